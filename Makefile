@@ -1,0 +1,26 @@
+# The two set-up commands the README gives. Each creates .venv and installs the project on first use.
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	# torch is pinned in pyproject.toml to the CPU build; install it first so nothing pulls a CUDA build.
+	$(VENV)/bin/pip install --quiet torch==2.13.0
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/tender-coach review examples/youth-service-spec.md || [ $$? -eq 1 ]  # exit 1 only means "findings"
+
+test: $(STAMP)
+	$(VENV)/bin/python -m pytest -q
+
+bench: $(STAMP)
+	$(VENV)/bin/python benchmarks/review_speed.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info
