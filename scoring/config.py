@@ -1,0 +1,81 @@
+"""Suppression settings: `.tender-coach.toml`, or `[tool.tender-coach]` in pyproject.toml.
+
+    disable = ["fair-work", "output-only/activity-count"]   # categories or rule ids
+    [levels]
+    "cost-first/social-value-under" = "suggestion"
+
+Found by walking up from the working folder; `--config PATH` names one directly.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+from .rules import LEVELS
+
+CONFIG_NAME = ".tender-coach.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    disable: frozenset[str] = frozenset()
+    levels: dict[str, str] = field(default_factory=dict)
+    source: str | None = None
+
+    def enabled(self, rule_id: str, category: str) -> bool:
+        return rule_id not in self.disable and category not in self.disable
+
+    def level_for(self, rule_id: str, category: str, default: str) -> str:
+        return self.levels.get(rule_id) or self.levels.get(category) or default
+
+
+def _parse(table: dict, where: str, known_ids: set[str]) -> Config:
+    unknown = set(table) - {"disable", "levels"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting(s) {', '.join(sorted(unknown))}; use 'disable' and 'levels'")
+    disable = table.get("disable", [])
+    if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
+        raise ConfigError(f"{where}: 'disable' must be a list of rule ids or categories")
+    levels = table.get("levels", {})
+    if not isinstance(levels, dict):
+        raise ConfigError(f"{where}: 'levels' must be a table of rule id or category = level")
+    for name in list(disable) + list(levels):
+        if name not in known_ids:
+            raise ConfigError(f"{where}: '{name}' is not a rule id or category (see `tender-coach review --list-rules`)")
+    for name, level in levels.items():
+        if level not in LEVELS:
+            raise ConfigError(f"{where}: level for '{name}' is '{level}'; use one of {', '.join(LEVELS)}")
+    return Config(frozenset(disable), dict(levels), where)
+
+
+def load_config(path: Path | None, known_ids: set[str], start: Path | None = None) -> Config:
+    """Read the named config file, or the nearest one above `start` (default: the working folder)."""
+    if path is None:
+        path = _discover(start or Path.cwd())
+        if path is None:
+            return Config()
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: could not be read ({exc.__class__.__name__})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    if Path(path).name == "pyproject.toml":
+        data = data.get("tool", {}).get("tender-coach", {})
+    return _parse(data, str(path), known_ids)
+
+
+def _discover(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "[tool.tender-coach]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            return pyproject
+    return None

@@ -1,0 +1,93 @@
+"""review(text) -> Report: normalise, segment, run the rule pack, apply suppressions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from knowledge.catalog import passage
+
+from .config import Config
+from .errors import InputError
+from .kinds import Document, Hit, run
+from .normalize import normalize
+from .report import Finding, Report
+from .rules import Rule, load_rules
+from .segment import Clause, LineIndex, segment
+
+_IGNORE_RE = re.compile(r"tender-coach:\s*ignore\b([^\n>\])]*)", re.I)
+_MARKER_ONLY_RE = re.compile(r"^[\s<!\-\[(]*tender-coach:\s*ignore\b[^\n]*?[\s\->\])]*$", re.I)
+_LEVEL_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
+
+
+def _ignores(clauses: list[Clause]) -> dict[int, set[str] | None]:
+    """Clause index -> the rule ids/categories ignored there (None: all of them)."""
+    out: dict[int, set[str] | None] = {}
+    for i, clause in enumerate(clauses):
+        m = _IGNORE_RE.search(clause.text)
+        if not m:
+            continue
+        names = set(re.findall(r"[a-z][a-z-]*(?:/[a-z0-9-]+)?", m.group(1).lower())) or None
+        target = i + 1 if _MARKER_ONLY_RE.match(clause.text) else i
+        out[target] = names
+    return out
+
+
+def _suppressed(ignored: set[str] | None, rule: Rule) -> bool:
+    return ignored is None or rule.id in ignored or rule.category in ignored
+
+
+def _guidance(rule: Rule) -> tuple[dict[str, str], ...]:
+    return tuple(p.citation() for gid in rule.guidance if (p := passage(gid)) is not None)
+
+
+def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] | None = None) -> Report:
+    """Review tender text and return its findings (and, once scored, its checklist score)."""
+    if not isinstance(text, str):
+        raise InputError("The draft must be text.")
+    if not text.strip():
+        raise InputError("The draft is empty: paste some tender text or give a file with text in it.")
+    config = config or Config()
+    rules = rules if rules is not None else load_rules()
+    norm = normalize(text)
+    clauses = segment(norm)
+    doc = Document(norm, clauses)
+    ignores = _ignores(clauses)
+    index = LineIndex(text)
+    clause_starts = [c.start for c in clauses]
+
+    findings: list[Finding] = []
+    for rule in rules:
+        if not config.enabled(rule.id, rule.category):
+            continue
+        for hit in run(rule, doc):
+            ci = _clause_index(clause_starts, hit.start)
+            if ci in ignores and _suppressed(ignores[ci], rule):
+                continue
+            findings.append(_finding(rule, hit, text, index, config))
+    findings.sort(key=lambda f: (f.start, _LEVEL_ORDER[f.level], f.rule))
+    return Report(text=text, findings=tuple(findings))
+
+
+def _clause_index(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _finding(rule: Rule, hit: Hit, text: str, index: LineIndex, config: Config) -> Finding:
+    line, column = index.locate(hit.start)
+    match = text[hit.start:hit.end]
+    shown = " ".join(match.split())
+    return Finding(
+        rule=rule.id,
+        category=rule.category,
+        level=config.level_for(rule.id, rule.category, rule.level),
+        message=rule.message.replace("{match}", shown if len(shown) <= 80 else shown[:77] + "..."),
+        why=rule.why,
+        line=line,
+        column=column,
+        start=hit.start,
+        end=hit.end,
+        match=match,
+        rewrite=None,
+        guidance=_guidance(rule),
+    )

@@ -1,0 +1,138 @@
+"""The closed set of rule kinds. Each yields Hits; the engine turns them into Findings.
+
+existence        a pattern in a clause, unless an exception or a negation says otherwise
+conditional      a pattern in a clause that has none of the `unless` patterns
+award-weighting  a check on the price/quality/social value weights of an award scheme
+absence          a document about a service that never mentions something it should
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .patterns import named
+from .rules import Rule
+from .segment import Clause
+from .weights import Weight, find_weights, scheme, weighting_sets
+
+# Said after a phrase, these turn it into a statement about what not to do.
+_NEGATED_AFTER_RE = re.compile(
+    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|should|must|can|may)\s+(?:not|never)\b|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't)\b"
+    r"|^[^.]{0,80}?\b(?:tells? us (?:very )?little|says? (?:little|nothing)|is an output|are outputs|not an outcome|not outcomes)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+
+
+@dataclass
+class Document:
+    """Everything kinds need, computed once per review."""
+
+    text: str
+    clauses: list[Clause]
+    _weights: list[Weight] | None = None
+
+    @property
+    def weights(self) -> list[Weight]:
+        if self._weights is None:
+            self._weights = find_weights(self.text)
+        return self._weights
+
+    def clause_at(self, offset: int) -> Clause | None:
+        for clause in self.clauses:
+            if clause.start <= offset < clause.end:
+                return clause
+        return None
+
+
+def negated(clause: Clause, start: int, end: int) -> bool:
+    """Whether a match inside a clause is negated, hedged or offered as an example of what to avoid."""
+    before = clause.text[: start - clause.start]
+    before = named("not_negation").sub(" ", before)
+    if named("negation").search(before) or named("hedge").search(clause.text):
+        return True
+    after = clause.text[end - clause.start:]
+    return bool(_NEGATED_AFTER_RE.search(after))
+
+
+def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
+    p = rule.params
+    for clause in doc.clauses:
+        matches = list(p["patterns"].finditer(clause.text))
+        if not matches:
+            continue
+        if p["exceptions"] is not None and p["exceptions"].search(clause.text):
+            continue
+        if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
+            continue
+        for m in matches:
+            start, end = clause.start + m.start(), clause.start + m.end()
+            if p["negation"] and negated(clause, start, end):
+                continue
+            yield Hit(start, end)
+            break  # one finding per rule per clause is enough to act on
+
+
+def _blank(text: str, matches: list[re.Match]) -> str:
+    """The clause with the triggering words blanked, so "health checks" cannot count as a health outcome."""
+    for m in matches:
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
+    check, threshold = rule.params["check"], rule.params["threshold"]
+    mentions_social_value = re.search(r"social\s+value", doc.text, re.I) is not None
+    for weight_set in weighting_sets(doc.weights):
+        s = scheme(weight_set)
+        price, quality, social = s.get("price"), s.get("quality"), s.get("social")
+        hit = None
+        if check == "price-majority" and price and price.value > 0:
+            if price.value >= threshold or (quality and price.value >= quality.value):
+                hit = price
+        elif check == "social-value-under" and social and social.value < threshold:
+            hit = social
+        elif check == "social-value-missing" and price and quality and not social and not mentions_social_value:
+            hit = Weight("set", 0, weight_set[0].start, weight_set[-1].end)
+        if hit and not _weight_hedged(doc, hit):
+            yield Hit(hit.start, hit.end)
+
+
+def _weight_hedged(doc: Document, weight: Weight) -> bool:
+    clause = doc.clause_at(weight.start)
+    if clause is None:
+        return False
+    before = named("not_negation").sub(" ", clause.text[: weight.start - clause.start])
+    if named("negation").search(before) or named("hedge").search(clause.text):
+        return True
+    return bool(re.search(r"\b(?:suggest\w*|recommend\w*|may be appropriate|guidance|routine|unlike|previous\w*|used to|last time|replac\w*|depart\w* from|instead)\b",
+                          clause.text, re.I))
+
+
+def _absence_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
+    p = rule.params
+    if len(doc.clauses) < p["min_clauses"] or p["required"].search(doc.text):
+        return
+    trigger = p["applies_when"].search(doc.text)
+    if trigger:
+        clause = doc.clause_at(trigger.start()) or doc.clauses[0]
+        yield Hit(clause.start, clause.end)
+
+
+_KINDS = {
+    "existence": _clause_hits,
+    "conditional": _clause_hits,
+    "award-weighting": _weighting_hits,
+    "absence": _absence_hits,
+}
+
+
+def run(rule: Rule, doc: Document) -> Iterator[Hit]:
+    return _KINDS[rule.kind](rule, doc)

@@ -1,0 +1,51 @@
+"""Length-preserving clean-up of pasted text.
+
+Every replacement keeps the text the same length, so a character offset in the
+normalised text is the same offset in what the commissioner gave us. That is what
+lets a finding point back at line and column of the original.
+"""
+
+import re
+
+# One character in, one character out.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u2002": " ", "\u2003": " ", "\u3000": " ",
+        "\u200b": " ", "\ufeff": " ",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+        "\uff05": "%", "\u2215": "/", "\u2044": "/", "\uff1a": ":",
+        "\x0b": "\n", "\x0c": "\n",
+    }
+)
+
+# Slack escapes these three characters; pad the decoded character to the same width.
+_ENTITIES = {"&amp;": "&    ", "&lt;": "<   ", "&gt;": ">   "}
+_ENTITY_RE = re.compile("|".join(map(re.escape, _ENTITIES)))
+
+# Slack mrkdwn emphasis markers around words: *bold*, _italic_, ~strike~.
+_EMPHASIS_RE = re.compile(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]{1,400}?)(?<=\S)\1(?![\w*_~])")
+
+# Slack links and mentions: <https://x|label> keeps the label; <https://x> keeps the URL.
+_LINK_RE = re.compile(r"<((?:https?|mailto):[^|>\s]+)(\|([^>]*))?>")
+
+
+def _blank_link(match: re.Match) -> str:
+    url, _, label = match.group(1), match.group(2), match.group(3)
+    if label is not None:
+        pad = len(match.group(0)) - len(label)
+        return " " * (pad - 1) + label + " "
+    return " " + url + " "
+
+
+def normalize(text: str) -> str:
+    """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
+    # A Windows line end becomes " \n" so that it still counts as one line break.
+    out = text.replace("\r\n", " \n").replace("\r", "\n").translate(_CHAR_MAP)
+    out = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
+    out = _LINK_RE.sub(_blank_link, out)
+    out = _EMPHASIS_RE.sub(lambda m: " " + m.group(2) + " ", out)
+    assert len(out) == len(text)
+    return out

@@ -1,0 +1,70 @@
+"""What a review returns. `Report.to_dict()` is the JSON contract in DESIGN.md."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    category: str
+    level: str
+    message: str
+    why: str
+    line: int
+    column: int
+    start: int
+    end: int
+    match: str
+    rewrite: str | None
+    guidance: tuple[dict[str, str], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule, "category": self.category, "level": self.level,
+            "message": self.message, "why": self.why, "line": self.line, "column": self.column,
+            "start": self.start, "end": self.end, "match": self.match, "rewrite": self.rewrite,
+            "guidance": [dict(g) for g in self.guidance],
+        }
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    title: str
+    status: str  # met | partial | missing | n/a
+    evidence: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "status": self.status, "evidence": list(self.evidence)}
+
+
+@dataclass(frozen=True)
+class Score:
+    value: int | None = None
+    items: tuple[ChecklistItem, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "items": [i.to_dict() for i in self.items]}
+
+
+@dataclass(frozen=True)
+class Report:
+    text: str
+    findings: tuple[Finding, ...]
+    score: Score = field(default_factory=Score)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.level == "error" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": SCHEMA_VERSION,
+            "score": self.score.to_dict(),
+            "findings": [f.to_dict() for f in self.findings],
+        }

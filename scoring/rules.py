@@ -1,0 +1,162 @@
+"""Load the rule pack: one YAML file a rule, the rule id is its path.
+
+A malformed file fails loudly at load time, naming the file and the key, so a
+policy lead who edits a rule sees what to fix before any review runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import RuleError
+from .patterns import compile_any
+
+RULES_DIR = Path(__file__).with_name("rules")
+LEVELS = ("error", "warning", "suggestion")
+# The closed set of categories. Documented in README ("The rule pack").
+CATEGORIES = {
+    "output-only": "activity counts set as targets with no change for people named",
+    "cost-first": "award criteria or pricing that put cost ahead of quality",
+    "unmeasured-outcome": "an outcome named with no indicator, baseline or measure",
+    "co-production": "people who use the service left out of design or evaluation",
+    "fair-work": "employment terms that leave no time to care",
+    "social-value": "social, economic and environmental value left out of the award",
+}
+KINDS = ("existence", "conditional", "award-weighting", "absence")
+WEIGHTING_CHECKS = ("price-majority", "social-value-under", "social-value-missing")
+
+_COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite", "examples", "description"}
+_KIND_KEYS = {
+    "existence": {"patterns", "exceptions", "negation"},
+    "conditional": {"patterns", "unless", "exceptions", "negation"},
+    "award-weighting": {"check", "threshold"},
+    "absence": {"applies_when", "required", "min_clauses"},
+}
+_MIN_EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    category: str
+    level: str
+    message: str
+    why: str
+    guidance: tuple[str, ...]
+    rewrite: str | None
+    flag_examples: tuple[str, ...]
+    pass_examples: tuple[str, ...]
+    path: Path
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+def _need(data: dict, key: str, typ, where: str):
+    if key not in data:
+        raise RuleError(f"{where}: missing required key '{key}'")
+    value = data[key]
+    if not isinstance(value, typ):
+        raise RuleError(f"{where}: key '{key}' must be {_typename(typ)}, not {type(value).__name__}")
+    return value
+
+
+def _typename(typ) -> str:
+    names = {str: "text", list: "a list", dict: "a mapping", bool: "true or false", int: "a whole number"}
+    if isinstance(typ, tuple):
+        return " or ".join(names.get(t, t.__name__) for t in typ)
+    return names.get(typ, typ.__name__)
+
+
+def _str_list(data: dict, key: str, where: str, required: bool = False) -> list[str]:
+    if key not in data:
+        if required:
+            raise RuleError(f"{where}: missing required key '{key}'")
+        return []
+    value = data[key]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise RuleError(f"{where}: key '{key}' must be a list of non-empty text items")
+    return value
+
+
+def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
+    where = str(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{where}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{where}: a rule file must be a mapping of keys to values")
+    rule_id = path.relative_to(rules_dir).with_suffix("").as_posix()
+
+    kind = _need(data, "kind", str, where)
+    if kind not in KINDS:
+        raise RuleError(f"{where}: key 'kind' is '{kind}'; it must be one of {', '.join(KINDS)}")
+    unknown = set(data) - _COMMON - _KIND_KEYS[kind]
+    if unknown:
+        raise RuleError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} for a rule of kind '{kind}'")
+    category = _need(data, "category", str, where)
+    if category not in CATEGORIES:
+        raise RuleError(f"{where}: key 'category' is '{category}'; it must be one of {', '.join(CATEGORIES)}")
+    if rule_id.split("/")[0] != category:
+        raise RuleError(f"{where}: key 'category' is '{category}' but the file is in the '{rule_id.split('/')[0]}' folder")
+    level = _need(data, "level", str, where)
+    if level not in LEVELS:
+        raise RuleError(f"{where}: key 'level' is '{level}'; it must be one of {', '.join(LEVELS)}")
+    message = _need(data, "message", str, where).strip()
+    why = _need(data, "why", str, where).strip()
+    guidance = _str_list(data, "guidance", where, required=True)
+    rewrite = data.get("rewrite")
+    if rewrite is not None and not isinstance(rewrite, str):
+        raise RuleError(f"{where}: key 'rewrite' must be a template name or null")
+    examples = _need(data, "examples", dict, where)
+    flags = _str_list(examples, "flag", f"{where}: examples", required=True)
+    passes = _str_list(examples, "pass", f"{where}: examples", required=True)
+    if len(flags) < _MIN_EXAMPLES or len(passes) < _MIN_EXAMPLES:
+        raise RuleError(f"{where}: key 'examples' needs at least {_MIN_EXAMPLES} 'flag' and {_MIN_EXAMPLES} 'pass' examples")
+
+    params = _kind_params(kind, data, where)
+    return Rule(rule_id, kind, category, level, message, why, tuple(guidance), rewrite,
+                tuple(flags), tuple(passes), path, params)
+
+
+def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
+    if kind in ("existence", "conditional"):
+        negation = data.get("negation", True)
+        if not isinstance(negation, bool):
+            raise RuleError(f"{where}: key 'negation' must be true or false")
+        return {
+            "patterns": compile_any(_str_list(data, "patterns", where, required=True), where),
+            "unless": compile_any(_str_list(data, "unless", where, required=(kind == "conditional")), where),
+            "exceptions": compile_any(_str_list(data, "exceptions", where), where),
+            "negation": negation,
+        }
+    if kind == "award-weighting":
+        check = _need(data, "check", str, where)
+        if check not in WEIGHTING_CHECKS:
+            raise RuleError(f"{where}: key 'check' is '{check}'; it must be one of {', '.join(WEIGHTING_CHECKS)}")
+        threshold = data.get("threshold", 50 if check == "price-majority" else 10)
+        if not isinstance(threshold, (int, float)) or not 0 <= threshold <= 100:
+            raise RuleError(f"{where}: key 'threshold' must be a number from 0 to 100")
+        return {"check": check, "threshold": float(threshold)}
+    min_clauses = data.get("min_clauses", 1)
+    if not isinstance(min_clauses, int) or min_clauses < 1:
+        raise RuleError(f"{where}: key 'min_clauses' must be a whole number of at least 1")
+    return {
+        "applies_when": compile_any(_str_list(data, "applies_when", where, required=True), where),
+        "required": compile_any(_str_list(data, "required", where, required=True), where),
+        "min_clauses": min_clauses,
+    }
+
+
+@lru_cache(maxsize=4)
+def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
+    paths = sorted(p for p in rules_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not paths:
+        raise RuleError(f"{rules_dir}: no rule files found")
+    return tuple(parse_rule(p, rules_dir) for p in paths)

@@ -1,0 +1,150 @@
+"""Split normalised tender text into clauses: sentences, list items and table rows.
+
+Offsets always refer to the text as given, so findings can point back at it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_BULLET_RE = re.compile(
+    r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
+)
+_HEADING_MD_RE = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
+_TABLE_SEP_RE = re.compile(r"^[\s|:+\-=]*$")
+_TERMINAL = ".!?:;"
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "e.g", "i.e", "eg", "ie", "no", "nos", "vs", "approx", "para", "paras", "cf", "mr", "mrs",
+    "ms", "dr", "incl", "fig", "ref", "sec", "cl", "art", "st", "min", "max", "est", "inc",
+}
+_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
+
+
+@dataclass(frozen=True)
+class Clause:
+    start: int
+    end: int
+    text: str
+    kind: str  # sentence | item | row | heading
+    block: int  # clauses of one paragraph, list or table share a block number
+
+
+class LineIndex:
+    """Maps a character offset to a 1-based line and column."""
+
+    def __init__(self, text: str):
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+
+def _lines(text: str):
+    pos = 0
+    for raw in text.split("\n"):
+        yield pos, raw
+        pos += len(raw) + 1
+
+
+def _is_row(line: str) -> bool:
+    if line.lstrip().startswith("|") and line.count("|") >= 2:
+        return True
+    cells = [c for c in line.split("\t") if c.strip()]
+    return len(cells) >= 2
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentences(text: str, start: int, end: int):
+    """Yield (start, end) of each sentence in text[start:end]."""
+    cursor = start
+    for m in _SENTENCE_END_RE.finditer(text, start, end):
+        stop = m.start() + len(re.match(r"[.!?][\"')\]]*", text[m.start():m.end()]).group(0))
+        word = re.search(r"([A-Za-z.]+)\.?$", text[cursor:m.start()])
+        token = (word.group(1) if word else "").lower().rstrip(".")
+        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token or "-"):
+            continue
+        s, e = _strip_span(text, cursor, stop)
+        if e > s:
+            yield s, e
+        cursor = m.end()
+    s, e = _strip_span(text, cursor, end)
+    if e > s:
+        yield s, e
+
+
+def _looks_like_heading(line: str, next_line: str | None) -> bool:
+    stripped = line.strip()
+    if not stripped or stripped[-1] in _TERMINAL + ",":
+        return False
+    if next_line is None:
+        return True
+    nxt = next_line.lstrip()
+    if not nxt:
+        return True
+    if _BULLET_RE.match(next_line) or _is_row(next_line):
+        return True
+    return len(stripped) <= 60 and (nxt[0].isupper() or nxt[0].isdigit())
+
+
+def segment(text: str) -> list[Clause]:
+    """Split normalised text into clauses with offsets into the original text."""
+    lines = list(_lines(text))
+    clauses: list[Clause] = []
+    block = 0
+    run_start: int | None = None  # start offset of the prose or item run being gathered
+    run_end = 0
+    run_kind = "sentence"
+
+    def flush():
+        nonlocal run_start
+        if run_start is None:
+            return
+        for s, e in _sentences(text, run_start, run_end):
+            clauses.append(Clause(s, e, text[s:e], run_kind, block))
+        run_start = None
+
+    for i, (offset, line) in enumerate(lines):
+        next_line = lines[i + 1][1] if i + 1 < len(lines) else None
+        end = offset + len(line)
+        if not line.strip():
+            flush()
+            block += 1
+            continue
+        if _is_row(line):
+            flush()
+            if not _TABLE_SEP_RE.match(line):
+                s, e = _strip_span(text, offset, end)
+                clauses.append(Clause(s, e, text[s:e], "row", block))
+            continue
+        bullet = _BULLET_RE.match(line)
+        if bullet or _HEADING_MD_RE.match(line):
+            flush()
+            run_start, run_end = offset + (bullet.end() if bullet else 0), end
+            run_kind = "item" if bullet else "heading"
+            if not bullet:
+                flush()
+            continue
+        continues_item = run_start is not None and run_kind == "item" and (
+            line[:1].isspace() or line.lstrip()[:1].islower()
+        )
+        if run_start is not None and (continues_item or run_kind == "sentence"):
+            run_end = end
+        else:
+            flush()
+            run_start, run_end, run_kind = offset, end, "sentence"
+        if _looks_like_heading(line, next_line) and not continues_item:
+            # A short unpunctuated line before a capitalised one is a label or heading.
+            flush()
+    flush()
+    return clauses
