@@ -1,0 +1,64 @@
+"""Clauses keep exact offsets, lines and columns back into what the commissioner pasted."""
+
+import pytest
+
+from scoring import review
+from scoring.normalize import normalize
+from scoring.segment import LineIndex, segment
+
+
+def _texts(raw):
+    return [(c.kind, c.text) for c in segment(normalize(raw))]
+
+
+def test_sentences_bullets_numbered_items_and_table_rows_are_separate_clauses():
+    raw = (
+        "AWARD CRITERIA\n"
+        "Criterion\tWeighting\nPrice\t70%\n\n"
+        "The provider will run clubs. Young people (e.g. those aged 13) will attend.\n"
+        "• 5,000 contacts a year\n"
+        "2. Minimum 40 referrals per quarter, reported\n   monthly.\n"
+        "| Price | 60% |\n|---|---|\n"
+    )
+    assert _texts(raw) == [
+        ("sentence", "AWARD CRITERIA"),
+        ("row", "Criterion\tWeighting"),
+        ("row", "Price\t70%"),
+        ("sentence", "The provider will run clubs."),
+        ("sentence", "Young people (e.g. those aged 13) will attend."),
+        ("item", "5,000 contacts a year"),
+        ("item", "Minimum 40 referrals per quarter, reported\n   monthly."),
+        ("row", "| Price | 60 % |".replace(" %", "%")),
+    ]
+
+
+def test_a_hard_wrapped_pdf_sentence_stays_one_clause():
+    raw = "The provider will deliver a wide range of activities for\nyoung people across the borough each week."
+    assert len(segment(normalize(raw))) == 1
+
+
+def test_normalising_keeps_length_so_offsets_hold():
+    raw = "“Smart” quotes\u00a0and – dashes &amp; *bold* <https://x.org|a link>\r\nnext"
+    norm = normalize(raw)
+    assert len(norm) == len(raw)
+    assert '"Smart" quotes and - dashes &' in norm and " bold " in norm and "a link" in norm
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_findings_point_at_line_and_column_of_the_original(newline):
+    raw = newline.join(["Intro line.", "", "  • The provider will deliver 200 youth sessions per year."])
+    finding = review(raw).findings[0]
+    assert raw[finding.start:finding.end] == finding.match
+    assert (finding.line, finding.column) == (3, raw.splitlines()[2].index("200") + 1)
+
+
+def test_slack_markup_and_smart_quotes_do_not_hide_a_finding():
+    raw = "*KPI 1:* the provider will deliver\u00a0200 “youth” sessions per year &amp; report quarterly"
+    finding = review(raw).findings[0]
+    assert finding.rule == "output-only/activity-count"
+    assert raw[finding.start:finding.end] == finding.match
+
+
+def test_line_index_counts_crlf_as_one_break():
+    index = LineIndex("a\r\nb\nc")
+    assert index.locate(3) == (2, 1) and index.locate(5) == (3, 1)
