@@ -66,7 +66,23 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
                 continue
             findings.append(_finding(rule, hit, text, index, config))
     findings.sort(key=lambda f: (f.start, _LEVEL_ORDER[f.level], f.rule))
-    return Report(text=text, findings=tuple(findings))
+    return Report(text=text, findings=tuple(_one_per_problem(findings)))
+
+
+def _one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """Two rules of one category on overlapping words are one problem: keep one finding.
+
+    The longer match shows more of the problem; on a tie the later rule wins, because the
+    catch-all `activity-count` sorts first and the specific rules after it.
+    """
+    kept: list[Finding] = []
+    for f in findings:
+        clash = next((k for k in kept if k.category == f.category and k.start < f.end and f.start < k.end), None)
+        if clash is None:
+            kept.append(f)
+        elif (f.end - f.start, f.rule) > (clash.end - clash.start, clash.rule):
+            kept[kept.index(clash)] = f
+    return kept
 
 
 def _clause_index(starts: list[int], offset: int) -> int:

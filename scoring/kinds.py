@@ -8,6 +8,7 @@ absence          a document about a service that never mentions something it sho
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -19,7 +20,7 @@ from .weights import Weight, find_weights, scheme, weighting_sets
 
 # Said after a phrase, these turn it into a statement about what not to do.
 _NEGATED_AFTER_RE = re.compile(
-    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|should|must|can|may)\s+(?:not|never)\b|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't)\b"
+    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|should|must|can|may)\s+(?:not|never)\b|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
     r"|^[^.]{0,80}?\b(?:tells? us (?:very )?little|says? (?:little|nothing)|is an output|are outputs|not an outcome|not outcomes)",
     re.I,
 )
@@ -39,6 +40,9 @@ class Document:
     clauses: list[Clause]
     _weights: list[Weight] | None = None
 
+    def __post_init__(self) -> None:
+        self._starts = [c.start for c in self.clauses]
+
     @property
     def weights(self) -> list[Weight]:
         if self._weights is None:
@@ -46,9 +50,9 @@ class Document:
         return self._weights
 
     def clause_at(self, offset: int) -> Clause | None:
-        for clause in self.clauses:
-            if clause.start <= offset < clause.end:
-                return clause
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.clauses[i].start <= offset < self.clauses[i].end:
+            return self.clauses[i]
         return None
 
 
@@ -56,7 +60,7 @@ def negated(clause: Clause, start: int, end: int) -> bool:
     """Whether a match inside a clause is negated, hedged or offered as an example of what to avoid."""
     before = clause.text[: start - clause.start]
     before = named("not_negation").sub(" ", before)
-    if named("negation").search(before) or named("hedge").search(clause.text):
+    if named("negation").search(before) or named("hedge").search(before) or named("critique").search(clause.text):
         return True
     after = clause.text[end - clause.start:]
     return bool(_NEGATED_AFTER_RE.search(after))
@@ -110,7 +114,7 @@ def _weight_hedged(doc: Document, weight: Weight) -> bool:
     if clause is None:
         return False
     before = named("not_negation").sub(" ", clause.text[: weight.start - clause.start])
-    if named("negation").search(before) or named("hedge").search(clause.text):
+    if named("negation").search(before) or named("hedge").search(clause.text) or named("critique").search(clause.text):
         return True
     return bool(re.search(r"\b(?:suggest\w*|recommend\w*|may be appropriate|guidance|routine|unlike|previous\w*|used to|last time|replac\w*|depart\w* from|instead)\b",
                           clause.text, re.I))
@@ -122,7 +126,8 @@ def _absence_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         return
     trigger = p["applies_when"].search(doc.text)
     if trigger:
-        clause = doc.clause_at(trigger.start()) or doc.clauses[0]
+        at = trigger.start() + len(trigger.group(0)) - len(trigger.group(0).lstrip())
+        clause = doc.clause_at(at) or doc.clauses[0]
         yield Hit(clause.start, clause.end)
 
 

@@ -34,12 +34,20 @@ _TERM_PAIR_RE = re.compile(
     rf"(?:{_TERM_JOIN}(?P<c>{_SOCIAL}|{_QUALITY}|{_PRICE}))?(?![\w])",
     re.I,
 )
+_TERM_ = rf"(?:{_SOCIAL}|{_QUALITY}|{_PRICE})"
+_SEP_ = r"\s*(?:/|,|;|\band\b|\||&)\s*"
+# "price 60 / quality 40": bare numbers next to their criteria, which must add up to 100.
+_BARE_PAIRS_RE = re.compile(
+    rf"(?<![\w-])(?P<a>{_TERM_})\s*:?\s*(?P<x>\d{{1,3}}){_SEP_}(?P<b>{_TERM_})\s*:?\s*(?P<y>\d{{1,3}})(?![\d%])"
+    rf"(?:{_SEP_}(?P<c>{_TERM_})\s*:?\s*(?P<z>\d{{1,3}})(?![\d%]))?",
+    re.I,
+)
 _FAVOUR_RE = re.compile(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
 # Words that may sit between a criterion and its weight ("Price will account for 70%").
 _TERM_GAP_RE = re.compile(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
-    r"evaluated|assessed|scored|out|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?)*$",
+    r"evaluated|assessed|scored|out|using|with|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?)*$",
     re.I,
 )
 _NUM_GAP_RE = re.compile(
@@ -98,6 +106,18 @@ def _ratio_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     return weights
 
 
+def _bare_pair_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    weights = []
+    for m in _BARE_PAIRS_RE.finditer(text):
+        pairs = [(m.group(t), float(m.group(n))) for t, n in (("a", "x"), ("b", "y"), ("c", "z")) if m.group(t)]
+        kinds = [_kind_of(t) for t, _ in pairs]
+        if abs(sum(v for _, v in pairs) - 100) > 1 or len(set(kinds)) != len(kinds):
+            continue
+        weights += [Weight(k, v, m.start(), m.end()) for k, (_, v) in zip(kinds, pairs)]
+        taken.append((m.start(), m.end()))
+    return weights
+
+
 def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     """Criteria across one table row and their weights in the row below."""
     weights = []
@@ -125,7 +145,7 @@ def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weigh
 def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
     taken: list[tuple[int, int]] = []
-    weights = _ratio_weights(text, taken) + _column_table_weights(text, taken)
+    weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _bare_pair_weights(text, taken)
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)
