@@ -38,8 +38,8 @@ _TERM_ = rf"(?:{_SOCIAL}|{_QUALITY}|{_PRICE})"
 _SEP_ = r"\s*(?:/|,|;|\band\b|\||&)\s*"
 # "price 60 / quality 40": bare numbers next to their criteria, which must add up to 100.
 _BARE_PAIRS_RE = re.compile(
-    rf"(?<![\w-])(?P<a>{_TERM_})\s*:?\s*(?P<x>\d{{1,3}}){_SEP_}(?P<b>{_TERM_})\s*:?\s*(?P<y>\d{{1,3}})(?![\d%])"
-    rf"(?:{_SEP_}(?P<c>{_TERM_})\s*:?\s*(?P<z>\d{{1,3}})(?![\d%]))?",
+    rf"(?<![\w-])(?P<a>{_TERM_})\s*:?\s*(?P<x>\d{{1,4}}){_SEP_}(?P<b>{_TERM_})\s*:?\s*(?P<y>\d{{1,4}})(?![\d%])"
+    rf"(?:{_SEP_}(?P<c>{_TERM_})\s*:?\s*(?P<z>\d{{1,4}})(?![\d%]))?",
     re.I,
 )
 _FAVOUR_RE = re.compile(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
@@ -47,7 +47,7 @@ _FAVOUR_RE = re.compile(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
 _TERM_GAP_RE = re.compile(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
-    r"evaluated|assessed|scored|out|using|with|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?)*$",
+    r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?)*$",
     re.I,
 )
 _NUM_GAP_RE = re.compile(
@@ -55,9 +55,10 @@ _NUM_GAP_RE = re.compile(
     r"applied\s+to|attributed\s+to|assigned\s+to)?\s*(?:the\s+)?$",
     re.I,
 )
+# An upper bound is not a weight ("price no more than 40%"); a lower bound still is ("at least 60%").
 _BOUND_RE = re.compile(
-    r"(?:less\s+than|under|below|no\s+more\s+than|not\s+more\s+than|at\s+most|maximum(?:\s+of)?|max\.?|not\s+exceed\w*|"
-    r"exceed\w*|more\s+than|over|above|at\s+least|minimum(?:\s+of)?|min\.?|up\s+to|between|around|about|approximately)\s*$",
+    r"(?:less\s+than|under|below|no\s+more\s+than|not\s+more\s+than|at\s+most|maximum\s+of|not\s+exceed\w*|"
+    r"exceed\w*|up\s+to|between|often|typically|usually)\s*$",
     re.I,
 )
 
@@ -111,9 +112,12 @@ def _bare_pair_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     for m in _BARE_PAIRS_RE.finditer(text):
         pairs = [(m.group(t), float(m.group(n))) for t, n in (("a", "x"), ("b", "y"), ("c", "z")) if m.group(t)]
         kinds = [_kind_of(t) for t, _ in pairs]
-        if abs(sum(v for _, v in pairs) - 100) > 1 or len(set(kinds)) != len(kinds):
+        total = sum(v for _, v in pairs)
+        marks = re.search(r"marks|points", text[max(0, m.start() - 40):m.end() + 40], re.I)
+        if not (abs(total - 100) <= 1 or total == 1000 or (marks and total > 0)) or len(set(kinds)) != len(kinds):
             continue
-        weights += [Weight(k, v, m.start(), m.end()) for k, (_, v) in zip(kinds, pairs)]
+        # Marks out of any total read as shares of it.
+        weights += [Weight(k, round(v * 100 / total, 1), m.start(), m.end()) for k, (_, v) in zip(kinds, pairs)]
         taken.append((m.start(), m.end()))
     return weights
 
@@ -167,8 +171,12 @@ def find_weights(text: str) -> list[Weight]:
         a, b = tokens[i], tokens[i + 1]
         gap = text[a[1]:b[0]]
         if a[2] == "term" and b[2] in ("num", "cell") and _term_gap_ok(text, a, gap, b):
-            weights.append(Weight(a[3], b[3], a[0], b[1]))
-            i += 2
+            j = i + 1
+            # In a table row "Price | 100% | 40%" the last column is the overall weight.
+            while j + 1 < len(tokens) and tokens[j + 1][2] in ("num", "cell") and re.fullmatch(r"[ \t]*[|\t][ \t|]*", text[tokens[j][1]:tokens[j + 1][0]]):
+                j += 1
+            weights.append(Weight(a[3], tokens[j][3], a[0], tokens[j][1]))
+            i = j + 1
             continue
         if a[2] == "num" and b[2] == "term" and _NUM_GAP_RE.match(gap) and not _BOUND_RE.search(text[max(0, a[0] - 25):a[0]]):
             weights.append(Weight(b[3], a[3], a[0], b[1]))
