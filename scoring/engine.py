@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from knowledge.catalog import passage
 
@@ -12,6 +13,7 @@ from .errors import InputError
 from .kinds import Document, Hit, run
 from .normalize import normalize
 from .report import Finding, Report
+from .rewrite import document_area, rewrite
 from .rules import Rule, load_rules
 from .segment import Clause, LineIndex, segment
 
@@ -57,7 +59,9 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     clause_starts = [c.start for c in clauses]
 
     findings: list[Finding] = []
+    rule_of: dict[str, Rule] = {}
     for rule in rules:
+        rule_of[rule.id] = rule
         if not config.enabled(rule.id, rule.category):
             continue
         for hit in run(rule, doc):
@@ -66,7 +70,31 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
                 continue
             findings.append(_finding(rule, hit, text, index, config))
     findings.sort(key=lambda f: (f.start, _LEVEL_ORDER[f.level], f.rule))
-    return Report(text=text, findings=tuple(_one_per_problem(findings)))
+    kept = _one_per_problem(findings)
+    if any(rule_of[f.rule].rewrite for f in kept):
+        area = document_area(norm)
+        kept = [_with_rewrite(f, rule_of[f.rule], doc, area) for f in kept]
+    return Report(text=text, findings=tuple(kept))
+
+
+def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area) -> Finding:
+    if rule.rewrite is None:
+        return finding
+    clause = doc.clause_at(finding.start) or doc.clauses[0]
+    text = rewrite(rule.rewrite, clause, finding.match, doc.text, doc.weights, area)
+    if _still_flagged(text):
+        # Their quoted words carry a second problem (say, per-minute pay): offer the rewrite without them.
+        text = rewrite(rule.rewrite, clause, finding.match, doc.text, doc.weights, area, quote=False)
+    return replace(finding, rewrite=text)
+
+
+_REWRITE_MUST_PASS = ("output-only", "cost-first")
+
+
+def _still_flagged(text: str) -> bool:
+    norm = normalize(text)
+    doc = Document(norm, segment(norm))
+    return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category in _REWRITE_MUST_PASS)
 
 
 def _one_per_problem(findings: list[Finding]) -> list[Finding]:

@@ -17,6 +17,7 @@ from .errors import RuleError
 from .patterns import compile_any
 
 RULES_DIR = Path(__file__).with_name("rules")
+REWRITES_DIR = Path(__file__).parent.parent / "prompts" / "templates" / "rewrites"
 LEVELS = ("error", "warning", "suggestion")
 # The closed set of categories. Documented in README ("The rule pack").
 CATEGORIES = {
@@ -114,6 +115,9 @@ def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
     rewrite = data.get("rewrite")
     if rewrite is not None and not isinstance(rewrite, str):
         raise RuleError(f"{where}: key 'rewrite' must be a template name or null")
+    if rewrite is not None and not (REWRITES_DIR / f"{rewrite}.j2").is_file():
+        known = ", ".join(sorted(p.stem for p in REWRITES_DIR.glob("*.j2")))
+        raise RuleError(f"{where}: key 'rewrite' names '{rewrite}', which is not a template in {REWRITES_DIR} (known: {known})")
     examples = _need(data, "examples", dict, where)
     flags = _str_list(examples, "flag", f"{where}: examples", required=True)
     passes = _str_list(examples, "pass", f"{where}: examples", required=True)

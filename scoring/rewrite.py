@@ -1,0 +1,87 @@
+"""Outcome-focused rewrites of the commissioner's own clause.
+
+Slots come from the clause (who benefits, their words and numbers) and from the document
+(its service area); outcomes and measures come from the outcome library. The wording lives
+in jinja2 templates under prompts/templates/rewrites/.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from knowledge.outcome_library import Area, detect_area
+from prompts.render import render
+
+from .patterns import named
+from .segment import Clause
+from .weights import Weight, scheme, weighting_sets
+
+_GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population"}
+_SINGULAR_TO_PLURAL = {"young person": "young people", "person": "people", "child": "children", "family": "families"}
+
+
+def _beneficiaries(clause: str, area: Area) -> str:
+    for m in named("people").finditer(clause):
+        word = m.group(0).lower()
+        if word in _GENERIC_PEOPLE:
+            continue
+        if not word.endswith(("s", "people", "children", "men")):
+            word = _SINGULAR_TO_PLURAL.get(word, word + "s")
+        return word
+    return area.beneficiaries
+
+
+def _outcome_slots(area: Area, count: int, seed: str) -> list[dict[str, str]]:
+    start = zlib.crc32(seed.encode("utf-8"))  # stable across runs, unlike hash()
+    return [{"change": o.change, "measure": o.measure.short, "when": o.measure.when} for o in area.pick(count, start)]
+
+
+def _award_slots(text: str, weights: list[Weight], near: int) -> dict:
+    """Propose a quality-first scheme that keeps any social value weight of 10% or more."""
+    current: dict[str, Weight] = {}
+    for ws in weighting_sets(weights):
+        if ws[0].start - 400 <= near <= ws[-1].end + 400:
+            current = scheme(ws)
+            break
+    social = current["social"].value if "social" in current and current["social"].value >= 10 else 10
+    price = min(current["price"].value, 30) if "price" in current else 30
+    quality = 100 - price - social
+    term_match = re.search(r"\b(price|cost)\b", text[max(0, near - 40):near + 60], re.I)
+    price_term = term_match.group(1).capitalize() if term_match else "Price"
+    as_int = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731 - tiny formatter
+    return {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term}
+
+
+def _their_words(clause: Clause, match: str) -> str:
+    """The flagged words through to the end of the clause, so their numbers and periods survive."""
+    at = clause.text.find(match)
+    tail = clause.text[at:] if at >= 0 else match
+    # Stop where the clause moves on to something else ("..., and the contract will be awarded ...").
+    cut = re.search(r"[;,(]|\s(?:and|but|with|while|whilst|plus)\s", tail[len(match):])
+    first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]
+    return first_line if len(first_line) <= 140 and len(first_line) >= len(match.split("\n")[0]) else match
+
+
+def document_area(document: str) -> Area:
+    """The service area of a whole document, worked out once per review."""
+    return detect_area(document)
+
+
+def rewrite(template: str, clause: Clause, match: str, document: str, weights: list[Weight], doc_area: Area,
+            *, quote: bool = True) -> str:
+    """Render the named rewrite for one finding; `quote=False` leaves out the clause's own words."""
+    area = detect_area(clause.text)
+    if area.key == "general":
+        area = doc_area
+    cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, match)) if c.strip()]
+    quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
+    context = {"beneficiaries": _beneficiaries(clause.text, area), "quoted": quoted if quote else None}
+    if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
+        if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):
+            area = detect_area("homecare")
+            context["beneficiaries"] = area.beneficiaries
+        context["outcomes"] = _outcome_slots(area, 2, quoted)
+    elif template == "award-quality-first":
+        context.update(_award_slots(document, weights, clause.start))
+    return " ".join(render(f"rewrites/{template}.j2", **context).split())
