@@ -54,6 +54,23 @@ def _counts(report: Report) -> dict[str, int]:
     return counts
 
 
+_BAR_WIDTH = 20
+STATUS_MARK = {"met": "✓", "partial": "~", "missing": "✗", "n/a": "-"}
+
+
+def score_context(score) -> dict:
+    """What every template needs to show the checklist score."""
+    filled = 0 if score.value is None else round(score.value * _BAR_WIDTH / 100)
+    return {
+        "value": score.value,
+        "bar": "█" * filled + "░" * (_BAR_WIDTH - filled),
+        "assessable": score.assessable,
+        "total": len(score.items),
+        "items": [{"title": i.title, "status": i.status, "mark": STATUS_MARK[i.status], "evidence": list(i.evidence)}
+                  for i in score.items],
+    }
+
+
 def render_report(report: Report, fmt: str = "text", *, source: str = "draft", color: bool = False) -> str:
     if fmt == "json":
         return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -63,5 +80,5 @@ def render_report(report: Report, fmt: str = "text", *, source: str = "draft", c
         source=source,
         findings=[_finding_context(report.text, f, color) for f in report.findings],
         counts=_counts(report),
-        score=report.score,
+        score=score_context(report.score),
     )

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from knowledge.catalog import passage
 
+from .checklist import assess
 from .config import Config
 from .errors import InputError
 from .kinds import Document, Hit, run
@@ -74,17 +75,17 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     if any(rule_of[f.rule].rewrite for f in kept):
         area = document_area(norm)
         kept = [_with_rewrite(f, rule_of[f.rule], doc, area) for f in kept]
-    return Report(text=text, findings=tuple(kept))
+    return Report(text=text, findings=tuple(kept), score=assess(doc, kept))
 
 
 def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area) -> Finding:
     if rule.rewrite is None:
         return finding
     clause = doc.clause_at(finding.start) or doc.clauses[0]
-    text = rewrite(rule.rewrite, clause, finding.match, doc.text, doc.weights, area)
+    text = rewrite(rule.rewrite, clause, finding.start, finding.end, doc.text, doc.weights, area)
     if _still_flagged(text):
         # Their quoted words carry a second problem (say, per-minute pay): offer the rewrite without them.
-        text = rewrite(rule.rewrite, clause, finding.match, doc.text, doc.weights, area, quote=False)
+        text = rewrite(rule.rewrite, clause, finding.start, finding.end, doc.text, doc.weights, area, quote=False)
     return replace(finding, rewrite=text)
 
 

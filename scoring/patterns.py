@@ -61,18 +61,29 @@ def expand(pattern: str, source: str = "<pattern>") -> str:
 
 
 def compile_pattern(pattern: str, source: str = "<pattern>") -> re.Pattern:
-    """Compile a rule pattern as a whole-word, case-insensitive regular expression."""
-    expanded = expand(pattern, source)
+    """Compile a rule pattern as a whole-word, case-insensitive regular expression.
+
+    A pattern anchored with '^' (say, lookaheads that need two things in one clause) is
+    compiled as written.
+    """
     try:
-        return re.compile(r"(?<![\w-])(?:" + expanded + r")(?![\w])", _FLAGS)
+        return re.compile(_wrap(pattern, source), _FLAGS)
     except re.error as exc:
         raise RuleError(f"{source}: pattern {pattern!r} is not a valid regular expression ({exc})") from None
+
+
+def _wrap(pattern: str, source: str) -> str:
+    expanded = expand(pattern, source)
+    return expanded if pattern.startswith("^") else r"(?<![\w-])(?:" + expanded + r")(?![\w])"
 
 
 def compile_any(patterns: list[str], source: str) -> re.Pattern | None:
     if not patterns:
         return None
-    return compile_pattern("|".join(f"(?:{p})" for p in patterns), source)
+    try:
+        return re.compile("|".join(f"(?:{_wrap(p, source)})" for p in patterns), _FLAGS)
+    except re.error as exc:
+        raise RuleError(f"{source}: patterns {patterns!r} are not a valid regular expression ({exc})") from None
 
 
 @lru_cache(maxsize=None)

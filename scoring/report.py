@@ -48,8 +48,17 @@ class Score:
     value: int | None = None
     items: tuple[ChecklistItem, ...] = ()
 
+    @property
+    def assessable(self) -> int:
+        return sum(1 for i in self.items if i.status != "n/a")
+
     def to_dict(self) -> dict[str, Any]:
-        return {"value": self.value, "items": [i.to_dict() for i in self.items]}
+        return {
+            "value": self.value,
+            "assessable": self.assessable,
+            "total": len(self.items),
+            "items": [i.to_dict() for i in self.items],
+        }
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from .patterns import named
 from .segment import Clause
 from .weights import Weight, scheme, weighting_sets
 
-_GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population"}
+_GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
 _SINGULAR_TO_PLURAL = {"young person": "young people", "person": "people", "child": "children", "family": "families"}
 
 
@@ -25,7 +25,7 @@ def _beneficiaries(clause: str, area: Area) -> str:
     for m in named("people").finditer(clause):
         word = m.group(0).lower()
         if word in _GENERIC_PEOPLE:
-            continue
+            break  # "13-19 year olds", "individuals": the service area says it better
         if not word.endswith(("s", "people", "children", "men")):
             word = _SINGULAR_TO_PLURAL.get(word, word + "s")
         return word
@@ -53,10 +53,10 @@ def _award_slots(text: str, weights: list[Weight], near: int) -> dict:
     return {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term}
 
 
-def _their_words(clause: Clause, match: str) -> str:
+def _their_words(clause: Clause, start: int, end: int) -> str:
     """The flagged words through to the end of the clause, so their numbers and periods survive."""
-    at = clause.text.find(match)
-    tail = clause.text[at:] if at >= 0 else match
+    match = clause.text[start - clause.start:end - clause.start]
+    tail = clause.text[start - clause.start:]
     # Stop where the clause moves on to something else ("..., and the contract will be awarded ...").
     cut = re.search(r"[;,(]|\s(?:and|but|with|while|whilst|plus)\s", tail[len(match):])
     first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]
@@ -68,13 +68,13 @@ def document_area(document: str) -> Area:
     return detect_area(document)
 
 
-def rewrite(template: str, clause: Clause, match: str, document: str, weights: list[Weight], doc_area: Area,
-            *, quote: bool = True) -> str:
+def rewrite(template: str, clause: Clause, start: int, end: int, document: str, weights: list[Weight],
+            doc_area: Area, *, quote: bool = True) -> str:
     """Render the named rewrite for one finding; `quote=False` leaves out the clause's own words."""
     area = detect_area(clause.text)
     if area.key == "general":
         area = doc_area
-    cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, match)) if c.strip()]
+    cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, start, end)) if c.strip()]
     quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
     context = {"beneficiaries": _beneficiaries(clause.text, area), "quoted": quoted if quote else None}
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):

@@ -58,7 +58,7 @@ def test_a_clean_draft_exits_zero(tmp_path, capsys):
     draft = tmp_path / "ok.txt"
     draft.write_text(GOOD)
     assert main(["review", str(draft)]) == 0
-    assert "no problems found" in capsys.readouterr().out
+    assert "No problems found." in capsys.readouterr().out
 
 
 def test_warnings_alone_exit_zero(tmp_path, capsys):

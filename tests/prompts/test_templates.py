@@ -1,0 +1,51 @@
+"""Every template renders with a minimal context, and a missing value is an error, never a blank."""
+
+import pytest
+from jinja2 import UndefinedError
+
+from prompts.render import render, template_names
+from prompts.reports import render_report, score_context
+from scoring import review
+from scoring.report import Score
+
+OUTCOMES = [{"change": "report better mental wellbeing", "measure": "SWEMWBS", "when": "at entry and after six months"}]
+SCORE = score_context(Score())
+MINIMAL = {
+    "report.txt.j2": {"source": "s", "findings": [], "counts": {"error": 0, "warning": 0, "suggestion": 0}, "score": SCORE},
+    "report.md.j2": {"source": "s", "findings": [], "counts": {"error": 0, "warning": 0, "suggestion": 0}, "score": SCORE},
+    "rewrites/output-to-outcome.j2": {"beneficiaries": "carers", "quoted": "40 sessions", "outcomes": OUTCOMES},
+    "rewrites/payment-to-outcome.j2": {"beneficiaries": "carers", "quoted": "£5 per visit", "outcomes": OUTCOMES},
+    "rewrites/homecare-outcomes.j2": {"beneficiaries": "people supported at home", "quoted": None, "outcomes": OUTCOMES},
+    "rewrites/award-quality-first.j2": {"quality": 60, "social": 10, "price": 30, "price_term": "Price"},
+}
+
+
+def test_every_template_has_a_minimal_context_here():
+    assert set(template_names()) <= set(MINIMAL), set(template_names()) - set(MINIMAL)
+
+
+@pytest.mark.parametrize("name", sorted(MINIMAL))
+def test_renders_with_a_minimal_context(name):
+    assert render(name, **MINIMAL[name]).strip()
+
+
+@pytest.mark.parametrize("name", sorted(MINIMAL))
+def test_a_missing_variable_raises(name):
+    context = dict(MINIMAL[name])
+    context.pop("source" if name.startswith("report") else sorted(context)[0])
+    with pytest.raises(UndefinedError):
+        render(name, **context)
+
+
+def test_text_report_shows_score_bar_checklist_and_rewrite_beside_the_original():
+    out = render_report(review("The provider will deliver 200 youth sessions per year."), "text")
+    assert "Checklist score: 0/100  [░░░░░░░░░░░░░░░░░░░░]  (3 of 11 items assessable)" in out
+    assert "✗ missing  Outcomes are stated as change for people" in out
+    original, rewrite = out.index("The provider will deliver 200"), out.index("Try instead:")
+    assert original < rewrite
+
+
+def test_markdown_report_has_the_checklist_table():
+    out = render_report(review("Evaluation: Price 70% / Quality 30%"), "markdown")
+    assert "| ✗ | Quality comes before cost in the award | missing |" in out
+    assert "*Try instead:* Tenders will be evaluated" in out
