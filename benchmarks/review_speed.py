@@ -48,6 +48,28 @@ def _median_seconds(cmd: list[str]) -> float:
     return statistics.median(times)
 
 
+def _rewrite_cost() -> None:
+    """In-process: the 20,000-word review with and without rewrites, per finding rewritten."""
+    sys.path.insert(0, str(ROOT))
+    from scoring import review
+
+    doc = make_document(20_000)
+    review(doc)  # warm caches: rules, templates, outcome library
+    with_rw, without = [], []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        report = review(doc)
+        with_rw.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        review(doc, rewrites=False)
+        without.append(time.perf_counter() - start)
+    rewritten = sum(1 for f in report.findings if f.rewrite)
+    extra = statistics.median(with_rw) - statistics.median(without)
+    print(f"{'in-process review, rules + checklist':<40} {statistics.median(without):8.3f}")
+    print(f"{'in-process review with rewrites':<40} {statistics.median(with_rw):8.3f}   ({rewritten} findings rewritten)")
+    print(f"{'rewrite time per finding (ms)':<40} {1000 * extra / max(1, rewritten):8.2f}")
+
+
 def main() -> None:
     tc = [sys.executable, "-m", "bot.cli", "review", "--format", "json"]
     with tempfile.TemporaryDirectory() as tmp:
@@ -74,6 +96,7 @@ def main() -> None:
     work40 = results["40,000 words"] - imports
     print(f"{'40k / 20k words (whole process)':<40} {ratio:8.2f}")
     print(f"{'40k / 20k words (after imports)':<40} {work40 / work20:8.2f}   (2.0 = linear)")
+    _rewrite_cost()
 
 
 if __name__ == "__main__":

@@ -106,8 +106,13 @@ def assess(doc: Document, findings: tuple[Finding, ...] | list[Finding]) -> Scor
     results = []
     for item in load_checklist():
         positives = []
-        if item.positive is not None:
-            positives = [_short(c.text) for c in doc.clauses if item.positive.search(c.text)]
+        # A search of the whole text first: most items are settled without visiting every clause.
+        if item.positive is not None and item.positive.search(doc.text):
+            for clause in doc.clauses:
+                if item.positive.search(clause.text):
+                    positives.append(_short(clause.text))
+                    if len(positives) == _MAX_EVIDENCE:
+                        break
         for signal in item.signals:
             positives += _signal_evidence(signal, doc)
         negatives = [f"{f.rule}: {_short(f.match, 60)}" for f in findings if _counts_against(item, f)]

@@ -44,8 +44,9 @@ def _guidance(rule: Rule) -> tuple[dict[str, str], ...]:
     return tuple(p.citation() for gid in rule.guidance if (p := passage(gid)) is not None)
 
 
-def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] | None = None) -> Report:
-    """Review tender text and return its findings (and, once scored, its checklist score)."""
+def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
+           rewrites: bool = True) -> Report:
+    """Review tender text: findings with their rewrites, and the checklist score."""
     if not isinstance(text, str):
         raise InputError("The draft must be text.")
     if not text.strip():
@@ -72,7 +73,7 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
             findings.append(_finding(rule, hit, text, index, config))
     findings.sort(key=lambda f: (f.start, _LEVEL_ORDER[f.level], f.rule))
     kept = _one_per_problem(findings)
-    if any(rule_of[f.rule].rewrite for f in kept):
+    if rewrites and any(rule_of[f.rule].rewrite for f in kept):
         area = document_area(norm)
         kept = [_with_rewrite(f, rule_of[f.rule], doc, area) for f in kept]
     return Report(text=text, findings=tuple(kept), score=assess(doc, kept))
@@ -83,19 +84,7 @@ def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area) -> Finding:
         return finding
     clause = doc.clause_at(finding.start) or doc.clauses[0]
     text = rewrite(rule.rewrite, clause, finding.start, finding.end, doc.text, doc.weights, area)
-    if _still_flagged(text):
-        # Their quoted words carry a second problem (say, per-minute pay): offer the rewrite without them.
-        text = rewrite(rule.rewrite, clause, finding.start, finding.end, doc.text, doc.weights, area, quote=False)
     return replace(finding, rewrite=text)
-
-
-_REWRITE_MUST_PASS = ("output-only", "cost-first")
-
-
-def _still_flagged(text: str) -> bool:
-    norm = normalize(text)
-    doc = Document(norm, segment(norm))
-    return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category in _REWRITE_MUST_PASS)
 
 
 def _one_per_problem(findings: list[Finding]) -> list[Finding]:

@@ -13,8 +13,10 @@ import zlib
 from knowledge.outcome_library import Area, detect_area
 from prompts.render import render
 
+from .kinds import Document, run
 from .patterns import named
-from .segment import Clause
+from .rules import load_rules
+from .segment import Clause, segment
 from .weights import Weight, scheme, weighting_sets
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
@@ -63,6 +65,16 @@ def _their_words(clause: Clause, start: int, end: int) -> str:
     return first_line if len(first_line) <= 140 and len(first_line) >= len(match.split("\n")[0]) else match
 
 
+def _carries_cost_first(words: str) -> bool:
+    """Whether quoting these words would carry a cost-first problem into the rewrite.
+
+    Output-only words are safe to quote: every template puts them in a sentence that names
+    them a secondary measure (tests/scoring/test_rewrites.py checks the whole corpus).
+    """
+    doc = Document(words, segment(words))
+    return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category == "cost-first")
+
+
 def document_area(document: str) -> Area:
     """The service area of a whole document, worked out once per review."""
     return detect_area(document)
@@ -76,6 +88,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str, 
         area = doc_area
     cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, start, end)) if c.strip()]
     quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
+    if quote and _carries_cost_first(quoted):
+        quote = False  # their words hold a second problem (say, per-minute pay): leave them out
     context = {"beneficiaries": _beneficiaries(clause.text, area), "quoted": quoted if quote else None}
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):
