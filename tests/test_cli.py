@@ -138,3 +138,19 @@ def test_list_rules_names_every_category(capsys):
     out = capsys.readouterr().out
     for category in ("output-only", "cost-first", "unmeasured-outcome", "co-production", "fair-work", "social-value"):
         assert f"{category}:" in out
+
+
+def test_an_award_table_in_a_word_document_is_read_and_flagged(tmp_path, capsys):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Award criteria")
+    table = document.add_table(rows=3, cols=2)
+    for row, (criterion, weight) in zip(table.rows, [("Criterion", "Weighting"), ("Price", "70%"), ("Quality", "30%")]):
+        row.cells[0].text, row.cells[1].text = criterion, weight
+    document.add_paragraph("The provider will deliver 200 youth sessions per year.", style="List Bullet")
+    path = tmp_path / "award.docx"
+    document.save(path)
+    assert main(["review", str(path), "--format", "json"]) == 1
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    assert {"cost-first/price-majority", "output-only/activity-count"} <= {f["rule"] for f in findings}

@@ -102,3 +102,18 @@ def test_invalid_yaml_names_the_file(tmp_path):
 def test_rule_files_ship_as_package_data():
     root = Path(__import__("scoring").__file__).parent
     assert sorted(p.relative_to(root / "rules").as_posix() for p in (root / "rules").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council will not award on the basis of lowest price.",
+        "15-minute visits must never include personal care.",
+        "Counting sessions tells us little about whether lives improved.",
+        "Price is quite often less than 50% of any evaluation.",
+        "We will use an output specification: it says what must be achieved, not how.",
+        "Tenders must be returned by 12 noon on 14 March 2027; TUPE may apply to 14 staff.",
+    ],
+)
+def test_negation_guidance_and_procedure_are_not_findings(text):
+    assert [f.rule for f in review(text).findings if f.category in ("output-only", "cost-first")] == []
