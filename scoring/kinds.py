@@ -116,7 +116,7 @@ def _weight_hedged(doc: Document, weight: Weight) -> bool:
     before = named("not_negation").sub(" ", clause.text[: weight.start - clause.start])
     if named("negation").search(before) or named("hedge").search(clause.text) or named("critique").search(clause.text):
         return True
-    return bool(re.search(r"\b(?:suggest\w*|recommend\w*|may be appropriate|guidance|routine|unlike|previous\w*|used to|last time|replac\w*|depart\w* from|instead)\b",
+    return bool(re.search(r"\b(?:suggest\w*|recommend\w*|may be appropriate|guidance|unlike|previous\w*|used to|last time|replac\w*|depart\w* from|instead)\b",
                           clause.text, re.I))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SOCIAL = r"social\s+value|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
+_SOCIAL = r"social\s+value|SV|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
 _QUALITY = r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+statements?"
 _PRICE = r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|financial|fees?)"
 TERM_RE = re.compile(
@@ -41,6 +41,10 @@ _BARE_PAIRS_RE = re.compile(
     rf"(?<![\w-])(?P<a>{_TERM_})\s*:?\s*(?P<x>\d{{1,4}}){_SEP_}(?P<b>{_TERM_})\s*:?\s*(?P<y>\d{{1,4}})(?![\d%])"
     rf"(?:{_SEP_}(?P<c>{_TERM_})\s*:?\s*(?P<z>\d{{1,4}})(?![\d%]))?",
     re.I,
+)
+# "(lowest price ÷ bidder's price) × 70": the multiplier is the price weight.
+_FORMULA_RE = re.compile(
+    r"\(\s*(?:the\s+)?(?:lowest|cheapest)[^()\n]{0,60}\)\s*(?:×|x|\*)\s*(\d{1,3})(?:\s*%|\s*marks|\s*points)?(?![\d.])", re.I
 )
 _FAVOUR_RE = re.compile(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
 # Words that may sit between a criterion and its weight ("Price will account for 70%").
@@ -150,6 +154,9 @@ def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
     taken: list[tuple[int, int]] = []
     weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _bare_pair_weights(text, taken)
+    for m in _FORMULA_RE.finditer(text):
+        weights.append(Weight("price", float(m.group(1)), m.start(), m.end()))
+        taken.append((m.start(), m.end()))
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in taken)

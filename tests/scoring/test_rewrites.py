@@ -11,7 +11,7 @@ from scoring import review
 
 ROOT = Path(__file__).parent.parent.parent
 GOLDEN = ROOT / "tests/golden/rewrites.yaml"
-CORPORA = [ROOT / "tests/data" / n for n in ("clauses.yaml", "clauses_holdout.yaml", "clauses_blind.yaml")]
+CORPORA = [ROOT / "tests/data" / n for n in ("clauses.yaml", "clauses_holdout.yaml", "clauses_blind.yaml", "clauses_final.yaml")]
 MUST_PASS = ("output-only", "cost-first")
 
 
