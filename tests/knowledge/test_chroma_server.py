@@ -1,0 +1,83 @@
+"""The same retrieval against a real Chroma server (`chroma run`, from the chromadb package)
+reached through CHROMA_URL, as a multi-worker deployment would use it."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from knowledge_helpers import make_runtime, retrieval_scores
+
+from knowledge.answer import answer
+from knowledge.chunking import GUIDANCE
+from knowledge.indexing import ensure_guidance, index_documents, list_documents, remove_document
+
+pytestmark = pytest.mark.real_model
+
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    if not CHROMA.exists():
+        pytest.fail(f"the chroma command is missing from {CHROMA}; reinstall chromadb")
+    folder = tmp_path_factory.mktemp("chroma-server")
+    port = _free_port()
+    log = (folder / "server.log").open("w")
+    server = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            if server.poll() is not None:
+                pytest.fail(f"chroma run exited with {server.returncode}: {(folder / 'server.log').read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("the Chroma server did not answer its heartbeat within 60 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=10)
+        log.close()
+
+
+def test_retrieval_through_a_chroma_server(chroma_url, real_embedder, monkeypatch, tmp_path):
+    monkeypatch.setenv("CHROMA_URL", chroma_url)
+    rt = make_runtime(real_embedder, tmp_path / "data")
+    assert type(rt.store.client).__name__ != "PersistentClient" and rt.store.client.heartbeat() > 0
+    assert not (tmp_path / "data" / "chroma").exists()  # nothing stored locally
+
+    ensure_guidance(rt)
+    assert rt.store.count(GUIDANCE) > 80
+    hit3, mrr, misses = retrieval_scores(rt)
+    assert hit3 >= 0.9 and mrr >= 0.75, misses
+
+    doc = tmp_path / "westshire.md"
+    doc.write_text("# Westshire homecare policy\n\nWestshire pays homecare workers for their travel time between visits.\n")
+    index_documents([str(doc)], rt)
+    cited = answer("Does Westshire pay homecare workers for travel time?", rt=rt)
+    assert cited.passages[0].source == "your documents"
+    remove_document(str(doc), rt)
+    assert list_documents(rt) == []
