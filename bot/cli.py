@@ -80,14 +80,17 @@ def _add_ask(sub) -> None:
 
 def _run_ask(args) -> int:
     import json
+    import re
 
-    from knowledge.answer import MAX_QUESTION_CHARS, answer
+    from knowledge.answer import MAX_QUESTION_CHARS, answer, check_request
 
     question = args.question
     if question == "-":
         question = sys.stdin.read() if sys.stdin is not None else ""
     if question is None:
         raise _usage('ask a question in quotes: tender-coach ask "How should we weight price against quality?"')
+    check_request(question, args.k, args.topic, args.phase)
+    _prepare_index()
     result = answer(question, k=args.k, topic=args.topic, phase=args.phase)
     note = (f"Your question is longer than {MAX_QUESTION_CHARS:,} characters; "
             f"only the first {MAX_QUESTION_CHARS:,} were used.")
@@ -97,7 +100,7 @@ def _run_ask(args) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
     lines = [f"Note: {note}", ""] if result.truncated else []
-    lines.append(result.answer)
+    lines.append(re.sub(r"\*\*(.+?)\*\*|\*(\S.*?)\*", lambda m: m.group(1) or m.group(2), result.answer))
     if result.passages:
         lines += ["", "Sources:"]
         for n, hit in enumerate(result.passages, 1):
@@ -105,6 +108,21 @@ def _run_ask(args) -> int:
             lines.append(f"     {hit.url}")
     print("\n".join(lines))
     return EXIT_OK
+
+
+def _prepare_index() -> None:
+    """Build or update the built-in index before answering, with a bar: the first use takes a while."""
+    from knowledge.indexing import ensure_guidance
+
+    bar = _ProgressBar(sys.stderr)
+
+    def progress(fraction: float) -> None:
+        if bar.shown < 0:
+            bar.start("updating the built-in guidance index")
+        bar.update(fraction)
+
+    ensure_guidance(on_progress=progress)
+    bar.finish()
 
 
 def _add_index(sub) -> None:
