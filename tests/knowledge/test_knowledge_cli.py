@@ -89,7 +89,7 @@ def test_an_unreachable_chroma_server_is_a_clear_error():
 def test_the_progress_bar_draws_on_a_terminal_only():
     import io
 
-    from bot.cli import _ProgressBar
+    from bot.progress import ProgressBar
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -97,7 +97,7 @@ def test_the_progress_bar_draws_on_a_terminal_only():
 
     screen, pipe = Terminal(), io.StringIO()
     for stream in (screen, pipe):
-        bar = _ProgressBar(stream)
+        bar = ProgressBar(stream)
         bar.start("policy.pdf")
         for fraction in (0.25, 0.25, 0.5, 1.0):
             bar.update(fraction)

@@ -17,6 +17,7 @@ MINIMAL = {
     "rewrites/payment-to-outcome.j2": {"beneficiaries": "carers", "quoted": "£5 per visit", "outcomes": OUTCOMES},
     "rewrites/homecare-outcomes.j2": {"beneficiaries": "people supported at home", "quoted": None, "outcomes": OUTCOMES},
     "rewrites/award-quality-first.j2": {"quality": 60, "social": 10, "price": 30, "price_term": "Price"},
+    "answer.txt.j2": {"answer": "Quoted sentences.", "passages": [], "note": None},
     "llm/polish-rewrite.system.j2": {},
     "llm/polish-rewrite.user.j2": {"original": "200 sessions", "rewrite": "Young people ..."},
 }
@@ -34,7 +35,7 @@ def test_renders_with_a_minimal_context(name):
 @pytest.mark.parametrize("name", sorted(n for n in MINIMAL if MINIMAL[n]))
 def test_a_missing_variable_raises(name):
     context = dict(MINIMAL[name])
-    context.pop("source" if name.startswith("report") else sorted(context)[0])
+    context.pop("source" if name.startswith("report") else "answer" if name.startswith("answer") else sorted(context)[0])
     with pytest.raises(UndefinedError):
         render(name, **context)
 

@@ -1,0 +1,85 @@
+"""tender-coach index: add, list and remove a council's own documents."""
+
+from __future__ import annotations
+
+import sys
+
+from bot.errors import EXIT_FAILURE, EXIT_OK, UsageError
+from bot.progress import ProgressBar
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "index",
+        help="add your own policies and past tenders to what `ask` searches; list or remove them",
+        description=(
+            "Index your own documents (.md, .txt, .docx, .pdf, or folders of them) so that `ask` can quote them "
+            "as 'your documents'. Re-indexing an unchanged file does no work; a changed file is updated and a "
+            "deleted file is dropped. Exit code 0: all indexed; 2: a file could not be indexed, or a failure."
+        ),
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to index")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--list", action="store_true", help="list your indexed documents")
+    group.add_argument(
+        "--remove", metavar="PATH_OR_ID", help="remove one of your documents (by path or by the id --list shows)"
+    )
+    group.add_argument("--rebuild", action="store_true", help="rebuild the built-in guidance index from scratch")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from knowledge import indexing
+
+    if (args.list or args.remove or args.rebuild) and args.paths:
+        raise UsageError("give either paths to index or one of --list, --remove, --rebuild, not both")
+    if args.list:
+        docs = indexing.list_documents()
+        if not docs:
+            print("No documents of your own are indexed yet. Add some with: tender-coach index PATH...")
+        for doc in docs:
+            print(f"{doc.doc_id}  {doc.chunks} chunks  indexed {doc.indexed_at}  {doc.title}\n    {doc.path}")
+        return EXIT_OK
+    if args.remove:
+        doc = indexing.remove_document(args.remove)
+        print(f"Removed {doc.title} ({doc.doc_id}, {doc.chunks} chunks).")
+        return EXIT_OK
+    bar = ProgressBar(sys.stderr)
+    if args.rebuild:
+        bar.start("built-in guidance")
+        stats = indexing.rebuild_guidance(on_progress=bar.update)
+        bar.finish()
+        print(f"Rebuilt the built-in guidance index: {stats.embedded} chunks embedded.")
+        return EXIT_OK
+    if not args.paths:
+        raise UsageError("give files or folders to index, or use --list, --remove or --rebuild (see --help)")
+
+    def done(result) -> None:
+        bar.finish()
+        if result.ok:
+            s = result.stats
+            print(
+                f"  indexed {result.path}: {s.embedded} chunks embedded, {s.updated + s.unchanged} unchanged"
+                + (f", {s.removed} removed" if s.removed else ""),
+                file=sys.stderr,
+            )
+        else:
+            print(f"  failed  {result.error}", file=sys.stderr)
+
+    results, pruned = indexing.index_documents(
+        args.paths,
+        on_file=lambda path: bar.start(path.name),
+        on_progress=bar.update,
+        on_done=done,
+    )
+    for doc in pruned:
+        print(f"  removed {doc.title} ({doc.doc_id}): its file {doc.path} no longer exists", file=sys.stderr)
+    failed = [r for r in results if not r.ok]
+    if not results:
+        raise UsageError("no .md, .txt, .docx or .pdf files found in " + ", ".join(args.paths))
+    chunks = sum(r.stats.embedded + r.stats.updated + r.stats.unchanged for r in results if r.ok)
+    print(
+        f"Indexed {len(results) - len(failed)} of {len(results)} files ({chunks:,} chunks)"
+        + (f"; {len(failed)} failed." if failed else ".")
+    )
+    return EXIT_FAILURE if failed else EXIT_OK
