@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 
 from knowledge.catalog import passage
+from knowledge.outcome_library import Area
 
 from .checklist import assess
 from .config import Config
@@ -58,7 +58,6 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     doc = Document(norm, clauses)
     ignores = _ignores(clauses)
     index = LineIndex(text)
-    clause_starts = [c.start for c in clauses]
 
     findings: list[Finding] = []
     rule_of: dict[str, Rule] = {}
@@ -67,7 +66,7 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
         if not config.enabled(rule.id, rule.category):
             continue
         for hit in run(rule, doc):
-            ci = _clause_index(clause_starts, hit.start)
+            ci = doc.clause_index(hit.start)
             if ci in ignores and _suppressed(ignores[ci], rule):
                 continue
             findings.append(_finding(rule, hit, text, index, config))
@@ -79,7 +78,7 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     return Report(text=text, findings=tuple(kept), score=assess(doc, kept))
 
 
-def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area) -> Finding:
+def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area: Area) -> Finding:
     if rule.rewrite is None:
         return finding
     clause = doc.clause_at(finding.start) or doc.clauses[0]
@@ -101,10 +100,6 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
         elif (f.end - f.start, f.rule) > (clash.end - clash.start, clash.rule):
             kept[kept.index(clash)] = f
     return kept
-
-
-def _clause_index(starts: list[int], offset: int) -> int:
-    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def _finding(rule: Rule, hit: Hit, text: str, index: LineIndex, config: Config) -> Finding:

@@ -49,6 +49,10 @@ class Document:
             self._weights = find_weights(self.text)
         return self._weights
 
+    def clause_index(self, offset: int) -> int:
+        """The index of the last clause starting at or before offset (0 before the first)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
     def clause_at(self, offset: int) -> Clause | None:
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.clauses[i].start <= offset < self.clauses[i].end:
