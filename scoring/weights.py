@@ -44,7 +44,7 @@ _BARE_PAIRS_RE = re.compile(
 )
 # "(lowest price ÷ bidder's price) × 70": the multiplier is the price weight.
 _FORMULA_RE = re.compile(
-    r"\(\s*(?:the\s+)?(?:lowest|cheapest)[^()\n]{0,60}\)\s*(?:×|x|\*)\s*(\d{1,3})(?:\s*%|\s*marks|\s*points)?(?![\d.])", re.I
+    r"\(\s*(?:the\s+)?(?:lowest|cheapest)[^()\n]{0,60}\)\s*(?:×|x|\*)\s*(\d{1,3})(?:\s*%|\s*marks|\s*points)?(?!\d|\.\d)", re.I
 )
 _FAVOUR_RE = re.compile(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
 # Words that may sit between a criterion and its weight ("Price will account for 70%").
