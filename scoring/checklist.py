@@ -17,7 +17,7 @@ from .errors import RuleError
 from .kinds import Document
 from .patterns import compile_any
 from .report import ChecklistItem, Finding, Score
-from .weights import scheme, weighting_sets
+from .weights import scheme
 
 CHECKLIST_PATH = Path(__file__).with_name("checklist.yaml")
 STATUS_VALUE = {"met": 1.0, "partial": 0.5, "missing": 0.0}
@@ -86,7 +86,7 @@ def _short(text: str, width: int = 90) -> str:
 
 def _signal_evidence(signal: str, doc: Document) -> list[str]:
     out = []
-    for ws in weighting_sets(doc.weights):
+    for ws in doc.weight_sets:
         s = scheme(ws)
         price, quality, social = s.get("price"), s.get("quality"), s.get("social")
         if signal == "quality-first" and price and price.value <= 40 and (not quality or quality.value >= price.value):

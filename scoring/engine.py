@@ -82,7 +82,7 @@ def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area: Area) -> Fi
     if rule.rewrite is None:
         return finding
     clause = doc.clause_at(finding.start) or doc.clauses[0]
-    text = rewrite(rule.rewrite, clause, finding.start, finding.end, doc.text, doc.weights, area)
+    text = rewrite(rule.rewrite, clause, finding.start, finding.end, doc.text, doc.weight_sets, area)
     return replace(finding, rewrite=text)
 
 
@@ -93,12 +93,15 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
     catch-all `activity-count` sorts first and the specific rules after it.
     """
     kept: list[Finding] = []
+    last: dict[str, int] = {}  # category -> index in kept of its latest finding (findings come sorted by start)
     for f in findings:
-        clash = next((k for k in kept if k.category == f.category and k.start < f.end and f.start < k.end), None)
+        i = last.get(f.category)
+        clash = kept[i] if i is not None and kept[i].start < f.end and f.start < kept[i].end else None
         if clash is None:
+            last[f.category] = len(kept)
             kept.append(f)
         elif (f.end - f.start, f.rule) > (clash.end - clash.start, clash.rule):
-            kept[kept.index(clash)] = f
+            kept[i] = f
     return kept
 
 

@@ -39,6 +39,7 @@ class Document:
     text: str
     clauses: list[Clause]
     _weights: list[Weight] | None = None
+    _weight_sets: list[list[Weight]] | None = None
 
     def __post_init__(self) -> None:
         self._starts = [c.start for c in self.clauses]
@@ -48,6 +49,12 @@ class Document:
         if self._weights is None:
             self._weights = find_weights(self.text)
         return self._weights
+
+    @property
+    def weight_sets(self) -> list[list[Weight]]:
+        if self._weight_sets is None:
+            self._weight_sets = weighting_sets(self.weights)
+        return self._weight_sets
 
     def clause_index(self, offset: int) -> int:
         """The index of the last clause starting at or before offset (0 before the first)."""
@@ -98,7 +105,7 @@ def _blank(text: str, matches: list[re.Match]) -> str:
 def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     check, threshold = rule.params["check"], rule.params["threshold"]
     mentions_social_value = re.search(r"social\s+value", doc.text, re.I) is not None
-    for weight_set in weighting_sets(doc.weights):
+    for weight_set in doc.weight_sets:
         s = scheme(weight_set)
         price, quality, social = s.get("price"), s.get("quality"), s.get("social")
         hit = None

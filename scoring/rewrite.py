@@ -7,8 +7,10 @@ in jinja2 templates under prompts/templates/rewrites/.
 
 from __future__ import annotations
 
+import bisect
 import re
 import zlib
+from functools import lru_cache
 
 from knowledge.outcome_library import Area, detect_area
 from prompts.render import render
@@ -17,12 +19,19 @@ from .kinds import Document, run
 from .patterns import named
 from .rules import load_rules
 from .segment import Clause, segment
-from .weights import Weight, scheme, weighting_sets
+from .weights import Weight, scheme
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
 _SINGULAR_TO_PLURAL = {"young person": "young people", "person": "people", "child": "children", "family": "families"}
 
 
+@lru_cache(maxsize=4096)
+def _clause_area(clause: str) -> Area:
+    """Many findings share a clause (a table row, a long list): work its area out once."""
+    return detect_area(clause)
+
+
+@lru_cache(maxsize=4096)
 def _beneficiaries(clause: str, area: Area) -> str:
     for m in named("people").finditer(clause):
         word = m.group(0).lower()
@@ -39,13 +48,26 @@ def _outcome_slots(area: Area, count: int, seed: str) -> list[dict[str, str]]:
     return [{"change": o.change, "measure": o.measure.short, "when": o.measure.when} for o in area.pick(count, start)]
 
 
-def _award_slots(text: str, weights: list[Weight], near: int) -> dict:
+class _EndsView:
+    """The end offsets of weight sets, as a sequence bisect can search without copying."""
+
+    def __init__(self, weight_sets: list[list[Weight]]):
+        self._sets = weight_sets
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+    def __getitem__(self, i: int) -> int:
+        return self._sets[i][-1].end
+
+
+def _award_slots(text: str, weight_sets: list[list[Weight]], near: int) -> dict:
     """Propose a quality-first scheme that keeps any social value weight of 10% or more."""
     current: dict[str, Weight] = {}
-    for ws in weighting_sets(weights):
-        if ws[0].start - 400 <= near <= ws[-1].end + 400:
-            current = scheme(ws)
-            break
+    # The first set that ends at or after `near - 400`, found by bisection (sets come in order).
+    i = bisect.bisect_left(_EndsView(weight_sets), near - 400)
+    if i < len(weight_sets) and weight_sets[i][0].start - 400 <= near:
+        current = scheme(weight_sets[i])
     social = current["social"].value if "social" in current and current["social"].value >= 10 else 10
     price = min(current["price"].value, 30) if "price" in current else 30
     quality = 100 - price - social
@@ -65,6 +87,7 @@ def _their_words(clause: Clause, start: int, end: int) -> str:
     return first_line if len(first_line) <= 140 and len(first_line) >= len(match.split("\n")[0]) else match
 
 
+@lru_cache(maxsize=4096)
 def _carries_cost_first(words: str) -> bool:
     """Whether quoting these words would carry a cost-first problem into the rewrite.
 
@@ -80,10 +103,10 @@ def document_area(document: str) -> Area:
     return detect_area(document)
 
 
-def rewrite(template: str, clause: Clause, start: int, end: int, document: str, weights: list[Weight],
-            doc_area: Area, *, quote: bool = True) -> str:
+def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
+            weight_sets: list[list[Weight]], doc_area: Area, *, quote: bool = True) -> str:
     """Render the named rewrite for one finding; `quote=False` leaves out the clause's own words."""
-    area = detect_area(clause.text)
+    area = _clause_area(clause.text)
     if area.key == "general":
         area = doc_area
     cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, start, end)) if c.strip()]
@@ -97,5 +120,5 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str, 
             context["beneficiaries"] = area.beneficiaries
         context["outcomes"] = _outcome_slots(area, 2, quoted)
     elif template == "award-quality-first":
-        context.update(_award_slots(document, weights, clause.start))
+        context.update(_award_slots(document, weight_sets, clause.start))
     return " ".join(render(f"rewrites/{template}.j2", **context).split())

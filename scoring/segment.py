@@ -65,8 +65,25 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+MAX_CLAUSE = 1000  # characters; real sentences are shorter, and a cap keeps every review linear
+
+
 def _sentences(text: str, start: int, end: int):
-    """Yield (start, end) of each sentence in text[start:end]."""
+    """Yield (start, end) of each sentence in text[start:end], none longer than MAX_CLAUSE."""
+    for s, e in _raw_sentences(text, start, end):
+        while e - s > MAX_CLAUSE:
+            window = text[s:s + MAX_CLAUSE]
+            cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
+            cut = cut + 1 if cut > MAX_CLAUSE // 2 else MAX_CLAUSE
+            piece = _strip_span(text, s, s + cut)
+            if piece[1] > piece[0]:
+                yield piece
+            s = _strip_span(text, s + cut, e)[0]
+        if e > s:
+            yield s, e
+
+
+def _raw_sentences(text: str, start: int, end: int):
     cursor = start
     for m in _SENTENCE_END_RE.finditer(text, start, end):
         stop = m.start() + len(re.match(r"[.!?][\"')\]]*", text[m.start():m.end()]).group(0))
