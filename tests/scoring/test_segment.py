@@ -62,3 +62,10 @@ def test_slack_markup_and_smart_quotes_do_not_hide_a_finding():
 def test_line_index_counts_crlf_as_one_break():
     index = LineIndex("a\r\nb\nc")
     assert index.locate(3) == (2, 1) and index.locate(5) == (3, 1)
+
+
+def test_a_giant_unpunctuated_paste_is_cut_into_bounded_clauses_that_keep_every_word():
+    raw = ("Price 60% Quality 40%, " * 400).strip()
+    clauses = segment(normalize(raw))
+    assert max(len(c.text) for c in clauses) <= 1000
+    assert "".join(raw[c.start:c.end] for c in clauses).replace(" ", "") == raw.replace(" ", "")
