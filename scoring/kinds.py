@@ -79,7 +79,7 @@ def negated(clause: Clause, start: int, end: int) -> bool:
 
 def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     p = rule.params
-    for clause in doc.clauses:
+    for i, clause in enumerate(doc.clauses):
         matches = list(p["patterns"].finditer(clause.text))
         if not matches:
             continue
@@ -87,12 +87,21 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
             continue
+        if p.get("unless_in_next") and _next_in_block(doc, i) and p["unless"].search(_next_in_block(doc, i).text):
+            continue
         for m in matches:
             start, end = clause.start + m.start(), clause.start + m.end()
             if p["negation"] and negated(clause, start, end):
                 continue
             yield Hit(start, end)
             break  # one finding per rule per clause is enough to act on
+
+
+def _next_in_block(doc: Document, i: int) -> Clause | None:
+    """The clause after clause i, if it belongs to the same paragraph, list or table."""
+    if i + 1 < len(doc.clauses) and doc.clauses[i + 1].block == doc.clauses[i].block:
+        return doc.clauses[i + 1]
+    return None
 
 
 def _blank(text: str, matches: list[re.Match]) -> str:

@@ -34,7 +34,7 @@ WEIGHTING_CHECKS = ("price-majority", "social-value-under", "social-value-missin
 _COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite", "examples", "description"}
 _KIND_KEYS = {
     "existence": {"patterns", "exceptions", "negation"},
-    "conditional": {"patterns", "unless", "exceptions", "negation"},
+    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next"},
     "award-weighting": {"check", "threshold"},
     "absence": {"applies_when", "required", "min_clauses"},
 }
@@ -134,7 +134,11 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
         negation = data.get("negation", True)
         if not isinstance(negation, bool):
             raise RuleError(f"{where}: key 'negation' must be true or false")
+        unless_in_next = data.get("unless_in_next", False)
+        if not isinstance(unless_in_next, bool):
+            raise RuleError(f"{where}: key 'unless_in_next' must be true or false")
         return {
+            "unless_in_next": unless_in_next,
             "patterns": compile_any(_str_list(data, "patterns", where, required=True), where),
             "unless": compile_any(_str_list(data, "unless", where, required=(kind == "conditional")), where),
             "exceptions": compile_any(_str_list(data, "exceptions", where), where),
