@@ -127,7 +127,7 @@ def test_a_review_never_imports_torch_sentence_transformers_or_chromadb(tmp_path
     assert "HEAVY []" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--help"], ["review", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["review", "--help"], ["ask", "--help"], ["index", "--help"]])
 def test_help(args):
     result = _run(args)
     assert result.returncode == 0 and "usage: tender-coach" in result.stdout
