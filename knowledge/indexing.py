@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.catalog import all_passages
-from knowledge.chunking import GUIDANCE, OWN_DOCUMENTS, Chunk, chunk_document, chunk_passage
+from knowledge.chunking import (
+    GUIDANCE,
+    OWN_DOCUMENTS,
+    Chunk,
+    chunk_document,
+    chunk_passage,
+)
 from knowledge.errors import IndexBusyError, InputError
 from knowledge.runtime import Runtime, runtime
 from knowledge.store import SyncStats

@@ -36,9 +36,3 @@ def runtime(embedder: Embedder | None = None) -> Runtime:
             chosen = get_embedder()
             _runtimes[key] = Runtime(chosen, Store(open_client(data), data, chosen))
         return _runtimes[key]
-
-
-def forget() -> None:
-    """Drop cached runtimes (tests that delete a data folder under a live client)."""
-    with _lock:
-        _runtimes.clear()

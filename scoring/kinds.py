@@ -67,11 +67,15 @@ class Document:
         return None
 
 
+def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
+    """A negation before `start`, a hedge in `hedge_in`, or critique anywhere in the clause."""
+    before = named("not_negation").sub(" ", clause.text[: start - clause.start])
+    return bool(named("negation").search(before) or named("hedge").search(hedge_in) or named("critique").search(clause.text))
+
+
 def negated(clause: Clause, start: int, end: int) -> bool:
     """Whether a match inside a clause is negated, hedged or offered as an example of what to avoid."""
-    before = clause.text[: start - clause.start]
-    before = named("not_negation").sub(" ", before)
-    if named("negation").search(before) or named("hedge").search(before) or named("critique").search(clause.text):
+    if _cued(clause, start, hedge_in=clause.text[: start - clause.start]):
         return True
     after = clause.text[end - clause.start:]
     return bool(_NEGATED_AFTER_RE.search(after))
@@ -133,8 +137,8 @@ def _weight_hedged(doc: Document, weight: Weight) -> bool:
     clause = doc.clause_at(weight.start)
     if clause is None:
         return False
-    before = named("not_negation").sub(" ", clause.text[: weight.start - clause.start])
-    if named("negation").search(before) or named("hedge").search(clause.text) or named("critique").search(clause.text):
+    # A weighting is hedged by a cue anywhere in its clause ("Scotland suggests 80:20 for ...").
+    if _cued(clause, weight.start, hedge_in=clause.text):
         return True
     return bool(re.search(r"\b(?:suggest\w*|recommend\w*|may be appropriate|guidance|unlike|previous\w*|used to|last time|replac\w*|depart\w* from|instead)\b",
                           clause.text, re.I))

@@ -13,11 +13,13 @@ from typing import Any
 
 import yaml
 
+from prompts.render import TEMPLATES_DIR
+
 from .errors import RuleError
 from .patterns import compile_any
 
 RULES_DIR = Path(__file__).with_name("rules")
-REWRITES_DIR = Path(__file__).parent.parent / "prompts" / "templates" / "rewrites"
+REWRITES_DIR = TEMPLATES_DIR / "rewrites"
 LEVELS = ("error", "warning", "suggestion")
 # The closed set of categories. Documented in README ("The rule pack").
 CATEGORIES = {

@@ -29,12 +29,11 @@ _RATIO_RE = re.compile(
     re.I,
 )
 _TERM_JOIN = r"\s*(?:[:/\\-]|\bto\b|\band\b|\bvs\.?|\bversus\b)\s*"
+_TERM_ = rf"(?:{_SOCIAL}|{_QUALITY}|{_PRICE})"
 _TERM_PAIR_RE = re.compile(
-    rf"(?<![\w-])(?P<a>{_SOCIAL}|{_QUALITY}|{_PRICE}){_TERM_JOIN}(?P<b>{_SOCIAL}|{_QUALITY}|{_PRICE})"
-    rf"(?:{_TERM_JOIN}(?P<c>{_SOCIAL}|{_QUALITY}|{_PRICE}))?(?![\w])",
+    rf"(?<![\w-])(?P<a>{_TERM_}){_TERM_JOIN}(?P<b>{_TERM_})(?:{_TERM_JOIN}(?P<c>{_TERM_}))?(?![\w])",
     re.I,
 )
-_TERM_ = rf"(?:{_SOCIAL}|{_QUALITY}|{_PRICE})"
 _SEP_ = r"\s*(?:/|,|;|\band\b|\||&)\s*"
 # "price 60 / quality 40": bare numbers next to their criteria, which must add up to 100.
 _BARE_PAIRS_RE = re.compile(
