@@ -1,0 +1,25 @@
+"""Every store test runs on SQLite (a file in tmp_path) and on PostgreSQL (a fresh database in the
+session's throwaway cluster), so the two backends cannot drift apart unnoticed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.store import Database
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'store.db'}"
+    from pg import create_database
+
+    return create_database(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def db(db_url):
+    database = Database(db_url)
+    database.migrate()
+    yield database
+    database.dispose()
