@@ -10,6 +10,36 @@ from scoring.report import Score
 
 OUTCOMES = [{"change": "report better mental wellbeing", "measure": "SWEMWBS", "when": "at entry and after six months"}]
 SCORE = score_context(Score())
+COUNTS = {"error": 1, "warning": 0, "suggestion": 2}
+CHECKLIST = {"assessable": 3, "met": 1, "partial": 1, "missing": 1}
+# The Slack words; values that come from people arrive escaped (bot/slack/blocks.py does that).
+SLACK = {
+    "labels": {},
+    "help": {"command": "/tender", "shortcut": "Review with Tender Coach", "retention_days": 90},
+    "home_intro": {"command": "/tender", "shortcut": "Review with Tender Coach"},
+    "home_recent": {"command": "/tender", "rows": []},
+    "home_trends": {"channels": [{"where": "<#C1>", "since": "2026-W10", "reviews": 3, "weeks": [{"average": 40}]}]},
+    "review_header": {"score": {"value": 37, "assessable": 11, "total": 11}},
+    "review_summary": {"checklist": CHECKLIST, "counts": COUNTS, "missing": ["Quality comes first"], "source": None,
+                       "total": 3},
+    "review_fallback": {"counts": COUNTS, "header": "Checklist score: 37/100", "source": "spec.docx", "total": 3},
+    "counts": {"counts": COUNTS},
+    "finding": {"category": "output-only", "level": "error", "line": 4, "links": ["<https://x.org|Guide>"],
+                "message": "Counts activity.", "number": 1, "quote": ">200 sessions", "rewrite": None, "why": "Because."},
+    "review_more": {"hidden": 7},
+    "shared_by": {"who": "<@U1>"},
+    "answer_sources": {"sources": [{"link": "<https://x.org|Guide>", "source": "NEF"}]},
+    "answer_truncated": {"limit": 2000},
+    "notices/dismissed": {},
+    "notices/empty": {"command": "/tender"},
+    "notices/error": {"reference": "req-1"},
+    "notices/feedback_thanks": {"helpful": True},
+    "notices/rate_limited": {"seconds": 60},
+    "notices/review_gone": {"days": 90},
+    "notices/shared": {},
+    "notices/too_long": {"limit": 40000},
+    "notices/unsupported_file": {"formats": ".txt, .md, .docx and .pdf"},
+}
 MINIMAL = {
     "report.txt.j2": {"source": "s", "findings": [], "counts": {"error": 0, "warning": 0, "suggestion": 0}, "score": SCORE},
     "report.md.j2": {"source": "s", "findings": [], "counts": {"error": 0, "warning": 0, "suggestion": 0}, "score": SCORE},
@@ -20,6 +50,7 @@ MINIMAL = {
     "answer.txt.j2": {"answer": "Quoted sentences.", "passages": [], "note": None},
     "llm/polish-rewrite.system.j2": {},
     "llm/polish-rewrite.user.j2": {"original": "200 sessions", "rewrite": "Young people ..."},
+    **{f"slack/{name}.j2": context for name, context in SLACK.items()},
 }
 
 
@@ -52,3 +83,9 @@ def test_markdown_report_has_the_checklist_table():
     out = render_report(review("Evaluation: Price 70% / Quality 30%"), "markdown")
     assert "| ✗ | Quality comes before cost in the award | missing |" in out
     assert "*Try instead:* Tenders will be evaluated" in out
+
+
+def test_every_slack_label_is_a_key_and_some_words():
+    from prompts.slack import _labels
+    labels = _labels()
+    assert len(labels) >= 15 and all(labels.values())

@@ -1,0 +1,1 @@
+"""The Slack app: listeners, and the pure Block Kit builders they send."""
