@@ -21,6 +21,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/review_speed.py
 	$(VENV)/bin/python benchmarks/retrieval.py
+	$(VENV)/bin/python benchmarks/slack_load.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

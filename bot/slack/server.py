@@ -70,9 +70,25 @@ def prepare(settings) -> tuple[Deps, object]:
     stores = oauth_stores(settings, db.engine) if settings.oauth else ()
     db.migrate(extra_metadata=[store.metadata for store in stores])
     deps = Deps(settings=settings, db=db)
-    app = build_app(deps, stores)
+    app = _checked(lambda: build_app(deps, stores), settings.api_url)
     warm_up()
     return deps, app
+
+
+def _checked(build, api_url: str):
+    """Bolt checks the bot token with auth.test as the app is built: say which setting to fix."""
+    from slack_bolt.error import BoltError
+
+    from bot.errors import UsageError
+
+    try:
+        return build()
+    except BoltError:
+        raise UsageError("Slack did not accept SLACK_BOT_TOKEN: copy the Bot User OAuth Token (xoxb-) from "
+                         "OAuth & Permissions, and reinstall the app if its scopes changed") from None
+    except OSError as exc:
+        raise UsageError(f"could not reach Slack's Web API at {api_url} ({exc.__class__.__name__}); "
+                         "check SLACK_API_URL and the network or proxy") from None
 
 
 def warm_up() -> None:

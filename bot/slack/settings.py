@@ -59,7 +59,8 @@ class Settings:
             rate_limit=_whole(get("TENDER_COACH_RATE_LIMIT"), "TENDER_COACH_RATE_LIMIT", 20, 1, 10_000),
             rate_window=_whole(get("TENDER_COACH_RATE_WINDOW"), "TENDER_COACH_RATE_WINDOW", 60, 1, 86_400),
             max_chars=_whole(get("TENDER_COACH_MAX_CHARS"), "TENDER_COACH_MAX_CHARS", DEFAULT_MAX_CHARS, 100, 1_000_000),
-            workers=_whole(get("TENDER_COACH_WORKERS"), "TENDER_COACH_WORKERS", 8, 1, 64),
+            # Reviews and questions are CPU work under one GIL: more threads than cores only slow the acks.
+            workers=_whole(get("TENDER_COACH_WORKERS"), "TENDER_COACH_WORKERS", max(2, os.cpu_count() or 2), 1, 64),
         )
         settings._check(socket_mode)
         return settings
