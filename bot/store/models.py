@@ -56,11 +56,14 @@ class Review(Base):
     shared_channel_id: Mapped[str | None] = mapped_column(ID)
     shared_at: Mapped[datetime | None]
     thread_ts: Mapped[str | None] = mapped_column(String(32))
+    # category -> the quoted words of its first finding, for the weekly digest; purged with `text`
+    examples: Mapped[dict[str, str] | None] = mapped_column(JSONType)
 
     __table_args__ = (
         Index("ix_reviews_team_channel_created", "team_id", "channel_id", "created_at"),
         Index("ix_reviews_team_user_created", "team_id", "user_id", "created_at"),
         Index("ix_reviews_text_expires_at", "text_expires_at"),
+        Index("ix_reviews_team_shared_channel_shared", "team_id", "shared_channel_id", "shared_at"),
     )
 
 
@@ -133,3 +136,24 @@ class ProcessedEvent(Base):
     received_at: Mapped[datetime]
 
     __table_args__ = (Index("ix_processed_events_received_at", "received_at"),)
+
+
+class DigestPost(Base):
+    """One channel's digest for one ISO week (in the channel's time zone). The primary key is
+    the claim: whoever inserts the row posts; `state` says how far it got, so a post whose
+    runner died after claiming is retried, and a posted one is never repeated."""
+
+    __tablename__ = "digest_ledger"
+
+    team_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    channel_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    week: Mapped[str] = mapped_column(String(10), primary_key=True)  # "2026-W48"
+    state: Mapped[str] = mapped_column(String(16))  # claimed | posted | skipped
+    claimed_by: Mapped[str] = mapped_column(String(64))
+    claimed_at: Mapped[datetime]
+    attempts: Mapped[int]
+    covers_from: Mapped[datetime]
+    covers_to: Mapped[datetime]
+    tip_id: Mapped[str | None] = mapped_column(String(128))
+    message_ts: Mapped[str | None] = mapped_column(String(32))
+    finished_at: Mapped[datetime | None]

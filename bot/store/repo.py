@@ -30,7 +30,7 @@ __all__ = [
     "AnswerStats", "ReviewRow", "RuleStats", "SOURCES", "VISIBILITIES", "answer_feedback", "channel_trends",
     "claim_event", "dismissal_stats", "get_review", "get_setting", "is_bot_thread", "mark_shared",
     "prune_events", "purge_expired_text", "recent_reviews", "record_answer", "record_dismissal",
-    "record_feedback", "save_review", "set_setting", "settings_for_key", "sha256_text",
+    "record_feedback", "save_review", "set_setting", "setting_changed", "settings_for_key", "sha256_text",
 ]
 
 
@@ -55,6 +55,7 @@ class ReviewRow:
     shared_channel_id: str | None
     shared_at: datetime | None
     thread_ts: str | None
+    examples: dict[str, str] | None = None  # category -> quoted words of its first finding; None once purged
 
 
 def sha256_text(text: str) -> str:
@@ -67,7 +68,7 @@ def sha256_text(text: str) -> str:
 def claim_event(db: Database, team_id: str, event_id: str) -> bool:
     """True for the first caller with this (team, event id), in any process; False for a retry."""
     with db.session() as session:
-        return _insert_ignore(session, ProcessedEvent,
+        return insert_ignore(session, ProcessedEvent,
                               {"team_id": team_id or "", "event_id": event_id, "received_at": utcnow()})
 
 
@@ -113,11 +114,25 @@ def save_review(
         text_sha256=sha256_text(text), text=text if keep else None,
         text_expires_at=now + timedelta(days=retention_days) if keep and retention_days is not None else None,
         visibility=visibility, source=source, thread_ts=thread_ts,
+        examples=_examples(report) if keep else None,
     )
     with db.session() as session:
         session.add(review)
         session.flush()
         return review.id
+
+
+EXAMPLE_CHARS = 120
+
+
+def _examples(report: Report) -> dict[str, str]:
+    """The quoted words of each category's first finding: what the weekly digest quotes."""
+    examples: dict[str, str] = {}
+    for finding in report.findings:
+        if finding.category not in examples:
+            words = " ".join(finding.match.split())
+            examples[finding.category] = words if len(words) <= EXAMPLE_CHARS else words[:EXAMPLE_CHARS - 1] + "…"
+    return examples
 
 
 def get_review(db: Database, review_id: int) -> ReviewRow | None:
@@ -202,7 +217,7 @@ def purge_expired_text(db: Database, now: datetime | None = None) -> int:
         result = session.execute(
             update(Review)
             .where(Review.text.is_not(None), Review.text_expires_at < now)
-            .values(text=None)
+            .values(text=None, examples=None)
         )
         return result.rowcount
 
@@ -218,7 +233,7 @@ def record_dismissal(
     values = {"review_id": review_id, "finding_index": finding_index, "rule": rule, "user_id": user_id,
               "reason": reason, "created_at": utcnow()}
     with db.session() as session:
-        inserted = _insert_ignore(session, Dismissal, values)
+        inserted = insert_ignore(session, Dismissal, values)
         dismissal = session.scalars(
             select(Dismissal).where(Dismissal.review_id == review_id, Dismissal.finding_index == finding_index,
                                     Dismissal.user_id == user_id)
@@ -283,6 +298,13 @@ def get_setting(db: Database, team_id: str, channel_id: str, key: str, default: 
         return default if setting is None else setting.value
 
 
+def setting_changed(db: Database, team_id: str, channel_id: str, key: str) -> tuple[str, datetime] | None:
+    """Who last changed a channel setting, and when."""
+    with db.session() as session:
+        setting = session.get(ChannelSetting, (team_id, channel_id, key))
+        return None if setting is None else (setting.changed_by, setting.changed_at)
+
+
 def set_setting(db: Database, team_id: str, channel_id: str, key: str, value: Any, *, changed_by: str) -> None:
     """Set one channel setting (any JSON value), noting who changed it and when."""
     values = {"team_id": team_id, "channel_id": channel_id, "key": key, "value": value,
@@ -311,6 +333,7 @@ def _review_row(review: Review) -> ReviewRow:
         checklist=dict(review.checklist), text_sha256=review.text_sha256, text=review.text,
         text_expires_at=review.text_expires_at, visibility=review.visibility, source=review.source,
         shared_channel_id=review.shared_channel_id, shared_at=review.shared_at, thread_ts=review.thread_ts,
+        examples=dict(review.examples) if review.examples is not None else None,
     )
 
 
@@ -324,7 +347,7 @@ def _dialect_insert(session: Session, model):
     return None
 
 
-def _insert_ignore(session: Session, model, values: dict[str, Any]) -> bool:
+def insert_ignore(session: Session, model, values: dict[str, Any]) -> bool:
     """Insert unless the primary key or a unique constraint already has the row; True if inserted.
     Atomic across processes: the database, not a prior SELECT, decides who was first."""
     statement = _dialect_insert(session, model)
@@ -349,6 +372,6 @@ def _upsert(session: Session, model, values: dict[str, Any], *, keys: tuple[str,
         session.execute(statement.on_conflict_do_update(
             index_elements=list(keys), set_={name: statement.excluded[name] for name in changes}))
         return
-    if not _insert_ignore(session, model, values):
+    if not insert_ignore(session, model, values):
         key = [getattr(model, name) == values[name] for name in keys]
         session.execute(update(model).where(*key).values({name: values[name] for name in changes}))

@@ -12,7 +12,9 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Column, Integer, MetaData, Table, inspect
+from datetime import datetime, timezone
+
+from sqlalchemy import Column, Integer, MetaData, Table, inspect, text
 from store_helpers import save
 
 from bot.store import Database, StoreError, repo
@@ -20,7 +22,8 @@ from bot.store.db import normalize_url
 from bot.store.models import Base
 
 ROOT = Path(__file__).resolve().parents[2]
-OUR_TABLES = {"reviews", "answers", "feedback", "dismissals", "channel_settings", "processed_events"}
+OUR_TABLES = {"reviews", "answers", "feedback", "dismissals", "channel_settings", "processed_events", "digest_ledger"}
+HEAD = "0002"
 
 
 def _tables(db: Database) -> set[str]:
@@ -32,21 +35,28 @@ def test_the_migrated_schema_is_exactly_the_models(db):
         assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
 
 
-def test_upgrading_a_database_already_at_head_changes_nothing_and_keeps_the_data(db_url):
+def test_upgrading_from_the_first_schema_keeps_every_row(db_url):
+    """A database made by the first release, with data in it, reaches the newest schema intact."""
     db = Database(db_url)
     try:
         with db.engine.connect() as connection:
             command.upgrade(db.alembic_config(connection), "0001")
-        assert db.revision() == "0001"
-        review_id = save(db, "output-only/activity-count", text="kept draft")
+        with db.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO reviews (id, team_id, channel_id, user_id, created_at, score, assessable, finding_count, "
+                "rule_ids, categories, checklist, text_sha256, text, visibility, source) VALUES (7, 'T1', 'C1', 'U1', "
+                ":now, 40, 5, 1, :rules, :cats, :items, 'abc', 'kept draft', 'channel', 'message')"),
+                {"now": datetime.now(timezone.utc), "rules": '["output-only/activity-count"]',
+                 "cats": '["output-only"]', "items": '{"outcomes-stated": "missing"}'})
         repo.claim_event(db, "T1", "Ev1")
         repo.set_setting(db, "T1", "C1", "digest", {"on": True}, changed_by="U1")
 
         db.migrate()
-        db.migrate()
+        db.migrate()  # at head already: nothing to do
 
-        assert db.revision() == "0001"
-        assert repo.get_review(db, review_id).text == "kept draft"
+        assert db.revision() == HEAD
+        kept = repo.get_review(db, 7)
+        assert (kept.text, kept.score, kept.rule_ids) == ("kept draft", 40, ("output-only/activity-count",))
         assert repo.claim_event(db, "T1", "Ev1") is False
         assert repo.get_setting(db, "T1", "C1", "digest") == {"on": True}
     finally:
@@ -60,7 +70,7 @@ def test_downgrade_and_upgrade_round_trip(db):
     assert not (_tables(db) & OUR_TABLES)
 
     db.migrate()
-    assert db.revision() == "0001" and OUR_TABLES <= _tables(db)
+    assert db.revision() == HEAD and OUR_TABLES <= _tables(db)
     assert repo.claim_event(db, "T1", "Ev1") is True
 
 
@@ -110,7 +120,7 @@ SLOW_READ = textwrap.dedent("""
 
 def test_several_processes_migrating_a_new_database_at_once_all_succeed(db_url):
     results = _start_together(SLOW_READ + "db.migrate()\nprint(db.revision())\n", db_url, copies=4)
-    assert [(r.returncode, r.stdout.strip()) for r in results] == [(0, "0001")] * 4, [r.stderr for r in results]
+    assert [(r.returncode, r.stdout.strip()) for r in results] == [(0, HEAD)] * 4, [r.stderr for r in results]
     db = Database(db_url)
     try:
         assert OUR_TABLES <= _tables(db)

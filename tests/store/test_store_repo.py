@@ -86,10 +86,11 @@ def test_purge_removes_expired_words_but_keeps_the_numbers(db):
                text="old draft")
     recent = save(db, "output-only/activity-count", retention_days=30, text="recent draft")
     in_two_days = datetime.now(timezone.utc) + timedelta(days=2)
+    assert set(repo.get_review(db, old).examples) == {"output-only", "cost-first"}  # quoted by the digest
 
     assert repo.purge_expired_text(db, in_two_days) == 1
     purged = repo.get_review(db, old)
-    assert purged.text is None
+    assert purged.text is None and purged.examples is None  # the quoted words go with the draft
     assert purged.text_sha256 == hashlib.sha256(b"old draft").hexdigest()
     assert purged.score == 37
     assert purged.rule_ids == ("output-only/activity-count", "cost-first/price-majority")
