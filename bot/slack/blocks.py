@@ -301,3 +301,78 @@ def _trend_lines(trends: list[dict]) -> list[dict]:
                       "reviews": sum(int(r.get("reviews") or 0) for r in rows),
                       "weeks": [{"average": None if r.get("average") is None else round(r["average"])} for r in rows]})
     return lines
+
+
+# ---- weekly digest ---------------------------------------------------------------------------
+
+DIGEST_QUIET = ("tip", "skip")  # a channel setting: what a week with no reviews gets
+MAX_EXAMPLE_CHARS = 120
+
+
+def digest_message(digest, *, quiet: str = "tip") -> Message | None:
+    """A channel's weekly post, from a bot.digest.compute.Digest. A week with no reviews gets one
+    short line with the tip (`quiet="tip"`), or nothing: None, and the caller posts nothing
+    (`quiet="skip"`). Quoted examples are escaped; nobody is named."""
+    if quiet not in DIGEST_QUIET:
+        raise ValueError(f"quiet must be one of {DIGEST_QUIET}, not {quiet!r}")
+    period = escape(_period(digest.first_day, digest.last_day))
+    tip = _digest_tip(digest.tip)
+    if digest.quiet:
+        if quiet == "skip":
+            return None
+        line = words("digest_quiet", period=period, tip=tip)
+        return fit(line, [section(line)])
+    body = words(
+        "digest", reviews=digest.reviews, people=digest.people, average=digest.average, change=digest.change,
+        first_scored_week=digest.first_scored_week,
+        weak_items=[{"title": escape(i.title), "missing": i.missing, "partial": i.partial} for i in digest.weak_items],
+        categories=[_digest_category(c) for c in digest.top_categories],
+        improvement=({"before": digest.improvement.before, "after": digest.improvement.after}
+                     if digest.improvement else None),
+        tip=tip,
+    )
+    since, until = _window(digest.start, digest.end, digest.tz)
+    footer = words("digest_footer", tz=escape(digest.tz), since=since, until=until)
+    blocks = [header(words("digest_header", period=period)),
+              *[section(p.strip()) for p in body.split("\n\n") if p.strip()],
+              context(footer)]
+    fallback = words("digest_fallback", period=period, reviews=digest.reviews, people=digest.people,
+                     average=digest.average)
+    return fit(fallback, blocks)
+
+
+def _digest_category(category) -> dict:
+    example = " ".join((category.example or "").split())
+    guidance = category.guidance or {}
+    return {"name": escape(category.category), "count": category.count,
+            "example": escape(clip(example, MAX_EXAMPLE_CHARS, mrkdwn=False)) if example else None,
+            "link": link(guidance.get("url", ""), guidance.get("title", "")) if guidance else None}
+
+
+def _digest_tip(tip: dict | None) -> dict | None:
+    if not tip:
+        return None
+    return {"text": to_mrkdwn(tip["text"]), "link": link(tip["url"], tip["title"]), "source": escape(tip["source"])}
+
+
+def _period(first, last) -> str:
+    """"16–22 Nov 2026", "30 Nov – 6 Dec 2026", "28 Dec 2026 – 3 Jan 2027"."""
+    if first.year != last.year:
+        return f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+    if first.month != last.month:
+        return f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    return f"{first.day}–{last.day} {last:%b %Y}"
+
+
+def _window(start: datetime, end: datetime, tz: str) -> tuple[str, str]:
+    """The digest's first and last moments in the channel's time zone: whole days when it runs
+    from midnight to midnight ("Mon 16 Nov", "Sun 22 Nov"), else with the times."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(tz)
+    since, until = start.astimezone(zone), end.astimezone(zone)
+    if since.time() == until.time() == datetime.min.time():
+        last = (end - timedelta(microseconds=1)).astimezone(zone)
+        return f"{since:%a} {since.day} {since:%b}", f"{last:%a} {last.day} {last:%b}"
+    return (f"{since:%a} {since.day} {since:%b} {since:%H:%M}", f"{until:%a} {until.day} {until:%b} {until:%H:%M}")

@@ -39,6 +39,17 @@ SLACK = {
     "notices/shared": {},
     "notices/too_long": {"limit": 40000},
     "notices/unsupported_file": {"formats": ".txt, .md, .docx and .pdf"},
+    "digest_header": {"period": "16–22 Nov 2026"},
+    "digest": {"reviews": 12, "people": 5, "average": 54.3, "change": 6.0, "first_scored_week": False,
+               "weak_items": [{"title": "Outcomes are stated as change for people", "missing": 3, "partial": 1}],
+               "categories": [{"name": "output-only", "count": 9, "example": "200 sessions",
+                               "link": "<https://x.org|Guide>"}],
+               "improvement": {"before": 32, "after": 71},
+               "tip": {"text": "Write the outcomes first.", "link": "<https://x.org|Guide>", "source": "NEF"}},
+    "digest_footer": {"since": "Mon 16 Nov", "until": "Sun 22 Nov", "tz": "Europe/London"},
+    "digest_quiet": {"period": "16–22 Nov 2026", "tip": None},
+    "digest_fallback": {"period": "16–22 Nov 2026", "reviews": 12, "people": 5, "average": 54.3},
+    "digest_chart": {"weeks": 8, "last_day": "22 Nov 2026"},
 }
 MINIMAL = {
     "report.txt.j2": {"source": "s", "findings": [], "counts": {"error": 0, "warning": 0, "suggestion": 0}, "score": SCORE},
