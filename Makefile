@@ -22,6 +22,7 @@ bench: $(STAMP)
 	$(VENV)/bin/python benchmarks/review_speed.py
 	$(VENV)/bin/python benchmarks/retrieval.py
 	$(VENV)/bin/python benchmarks/slack_load.py
+	$(VENV)/bin/python benchmarks/digest.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 
-from bot.commands import ask, feedback, index, review, serve
+from bot.commands import ask, digest, feedback, index, review, serve
 from bot.errors import EXIT_FAILURE, UsageError
 
 
@@ -21,7 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for command in (review, ask, index, serve, feedback):
+    for command in (review, ask, index, serve, digest, feedback):
         command.add_parser(sub)
     return parser
 

@@ -5,6 +5,7 @@ and never import this module."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from slack_bolt import App, BoltResponse
@@ -22,7 +23,7 @@ from bot.store import repo
 # The least the bot needs; manifest.yaml says why each one is there.
 BOT_SCOPES = [
     "app_mentions:read", "assistant:write", "channels:history", "chat:write", "commands", "files:read",
-    "files:write", "groups:history", "im:history", "im:write",
+    "files:write", "groups:history", "im:history", "im:write", "users:read",
 ]
 
 
@@ -36,6 +37,21 @@ def web_client(settings, token: str | None = None) -> WebClient:
             ServerErrorRetryHandler(max_retry_count=2),
         ],
     )
+
+
+def clients(settings, db) -> Callable[[str], WebClient]:
+    """A Web API client for a workspace: the one bot token, or each installation's own."""
+    if not settings.oauth:
+        client = web_client(settings, settings.bot_token)
+        return lambda team: client
+    installations, _ = oauth_stores(settings, db.engine)
+
+    def for_team(team: str) -> WebClient:
+        bot = installations.find_bot(enterprise_id=None, team_id=team)
+        if bot is None or not bot.bot_token:
+            raise LookupError("the app is not installed in that workspace")
+        return web_client(settings, bot.bot_token)
+    return for_team
 
 
 def build_app(deps: Deps, oauth_stores: tuple = ()) -> App:

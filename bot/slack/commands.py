@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from bot.slack import blocks
+from bot.slack import blocks, digest_commands
 from bot.slack.context import Deps
 from bot.slack.mrkdwn import escape
 from bot.slack.conversation import Place, allowed, answer_question, fail, post, review_draft
@@ -41,7 +41,7 @@ def ack_command(body, ack, client) -> None:
         ack(text="Reviewing your draft…" if verb == "review" else "Looking through the guidance…")
         return
     if verb == "digest":
-        ack(text="Weekly digests are not switched on in this version yet.")
+        ack()
         return
     ack(text=f"I don't know `{escape(verb[:30])}`. {USAGE}")
 
@@ -59,6 +59,8 @@ def run_command(deps: Deps):
                     answer_question(deps, client, place, rest)
             elif verb == "ask":
                 post(client, place, blocks.notice(f"Ask me something after `ask`. {USAGE}"))
+            elif verb == "digest":
+                digest_commands.handle(deps, client, place, rest)
         except Exception as exc:
             fail(client, place, "the /tender command", exc)
     return lazy

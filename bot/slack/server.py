@@ -118,6 +118,7 @@ def serve_http(host: str, port: int) -> None:
     deps, app = prepare(settings)
     gateway.bolt = SlackRequestHandler(app)
     _housekeeping(deps)
+    _digest_scheduler(deps)
     log.info("ready")
     thread.join()
 
@@ -130,6 +131,7 @@ def serve_socket_mode() -> None:
     deps, app = prepare(Settings.from_env(socket_mode=True))
     handler = SocketModeHandler(app, deps.settings.app_token, concurrency=deps.settings.workers)
     _housekeeping(deps)
+    _digest_scheduler(deps)
     handler.connect()
     log.info("ready (Socket Mode)")
     stop = threading.Event()
@@ -144,6 +146,33 @@ def _stop_on_signals(server) -> None:
         threading.Thread(target=server.shutdown, daemon=True).start()
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, stop)
+
+
+def _digest_scheduler(deps: Deps):
+    """Every minute, post the weekly digests that have come due. A generous misfire grace and
+    coalescing mean a paused or busy process catches up once; the ledger, not the scheduler,
+    makes each post happen once, even beside a cron `digest run` or another worker."""
+    from datetime import datetime, timezone
+
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    from bot.digest.run import run_due
+    from bot.slack.app import clients
+
+    client_for = clients(deps.settings, deps.db)
+
+    def tick() -> None:
+        try:
+            run_due(deps.db, client_for)
+        except Exception as exc:
+            log.warning("the digest check failed (%s); next minute it runs again", exc.__class__.__name__)
+
+    scheduler = BackgroundScheduler(timezone="UTC")
+    # First run at once: a bot that was down at the scheduled minute posts as soon as it is back.
+    scheduler.add_job(tick, "cron", minute="*", id="digest", misfire_grace_time=3600, coalesce=True,
+                      max_instances=1, next_run_time=datetime.now(timezone.utc))
+    scheduler.start()
+    return scheduler
 
 
 def _housekeeping(deps: Deps) -> None:

@@ -43,7 +43,9 @@ class Settings:
         return base + "/oauth/v2/authorize"
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, *, socket_mode: bool = False) -> Settings:
+    def from_env(cls, env: dict[str, str] | None = None, *, socket_mode: bool = False,
+                 worker: bool = False) -> Settings:
+        """`worker`: only posting (the digest from cron), so no signing secret or app token is needed."""
         env = dict(os.environ if env is None else env)
         get = lambda name: (env.get(name) or "").strip() or None  # noqa: E731 - a tiny local reader
         settings = cls(
@@ -62,16 +64,18 @@ class Settings:
             # Reviews and questions are CPU work under one GIL: more threads than cores only slow the acks.
             workers=_whole(get("TENDER_COACH_WORKERS"), "TENDER_COACH_WORKERS", max(2, os.cpu_count() or 2), 1, 64),
         )
-        settings._check(socket_mode)
+        settings._check(socket_mode, worker)
         return settings
 
-    def _check(self, socket_mode: bool) -> None:
+    def _check(self, socket_mode: bool, worker: bool = False) -> None:
         oauth_parts = {"SLACK_CLIENT_ID": self.client_id, "SLACK_CLIENT_SECRET": self.client_secret,
                        "SLACK_STATE_SECRET": self.state_secret}
         if any(oauth_parts.values()) and not all(oauth_parts.values()):
             missing = ", ".join(k for k, v in oauth_parts.items() if not v)
             raise UsageError(f"installing into many workspaces needs all three OAuth settings; {missing} is not set")
-        if socket_mode:
+        if worker:
+            pass
+        elif socket_mode:
             if not self.app_token:
                 raise UsageError("Socket Mode needs SLACK_APP_TOKEN (an app-level token starting xapp-)")
             if not self.app_token.startswith("xapp-"):
