@@ -24,3 +24,25 @@ def pg_url():
         yield url
     finally:
         cluster.__exit__(None, None, None)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path) -> str:
+    """The store's tests run on SQLite (a file in tmp_path) and on PostgreSQL (a fresh database in
+    the session's throwaway cluster), so the two backends cannot drift apart unnoticed."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'tender-coach-test.db'}"
+    from pg import create_database
+
+    return create_database(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def db(db_url):
+    """A migrated database on each backend."""
+    from bot.store import Database
+
+    database = Database(db_url)
+    database.migrate()
+    yield database
+    database.dispose()

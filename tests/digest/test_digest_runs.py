@@ -19,7 +19,7 @@ from bot.digest.chart import read_series  # noqa: E402
 from bot.digest.schedule import DigestSetting  # noqa: E402
 from bot.slack.app import web_client  # noqa: E402
 from bot.slack.settings import Settings  # noqa: E402
-from bot.store import Database, ledger, repo  # noqa: E402
+from bot.store import ledger, repo  # noqa: E402
 from scoring import review  # noqa: E402
 
 DRAFT = "The provider will deliver 200 youth sessions per year. Price 70%, quality 30%."
@@ -29,20 +29,6 @@ BETTER = ("Young people who use the service report better mental wellbeing (SWEM
 
 def utc(*args) -> datetime:
     return datetime(*args, tzinfo=timezone.utc)
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'digest.db'}"
-    else:
-        from pg import create_database
-
-        url = create_database(request.getfixturevalue("pg_url"))
-    database = Database(url)
-    database.migrate()
-    yield database
-    database.dispose()
 
 
 @pytest.fixture

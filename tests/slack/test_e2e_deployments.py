@@ -14,20 +14,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bot_process import BotProcess, block_action, command_form, dm, event_body, mention
-from emulator import SlackEmulator
 from socket_server import SocketModeServer
 
 from bot.slack import ids
 
 QUESTION = "How should we weight price against quality?"
 DRAFT = "The provider will deliver 200 youth sessions per year. Price 70%, quality 30%."
-
-
-@pytest.fixture
-def emu():
-    with SlackEmulator() as emulator:
-        yield emulator
-        emulator.assert_no_violations()
 
 
 # --- Socket Mode -----------------------------------------------------------------------------

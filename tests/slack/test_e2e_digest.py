@@ -8,18 +8,9 @@ import subprocess
 import sys
 import time
 
-import pytest
 from bot_process import BotProcess, mention
-from emulator import SlackEmulator
 
 DRAFT = "The provider will deliver 200 youth sessions per year. Price 70%, quality 30%."
-
-
-@pytest.fixture
-def emu():
-    with SlackEmulator() as emulator:
-        yield emulator
-        emulator.assert_no_violations()
 
 
 def _private(emu, count=1):
