@@ -3,7 +3,15 @@
 Forms handled: "Price 60%, Quality 40%", "60% price / 40% quality", "60:40 price:quality",
 "cost/quality weighting of 70.30", "Quality: 25% | Price: 75%", two-column tables
 (one row a criterion), header-row tables (criteria in one row, weights in the next),
-weights split across lines, and "60:40 in favour of quality".
+weights split across lines, and "60:40 in favour of quality"; and (issue 9) weightings
+written as sentences ("quality accounts for 35% of the marks, the remaining 65% being
+price", "seventy per cent", "two thirds of the marks", "the rest"), marks out of a stated
+total, tables and lists whose sub-criteria add up to their criterion, a description cell
+between criterion and weight, one cell a line as PDF text gives it, and question weights
+listed after their criterion ("Technical: Q1 15%, Q2 15%").
+
+Bounds ("no more than 40%", "60% or more"), pass marks ("a minimum quality score of 60%")
+and other percentages near a criterion word (uplifts, turnover, budget shares) are not weights.
 """
 
 from __future__ import annotations
@@ -12,8 +20,10 @@ import re
 from dataclasses import dataclass
 
 _SOCIAL = r"social\s+value|SV|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
-_QUALITY = r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+statements?"
-_PRICE = r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|financial|fees?)"
+_QUALITY = (r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+statements?"
+            r"|written\s+(?:answers|responses|submissions?|proposals?)")
+_PRICE = (r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|financial|fees?)"
+          r"|(?:hourly|unit|tendered|daily|weekly)\s+rates?")
 TERM_RE = re.compile(
     rf"(?<![\w-])(?:(?P<social>{_SOCIAL})|(?P<quality>{_QUALITY})|(?P<price>{_PRICE}))(?![\w])", re.I
 )
@@ -50,7 +60,8 @@ _FAVOUR_RE = re.compile(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
 _TERM_GAP_RE = re.compile(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
-    r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?)*$",
+    r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?|"
+    r"counts?|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?)*$",
     re.I,
 )
 _NUM_GAP_RE = re.compile(
@@ -135,6 +146,8 @@ def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weigh
         offsets.append(offset)
         offset += len(line) + 1
     for i in range(len(lines) - 1):
+        if not any(sep in lines[i] and sep in lines[i + 1] for sep in "\t|"):
+            continue  # both rows need cells
         head = [c for c in re.split(r"\t|\|", lines[i]) if c.strip()]
         row = [c for c in re.split(r"\t|\|", lines[i + 1]) if c.strip()]
         if len(head) < 2 or len(head) != len(row):
@@ -149,10 +162,421 @@ def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weigh
     return weights
 
 
+# ---- numbers written in words: "seventy per cent", "two thirds of the marks"
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_PCT_RE = re.compile(
+    r"(?<![\w-])(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?P<small>ten|fifteen|five)|(?P<hundred>(?:a|one)\s+hundred))\s*(?:per\s?cent|percent)\b",
+    re.I,
+)
+_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10}
+_FRACTION_RE = re.compile(
+    r"(?<![\w-])(?:(?P<n>a|one|two|three|four)\s+)?(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)(?![\w-])", re.I
+)
+
+
+def _word_percent(m: re.Match) -> float:
+    if m.group("hundred"):
+        return 100.0
+    if m.group("small"):
+        return float(_TENS.get(m.group("small").lower(), 5))
+    return float(_TENS[m.group("tens").lower()] + (_UNITS[m.group("unit").lower()] if m.group("unit") else 0))
+
+
+def _fraction(m: re.Match) -> float | None:
+    n = (m.group("n") or "a").lower()
+    count = 1 if n in ("a", "one") else _UNITS[n]
+    d = m.group("d").lower().rstrip("s")
+    d = "half" if d == "halve" else d
+    if d == "half" and count > 1:
+        return None
+    return round(100 * count * _FRACTIONS[d], 1)
+
+
+# ---- the cues that a number is a bound, a pass mark or a total, not a weight
+# Matched at the end of a number: "60% or more", "50+".
+_AFTER_BOUND_RE = re.compile(r"\s*(?:%|per\s?cent|percent|marks|points)?\s*(?:or|and)\s+(?:more|above|over|higher|less|below|under|lower)\b|\s*%?\s*\+", re.I)
+_THRESHOLD_RE = re.compile(
+    r"threshold|pass(?:ing)?\s*marks?|minimum\s+(?:\w+\s+)?(?:score|mark)|must\s+(?:score|achieve|reach)|scor\w*\s+(?:at\s+least|below|above|under|less\s+than)|"
+    r"to\s+(?:proceed|progress|go\s+forward|pass|qualify)|(?:be\s+)?exclud\w*|disqualif\w*|abnormally|turnover|budget|inflation|uplift|increase|subcontract",
+    re.I,
+)
+
+# ---- weightings written as sentences
+_SENTENCE_RE = re.compile(r"[^\n.;!?]*(?:(?:\.(?=\d)|;)[^\n.;!?]*)*[.!?]?")
+_PROSE_CUE_RE = re.compile(
+    r"marks|score[ds]?\b|scoring|points|weight\w*|evaluat\w*|assess\w*|\bsplit\b|ratio|award\w*|account\w*\s+for|makes?\s+up|carr(?:y|ies)|worth|allocated|reserved",
+    re.I,
+)
+_PROSE_NUM_RE = re.compile(
+    r"(?<![\w.,/:£$€])(?P<v>\d{1,4}(?:\.\d{1,2})?)(?!\d|[.,]\d)\s*(?P<u>%|per\s?cent\b|percent\b|marks\b|points\b)?", re.I
+)
+_REMAINDER_RE = re.compile(
+    r"(?<![\w-])the\s+(?:rest|remainder|balance|(?:remaining|other)\s+(?:marks|points|score|weighting))(?![\w-])(?!\s*\(?\s*\d)", re.I
+)
+_TOTAL_RE = re.compile(
+    r"(?:out\s+of|of\s+the|a\s+total\s+of|total\s+of)\s+(?:a\s+|the\s+)?(?:maximum\s+|available\s+|total\s+|possible\s+)?(?P<v>\d{1,3}(?:,\d{3})?|\d{1,4})"
+    r"(?:\s+(?:available|possible|total))?\s*(?:marks|points|score)?",
+    re.I,
+)
+
+
+_BARE_AFTER_RE = re.compile(r"\s*(?:for|to|on|of\s+the\s+(?:marks|score|\d))\b", re.I)
+_OUT_OF_BEFORE_RE = re.compile(r"out\s+of\s+$", re.I)
+_BARE_BEFORE_RE = re.compile(r"\b(?:other|remaining)\s+$", re.I)
+_SHARE_OF_RE = re.compile(
+    r"\s*of\s+(?:the\s+)?(?:available\s+|total\s+|overall\s+|possible\s+)*(?:marks|score|points|evaluation|weighting|award)\b", re.I
+)
+
+
+def _prose_numbers(sentence: str, base: int, totals: bool = True) -> tuple[list[tuple[int, int, float | None, str]], float | None]:
+    """Weight-like numbers in a sentence: (start, end, value or None for 'the rest', unit) and a stated total.
+
+    With totals=False, "out of 80 points" is read as the weight of its criterion, not as the total."""
+    total = None
+    spans: list[tuple[int, int, float | None, str]] = []
+    blocked: list[tuple[int, int]] = []
+    for m in (_TOTAL_RE.finditer(sentence) if totals else ()):
+        value = float(m.group("v").replace(",", ""))
+        if value in (100, 1000) or re.search(r"marks|points|score|out\s+of", m.group(0), re.I):
+            if value >= 10:
+                total = value
+                blocked.append((m.start("v"), m.end("v")))
+    for m in _WORD_PCT_RE.finditer(sentence):
+        spans.append((m.start(), m.end(), _word_percent(m), "%"))
+    for m in _FRACTION_RE.finditer(sentence):
+        value = _fraction(m)
+        if value is not None:
+            spans.append((m.start(), m.end(), value, "%"))
+    covered = {i for s, e in blocked for i in range(s, e)} | {i for s, e, _, _ in spans for i in range(s, e)}
+    for m in _PROSE_NUM_RE.finditer(sentence):
+        if m.start("v") in covered or m.start() in covered:
+            continue
+        unit = (m.group("u") or "").lower()
+        value = float(m.group("v"))
+        if not unit and not (value < 1 or _BARE_AFTER_RE.match(sentence, m.end()) or _OUT_OF_BEFORE_RE.search(sentence[max(0, m.start() - 8):m.start()])
+                             or _BARE_BEFORE_RE.search(sentence[max(0, m.start() - 12):m.start()])):
+            continue  # a bare number is a weight only as "40 for quality", "the other 400" or a decimal share
+        spans.append((m.start(), m.end(), value, "%" if unit.startswith(("%", "per")) else unit or "bare"))
+    for m in _REMAINDER_RE.finditer(sentence):
+        spans.append((m.start(), m.end(), None, "rest"))
+    kept = []
+    for s, e, v, u in sorted(spans):
+        before = sentence[max(0, s - 30):s]
+        if u != "rest" and (_BOUND_RE.search(before) or _AFTER_BOUND_RE.match(sentence, e)):
+            continue
+        if u == "%" and _SHARE_OF_RE.match(sentence, e):
+            u = "share"  # "60% of the marks": certainly a weight
+        kept.append((base + s, base + e, v, u))
+    return kept, total
+
+
+_MAX_SENTENCE = 1000  # longer "sentences" are lists or debris, not one award weighting
+
+
+def _prose_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    """'Quality accounts for 35% of the marks, the remaining 65% being price': criteria and numbers in order."""
+    weights = []
+    for sm in _SENTENCE_RE.finditer(text):
+        sentence = sm.group(0)
+        if not 8 <= len(sentence) <= _MAX_SENTENCE or "\t" in sentence or "|" in sentence or not _PROSE_CUE_RE.search(sentence):
+            continue
+        if _THRESHOLD_RE.search(sentence):
+            continue
+        base = sm.start()
+        if any(s < base + len(sentence) and base < e for s, e in taken):
+            continue
+        numbers, total = _prose_numbers(sentence, base)
+        terms = [(base + m.start(), base + m.end(), _criterion(m)) for m in TERM_RE.finditer(sentence)]
+        found = _match_prose(numbers, terms, total)
+        if not found and total:
+            found = _match_prose(*_prose_numbers(sentence, base, totals=False)[:1], terms, None)
+        if found:
+            weights += found
+            taken.append((min(w.start for w in found), max(w.end for w in found)))
+    return weights
+
+
+def _match_prose(numbers, terms, total) -> list[Weight]:
+    kinds = list(dict.fromkeys(k for _, _, k in terms))
+    if not numbers or not kinds or len(numbers) != len(kinds) or sum(v is None for _, _, v, _ in numbers) > 1:
+        return []
+    if len(numbers) == 1:
+        return _single_prose(numbers[0], terms)
+    # One occurrence per criterion: the choice that keeps criteria and numbers in the same order, nearest together.
+    best = None
+    for choice in _choices(terms, kinds):
+        ordered = sorted(choice)
+        cost = sum(abs(t[0] - n[0]) for t, n in zip(ordered, numbers))
+        if best is None or cost < best[0]:
+            best = (cost, ordered)
+    pairs = list(zip(best[1], numbers))
+    values = [v for _, _, v, _ in numbers]
+    known = sum(v for v in values if v is not None)
+    scale = 100.0
+    if all(u == "bare" for _, _, _, u in numbers if u != "rest") and all(v is not None and v < 1 for v in values):
+        known, scale = known * 100, 100.0
+        values = [v * 100 for v in values]
+    elif total and total != 100:
+        scale = total
+    if None in values:
+        rest = scale - known
+        if rest <= 0:
+            return []
+        values = [rest if v is None else v for v in values]
+    if abs(sum(values) - scale) > max(1.0, scale / 100):
+        return []
+    out = []
+    for (ts, te, kind), (ns, ne, _, _), value in zip([p[0] for p in pairs], [p[1] for p in pairs], values):
+        out.append(Weight(kind, round(value * 100 / scale, 1), min(ts, ns), max(te, ne)))
+    return sorted(out, key=lambda w: w.start)
+
+
+def _single_prose(number, terms) -> list[Weight]:
+    """'Three quarters of the available marks are for price': one share of the marks, one criterion."""
+    start, end, value, unit = number
+    if value is None or unit != "share" or len(terms) != 1:
+        return []
+    return [Weight(terms[0][2], value, min(start, terms[0][0]), max(end, terms[0][1]))]
+
+
+def _choices(terms, kinds):
+    by_kind = {k: [t for t in terms if t[2] == k] for k in kinds}
+    combos = [[]]
+    for k in kinds:
+        combos = [c + [t] for c in combos for t in by_kind[k][:4]]
+    return combos
+
+
+# ---- criteria tables and lists, with sub-criteria that add up to their criterion
+_ROW_NUM_RE = re.compile(r"^\s*\(?\s*(\d{1,4}(?:\.\d{1,2})?)\s*(%|per\s?cent|percent|marks|points|pts)?\s*\)?\s*$", re.I)
+# A line that ends in its weight: "Delivery model - 15%", "Price: 60 marks", "Quality (40%)".
+_LINE_END_NUM_RE = re.compile(
+    r"[\s:=(\-]+(?P<v>\d{1,4}(?:\.\d{1,2})?)\s*(?P<u>%|per\s?cent|percent|marks|points|pts)?\s*\)?\s*\.?\s*$", re.I
+)
+_BLOCK_CUE_RE = re.compile(
+    r"weight\w*|criteri\w*|evaluat\w*|award\w*|marks|points|scor\w*|\bsplit\b|ratio|tender\w*|\bbids?\b|MEAT|advantageous", re.I
+)
+_MARKER_RE = re.compile(r"^[\s•*\-–>]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?")
+_TABLE_RULE_RE = re.compile(r"^[\s|:+\-=]*-[\s|:+\-=]*$")
+_TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|overall\s+)?total(?:\s+(?:score|weighting|weight|marks|points))?\s*:?\s*", re.I)
+_HEADER_RE = re.compile(r"^(?:criteri\w*|award\s+criteri\w*|evaluation\s+criteri\w*|element|section|weight\w*|max\w*|score|total|[\s:-]*)$", re.I)
+
+
+def _row(line: str):
+    """(label cells, number cell value, unit, is_table) for one line, or None when it is not a criteria row."""
+    if "\t" in line or line.count("|") >= 1:
+        cells = [c.strip() for c in re.split(r"\t|\|", line)]
+        if line.strip().startswith("|"):
+            cells = cells[1:]
+        if line.strip().endswith("|"):
+            cells = cells[:-1]
+        if not any(cells) or all(re.fullmatch(r"[\s:\-]*", c) for c in cells):
+            return None
+        filled = [i for i, c in enumerate(cells) if c]
+        last = cells[filled[-1]]
+        num = _ROW_NUM_RE.match(last)
+        labels = cells[: filled[-1]] if num else cells
+        return labels, (float(num.group(1)) if num else None), ((num.group(2) or "").lower() if num else ""), True
+    stripped = _MARKER_RE.sub("", line).strip()
+    if not stripped:
+        return None
+    num = _ROW_NUM_RE.match(stripped)
+    if num:
+        return [""], float(num.group(1)), (num.group(2) or "").lower(), False
+    item = _LINE_END_NUM_RE.search(stripped)
+    label = stripped[: item.start()].strip(" :-(") if item else ""
+    if item and 0 < len(label) <= 80 and re.search(r"[^\W\d_]", label):
+        return [label], float(item.group("v")), (item.group("u") or "").lower(), False
+    if len(stripped) <= 60 and TERM_RE.match(stripped):
+        return [stripped], None, "", False
+    return None
+
+
+def _label_kind(label: str) -> str | None:
+    label = _MARKER_RE.sub("", label).strip()
+    m = TERM_RE.match(label)
+    return _criterion(m) if m else None
+
+
+_MAX_BLOCK_ROWS = 60
+
+
+class _Group:
+    def __init__(self, kind, value, start, end):
+        self.kind, self.value, self.start, self.end, self.subs = kind, value, start, end, []
+
+
+def _block_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    """Rows of a criteria table or list: criteria with weights, group headings whose sub-criteria add up,
+    headings whose weights stand on later lines (one cell a line, as PDF text gives them)."""
+    weights: list[Weight] = []
+    rows: list = []
+    offset, blanks, too_long = 0, 0, False
+    for line in text.split("\n"):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if not line.strip():
+            blanks += 1
+            if blanks < 3:
+                continue  # one cell a line, with blank lines between, is still one table
+        elif _TABLE_RULE_RE.match(line):
+            continue  # a Markdown table's |---|---| line
+        blanks = 0 if line.strip() else blanks
+        parsed = _row(line) if line.strip() and len(line) <= 300 and not too_long else None
+        if parsed is None:
+            if not too_long:
+                weights += _resolve_block(rows, taken, text)
+            rows, too_long = [], False
+            continue
+        # Keep table borders out of the span: the span is quoted back as evidence.
+        lead, trail = len(line) - len(line.lstrip(" \t|")), len(line) - len(line.rstrip(" \t|"))
+        rows.append((start + lead, max(start + lead, end - trail)) + parsed)
+        if len(rows) > _MAX_BLOCK_ROWS:
+            rows, too_long = [], True  # a criteria table is short: a long run of rows is something else
+    if not too_long:
+        weights += _resolve_block(rows, taken, text)
+    return weights
+
+
+def _plain_criterion(labels) -> bool:
+    label = re.sub(r"\([^()]{0,40}\)", " ", " ".join(c for c in labels if c)).strip(" :-")
+    return not label or TERM_RE.fullmatch(label) is not None
+
+
+def _resolve_block(rows, taken, text) -> list[Weight]:
+    if len(rows) < 2:
+        return []
+    # A list of other measures ("Cost reduction 10%") is not an award scheme: ask for a cue unless
+    # every row that names a criterion names only the criterion ("Price", "Quality (40%)").
+    context = text[max(0, rows[0][0] - 300):rows[-1][1]]
+    if not _BLOCK_CUE_RE.search(context) and not all(_plain_criterion(r[2]) for r in rows if r[2] and _label_kind(r[2][0] or "")):
+        return []
+    groups, units = _group_rows(rows)
+    return _block_scheme(groups, units, taken)
+
+
+def _group_rows(rows) -> tuple[list[_Group], set[str]]:
+    """Criteria with their sub-criteria: a criterion row opens a group, unnamed rows below it join it."""
+    groups: list[_Group] = []
+    waiting: list[_Group] = []  # headings whose weight has not come yet
+    current = None
+    units = set()
+    for start, end, labels, value, unit, _ in rows:
+        first = labels[0] if labels else ""
+        kind = _label_kind(first) if first else None
+        sub_label = any(c for c in labels[1:])
+        if value is not None:
+            units.add(unit or "bare")
+        if kind and value is None and not sub_label:
+            current = _Group(kind, None, start, end)
+            groups.append(current)
+            waiting.append(current)
+        elif kind and value is not None and not sub_label:
+            current = _Group(kind, value, start, end)
+            groups.append(current)
+        elif kind and value is not None:
+            current = _Group(kind, None, start, end)
+            groups.append(current)
+            current.subs.append((value, start, end, _label_kind(next(c for c in labels[1:] if c))))
+        elif value is not None and not any(labels) and waiting:
+            g = waiting.pop(0)
+            g.value, g.end = value, end
+            if g is current:
+                current = None
+        elif value is not None and any(labels):
+            if _HEADER_RE.match(" ".join(labels).strip()) or _TOTAL_ROW_RE.fullmatch(" ".join(labels)):
+                continue
+            sub_kind = _label_kind(" ".join(c for c in labels if c))
+            if current is None:
+                current = _Group(None, None, start, end)
+                groups.append(current)
+            current.subs.append((value, start, end, sub_kind))
+            current.end = end
+            if current in waiting:
+                waiting.remove(current)
+        elif value is None and not _HEADER_RE.match(" ".join(labels).strip()) and not kind:
+            current = None  # a row of other text ends the group
+    return groups, units
+
+
+def _block_scheme(groups: list[_Group], units: set[str], taken: list[tuple[int, int]]) -> list[Weight]:
+    """One weight per criterion from the groups of a table, when they add up to 100 (or to a points total)."""
+    top: dict[str | None, list] = {}
+    for g in groups:
+        subs = sum(v for v, *_ in g.subs)
+        if g.value is not None and g.subs and abs(subs - g.value) > 1:
+            top.setdefault(g.kind, []).append((g.value, g.start, g.end))
+            for v, s, e, k in g.subs:
+                top.setdefault(k, []).append((v, s, e))
+            continue
+        value = g.value if g.value is not None else (subs if g.subs else None)
+        if value is None:
+            continue
+        top.setdefault(g.kind, []).append((value, g.start, max([g.end] + [e for _, _, e, _ in g.subs])))
+    if None in top:
+        if "price" not in top:
+            return []
+        top.setdefault("quality", []).extend(top.pop(None))
+    if len(top) < 2 or not ({"price", "quality"} & set(top)):
+        return []
+    totals = {k: sum(v for v, _, _ in items) for k, items in top.items()}
+    total = sum(totals.values())
+    if abs(total - 100) <= 1:
+        scale = 100.0
+    elif units <= {"bare", "marks", "points", "pts"} and total > 0:
+        scale = total
+    else:
+        return []
+    spans = [(s, e) for items in top.values() for _, s, e in items]
+    if any(s < e2 and s2 < e for s, e in spans for s2, e2 in taken):
+        return []
+    out = []
+    for k, items in top.items():
+        out.append(Weight(k, round(totals[k] * 100 / scale, 1), min(s for _, s, _ in items), max(e for _, _, e in items)))
+    # Social value scored inside quality still has its own weight.
+    for g in groups:
+        for v, s, e, k in g.subs:
+            if k == "social" and g.kind != "social" and "social" not in top:
+                out.append(Weight("social", round(v * 100 / scale, 1), s, e))
+    taken.append((min(s for s, _ in spans), max(e for _, e in spans)))
+    return sorted(out, key=lambda w: w.start)
+
+
+_INLINE_HEAD_RE = re.compile(rf"(?<![\w-])(?P<t>{_TERM_})[^:.;\n]{{0,30}}:\s*", re.I)
+# Each item names its question: "Q1 15%", "Question 2 (Safeguarding) 10%", "Mobilisation 5%".
+_INLINE_ITEM_RE = re.compile(
+    r"(?:Q(?:uestion)?\s?\d{1,2}[a-z]?\b(?:\s+[A-Z][\w-]*){0,3}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*[:(\-]?\s*"
+    r"(?P<v>\d{1,3}(?:\.\d)?)\s*%\)?(?P<sep>\s*(?:,|\band\b)\s*)?"
+)
+
+
+def _inline_group_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    """'Technical questions: Q1 15%, Q2 15%, Q3 10%': a criterion followed by the weights of its questions."""
+    weights = []
+    for head in _INLINE_HEAD_RE.finditer(text):
+        pos, values = head.end(), []
+        while True:
+            item = _INLINE_ITEM_RE.match(text, pos)
+            if not item:
+                break
+            values.append(float(item.group("v")))
+            pos = item.end()
+            if not item.group("sep"):
+                break
+        if len(values) >= 2 and sum(values) <= 100 and not any(s < pos and head.start() < e for s, e in taken):
+            weights.append(Weight(_kind_of(head.group("t")), sum(values), head.start(), pos))
+            taken.append((head.start(), pos))
+    return weights
+
+
 def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
     taken: list[tuple[int, int]] = []
-    weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _bare_pair_weights(text, taken)
+    weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _block_weights(text, taken)
+    weights += _bare_pair_weights(text, taken) + _prose_weights(text, taken) + _inline_group_weights(text, taken)
     for m in _FORMULA_RE.finditer(text):
         weights.append(Weight("price", float(m.group(1)), m.start(), m.end()))
         taken.append((m.start(), m.end()))
@@ -176,7 +600,7 @@ def find_weights(text: str) -> list[Weight]:
     while i < len(tokens) - 1:
         a, b = tokens[i], tokens[i + 1]
         gap = text[a[1]:b[0]]
-        if a[2] == "term" and b[2] in ("num", "cell") and _term_gap_ok(text, a, gap, b):
+        if a[2] == "term" and b[2] in ("num", "cell") and _term_gap_ok(text, a, gap, b) and not _bound_or_threshold(text, b):
             j = i + 1
             # In a table row "Price | 100% | 40%" the last column is the overall weight.
             while j + 1 < len(tokens) and tokens[j + 1][2] in ("num", "cell") and re.fullmatch(r"[ \t]*[|\t][ \t|]*", text[tokens[j][1]:tokens[j + 1][0]]):
@@ -184,12 +608,22 @@ def find_weights(text: str) -> list[Weight]:
             weights.append(Weight(a[3], tokens[j][3], a[0], tokens[j][1]))
             i = j + 1
             continue
-        if a[2] == "num" and b[2] == "term" and _NUM_GAP_RE.match(gap) and not _BOUND_RE.search(text[max(0, a[0] - 25):a[0]]):
+        if (a[2] == "num" and b[2] == "term" and "\n" not in gap and _NUM_GAP_RE.match(gap)
+                and not _BOUND_RE.search(text[max(0, a[0] - 25):a[0]]) and not _bound_or_threshold(text, a)):
             weights.append(Weight(b[3], a[3], a[0], b[1]))
             i += 2
             continue
         i += 1
     return sorted(weights, key=lambda w: w.start)
+
+
+def _bound_or_threshold(text: str, num) -> bool:
+    """'60% or more', 'must score at least 60% on quality': a bound or a pass mark, not a weight."""
+    if _AFTER_BOUND_RE.match(text, num[1]):
+        return True
+    before = re.split(r"[.;!?\n]", text[max(0, num[0] - 40):num[0]])[-1]
+    after = re.split(r"[.;!?\n]", text[num[1]:num[1] + 30])[0]
+    return _THRESHOLD_RE.search(f"{before} | {after}") is not None
 
 
 def _term_gap_ok(text: str, term, gap: str, num) -> bool:

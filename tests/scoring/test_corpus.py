@@ -13,7 +13,7 @@ CATEGORIES = ("output-only", "cost-first")
 
 def _corpus():
     items = []
-    for name in ("clauses.yaml", "clauses_holdout.yaml", "clauses_blind.yaml", "clauses_final.yaml"):
+    for name in ("clauses.yaml", "clauses_holdout.yaml", "clauses_blind.yaml", "clauses_final.yaml", "clauses_award_forms.yaml"):
         path = DATA / name
         if path.exists():
             items += yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -1,7 +1,12 @@
 """Award weightings are read in every common form commissioners write them."""
 
-import pytest
+import time
+from pathlib import Path
 
+import pytest
+import yaml
+
+from scoring import review
 from scoring.normalize import normalize
 from scoring.weights import find_weights, scheme, weighting_sets
 
@@ -46,3 +51,97 @@ def test_weighting_forms(text, expected):
 )
 def test_numbers_that_are_not_weights(text):
     assert [w for w in find_weights(normalize(text)) if w.criterion == "price"] == []
+
+
+# Issue 9: weightings written as sentences, split across lines and cells, sub-criteria that add up,
+# points, numbers and fractions in words. Our own wording, not quotations.
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Written answers count for 30% of the marks, the remaining 70% going to the price schedule.",
+         {"quality": 30, "price": 70}),
+        ("Cost carries the other half of the marks, with half for the quality answers.", {"price": 50, "quality": 50}),
+        ("Quality makes up 65 per cent of the score and price the remainder.", {"quality": 65, "price": 35}),
+        ("Bids are scored eighty per cent on quality and twenty per cent on price.", {"quality": 80, "price": 20}),
+        ("The commercial offer is worth 250 of the 1,000 available points and the technical offer the other 750.",
+         {"price": 25, "quality": 75}),
+        ("Weights: technical proposal 0.7, financial proposal 0.3, for the combined score.", {"quality": 70, "price": 30}),
+        ("Award weighting\nQuality\n\n55%\n\nPrice\n\n45%", {"quality": 55, "price": 45}),
+        ("Quality\nPrice\n70%\n30%", {"quality": 70, "price": 30}),
+        ("Criterion\tWhat is scored\tWeight\nQuality\tAnswers to questions 1 to 5\t60%\nPrice\tYear-one cost\t40%",
+         {"quality": 60, "price": 40}),
+        ("Evaluation\tWeight\nQuality\t\n\tMobilisation\t15%\n\tDelivery\t25%\n\tSocial value\t10%\nPrice\t50%",
+         {"quality": 50, "social": 10, "price": 50}),
+        ("Quality (55%)\na) Safeguarding - 20%\nb) Staffing - 20%\nc) Outcomes - 15%\nPrice (45%)", {"quality": 55, "price": 45}),
+        ("Method statements: Q1 20%, Q2 20%, Q3 15%; Price: 45%.", {"quality": 55, "price": 45}),
+        ("Award criteria\tMax points\nMethod statement\t120\nPrice\t80", {"quality": 60, "price": 40}),
+        ("Two fifths of the available marks are for price, and quality takes three fifths.", {"price": 40, "quality": 60}),
+        ("Quality will be weighted at 70%; the remaining marks are for price.", {"quality": 70, "price": 30}),
+    ],
+)
+def test_weighting_forms_in_prose_lists_and_tables(text, expected):
+    assert _scheme(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quality threshold: a bid must score at least 55% on quality before price is opened.",
+        "A minimum quality score of 65% is needed to go forward.",
+        "Most councils weight quality at 60% or more.",
+        "Bids priced over 25% below the mean will be checked as abnormally low.",
+        "Annual price increases are capped at 2.5% in line with inflation.",
+        "Cost reduction 10%\nQuality audits passed 90%",
+        "Bidders need a turnover of at least twice the annual contract value.",
+        "Delivery model - 15%\nPrice",
+    ],
+)
+def test_bounds_thresholds_and_other_percentages_are_not_weights(text):
+    found = find_weights(normalize(text))
+    assert not [w for w in found if w.criterion in ("price", "quality")], found
+
+
+# The labelled award forms (tests/data/clauses_award_forms.yaml): each `weights` entry is read exactly,
+# and the checker holds the corpus thresholds on the file for cost-first and social-value.
+_AWARD_FORMS = yaml.safe_load((Path(__file__).parent.parent / "data" / "clauses_award_forms.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("item", [i for i in _AWARD_FORMS if "weights" in i], ids=lambda i: i["id"])
+def test_labelled_award_forms_are_read(item):
+    sets = weighting_sets(find_weights(normalize(item["text"])))
+    if not item["weights"]:
+        assert not [w for s in sets for w in s if w.criterion in ("price", "quality")], sets
+        return
+    assert len(sets) == 1, sets
+    assert {k: w.value for k, w in scheme(sets[0]).items()} == {k: float(v) for k, v in item["weights"].items()}
+
+
+def test_award_forms_file_is_big_varied_and_labelled():
+    assert len(_AWARD_FORMS) >= 60
+    assert len({i["id"] for i in _AWARD_FORMS}) == len(_AWARD_FORMS)
+    for item in _AWARD_FORMS:
+        assert set(item["labels"]) <= {"output-only", "cost-first"}, item["id"]
+        assert set(item.get("extra_labels", [])) <= {"social-value"}, item["id"]
+    assert sum(1 for i in _AWARD_FORMS if not i["labels"] and not i.get("extra_labels")) >= 25
+
+
+@pytest.mark.parametrize("category", ["cost-first", "social-value"])
+def test_award_forms_precision_and_recall(category):
+    tp = fp = fn = 0
+    for item in _AWARD_FORMS:
+        expected = category in item["labels"] or category in item.get("extra_labels", [])
+        got = category in {f.category for f in review(item["text"], rewrites=False).findings}
+        tp, fp, fn = tp + (expected and got), fp + (got and not expected), fn + (expected and not got)
+    assert tp / max(1, tp + fp) >= 0.9 and tp / max(1, tp + fn) >= 0.85, (tp, fp, fn)
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["60% of the marks for price ", "weight 0.4, ", "Technical: Q1 15%, ", "Price\n\n60%\n\n", "\tDelivery\t10%\n",
+     "Price\t60%\nQuality\t40%\n", "the remaining 65% being price, ", "seventy per cent ", "\n", "|", "1"],
+)
+def test_reading_weights_stays_fast_on_any_shape(unit):
+    text = unit * (40_000 // len(unit))
+    started = time.perf_counter()
+    find_weights(text)
+    assert time.perf_counter() - started < 1.0
