@@ -1,8 +1,10 @@
 """Outcome-focused rewrites of the commissioner's own clause.
 
-Slots come from the clause (who benefits, their words and numbers) and from the document
-(its service area); outcomes and measures come from the outcome library. The wording lives
-in jinja2 templates under prompts/templates/rewrites/.
+Slots come from the clause (who benefits, their words and numbers); the service area, the
+client group's ages, the measures the document names and its stated aims come from the clause,
+then its section heading, then the whole document. Outcomes and measures come from the outcome
+library, which never offers a measure outside the ages it is valid for. The wording lives in
+jinja2 templates under prompts/templates/rewrites/.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 import zlib
 from functools import lru_cache
 
-from knowledge.outcome_library import Area, detect_area
+from knowledge.outcome_library import AgeRange, Area, detect_ages, detect_area, library, named_measures, stated_aims
 from prompts.render import render
 
 from .kinds import Document, run
@@ -32,20 +34,106 @@ def _clause_area(clause: str) -> Area:
 
 
 @lru_cache(maxsize=4096)
-def _beneficiaries(clause: str, area: Area) -> str:
-    for m in named("people").finditer(clause):
+def _group_words(text: str, plural_only: bool = False) -> str | None:
+    """The first words in a text that name who benefits, made plural ("carer" -> "carers").
+
+    `plural_only` skips singular words, which in a heading are usually adjectives ("Adult drug service").
+    """
+    for m in named("people").finditer(text):
         word = m.group(0).lower()
         if word in _GENERIC_PEOPLE:
-            break  # "13-19 year olds", "individuals": the service area says it better
-        if not word.endswith(("s", "people", "children", "men")):
+            return None  # "13-19 year olds", "individuals": the service area says it better
+        plural = word.endswith(("s", "people", "children", "men"))
+        if plural_only and not plural:
+            continue
+        if not plural:
             word = _SINGULAR_TO_PLURAL.get(word, word + "s")
         return word
+    return None
+
+
+def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None) -> str:
+    """Who benefits, in the clause's own words, else its heading's, else the service area's."""
+    words = _group_words(clause) or _group_words(heading, plural_only=True)
+    if words:
+        return words
+    if area.key == "general" and ages is not None:  # "a club for 9-10 year olds": say who they are
+        if ages.high is not None and ages.high <= 12:
+            return "children"
+        if ages.high is not None and ages.low >= 11 and ages.high <= 25:
+            return "young people"
+        if ages.low >= 65:
+            return "older people"
     return area.beneficiaries
 
 
-def _outcome_slots(area: Area, count: int, seed: str) -> list[dict[str, str]]:
+def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope) -> list[dict[str, str]]:
     start = zlib.crc32(seed.encode("utf-8"))  # stable across runs, unlike hash()
-    return [{"change": o.change, "measure": o.measure.short, "when": o.measure.when} for o in area.pick(count, start)]
+    chosen = area.choose(count, start, scope.ages, scope.named, scope.aims)
+    if not chosen:  # nothing in the area fits the client group's ages: person-defined outcomes always do
+        chosen = library()["general"].choose(count, start, scope.ages, scope.named, scope.aims)
+    return [{"change": c.outcome.change, "measure": c.measure.short, "when": c.measure.when, "key": c.measure.key}
+            for c in chosen]
+
+
+class _Scope:
+    """What the clause, its section heading and its document say of the client group and measures."""
+
+    __slots__ = ("ages", "named", "aims")
+
+    def __init__(self, ages: AgeRange | None, named: tuple[str, ...], aims: str):
+        self.ages, self.named, self.aims = ages, named, aims
+
+
+class DocContext:
+    """A document's service area, ages, named measures, stated aims and headings, worked out once per review.
+
+    Attribute access falls through to the area, so code that took an Area keeps working.
+    """
+
+    def __init__(self, document: str):
+        self.area = detect_area(document)
+        self.ages = detect_ages(document)
+        self.named = named_measures(document)
+        self.aims = stated_aims(document)
+        self.headings = _headings(document)
+        self._starts = [h[0] for h in self.headings]
+
+    def heading_above(self, offset: int) -> str:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self.headings[i][1] if i >= 0 else ""
+
+    def __getattr__(self, name: str):
+        return getattr(self.__dict__["area"], name)
+
+
+_MD_HEADING_RE = re.compile(r"\s{0,3}#{1,6}\s+(\S.*)")
+_NUMBERED_HEADING_RE = re.compile(r"\s*(?:(?:section|part|schedule|annex)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+([A-Z][^.!?;|\t]{1,80})$", re.I)
+_MAX_HEADINGS = 5000
+
+
+def _headings(document: str) -> list[tuple[int, str]]:
+    """(offset, text) of lines that look like section headings: Markdown, numbered, or short title lines."""
+    out: list[tuple[int, str]] = []
+    lines = document.split("\n")
+    pos = 0
+    for i, line in enumerate(lines):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or len(stripped) > 90 or "|" in stripped or "\t" in stripped:
+            continue
+        m = _MD_HEADING_RE.match(line) or _NUMBERED_HEADING_RE.match(line)
+        title = m.group(1) if m else None
+        if title is None and stripped[-1] not in ".!?;,:" and stripped[0].isupper() and len(stripped) <= 60:
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            prev = lines[i - 1].strip() if i else ""
+            if not prev and (not nxt or nxt[:1].isupper() or nxt[:1].isdigit()):
+                title = stripped
+        if title:
+            out.append((start, title.strip()))
+            if len(out) >= _MAX_HEADINGS:
+                break
+    return out
 
 
 class _EndsView:
@@ -98,27 +186,51 @@ def _carries_cost_first(words: str) -> bool:
     return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category == "cost-first")
 
 
-def document_area(document: str) -> Area:
-    """The service area of a whole document, worked out once per review."""
-    return detect_area(document)
+def _area_for_ages(area: Area, ages: AgeRange | None) -> Area:
+    """A service for under-fives is an early years service, whatever words it uses."""
+    if ages is not None and ages.high is not None and ages.high <= 5 and area.key in ("general", "children-families", "youth"):
+        return library()["early-years"]
+    return area
+
+
+def document_area(document: str) -> DocContext:
+    """The service area, client group's ages, named measures, aims and headings of a document, once per review."""
+    return DocContext(document)
+
+
+def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
+    """Ages, measures and aims from the clause, then its section heading, then the whole document."""
+    ages = detect_ages(clause.text) or detect_ages(heading) or (doc.ages if doc else None)
+    named = tuple(dict.fromkeys(named_measures(clause.text) + named_measures(heading) + (doc.named if doc else ())))
+    # The clause's own words say what it is about ("wellbeing sessions"), as a stated aim does.
+    aims = " ".join(x for x in (clause.text[:1000], stated_aims(heading), doc.aims if doc else "") if x)
+    return _Scope(ages, named, aims)
 
 
 def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
-            weight_sets: list[list[Weight]], doc_area: Area, *, quote: bool = True) -> str:
+            weight_sets: list[list[Weight]], doc_area: DocContext | Area, *, quote: bool = True) -> str:
     """Render the named rewrite for one finding; `quote=False` leaves out the clause's own words."""
+    doc = doc_area if isinstance(doc_area, DocContext) else None
+    heading = doc.heading_above(clause.start) if doc else ""
     area = _clause_area(clause.text)
+    if area.key == "general" and heading:
+        area = _clause_area(heading)
+    if area.key == "carers" and doc is not None and doc.area.key == "homecare":
+        area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
-        area = doc_area
+        area = doc.area if doc else doc_area
+    scope = _scope(clause, heading, doc)
+    area = _area_for_ages(area, scope.ages)
     cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, start, end)) if c.strip()]
     quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
     if quote and _carries_cost_first(quoted):
         quote = False  # their words hold a second problem (say, per-minute pay): leave them out
-    context = {"beneficiaries": _beneficiaries(clause.text, area), "quoted": quoted if quote else None}
+    context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages), "quoted": quoted if quote else None}
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):
             area = detect_area("homecare")
             context["beneficiaries"] = area.beneficiaries
-        context["outcomes"] = _outcome_slots(area, 2, quoted)
+        context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
     return " ".join(render(f"rewrites/{template}.j2", **context).split())

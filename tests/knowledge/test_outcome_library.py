@@ -14,10 +14,13 @@ GUIDANCE_DIR = ROOT / "knowledge" / "guidance"
 REQUIRED_AREAS = {
     "youth", "adult-social-care", "homecare", "mental-health", "substance-misuse",
     "employment", "homelessness", "children-families", "public-health", "general",
+    "carers", "early-years", "leaving-care", "older-people",
 }
-MEASURE_KEYS = ("name", "measures", "scale", "source", "url", "guidance")
-MEASURE_KINDS = {"validated", "administrative", "self-report"}
-TAGS = {"wellbeing", "prevention", "person-defined", "hard", "soft"}
+MEASURE_KEYS = ("name", "short", "measures", "scale", "source", "url", "owner", "clients", "when")
+MEASURE_KINDS = {"validated", "tracking-tool", "official", "administrative", "self-report"}
+CLIENTS = {"any", "adults", "older-people", "carers", "young-people", "children", "parents", "families",
+           "care-leavers", "people-in-treatment", "people-using-social-care"}
+TAGS = {"core", "wellbeing", "prevention", "person-defined", "hard", "soft"}
 
 
 def _front_matter(path: Path) -> dict:
@@ -76,9 +79,10 @@ def test_area_shape(areas, area_key):
 
 def test_outcome_fields_and_measures_exist(areas, measures):
     for area_key, outcome in _all_outcomes(areas):
-        for key in ("id", "change", "measure"):
+        for key in ("id", "change", "measures"):
             assert outcome.get(key), f"{area_key}: outcome lacks {key}: {outcome}"
-        assert outcome["measure"] in measures, f"{outcome['id']}: unknown measure {outcome['measure']!r}"
+        for m in outcome["measures"]:
+            assert m in measures, f"{outcome['id']}: unknown measure {m!r}"
         assert set(outcome.get("tags", [])) <= TAGS, f"{outcome['id']}: unknown tags"
 
 
@@ -102,26 +106,68 @@ def test_every_measure_is_complete_and_cites_existing_guidance(measures):
     for key, measure in measures.items():
         for field in MEASURE_KEYS:
             assert measure.get(field), f"measure {key} lacks {field}"
-        assert str(measure["url"]).startswith("http"), f"measure {key}: bad url"
-        assert (GUIDANCE_DIR / f"{measure['guidance']}.md").is_file(), f"measure {key}: no passage {measure['guidance']}"
+        for source in [{"source": measure["source"], "url": measure["url"]}] + list(measure.get("also") or []):
+            assert source.get("source") and str(source.get("url", "")).startswith("http"), f"measure {key}: bad source {source}"
+        if measure.get("guidance"):
+            assert (GUIDANCE_DIR / f"{measure['guidance']}.md").is_file(), f"measure {key}: no passage {measure['guidance']}"
         assert measure.get("kind", "validated") in MEASURE_KINDS, f"measure {key}: bad kind"
+        assert set(measure["clients"]) <= CLIENTS, f"measure {key}: unknown client group"
 
 
-def test_measure_url_matches_its_guidance_passage(measures):
-    """A measure's source must be one its guidance passage already cites, so no new facts creep in."""
+def test_every_measure_states_its_ages(measures):
+    """Ages are stated, even when there is no limit (null), and limits make sense."""
     for key, measure in measures.items():
+        assert "min_age" in measure and "max_age" in measure, f"measure {key} does not state its ages"
+        low, high = measure["min_age"], measure["max_age"]
+        assert low is None or 0 <= low <= 100, key
+        assert high is None or (0 <= high <= 100 and (low is None or low <= high)), key
+        assert measure.get("age_rule", "within") in {"within", "overlap"}, key
+        if (measure["kind"] in {"administrative", "self-report"} or measure.get("age_rule") == "overlap") \
+                and (low is not None or high is not None) and "DfE" not in measure.get("age_note", ""):
+            assert "our advice" in measure.get("age_note", ""), f"measure {key}: an age limit we set must say so"
+
+
+def test_measure_guidance_passage_cites_a_source_of_the_measure(measures):
+    """Where a measure names a guidance passage, the passage cites one of the measure's sources."""
+    for key, measure in measures.items():
+        if not measure.get("guidance"):
+            continue
         meta = _front_matter(GUIDANCE_DIR / f"{measure['guidance']}.md")
-        urls = {meta.get("url")} | {a.get("url") for a in meta.get("also") or []}
-        assert measure["url"] in urls, f"measure {key}: {measure['url']} not cited by {measure['guidance']}"
+        cited = {meta.get("url")} | {a.get("url") for a in meta.get("also") or []}
+        own = {measure["url"]} | {a["url"] for a in measure.get("also") or []}
+        assert cited & own, f"measure {key}: shares no source with {measure['guidance']}"
+
+
+@pytest.mark.parametrize("key,low,high", [
+    ("wemwbs", 13, None), ("swemwbs", 15, None), ("stirling", 8, 15), ("ons4", 10, None),
+    ("reqol", 16, None), ("rosenberg", 14, None), ("asq3", 0, 5), ("ascot", 18, None), ("ascot-carer", 18, None),
+])
+def test_validated_scales_carry_their_sourced_ages(measures, key, low, high):
+    assert (measures[key]["min_age"], measures[key]["max_age"]) == (low, high)
+
+
+def test_outcomes_star_is_a_keyworker_tracking_tool_scored_1_to_10_or_1_to_5(measures):
+    star = measures["outcomes-star"]
+    assert star["kind"] == "tracking-tool"
+    assert "1–10" in star["scale"] and "1–5" in star["scale"]
+    assert "keyworker" in star["short"] and "not a validated scale" in star["notes"]
+
+
+def test_aliases_compile(measures):
+    import re
+
+    for key, measure in measures.items():
+        if measure.get("aliases"):
+            re.compile(measure["aliases"])
 
 
 def test_every_measure_is_used(areas, measures):
-    used = {outcome["measure"] for _, outcome in _all_outcomes(areas)}
+    used = {m for _, outcome in _all_outcomes(areas) for m in outcome["measures"]}
     assert set(measures) - used == set(), f"unused measures: {sorted(set(measures) - used)}"
 
 
 def test_validated_tools_present(measures):
-    for key in ("wemwbs", "swemwbs", "ons4", "rosenberg", "outcomes-star"):
+    for key in ("wemwbs", "swemwbs", "ons4", "rosenberg", "stirling", "reqol", "ascot", "ascot-carer", "asq3"):
         assert measures[key].get("kind", "validated") == "validated"
 
 
@@ -138,10 +184,65 @@ def test_prevention_and_wellbeing_outcomes_included(areas):
 
 
 def test_general_fallback_uses_wellbeing_scales(areas):
-    used = {outcome["measure"] for outcome in areas["general"]["outcomes"]}
-    assert {"swemwbs", "ons4"} <= used
+    used = {m for outcome in areas["general"]["outcomes"] for m in outcome["measures"]}
+    assert {"swemwbs", "ons4", "stirling"} <= used
 
 
 def test_homecare_outcomes_are_person_defined(areas):
     for outcome in areas["homecare"]["outcomes"]:
         assert "person-defined" in outcome.get("tags", []), f"{outcome['id']} is not person-defined"
+
+
+def test_every_area_but_general_and_homecare_has_a_core_outcome(areas):
+    for key, area in areas.items():
+        if key in {"general", "homecare", "youth", "public-health", "mental-health"}:
+            continue
+        assert any("core" in o.get("tags", []) for o in area["outcomes"]), f"{key} has no core outcome"
+
+
+def test_drug_treatment_always_offers_a_substance_use_outcome():
+    from knowledge.outcome_library import library
+
+    area = library()["substance-misuse"]
+    for start in range(12):
+        keys = {c.measure.key for c in area.choose(2, start)}
+        assert keys & {"ndtms-completion", "treatment-outcomes-profile"}, keys
+
+
+def test_early_years_never_measures_school_attendance():
+    from knowledge.outcome_library import AgeRange, library
+
+    for area in library().values():
+        for start in range(8):
+            for choice in area.choose(2, start, AgeRange(0, 4)):
+                assert choice.measure.key != "school-attendance-records"
+                assert choice.measure.fits(AgeRange(0, 4))
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("a service for under-fives", 0, 4), ("young people aged 11-18", 11, 18), ("care leavers", 16, 25),
+    ("a club for 9–10 year olds", 9, 10), ("people aged 65 and over", 65, None), ("older people", 65, None),
+    ("adults with care and support needs", 18, None), ("young people aged between 16 and 25", 16, 25),
+])
+def test_detect_ages(text, low, high):
+    from knowledge.outcome_library import AgeRange, detect_ages
+
+    assert detect_ages(text) == AgeRange(low, high)
+
+
+@pytest.mark.parametrize("text", ["a 3-5 year contract", "contracts of £50 and over", "children and young people",
+                                  "95% of clients seen within 28 days", "Lot 2: 16 hours per week"])
+def test_detect_ages_ignores_numbers_that_are_not_ages(text):
+    from knowledge.outcome_library import detect_ages
+
+    assert detect_ages(text) is None
+
+
+def test_no_outcome_is_offered_with_a_measure_outside_the_ages():
+    from knowledge.outcome_library import AgeRange, library
+
+    for ages in (AgeRange(0, 4), AgeRange(9, 10), AgeRange(11, 18), AgeRange(16, 25), AgeRange(65, None), None):
+        for area in library().values():
+            for start in range(6):
+                for choice in area.choose(2, start, ages):
+                    assert choice.measure.fits(ages), (area.key, ages, choice.measure.key)

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from knowledge.outcome_library import detect_ages, measures
 from scoring import review
+from scoring.kinds import Document
+from scoring.normalize import normalize
+from scoring.rewrite import document_area
+from scoring.segment import segment
 
 ROOT = Path(__file__).parent.parent.parent
 GOLDEN = ROOT / "tests/golden/rewrites.yaml"
@@ -59,7 +64,8 @@ def test_rewrites_keep_their_words_numbers_and_client_group(clause, kept):
     rewrite = review(clause).findings[0].rewrite
     for words in kept:
         assert words in rewrite, (words, rewrite)
-    assert re.search(r"\((?:[^()]*)(?:scale|SWEMWBS|WEMWBS|ONS4|Star|records|review|reviews)[^()]*\)", rewrite), rewrite
+    assert re.search(r"\((?:[^()]*)(?:scale|Scale|SWEMWBS|WEMWBS|ONS4|ASCOT|Star|records|review|reviews|questions|"
+                     r"Questionnaire|Profile|completions)[^()]*\)", rewrite), rewrite
 
 
 def test_award_rewrites_propose_quality_first_with_social_value_and_say_why():
@@ -68,3 +74,130 @@ def test_award_rewrites_propose_quality_first_with_social_value_and_say_why():
     assert "Procurement Act 2023" in rewrite and "10%" in rewrite
     kept = review("Cost 60%, Quality 20%, Social value 20%").findings[0].rewrite
     assert "Social value 20%" in kept and "Cost 30%" in kept and "Quality 50%" in kept
+
+
+# --- the right measure for the client group and the service (issue 9) ------------------------------------
+
+def _measures_in(rewrite: str) -> set[str]:
+    """Keys of the library measures a rewrite proposes: each appears as '(<short name>, <when>)'."""
+    return {key for key, m in measures().items() if f"({m.short}, " in rewrite}
+
+
+def _output_rewrites(text: str) -> list[str]:
+    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == "output-only"]
+
+
+# Our own examples of each class of service (not the issue's examples).
+CLASSES = [
+    pytest.param(
+        "# Support for unpaid carers\n\nThe service is for family carers looking after a relative at home.\n\n"
+        "The provider will deliver 350 respite sessions per year.",
+        "Carers who use the service", {"ascot-carer", "carers-survey"}, {"ascot"}, id="carers"),
+    pytest.param(
+        "## Community drug and alcohol treatment\n\nThe provider must complete 900 assessments a year.",
+        "People with drug or alcohol problems who use the service", {"ndtms-completion", "treatment-outcomes-profile"},
+        {"rosenberg"}, id="drug-treatment"),
+    pytest.param(
+        "# Leaving care support\n\nThe aim of this service is independent living: every young person leaving our care "
+        "should be ready to live on their own.\n\nThe provider will offer 20 key-work sessions per month.",
+        "Care leavers who use the service", {"care-leaver-accommodation"}, {"rosenberg"}, id="leaving-care-independent-living"),
+    pytest.param(
+        "# Stay and play for under-fives\n\nThe provider will run 250 stay and play sessions per year.",
+        "Children under five and their families who use the service", {"asq3", "eyfs-gld"},
+        {"school-attendance-records", "swemwbs", "wemwbs", "stirling", "ons4"}, id="under-fives"),
+    pytest.param(
+        "# After-school club for children aged 9-10\n\nOur aim is to improve children's wellbeing.\n\n"
+        "The provider will deliver 150 club sessions per year.",
+        "Children who use the service", {"stirling"}, {"swemwbs", "wemwbs", "rosenberg", "ons4"}, id="nine-to-ten-year-olds"),
+    pytest.param(
+        "# Befriending for older people\n\nThe provider will make 2,000 befriending calls per year.",
+        "Older people who use the service", {"ascot", "ucla-loneliness"}, {"stirling", "asq3"}, id="older-people"),
+]
+
+
+@pytest.mark.parametrize("text,who,any_of,never", CLASSES)
+def test_rewrites_choose_the_measure_for_the_client_group_and_service(text, who, any_of, never):
+    rewrites = _output_rewrites(text)
+    assert rewrites, text
+    for rewrite in rewrites:
+        assert rewrite.startswith(who), rewrite
+        proposed = _measures_in(rewrite)
+        assert proposed & any_of, (proposed, rewrite)
+        assert not proposed & never, (proposed, rewrite)
+
+
+def test_a_measure_the_document_names_is_used_first():
+    text = ("# Wellbeing service for adults\n\nWellbeing will be measured with ReQoL at entry and every six months.\n\n"
+            "The provider will deliver 400 group sessions per year.")
+    for rewrite in _output_rewrites(text):
+        assert "(ReQoL, " in rewrite, rewrite
+
+
+def test_a_named_measure_outside_the_ages_is_never_used():
+    text = ("# Play service for children aged 6-9\n\nWe currently use SWEMWBS.\n\n"
+            "The provider will run 300 play sessions per year.")
+    for rewrite in _output_rewrites(text):
+        assert not _measures_in(rewrite) & {"swemwbs", "wemwbs", "rosenberg", "ons4", "stirling"}, rewrite
+
+
+def test_the_section_heading_sets_the_service_when_the_clause_does_not():
+    text = ("# Carers' support\n\nThe provider will deliver 120 sessions per year.\n\n"
+            "# Youth service for young people aged 16-19\n\nThe provider will deliver 200 sessions per year.")
+    carers, youth = _output_rewrites(text)
+    assert carers.startswith("Carers") and _measures_in(carers) <= {m for m in measures() if m in {
+        "ascot-carer", "carers-survey", "support-plan-review", "ucla-loneliness", "wemwbs", "swemwbs"}}, carers
+    assert youth.startswith("Young people"), youth
+
+
+def _clause_ages(text: str, start: int):
+    norm = normalize(text)
+    doc = Document(norm, segment(norm))
+    clause = doc.clause_at(start) or doc.clauses[0]
+    heading = document_area(norm).heading_above(clause.start)
+    return detect_ages(clause.text) or detect_ages(heading) or detect_ages(norm)
+
+
+def test_no_rewrite_in_the_corpora_proposes_a_measure_outside_the_ages_of_its_clause():
+    checked = 0
+    for path in CORPORA:
+        for item in yaml.safe_load(path.read_text(encoding="utf-8")):
+            for f in review(item["text"]).findings:
+                if not f.rewrite:
+                    continue
+                ages = _clause_ages(item["text"], f.start)
+                for key in _measures_in(f.rewrite):
+                    assert measures()[key].fits(ages), (item["id"], str(ages), key, f.rewrite)
+                    checked += 1
+    assert checked >= 250
+
+
+@pytest.mark.parametrize("text", [
+    # Hard negatives: "carers" that are not the unpaid carers a carers' service is for.
+    "# Stay and play\n\nThe library will run 60 sessions per year for parents and carers of toddlers.",
+    "# Fostering service\n\nThe provider will recruit 40 foster carers per year.",
+])
+def test_parents_and_carers_or_foster_carers_are_not_a_carers_service(text):
+    for rewrite in _output_rewrites(text):
+        assert not _measures_in(rewrite) & {"ascot-carer", "carers-survey"}, rewrite
+
+
+def test_in_a_homecare_specification_carers_are_care_workers():
+    text = ("# Home care (domiciliary care) service\n\nThe provider will deliver home care to people at home, "
+            "with personal care and reablement.\n\nCarers will deliver 2,000 care visits per week.")
+    for rewrite in _output_rewrites(text):
+        assert not _measures_in(rewrite) & {"ascot-carer", "carers-survey"}, rewrite
+
+
+def test_the_outcomes_star_is_worded_as_a_keyworker_tool_not_a_scale():
+    text = "# Floating support\n\nThe provider will deliver 5,000 hours of floating support per year."
+    rewrites = [r for r in _output_rewrites(text) if "Outcomes Star" in r]
+    for rewrite in rewrites:
+        assert "Outcomes Star readings agreed by the person and their keyworker" in rewrite, rewrite
+        assert "Outcomes Star scale" not in rewrite
+
+
+def test_a_service_for_under_fives_is_read_as_early_years_from_its_ages_alone():
+    text = "Toddler group for children aged 1 to 3: the provider will deliver 200 sessions per year."
+    for rewrite in _output_rewrites(text):
+        assert _measures_in(rewrite) & {"asq3", "eyfs-gld"}, rewrite
+        assert "school attendance" not in rewrite
