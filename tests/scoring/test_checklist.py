@@ -79,3 +79,76 @@ def test_a_malformed_checklist_fails_loudly(tmp_path):
     bad.write_text("- id: x\n  title: X\n  weight: 1\n  applies_when: ['a']\n  silent: sometimes\n")
     with pytest.raises(RuleError, match="'silent'"):
         load_checklist(bad)
+
+
+# --- issue 9: evidence is a statement that does what the item asks, never a shared word -----------
+
+import yaml  # noqa: E402
+
+from scoring.checklist import statements  # noqa: E402
+from scoring.kinds import Document  # noqa: E402
+from scoring.normalize import normalize  # noqa: E402
+from scoring.segment import segment  # noqa: E402
+
+CASES_PATH = ROOT / "tests/data/checklist_cases.yaml"
+CASES = yaml.safe_load(CASES_PATH.read_text(encoding="utf-8"))
+STATUSES = {"met", "partial", "missing", "n/a"}
+
+
+def _case_text(case: dict) -> str:
+    base = CASES["bases"][case["with"]] if case.get("with") else None
+    return "\n\n".join(p for p in (case.get("before"), base, case.get("text")) if p)
+
+
+def test_the_checklist_cases_are_well_formed():
+    ids = {i.id for i in load_checklist()}
+    assert len(CASES["cases"]) >= 40
+    assert len({c["id"] for c in CASES["cases"]}) == len(CASES["cases"])
+    for case in CASES["cases"]:
+        assert case["expect"] and set(case["expect"]) <= ids, case["id"]
+        assert set(case["expect"].values()) <= STATUSES, case["id"]
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["id"] for c in CASES["cases"]])
+def test_checklist_case(case):
+    report = review(_case_text(case))
+    got = {i.id: (i.status, i.evidence) for i in report.score.items}
+    wrong = {k: got[k] for k, want in case["expect"].items() if got[k][0] != want}
+    assert not wrong, f"{case['id']}: expected {case['expect']}, got {wrong}"
+
+
+def test_met_evidence_is_the_clause_that_does_what_the_item_asks():
+    report = review(CASES["bases"]["spec"] + "\n\n2.6 Older people who use the service will feel less lonely.")
+    item = next(i for i in report.score.items if i.id == "outcomes-stated")
+    assert item.status == "met" and item.evidence == ("2.6 Older people who use the service will feel less lonely.",)
+
+
+def test_headings_front_matter_contents_references_and_glossaries_are_not_statements():
+    text = ("Title: Outcomes for people\nVersion: 2\n\nContents\n1. Helping people feel less lonely ........ 3\n\n"
+            "2. Improving wellbeing\n\n2.1 The Provider will open on weekdays.\n\nReferences\n\n"
+            "Lee, K. (2020) Feeling less lonely in later life. York: Sample Press.\n\n"
+            "Glossary\n\nWellbeing - how people feel day to day.")
+    norm = normalize(text)
+    kept = [c.text for c, _ in statements(Document(norm, segment(norm)))]
+    assert kept == ["2.1 The Provider will open on weekdays."], kept
+
+
+def test_a_url_is_blanked_before_evidence_is_looked_for():
+    norm = normalize("See https://example.org/young-people-feel-less-lonely for more.")
+    (_, text), = statements(Document(norm, segment(norm)))
+    assert "lonely" not in text and text.startswith("See ")
+
+
+def test_silence_cannot_be_configured_as_met(tmp_path):
+    bad = tmp_path / "checklist.yaml"
+    bad.write_text("- id: x\n  title: X\n  weight: 1\n  applies_when: ['a']\n  silent: met\n")
+    with pytest.raises(RuleError, match="silence is never met"):
+        load_checklist(bad)
+
+
+def test_outputs_are_not_secondary_by_silence():
+    silent = review(CASES["bases"]["spec"])
+    assert _status(silent, "outputs-secondary") == "n/a"
+    counted = review(CASES["bases"]["spec"] + "\n\n2.6 The Provider will deliver 300 advice sessions per year.")
+    assert _status(counted, "outputs-secondary") == "missing"
+    assert counted.score.value <= silent.score.value
