@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .modality import reports_fact
 from .patterns import named
 from .rules import Rule
 from .segment import Clause
@@ -89,6 +90,8 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p["exceptions"] is not None and p["exceptions"].search(clause.text):
             continue
+        if rule.category == "output-only" and reports_fact(clause.text):
+            continue  # a statistic or a description of the market, not a target set for the provider
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
             continue
         if p.get("unless_in_next") and _next_in_block(doc, i) and p["unless"].search(_next_in_block(doc, i).text):

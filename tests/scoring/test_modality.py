@@ -1,0 +1,35 @@
+"""A statistic, a history or a description of today's service is not a target: only what the
+provider must do is. Examples in our own words, across services."""
+
+from __future__ import annotations
+
+import pytest
+
+from scoring import review
+
+REPORTED = [
+    "Last year the team supported 1,840 families through 7,300 home visits.",
+    "In 2023/24, 412 young people attended at least one session at the youth hub.",
+    "The present provider currently delivers roughly 9,000 hours of domiciliary care each month across the district.",
+    "There were 260 referrals to the recovery service during the first six months of 2024.",
+    "Of the total number of carers assessed, 1,150 were over 65.",
+    "Since 2019 the scheme has helped 3,000 tenants and made 14,500 welfare calls.",
+    "Historically, around 60 group sessions were run each term in the two libraries.",
+]
+REQUIRED = [
+    "The provider will deliver 200 group sessions per year.",
+    "Deliver 48 drop-in sessions a year across the three localities.",
+    "The contractor shall carry out 1,200 welfare visits each quarter.",
+    "Target: 500 residents to attend a taster session in year one.",
+    "Providers must see 95% of referrals within 10 working days.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED)
+def test_a_reported_figure_is_not_an_output_target(text):
+    assert [f.rule for f in review(text).findings if f.category == "output-only"] == []
+
+
+@pytest.mark.parametrize("text", REQUIRED)
+def test_a_count_the_provider_must_deliver_is_still_found(text):
+    assert any(f.category == "output-only" for f in review(text).findings), text
