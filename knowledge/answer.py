@@ -5,9 +5,11 @@ word a commissioner reads can be traced to a cited source. Nothing is generated.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from knowledge.embedder import Embedder
 from knowledge.errors import InputError
 from knowledge.retrieve import Hit, Retrieval, search, validate_filters
 from knowledge.runtime import Runtime, runtime
@@ -18,23 +20,49 @@ MAX_K = 20
 ANSWER_PASSAGES = 3  # sentences come from at most this many of the top passages
 ANSWER_SENTENCES = 3
 ANSWER_MAX_CHARS = 700
-MIN_COVERAGE = 0.3  # see _relevant; calibrated with the embedders' thresholds
+NEAREST_TOPICS = 3
+FIELD = "outcomes, co-production, social value, award weightings, homecare and measuring wellbeing"
 NO_ANSWER = (
-    "I couldn't find guidance on that. Try asking in other words (for example about outcomes, "
-    "co-production, social value, award weightings or homecare), or add your own policies "
-    "with `tender-coach index`."
+    f"I couldn't find guidance on that: it is not covered here. I can help with {FIELD}. "
+    "Try asking in other words, or add your own policies with `tender-coach index`."
 )
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """relevance = best cosine + coverage_weight * coverage - unknown_weight * unknown; covered at threshold.
+
+    Absolute signals, not ranks: the fused score says which passage is first, never whether the
+    first is any good. Coverage is the IDF-weighted share of the question's words found in one
+    chunk of the top passages; unknown is the share of its words the guidance never uses."""
+
+    coverage_weight: float
+    unknown_weight: float
+    threshold: float
+
+
+# Chosen on data (benchmarks/retrieval.py prints the numbers): the weights by a grid search, the
+# threshold as the lowest value at which 90% of the calibration half of
+# tests/data/questions_out_of_scope.yaml abstains; checked on the other half and on questions.yaml.
+CALIBRATIONS = {"sentence-transformers/all-MiniLM-L6-v2": Calibration(0.3, 0.1, 0.525)}
 
 
 @dataclass
 class Answer:
     question: str
     answer: str
-    passages: list[Hit]
+    passages: list[Hit]  # empty when not covered: nothing is shown as if it answered the question
     truncated: bool = False  # only the first MAX_QUESTION_CHARS characters were used
+    covered: bool | None = None  # None: covered when there are passages
+    relevance: float = 0.0  # the calibrated relevance signal of the best match (see Calibration)
+
+    def __post_init__(self) -> None:
+        if self.covered is None:
+            self.covered = bool(self.passages)
 
     def to_dict(self) -> dict:
-        return {"question": self.question, "answer": self.answer, "passages": [p.to_dict() for p in self.passages]}
+        return {"question": self.question, "answer": self.answer, "covered": bool(self.covered),
+                "passages": [p.to_dict() for p in self.passages]}
 
 
 def check_request(question: str, k: int = 3, topic: str | None = None, phase: str | None = None) -> None:
@@ -51,83 +79,251 @@ def answer(question: str, k: int = 3, topic: str | None = None, phase: str | Non
     check_request(question, k, topic, phase)
     question = question.strip()
     used = question[:MAX_QUESTION_CHARS]
+    truncated = len(question) > len(used)
     rt = rt or runtime()
     found = search(used, k=k, topic=topic, phase=phase, rt=rt)
-    if not _relevant(found, rt):
-        return Answer(question, NO_ANSWER, [], truncated=len(question) > len(used))
-    sentences = _best_sentences(found)
-    return Answer(question, " ".join(sentences), found.hits, truncated=len(question) > len(used))
+    score = relevance(found, rt.embedder)
+    if not is_covered(found, rt.embedder):
+        return Answer(question, not_covered_reply(found, rt.embedder), [], truncated, covered=False, relevance=score)
+    sentences = pick_sentences(used, found)
+    return Answer(question, " ".join(sentences), found.hits, truncated, covered=True, relevance=score)
 
 
 def ask(question: str, k: int = 3, topic: str | None = None, phase: str | None = None) -> dict:
-    """The JSON contract of DESIGN.md: {"question", "answer", "passages": [{id, title, text, source, url, score}]}."""
+    """The JSON contract of DESIGN.md:
+    {"question", "answer", "covered", "passages": [{id, title, text, source, url, score}]}."""
     return answer(question, k=k, topic=topic, phase=phase).to_dict()
 
 
-def _relevant(found: Retrieval, rt: Runtime) -> bool:
-    # A close match in meaning is enough on its own. A looser one must also share a fair part of
-    # the question's wording with a top passage: office chatter ("how do I book annual leave?")
-    # lands in the loose band and shares only a word or two ("leave", "staff"). Below the floor,
-    # nothing counts: that is the "no close meaning AND no shared words" case, and more.
-    if not found.hits:
+# --- is it covered? -------------------------------------------------------------------------
+
+
+def calibration(embedder: Embedder) -> Calibration:
+    # Another model (the fake one in tests) keeps the weights; its own "strong" cosine is the bar.
+    return CALIBRATIONS.get(embedder.name) or Calibration(0.3, 0.1, embedder.strong_similarity)
+
+
+def relevance(found: Retrieval, embedder: Embedder) -> float:
+    cal = calibration(embedder)
+    return found.best_similarity + cal.coverage_weight * found.coverage - cal.unknown_weight * found.unknown
+
+
+def is_covered(found: Retrieval, embedder: Embedder) -> bool:
+    # A message with no content word ("thanks!", "ok", "hello there") asks nothing the guidance can answer.
+    if not found.hits or not found.terms:
         return False
-    embedder = rt.embedder
-    if found.best_similarity >= embedder.strong_similarity:
-        return True
-    return (found.best_similarity >= embedder.min_similarity and found.lexical_match
-            and found.coverage >= MIN_COVERAGE)
+    return relevance(found, embedder) >= calibration(embedder).threshold
+
+
+def not_covered_reply(found: Retrieval, embedder: Embedder) -> str:
+    """Say plainly that it is not covered, and name the nearest topics that are, when there are any:
+    a near miss ("fire safety in a care home") sits close to real passages; chatter sits near none."""
+    titles = list(dict.fromkeys(h.title for h in found.hits if h.title))[:NEAREST_TOPICS]
+    if not titles or found.coverage == 0.0 or found.best_similarity < embedder.min_similarity:
+        return NO_ANSWER
+    quoted = [f'"{t}"' for t in titles]
+    listed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+    return (
+        "I couldn't find guidance on that: it is not covered here, so I won't guess. "
+        f"The nearest topics I can help with are {listed}. "
+        "Ask about one of those, or add your own policies with `tender-coach index`."
+    )
+
+
+# --- which sentences answer it --------------------------------------------------------------
+
+# What a question asks, from its wording. A question can ask several things ("is it required, and
+# how much?"); each kind found adds a bonus to sentences that carry that kind of answer.
+_ASKS = {
+    "number": re.compile(r"\b(how (much|many|long|big|often|high|low)|weight\w*|percent\w*|ratio|split|share|"
+                         r"minimum|maximum|floor|threshold|scored?|counts? as|stats?|statistics|figures?)\b|%"),
+    "measure": re.compile(r"\b(measures?|measuring|questionnaires?|scales?|tools?|indicators?|instruments?)\b"),
+    "law": re.compile(r"\b(law|legal\w*|act|section|duty|duties|statutory|regulations?|bound|required?|comply|"
+                      r"appl(y|ies)|have to|must|allowed|rules?|policy note)\b"),
+    "howto": re.compile(r"(^|[,;:?!-] ?)(how (do|does|should|can|could|would|to|is)|what (can|should|do) (we|i|the)|"
+                        r"tips|ways? to)\b"),
+    "yesno": re.compile(r"(^|[,;:?!-] ?)(is|are|can|could|do|does|did|should|shall|must|will|would|may|has|have|"
+                        r"isn't|aren't|doesn't|don't)\b"),
+    "definition": re.compile(r"\b(mean|means|meaning|define|definition|stand for)\b|(^|[,;:?!-] ?)"
+                             r"(what|who)('s| is| are| was| were)\b"),
+    "who": re.compile(r"(^|[,;:?!-] ?)who\b"),
+    "mistakes": re.compile(r"\b(mistakes?|wrong|pitfalls?|problems?|red flag|risks?|warning|bad|go wrong|"
+                           r"issue)\b"),
+}
+_SAYS = {
+    "percent": re.compile(r"\d\s?%|\b\d{1,3}:\d{1,3}\b|\d per ?cent"),
+    "number": re.compile(r"(?<![\d/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b|£\s?\d"),  # not a year
+    "measure": re.compile(r"\b[A-Z][A-Z0-9]{2,}\b|\b(Star|Rosenberg|[Ss]cale|[Qq]uestionnaire)\b"),
+    "law": re.compile(r"\b(must|duty|requires?|required|statutory|bound|has to|have to|need not|does not have to)\b"),
+    "name": re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ (?:[A-Z]\.? )?[A-Z][a-z]+\b"),
+    "yesno": re.compile(r"\b(not|no|never|cannot|can|should|need|only|does|do)\b", re.I),
+    "definition": re.compile(r"\b(is|are|means|refers? to|defined|describes?|stands? for|calls?)\b"),
+}
+# Advice in these passages starts with a verb: "Require ...", "Set ...", "Ask ...".
+_IMPERATIVES = frozenset(
+    """agree apply ask assess avoid brief build carry check choose cite collect combine commission consider credit
+    decide define derive describe design divide draft explain express feed find fund give identify include invite
+    involve keep label leave let link make map monitor move name note open pair pay price publish put record refer
+    report require return review score select set specify start state tell test track train treat use weight
+    welcome write""".split()
+)
+# Sections that list what to avoid: quoting one as if it were advice inverts it.
+_COUNTER_HEADING = re.compile(r"warning|avoid|pitfall|mistake|red flag|what not|don't", re.I)
+_MARKUP = re.compile(r"[*_`]+")
+
+
+def question_kinds(question: str) -> frozenset[str]:
+    text = " ".join(question.lower().split())
+    return frozenset(kind for kind, pattern in _ASKS.items() if pattern.search(text))
+
+
+def _fit(sentence: str, kinds: frozenset[str]) -> float:
+    """How well a sentence carries the kind of answer the question asks for."""
+    bonus = 0.0
+    if "number" in kinds:
+        bonus += 0.3 if _SAYS["percent"].search(sentence) else 0.15 if _SAYS["number"].search(sentence) else 0.0
+    if "measure" in kinds and _SAYS["measure"].search(sentence):
+        bonus += 0.15
+    if "law" in kinds and _SAYS["law"].search(sentence):
+        bonus += 0.2
+    if "howto" in kinds and _first_word(sentence) in _IMPERATIVES:
+        bonus += 0.2
+    if "yesno" in kinds and _SAYS["yesno"].search(sentence):
+        bonus += 0.05
+    if "who" in kinds and _SAYS["name"].search(sentence):
+        bonus += 0.15
+    if "definition" in kinds and _SAYS["definition"].search(sentence):
+        bonus += 0.1
+    return bonus
+
+
+def _first_word(sentence: str) -> str:
+    words = _MARKUP.sub("", sentence).split(maxsplit=1)
+    return words[0].lower().strip(",:;") if words else ""
+
+
+def _is_counter_example(heading: str) -> bool:
+    # A line under a "Warning signs" / "Avoid" heading ("Social value weighted below 10%, or missing.")
+    # describes what NOT to do: quoted as if it were advice, it inverts the guidance.
+    return bool(_COUNTER_HEADING.search(heading))
 
 
 class _Candidate(NamedTuple):
-    score: float
+    base: float  # everything but the question's words: closeness, rank, position, kind of answer
+    asked: frozenset[str]  # the question's words it contains
+    counter: bool  # a counter-example or a pitfall: never leads the answer
     rank: int  # of its passage among the hits
     offset: int  # within its passage, to read chosen sentences in order
-    sentence: str
+    sentence: str  # verbatim: a sentence, or a list lead-in with its items
     terms: set[str]
 
 
-def _best_sentences(found: Retrieval) -> list[str]:
-    terms = set(found.terms)
-    weight = {t: found.lexical.idf(t) for t in terms}
+def pick_sentences(question: str, found: Retrieval) -> list[str]:
+    """Up to ANSWER_SENTENCES pieces quoted verbatim from the top passages, chosen one at a time:
+    each pick favours the question's words that earlier picks have not yet covered, so a two-part
+    question ("what is PPN 06/20 and does it apply to councils?") gets both parts answered."""
+    kinds = question_kinds(question)
+    weight = {t: found.lexical.idf(t) for t in set(found.terms)}
     total = sum(weight.values()) or 1.0
-    candidates: list[_Candidate] = []
-    for rank, hit in enumerate(found.hits[:ANSWER_PASSAGES]):
-        offset = 0
-        for chunk, similarity in hit.chunks:
-            for n, (start, end) in enumerate(sentence_spans(chunk.text)):
-                sentence = chunk.text[start:end].strip()
-                words = set(tokenize(sentence))
-                # Fragments ("Stage 3.", "(c) sharing information;") and list lead-ins ("...in three
-                # stages:") say nothing alone.
-                if len(words) < 4 or sentence.endswith((":", ";")):
-                    continue
-                score = (
-                    sum(weight[t] for t in terms & words) / total  # the question's rarer words count most
-                    + 0.5 * (similarity or 0.0)  # the section's closeness in meaning (no per-sentence model call)
-                    + (0.15, 0.07, 0.0)[min(rank, 2)]  # trust the fused ranking
-                    + (0.03 if n == 0 else 0.0)  # a section's first sentence usually states its point
-                )
-                candidates.append(_Candidate(score, rank, offset + start, sentence, words))
-            offset += len(chunk.text) + 2
+    candidates = _candidates(found, kinds)
     if not candidates:  # only headings, tables or fragments: quote the first line of prose
         lines = [ln.strip() for ln in found.hits[0].text.splitlines() if ln.strip()[:1] not in ("", "#", "|")]
         return [lines[0][:ANSWER_MAX_CHARS]] if lines else []
-    candidates.sort(key=lambda c: -c.score)
-    best = candidates[0].score
+
+    def score(cand: _Candidate, covered: set[str]) -> float:
+        fresh = sum(weight[t] for t in cand.asked - covered)
+        again = sum(weight[t] for t in cand.asked & covered)
+        return cand.base + (fresh + REPEAT_WEIGHT * again) / total
+
     chosen: list[_Candidate] = []
+    covered: set[str] = set()
     length = 0
-    for cand in candidates:
-        if len(chosen) == ANSWER_SENTENCES or (len(chosen) >= 2 and cand.score < 0.75 * best):
+    best = max(score(c, covered) for c in candidates)
+    pool = list(candidates)
+    while pool and len(chosen) < ANSWER_SENTENCES:
+        cand = max(pool, key=lambda c: score(c, covered))
+        pool.remove(cand)
+        if len(chosen) >= 2 and score(cand, covered) < CUTOFF * best:
             break
         if chosen and length + len(cand.sentence) > ANSWER_MAX_CHARS:
             continue
         # Passages restate each other (PPN 06/20's 10% floor appears in four); say each thing once.
-        if any(_similar(cand.terms, c.terms) for c in chosen):
+        if any(_similar(cand.terms, c.terms) or cand.sentence in c.sentence or c.sentence in cand.sentence
+               for c in chosen):
             continue
         chosen.append(cand)
+        covered |= cand.asked
         length += len(cand.sentence) + 1
-    chosen.sort(key=lambda c: (c.rank, c.offset))  # read in the passages' own order
+    # Read in the passages' own order, but advice before any counter-example.
+    chosen.sort(key=lambda c: (c.counter, c.rank, c.offset))
     return [c.sentence for c in chosen]
+
+
+def _candidates(found: Retrieval, kinds: frozenset[str]) -> list[_Candidate]:
+    terms = set(found.terms)
+    asks_for_mistakes = "mistakes" in kinds
+    candidates: list[_Candidate] = []
+    for rank, hit in enumerate(found.hits[:ANSWER_PASSAGES]):
+        offset = 0
+        for position, (chunk, similarity) in enumerate(hit.chunks):
+            text = chunk.text
+            first_line = text.lstrip().split("\n", 1)[0]
+            heading = first_line if first_line.startswith("#") else ""
+            topic = str(chunk.metadata.get("topic", ""))
+            for n, (start, end) in enumerate(_units(text)):
+                sentence = text[start:end].strip()
+                words = set(tokenize(sentence))
+                # Fragments ("Stage 3.", "(c) sharing information;") and bare list lead-ins ("...in three
+                # stages:") say nothing alone.
+                if len(words) < 4 or sentence.endswith((":", ";")):
+                    continue
+                counter = _is_counter_example(heading)
+                base = (
+                    0.5 * (similarity or 0.0)  # the section's closeness in meaning (no per-sentence model call)
+                    + RANK_BONUS[min(rank, 2)]  # trust the fused ranking: the first passage is usually the answer
+                    + (0.03 if n == 0 else 0.0)  # a section's first sentence usually states its point
+                    + (0.05 if position == 0 else 0.0)  # so does a passage's opening section
+                    + _fit(sentence, kinds)
+                    - (0.0 if asks_for_mistakes or not counter else 0.5)
+                )
+                # A pitfalls passage explains what goes wrong: it may follow the advice, never lead it.
+                follows = counter or (topic == "pitfalls" and not asks_for_mistakes)
+                candidates.append(_Candidate(base, frozenset(terms & words), follows, rank, offset + start,
+                                             sentence, words))
+            offset += len(text) + 2
+    return candidates
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")
+MAX_LIST_CHARS = 700
+RANK_BONUS = (0.3, 0.1, 0.0)
+CUTOFF = 0.6  # a third piece must score at least this share of the best
+REPEAT_WEIGHT = 0.0  # a question word an earlier pick already covered counts this much again
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, plus each list with its lead-in as one unit
+    ("It sets three priorities:" and its items), quoted verbatim: "what are the four headings?"
+    is answered by the list, which no single item or bare lead-in says."""
+    units: list[tuple[int, int]] = []
+    spans = sentence_spans(text)
+    for i, (start, end) in enumerate(spans):
+        line_start = text.rfind("\n", 0, start) + 1
+        is_item = bool(_LIST_ITEM.match(text, line_start)) and line_start < start
+        units.append((start, end))
+        previous_line = text[:line_start].rstrip().rsplit("\n", 1)[-1]
+        # A list straight under its heading ("## Features to include") is quoted as its items together.
+        if not (is_item and previous_line.startswith("#")) and not text[start:end].rstrip().endswith(":"):
+            continue
+        last = end
+        for item_start, item_end in spans[i + 1:]:
+            item_line = text.rfind("\n", 0, item_start) + 1
+            if item_line <= last or not _LIST_ITEM.match(text, item_line) or text.count("\n", last, item_line) > 1:
+                break
+            last = item_end
+        if last > end and last - start <= MAX_LIST_CHARS:
+            units.append((start, last))
+    return units
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

@@ -49,6 +49,9 @@ class Retrieval:
     lexical_match: bool  # some candidate shares at least one content word with the question
     coverage: float  # IDF-weighted share of the question's words found in one chunk of the top passages
     lexical: LexicalIndex = field(repr=False)  # word weights for whoever quotes from the hits
+    # IDF-weighted share of the question's words that appear nowhere in the index ("IR35", "precept"):
+    # a question hinging on a word the guidance never uses is rarely answered by it.
+    unknown: float = 0.0
 
 
 class _Corpus:
@@ -60,6 +63,7 @@ class _Corpus:
         self.checked_at = time.monotonic()
         chunks = store.get(GUIDANCE) + store.get(OWN_DOCUMENTS)
         self.lexical = LexicalIndex(chunks)
+        self.vocabulary = frozenset().union(*self.lexical.terms.values())
         passages: dict[str, list[StoredChunk]] = defaultdict(list)
         for chunk in chunks:
             passages[str(chunk.metadata.get("passage_id", chunk.id))].append(chunk)
@@ -155,4 +159,11 @@ def search(
             score=min(fused[pid] * scale, 1.0), chunks=[(c, similarity.get(c.id)) for c in parts],
         ))
     top_chunks = [c.id for pid in order[:3] for c in corpus.passages.get(pid, [first_seen[pid]])]
-    return Retrieval(terms, hits, best, bool(lexical), corpus.lexical.coverage(terms, top_chunks), corpus.lexical)
+    return Retrieval(terms, hits, best, bool(lexical), corpus.lexical.coverage(terms, top_chunks), corpus.lexical,
+                     _unknown_share(terms, corpus))
+
+
+def _unknown_share(terms: list[str], corpus: _Corpus) -> float:
+    wanted = set(terms)
+    total = sum(corpus.lexical.idf(t) for t in wanted)
+    return sum(corpus.lexical.idf(t) for t in wanted - corpus.vocabulary) / total if total else 1.0

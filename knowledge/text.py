@@ -43,10 +43,18 @@ def _stem(word: str) -> str:
     return word
 
 
+# Chat shorthand for words the guidance spells out: "the spec" must meet "the specification".
+ABBREVIATIONS = {
+    "spec": "specification", "specs": "specification", "info": "information", "govt": "government",
+    "gov": "government", "org": "organisation", "orgs": "organisation", "stats": "statistics",
+}
+
+
 @lru_cache(maxsize=1 << 16)
 def _term(word: str) -> str:
     # Cached: the same few thousand words recur all through a long document.
     word = word.replace("’", "'")
+    word = ABBREVIATIONS.get(word, word)
     return "" if word in STOPWORDS else _stem(word.replace("'", ""))
 
 

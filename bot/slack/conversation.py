@@ -77,7 +77,7 @@ def answer_question(deps: Deps, client, place: Place, question: str) -> None:
         post(client, place, blocks.notice(str(exc)))
         return
     answer_id = repo.record_answer(deps.db, team_id=place.team, channel_id=place.channel, user_id=place.user,
-                                   question=question, covered=bool(result.passages),
+                                   question=question, covered=result.covered,
                                    thread_ts=place.thread_ts)
     post(client, place, blocks.answer_message(result, answer_id=answer_id))
 
