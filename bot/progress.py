@@ -11,11 +11,12 @@ class ProgressBar:
     def __init__(self, stream) -> None:
         self.stream = stream
         self.live = bool(getattr(stream, "isatty", lambda: False)())
-        self.label = ""
+        self.label = self.detail = ""
         self.shown = -1
 
-    def start(self, label: str) -> None:
-        self.label, self.shown = label, -1
+    def start(self, label: str, detail: str = "") -> None:
+        """Begin a bar; `detail` (e.g. "2,800 chunks") is shown after the label."""
+        self.label, self.detail, self.shown = label, detail, -1
         self.update(0.0)
 
     def update(self, fraction: float) -> None:
@@ -24,7 +25,8 @@ class ProgressBar:
             return
         self.shown = percent
         filled = self.WIDTH * percent // 100
-        self.stream.write(f"\r  [{'#' * filled}{'-' * (self.WIDTH - filled)}] {percent:3d}%  {self.label[:40]}")
+        text = f"{self.label} {self.detail}".strip() if self.detail else self.label
+        self.stream.write(f"\r  [{'#' * filled}{'-' * (self.WIDTH - filled)}] {percent:3d}%  {text[:60]}")
         self.stream.flush()
 
     def finish(self) -> None:

@@ -13,7 +13,8 @@ class KnowledgeError(TenderCoachError):
 
 
 class IndexBusyError(KnowledgeError):
-    """Another process holds the index lock. Waiting would hang a Slack handler, so we refuse."""
+    """Another process holds the index lock: a second writer is refused at once (waiting would hang
+    a terminal or a Slack handler); a reader waits only while the very first index is built."""
 
 
 class StoreUnavailableError(KnowledgeError):

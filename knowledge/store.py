@@ -24,6 +24,9 @@ LOCK_TIMEOUT_SECONDS = 1.0
 # Chunks per model call and per Chroma upsert: big enough that Chroma's per-call cost fades,
 # small enough that a huge document streams through in bounded memory with a moving progress bar.
 EMBED_BATCH = 256
+# Text queued for the model across documents before it is embedded and stored: many small files
+# share model calls, and a folder of huge ones still runs in bounded memory.
+MAX_PENDING_CHARS = 16_000_000
 BUSY_MESSAGE = "another tender-coach process is updating the index; try again when it finishes"
 
 
@@ -71,18 +74,21 @@ def open_client(data: Path):
         raise KnowledgeError("chromadb is not installed. Reinstall tender-coach: pip install tender-coach") from None
     if url:
         parts = urlsplit(url if "://" in url else f"http://{url}")
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if parts.scheme not in ("http", "https") or not parts.hostname or port == -1:
             raise StoreUnavailableError(f"{ENV_CHROMA_URL}={url!r} is not an http(s) URL such as http://localhost:8000")
         ssl = parts.scheme == "https"
         try:
-            return chromadb.HttpClient(
-                host=parts.hostname, port=parts.port or (443 if ssl else 8000), ssl=ssl, settings=_settings()
-            )
+            from knowledge.chroma_http import bounded_http_client
+
+            return bounded_http_client(parts.hostname, port or (443 if ssl else 8000), ssl, _settings())
+        except KnowledgeError:
+            raise
         except Exception as exc:
-            raise StoreUnavailableError(
-                f"cannot reach the Chroma server at {url} ({exc.__class__.__name__}). "
-                f"Start it, fix {ENV_CHROMA_URL}, or unset it to use the built-in store."
-            ) from None
+            raise StoreUnavailableError(server_problem(url, exc)) from None
     path = data / "chroma"
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -107,16 +113,17 @@ class Store:
     # --- one writer -------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[None]:
-        """Hold the index lock, or fail fast with IndexBusyError if another process has it."""
+    def writing(self, wait: float = LOCK_TIMEOUT_SECONDS, busy_message: str = BUSY_MESSAGE) -> Iterator[None]:
+        """Hold the index lock, waiting at most `wait` seconds for another process to let it go,
+        then failing with IndexBusyError(busy_message)."""
         from filelock import FileLock, Timeout
 
         self.data.mkdir(parents=True, exist_ok=True)
-        lock = FileLock(str(self.data / "index.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+        lock = FileLock(str(self.data / "index.lock"), timeout=wait)
         try:
             lock.acquire()
         except Timeout:
-            raise IndexBusyError(BUSY_MESSAGE) from None
+            raise IndexBusyError(busy_message) from None
         try:
             yield
         finally:
@@ -124,7 +131,7 @@ class Store:
 
     # --- collections ------------------------------------------------------------------
 
-    def _expected_metadata(self) -> dict[str, str | int]:
+    def expected_metadata(self) -> dict[str, str | int]:
         return {"embedder": self.embedder.name, "dimension": self.embedder.dimension}
 
     def collection(self, name: str):
@@ -135,7 +142,7 @@ class Store:
         col = self._call(
             lambda: self.client.get_or_create_collection(
                 name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-                metadata={**self._expected_metadata(), "revision": uuid.uuid4().hex},
+                metadata={**self.expected_metadata(), "revision": uuid.uuid4().hex},
             )
         )
         self._collections[name] = col
@@ -144,16 +151,19 @@ class Store:
     def matches_embedder(self, name: str) -> bool:
         """False when the collection was embedded by another model (or size): its vectors are useless now."""
         meta = self.collection(name).metadata or {}
-        expected = self._expected_metadata()
+        expected = self.expected_metadata()
         return all(meta.get(k) == v for k, v in expected.items())
 
-    def revision(self, name: str) -> str:
+    def metadata(self, name: str) -> dict:
         # Re-read from the server: another process may have indexed since we cached the collection.
-        return str((self._open(name).metadata or {}).get("revision", ""))
+        return dict(self._open(name).metadata or {})
+
+    def revision(self, name: str) -> str:
+        return str(self.metadata(name).get("revision", ""))
 
     def set_metadata(self, name: str, **values: str | int) -> None:
         col = self.collection(name)
-        meta = {**(col.metadata or {}), **self._expected_metadata(), **values}
+        meta = {**(col.metadata or {}), **self.expected_metadata(), **values}
         self._call(lambda: col.modify(metadata=meta))
 
     def _bump_revision(self, name: str) -> None:
@@ -177,43 +187,15 @@ class Store:
         *,
         where: dict | None = None,
         on_progress: Callable[[int, int], None] | None = None,
+        force: bool = False,
     ) -> SyncStats:
-        """Make the chunks matching `where` exactly `chunks`: embed only new or changed text,
-        update metadata-only changes in place, delete chunks that are no longer there."""
-        col = self.collection(name)
+        """Make the chunks matching `where` exactly `chunks`: embed only new or changed text (every
+        chunk with `force`), update metadata-only changes in place, delete chunks that are no longer
+        there. Readers keep a complete collection throughout. `on_progress(embedded, to_embed)`."""
         existing = {c.id: c.metadata for c in self.get(name, where=where, documents=False)}
-        stats = SyncStats()
-        seen: set[str] = set()
-        pending: list[Chunk] = []
-        relabel: list[Chunk] = []
-        done_chunks = done_chars = 0
-        for chunk in chunks:
-            seen.add(chunk.id)
-            old = existing.get(chunk.id)
-            if old is None or old.get("hash") != chunk.hash:
-                pending.append(chunk)
-            elif old != chunk.metadata:
-                relabel.append(chunk)
-            else:
-                stats.unchanged += 1
-            if len(pending) >= EMBED_BATCH:
-                stats.embedded += self._embed_and_upsert(col, pending)
-                pending = []
-            if len(relabel) >= EMBED_BATCH:
-                stats.updated += self._relabel(col, relabel)
-                relabel = []
-            done_chunks += 1
-            done_chars += len(chunk.text)
-            if on_progress:
-                on_progress(done_chunks, done_chars)
-        stats.embedded += self._embed_and_upsert(col, pending)
-        stats.updated += self._relabel(col, relabel)
-        stale = [i for i in existing if i not in seen]
-        for batch in self._batches(stale):
-            self._call(lambda: col.delete(ids=batch))
-        stats.removed = len(stale)
-        if stats.changed:
-            self._bump_revision(name)
+        batch = BatchedSync(self, name, on_progress)
+        stats = batch.add(chunks, existing, force=force)
+        batch.finish()
         return stats
 
     def delete(self, name: str, where: dict) -> int:
@@ -294,16 +276,117 @@ class Store:
         except KnowledgeError:
             raise
         except Exception as exc:
-            where = os.environ.get(ENV_CHROMA_URL) or str(self.data / "chroma")
+            url = os.environ.get(ENV_CHROMA_URL, "").strip()
+            if url:
+                raise StoreUnavailableError(server_problem(url, exc)) from exc
             raise StoreUnavailableError(
-                f"the index at {where} could not be used ({exc.__class__.__name__}: {_first_line(exc)}). "
+                f"the index at {self.data / 'chroma'} could not be used ({exc.__class__.__name__}: {_first_line(exc)}). "
                 "Try `tender-coach index --rebuild`; if it keeps failing, delete that folder and run it again."
             ) from exc
 
 
-def _first_line(exc: Exception) -> str:
+class BatchedSync:
+    """Brings many documents' chunks up to date in one pass. New or changed text is queued and
+    embedded across documents, EMBED_BATCH chunks a model call (a thousand one-page files cost a few
+    dozen calls, not a thousand); metadata-only changes and deletions are batched too, and the
+    revision readers watch is bumped once, at the end."""
+
+    def __init__(self, store: Store, name: str, on_progress: Callable[[int, int], None] | None = None) -> None:
+        self.store, self.name, self.on_progress = store, name, on_progress
+        self.col = store.collection(name)
+        self.to_embed: list[Chunk] = []
+        self.to_relabel: list[Chunk] = []
+        self.to_delete: list[str] = []
+        self.pending_chars = 0
+        self.embedded = 0
+        self.changed = False
+
+    def add(self, chunks: Iterable[Chunk], existing: dict[str, dict], force: bool = False) -> SyncStats:
+        """Queue one document's chunks against what the store holds for it (`existing`: id -> metadata);
+        with `force`, every chunk is embedded again."""
+        stats = SyncStats()
+        seen: set[str] = set()
+        for chunk in chunks:
+            seen.add(chunk.id)
+            old = existing.get(chunk.id)
+            if force or old is None or old.get("hash") != chunk.hash:
+                self.to_embed.append(chunk)
+                self.pending_chars += len(chunk.text)
+                stats.embedded += 1
+            elif old != chunk.metadata:
+                self.to_relabel.append(chunk)
+                stats.updated += 1
+            else:
+                stats.unchanged += 1
+            if self.pending_chars > MAX_PENDING_CHARS:
+                self.flush()
+        stale = [i for i in existing if i not in seen]
+        self.delete(stale)
+        stats.removed = len(stale)
+        return stats
+
+    def delete(self, ids: Iterable[str]) -> None:
+        self.to_delete.extend(ids)
+
+    def flush(self) -> None:
+        store, col = self.store, self.col
+        total = self.embedded + len(self.to_embed)
+        for start in range(0, len(self.to_embed), EMBED_BATCH):
+            self.embedded += store._embed_and_upsert(col, self.to_embed[start:start + EMBED_BATCH])
+            if self.on_progress:
+                self.on_progress(self.embedded, total)
+        for batch in store._batches(self.to_relabel):
+            store._relabel(col, batch)
+        for batch in store._batches(self.to_delete):
+            store._call(lambda: col.delete(ids=batch))
+        self.changed = self.changed or bool(self.to_embed or self.to_relabel or self.to_delete)
+        self.to_embed, self.to_relabel, self.to_delete, self.pending_chars = [], [], [], 0
+
+    def finish(self) -> None:
+        self.flush()
+        if self.changed:
+            self.store._bump_revision(self.name)
+
+
+def server_problem(url: str, exc: BaseException) -> str:
+    """What went wrong with the Chroma server at CHROMA_URL, in words, and what to do about it."""
+    chain = [exc]
+    while len(chain) < 10 and (chain[-1].__cause__ or chain[-1].__context__) is not None:
+        chain.append(chain[-1].__cause__ or chain[-1].__context__)
+    # chromadb re-raises the first contact's failures as a bare ValueError; the httpx error is inside.
+    what = next((w for w in map(_what_failed, chain) if w), None)
+    if what is None:
+        what = f"failed ({exc.__class__.__name__}: {_first_line(exc)})"
+    return (
+        f"cannot reach the Chroma server at {url} ({ENV_CHROMA_URL}): it {what}. "
+        f"Check that the server is running, fix {ENV_CHROMA_URL}, or unset it to use the built-in store."
+    )
+
+
+def _what_failed(exc: BaseException) -> str | None:
+    from knowledge import chroma_http
+
+    name = exc.__class__.__name__
+    if isinstance(exc, chroma_http.ResponseTooLarge):
+        return f"sent an answer larger than {exc.limit // (1024 * 1024)} MB, which was abandoned"
+    if isinstance(exc, chroma_http.ResponseTooSlow):
+        return f"took longer than {exc.seconds:g} s to send one answer, which was abandoned"
+    if isinstance(exc, chroma_http.UnexpectedEncoding):
+        return "sent a compressed answer although none was asked for, which was abandoned"
+    if name in ("ConnectTimeout", "PoolTimeout"):
+        return f"did not accept a connection within {chroma_http.CONNECT_TIMEOUT:g} s"
+    if name in ("ReadTimeout", "WriteTimeout"):
+        return "accepted the connection but did not answer in time"
+    if name == "ConnectError":
+        return "refused the connection or could not be found"
+    if name in ("RemoteProtocolError", "DecodingError", "JSONDecodeError"):
+        return f"did not answer as a Chroma server does ({name})"
+    return None
+
+
+def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0][:200] if text else "no details"
 
 
-__all__ = ["Store", "StoredChunk", "SyncStats", "data_dir", "open_client"]
+__all__ = ["BatchedSync", "Store", "StoredChunk", "SyncStats", "data_dir", "open_client"]

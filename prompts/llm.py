@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import re
 import time
@@ -19,6 +20,7 @@ import urllib.request
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from scoring.errors import ConfigError
 from scoring.report import Report
 
 from .render import render
@@ -26,6 +28,25 @@ from .render import render
 log = logging.getLogger(__name__)
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 MUST_PASS = ("output-only", "cost-first")
+DEFAULT_TIMEOUT, MIN_TIMEOUT, MAX_TIMEOUT = 10.0, 0.1, 600.0
+
+
+def _timeout_setting(raw: str) -> float:
+    """TENDER_COACH_LLM_TIMEOUT in seconds. A negative, NaN or infinite value would reach the socket
+    as an error far from its cause, and a huge one would hang a Slack handler: refuse them here."""
+    text = raw.strip()
+    if not text:
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (MIN_TIMEOUT <= value <= MAX_TIMEOUT):  # also false for NaN
+        raise ConfigError(
+            f"TENDER_COACH_LLM_TIMEOUT={raw!r} is not usable: give the seconds to wait for the model, "
+            f"a number from {MIN_TIMEOUT:g} to {MAX_TIMEOUT:g} (default {DEFAULT_TIMEOUT:g})"
+        )
+    return value
 
 
 class LLMError(Exception):
@@ -44,10 +65,12 @@ class LLMClient:
         url = env.get("TENDER_COACH_LLM_URL", "").strip()
         if not url:
             return None
-        try:
-            timeout = float(env.get("TENDER_COACH_LLM_TIMEOUT", "10"))
-        except ValueError:
-            timeout = 10.0
+        if not re.match(r"(?i)https?://[^/\s]+", url):
+            raise ConfigError(
+                f"TENDER_COACH_LLM_URL={url!r} is not an http(s) URL such as http://localhost:11434/v1; "
+                "fix it, or unset it to use the built-in rewrites"
+            )
+        timeout = _timeout_setting(env.get("TENDER_COACH_LLM_TIMEOUT", ""))
         return cls(url, env.get("TENDER_COACH_LLM_MODEL", "default"), env.get("TENDER_COACH_LLM_KEY") or None, timeout)
 
     @property

@@ -32,22 +32,37 @@ class Config:
         return self.levels.get(rule_id) or self.levels.get(category) or default
 
 
-def _parse(table: dict, where: str, known_ids: set[str]) -> Config:
+def _describe(value: object) -> str:
+    kind = {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a table"}
+    return f"{kind.get(type(value), type(value).__name__)} ({value!r:.60})"
+
+
+def _parse(table: object, where: str, known_ids: set[str]) -> Config:
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where}: the settings must be a table, not {_describe(table)}")
     unknown = set(table) - {"disable", "levels"}
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s) {', '.join(sorted(unknown))}; use 'disable' and 'levels'")
     disable = table.get("disable", [])
     if not isinstance(disable, list) or not all(isinstance(d, str) for d in disable):
-        raise ConfigError(f"{where}: 'disable' must be a list of rule ids or categories")
+        raise ConfigError(
+            f"{where}: 'disable' must be a list of rule ids or categories, such as "
+            f'disable = ["fair-work"], not {_describe(disable)}'
+        )
     levels = table.get("levels", {})
     if not isinstance(levels, dict):
-        raise ConfigError(f"{where}: 'levels' must be a table of rule id or category = level")
+        raise ConfigError(
+            f"{where}: 'levels' must be a table of rule id or category = level, such as "
+            f'levels = {{ "cost-first" = "warning" }}, not {_describe(levels)}'
+        )
     for name in list(disable) + list(levels):
         if name not in known_ids:
             raise ConfigError(f"{where}: '{name}' is not a rule id or category (see `tender-coach review --list-rules`)")
     for name, level in levels.items():
-        if level not in LEVELS:
-            raise ConfigError(f"{where}: level for '{name}' is '{level}'; use one of {', '.join(LEVELS)}")
+        if not isinstance(level, str) or level not in LEVELS:
+            raise ConfigError(
+                f"{where}: 'levels' gives '{name}' {_describe(level)}; use one of {', '.join(LEVELS)}"
+            )
     return Config(frozenset(disable), dict(levels), where)
 
 
@@ -66,7 +81,9 @@ def load_config(path: Path | None, known_ids: set[str], start: Path | None = Non
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     if Path(path).name == "pyproject.toml":
-        data = data.get("tool", {}).get("tender-coach", {})
+        tool = data.get("tool", {})
+        data = tool.get("tender-coach", {}) if isinstance(tool, dict) else {}
+        return _parse(data, f"{path} [tool.tender-coach]", known_ids)
     return _parse(data, str(path), known_ids)
 
 
@@ -76,6 +93,9 @@ def _discover(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "[tool.tender-coach]" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
+        try:
+            if pyproject.is_file() and "[tool.tender-coach]" in pyproject.read_text(encoding="utf-8", errors="replace"):
+                return pyproject
+        except OSError:  # an unreadable pyproject.toml of another project: keep looking
+            continue
     return None

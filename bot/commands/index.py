@@ -25,6 +25,10 @@ def add_parser(sub) -> None:
         "--remove", metavar="PATH_OR_ID", help="remove one of your documents (by path or by the id --list shows)"
     )
     group.add_argument("--rebuild", action="store_true", help="rebuild the built-in guidance index from scratch")
+    p.add_argument(
+        "--follow-links", action="store_true",
+        help="also index files that symbolic links inside the folders point to outside them (default: skip them)",
+    )
     p.set_defaults(run=run)
 
 
@@ -55,7 +59,6 @@ def run(args) -> int:
         raise UsageError("give files or folders to index, or use --list, --remove or --rebuild (see --help)")
 
     def done(result) -> None:
-        bar.finish()
         if result.ok:
             s = result.stats
             print(
@@ -66,20 +69,42 @@ def run(args) -> int:
         else:
             print(f"  failed  {result.error}", file=sys.stderr)
 
-    results, pruned = indexing.index_documents(
-        args.paths,
-        on_file=lambda path: bar.start(path.name),
-        on_progress=bar.update,
-        on_done=done,
-    )
+    skipped = []
+
+    def skip(item) -> None:
+        skipped.append(item)
+        print(f"  skipped {item.path}: {item.reason}", file=sys.stderr)
+
+    def reading(n: int, total: int, _path) -> None:
+        if bar.label != "reading":
+            bar.start("reading", f"{total:,} files")
+        bar.update(n / total)
+
+    def embedding(done: int, total: int) -> None:
+        if bar.label != "embedding":
+            bar.finish()
+            bar.start("embedding", f"{total:,} new or changed chunks")
+        bar.update(done / total)
+
+    try:
+        results, pruned = indexing.index_documents(
+            args.paths, follow_links=args.follow_links, on_skip=skip, on_read=reading, on_progress=embedding,
+        )
+    finally:
+        bar.finish()
+    for result in results:
+        done(result)
     for doc in pruned:
         print(f"  removed {doc.title} ({doc.doc_id}): its file {doc.path} no longer exists", file=sys.stderr)
     failed = [r for r in results if not r.ok]
     if not results:
-        raise UsageError("no .md, .txt, .docx or .pdf files found in " + ", ".join(args.paths))
+        raise UsageError("no .md, .txt, .docx or .pdf files found in " + ", ".join(args.paths)
+                         + ("; some links were skipped (see above)" if skipped else ""))
     chunks = sum(r.stats.embedded + r.stats.updated + r.stats.unchanged for r in results if r.ok)
     print(
         f"Indexed {len(results) - len(failed)} of {len(results)} files ({chunks:,} chunks)"
-        + (f"; {len(failed)} failed." if failed else ".")
+        + (f"; {len(failed)} failed" if failed else "")
+        + (f"; {len(skipped)} links skipped (see above)" if skipped else "")
+        + "."
     )
     return EXIT_FAILURE if failed else EXIT_OK

@@ -49,12 +49,12 @@ def test_a_10000_page_text_is_streamed_in_batches(rt, fake, tmp_path):
     assert len(text.encode()) < MAX_BYTES  # under the reader's 20 MB limit, so it is read, not refused
     (tmp_path / "huge.txt").write_text(text)
 
-    progress: list[float] = []
+    progress: list[tuple[int, int]] = []
     fake.calls = 0
-    (result,), _ = index_documents([str(tmp_path / "huge.txt")], rt, on_progress=progress.append)
+    (result,), _ = index_documents([str(tmp_path / "huge.txt")], rt, on_progress=lambda *p: progress.append(p))
     assert result.ok and result.stats.embedded > 2_000
     assert fake.calls >= result.stats.embedded // EMBED_BATCH  # embedded batch by batch, never all at once
-    assert progress == sorted(progress) and progress[-1] == 1.0
+    assert progress == sorted(progress) and progress[-1] == (result.stats.embedded,) * 2
     stored = rt.store.get(OWN_DOCUMENTS, where={"doc_id": result.doc_id})
     assert len(stored) == result.stats.embedded and max(len(c.text) for c in stored) <= MAX_CHARS
 
@@ -87,3 +87,43 @@ def test_a_20000_character_question_through_the_cli(fake, capsys):
 def test_an_empty_question_exits_2(fake, capsys, question):
     assert main(["ask", question]) == 2
     assert "the question is empty" in capsys.readouterr().err
+
+
+# --- settings with bad values: a message that names the setting ---------------------------------
+
+DRAFT = "The provider will deliver 200 youth sessions per year.\n"
+
+
+@pytest.mark.parametrize("value", ["-1", "nan", "inf", "1e300", "ten", "0"])
+def test_a_bad_llm_timeout_names_the_setting(tmp_path, monkeypatch, capsys, value):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TENDER_COACH_LLM_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("TENDER_COACH_LLM_TIMEOUT", value)
+    assert main(["review", str(draft)]) == 2
+    err = capsys.readouterr().err
+    assert f"TENDER_COACH_LLM_TIMEOUT={value!r} is not usable" in err and "from 0.1 to 600" in err
+    assert "something went wrong" not in err
+
+
+@pytest.mark.parametrize(
+    "name,body,complaint",
+    [
+        (".tender-coach.toml", 'disable = "fair-work"', "'disable' must be a list of rule ids or categories"),
+        (".tender-coach.toml", "levels = 3", "'levels' must be a table of rule id or category = level"),
+        (".tender-coach.toml", '[levels]\n"cost-first" = 3', "'levels' gives 'cost-first' a number (3)"),
+        ("pyproject.toml", '[tool.tender-coach]\ndisable = "fair-work"', "[tool.tender-coach]: 'disable' must be"),
+        ("pyproject.toml", "[tool.tender-coach]\nlevels = 3", "[tool.tender-coach]: 'levels' must be a table"),
+        ("pyproject.toml", "[tool]\ntender-coach = 3", "[tool.tender-coach]: the settings must be a table"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_names_the_setting(tmp_path, monkeypatch, capsys, name, body, complaint):
+    (tmp_path / name).write_text(body + "\n")
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TENDER_COACH_LLM_URL", raising=False)
+    assert main(["review", str(draft), "--config", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert complaint in err and "something went wrong" not in err and "Traceback" not in err

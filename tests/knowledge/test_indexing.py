@@ -6,9 +6,10 @@ import time
 import pytest
 from filelock import FileLock
 
-from knowledge import catalog
+from knowledge import catalog, indexing
 from knowledge.chunking import GUIDANCE, OWN_DOCUMENTS
 from knowledge.embedder import FakeEmbedder
+from knowledge.store import EMBED_BATCH
 from knowledge.errors import IndexBusyError, InputError
 from knowledge.indexing import (
     document_id, ensure_guidance, guidance_chunks, index_documents, list_documents, rebuild_guidance, remove_document,
@@ -69,6 +70,20 @@ def test_rebuild_re_embeds_everything(rt, fake):
     stats = rebuild_guidance(rt, on_progress=seen.append)
     assert stats.embedded == fake.texts_encoded == len(guidance_chunks())
     assert seen[-1] == pytest.approx(1.0)
+
+
+def test_a_rebuild_keeps_the_index_readable_while_it_runs(rt, fake, monkeypatch):
+    ensure_guidance(rt)
+    monkeypatch.setattr(type(rt.store), "drop", lambda *_: pytest.fail("a same-model rebuild must not drop"))
+    seen = []
+
+    def look(_fraction):  # what a reader in another process would find, mid-rebuild
+        meta = rt.store.metadata(GUIDANCE)
+        seen.append((rt.store.count(GUIDANCE), bool(meta.get("fingerprint"))))
+
+    stats = rebuild_guidance(rt, on_progress=look)
+    assert stats.embedded == len(guidance_chunks())
+    assert seen and all(found == (len(guidance_chunks()), True) for found in seen)
 
 
 def test_a_different_model_or_dimension_rebuilds_the_index(rt, tmp_path):
@@ -136,10 +151,46 @@ def test_a_second_writer_gets_a_clear_error_at_once(rt, tmp_path):
         start = time.monotonic()
         with pytest.raises(IndexBusyError, match="another tender-coach process is updating the index; try again"):
             index_documents([str(doc)], rt)
-        with pytest.raises(IndexBusyError):
-            ensure_guidance(rt)  # nothing built yet: cannot answer without the lock
         assert time.monotonic() - start < 5
     assert index_documents([str(doc)], rt)[0][0].ok  # and it works once the other writer is done
+
+
+def test_a_question_waits_a_bounded_time_for_a_first_build_that_never_ends(rt, tmp_path, monkeypatch):
+    monkeypatch.setattr(indexing, "FIRST_BUILD_WAIT_SECONDS", 1.5)
+    (tmp_path / "data").mkdir(exist_ok=True)
+    with FileLock(str(tmp_path / "data" / "index.lock")):
+        start = time.monotonic()
+        with pytest.raises(IndexBusyError, match="building the guidance index and had not finished after 1.5 s"):
+            ensure_guidance(rt)  # nothing built yet: it waits, then says why it gave up
+        assert 1.4 < time.monotonic() - start < 6
+    assert ensure_guidance(rt).embedded == len(guidance_chunks())
+
+
+def test_many_files_share_model_calls_and_stay_incremental(rt, fake, tmp_path):
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    for n in range(120):
+        (folder / f"policy-{n:03d}.md").write_text(
+            f"# Policy {n}\n\nProviders report outcome {n} each quarter.\n\n## Pay\nCarers are paid for travel {n}.\n")
+    fake.calls = 0
+    progress: list[tuple[int, int]] = []
+    results, _ = index_documents([str(folder)], rt, on_progress=lambda *p: progress.append(p))
+    embedded = sum(r.stats.embedded for r in results)
+    assert len(results) == 120 and embedded == 240
+    assert fake.calls == -(-embedded // EMBED_BATCH)  # one model call per full batch, not one per file
+    assert progress[-1] == (240, 240) and progress == sorted(progress)
+
+    fake.calls = 0
+    results, _ = index_documents([str(folder)], rt)
+    assert fake.calls == 0 and all(r.stats.unchanged == 2 for r in results)
+
+    changed = folder / "policy-007.md"
+    changed.write_text(changed.read_text().replace("travel 7", "travel time 7"))
+    (folder / "policy-008.md").unlink()
+    fake.texts_encoded = 0
+    results, pruned = index_documents([str(folder)], rt)
+    assert fake.texts_encoded == 1 and sum(r.stats.embedded for r in results) == 1  # only the changed section
+    assert [d.title for d in pruned] == ["Policy 8"] and len(list_documents(rt)) == 119
 
 
 def test_a_busy_lock_does_not_stop_questions_once_the_index_exists(rt, fake, tmp_path, guidance_copy):
