@@ -1,12 +1,23 @@
 """How long a whole `tender-coach review` process takes, and how it grows with length.
 
-Prints a table: median of 5 runs for a one-page draft, a 20,000-word and a 40,000-word
-specification, the bare interpreter start-up as a baseline measured in the same run, and
-the import time of `scoring`. Targets: one page < 0.5 s, 20,000 words < 2 s, 40k/20k ≈ 2.
+Prints three tables:
+1. median of 5 runs for a one-page draft, a 20,000-word and a 40,000-word specification,
+   the bare interpreter start-up as a baseline measured in the same run, and the import
+   time of `scoring`. Targets: one page < 0.5 s, 20,000 words < 2 s, 40k/20k ≈ 2.
+2. a one-page review side by side with proselint's `check` on the same text, both whole
+   processes, measured in the same run (wall and CPU time). proselint comes from the
+   optional `bench` extra (`pip install -e '.[bench]'`); without it that table is skipped.
+3. worst-case shapes of input (one repeated character, long tokens, table rows, ...) at
+   40,000 characters and at 2x and 4x, in-process after warm-up: target < 1 s at 40k,
+   and x2 / x4 close to 2 and 4 (linear). tests/scoring/test_bounds.py holds the same
+   shapes to linear *work* without timing them.
 """
 
 from __future__ import annotations
 
+import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -39,13 +50,23 @@ def make_document(words: int) -> str:
     return "\n\n".join(out)
 
 
+# Byte-code is written once and reused, as in any installed copy; some shells turn that off.
+_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _run(cmd: list[str]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of the child) for one whole process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(cmd, capture_output=True, check=False, cwd=ROOT, env=_ENV)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
 def _median_seconds(cmd: list[str]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, check=False, cwd=ROOT)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    _run(cmd)  # warm: byte-code, the compiled-pattern cache, the disk cache
+    return statistics.median(_run(cmd)[0] for _ in range(RUNS))
 
 
 def _rewrite_cost() -> None:
@@ -70,7 +91,94 @@ def _rewrite_cost() -> None:
     print(f"{'rewrite time per finding (ms)':<40} {1000 * extra / max(1, rewritten):8.2f}")
 
 
-def main() -> None:
+def one_page_text() -> str:
+    """About one page (~500 words) of a real-looking specification."""
+    words, out = 0, []
+    for part in _corpus_text():
+        out.append(part)
+        words += len(part.split())
+        if words >= 500:
+            break
+    return "\n\n".join(out)
+
+
+def _proselint() -> list[str] | None:
+    exe = shutil.which("proselint", path=str(Path(sys.executable).parent)) or shutil.which("proselint")
+    return [exe] if exe else None
+
+
+def side_by_side(runs: int = 9) -> None:
+    """A one-page review next to proselint's check of the same file, interleaved in one run."""
+    prose = _proselint()
+    if prose is None:
+        print("\nproselint is not installed: pip install -e '.[bench]' to compare with it.")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "page.txt"
+        page.write_text(one_page_text(), encoding="utf-8")
+        ours = [sys.executable, "-m", "bot.cli", "review", "--format", "json", str(page)]
+        theirs = [*prose, "check", str(page)]
+        _run(ours), _run(theirs)  # warm both
+        a, b = [], []
+        for _ in range(runs):  # interleaved, so a busy moment hits both
+            a.append(_run(ours))
+            b.append(_run(theirs))
+    print(f"\n{'one page, whole process (median of %d)' % runs:<40} {'wall s':>8} {'CPU s':>8}")
+    for label, rows in (("tender-coach review --format json", a), ("proselint check", b)):
+        print(f"{label:<40} {statistics.median(r[0] for r in rows):8.3f} {statistics.median(r[1] for r in rows):8.3f}")
+    ratio = statistics.median(r[1] for r in a) / statistics.median(r[1] for r in b)
+    print(f"{'tender-coach / proselint (CPU)':<40} {ratio:8.2f}   (target < 1)")
+
+
+# Worst-case shapes: each a function of a size in characters.
+SHAPES = {
+    "one letter": lambda n: "a" * n,
+    "one digit": lambda n: "7" * n,
+    "dashes": lambda n: "-" * n,
+    "pipes": lambda n: "|" * n,
+    "full stops": lambda n: "." * n,
+    "spaces": lambda n: "x" + " " * (n - 1),
+    "newlines": lambda n: "x" + "\n" * (n - 1),
+    "non-ASCII letter": lambda n: "ß" * n,
+    "token then a stop": lambda n: "y" * (n - 1) + ".",
+    "long tokens": lambda n: " ".join("outcomeoutcome" * 40 for _ in range(n // 561 + 1))[:n],
+    "one line, no spaces": lambda n: ("Price60%Quality40%sessions12-" * (n // 29 + 1))[:n],
+    "deep list": lambda n: "".join("  " * (i % 40) + f"- {i}. item with 3 sessions\n" for i in range(n // 60 + 1))[:n],
+    "markdown table rows": lambda n: ("| Sessions delivered | 120 | Quarterly |\n" * (n // 40 + 1))[:n],
+    "tab-separated rows": lambda n: ("Number of visits\t300\tMonthly\n" * (n // 30 + 1))[:n],
+    "long numbers": lambda n: " ".join("1234567890" * 8 for _ in range(n // 81 + 1))[:n],
+    "many percentages": lambda n: ("95% of 60% and 40% " * (n // 19 + 1))[:n],
+    "'Price 60%' lines": lambda n: ("Price 60%\n" * (n // 10 + 1))[:n],
+    "initials": lambda n: ("A. B. c. " * (n // 9 + 1))[:n],
+    "real specification": lambda n: make_document(n // 5)[:n],
+}
+
+
+def worst_cases(size: int = 40_000, runs: int = 3) -> None:
+    """In-process review time of each shape at size, 2x and 4x: median of `runs` after a warm-up."""
+    sys.path.insert(0, str(ROOT))
+    from scoring import review
+
+    review("The provider will deliver 200 youth sessions per year.")
+
+    def median(text: str) -> float:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            review(text)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    print(f"\n{'shape (in-process, median of %d)' % runs:<34} {'40k s':>7} {'80k s':>7} {'160k s':>7} {'x2':>5} {'x4':>5}")
+    worst = 0.0
+    for name, make in SHAPES.items():
+        t1, t2, t4 = (median(make(size * k)) for k in (1, 2, 4))
+        worst = max(worst, t1)
+        print(f"{name:<34} {t1:7.3f} {t2:7.3f} {t4:7.3f} {t2 / t1:5.1f} {t4 / t1:5.1f}")
+    print(f"{'worst at 40k (target < 1 s)':<34} {worst:7.3f}")
+
+
+def whole_process() -> None:
     tc = [sys.executable, "-m", "bot.cli", "review", "--format", "json"]
     with tempfile.TemporaryDirectory() as tmp:
         docs = {}
@@ -97,6 +205,19 @@ def main() -> None:
     print(f"{'40k / 20k words (whole process)':<40} {ratio:8.2f}")
     print(f"{'40k / 20k words (after imports)':<40} {work40 / work20:8.2f}   (2.0 = linear)")
     _rewrite_cost()
+
+
+
+
+def main() -> None:
+    """All three tables; or name some of them: process, side-by-side, shapes."""
+    parts = set(sys.argv[1:]) or {"process", "side-by-side", "shapes"}
+    if "process" in parts:
+        whole_process()
+    if "side-by-side" in parts:
+        side_by_side()
+    if "shapes" in parts:
+        worst_cases()
 
 
 if __name__ == "__main__":

@@ -48,9 +48,12 @@ def _finding_context(text: str, finding: Finding, color: bool) -> dict:
 
 
 def _counts(report: Report) -> dict[str, int]:
+    """Findings of each level, listed or not."""
     counts = {"error": 0, "warning": 0, "suggestion": 0}
     for f in report.findings:
         counts[f.level] += 1
+    for level, n in report.omitted_levels.items():
+        counts[level] += n
     return counts
 
 
@@ -80,5 +83,6 @@ def render_report(report: Report, fmt: str = "text", *, source: str = "draft", c
         source=source,
         findings=[_finding_context(report.text, f, color) for f in report.findings],
         counts=_counts(report),
+        omitted=report.omitted,
         score=score_context(report.score),
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 
 from knowledge.catalog import passage
 from knowledge.outcome_library import Area
@@ -44,6 +45,26 @@ def _guidance(rule: Rule) -> tuple[dict[str, str], ...]:
     return tuple(p.citation() for gid in rule.guidance if (p := passage(gid)) is not None)
 
 
+# A report lists at most this many findings in full, the most serious first; the rest are
+# counted (Report.omitted). Nobody reads 200 findings, and a 20 MB draft must not make
+# a 1 GB report or spend minutes writing rewrites nobody sees.
+MAX_LISTED = 200
+# Findings of each rule beyond the listed ones that still reach the checklist as evidence.
+_CHECKLIST_SAMPLE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A hit before it becomes a Finding: cheap to keep for every clause of a long draft."""
+
+    start: int
+    order: int
+    rule: str
+    end: int
+    category: str
+    level: str
+
+
 def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
            rewrites: bool = True) -> Report:
     """Review tender text: findings with their rewrites, and the checklist score."""
@@ -59,23 +80,45 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     ignores = _ignores(clauses)
     index = LineIndex(text)
 
-    findings: list[Finding] = []
+    raw: list[_Raw] = []
     rule_of: dict[str, Rule] = {}
     for rule in rules:
         rule_of[rule.id] = rule
         if not config.enabled(rule.id, rule.category):
             continue
+        level = config.level_for(rule.id, rule.category, rule.level)
         for hit in run(rule, doc):
             ci = doc.clause_index(hit.start)
             if ci in ignores and _suppressed(ignores[ci], rule):
                 continue
-            findings.append(_finding(rule, hit, text, index, config))
-    findings.sort(key=lambda f: (f.start, _LEVEL_ORDER[f.level], f.rule))
-    kept = _one_per_problem(findings)
-    if rewrites and any(rule_of[f.rule].rewrite for f in kept):
+            raw.append(_Raw(hit.start, _LEVEL_ORDER[level], rule.id, hit.end, rule.category, level))
+    raw.sort(key=lambda r: (r.start, r.order, r.rule))
+    kept = _one_per_problem(raw)
+    listed = sorted(sorted(kept, key=lambda r: (r.order, r.start))[:MAX_LISTED], key=lambda r: (r.start, r.order, r.rule))
+    omitted = Counter(r.level for r in kept) - Counter(r.level for r in listed)
+
+    def finding(r: _Raw) -> Finding:
+        return _finding(rule_of[r.rule], Hit(r.start, r.end), r.level, text, index)
+
+    findings = [finding(r) for r in listed]
+    if rewrites and any(rule_of[f.rule].rewrite for f in findings):
         area = document_area(norm)
-        kept = [_with_rewrite(f, rule_of[f.rule], doc, area) for f in kept]
-    return Report(text=text, findings=tuple(kept), score=assess(doc, kept))
+        findings = [_with_rewrite(f, rule_of[f.rule], doc, area) for f in findings]
+    evidence = findings + [finding(r) for r in _sample(kept, listed)]
+    return Report(text=text, findings=tuple(findings), score=assess(doc, evidence),
+                  omitted=sum(omitted.values()), omitted_levels=dict(omitted))
+
+
+def _sample(kept: list[_Raw], listed: list[_Raw]) -> list[_Raw]:
+    """The first few unlisted findings of each rule, so the checklist still sees every rule that fired."""
+    shown = {id(r) for r in listed}
+    per_rule: Counter[str] = Counter()
+    out = []
+    for r in kept:
+        if id(r) not in shown and per_rule[r.rule] < _CHECKLIST_SAMPLE:
+            per_rule[r.rule] += 1
+            out.append(r)
+    return out
 
 
 def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area: Area) -> Finding:
@@ -86,13 +129,13 @@ def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area: Area) -> Fi
     return replace(finding, rewrite=text)
 
 
-def _one_per_problem(findings: list[Finding]) -> list[Finding]:
+def _one_per_problem(findings: list[_Raw]) -> list[_Raw]:
     """Two rules of one category on overlapping words are one problem: keep one finding.
 
     The longer match shows more of the problem; on a tie the later rule wins, because the
     catch-all `activity-count` sorts first and the specific rules after it.
     """
-    kept: list[Finding] = []
+    kept: list[_Raw] = []
     last: dict[str, int] = {}  # category -> index in kept of its latest finding (findings come sorted by start)
     for f in findings:
         i = last.get(f.category)
@@ -105,14 +148,14 @@ def _one_per_problem(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _finding(rule: Rule, hit: Hit, text: str, index: LineIndex, config: Config) -> Finding:
+def _finding(rule: Rule, hit: Hit, level: str, text: str, index: LineIndex) -> Finding:
     line, column = index.locate(hit.start)
     match = text[hit.start:hit.end]
     shown = " ".join(match.split())
     return Finding(
         rule=rule.id,
         category=rule.category,
-        level=config.level_for(rule.id, rule.category, rule.level),
+        level=level,
         message=rule.message.replace("{match}", shown if len(shown) <= 80 else shown[:77] + "..."),
         why=rule.why,
         line=line,

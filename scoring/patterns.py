@@ -1,4 +1,18 @@
-"""Compile rule patterns, expanding {name} references to the shared vocabulary."""
+"""Compile rule patterns, expanding {name} references to the shared vocabulary.
+
+Every pattern is compiled so that its work is bounded on any input (issue 9):
+
+- an unbounded repeat (`*`, `+`, `{m,}`) may match at most MAX_REPEAT characters, so
+  no start position costs more than a constant, whatever runs of one character the text
+  holds; a repeat of "any character" (`[\\s\\S]*`) after a leading `^` stays unbounded,
+  because the pattern is only tried at the start of the text;
+- a repeat of one character class that nothing after it could start with is made
+  possessive (it never gives characters back): `[\\W\\d]*(?:the )?provider` cannot
+  backtrack through a run of newlines, one character at a time, at every newline.
+
+The compiled programs are cached on disk, keyed by the pattern itself, so a new process
+does not parse and compile a few hundred alternations again (see `_cache`).
+"""
 
 from __future__ import annotations
 
@@ -8,18 +22,22 @@ from pathlib import Path
 
 import yaml
 
+from . import _cache
 from .errors import RuleError
 
 VOCAB_PATH = Path(__file__).with_name("vocab.yaml")
 _REF_RE = re.compile(r"\{([a-z_]+)\}")
 _FLAGS = re.IGNORECASE
+# Longer than any word, number or gap between words a real draft has; short enough that
+# a run of 40,000 dashes or newlines costs a constant per position, not a rescan.
+MAX_REPEAT = 60
 
 
 @lru_cache(maxsize=None)
 def vocabulary() -> dict[str, str]:
     """Each vocabulary list as one non-capturing alternation, longest words first."""
-    with open(VOCAB_PATH, encoding="utf-8") as fh:
-        raw = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    raw = _cache.parsed(VOCAB_PATH.read_bytes(),
+                        lambda b: yaml.load(b.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
     vocab = {}
     for name, entries in raw.items():
         parts = [p for entry in entries for p in str(entry).split("|")]
@@ -66,10 +84,7 @@ def compile_pattern(pattern: str, source: str = "<pattern>") -> re.Pattern:
     A pattern anchored with '^' (say, lookaheads that need two things in one clause) is
     compiled as written.
     """
-    try:
-        return re.compile(_wrap(pattern, source), _FLAGS)
-    except re.error as exc:
-        raise RuleError(f"{source}: pattern {pattern!r} is not a valid regular expression ({exc})") from None
+    return bounded(_wrap(pattern, source), _FLAGS, source, pattern)
 
 
 def _wrap(pattern: str, source: str) -> str:
@@ -80,10 +95,17 @@ def _wrap(pattern: str, source: str) -> str:
 def compile_any(patterns: list[str], source: str) -> re.Pattern | None:
     if not patterns:
         return None
+    return bounded("|".join(f"(?:{_wrap(p, source)})" for p in patterns), _FLAGS, source, patterns)
+
+
+def bounded(regex: str, flags: int = _FLAGS, source: str = "<pattern>", shown: object = None) -> re.Pattern:
+    """Compile `regex` with every repeat bounded (see the module docstring); cached on disk."""
     try:
-        return re.compile("|".join(f"(?:{_wrap(p, source)})" for p in patterns), _FLAGS)
+        return _cache.compiled(regex, flags, MAX_REPEAT)
     except re.error as exc:
-        raise RuleError(f"{source}: patterns {patterns!r} are not a valid regular expression ({exc})") from None
+        what = "patterns" if isinstance(shown, list) else "pattern"
+        raise RuleError(f"{source}: {what} {regex if shown is None else shown!r} "
+                        f"is not a valid regular expression ({exc})") from None
 
 
 @lru_cache(maxsize=None)

@@ -66,6 +66,10 @@ class Report:
     text: str
     findings: tuple[Finding, ...]
     score: Score = field(default_factory=Score)
+    # Findings found but not listed (a report lists at most engine.MAX_LISTED, most serious
+    # first), and how many of each level they are.
+    omitted: int = 0
+    omitted_levels: dict[str, int] = field(default_factory=dict, compare=False)
 
     @property
     def has_errors(self) -> bool:
@@ -76,4 +80,5 @@ class Report:
             "version": SCHEMA_VERSION,
             "score": self.score.to_dict(),
             "findings": [f.to_dict() for f in self.findings],
+            "omitted": self.omitted,
         }

@@ -13,13 +13,14 @@ from typing import Any
 
 import yaml
 
-from prompts.render import TEMPLATES_DIR
+import prompts  # only its folder: prompts.render would import jinja2 into every review's start-up
 
+from . import _cache
 from .errors import RuleError
 from .patterns import compile_any
 
 RULES_DIR = Path(__file__).with_name("rules")
-REWRITES_DIR = TEMPLATES_DIR / "rewrites"
+REWRITES_DIR = Path(prompts.__file__).with_name("templates") / "rewrites"
 LEVELS = ("error", "warning", "suggestion")
 # The closed set of categories. Documented in README ("The rule pack").
 CATEGORIES = {
@@ -86,11 +87,14 @@ def _str_list(data: dict, key: str, where: str, required: bool = False) -> list[
     return value
 
 
+def _yaml(raw: bytes):
+    return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
     where = str(path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = _cache.parsed(path.read_bytes(), _yaml)
     except yaml.YAMLError as exc:
         raise RuleError(f"{where}: not valid YAML ({exc})") from None
     if not isinstance(data, dict):

@@ -20,6 +20,8 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "eg", "ie", "no", "nos", "vs", "approx", "para", "paras", "cf", "mr", "mrs",
     "ms", "dr", "incl", "fig", "ref", "sec", "cl", "art", "st", "min", "max", "est", "inc",
 }
+_CLOSER_RE = re.compile(r"[.!?][\"')\]]*")
+_LAST_WORD_RE = re.compile(r"([A-Za-z.]{1,24})\.?$")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
 
 
@@ -71,23 +73,29 @@ MAX_CLAUSE = 1000  # characters; real sentences are shorter, and a cap keeps eve
 def _sentences(text: str, start: int, end: int):
     """Yield (start, end) of each sentence in text[start:end], none longer than MAX_CLAUSE."""
     for s, e in _raw_sentences(text, start, end):
-        while e - s > MAX_CLAUSE:
-            window = text[s:s + MAX_CLAUSE]
-            cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "))
-            cut = cut + 1 if cut > MAX_CLAUSE // 2 else MAX_CLAUSE
-            piece = _strip_span(text, s, s + cut)
-            if piece[1] > piece[0]:
-                yield piece
-            s = _strip_span(text, s + cut, e)[0]
-        if e > s:
-            yield s, e
+        yield from _pieces(text, s, e)
+
+
+def _pieces(text: str, s: int, e: int):
+    """text[s:e] cut into spans of at most MAX_CLAUSE characters, at a break where there is one."""
+    while e - s > MAX_CLAUSE:
+        window = text[s:s + MAX_CLAUSE]
+        cut = max(window.rfind("; "), window.rfind(", "), window.rfind(" "), window.rfind("\t"), window.rfind("|"))
+        cut = cut + 1 if cut > MAX_CLAUSE // 2 else MAX_CLAUSE
+        piece = _strip_span(text, s, s + cut)
+        if piece[1] > piece[0]:
+            yield piece
+        s = _strip_span(text, s + cut, e)[0]
+    if e > s:
+        yield s, e
 
 
 def _raw_sentences(text: str, start: int, end: int):
     cursor = start
     for m in _SENTENCE_END_RE.finditer(text, start, end):
-        stop = m.start() + len(re.match(r"[.!?][\"')\]]*", text[m.start():m.end()]).group(0))
-        word = re.search(r"([A-Za-z.]+)\.?$", text[cursor:m.start()])
+        stop = _CLOSER_RE.match(text, m.start(), m.end()).end()
+        # Only the last few characters can hold the abbreviation: never rescan the sentence so far.
+        word = _LAST_WORD_RE.search(text, max(cursor, m.start() - 24), m.start())
         token = (word.group(1) if word else "").lower().rstrip(".")
         if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token or "-"):
             continue
@@ -141,8 +149,8 @@ def segment(text: str) -> list[Clause]:
         if _is_row(line):
             flush()
             if not _TABLE_SEP_RE.match(line):
-                s, e = _strip_span(text, offset, end)
-                clauses.append(Clause(s, e, text[s:e], "row", block))
+                for s, e in _pieces(text, *_strip_span(text, offset, end)):
+                    clauses.append(Clause(s, e, text[s:e], "row", block))
             continue
         bullet = _BULLET_RE.match(line)
         if bullet or _HEADING_MD_RE.match(line):

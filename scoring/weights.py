@@ -17,7 +17,9 @@ and other percentages near a criterion word (uplifts, turnover, budget shares) a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import accumulate
 
 _SOCIAL = r"social\s+value|SV|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
 _QUALITY = (r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+statements?"
@@ -279,6 +281,8 @@ _MAX_SENTENCE = 1000  # longer "sentences" are lists or debris, not one award we
 def _prose_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     """'Quality accounts for 35% of the marks, the remaining 65% being price': criteria and numbers in order."""
     weights = []
+    # Spans this loop adds lie inside sentences already passed, so only the earlier ones matter.
+    free = _free_of(taken)
     for sm in _SENTENCE_RE.finditer(text):
         sentence = sm.group(0)
         if not 8 <= len(sentence) <= _MAX_SENTENCE or "\t" in sentence or "|" in sentence or not _PROSE_CUE_RE.search(sentence):
@@ -286,7 +290,7 @@ def _prose_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
         if _THRESHOLD_RE.search(sentence):
             continue
         base = sm.start()
-        if any(s < base + len(sentence) and base < e for s, e in taken):
+        if not free(base, base + len(sentence)):
             continue
         numbers, total = _prose_numbers(sentence, base)
         terms = [(base + m.start(), base + m.end(), _criterion(m)) for m in TERM_RE.finditer(sentence)]
@@ -572,6 +576,22 @@ def _inline_group_weights(text: str, taken: list[tuple[int, int]]) -> list[Weigh
     return weights
 
 
+def _free_of(taken: list[tuple[int, int]]):
+    """free(start, end): whether [start, end) overlaps none of the spans taken so far.
+
+    Sorted once with the furthest end reached so far, so each question is a binary search,
+    not a pass over every span (which made long documents quadratic)."""
+    spans = sorted(taken)
+    starts = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))
+
+    def free(start: int, end: int) -> bool:
+        i = bisect_left(starts, end)  # the spans that start before `end`
+        return i == 0 or reach[i - 1] <= start
+
+    return free
+
+
 def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
     taken: list[tuple[int, int]] = []
@@ -581,8 +601,7 @@ def find_weights(text: str) -> list[Weight]:
         weights.append(Weight("price", float(m.group(1)), m.start(), m.end()))
         taken.append((m.start(), m.end()))
 
-    def free(start: int, end: int) -> bool:
-        return not any(s < end and start < e for s, e in taken)
+    free = _free_of(taken)
 
     tokens = []
     for m in TERM_RE.finditer(text):
@@ -647,15 +666,17 @@ def _term_gap_ok(text: str, term, gap: str, num) -> bool:
 def weighting_sets(weights: list[Weight], max_gap: int = 400) -> list[list[Weight]]:
     """Group nearby weights into the award schemes they describe."""
     sets: list[list[Weight]] = []
+    kinds: set[str] = set()  # the criteria of the current set, kept as it grows (not rebuilt: linear)
     for w in weights:
         current = sets[-1] if sets else None
         if current and w.start - current[-1].end <= max_gap:
-            kinds = {x.criterion for x in current}
             complete = {"price", "quality"} <= kinds
             if not (complete and w.criterion in kinds and w.start >= current[-1].end):
                 current.append(w)
+                kinds.add(w.criterion)
                 continue
         sets.append([w])
+        kinds = {w.criterion}
     return sets
 
 

@@ -38,7 +38,7 @@ def test_json_output_is_the_contract(tmp_path, capsys):
     draft.write_text(BAD)
     assert main(["review", str(draft), "--format", "json"]) == 1
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"version", "score", "findings"} and data["version"] == 1
+    assert set(data) == {"version", "score", "findings", "omitted"} and data["version"] == 1
     assert set(data["score"]) >= {"value", "items"}
     f = data["findings"][0]
     assert set(f) == {"rule", "category", "level", "message", "why", "line", "column", "start", "end", "match", "rewrite", "guidance"}

@@ -262,10 +262,10 @@ def test_directory(tmp_path):
 def test_permission_denied(tmp_path, monkeypatch):
     (tmp_path / "locked.txt").write_text("text", encoding="utf-8")
 
-    def refuse(self):
+    def refuse(self, *args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(Path, "open", refuse)
     with pytest.raises(InputError, match="Permission denied"):
         read_document(tmp_path / "locked.txt")
 
@@ -275,10 +275,10 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
     with open(path, "wb") as handle:
         handle.truncate(MAX_BYTES + 1)  # sparse: no real disk use
 
-    def must_not_read(self):
+    def must_not_read(self, *args, **kwargs):
         raise AssertionError("the file was read before its size was checked")
 
-    monkeypatch.setattr(Path, "read_bytes", must_not_read)
+    monkeypatch.setattr(Path, "open", must_not_read)
     with pytest.raises(InputError, match="MB") as excinfo:
         read_document(path)
     message = str(excinfo.value)
@@ -315,3 +315,115 @@ def test_stdin_too_large_reads_at_most_limit_plus_one(monkeypatch):
 def test_empty_stdin():
     with pytest.raises(InputError, match="The draft is empty"):
         read_document(None, stdin=io.BytesIO(b""))
+
+
+# --- bombs: refused in bounded memory and time ----------------------------------
+
+
+def _peak_mb(fn) -> float:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        fn()
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return peak / 2**20
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_endless_device_is_read_only_to_the_limit():
+    # /dev/zero reports a size of 0 and never ends: the size check must not trust it.
+    peak = _peak_mb(lambda: pytest.raises(InputError, read_document, "/dev/zero"))
+    assert peak < 3 * MAX_BYTES / 2**20
+
+
+def _zip_with(path: Path, parts: dict[str, bytes | tuple[int, bytes]]) -> Path:
+    """A zip whose parts are bytes, or (size, pattern) written in streaming mode (never held in memory)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in parts.items():
+            if isinstance(body, bytes):
+                archive.writestr(name, body)
+                continue
+            size, chunk = body
+            with archive.open(name, "w", force_zip64=True) as handle:
+                for _ in range(size // len(chunk)):
+                    handle.write(chunk)
+    return path
+
+
+def _docx_parts(tmp_path: Path) -> dict[str, bytes]:
+    import zipfile
+
+    with zipfile.ZipFile(make_docx(tmp_path / "base.docx")) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_docx_whose_text_part_expands_hugely_is_refused(tmp_path):
+    parts = _docx_parts(tmp_path)
+    body = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 64
+    parts["word/document.xml"] = (256 * 2**20, body)  # 256 MB of short paragraphs, a few hundred KB zipped
+    path = _zip_with(tmp_path / "bomb.docx", parts)
+    assert path.stat().st_size < 2 * 2**20
+    peak = _peak_mb(lambda: pytest.raises(InputError, read_document, path))
+    assert peak < 100
+
+
+def test_docx_with_huge_media_part_is_read_without_inflating_it(tmp_path):
+    parts = _docx_parts(tmp_path)
+    parts["word/media/image1.png"] = (512 * 2**20, b"\0" * 2**16)  # 512 MB image, about 0.5 MB zipped
+    path = _zip_with(tmp_path / "picture.docx", parts)
+    text = []
+    peak = _peak_mb(lambda: text.append(read_document(path)))
+    assert "most advantageous tender" in text[0]
+    assert peak < 60
+
+
+def test_docx_with_too_many_tables_is_refused_quickly(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_TABLES", 50)
+    document = docx.Document()
+    for _ in range(51):
+        document.add_table(rows=1, cols=1)
+    document.save(tmp_path / "tables.docx")
+    with pytest.raises(InputError, match="51 tables"):
+        read_document(tmp_path / "tables.docx")
+
+
+def test_docx_with_too_many_parts_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_PARTS", 20)
+    parts = _docx_parts(tmp_path)
+    parts.update({f"customXml/item{i}.xml": b"<x/>" for i in range(30)})
+    with pytest.raises(InputError, match="parts"):
+        read_document(_zip_with(tmp_path / "parts.docx", parts))
+
+
+def test_pdf_with_too_many_pages_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_PAGES", 3)
+    writer = PdfWriter()
+    for _ in range(4):
+        writer.add_blank_page(width=200, height=200)
+    with open(tmp_path / "pages.pdf", "wb") as handle:
+        writer.write(handle)
+    with pytest.raises(InputError, match="4 pages"):
+        read_document(tmp_path / "pages.pdf")
+
+
+def test_pdf_pages_sharing_one_big_stream_count_it_once_a_page(tmp_path, monkeypatch):
+    # Every page points at the same content stream: extracting text would decode it once a page.
+    monkeypatch.setattr(readers, "MAX_CONTENT_BYTES", 10_000)
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter()
+    stream = DecodedStreamObject()
+    stream.set_data(b"BT /F1 12 Tf 10 10 Td (Outcomes) Tj ET\n" * 100)  # about 4 KB
+    ref = writer._add_object(stream)
+    for _ in range(5):
+        page = writer.add_blank_page(width=200, height=200)
+        page[NameObject("/Contents")] = ref
+    with open(tmp_path / "shared.pdf", "wb") as handle:
+        writer.write(handle)
+    with pytest.raises(InputError, match="content adds up"):
+        read_document(tmp_path / "shared.pdf")
