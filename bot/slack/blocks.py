@@ -134,7 +134,9 @@ def review_message(report, *, review_id: int, source: str | None = None, max_fin
     Findings are shown most serious first; a dismiss button's value carries the finding's index
     in `report.findings`, whatever its place on screen."""
     source_name = escape(clip(source, MAX_SOURCE_NAME_CHARS, mrkdwn=False)) if source else None
-    counts = Counter(f.level for f in report.findings)
+    # A very long draft lists at most scoring's MAX_LISTED findings; the rest are only counted.
+    omitted = getattr(report, "omitted", 0)
+    counts = Counter(f.level for f in report.findings) + Counter(getattr(report, "omitted_levels", {}))
     level_counts = {level: counts.get(level, 0) for level in _LEVEL_ORDER}
     top = words("review_header", score={"value": report.score.value, "assessable": report.score.assessable,
                                         "total": len(report.score.items)})
@@ -156,14 +158,14 @@ def review_message(report, *, review_id: int, source: str | None = None, max_fin
         body += [divider(), section(text, block_id=f"finding_{index}"),
                  actions(button(label("dismiss_button"), ids.DISMISS_FINDING, value), block_id=f"finding_{index}_actions")]
 
-    hidden = len(ordered) - len(shown)
+    hidden = len(ordered) - len(shown) + omitted
     attach = hidden > 0 or shortened
     tail = []
     if attach:
         tail += [divider(), context(words("review_more", hidden=hidden))]
     if ephemeral:
         tail.append(actions(button(label("share_button"), ids.SHARE_REVIEW, str(review_id), style="primary")))
-    fallback = words("review_fallback", header=top, total=len(report.findings), counts=level_counts,
+    fallback = words("review_fallback", header=top, total=len(report.findings) + omitted, counts=level_counts,
                      source=source_name)
     return fit(fallback, head + body + tail, attach_markdown=attach)
 
@@ -173,7 +175,8 @@ def _summary(report, source_name: str | None, level_counts: dict[str, int]) -> s
     missing = [escape(item.title) for item in report.score.items if item.status == "missing"]
     checklist = {"assessable": report.score.assessable, "met": statuses["met"], "partial": statuses["partial"],
                  "missing": statuses["missing"]}
-    return words("review_summary", source=source_name, total=len(report.findings), counts=level_counts,
+    return words("review_summary", source=source_name, total=len(report.findings) + getattr(report, "omitted", 0),
+                 counts=level_counts,
                  checklist=checklist, missing=missing)
 
 

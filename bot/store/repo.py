@@ -108,7 +108,7 @@ def save_review(
     keep = retention_days is None or retention_days > 0
     review = Review(
         team_id=team_id, channel_id=channel_id or "", user_id=user_id, created_at=now,
-        score=report.score.value, assessable=report.score.assessable, finding_count=len(report.findings),
+        score=report.score.value, assessable=report.score.assessable, finding_count=len(report.findings) + report.omitted,
         rule_ids=[f.rule for f in report.findings], categories=[f.category for f in report.findings],
         checklist={item.id: item.status for item in report.score.items},
         text_sha256=sha256_text(text), text=text if keep else None,

@@ -475,3 +475,14 @@ def test_every_id_is_distinct_and_within_slack_limits():
     assert all(0 < len(v) <= 255 for v in values)
     assert ids.REVIEW_SHORTCUT == "review_with_tender_coach" and ids.SLASH_COMMAND == "/tender"
     assert all(re.fullmatch(r"[a-z_]+", v) for n, v in zip(names, values) if n != "SLASH_COMMAND")
+
+
+def test_a_draft_with_more_findings_than_a_report_lists_counts_them_all():
+    """scoring lists at most 200 findings in full; Slack still says how many there were."""
+    text = "\n".join(f"- The provider will deliver {n} sessions in area {n} each year." for n in range(1, 260))
+    report = review(text)
+    assert report.omitted > 0
+    message = review_message(report, review_id=1)
+    total = len(report.findings) + report.omitted
+    assert f"{total} findings" in message.text and message.attach_markdown
+    assert len(message.blocks) <= 50
