@@ -130,28 +130,11 @@ def side_by_side(runs: int = 9) -> None:
     print(f"{'tender-coach / proselint (CPU)':<40} {ratio:8.2f}   (target < 1)")
 
 
-# Worst-case shapes: each a function of a size in characters.
-SHAPES = {
-    "one letter": lambda n: "a" * n,
-    "one digit": lambda n: "7" * n,
-    "dashes": lambda n: "-" * n,
-    "pipes": lambda n: "|" * n,
-    "full stops": lambda n: "." * n,
-    "spaces": lambda n: "x" + " " * (n - 1),
-    "newlines": lambda n: "x" + "\n" * (n - 1),
-    "non-ASCII letter": lambda n: "ß" * n,
-    "token then a stop": lambda n: "y" * (n - 1) + ".",
-    "long tokens": lambda n: " ".join("outcomeoutcome" * 40 for _ in range(n // 561 + 1))[:n],
-    "one line, no spaces": lambda n: ("Price60%Quality40%sessions12-" * (n // 29 + 1))[:n],
-    "deep list": lambda n: "".join("  " * (i % 40) + f"- {i}. item with 3 sessions\n" for i in range(n // 60 + 1))[:n],
-    "markdown table rows": lambda n: ("| Sessions delivered | 120 | Quarterly |\n" * (n // 40 + 1))[:n],
-    "tab-separated rows": lambda n: ("Number of visits\t300\tMonthly\n" * (n // 30 + 1))[:n],
-    "long numbers": lambda n: " ".join("1234567890" * 8 for _ in range(n // 81 + 1))[:n],
-    "many percentages": lambda n: ("95% of 60% and 40% " * (n // 19 + 1))[:n],
-    "'Price 60%' lines": lambda n: ("Price 60%\n" * (n // 10 + 1))[:n],
-    "initials": lambda n: ("A. B. c. " * (n // 9 + 1))[:n],
-    "real specification": lambda n: make_document(n // 5)[:n],
-}
+# Worst-case shapes (tests/scoring/shapes.py, shared with the linearity tests), plus a real specification.
+sys.path.insert(0, str(ROOT / "tests" / "scoring"))
+from shapes import SHAPES as _SHAPES  # noqa: E402
+
+SHAPES = {**_SHAPES, "real specification": lambda n: make_document(n // 5)[:n]}
 
 
 def worst_cases(size: int = 40_000, runs: int = 3) -> None:

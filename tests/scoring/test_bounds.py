@@ -22,31 +22,10 @@ import pytest
 from prompts.reports import render_report
 from scoring import _cache, engine, patterns, review
 from scoring.segment import MAX_CLAUSE, segment
+from shapes import SHAPES
 
-# Each shape is a function of a size in characters: the kinds of input that once made the
-# checker quadratic, or that a paste into Slack can hold.
-SHAPES = {
-    "one letter": lambda n: "a" * n,
-    "one digit": lambda n: "7" * n,
-    "dashes": lambda n: "-" * n,
-    "pipes": lambda n: "|" * n,
-    "full stops": lambda n: "." * n,
-    "spaces": lambda n: "x" + " " * (n - 1),
-    "newlines": lambda n: "x" + "\n" * (n - 1),
-    "non-ASCII letter": lambda n: "ß" * n,
-    "token then a stop": lambda n: "y" * (n - 1) + ".",
-    "long tokens": lambda n: " ".join("outcomeoutcome" * 40 for _ in range(n // 561 + 1))[:n],
-    "one line, no spaces, mixed": lambda n: ("Price60%Quality40%sessions12-" * (n // 29 + 1))[:n],
-    "deep list": lambda n: "".join("  " * (i % 40) + f"- {i}. item with 3 sessions\n" for i in range(n // 60 + 1))[:n],
-    "markdown table rows": lambda n: ("| Sessions delivered | 120 | Quarterly |\n" * (n // 40 + 1))[:n],
-    "tab-separated rows": lambda n: ("Number of visits\t300\tMonthly\n" * (n // 30 + 1))[:n],
-    "long numbers": lambda n: " ".join("1234567890" * 8 for _ in range(n // 81 + 1))[:n],
-    "many percentages": lambda n: ("95% of 60% and 40% " * (n // 19 + 1))[:n],
-    "price lines": lambda n: ("Price 60%\n" * (n // 10 + 1))[:n],
-    "initials": lambda n: ("A. B. c. " * (n // 9 + 1))[:n],
-    "bullets and numbers": lambda n: ("- 1.\n" * (n // 5 + 1))[:n],
-    "real drafts, repeated": lambda n: _real_drafts(n),
-}
+# The shapes (tests/scoring/shapes.py), plus real drafts repeated.
+SHAPES = {**SHAPES, "real drafts, repeated": lambda n: _real_drafts(n)}
 SIZES = (4_000, 8_000, 16_000)  # each twice the one before
 
 
