@@ -127,10 +127,19 @@ def test_a_review_never_imports_torch_sentence_transformers_or_chromadb(tmp_path
     assert "HEAVY []" in result.stderr
 
 
-@pytest.mark.parametrize("args", [["--help"], ["review", "--help"], ["ask", "--help"], ["index", "--help"]])
+@pytest.mark.parametrize("args", [["--help"], ["review", "--help"], ["ask", "--help"], ["index", "--help"],
+                                  ["serve", "--help"], ["digest", "--help"], ["digest", "run", "--help"],
+                                  ["feedback", "--help"]])
 def test_help(args):
     result = _run(args)
     assert result.returncode == 0 and "usage: tender-coach" in result.stdout
+
+
+def test_every_contract_subcommand_exists():
+    """DESIGN.md's contract names these subcommands; scripts depend on them."""
+    result = _run(["--help"])
+    for command in ("review", "ask", "index", "serve", "digest", "feedback"):
+        assert command in result.stdout
 
 
 def test_list_rules_names_every_category(capsys):
