@@ -90,7 +90,7 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p["exceptions"] is not None and p["exceptions"].search(clause.text):
             continue
-        if rule.category == "output-only" and reports_fact(clause.text):
+        if p.get("targets_only") and reports_fact(clause.text):
             continue  # a statistic or a description of the market, not a target set for the provider
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
             continue

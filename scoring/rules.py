@@ -36,8 +36,8 @@ WEIGHTING_CHECKS = ("price-majority", "social-value-under", "social-value-missin
 
 _COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite", "examples", "description"}
 _KIND_KEYS = {
-    "existence": {"patterns", "exceptions", "negation"},
-    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next"},
+    "existence": {"patterns", "exceptions", "negation", "targets_only"},
+    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only"},
     "award-weighting": {"check", "threshold"},
     "absence": {"applies_when", "required", "min_clauses"},
 }
@@ -143,8 +143,12 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
         unless_in_next = data.get("unless_in_next", False)
         if not isinstance(unless_in_next, bool):
             raise RuleError(f"{where}: key 'unless_in_next' must be true or false")
+        targets_only = data.get("targets_only", False)
+        if not isinstance(targets_only, bool):
+            raise RuleError(f"{where}: key 'targets_only' must be true or false")
         return {
             "unless_in_next": unless_in_next,
+            "targets_only": targets_only,
             "patterns": compile_any(_str_list(data, "patterns", where, required=True), where),
             "unless": compile_any(_str_list(data, "unless", where, required=(kind == "conditional")), where),
             "exceptions": compile_any(_str_list(data, "exceptions", where), where),

@@ -18,19 +18,11 @@ from bot.slack.blocks import MAX_BLOCKS, digest_message
 _spec = importlib.util.spec_from_file_location("slack_limits", Path(__file__).parents[1] / "slack" / "slack_limits.py")
 slack_limits = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(slack_limits)  # the emulator's own reading of Slack's limits
+strings = slack_limits.strings
 
 HOSTILE = "200 sessions for <!channel> <!here|here> <!everyone> <@U123ABC> <#C999> @here @channel & more"
 
 
-def strings(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from strings(value)
 
 
 def within_limits(message) -> None:

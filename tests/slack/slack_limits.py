@@ -226,3 +226,16 @@ class _Checker:
                 continue
             self.text(option.get("text"), f"{here}/{j}/text", 75)
             self.length(option.get("value"), f"{here}/{j}/value", 150)
+
+
+def strings(node):
+    """Every string anywhere in a JSON structure (a message's blocks, a view): where a raw
+    mention or an over-long text would hide."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings(value)

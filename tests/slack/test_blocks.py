@@ -20,6 +20,7 @@ from prompts.slack import notice_text
 from scoring import review
 
 import slack_limits  # the emulator's own reading of Slack's limits, written apart from the builders
+from slack_limits import strings
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*"))
 BLOCK_TYPES = {"section", "header", "context", "actions", "divider", "input", "image", "rich_text"}
@@ -30,16 +31,6 @@ HOSTILE_DRAFT = ("The provider will deliver 200 sessions a year for <!channel> a
 
 # ---- helpers ---------------------------------------------------------------------------------
 
-def strings(node):
-    """Every string anywhere in a JSON structure."""
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from strings(value)
 
 
 def _dicts(node):
