@@ -23,8 +23,6 @@ strings = slack_limits.strings
 HOSTILE = "200 sessions for <!channel> <!here|here> <!everyone> <@U123ABC> <#C999> @here @channel & more"
 
 
-
-
 def within_limits(message) -> None:
     error, problems = slack_limits.check_message(message.as_kwargs())
     assert error is None, problems

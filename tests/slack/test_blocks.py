@@ -32,7 +32,6 @@ HOSTILE_DRAFT = ("The provider will deliver 200 sessions a year for <!channel> a
 # ---- helpers ---------------------------------------------------------------------------------
 
 
-
 def _dicts(node):
     if isinstance(node, dict):
         yield node
