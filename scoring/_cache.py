@@ -53,7 +53,8 @@ _used: set[str] = set()
 _dirty = False
 
 
-def compiled(regex: str, flags: int, limit: int) -> re.Pattern:
+def compiled(regex: str, flags: int, limit: int | None) -> re.Pattern:
+    """The pattern compiled with its repeats bounded by `limit` (None: as written, only cached)."""
     if _parser is None:
         return re.compile(regex, flags)
     key = _sha256(f"{_VERSION}\0{limit}\0{flags}\0{regex}".encode()).hexdigest()
@@ -69,7 +70,8 @@ def compiled(regex: str, flags: int, limit: int) -> re.Pattern:
             pass
     tree = _parser.parse(regex, flags)
     all_flags = flags | tree.state.flags
-    _rewrite(tree.data, all_flags, limit, anchored=False)
+    if limit is not None:
+        _rewrite(tree.data, all_flags, limit, anchored=False)
     groupindex = tree.state.groupdict
     indexgroup = [None] * tree.state.groups
     for name, i in groupindex.items():
@@ -390,6 +392,8 @@ def cache_path() -> Path:
     data = os.environ.get("TENDER_COACH_DATA")
     if data:
         folder = Path(data) / "cache"
+    elif sys.platform.startswith("linux"):  # what platformdirs answers there, without its import time
+        folder = Path(os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache") / "tender-coach"
     else:
         from platformdirs import user_cache_dir
 

@@ -24,7 +24,7 @@ import yaml
 
 from .errors import RuleError
 from .kinds import Document
-from .patterns import compile_any
+from .patterns import compile_any, regex
 from .report import ChecklistItem, Finding, Score
 from .segment import Clause
 from .weights import Weight, scheme
@@ -130,35 +130,35 @@ def _short(text: str, width: int = 90) -> str:
 
 # --- which clauses are statements ------------------------------------------------------------
 
-_URL_RE = re.compile(r"(?:https?://|ftp://|www\.)\S+|\b[\w.-]+\.(?:gov|org|nhs|ac|co)\.uk(?:/\S*)?", re.I)
-_TERMINAL_RE = re.compile(r"[.!?;:][\"')\]*_]*$")
-_MODAL_RE = re.compile(r"\b(?:will|shall|must|should|would|can|may|aims?|expects?|expected)\b", re.I)
+_URL_RE = regex(r"(?:https?://|ftp://|www\.)\S+|\b[\w.-]+\.(?:gov|org|nhs|ac|co)\.uk(?:/\S*)?", re.I)
+_TERMINAL_RE = regex(r"[.!?;:][\"')\]*_]*$")
+_MODAL_RE = regex(r"\b(?:will|shall|must|should|would|can|may|aims?|expects?|expected)\b", re.I)
 _META_LABEL = (
     r"title|reference|ref|contract\s+(?:term|period|length|duration|reference|value|number|start)|term|duration|"
     r"procedure|procurement\s+route|version|date|author|owner|status|keywords?|classification|(?:indicative\s+)?"
     r"(?:annual\s+)?budget|value|lot|review\s+date|issue\s+date|effective\s+date|document|department|directorate|"
     r"service\s+area|prepared\s+by|approved\s+by|lead\s+officer|contact|commissioner"
 )
-_LABEL_LINE_RE = re.compile(rf"^[\W\d]*(?:{_META_LABEL})\s*:?\**\s*:\s*\S|^[\W\d]*\**(?:{_META_LABEL})\s*:\**\s", re.I)
-_ANY_LABEL_LINE_RE = re.compile(r"^[\W\d]*\**[A-Z][\w ()/&'-]{0,40}?:\**\s+\S")
-_TOC_LINE_RE = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
-_NOT_EVIDENCE_SECTION_RE = re.compile(
+_LABEL_LINE_RE = regex(rf"^[\W\d]*(?:{_META_LABEL})\s*:?\**\s*:\s*\S|^[\W\d]*\**(?:{_META_LABEL})\s*:\**\s", re.I)
+_ANY_LABEL_LINE_RE = regex(r"^[\W\d]*\**[A-Z][\w ()/&'-]{0,40}?:\**\s+\S")
+_TOC_LINE_RE = regex(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$|\t\s*\d{1,4}\s*$")
+_NOT_EVIDENCE_SECTION_RE = regex(
     r"^[\W\d]*(?:(?:appendix|annex|schedule)\s+[\w.]+\s*[:.-]?\s*)?(?:references?|bibliography|further\s+reading|"
     r"sources(?:\s+of\s+information)?|useful\s+(?:links|resources|documents)|links|glossary(?:\s+of\s+terms)?|"
     r"definitions(?:\s+and\s+interpretation)?|interpretation|abbreviations|acronyms|(?:table\s+of\s+)?contents)\W*$",
     re.I,
 )
-_REFERENCE_RE = re.compile(r"^[\W\d]*[A-Z][^.!?\n]{0,80}?\((?:19|20)\d\d[a-z]?\)[.,]?\s")
-_GLOSSARY_RE = re.compile(
+_REFERENCE_RE = regex(r"^[\W\d]*[A-Z][^.!?\n]{0,80}?\((?:19|20)\d\d[a-z]?\)[.,]?\s")
+_GLOSSARY_RE = regex(
     r"^[\W\d]*[A-Z][\w' ()/-]{1,40}?\s*(?:\s[-–]\s|:\s)\s*(?:a|an|the|how|what|when|where|any|means|refers)\b"
 )
-_BACKGROUND_RE = re.compile(
+_BACKGROUND_RE = regex(
     r"\b(?:found|showed|shows that|show that|according to|surveys?|census|last year|in (?:19|20)\d\d|"
     r"(?:19|20)\d\d(?:/\d\d)?\s+(?:JSNA|needs assessment|survey|data|figures)|currently|at present|historically)\b",
     re.I,
 )
-_INTENT_RE = re.compile(r"\b(?:will|shall|must|should|aims?|expect\w*|targets?|so that|commissioned to|we want)\b", re.I)
-_NEGATION_RE = re.compile(
+_INTENT_RE = regex(r"\b(?:will|shall|must|should|aims?|expect\w*|targets?|so that|commissioned to|we want)\b", re.I)
+_NEGATION_RE = regex(
     r"\b(?:will|shall|must|should|would|can|may|are|is|were|was|have|has|had)\s+not\b|\bnot\s+(?:be|been|to)\b|"
     r"\b(?:won't|cannot|can't|isn't|aren't|wasn't|weren't|haven't|hasn't|shouldn't|mustn't|never)\b|"
     r"\bno\s+(?:requirement|expectation|plans?|need|obligation)\b",
@@ -179,8 +179,8 @@ def _line_of(text: str, clause: Clause) -> str:
     return text[start:min(len(text), clause.end + 40) if end < 0 else end]
 
 
-_MARKER_RE = re.compile(r"^[ \t#>*_•◦▪‣●○■□·+-]*(?:(?:section|part|schedule|appendix|annex)\s+)?(?:[\dA-Za-z]{1,3}(?:\.\d{1,3})*[.):]?)?[ \t*_]*$", re.I)
-_NUMBERED_RE = re.compile(r"^[ \t#]*(?:(?:section|part|schedule|appendix|annex)\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s", re.I)
+_MARKER_RE = regex(r"^[ \t#>*_•◦▪‣●○■□·+-]*(?:(?:section|part|schedule|appendix|annex)\s+)?(?:[\dA-Za-z]{1,3}(?:\.\d{1,3})*[.):]?)?[ \t*_]*$", re.I)
+_NUMBERED_RE = regex(r"^[ \t#]*(?:(?:section|part|schedule|appendix|annex)\s+)?\d{1,3}(?:\.\d{1,3})*[.)]?\s", re.I)
 
 
 def _is_heading(clause: Clause, line: str, lone: bool) -> bool:
@@ -309,8 +309,8 @@ def _signal_evidence(signal: str, doc: Document, found: dict[str, list[str]], ne
     return out
 
 
-_OUTCOME_TARGET_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|per\s?cent)|\bat least \d|\bby \d", re.I)
-_OUTPUTS_REPORTED_RE = re.compile(
+_OUTCOME_TARGET_RE = regex(r"\d+(?:\.\d+)?\s*(?:%|per\s?cent)|\bat least \d|\bby \d", re.I)
+_OUTPUTS_REPORTED_RE = regex(
     r"\b(?:report|record|tell|monitor|collect|provide|share)\w*\s+(?:[\w'-]+\s+){0,8}?"
     r"(?:how many|the numbers? of|numbers? of|outputs?|activity (?:data|figures|levels|numbers)|attendance figures)",
     re.I,

@@ -10,36 +10,37 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from .patterns import regex
 
-_MODAL_RE = re.compile(
+_MODAL_RE = regex(
     r"\b(?:will|shall|must|should|is\s+to|are\s+to|needs?\s+to|is\s+required|are\s+required|required\s+to"
     r"|is\s+expected|are\s+expected|expected\s+to|to\s+be\s+(?:delivered|provided|achieved|met|seen))\b",
     re.I,
 )
-_TARGET_RE = re.compile(
+_TARGET_RE = regex(
     r"\b(?:aims?\b|aim\s+(?:is|for)|targets?\b|kpis?\b|key\s+performance|performance\s+(?:indicator|measure|standard"
     r"|threshold)|minimum|at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+maximum|benchmark"
     r"|standard\s+is|acceptable\s+level|achievable\s+level|measured\s+by|per\s+(?:week|month|quarter|year|annum))\b",
     re.I,
 )
 # Opening verbs of an instruction ("Deliver 12 workshops…", "Record the number of…").
-_IMPERATIVE_RE = re.compile(
+_IMPERATIVE_RE = regex(
     r"^\W*(?:\d+[.)]\s*)?(?:deliver|provide|record|report|ensure|achieve|maintain|offer|run|hold|see|visit|complete"
     r"|support|engage|reach|increase|reduce|count|monitor|submit|attend)\b", re.I)
 # Strong marks of a report: a past-tense account with its figure ("supported 26,109 people") or a
 # figure for a past period ("In 2023/24, …", "of the total"). They outweigh a target word, since
 # reports quote targets ("…which was 90% of the target").
 _STRONG_REPORT_RES = (
-    re.compile(r"\b(?:supported|received|delivered|reached|served|saw|assisted|helped|engaged|attended|completed"
+    regex(r"\b(?:supported|received|delivered|reached|served|saw|assisted|helped|engaged|attended|completed"
                r"|accessed|recorded|constituted|accounted\s+for|represented|made|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d",
                re.I),
-    re.compile(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+)?"
+    regex(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+)?"
                r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|\blast\s+(?:year|month|quarter)\b|\bof\s+the\s+total\b", re.I),
 )
 # Weak marks: a past or present state ("was", "currently", "there are"); a target word beside them
 # makes the clause a target after all ("the target was 95%").
-_WEAK_REPORT_RE = re.compile(
+_WEAK_REPORT_RE = regex(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|currently|at\s+present|presently|to\s+date|so\s+far"
     r"|there\s+are|there\s+were)\b", re.I)
 

@@ -7,6 +7,8 @@ lets a finding point back at line and column of the original.
 
 import re
 
+from .patterns import regex
+
 # One character in, one character out.
 _CHAR_MAP = str.maketrans(
     {
@@ -23,13 +25,13 @@ _CHAR_MAP = str.maketrans(
 
 # Slack escapes these three characters; pad the decoded character to the same width.
 _ENTITIES = {"&amp;": "&    ", "&lt;": "<   ", "&gt;": ">   "}
-_ENTITY_RE = re.compile("|".join(map(re.escape, _ENTITIES)))
+_ENTITY_RE = regex("|".join(map(re.escape, _ENTITIES)))
 
 # Slack mrkdwn emphasis markers around words: *bold*, _italic_, ~strike~.
-_EMPHASIS_RE = re.compile(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]{1,400}?)(?<=\S)\1(?![\w*_~])")
+_EMPHASIS_RE = regex(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]{1,400}?)(?<=\S)\1(?![\w*_~])")
 
 # Slack links and mentions: <https://x|label> keeps the label; <https://x> keeps the URL.
-_LINK_RE = re.compile(r"<((?:https?|mailto):[^|>\s]+)(\|([^>]*))?>")
+_LINK_RE = regex(r"<((?:https?|mailto):[^|>\s]+)(\|([^>]*))?>")
 
 
 def _blank_link(match: re.Match) -> str:

@@ -108,6 +108,13 @@ def bounded(regex: str, flags: int = _FLAGS, source: str = "<pattern>", shown: o
                         f"is not a valid regular expression ({exc})") from None
 
 
+def regex(pattern: str, flags: int = 0) -> re.Pattern:
+    """`re.compile`, with the compiled program kept on disk: the checker's own fixed patterns
+    (a few hundred) would otherwise be parsed afresh by every process. Not bounded: these are
+    written with their limits in mind (tests/scoring/test_bounds.py holds them linear)."""
+    return _cache.compiled(pattern, flags, None)
+
+
 @lru_cache(maxsize=None)
 def named(name: str) -> re.Pattern:
     """A compiled pattern for one vocabulary list."""

@@ -18,7 +18,7 @@ from knowledge.outcome_library import AgeRange, Area, detect_ages, detect_area, 
 from prompts.render import render
 
 from .kinds import Document, run
-from .patterns import named
+from .patterns import named, regex
 from .rules import load_rules
 from .segment import Clause, segment
 from .weights import Weight, scheme
@@ -107,8 +107,8 @@ class DocContext:
         return getattr(self.__dict__["area"], name)
 
 
-_MD_HEADING_RE = re.compile(r"\s{0,3}#{1,6}\s+(\S.*)")
-_NUMBERED_HEADING_RE = re.compile(r"\s*(?:(?:section|part|schedule|annex)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+([A-Z][^.!?;|\t]{1,80})$", re.I)
+_MD_HEADING_RE = regex(r"\s{0,3}#{1,6}\s+(\S.*)")
+_NUMBERED_HEADING_RE = regex(r"\s*(?:(?:section|part|schedule|annex)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+([A-Z][^.!?;|\t]{1,80})$", re.I)
 _MAX_HEADINGS = 5000
 
 

@@ -8,21 +8,22 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from .patterns import regex
 
-_BULLET_RE = re.compile(
+_BULLET_RE = regex(
     r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
 )
-_HEADING_MD_RE = re.compile(r"[ \t]*#{1,6}[ \t]+\S")
-_TABLE_SEP_RE = re.compile(r"^[\s|:+\-=]*$")
+_HEADING_MD_RE = regex(r"[ \t]*#{1,6}[ \t]+\S")
+_TABLE_SEP_RE = regex(r"^[\s|:+\-=]*$")
 _TERMINAL = ".!?:;"
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
     "e.g", "i.e", "eg", "ie", "no", "nos", "vs", "approx", "para", "paras", "cf", "mr", "mrs",
     "ms", "dr", "incl", "fig", "ref", "sec", "cl", "art", "st", "min", "max", "est", "inc",
 }
-_CLOSER_RE = re.compile(r"[.!?][\"')\]]*")
-_LAST_WORD_RE = re.compile(r"([A-Za-z.]{1,24})\.?$")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
+_CLOSER_RE = regex(r"[.!?][\"')\]]*")
+_LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")
+_SENTENCE_END_RE = regex(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
 
 
 @dataclass(frozen=True)

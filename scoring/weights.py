@@ -20,59 +20,60 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
+from .patterns import regex
 
 _SOCIAL = r"social\s+value|SV|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
 _QUALITY = (r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+statements?"
             r"|written\s+(?:answers|responses|submissions?|proposals?)")
 _PRICE = (r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|financial|fees?)"
           r"|(?:hourly|unit|tendered|daily|weekly)\s+rates?")
-TERM_RE = re.compile(
+TERM_RE = regex(
     rf"(?<![\w-])(?:(?P<social>{_SOCIAL})|(?P<quality>{_QUALITY})|(?P<price>{_PRICE}))(?![\w])", re.I
 )
-_PERCENT_RE = re.compile(
+_PERCENT_RE = regex(
     r"(?<![\w.,/:£$€])(\d{1,3}(?:\.\d{1,2})?)\s*(%|per\s?cent\b|percent\b|marks\b|points\b)", re.I
 )
 # "Price will be scored out of 70": a mark out of a total reads as a weight.
-_OUT_OF_RE = re.compile(r"out\s+of\s+(\d{1,3})\b", re.I)
+_OUT_OF_RE = regex(r"out\s+of\s+(\d{1,3})\b", re.I)
 # A number alone in a table cell, e.g. "Price\t60" or "| Price | 60 |".
-_CELL_NUM_RE = re.compile(r"(?:(?<=\t)|(?<=\|)|(?<=\n)|^)[ ]*(\d{1,3}(?:\.\d{1,2})?)[ ]*(?=\t|\||\n|$)", re.M)
-_RATIO_RE = re.compile(
+_CELL_NUM_RE = regex(r"(?:(?<=\t)|(?<=\|)|(?<=\n)|^)[ ]*(\d{1,3}(?:\.\d{1,2})?)[ ]*(?=\t|\||\n|$)", re.M)
+_RATIO_RE = regex(
     r"(?<![\w.,/:])(\d{1,3})\s*%?\s*(?::|/|\bto\b|-|\.(?=\d\d\b))\s*(\d{1,3})\s*%?(?:\s*[:/]\s*(\d{1,3})\s*%?)?(?![\w.,/:]\d)",
     re.I,
 )
 _TERM_JOIN = r"\s*(?:[:/\\-]|\bto\b|\band\b|\bvs\.?|\bversus\b)\s*"
 _TERM_ = rf"(?:{_SOCIAL}|{_QUALITY}|{_PRICE})"
-_TERM_PAIR_RE = re.compile(
+_TERM_PAIR_RE = regex(
     rf"(?<![\w-])(?P<a>{_TERM_}){_TERM_JOIN}(?P<b>{_TERM_})(?:{_TERM_JOIN}(?P<c>{_TERM_}))?(?![\w])",
     re.I,
 )
 _SEP_ = r"\s*(?:/|,|;|\band\b|\||&)\s*"
 # "price 60 / quality 40": bare numbers next to their criteria, which must add up to 100.
-_BARE_PAIRS_RE = re.compile(
+_BARE_PAIRS_RE = regex(
     rf"(?<![\w-])(?P<a>{_TERM_})\s*:?\s*(?P<x>\d{{1,4}}){_SEP_}(?P<b>{_TERM_})\s*:?\s*(?P<y>\d{{1,4}})(?![\d%])"
     rf"(?:{_SEP_}(?P<c>{_TERM_})\s*:?\s*(?P<z>\d{{1,4}})(?![\d%]))?",
     re.I,
 )
 # "(lowest price ÷ bidder's price) × 70": the multiplier is the price weight.
-_FORMULA_RE = re.compile(
+_FORMULA_RE = regex(
     r"\(\s*(?:the\s+)?(?:lowest|cheapest)[^()\n]{0,60}\)\s*(?:×|x|\*)\s*(\d{1,3})(?:\s*%|\s*marks|\s*points)?(?!\d|\.\d)", re.I
 )
-_FAVOUR_RE = re.compile(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
+_FAVOUR_RE = regex(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
 # Words that may sit between a criterion and its weight ("Price will account for 70%").
-_TERM_GAP_RE = re.compile(
+_TERM_GAP_RE = regex(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
     r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?|"
     r"counts?|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?)*$",
     re.I,
 )
-_NUM_GAP_RE = re.compile(
+_NUM_GAP_RE = regex(
     r"^\s*(?:weighting|weight)?\s*(?:for|on|to|of\s+the\s+(?:marks|score|total|evaluation)\s+(?:for|on)|allocated\s+to|given\s+to|"
     r"applied\s+to|attributed\s+to|assigned\s+to)?\s*(?:the\s+)?$",
     re.I,
 )
 # An upper bound is not a weight ("price no more than 40%"); a lower bound still is ("at least 60%").
-_BOUND_RE = re.compile(
+_BOUND_RE = regex(
     r"(?:less\s+than|under|below|no\s+more\s+than|not\s+more\s+than|at\s+most|maximum\s+of|not\s+exceed\w*|"
     r"exceed\w*|up\s+to|between|often|typically|usually)\s*$",
     re.I,
@@ -168,13 +169,13 @@ def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weigh
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
          "seventy": 70, "eighty": 80, "ninety": 90}
-_WORD_PCT_RE = re.compile(
+_WORD_PCT_RE = regex(
     r"(?<![\w-])(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<unit>one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?P<small>ten|fifteen|five)|(?P<hundred>(?:a|one)\s+hundred))\s*(?:per\s?cent|percent)\b",
     re.I,
 )
 _FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10}
-_FRACTION_RE = re.compile(
+_FRACTION_RE = regex(
     r"(?<![\w-])(?:(?P<n>a|one|two|three|four)\s+)?(?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)(?![\w-])", re.I
 )
 
@@ -199,36 +200,36 @@ def _fraction(m: re.Match) -> float | None:
 
 # ---- the cues that a number is a bound, a pass mark or a total, not a weight
 # Matched at the end of a number: "60% or more", "50+".
-_AFTER_BOUND_RE = re.compile(r"\s*(?:%|per\s?cent|percent|marks|points)?\s*(?:or|and)\s+(?:more|above|over|higher|less|below|under|lower)\b|\s*%?\s*\+", re.I)
-_THRESHOLD_RE = re.compile(
+_AFTER_BOUND_RE = regex(r"\s*(?:%|per\s?cent|percent|marks|points)?\s*(?:or|and)\s+(?:more|above|over|higher|less|below|under|lower)\b|\s*%?\s*\+", re.I)
+_THRESHOLD_RE = regex(
     r"threshold|pass(?:ing)?\s*marks?|minimum\s+(?:\w+\s+)?(?:score|mark)|must\s+(?:score|achieve|reach)|scor\w*\s+(?:at\s+least|below|above|under|less\s+than)|"
     r"to\s+(?:proceed|progress|go\s+forward|pass|qualify)|(?:be\s+)?exclud\w*|disqualif\w*|abnormally|turnover|budget|inflation|uplift|increase|subcontract",
     re.I,
 )
 
 # ---- weightings written as sentences
-_SENTENCE_RE = re.compile(r"[^\n.;!?]*(?:(?:\.(?=\d)|;)[^\n.;!?]*)*[.!?]?")
-_PROSE_CUE_RE = re.compile(
+_SENTENCE_RE = regex(r"[^\n.;!?]*(?:(?:\.(?=\d)|;)[^\n.;!?]*)*[.!?]?")
+_PROSE_CUE_RE = regex(
     r"marks|score[ds]?\b|scoring|points|weight\w*|evaluat\w*|assess\w*|\bsplit\b|ratio|award\w*|account\w*\s+for|makes?\s+up|carr(?:y|ies)|worth|allocated|reserved",
     re.I,
 )
-_PROSE_NUM_RE = re.compile(
+_PROSE_NUM_RE = regex(
     r"(?<![\w.,/:£$€])(?P<v>\d{1,4}(?:\.\d{1,2})?)(?!\d|[.,]\d)\s*(?P<u>%|per\s?cent\b|percent\b|marks\b|points\b)?", re.I
 )
-_REMAINDER_RE = re.compile(
+_REMAINDER_RE = regex(
     r"(?<![\w-])the\s+(?:rest|remainder|balance|(?:remaining|other)\s+(?:marks|points|score|weighting))(?![\w-])(?!\s*\(?\s*\d)", re.I
 )
-_TOTAL_RE = re.compile(
+_TOTAL_RE = regex(
     r"(?:out\s+of|of\s+the|a\s+total\s+of|total\s+of)\s+(?:a\s+|the\s+)?(?:maximum\s+|available\s+|total\s+|possible\s+)?(?P<v>\d{1,3}(?:,\d{3})?|\d{1,4})"
     r"(?:\s+(?:available|possible|total))?\s*(?:marks|points|score)?",
     re.I,
 )
 
 
-_BARE_AFTER_RE = re.compile(r"\s*(?:for|to|on|of\s+the\s+(?:marks|score|\d))\b", re.I)
-_OUT_OF_BEFORE_RE = re.compile(r"out\s+of\s+$", re.I)
-_BARE_BEFORE_RE = re.compile(r"\b(?:other|remaining)\s+$", re.I)
-_SHARE_OF_RE = re.compile(
+_BARE_AFTER_RE = regex(r"\s*(?:for|to|on|of\s+the\s+(?:marks|score|\d))\b", re.I)
+_OUT_OF_BEFORE_RE = regex(r"out\s+of\s+$", re.I)
+_BARE_BEFORE_RE = regex(r"\b(?:other|remaining)\s+$", re.I)
+_SHARE_OF_RE = regex(
     r"\s*of\s+(?:the\s+)?(?:available\s+|total\s+|overall\s+|possible\s+)*(?:marks|score|points|evaluation|weighting|award)\b", re.I
 )
 
@@ -355,18 +356,18 @@ def _choices(terms, kinds):
 
 
 # ---- criteria tables and lists, with sub-criteria that add up to their criterion
-_ROW_NUM_RE = re.compile(r"^\s*\(?\s*(\d{1,4}(?:\.\d{1,2})?)\s*(%|per\s?cent|percent|marks|points|pts)?\s*\)?\s*$", re.I)
+_ROW_NUM_RE = regex(r"^\s*\(?\s*(\d{1,4}(?:\.\d{1,2})?)\s*(%|per\s?cent|percent|marks|points|pts)?\s*\)?\s*$", re.I)
 # A line that ends in its weight: "Delivery model - 15%", "Price: 60 marks", "Quality (40%)".
-_LINE_END_NUM_RE = re.compile(
+_LINE_END_NUM_RE = regex(
     r"[\s:=(\-]+(?P<v>\d{1,4}(?:\.\d{1,2})?)\s*(?P<u>%|per\s?cent|percent|marks|points|pts)?\s*\)?\s*\.?\s*$", re.I
 )
-_BLOCK_CUE_RE = re.compile(
+_BLOCK_CUE_RE = regex(
     r"weight\w*|criteri\w*|evaluat\w*|award\w*|marks|points|scor\w*|\bsplit\b|ratio|tender\w*|\bbids?\b|MEAT|advantageous", re.I
 )
-_MARKER_RE = re.compile(r"^[\s•*\-–>]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?")
-_TABLE_RULE_RE = re.compile(r"^[\s|:+\-=]*-[\s|:+\-=]*$")
-_TOTAL_ROW_RE = re.compile(r"\s*(?:grand\s+|overall\s+)?total(?:\s+(?:score|weighting|weight|marks|points))?\s*:?\s*", re.I)
-_HEADER_RE = re.compile(r"^(?:criteri\w*|award\s+criteri\w*|evaluation\s+criteri\w*|element|section|weight\w*|max\w*|score|total|[\s:-]*)$", re.I)
+_MARKER_RE = regex(r"^[\s•*\-–>]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?")
+_TABLE_RULE_RE = regex(r"^[\s|:+\-=]*-[\s|:+\-=]*$")
+_TOTAL_ROW_RE = regex(r"\s*(?:grand\s+|overall\s+)?total(?:\s+(?:score|weighting|weight|marks|points))?\s*:?\s*", re.I)
+_HEADER_RE = regex(r"^(?:criteri\w*|award\s+criteri\w*|evaluation\s+criteri\w*|element|section|weight\w*|max\w*|score|total|[\s:-]*)$", re.I)
 
 
 def _row(line: str):
@@ -549,9 +550,9 @@ def _block_scheme(groups: list[_Group], units: set[str], taken: list[tuple[int, 
     return sorted(out, key=lambda w: w.start)
 
 
-_INLINE_HEAD_RE = re.compile(rf"(?<![\w-])(?P<t>{_TERM_})[^:.;\n]{{0,30}}:\s*", re.I)
+_INLINE_HEAD_RE = regex(rf"(?<![\w-])(?P<t>{_TERM_})[^:.;\n]{{0,30}}:\s*", re.I)
 # Each item names its question: "Q1 15%", "Question 2 (Safeguarding) 10%", "Mobilisation 5%".
-_INLINE_ITEM_RE = re.compile(
+_INLINE_ITEM_RE = regex(
     r"(?:Q(?:uestion)?\s?\d{1,2}[a-z]?\b(?:\s+[A-Z][\w-]*){0,3}|[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})\s*[:(\-]?\s*"
     r"(?P<v>\d{1,3}(?:\.\d)?)\s*%\)?(?P<sep>\s*(?:,|\band\b)\s*)?"
 )
