@@ -5,9 +5,34 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
+
+
+class _BytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates kept beside the compiled patterns: compiling the report and rewrite
+    templates was a tenth of a one-page review. Best effort: a cache that cannot be read or
+    written (read-only home, full disk, a damaged file) only means compiling afresh."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            Path(self.directory).mkdir(parents=True, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except Exception:
+            pass
+
+
+def _cache_folder() -> str:
+    from scoring._cache import cache_path
+
+    return str(cache_path().parent / "templates")
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +45,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # templates ship with the package; no need to stat them on every render
+        bytecode_cache=_BytecodeCache(_cache_folder()),
     )
 
 

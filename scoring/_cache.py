@@ -16,14 +16,12 @@ unexpected falls back to compiling afresh; a cache that cannot be written is ski
 
 from __future__ import annotations
 
-import atexit
-import marshal
-import os
 import re
-import sys
 from array import array
 from functools import lru_cache
-from pathlib import Path
+
+from knowledge import diskcache
+from knowledge.diskcache import cache_path, forget, parsed, save  # noqa: F401  (re-exported: the same store)
 
 try:  # the engine's own parser and code generator (Python 3.11+)
     import _sre
@@ -37,35 +35,23 @@ try:  # the engine's own parser and code generator (Python 3.11+)
 except ImportError:  # pragma: no cover - another Python: plain compile, unbounded
     _parser = None
 
-try:  # the bare hash: hashlib would load OpenSSL into every review's start-up
-    from _sha256 import sha256 as _sha256
-except ImportError:  # pragma: no cover
-    from hashlib import sha256 as _sha256
 
 _REPEATS = None if _parser is None else (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
 _ONE_CHAR = None if _parser is None else (IN, LITERAL, NOT_LITERAL, ANY)
-_CACHE_NAME = "patterns.marshal"
-_MAX_ENTRIES = 2000  # a rule pack compiles about 250 patterns
 _CODE = "I" if array("I").itemsize == 4 else "L"  # the engine's code words are 32 bits
 _VERSION = 8  # of the rewrite below: a change to it must not reuse programs stored by an older one
-_store: dict | None = None
-_used: set[str] = set()
-_dirty = False
 
 
 def compiled(regex: str, flags: int, limit: int | None) -> re.Pattern:
     """The pattern compiled with its repeats bounded by `limit` (None: as written, only cached)."""
     if _parser is None:
         return re.compile(regex, flags)
-    key = _sha256(f"{_VERSION}\0{limit}\0{flags}\0{regex}".encode()).hexdigest()
-    store = _load()
-    entry = store.get(key)
+    key = diskcache.sha256(f"{_VERSION}\0{limit}\0{flags}\0{regex}".encode()).hexdigest()
+    entry = diskcache.get(key)
     if entry is not None:
         try:
             flags_, code, groups, groupindex, indexgroup = entry
-            pattern = _sre.compile(regex, flags_, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
-            _used.add(key)
-            return pattern
+            return _sre.compile(regex, flags_, array(_CODE, code).tolist(), groups, groupindex, indexgroup)
         except Exception:  # a stale or damaged entry: compile afresh
             pass
     tree = _parser.parse(regex, flags)
@@ -79,26 +65,9 @@ def compiled(regex: str, flags: int, limit: int | None) -> re.Pattern:
     code = [int(c) for c in _program(tree, flags)]  # plain ints: opcodes are an int subclass
     pattern = _sre.compile(regex, all_flags, code, tree.state.groups - 1, groupindex, tuple(indexgroup))
     # The program as packed bytes: loading a list of a million small ints from marshal is slow.
-    _remember(key, (int(all_flags), array(_CODE, code).tobytes(), tree.state.groups - 1,
+    diskcache.remember(key, (int(all_flags), array(_CODE, code).tobytes(), tree.state.groups - 1,
                     dict(groupindex), tuple(indexgroup)))
     return pattern
-
-
-def parsed(raw: bytes, parse):
-    """parse(raw), remembered by the content of raw: the rule pack's YAML is read once, not
-    once a process. Only plain data (what marshal can store) is remembered."""
-    key = "data:" + _sha256(raw).hexdigest()
-    store = _load()
-    if key in store:
-        _used.add(key)
-        return store[key]
-    value = parse(raw)
-    try:
-        marshal.dumps(value)
-    except ValueError:  # dates and other objects: parse again next time
-        return value
-    _remember(key, value)
-    return value
 
 
 # --- the rewrite --------------------------------------------------------------
@@ -382,81 +351,6 @@ def _class_chars(av) -> set[str] | None:
         else:  # NEGATE, CATEGORY, wide ranges: too many characters to reason about
             return None
     return chars
-
-
-# --- the store ------------------------------------------------------------------
-
-
-def cache_path() -> Path:
-    """`$TENDER_COACH_DATA/cache`, else the per-user cache folder."""
-    data = os.environ.get("TENDER_COACH_DATA")
-    if data:
-        folder = Path(data) / "cache"
-    elif sys.platform.startswith("linux"):  # what platformdirs answers there, without its import time
-        folder = Path(os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache") / "tender-coach"
-    else:
-        from platformdirs import user_cache_dir
-
-        folder = Path(user_cache_dir("tender-coach"))
-    tag = f"{sys.implementation.cache_tag}-{_sre.MAGIC}" if _parser is not None else "none"
-    return folder / f"{tag}-{_CACHE_NAME}"
-
-
-def _load() -> dict:
-    global _store
-    if _store is None:
-        _store = {}
-        try:
-            with open(cache_path(), "rb") as fh:
-                data = marshal.load(fh)
-            if isinstance(data, dict):
-                _store = data
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
-    return _store
-
-
-def _remember(key: str, entry: tuple) -> None:
-    global _dirty
-    _store[key] = entry
-    _used.add(key)
-    if not _dirty:
-        _dirty = True
-        atexit.register(save)
-
-
-def save() -> None:
-    """Write the store (best effort: a read-only home must not break a review)."""
-    global _dirty
-    if not _dirty or _store is None:
-        return
-    import tempfile
-
-    tmp = None
-    try:
-        path = cache_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-        # What this process used goes last; the oldest others (an edited rule's old program,
-        # another checkout's rule pack) drop off the front once there are too many.
-        keep = [k for k in _store if k not in _used] + [k for k in _store if k in _used]
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump({k: _store[k] for k in keep[-_MAX_ENTRIES:]}, fh)
-        os.replace(tmp, path)
-        _dirty = False
-    except Exception:  # never let a cache failure end a review, nor leave a half-written file
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-
-
-def forget() -> None:
-    """Drop the in-memory store (tests switch data folders)."""
-    global _store, _dirty
-    _store, _dirty = None, False
-    _used.clear()
 
 
 def unbounded_repeats(regex: str, flags: int, limit: int) -> list[str]:

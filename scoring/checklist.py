@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from knowledge import diskcache
 
 from .errors import RuleError
 from .kinds import Document
@@ -108,8 +108,8 @@ def _item(raw: dict, where: str, terms: dict[str, str]) -> Item:
 @lru_cache(maxsize=2)
 def load_checklist(path: Path = CHECKLIST_PATH) -> tuple[Item, ...]:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
+        raw = diskcache.yaml_data(path.read_bytes())
+    except diskcache.BadYaml as exc:
         raise RuleError(f"{path}: not valid YAML ({exc})") from None
     terms: dict[str, str] = {}
     if isinstance(raw, dict):  # {terms: {...}, items: [...]}; a bare list of items is fine too

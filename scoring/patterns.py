@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from knowledge import diskcache
 
 from . import _cache
 from .errors import RuleError
@@ -36,8 +36,7 @@ MAX_REPEAT = 60
 @lru_cache(maxsize=None)
 def vocabulary() -> dict[str, str]:
     """Each vocabulary list as one non-capturing alternation, longest words first."""
-    raw = _cache.parsed(VOCAB_PATH.read_bytes(),
-                        lambda b: yaml.load(b.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+    raw = diskcache.yaml_data(VOCAB_PATH.read_bytes())
     vocab = {}
     for name, entries in raw.items():
         parts = [p for entry in entries for p in str(entry).split("|")]
@@ -108,6 +107,7 @@ def bounded(regex: str, flags: int = _FLAGS, source: str = "<pattern>", shown: o
                         f"is not a valid regular expression ({exc})") from None
 
 
+@lru_cache(maxsize=None)
 def regex(pattern: str, flags: int = 0) -> re.Pattern:
     """`re.compile`, with the compiled program kept on disk: the checker's own fixed patterns
     (a few hundred) would otherwise be parsed afresh by every process. Not bounded: these are

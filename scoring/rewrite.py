@@ -14,13 +14,14 @@ import re
 import zlib
 from functools import lru_cache
 
-from knowledge.outcome_library import AgeRange, Area, detect_ages, detect_area, library, named_measures, stated_aims
+from knowledge.outcome_library import AgeRange, Area, library
 from prompts.render import render
 
 from .kinds import Document, run
 from .patterns import named, regex
 from .rules import load_rules
 from .segment import Clause, segment
+from .service_area import detect_ages, detect_area, named_measures, stated_aims
 from .weights import Weight, scheme
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}

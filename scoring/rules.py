@@ -11,11 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 import prompts  # only its folder: prompts.render would import jinja2 into every review's start-up
+from knowledge import diskcache
 
-from . import _cache
 from .errors import RuleError
 from .patterns import compile_any
 
@@ -87,15 +85,11 @@ def _str_list(data: dict, key: str, where: str, required: bool = False) -> list[
     return value
 
 
-def _yaml(raw: bytes):
-    return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
     where = str(path)
     try:
-        data = _cache.parsed(path.read_bytes(), _yaml)
-    except yaml.YAMLError as exc:
+        data = diskcache.yaml_data(path.read_bytes())
+    except diskcache.BadYaml as exc:
         raise RuleError(f"{where}: not valid YAML ({exc})") from None
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a mapping of keys to values")

@@ -219,25 +219,6 @@ def test_early_years_never_measures_school_attendance():
                 assert choice.measure.fits(AgeRange(0, 4))
 
 
-@pytest.mark.parametrize("text,low,high", [
-    ("a service for under-fives", 0, 4), ("young people aged 11-18", 11, 18), ("care leavers", 16, 25),
-    ("a club for 9–10 year olds", 9, 10), ("people aged 65 and over", 65, None), ("older people", 65, None),
-    ("adults with care and support needs", 18, None), ("young people aged between 16 and 25", 16, 25),
-])
-def test_detect_ages(text, low, high):
-    from knowledge.outcome_library import AgeRange, detect_ages
-
-    assert detect_ages(text) == AgeRange(low, high)
-
-
-@pytest.mark.parametrize("text", ["a 3-5 year contract", "contracts of £50 and over", "children and young people",
-                                  "95% of clients seen within 28 days", "Lot 2: 16 hours per week"])
-def test_detect_ages_ignores_numbers_that_are_not_ages(text):
-    from knowledge.outcome_library import detect_ages
-
-    assert detect_ages(text) is None
-
-
 def test_no_outcome_is_offered_with_a_measure_outside_the_ages():
     from knowledge.outcome_library import AgeRange, library
 

@@ -61,6 +61,8 @@ MINIMAL = {
     "answer.txt.j2": {"answer": "Quoted sentences.", "passages": [], "note": None},
     "llm/polish-rewrite.system.j2": {},
     "llm/polish-rewrite.user.j2": {"original": "200 sessions", "rewrite": "Young people ..."},
+    "llm/answer.system.j2": {"max_sentences": 4},
+    "llm/answer.user.j2": {"question": "What weighting?", "passages": [{"title": "Weighting", "text": "At least 10%."}]},
     **{f"slack/{name}.j2": context for name, context in SLACK.items()},
 }
 
@@ -100,3 +102,29 @@ def test_every_slack_label_is_a_key_and_some_words():
     from prompts.slack import _labels
     labels = _labels()
     assert len(labels) >= 15 and all(labels.values())
+
+
+@pytest.mark.parametrize("damage", ["unwritable", "corrupt"])
+def test_compiled_templates_cache_never_breaks_a_report(tmp_path, monkeypatch, damage):
+    """Compiled templates are kept in the cache folder; a folder that cannot be written (a file in
+    its way) or a damaged cache file only means compiling afresh, with the same report."""
+    from prompts import render as render_module
+
+    expected = render_report(review("The provider will deliver 200 youth sessions per year."))
+    data = tmp_path / "data"
+    if damage == "unwritable":
+        data.mkdir()
+        (data / "cache").write_text("a file where the cache folder would be")
+    else:
+        monkeypatch.setenv("TENDER_COACH_DATA", str(data))
+        render_module.environment.cache_clear()
+        render_report(review("The provider will deliver 200 youth sessions per year."))
+        for cached in (data / "cache" / "templates").iterdir():
+            cached.write_bytes(b"\x00garbage")
+    monkeypatch.setenv("TENDER_COACH_DATA", str(data))
+    render_module.environment.cache_clear()
+    try:
+        assert render_report(review("The provider will deliver 200 youth sessions per year.")) == expected
+    finally:
+        monkeypatch.undo()
+        render_module.environment.cache_clear()

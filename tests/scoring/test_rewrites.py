@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.outcome_library import detect_ages, measures
+from knowledge.outcome_library import measures
+from scoring.service_area import detect_ages
 from scoring import review
 from scoring.kinds import Document
 from scoring.normalize import normalize

@@ -1,0 +1,144 @@
+"""One small file of values computed from the project's own data files, kept between processes.
+
+A review reads the rule pack, the vocabulary and the outcome library, and compiles a few hundred
+regular expressions, in every process. Each of those is a pure function of bytes we ship, so the
+result is kept on disk (marshal: plain data only), keyed by a hash of its input, and loading it is
+one call into C. Best effort throughout: a cache that cannot be read or written, or is damaged,
+only means computing afresh. Light to import: no hashlib (OpenSSL), no platformdirs on Linux.
+"""
+
+from __future__ import annotations
+
+import atexit
+import marshal
+import os
+import sys
+from pathlib import Path
+
+try:  # the bare hash: hashlib would load OpenSSL into every review's start-up
+    from _sha256 import sha256
+except ImportError:  # pragma: no cover
+    from hashlib import sha256
+
+import _sre
+
+_CACHE_NAME = "patterns.marshal"
+_MAX_ENTRIES = 2000  # a rule pack compiles about 250 patterns
+_store: dict | None = None
+_used: set[str] = set()
+_dirty = False
+
+
+def cache_path() -> Path:
+    """`$TENDER_COACH_DATA/cache`, else the per-user cache folder. The file's name carries the
+    Python and regular-expression engine versions: their compiled programs are not portable."""
+    data = os.environ.get("TENDER_COACH_DATA")
+    if data:
+        folder = Path(data) / "cache"
+    elif sys.platform.startswith("linux"):  # what platformdirs answers there, without its import time
+        folder = Path(os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache") / "tender-coach"
+    else:
+        from platformdirs import user_cache_dir
+
+        folder = Path(user_cache_dir("tender-coach"))
+    return folder / f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_CACHE_NAME}"
+
+
+def get(key: str):
+    """The value stored under key, or None."""
+    value = _load().get(key)
+    if value is not None:
+        _used.add(key)
+    return value
+
+
+def remember(key: str, value) -> None:
+    """Store a value (plain data that marshal can write); it reaches the disk when the process ends."""
+    global _dirty
+    _load()[key] = value
+    _used.add(key)
+    if not _dirty:
+        _dirty = True
+        atexit.register(save)
+
+
+def parsed(raw: bytes, parse):
+    """parse(raw), remembered by the content of raw: a YAML file is read once, not once a process.
+    Only plain data (what marshal can store) is remembered."""
+    key = "data:" + sha256(raw).hexdigest()
+    value = get(key)
+    if value is not None:
+        return value
+    value = parse(raw)
+    try:
+        marshal.dumps(value)
+    except ValueError:  # dates and other objects: parse again next time
+        return value
+    remember(key, value)
+    return value
+
+
+def _load() -> dict:
+    global _store
+    if _store is None:
+        _store = {}
+        try:
+            with open(cache_path(), "rb") as fh:
+                data = marshal.load(fh)
+            if isinstance(data, dict):
+                _store = data
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+    return _store
+
+
+def save() -> None:
+    """Write the store (best effort: a read-only home must not break a review)."""
+    global _dirty
+    if not _dirty or _store is None:
+        return
+    import tempfile
+
+    tmp = None
+    try:
+        path = cache_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
+        # What this process used goes last; the oldest others (an edited rule's old program,
+        # another checkout's rule pack) drop off the front once there are too many.
+        keep = [k for k in _store if k not in _used] + [k for k in _store if k in _used]
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump({k: _store[k] for k in keep[-_MAX_ENTRIES:]}, fh)
+        os.replace(tmp, path)
+        _dirty = False
+    except Exception:  # never let a cache failure end a review, nor leave a half-written file
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def forget() -> None:
+    """Drop the in-memory store (tests switch data folders)."""
+    global _store, _dirty
+    _store, _dirty = None, False
+    _used.clear()
+
+
+class BadYaml(ValueError):
+    """The bytes are not valid YAML (the message says where)."""
+
+
+def yaml_data(raw: bytes):
+    """The YAML document in raw (safe loader only), parsed once, then read from the cache."""
+    return parsed(raw, _parse_yaml)
+
+
+def _parse_yaml(raw: bytes):
+    import yaml  # only on a cache miss: most processes never need it
+
+    try:
+        return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise BadYaml(str(exc)) from None

@@ -1,0 +1,187 @@
+"""Reading a text for what the outcome library needs: the service area it speaks of, the ages of its
+client group, the aims it states and the library measures it names. The patterns load from the
+compiled-pattern cache (see scoring/patterns.py)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from knowledge.outcome_library import AgeRange, Area, library, measures
+
+from .patterns import regex
+
+
+@lru_cache(maxsize=1)
+def _keyword_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    """One alternation of every area's keywords, longest first, so a text is read once, not once an area."""
+    owner: dict[str, str] = {}
+    for key, area in library().items():
+        if key != "general":
+            for word in area.keywords:
+                owner.setdefault(word.lower(), key)
+    return regex(r"\b" + _trie(sorted(owner)) + r"\b", re.I), owner
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of `words`, factored by shared prefixes (longest match first)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return "(?:" + build(tree) + ")"
+
+
+# "Parents and carers", foster carers and paid carers are not the unpaid carers a carers' service is for.
+_NOT_UNPAID_CARERS_RE = regex(
+    r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
+    r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care)\s+carers?\b", re.I)
+
+
+_ORDER: dict[str, int] = {}
+
+
+def detect_area(*texts: str) -> Area:
+    """The service area the texts speak of most, trying each text in turn (a clause, then its document)."""
+    areas = library()
+    if not _ORDER:
+        _ORDER.update({key: i for i, key in enumerate(areas)})  # ties go to the area listed first, as before
+    for text in texts:
+        if not text:
+            continue
+        text = _NOT_UNPAID_CARERS_RE.sub(" ", text)
+        pattern, owner = _keyword_pattern()
+        counts: dict[str, int] = {}
+        for m in pattern.finditer(text):
+            key = owner[m.group(0).lower()]
+            counts[key] = counts.get(key, 0) + 1
+        if counts:
+            return areas[max(counts, key=lambda k: (counts[k], -_ORDER[k]))]
+    return areas["general"]
+
+
+# --- the client group's ages ------------------------------------------------------------------------------
+
+_DASH = r"\s*(?:-|–|—|to)\s*"
+_RANGE_RES = (
+    regex(r"\b(?:aged|ages|age)\s+(?:between\s+)?(\d{1,2})" + _DASH.replace("to)", "to|and)") + r"(\d{1,2})\b", re.I),
+    regex(r"\b(\d{1,2})" + _DASH + r"(\d{1,2})[- ]?(?:-?year[- ]olds?|years?[- ]olds?)", re.I),
+    regex(r"\b(\d{1,2})\s+and\s+(\d{1,2})[- ]year[- ]olds?", re.I),
+    regex(r"\b(\d{1,2})" + _DASH + r"(\d{1,2})s\b", re.I),  # "13-19s"
+)
+_OVER_RES = (
+    regex(r"\baged\s+(\d{2})\s*(?:\+|plus\b|and over\b|and above\b|or over\b|or older\b)", re.I),
+    regex(r"(?<![£$€\d.,])\b(\d{2})(?:\+(?!\s*%)|\s+years?\s+(?:and|or)\s+(?:over|older)\b)", re.I),
+    regex(r"\bover[- ](\d{2})s\b", re.I),
+)
+_UNDER_RE = regex(r"\bunder[- ](fives?|5s|(\d{1,2})s)\b", re.I)
+# Words that state a client group's ages, in priority order (first found wins).
+_GROUP_AGES = (
+    (regex(r"\b(?:under[- ]fives?|pre-?school(?:ers|-age)?|babies|toddlers|infants|early years)\b", re.I), AgeRange(0, 4)),
+    (regex(r"\bcare[- ]leavers?\b|\bleaving care\b", re.I), AgeRange(16, 25)),
+    (regex(r"\b(?:older (?:people|person|adults)|later life|over[- ]65s|pensioners|elderly)\b", re.I), AgeRange(65, None)),
+    (regex(r"\bprimary[- ](?:school|age)\b", re.I), AgeRange(4, 11)),
+    (regex(r"\bchild(?:ren)?\b(?! and young people)", re.I), AgeRange(0, 17)),
+    (regex(r"\b(?<!young )adults?\b(?! social care)", re.I), AgeRange(18, None)),
+)
+
+
+def detect_ages(text: str) -> AgeRange | None:
+    """The ages a text states for its client group: stated ranges first, then group words.
+
+    Several stated ranges are joined ("11-16 ... 16-19" gives 11-19), so a measure must fit them all.
+    """
+    if not text:
+        return None
+    lows, highs = [], []
+    for pattern in _RANGE_RES:
+        for m in pattern.finditer(text):
+            low, high = int(m.group(1)), int(m.group(2))
+            if low <= high <= 100:
+                lows.append(low)
+                highs.append(high)
+    for m in _UNDER_RE.finditer(text):
+        n = 5 if m.group(1).lower().startswith(("five", "5")) else int(m.group(2))
+        lows.append(0)
+        highs.append(n - 1)
+    for pattern in _OVER_RES:
+        for m in pattern.finditer(text):
+            n = int(m.group(1))
+            if 10 <= n <= 100:
+                lows.append(n)
+                highs.append(None)
+    if lows:
+        return AgeRange(min(lows), None if None in highs else max(highs))
+    for pattern, ages in _GROUP_AGES:
+        if pattern.search(text):
+            return ages
+    return None
+
+
+# --- what the document itself says ------------------------------------------------------------------------
+
+_AIM_RE = regex(
+    r"\b(?:aims?\s+(?:is|are|of|for|to)\b|aim(?:ed|s)?\s+to\b|aims?\s*:|purpose\s+(?:is|of)\b|purpose\s*:|"
+    r"objectives?\s+(?:is|are|of|for)\b|objectives?\s*:|goals?\s+(?:is|are|of|for)\b|vision\s+(?:is|of|for)\b|"
+    r"intended outcomes?|(?:following|expected|key) outcomes?\b|outcomes? (?:we|the council) (?:want|seek|expect))",
+    re.I,
+)
+_LIST_END_RE = regex(r"\s*(?:#|\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z])")
+
+
+def named_measures(text: str) -> tuple[str, ...]:
+    """Keys of the library measures a text names, in the order it names them."""
+    if not text:
+        return ()
+    found = []
+    for key, measure in measures().items():
+        if measure.aliases and (m := regex(measure.aliases).search(text)):
+            found.append((m.start(), key))
+    return tuple(key for _, key in sorted(found))
+
+
+def stated_aims(text: str, limit: int = 4000) -> str:
+    """What a text says it aims at: sentences stating an aim, purpose or objective, and the list after
+    one that ends with a colon ("The service aims to:" and its bullets). At most `limit` characters.
+    """
+    if not text:
+        return ""
+    out: list[str] = []
+    size = 0
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines) and size < limit:
+        line = lines[i]
+        i += 1
+        if len(line) > 2000 or not _AIM_RE.search(line):
+            continue
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", line) if _AIM_RE.search(x)]
+        out.extend(sentences)
+        size += sum(map(len, sentences))
+        if line.rstrip().endswith(":"):  # the aims follow as a list
+            taken = 0
+            while i < len(lines) and taken < 12 and size < limit:
+                nxt = lines[i].strip()
+                if not nxt:
+                    if taken:
+                        break
+                    i += 1
+                    continue
+                if nxt.startswith("#") or (_LIST_END_RE.match(nxt) and len(nxt) <= 60 and nxt[-1] not in ".;:,"):
+                    break  # the next section's heading
+                out.append(nxt)
+                size += len(nxt)
+                taken += 1
+                i += 1
+    return " ".join(out)[:limit]

@@ -1,0 +1,22 @@
+"""Reading a text for its client group's ages (scoring/service_area.py), which keeps rewrites
+from proposing a measure outside the ages it is valid for."""
+
+import pytest
+
+from knowledge.outcome_library import AgeRange
+from scoring.service_area import detect_ages
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("a service for under-fives", 0, 4), ("young people aged 11-18", 11, 18), ("care leavers", 16, 25),
+    ("a club for 9–10 year olds", 9, 10), ("people aged 65 and over", 65, None), ("older people", 65, None),
+    ("adults with care and support needs", 18, None), ("young people aged between 16 and 25", 16, 25),
+])
+def test_detect_ages(text, low, high):
+    assert detect_ages(text) == AgeRange(low, high)
+
+
+@pytest.mark.parametrize("text", ["a 3-5 year contract", "contracts of £50 and over", "children and young people",
+                                  "95% of clients seen within 28 days", "Lot 2: 16 hours per week"])
+def test_detect_ages_ignores_numbers_that_are_not_ages(text):
+    assert detect_ages(text) is None
