@@ -11,6 +11,7 @@ from knowledge.outcome_library import Area
 
 from .checklist import assess
 from .config import Config
+from .draft_text import notice_findings
 from .errors import InputError
 from .kinds import Document, Hit, run
 from .normalize import normalize
@@ -105,7 +106,8 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
         area = document_area(norm)
         findings = [_with_rewrite(f, rule_of[f.rule], doc, area) for f in findings]
     evidence = findings + [finding(r) for r in _sample(kept, listed)]
-    return Report(text=text, findings=tuple(findings), score=assess(doc, evidence),
+    # What the reader noticed about the file (a hidden suppression marker) comes first.
+    return Report(text=text, findings=tuple(notice_findings(text) + findings), score=assess(doc, evidence),
                   omitted=sum(omitted.values()), omitted_levels=dict(omitted))
 
 

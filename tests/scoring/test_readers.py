@@ -11,7 +11,7 @@ import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from scoring import readers
+from scoring import docx_safety, read_pdf, readers
 from scoring.errors import InputError
 from scoring.readers import MAX_BYTES, read_bytes, read_document
 
@@ -170,21 +170,51 @@ def test_corrupt_pdf(tmp_path):
         read_document(path)
 
 
-def test_encrypted_pdf(tmp_path):
-    writer = PdfWriter(clone_from=PdfReader(write_pdf(tmp_path / "plain.pdf", "Secret weighting")))
-    writer.encrypt("hunter2")
-    with open(tmp_path / "locked.pdf", "wb") as handle:
-        writer.write(handle)
-    with pytest.raises(InputError, match="password"):
-        read_document(tmp_path / "locked.pdf")
+ALGORITHMS = ["RC4-128", "AES-128", "AES-256"]
+DRAFT = "The provider will deliver 200 youth sessions per year."
 
 
-def test_pdf_with_owner_password_only_is_readable(tmp_path):
-    writer = PdfWriter(clone_from=PdfReader(write_pdf(tmp_path / "plain.pdf", "Open weighting")))
-    writer.encrypt(user_password="", owner_password="owner")
-    with open(tmp_path / "restricted.pdf", "wb") as handle:
+def _encrypted_pdf(tmp_path: Path, algorithm: str, user_password: str) -> Path:
+    writer = PdfWriter(clone_from=PdfReader(write_pdf(tmp_path / "plain.pdf", DRAFT)))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm=algorithm)
+    path = tmp_path / f"{algorithm}.pdf"
+    with open(path, "wb") as handle:
         writer.write(handle)
-    assert "Open weighting" in read_document(tmp_path / "restricted.pdf")
+    return path
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_pdf_locked_only_against_editing_is_read_and_reviewed(tmp_path, algorithm):
+    # An owner password with an empty user password is a common "restrict editing" export.
+    from scoring import review
+
+    text = read_document(_encrypted_pdf(tmp_path, algorithm, user_password=""))
+    assert DRAFT in text
+    assert any(f.category == "output-only" for f in review(text).findings)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_pdf_that_needs_a_password_to_open_is_refused(tmp_path, algorithm):
+    with pytest.raises(InputError, match="needs a password to open") as excinfo:
+        read_document(_encrypted_pdf(tmp_path, algorithm, user_password="hunter2"))
+    assert "Save a copy without the password" in str(excinfo.value)
+
+
+def test_aes_pdf_without_the_cryptography_package_says_what_is_missing(tmp_path, monkeypatch):
+    path = _encrypted_pdf(tmp_path, "AES-256", user_password="")
+    import pypdf._crypt_providers as providers
+    from pypdf.errors import DependencyError
+
+    def missing(*args, **kwargs):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(providers, "aes_cbc_decrypt", missing)
+    import pypdf._encryption as encryption
+
+    monkeypatch.setattr(encryption, "aes_cbc_decrypt", missing, raising=False)
+    monkeypatch.setattr(encryption, "aes_ecb_decrypt", missing, raising=False)
+    with pytest.raises(InputError, match="'cryptography' package"):
+        read_document(path)
 
 
 # --- plain text ---------------------------------------------------------------
@@ -262,11 +292,12 @@ def test_directory(tmp_path):
 def test_permission_denied(tmp_path, monkeypatch):
     (tmp_path / "locked.txt").write_text("text", encoding="utf-8")
 
-    def refuse(self, *args, **kwargs):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
-    with pytest.raises(InputError, match="Permission denied"):
+    # Tests may run as root, whom chmod does not stop; refuse the open itself.
+    with monkeypatch.context() as patch, pytest.raises(InputError, match="Permission denied"):
+        patch.setattr(os, "open", refuse)
         read_document(tmp_path / "locked.txt")
 
 
@@ -275,11 +306,11 @@ def test_too_large_file_is_refused_before_reading(tmp_path, monkeypatch):
     with open(path, "wb") as handle:
         handle.truncate(MAX_BYTES + 1)  # sparse: no real disk use
 
-    def must_not_read(self, *args, **kwargs):
-        raise AssertionError("the file was read before its size was checked")
+    def must_not_open(*args, **kwargs):
+        raise AssertionError("the file was opened before its size was checked")
 
-    monkeypatch.setattr(Path, "open", must_not_read)
-    with pytest.raises(InputError, match="MB") as excinfo:
+    with monkeypatch.context() as patch, pytest.raises(InputError, match="MB") as excinfo:
+        patch.setattr(os, "open", must_not_open)
         read_document(path)
     message = str(excinfo.value)
     assert "20 MB limit" in message
@@ -383,7 +414,7 @@ def test_docx_with_huge_media_part_is_read_without_inflating_it(tmp_path):
 
 
 def test_docx_with_too_many_tables_is_refused_quickly(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_TABLES", 50)
+    monkeypatch.setattr(docx_safety, "MAX_TABLES", 50)
     document = docx.Document()
     for _ in range(51):
         document.add_table(rows=1, cols=1)
@@ -393,7 +424,7 @@ def test_docx_with_too_many_tables_is_refused_quickly(tmp_path, monkeypatch):
 
 
 def test_docx_with_too_many_parts_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_PARTS", 20)
+    monkeypatch.setattr(docx_safety, "MAX_PARTS", 20)
     parts = _docx_parts(tmp_path)
     parts.update({f"customXml/item{i}.xml": b"<x/>" for i in range(30)})
     with pytest.raises(InputError, match="parts"):
@@ -401,7 +432,7 @@ def test_docx_with_too_many_parts_is_refused(tmp_path, monkeypatch):
 
 
 def test_pdf_with_too_many_pages_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(readers, "MAX_PAGES", 3)
+    monkeypatch.setattr(read_pdf, "MAX_PAGES", 3)
     writer = PdfWriter()
     for _ in range(4):
         writer.add_blank_page(width=200, height=200)
@@ -413,7 +444,7 @@ def test_pdf_with_too_many_pages_is_refused(tmp_path, monkeypatch):
 
 def test_pdf_pages_sharing_one_big_stream_count_it_once_a_page(tmp_path, monkeypatch):
     # Every page points at the same content stream: extracting text would decode it once a page.
-    monkeypatch.setattr(readers, "MAX_CONTENT_BYTES", 10_000)
+    monkeypatch.setattr(read_pdf, "MAX_CONTENT_BYTES", 10_000)
     from pypdf.generic import DecodedStreamObject, NameObject
 
     writer = PdfWriter()
