@@ -13,15 +13,17 @@ from .checklist import assess
 from .config import Config
 from .draft_text import notice_findings
 from .errors import InputError
+from .fit import place_of
 from .kinds import Document, Hit, run
 from .normalize import normalize
+from .patterns import regex
 from .report import Finding, Report
 from .rewrite import document_area, rewrite
 from .rules import Rule, load_rules
 from .segment import Clause, LineIndex, segment
 
-_IGNORE_RE = re.compile(r"tender-coach:\s*ignore\b([^\n>\])]*)", re.I)
-_MARKER_ONLY_RE = re.compile(r"^[\s<!\-\[(]*tender-coach:\s*ignore\b[^\n]*?[\s\->\])]*$", re.I)
+_IGNORE_RE = regex(r"tender-coach:\s*ignore\b([^\n>\])]*)", re.I)
+_MARKER_ONLY_RE = regex(r"^[\s<!\-\[(]*tender-coach:\s*ignore\b[^\n]*?[\s\->\])]*$", re.I)
 _LEVEL_ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
@@ -103,8 +105,7 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
 
     findings = [finding(r) for r in listed]
     if rewrites and any(rule_of[f.rule].rewrite for f in findings):
-        area = document_area(norm)
-        findings = [_with_rewrite(f, rule_of[f.rule], doc, area) for f in findings]
+        findings = _with_rewrites(findings, rule_of, doc, document_area(norm))
     evidence = findings + [finding(r) for r in _sample(kept, listed)]
     # What the reader noticed about the file (a hidden suppression marker) comes first.
     return Report(text=text, findings=tuple(notice_findings(text) + findings), score=assess(doc, evidence),
@@ -123,12 +124,34 @@ def _sample(kept: list[_Raw], listed: list[_Raw]) -> list[_Raw]:
     return out
 
 
-def _with_rewrite(finding: Finding, rule: Rule, doc: Document, area: Area) -> Finding:
-    if rule.rewrite is None:
-        return finding
-    clause = doc.clause_at(finding.start) or doc.clauses[0]
-    text = rewrite(rule.rewrite, clause, finding.start, finding.end, doc.text, doc.weight_sets, area)
-    return replace(finding, rewrite=text)
+MAX_ROWS_REWRITTEN = 8  # rows of one table in one suggestion; the commissioner sees the pattern
+
+
+def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Document, area: Area) -> list[Finding]:
+    """Each finding's rewrite, fitted to its place; a run of findings in one table that want the
+    same kind of rewrite gets one suggestion, the rewritten rows together, on its first finding."""
+    out: list[Finding] = []
+    run_key, run_head, run_rows = None, -1, []  # the open run: its key, its first finding's index, rows rewritten
+    for f in findings:
+        template = rule_of[f.rule].rewrite
+        if template is None:
+            out.append(f)
+            continue
+        clause = doc.clause_at(f.start) or doc.clauses[0]
+        place = place_of(clause, doc.clauses, doc.text, f.start)
+        key = (clause.block, template) if place.kind == "row" else None
+        if key is not None and key == run_key:
+            if clause.start not in {c for c, _ in run_rows} and len(run_rows) < MAX_ROWS_REWRITTEN \
+                    and template != "award-quality-first":  # the scheme is proposed once, whole
+                run_rows.append((clause.start, rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets,
+                                                       area, place=place)))
+                out[run_head] = replace(out[run_head], rewrite="\n".join(r for _, r in run_rows))
+            out.append(replace(f, rewrite=None))
+            continue
+        text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place)
+        run_key, run_head, run_rows = key, len(out), [(clause.start, text)]
+        out.append(replace(f, rewrite=text))
+    return out
 
 
 def _one_per_problem(findings: list[_Raw]) -> list[_Raw]:

@@ -20,6 +20,7 @@ from prompts.render import render
 from .kinds import Document, run
 from .patterns import named, regex
 from .rules import load_rules
+from .fit import Place, as_item, award_rows, outcome_row, row_activity
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -209,19 +210,19 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
 
 
 def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
-            weight_sets: list[list[Weight]], doc_area: DocContext | Area, *, quote: bool = True) -> str:
-    """Render the named rewrite for one finding; `quote=False` leaves out the clause's own words."""
-    doc = doc_area if isinstance(doc_area, DocContext) else None
-    heading = doc.heading_above(clause.start) if doc else ""
-    area = _clause_area(clause.text)
-    if area.key == "general" and heading:
-        area = _clause_area(heading)
-    if area.key == "carers" and doc is not None and doc.area.key == "homecare":
-        area = doc.area  # in a homecare specification "carers" are the care workers
-    if area.key == "general":
-        area = doc.area if doc else doc_area
-    scope = _scope(clause, heading, doc)
-    area = _area_for_ages(area, scope.ages)
+            weight_sets: list[list[Weight]], doc_area: DocContext | Area, *, quote: bool = True,
+            place: Place | None = None) -> str:
+    """Render the named rewrite for one finding, shaped for its place (a row, a list item or a
+    sentence; see scoring/fit.py); `quote=False` leaves out the clause's own words."""
+    place = place or Place("sentence")
+    if place.kind == "row":
+        return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place)
+    return as_item(place, _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote))
+
+
+def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
+                      weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool) -> str:
+    area, scope, heading = _setting(clause, doc_area)
     cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, start, end)) if c.strip()]
     quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
     if quote and _carries_cost_first(quoted):
@@ -235,3 +236,47 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
     return " ".join(render(f"rewrites/{template}.j2", **context).split())
+
+
+def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope, str]:
+    """The service area, scope (ages, named measures, aims) and section heading of a clause."""
+    doc = doc_area if isinstance(doc_area, DocContext) else None
+    heading = doc.heading_above(clause.start) if doc else ""
+    area = _clause_area(clause.text)
+    if area.key == "general" and heading:
+        area = _clause_area(heading)
+    if area.key == "carers" and doc is not None and doc.area.key == "homecare":
+        area = doc.area  # in a homecare specification "carers" are the care workers
+    if area.key == "general":
+        area = doc.area if doc else doc_area
+    scope = _scope(clause, heading, doc)
+    return _area_for_ages(area, scope.ages), scope, heading
+
+
+def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
+                 weight_sets: list[list[Weight]], doc_area: DocContext | Area, place: Place) -> str:
+    """A table row comes back as a row with the same columns (scoring/fit.py says which cell gets what)."""
+    if template == "award-quality-first":
+        slots = _award_slots(document, weight_sets, clause.start)
+        return award_rows(place, slots, slots["price_term"])
+    area, scope, heading = _setting(clause, doc_area)
+    if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):
+        area = detect_area("homecare")
+    activity = row_activity(place)
+    outcome = _outcome_slots(area, 1, activity or clause.text, scope)[0]
+    beneficiaries = _beneficiaries(place.cells[place.flagged] if place.cells else clause.text, heading, area, scope.ages)
+    words = {"beneficiaries": beneficiaries, "outcome": outcome}
+    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
+    if _carries_cost_first(activity):
+        activity = ""  # the row's own words hold a second problem (say, per-minute pay): leave them out
+    return outcome_row(
+        place,
+        outcome=_one_line(render(f"rewrites/{first}.j2", **words)),
+        measure=_one_line(render("rewrites/cell-measure.j2", **words)),
+        activity=activity,
+        baseline=_one_line(render("rewrites/cell-target.j2", **words)),
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -38,13 +38,22 @@ def test_golden_rewrites_across_service_areas():
 
 
 def test_every_output_only_and_cost_first_finding_in_the_corpora_gets_a_rewrite_that_passes():
+    """A finding in a table row may share the suggestion made on the first row of its run
+    (tests/scoring/test_fit.py); every other finding has its own."""
     checked = 0
     for path in CORPORA:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
-            for f in review(item["text"]).findings:
+            report = review(item["text"])
+            row_suggested = False
+            for f in report.findings:
                 if f.category not in MUST_PASS:
                     continue
+                line = report.text[report.text.rfind("\n", 0, f.start) + 1:].split("\n")[0]
+                in_row = "|" in line or "\t" in line
+                if f.rewrite is None and in_row and row_suggested:
+                    continue
                 assert f.rewrite, (item["id"], f.rule)
+                row_suggested = row_suggested or in_row
                 again = [g.rule for g in review(f.rewrite).findings if g.category in MUST_PASS]
                 assert not again, (item["id"], f.rewrite, again)
                 checked += 1

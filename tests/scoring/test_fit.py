@@ -1,0 +1,81 @@
+"""Rewrites fit the place they go: a table row comes back as a row with the same columns, a list
+item as a list item, a sentence as a sentence; a run of similar rows gets one suggestion."""
+
+import re
+
+from scoring import review
+
+KPI_TABLE = """## Performance indicators
+
+| Ref | Indicator | Target | Reporting | How measured |
+|---|---|---|---|---|
+| 1 | Number of counselling sessions delivered | 1,200 per year | Quarterly | Case management system |
+| 2 | Number of new referrals accepted | 300 per year | Quarterly | N/A |
+| 3 | Number of group workshops held | 24 per year | Annually | Attendance sheets |
+"""
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _output_findings(text):
+    return [f for f in review(text).findings if f.category == "output-only"]
+
+
+def test_a_kpi_row_comes_back_as_a_row_with_the_same_columns():
+    findings = _output_findings(KPI_TABLE)
+    suggestion = findings[0].rewrite
+    rows = suggestion.split("\n")
+    assert all(len(_cells(r)) == 5 for r in rows), suggestion
+    first = _cells(rows[0])
+    assert first[0] == "1" and first[3] == "Quarterly"  # the id and the cadence stay as written
+    assert re.search(r"[A-Z]", first[1]) and "Number of" not in first[1]  # an outcome, not the count
+    assert "1,200 per year" in first[2] and "secondary" in first[2]  # the count is kept, as a secondary measure
+    assert "," in first[4] and "Case management" not in first[4]  # how the outcome is measured, and when
+
+
+def test_a_run_of_similar_rows_gets_one_suggestion_not_a_copy_per_row():
+    findings = _output_findings(KPI_TABLE)
+    with_rewrite = [f for f in findings if f.rewrite]
+    assert len(findings) >= 3 and len(with_rewrite) == 1
+    rows = with_rewrite[0].rewrite.split("\n")
+    assert len(rows) == 3  # each row of the run, rewritten once
+    assert not any(debris in with_rewrite[0].rewrite for debris in ("N/A", "/ Quarterly", "| |"))
+
+
+def test_pasted_tab_separated_rows_stay_tab_separated():
+    text = "KPI\tMeasure\tTarget\tFrequency\nK1\tNumber of home visits completed\t400 per quarter\tMonthly\n"
+    suggestion = _output_findings(text)[0].rewrite
+    cells = suggestion.split("\t")
+    assert len(cells) == 4 and cells[0] == "K1" and cells[3] == "Monthly"
+    assert "400 per quarter" in cells[2]
+
+
+def test_a_row_without_a_header_keeps_its_label_and_cadence():
+    text = "KPI 7\tNumber of befriending calls made\t2,000 per year\tQuarterly return\n"
+    cells = _output_findings(text)[0].rewrite.split("\t")
+    assert cells[0] == "KPI 7" and cells[3] == "Quarterly return"
+    assert "2,000 per year" in cells[2] and "calls" not in cells[1]
+
+
+def test_a_bullet_comes_back_as_a_bullet_with_its_own_marker():
+    for marker in ("- ", "• ", "3. ", "(b) "):
+        text = f"The provider will:\n\n{marker}deliver 40 parenting workshops per year.\n"
+        suggestion = _output_findings(text)[0].rewrite
+        assert suggestion.startswith(marker) and "\n" not in suggestion, (marker, suggestion)
+
+
+def test_a_sentence_comes_back_as_one_sentence_without_a_marker():
+    suggestion = _output_findings("The provider will deliver 200 youth sessions per year.")[0].rewrite
+    assert suggestion[0].isupper() and "\n" not in suggestion and "|" not in suggestion
+
+
+def test_an_award_row_comes_back_as_the_schemes_rows_in_the_same_columns():
+    text = "| Criterion | Weighting |\n|---|---|\n| Price | 70% |\n| Quality | 30% |\n"
+    cost = [f for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert len(cost) == 1
+    rows = [_cells(r) for r in cost[0].rewrite.split("\n")]
+    assert all(len(r) == 2 for r in rows)
+    weights = {name: int(value.rstrip("%")) for name, value in rows}
+    assert weights["Quality"] > weights["Price"] and weights["Social value"] >= 10 and sum(weights.values()) == 100
