@@ -2,7 +2,8 @@
 
 Block Kit structure is built in bot/slack/blocks.py; everything a person reads comes from
 here, so wording changes are template edits. Values that come from users or documents must
-be escaped by the caller before they are passed in: these templates are mrkdwn."""
+be escaped by the caller before they are passed in (bot.slack.mrkdwn.escape, which is
+prompts.inert.inert(text, "slack")): these templates are mrkdwn."""
 
 from __future__ import annotations
 

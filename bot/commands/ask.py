@@ -37,6 +37,7 @@ def run(args) -> int:
 
     from knowledge.answer import MAX_QUESTION_CHARS, answer, check_request
     from prompts.answers import render_answer
+    from prompts.inert import inert_data
 
     question = args.question
     if question == "-":
@@ -53,7 +54,8 @@ def run(args) -> int:
     if args.format == "json":
         if result.truncated:
             print(f"tender-coach: {note}", file=sys.stderr)
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        # Passages from your own documents are untrusted: no control characters reach `jq -r`.
+        print(json.dumps(inert_data(result.to_dict()), ensure_ascii=False, indent=2))
         return EXIT_OK
     sys.stdout.write(render_answer(result, note if result.truncated else None))
     return EXIT_OK

@@ -65,16 +65,20 @@ def _fail(message: str) -> int:
 def _json(rules, answers, days: int | None) -> str:
     import json
 
+    from prompts.inert import inert_data
+
     empty = {"answers": 0, "covered": 0, "helpful": 0, "not_helpful": 0}
     document = {
         "since_days": days,
         "rules": [r.to_dict() for r in rules],
         "answers": answers.to_dict() if answers else empty,
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(inert_data(document), indent=2, ensure_ascii=False) + "\n"  # reasons are anyone's words
 
 
 def _text(rules, answers, days: int | None) -> str:
+    from prompts.inert import inert
+
     dismissed_any = any(r.dismissed for r in rules)
     rated = answers is not None and (answers.helpful or answers.not_helpful)
     period = f"in the last {days} days" if days else "so far"
@@ -93,8 +97,8 @@ def _text(rules, answers, days: int | None) -> str:
             rate = "-" if r.rate is None else f"{r.rate:.0%}"
             lines.append(f"  {r.rule:<{width}}  {r.shown:>5}  {r.dismissed:>9}  {rate:>5}")
             for reason, count in r.reasons:
-                # typed by anyone in Slack: no escape sequences reach the terminal
-                lines.append(f"      {count} x {''.join(c for c in reason if c.isprintable())}")
+                # typed by anyone in Slack: no escape sequences reach the terminal, and one line each
+                lines.append(f"      {count} x {' '.join(inert(reason, 'text').split())}")
     lines.append("")
     if answers is None or not answers.answers:
         lines.append(f"Answers: none {period}.")

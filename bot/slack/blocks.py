@@ -20,6 +20,8 @@ from slack_sdk.models.blocks import (ActionsBlock, ButtonElement, ContextBlock, 
 from slack_sdk.models.views import View
 
 from knowledge.answer import MAX_QUESTION_CHARS
+from knowledge.chunking import GUIDANCE
+from prompts.answers import source_line
 from prompts.slack import label, words
 
 from . import ids
@@ -205,12 +207,18 @@ def _user(user_id: str) -> str:
 
 def answer_message(answer, *, answer_id: int) -> Message:
     """An answer from the guidance, its sources and feedback buttons; just the words when nothing fitted."""
-    text = to_mrkdwn(answer.answer.strip()) or ELLIPSIS
+    # The answer quotes its passages: a council's own documents may hold links we did not write.
+    ours = all(getattr(hit, "origin", GUIDANCE) == GUIDANCE for hit in answer.passages)
+    text = to_mrkdwn(answer.answer.strip(), links=ours) or ELLIPSIS
     blocks = [section(text)]
     if answer.truncated:
         blocks.append(context(words("answer_truncated", limit=MAX_QUESTION_CHARS)))
+    notes = getattr(answer, "notes", None)
+    if notes:  # where it applies and what has been replaced, read with the answer itself
+        blocks.append(context("\n".join(escape(n) for n in notes)))
     if answer.passages:
-        sources = [{"link": link(hit.url, hit.title), "source": escape(hit.source)}
+        sources = [{"link": link(hit.url, hit.title),
+                    "source": escape(" · ".join(filter(None, (hit.source, source_line(hit)))))}
                    for hit in answer.passages[:MAX_SOURCES]]
         blocks.append(section(words("answer_sources", sources=sources)))
         blocks.append(actions(button(label("helpful_button"), ids.ANSWER_HELPFUL, str(answer_id)),
