@@ -225,8 +225,10 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     area, scope, heading = _setting(clause, doc_area)
     cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, start, end)) if c.strip()]
     quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
-    if quote and _carries_cost_first(quoted):
-        quote = False  # their words hold a second problem (say, per-minute pay): leave them out
+    if quote and (_carries_cost_first(quoted) or "tender-coach" in quoted.lower()):
+        # Their words hold a second problem (say, per-minute pay), or a suppression marker that
+        # would switch checks off wherever the rewrite is pasted: leave them out.
+        quote = False
     context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages), "quoted": quoted if quote else None}
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):

@@ -9,6 +9,7 @@ from bot.slack.context import Deps, log
 from bot.slack.conversation import Place, handle_text
 from bot.slack.files import handle_files
 from bot.slack.messages import from_person
+from prompts.inert import strip_controls
 
 GREETING = ("Hi! Paste a draft clause or a whole specification and I'll review it for output-only targets "
             "and cost-first criteria, with rewrites. Or ask me anything about commissioning for outcomes.")
@@ -37,7 +38,7 @@ def build(deps: Deps) -> Assistant:
                       user=payload["user"], thread_ts=payload.get("thread_ts") or payload["ts"],
                       visibility="dm", source="assistant")
         text = (payload.get("text") or "").strip()
-        _quietly(set_title, " ".join(text.split())[:TITLE_CHARS] or "Tender Coach")
+        _quietly(set_title, " ".join(strip_controls(text).split())[:TITLE_CHARS] or "Tender Coach")
         status = lambda words: _quietly(set_status, words)  # noqa: E731
         if payload.get("files"):
             status("is reading your file…")

@@ -211,3 +211,10 @@ def test_a_service_for_under_fives_is_read_as_early_years_from_its_ages_alone():
     for rewrite in _output_rewrites(text):
         assert _measures_in(rewrite) & {"asq3", "eyfs-gld"}, rewrite
         assert "school attendance" not in rewrite
+
+
+def test_a_rewrite_never_quotes_a_suppression_marker_back():
+    """Pasted back into the draft, a quoted `tender-coach: ignore` would switch checks off there."""
+    text = "The provider will deliver 300 sessions per year tender-coach: ignore fair-work"
+    rewrites = [f.rewrite for f in review(text).findings if f.rewrite]
+    assert rewrites and not any("tender-coach" in r for r in rewrites)
