@@ -6,11 +6,13 @@ word a commissioner reads can be traced to a cited source. Nothing is generated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from knowledge.catalog import passage
 from knowledge.embedder import Embedder
 from knowledge.errors import InputError
+from knowledge.jurisdiction import common, covers, describe, human_date
 from knowledge.retrieve import Hit, Retrieval, search, validate_filters
 from knowledge.runtime import Runtime, runtime
 from knowledge.text import sentence_spans, tokenize
@@ -55,6 +57,12 @@ class Answer:
     truncated: bool = False  # only the first MAX_QUESTION_CHARS characters were used
     covered: bool | None = None  # None: covered when there are passages
     relevance: float = 0.0  # the calibrated relevance signal of the best match (see Calibration)
+    # Where every quoted passage applies: ["England"], ["UK"] for all four nations, [] when the quoted
+    # sources share no nation or say nothing about it (your own documents).
+    applies_to: list[str] = field(default_factory=list)
+    # Plain sentences shown after the answer: where it applies, guidance that has been replaced,
+    # a question about one nation answered from another's guidance. Not quotes: said in our words.
+    notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.covered is None:
@@ -62,7 +70,8 @@ class Answer:
 
     def to_dict(self) -> dict:
         return {"question": self.question, "answer": self.answer, "covered": bool(self.covered),
-                "passages": [p.to_dict() for p in self.passages]}
+                "passages": [p.to_dict() for p in self.passages], "applies_to": list(self.applies_to),
+                "notes": list(self.notes)}
 
 
 def check_request(question: str, k: int = 3, topic: str | None = None, phase: str | None = None) -> None:
@@ -86,13 +95,56 @@ def answer(question: str, k: int = 3, topic: str | None = None, phase: str | Non
     if not is_covered(found, rt.embedder):
         return Answer(question, not_covered_reply(found, rt.embedder), [], truncated, covered=False, relevance=score)
     sentences = pick_sentences(used, found)
-    return Answer(question, " ".join(sentences), found.hits, truncated, covered=True, relevance=score)
+    quoted = quoted_hits(sentences, found.hits)
+    applies = common(h.jurisdictions for h in quoted if h.jurisdictions)
+    return Answer(question, " ".join(sentences), found.hits, truncated, covered=True, relevance=score,
+                  applies_to=applies, notes=answer_notes(found, quoted, applies))
 
 
 def ask(question: str, k: int = 3, topic: str | None = None, phase: str | None = None) -> dict:
     """The JSON contract of DESIGN.md:
-    {"question", "answer", "covered", "passages": [{id, title, text, source, url, score}]}."""
+    {"question", "answer", "covered", "passages": [{id, title, text, source, url, score}]}, plus
+    "applies_to", "notes" and, on each passage, "jurisdictions", "source_date" and "superseded_by"."""
     return answer(question, k=k, topic=topic, phase=phase).to_dict()
+
+
+# --- where it applies, and what has been replaced ---------------------------------------------
+
+
+def quoted_hits(sentences: list[str], hits: list[Hit]) -> list[Hit]:
+    """The passages the answer quotes from, in rank order (the first passage when nothing matched)."""
+    quoted = [h for h in hits if any(s in h.text for s in sentences)]
+    return quoted or hits[:1]
+
+
+def answer_notes(found: Retrieval, quoted: list[Hit], applies: list[str]) -> list[str]:
+    notes = []
+    rank = {h.passage_id: n for n, h in enumerate(found.hits, 1)}
+    known = [h for h in quoted if h.jurisdictions]
+    if applies and len(known) < len(quoted):  # your own documents say for themselves where they apply
+        notes.append(f"The guidance quoted applies in: {describe(applies)}.")
+    elif applies:
+        notes.append(f"Applies in: {describe(applies)}.")
+    elif known:
+        parts = [f"{describe(h.jurisdictions)} (source {rank[h.passage_id]})" for h in known]
+        notes.append("Where this applies differs by source: " + "; ".join(parts) + ".")
+    if found.nation and known and not any(found.nation in covers(h.jurisdictions) for h in known):
+        notes.append(f"You asked about {found.nation}, but the guidance quoted here is for "
+                     f"{describe(applies or sorted({n for h in known for n in h.jurisdictions}))}: "
+                     f"check what applies in {found.nation} before relying on it.")
+    for hit in quoted:
+        if hit.superseded_by:
+            notes.append(superseded_note(hit))
+    return notes
+
+
+def superseded_note(hit: Hit) -> str:
+    newer = passage(hit.superseded_by or "")
+    dated = f" (source dated {human_date(hit.source_date)})" if hit.source_date else ""
+    if newer is None:
+        return f'Superseded: "{hit.title}"{dated} has been replaced; check the current guidance before relying on it.'
+    return (f'Superseded: "{hit.title}"{dated} has been replaced by "{newer.title}" '
+            f"(dated {human_date(newer.source_date)}). Follow the newer guidance.")
 
 
 # --- is it covered? -------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +16,9 @@ TOPICS = (
     "procurement-law", "award-criteria", "homecare", "fair-work", "payment", "case-studies", "pitfalls",
 )
 PHASES = ("insight", "planning", "delivery", "general")
+NATIONS = ("England", "Wales", "Scotland", "Northern Ireland")
+UK = "UK"  # all four nations: general advice, or law that applies UK-wide
+_DATE = re.compile(r"(19|20)\d\d(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,11 @@ class Passage:
     url: str
     text: str
     path: Path
+    # Where the guidance applies (NATIONS, or just UK) and the date of the cited source: a 2012
+    # English statute and 2021 Scottish guidance are different answers for a commissioner in Cardiff.
+    jurisdictions: tuple[str, ...] = (UK,)
+    source_date: str = ""
+    superseded_by: str | None = None  # the id of the passage whose guidance replaced this one
 
     def citation(self) -> dict[str, str]:
         return {"id": self.id, "title": self.title, "source": self.source, "url": self.url}
@@ -48,10 +57,47 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
 
 def read_passage(path: Path) -> Passage:
     meta, body = split_front_matter(path.read_text(encoding="utf-8"))
-    missing = [k for k in REQUIRED_KEYS if not meta.get(k)]
+    missing = [k for k in REQUIRED_KEYS + ("jurisdictions", "source_date") if not meta.get(k)]
     if missing:
         raise ValueError(f"{path}: front matter lacks {', '.join(missing)}")
-    return Passage(*(str(meta[k]) for k in REQUIRED_KEYS), text=body.strip(), path=path)
+    return Passage(*(str(meta[k]) for k in REQUIRED_KEYS), text=body.strip(), path=path,
+                   jurisdictions=_jurisdictions(path, meta["jurisdictions"]),
+                   source_date=_source_date(path, meta["source_date"]),
+                   superseded_by=_superseded_by(path, meta.get("superseded_by")))
+
+
+def _jurisdictions(path: Path, value: object) -> tuple[str, ...]:
+    names = value if isinstance(value, list) else [value]
+    allowed = (UK, *NATIONS)
+    unknown = [str(n) for n in names if n not in allowed]
+    if unknown:
+        raise ValueError(f"{path}: jurisdictions has {', '.join(map(repr, unknown))}; "
+                         f"use a list of {', '.join(NATIONS)}, or [UK] for all four")
+    if UK in names and len(names) > 1:
+        raise ValueError(f"{path}: jurisdictions [UK] already means all four nations; list nations or UK, not both")
+    if len(set(names)) == len(NATIONS):
+        raise ValueError(f"{path}: jurisdictions lists all four nations; write [UK]")
+    # Canonical order, so that two passages for the same nations compare equal.
+    return tuple(n for n in allowed if n in names)
+
+
+def _source_date(path: Path, value: object) -> str:
+    # YAML reads an unquoted 2014-06-16 as a date and 2014 as a number; both are fine.
+    text = str(value)
+    if not _DATE.fullmatch(text):
+        raise ValueError(f"{path}: source_date {text!r} is not a date; write \"YYYY\", \"YYYY-MM\" or \"YYYY-MM-DD\"")
+    return text
+
+
+def _superseded_by(path: Path, value: object) -> str | None:
+    if value in (None, ""):
+        return None
+    target = str(value)
+    if target == path.stem:
+        raise ValueError(f"{path}: superseded_by names the passage itself")
+    if not (path.parent / f"{target}.md").is_file():
+        raise ValueError(f"{path}: superseded_by names {target!r}, which is not a passage in {path.parent}")
+    return target
 
 
 @lru_cache(maxsize=256)

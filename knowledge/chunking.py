@@ -65,6 +65,9 @@ def chunk_passage(passage: Passage) -> list[Chunk]:
     meta: dict[str, str | int] = {
         "passage_id": passage.id, "doc_id": passage.id, "title": passage.title, "topic": passage.topic,
         "phase": passage.phase, "source": passage.source, "url": passage.url, "origin": GUIDANCE,
+        # Chroma metadata holds scalars only: the nations go in as one comma-separated string.
+        "jurisdictions": ",".join(passage.jurisdictions), "source_date": passage.source_date,
+        "superseded_by": passage.superseded_by or "",
     }
     chunks = []
     for n, piece in enumerate(_pieces(_split_at(passage.text, _HEADING))):
@@ -84,6 +87,8 @@ def chunk_document(text: str, *, doc_id: str, title: str, url: str) -> Iterator[
             # Each chunk of a long policy is its own citable passage.
             "passage_id": chunk_id, "doc_id": doc_id, "title": title, "topic": "", "phase": "",
             "source": OWN_SOURCE, "url": url, "origin": OWN_DOCUMENTS,
+            # Where a council's own policy applies and how old it is are not known: never guessed.
+            "jurisdictions": "", "source_date": "", "superseded_by": "",
         }
         yield _make(chunk_id, piece, meta, n)
 

@@ -13,6 +13,7 @@ from knowledge.catalog import PHASES, TOPICS
 from knowledge.chunking import GUIDANCE, OWN_DOCUMENTS
 from knowledge.errors import InputError
 from knowledge.indexing import ensure_guidance
+from knowledge.jurisdiction import asked_nation, parse, weight
 from knowledge.lexical import LexicalIndex
 from knowledge.runtime import Runtime, runtime
 from knowledge.store import StoredChunk
@@ -35,10 +36,14 @@ class Hit:
     score: float  # fused rank score; 1.0 = first by meaning and first by wording
     # The passage's chunks, in order, each with its cosine to the question when the dense list had it.
     chunks: list[tuple[StoredChunk, float | None]] = field(default_factory=list)
+    jurisdictions: tuple[str, ...] = ()  # empty for your documents: where they apply is not known
+    source_date: str = ""  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty for your documents
+    superseded_by: str | None = None  # the id of the guidance that replaced this passage's
 
     def to_dict(self) -> dict:
         return {"id": self.passage_id, "title": self.title, "text": self.text, "source": self.source,
-                "url": self.url, "score": round(self.score, 4)}
+                "url": self.url, "score": round(self.score, 4), "jurisdictions": list(self.jurisdictions),
+                "source_date": self.source_date, "superseded_by": self.superseded_by}
 
 
 @dataclass
@@ -52,6 +57,7 @@ class Retrieval:
     # IDF-weighted share of the question's words that appear nowhere in the index ("IR35", "precept"):
     # a question hinging on a word the guidance never uses is rarely answered by it.
     unknown: float = 0.0
+    nation: str | None = None  # the nation the question names, which re-ranked the hits
 
 
 class _Corpus:
@@ -143,6 +149,11 @@ def search(
             seen.add(pid)
             fused[pid] += 1.0 / (RRF_K + len(seen))
             first_seen.setdefault(pid, chunk)
+    nation = asked_nation(question)
+    if nation:
+        for pid in fused:
+            meta = (corpus.passages.get(pid) or [first_seen[pid]])[0].metadata
+            fused[pid] *= weight(parse(meta.get("jurisdictions")), nation)
     similarity = {c.id: c.similarity for c in dense}
     best = max((c.similarity or 0.0 for c in dense), default=0.0)
     scale = (1 + RRF_K) / (2 if mode == "hybrid" else 1)
@@ -157,10 +168,12 @@ def search(
             passage_id=pid, title=str(meta.get("title", "")), text="\n\n".join(c.text for c in parts),
             source=str(meta.get("source", "")), url=str(meta.get("url", "")), origin=str(meta.get("origin", "")),
             score=min(fused[pid] * scale, 1.0), chunks=[(c, similarity.get(c.id)) for c in parts],
+            jurisdictions=parse(meta.get("jurisdictions")), source_date=str(meta.get("source_date") or ""),
+            superseded_by=str(meta.get("superseded_by") or "") or None,
         ))
     top_chunks = [c.id for pid in order[:3] for c in corpus.passages.get(pid, [first_seen[pid]])]
     return Retrieval(terms, hits, best, bool(lexical), corpus.lexical.coverage(terms, top_chunks), corpus.lexical,
-                     _unknown_share(terms, corpus))
+                     _unknown_share(terms, corpus), nation)
 
 
 def _unknown_share(terms: list[str], corpus: _Corpus) -> float:

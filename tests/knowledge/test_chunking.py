@@ -21,6 +21,9 @@ def test_every_passage_chunks_by_heading_with_stable_ids_and_hashes():
             assert (meta["passage_id"], meta["title"], meta["topic"], meta["phase"], meta["source"], meta["url"]) == (
                 p.id, p.title, p.topic, p.phase, p.source, p.url)
             assert meta["origin"] == "guidance"
+            # Where it applies and how old it is travel with every chunk, as scalars Chroma can store.
+            assert (meta["jurisdictions"], meta["source_date"], meta["superseded_by"]) == (
+                ",".join(p.jurisdictions), p.source_date, p.superseded_by or "")
 
 
 def test_sections_keep_their_heading_and_text_verbatim():
@@ -46,6 +49,8 @@ def test_long_documents_are_cut_by_size_and_nothing_is_lost():
     assert [c.id for c in chunks] == [f"pol-1#{n}" for n in range(len(chunks))]
     assert sum(c.text.split().count("word") for c in chunks) == 900
     assert all(c.metadata["source"] == OWN_SOURCE and c.metadata["passage_id"] == c.id for c in chunks)
+    # Where a council's own policy applies is not known: nothing claims it applies anywhere.
+    assert all((c.metadata["jurisdictions"], c.metadata["source_date"]) == ("", "") for c in chunks)
 
 
 def test_text_without_spaces_or_full_stops_is_still_cut():

@@ -19,8 +19,9 @@ def test_ask_json_is_the_contract():
     result = run_cli("ask", "Can we weight social value at 20%?", "--format", "json", "--k", "2", env=FAKE)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"question", "answer", "covered", "passages"} and len(data["passages"]) == 2
-    assert {"id", "title", "text", "source", "url", "score"} == set(data["passages"][0])
+    # DESIGN.md's keys stay; keys may be added (where the answer applies, the sources' dates).
+    assert {"question", "answer", "covered", "passages"} <= set(data) and len(data["passages"]) == 2
+    assert {"id", "title", "text", "source", "url", "score"} <= set(data["passages"][0])
     assert result.stderr == ""  # no progress bars or library chatter on a normal run
 
 
