@@ -1,7 +1,7 @@
 """The tip of the week: two sentences of advice from the built-in guidance, with its source.
 
-A tip is the opening of a passage's advice section (its first `##` section that says what to
-do, not what to avoid or what to look out for). Case studies are left out: their advice is a
+A tip is the opening of a passage's advice section (its section headed as advice, else its first
+`##` section that says what to do, not what to avoid or what to look out for). Case studies are left out: their advice is a
 lesson drawn from one council's story, which two sentences out of context cannot carry, and
 the topical passages give the same advice in general form. Passages with no advice section
 (background, definitions) are left out too.
@@ -44,7 +44,10 @@ def candidates() -> tuple[dict[str, str], ...]:
 def advice(passage: Passage) -> str | None:
     """The first sentences of the passage's advice section (Markdown, as written), or None."""
     headings = list(_HEADING.finditer(passage.text))
-    for number, heading in enumerate(headings):
+    # A section headed as advice ("... (our advice)") wins over facts set out in earlier sections.
+    order = sorted(range(len(headings)), key=lambda n: not re.search(r"\badvice\b", headings[n].group(1), re.I))
+    for number in order:
+        heading = headings[number]
         if _NOT_ADVICE.search(heading.group(1)):
             continue
         end = headings[number + 1].start() if number + 1 < len(headings) else len(passage.text)

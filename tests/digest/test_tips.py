@@ -54,3 +54,15 @@ def test_tips_are_short_advice_from_the_guidance_with_a_source():
         # each sentence is the passage's own, whitespace aside (two list items become two sentences)
         for start, end in sentence_spans(tip["text"]):
             assert " ".join(tip["text"][start:end].split()) in " ".join(passage.text.split())
+
+
+def test_a_passage_with_facts_first_gives_its_advice_section_as_the_tip():
+    from pathlib import Path
+
+    from bot.digest.tips import advice
+    from knowledge.catalog import Passage
+
+    text = ("Background sentence about the law.\n\n## What the rules say\nThe threshold is set by regulation.\n\n"
+            "## Writing the tender (our advice)\nAsk bidders how they will keep visits to thirty minutes.")
+    passage = Passage("x", "X", "homecare", "planning", "S", "https://example.org", text, Path("x.md"))
+    assert advice(passage) == "Ask bidders how they will keep visits to thirty minutes."
