@@ -63,6 +63,9 @@ class Answer:
     # Plain sentences shown after the answer: where it applies, guidance that has been replaced,
     # a question about one nation answered from another's guidance. Not quotes: said in our words.
     notes: list[str] = field(default_factory=list)
+    # Written by the optional model from these passages, each sentence citing [n] (prompts/generated_answer.py);
+    # False: every sentence is quoted from a cited passage.
+    generated: bool = False
 
     def __post_init__(self) -> None:
         if self.covered is None:
@@ -71,7 +74,7 @@ class Answer:
     def to_dict(self) -> dict:
         return {"question": self.question, "answer": self.answer, "covered": bool(self.covered),
                 "passages": [p.to_dict() for p in self.passages], "applies_to": list(self.applies_to),
-                "notes": list(self.notes)}
+                "notes": list(self.notes), "generated": self.generated}
 
 
 def check_request(question: str, k: int = 3, topic: str | None = None, phase: str | None = None) -> None:

@@ -24,7 +24,8 @@ def render_answer(result, note: str | None = None) -> str:
                  "passage_id": inert(hit.passage_id, "text"), "url": inert(hit.url, "text"), "score": hit.score,
                  "about": source_line(hit)}
                 for hit in result.passages]
-    return render("answer.txt.j2", answer=inert(plain, "text"), passages=passages, note=note)
+    return render("answer.txt.j2", answer=inert(plain, "text"), passages=passages, note=note,
+                  generated=bool(getattr(result, "generated", False)))
 
 
 def source_line(hit) -> str:

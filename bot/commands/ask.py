@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from bot.errors import EXIT_OK, UsageError
@@ -45,8 +46,13 @@ def run(args) -> int:
     if question is None:
         raise UsageError('ask a question in quotes: tender-coach ask "How should we weight price against quality?"')
     check_request(question, args.k, args.topic, args.phase)
+    llm = _llm_client()  # a bad setting is reported before any index work
     _prepare_index()
     result = answer(question, k=args.k, topic=args.topic, phase=args.phase)
+    if llm is not None:
+        from prompts.generated_answer import generate
+
+        result = generate(result, llm)
     note = (
         f"Your question is longer than {MAX_QUESTION_CHARS:,} characters; "
         f"only the first {MAX_QUESTION_CHARS:,} were used."
@@ -59,6 +65,15 @@ def run(args) -> int:
         return EXIT_OK
     sys.stdout.write(render_answer(result, note if result.truncated else None))
     return EXIT_OK
+
+
+def _llm_client():
+    """The optional model that may write the answer from the passages (TENDER_COACH_LLM_URL), or None."""
+    if not os.environ.get("TENDER_COACH_LLM_URL", "").strip():
+        return None
+    from prompts.llm import LLMClient
+
+    return LLMClient.from_env()
 
 
 def _prepare_index() -> None:

@@ -213,6 +213,8 @@ def answer_message(answer, *, answer_id: int) -> Message:
     blocks = [section(text)]
     if answer.truncated:
         blocks.append(context(words("answer_truncated", limit=MAX_QUESTION_CHARS)))
+    if getattr(answer, "generated", False):
+        blocks.append(context(words("answer_generated")))
     notes = getattr(answer, "notes", None)
     if notes:  # where it applies and what has been replaced, read with the answer itself
         blocks.append(context("\n".join(escape(n) for n in notes)))

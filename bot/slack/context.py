@@ -49,6 +49,7 @@ class RateLimiter:
 class Deps:
     settings: Settings
     db: object  # bot.store.Database; typed loosely so this module stays import-light
+    llm: object = None  # prompts.llm.LLMClient when TENDER_COACH_LLM_URL is set: it may write answers and polish rewrites
     limiter: RateLimiter = field(init=False)
 
     def __post_init__(self) -> None:

@@ -76,6 +76,10 @@ def answer_question(deps: Deps, client, place: Place, question: str) -> None:
     except TenderCoachError as exc:  # our own typed errors say what to do; they are safe to show
         post(client, place, blocks.notice(str(exc)))
         return
+    if deps.llm is not None:
+        from prompts.generated_answer import generate
+
+        result = generate(result, deps.llm)
     answer_id = repo.record_answer(deps.db, team_id=place.team, channel_id=place.channel, user_id=place.user,
                                    question=question, covered=result.covered,
                                    thread_ts=place.thread_ts)
@@ -91,6 +95,10 @@ def review_draft(deps: Deps, client, place: Place, text: str, *, source_name: st
     except TenderCoachError as exc:
         post(client, place, blocks.notice(str(exc)))
         return
+    if deps.llm is not None:  # the same checked polish as the command line's
+        from prompts.llm import polish_report
+
+        report = polish_report(report, deps.llm)
     review_id = repo.save_review(
         deps.db, team_id=place.team, channel_id=place.channel, user_id=place.user, text=text, report=report,
         visibility=place.visibility, thread_ts=place.thread_ts, source=place.source,

@@ -65,11 +65,13 @@ def prepare(settings) -> tuple[Deps, object]:
     hundredth."""
     from bot.slack.app import build_app, oauth_stores
     from bot.store import Database
+    from prompts.llm import LLMClient
 
+    llm = LLMClient.from_env()  # optional; a bad TENDER_COACH_LLM_* setting stops here, named
     db = Database.from_env()
     stores = oauth_stores(settings, db.engine) if settings.oauth else ()
     db.migrate(extra_metadata=[store.metadata for store in stores])
-    deps = Deps(settings=settings, db=db)
+    deps = Deps(settings=settings, db=db, llm=llm)
     app = _checked(lambda: build_app(deps, stores), settings.api_url)
     warm_up()
     return deps, app
