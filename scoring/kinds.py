@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .modality import reports_fact
+from .clause_model import ClauseInfo, build as build_model
 from .patterns import named, regex
 from .rules import Rule
 from .segment import Clause
@@ -41,6 +41,7 @@ class Document:
     clauses: list[Clause]
     _weights: list[Weight] | None = None
     _weight_sets: list[list[Weight]] | None = None
+    _model: list[ClauseInfo] | None = None
 
     def __post_init__(self) -> None:
         self._starts = [c.start for c in self.clauses]
@@ -56,6 +57,13 @@ class Document:
         if self._weight_sets is None:
             self._weight_sets = weighting_sets(self.weights)
         return self._weight_sets
+
+    @property
+    def model(self) -> list[ClauseInfo]:
+        """What each clause is and where it sits (scoring/clause_model.py), one entry a clause."""
+        if self._model is None:
+            self._model = build_model(self.clauses)
+        return self._model
 
     def clause_index(self, offset: int) -> int:
         """The index of the last clause starting at or before offset (0 before the first)."""
@@ -82,16 +90,35 @@ def negated(clause: Clause, start: int, end: int) -> bool:
     return bool(_NEGATED_AFTER_RE.search(after))
 
 
+# Roles whose clauses set nothing: no rule of a clause kind fires on them.
+_NEVER_ROLES = {"definition", "question"}
+# Roles that are not targets, for rules that only judge targets.
+_NOT_TARGET_ROLES = {"report", "definition", "question"}
+
+
+def _not_a_target(info: ClauseInfo) -> bool:
+    """A statistic, definition or question; a field of a report-only list; a row of a results table."""
+    if info.role in _NOT_TARGET_ROLES or info.results_table or info.aim:
+        return True
+    return info.report_only_list and info.role != "target"
+
+
 def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     p = rule.params
+    if p.get("kpi_row"):
+        yield from _kpi_row_hits(rule, doc)
+        return
     for i, clause in enumerate(doc.clauses):
         matches = list(p["patterns"].finditer(clause.text))
         if not matches:
             continue
         if p["exceptions"] is not None and p["exceptions"].search(clause.text):
             continue
-        if p.get("targets_only") and reports_fact(clause.text):
-            continue  # a statistic or a description of the market, not a target set for the provider
+        info = doc.model[i]
+        if info.role in _NEVER_ROLES:
+            continue
+        if p.get("targets_only") and _not_a_target(info):
+            continue  # a statistic, a definition or a report-only list: not a target set for the provider
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
             continue
         if p.get("unless_in_next") and _next_in_block(doc, i) and p["unless"].search(_next_in_block(doc, i).text):
@@ -102,6 +129,43 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
                 continue
             yield Hit(start, end)
             break  # one finding per rule per clause is enough to act on
+
+
+_TARGET_VALUE_RE = regex(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b", re.I)
+
+
+_COUNT_RE = regex(r"^\W*(?:(?:daily|weekly|monthly|annual)\s+)?(?:average\s+|total\s+)?(?:number|no\.|count|volume)\s+of\b", re.I)
+
+
+def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
+    """A table row read as one unit with its header: a target column holding a number or a time, or a
+    performance-measure column naming a count, holds the provider to what the row names."""
+    p = rule.params
+    seen_rows: set[int] = set()
+    for clause, info in zip(doc.clauses, doc.model):
+        if not info.in_table or not info.cells:
+            continue
+        target = info.cell("target")
+        counted = info.cell("kpi")
+        if target and _TARGET_VALUE_RE.search(target) and info.role == "target":
+            subject = info.indicator() + "\n" + " | ".join(info.header)
+        elif counted and _COUNT_RE.match(counted) and info.role not in _NOT_TARGET_ROLES and not info.results_table:
+            subject = counted  # a performance-measure column naming a count holds the provider to it
+        else:
+            continue
+        start, end = (info.row_start, info.row_end) if info.row_start is not None else (clause.start, clause.end)
+        if start in seen_rows:
+            continue  # a flattened row is several clauses: one finding for the row
+        seen_rows.add(start)
+        if not p["patterns"].search(subject):
+            continue
+        row = " | ".join(info.cells)
+        if p["exceptions"] is not None and p["exceptions"].search(row):
+            continue
+        if p["unless"] is not None and (p["unless"].search(row) or p["unless"].search(clause.text)):
+            continue  # a change for people in the row, or in the rows read with it as one clause
+        yield Hit(start, end)
 
 
 def _next_in_block(doc: Document, i: int) -> Clause | None:

@@ -53,3 +53,9 @@ def reports_fact(text: str) -> bool:
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):
         return True
     return bool(_WEAK_REPORT_RE.search(text)) and not _TARGET_RE.search(text)
+
+
+@lru_cache(maxsize=4096)
+def sets_requirement(text: str) -> bool:
+    """True when the clause sets something: a modal verb, a target or KPI word, or an instruction."""
+    return bool(_MODAL_RE.search(text) or _TARGET_RE.search(text) or _IMPERATIVE_RE.search(text))

@@ -42,12 +42,34 @@ def _blank_link(match: re.Match) -> str:
     return " " + url + " "
 
 
+# HTML pasted from a web page or an exported PDF: inline tags hide words from the rules
+# ("70% <strong>for</strong> price"), and the source's own line breaks after a <br /> or </p>
+# split one sentence into two paragraphs. A tag becomes spaces; the whitespace run after a
+# <br /> becomes spaces when a lower-case word follows (the sentence goes on), else one line
+# break and no blank line (paragraph tags keep their blank lines).
+_INLINE_TAG_RE = regex(r"</?(?:b|strong|i|em|u|s|span|font|a|sup|sub|small|big|mark|abbr|code)(?:\s[^<>\n]{0,200})?>", re.I)
+_BREAK_TAG_RE = regex(r"<br(?:\s[^<>\n]{0,200})?\s*/?>([ \t]*\n[ \t\n]*)?", re.I)
+_BLOCK_TAG_RE = regex(r"</?(?:p|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|div)(?:\s[^<>\n]{0,200})?\s*/?>", re.I)
+
+
+def _blank_break(match: re.Match) -> str:
+    tail = match.group(1) or ""
+    following = match.string[match.end():match.end() + 1]
+    # A lower-case word after the break carries on the sentence; anything else starts a new line.
+    keep = "\n" if "\n" in tail and not following.islower() else ""
+    return " " * (len(match.group(0)) - len(keep)) + keep
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
     out = text.replace("\r\n", " \n").replace("\r", "\n").translate(_CHAR_MAP)
     out = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
     out = _LINK_RE.sub(_blank_link, out)
+    if "<" in out:
+        out = _INLINE_TAG_RE.sub(lambda m: " " * len(m.group(0)), out)
+        out = _BREAK_TAG_RE.sub(_blank_break, out)
+        out = _BLOCK_TAG_RE.sub(lambda m: " " * len(m.group(0)), out)
     out = _EMPHASIS_RE.sub(lambda m: " " + m.group(2) + " ", out)
     assert len(out) == len(text)
     return out

@@ -36,7 +36,7 @@ WEIGHTING_CHECKS = ("price-majority", "social-value-under", "social-value-missin
 _COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite", "examples", "description"}
 _KIND_KEYS = {
     "existence": {"patterns", "exceptions", "negation", "targets_only"},
-    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only"},
+    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row"},
     "award-weighting": {"check", "threshold"},
     "absence": {"applies_when", "required", "min_clauses"},
 }
@@ -141,7 +141,11 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
         targets_only = data.get("targets_only", False)
         if not isinstance(targets_only, bool):
             raise RuleError(f"{where}: key 'targets_only' must be true or false")
+        kpi_row = data.get("kpi_row", False)
+        if not isinstance(kpi_row, bool):
+            raise RuleError(f"{where}: key 'kpi_row' must be true or false")
         return {
+            "kpi_row": kpi_row,
             "unless_in_next": unless_in_next,
             "targets_only": targets_only,
             "patterns": compile_any(_str_list(data, "patterns", where, required=True), where),

@@ -593,11 +593,64 @@ def _free_of(taken: list[tuple[int, int]]):
     return free
 
 
+# Points schemes (issue 9): "Price will earn up to 85 points and local supplier status up to 15 points".
+# Points are shares only when they add up to 100, or to a total the sentence states; "up to" is
+# then the criterion's maximum, which is its share, not a bound.
+_POINTS_RE = regex(r"(?<![\w.,/:£$€])(\d{1,3})\s*(?:points?|pts)\b", re.I)
+_POINTS_SPAN_RE = regex(r"[^.;!?]*(?:\n(?!\s*\n)[^.;!?]*)*[.;!?]?")
+_POINTS_TOTAL_RE = regex(r"(?:out\s+of|total\s+of|maximum\s+of|a\s+total\s+of)\s+(\d{2,3})\s*(?:points?|pts)?\b|(\d{2,3})\s*(?:points?|pts)\s+(?:in\s+total|overall|available)", re.I)
+_POINTS_PART_RE = regex(r"\s*(?:,|;|\n|\band\b|\bwhile\b|\bwhereas\b|\bwith\b)\s*", re.I)
+# A named preference points system: "the 80/20 preference point system", "scored under the 90/10 system".
+_POINT_SYSTEM_RE = regex(
+    r"(?<![\w.,/:])(\d{2})\s*/\s*(\d{1,2})\s+(?:(?:preference|preferential)\s+)?(?:points?\s+|scoring\s+|evaluation\s+)?system\b", re.I)
+
+
+def _points_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    weights = []
+    free = _free_of(taken)
+    for sent in _POINTS_SPAN_RE.finditer(text):
+        body = sent.group(0)
+        if len(body) > _MAX_SENTENCE or len(_POINTS_RE.findall(body)) < 2 or not free(sent.start(), sent.end()):
+            continue
+        total_m = _POINTS_TOTAL_RE.search(body)
+        stated = float(total_m.group(1) or total_m.group(2)) if total_m else None
+        parts, cursor = [], 0
+        for sep in _POINTS_PART_RE.finditer(body):
+            parts.append((cursor, sep.start()))
+            cursor = sep.end()
+        parts.append((cursor, len(body)))
+        shares = []
+        for a, b in parts:
+            nums = [m for m in _POINTS_RE.finditer(body, a, b)
+                    if not (total_m and total_m.start() <= m.start() < total_m.end())]
+            if len(nums) != 1:
+                continue
+            term = TERM_RE.search(body, a, b)
+            kind = _criterion(term) if term else "other"
+            shares.append((kind, float(nums[0].group(1)), sent.start() + a, sent.start() + b))
+        total = sum(v for _, v, _, _ in shares)
+        if not any(k == "price" for k, *_ in shares) or len(shares) < 2:
+            continue
+        if not (abs(total - 100) <= 1 or (stated and abs(total - stated) <= 1)):
+            continue
+        for kind, value, start, end in shares:
+            if kind != "other":
+                weights.append(Weight(kind, round(value * 100 / total, 1), start, end))
+        taken.append((sent.start(), sent.end()))
+    for m in _POINT_SYSTEM_RE.finditer(text):
+        price, other = float(m.group(1)), float(m.group(2))
+        if abs(price + other - 100) <= 1 and free(m.start(), m.end()):
+            weights.append(Weight("price", price, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return weights
+
+
 def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
     taken: list[tuple[int, int]] = []
     weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _block_weights(text, taken)
     weights += _bare_pair_weights(text, taken) + _prose_weights(text, taken) + _inline_group_weights(text, taken)
+    weights += _points_weights(text, taken)
     for m in _FORMULA_RE.finditer(text):
         weights.append(Weight("price", float(m.group(1)), m.start(), m.end()))
         taken.append((m.start(), m.end()))

@@ -95,7 +95,8 @@ class _CountingRe:
         return call
 
 
-_MODULES = ("segment", "kinds", "engine", "normalize", "checklist", "weights", "rewrite")
+_MODULES = ("segment", "kinds", "engine", "normalize", "checklist", "weights", "rewrite", "modality", "clause_model",
+            "service_area", "fit")
 
 
 @pytest.fixture

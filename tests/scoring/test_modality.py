@@ -33,3 +33,16 @@ def test_a_reported_figure_is_not_an_output_target(text):
 @pytest.mark.parametrize("text", REQUIRED)
 def test_a_count_the_provider_must_deliver_is_still_found(text):
     assert any(f.category == "output-only" for f in review(text).findings), text
+
+
+# Timeliness targets (issue 9, second real batch): a share done within a time limit is set for the
+# provider; the same figure reported for a past period is not.
+@pytest.mark.parametrize("text,flagged", [
+    ("By 2030, 90% of people will wait no longer than three weeks from referral to first assessment.", True),
+    ("Answer 98% of alarm calls within 60 seconds of the call being received.", True),
+    ("Issue all equipment recall notices within one working day of receipt.", True),
+    ("In the last quarter, 93% of alarm calls were answered within 60 seconds.", False),
+    ("All new volunteers must complete induction training within three months.", False),
+])
+def test_a_time_limit_set_for_the_provider_is_an_output_target_and_a_reported_one_is_not(text, flagged):
+    assert any(f.category == "output-only" for f in review(text).findings) == flagged, text

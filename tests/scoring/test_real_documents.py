@@ -67,13 +67,19 @@ def test_clause_texts_are_not_repeated_within_a_document():
         assert len(texts) == len(set(texts)), path.name
 
 
-# Where the checker stands on documents it was not written for, measured after this round of
-# fixes (before them: output-only P 0.33 / R 0.13, cost-first P 0.53 / R 0.38). A floor against
-# sliding back, far below the goal of P 0.90 / R 0.85, which is not yet met.
-FLOORS = {"output-only": (0.50, 0.25), "cost-first": (0.60, 0.60)}
+# Where the checker stands on documents it was not written for, measured after each round of
+# fixes (first round before: output-only P 0.33 / R 0.13, cost-first P 0.53 / R 0.38; clause model
+# round: 0.57 / 0.28 and 0.67 / 0.67 before, 0.71 / 0.39 and 0.68 / 0.71 after). A floor against
+# sliding back, below the goal of P 0.90 / R 0.85, which is not yet met here.
+FLOORS = {"output-only": (0.65, 0.35), "cost-first": (0.62, 0.65)}
+# The second batch (tests/data/real-unseen), labelled blind: before the clause model output-only
+# P 0.44 / R 0.33 and cost-first P 0.55 / R 0.35; after it 1.00 / 1.00 and 1.00 / 0.76. Its misses
+# and false alarms were fixed as classes with invented examples, so these floors guard the classes.
+UNSEEN = REAL.parent / "real-unseen"
+UNSEEN_FLOORS = {"output-only": (0.85, 0.85), "cost-first": (0.85, 0.70)}
 
 
-def test_the_checker_does_not_slide_back_on_real_documents():
+def _bench():
     import importlib.util
     import sys
 
@@ -81,12 +87,19 @@ def test_the_checker_does_not_slide_back_on_real_documents():
     bench = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = bench  # its dataclasses look their module up
     spec.loader.exec_module(bench)
+    return bench
+
+
+@pytest.mark.parametrize("data,floors", [(REAL, FLOORS), (UNSEEN, UNSEEN_FLOORS)], ids=["real", "real-unseen"])
+def test_the_checker_does_not_slide_back_on_real_documents(data, floors):
     from scoring import review
 
-    clauses = bench.load_clauses(REAL)
+    bench = _bench()
+    clauses = bench.load_clauses(data)
+    assert clauses, data
     results = {(c.doc, c.index): bench.flagged(review, c) for c in clauses}
     overall, _ = bench.score(clauses, results)
-    for category, (precision, recall) in FLOORS.items():
+    for category, (precision, recall) in floors.items():
         tally = overall[category]
         assert tally.tp / max(1, tally.tp + tally.fp) >= precision, (category, tally.tp, tally.fp)
         assert tally.tp / max(1, tally.tp + tally.fn) >= recall, (category, tally.tp, tally.fn)

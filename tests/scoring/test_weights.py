@@ -145,3 +145,44 @@ def test_reading_weights_stays_fast_on_any_shape(unit):
     started = time.perf_counter()
     find_weights(text)
     assert time.perf_counter() - started < 1.0
+
+
+# --- points schemes and weightings broken by markup (issue 9, second real batch) ------------------
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Price will earn up to 85 points and local supplier status up to 15 points.", {"price": 85}),
+        ("80 points will be allocated for price and\n20 points will be allocated for local ownership", {"price": 80}),
+        ("Quality will earn up to 70 points and price up to 30 points.", {"quality": 70, "price": 30}),
+        ("Price carries 45 points and quality 45 points, out of 90 points.", {"price": 50, "quality": 50}),
+        ("Bids up to R2 million are scored under the 90/10 system.", {"price": 90}),
+        ("For contracts above R50 million the 80/20 preference point system applies.", {"price": 80}),
+    ],
+)
+def test_points_read_as_shares_when_they_add_up_to_the_total(text, expected):
+    assert _scheme(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Each of the 5 method questions is worth 20 points and the presentation 10 points.",
+    "Price will earn up to 60 points and quality up to 60 points.",  # adds to 120 with no total stated
+    "The 24/7 system must log every call.",
+])
+def test_points_that_are_not_shares_of_a_whole_are_not_weights(text):
+    assert not [w for w in find_weights(normalize(text)) if w.criterion == "price"]
+
+
+def test_a_weighting_sentence_broken_by_html_markup_is_read_whole():
+    text = ("The quality score carries a weight of 35% as against a weight of 65% <strong>for</strong><br />\n\n"
+            "the price score.")
+    norm = normalize(text)
+    assert len(norm) == len(text) and "\n\n" not in norm and "<" not in norm
+    assert _scheme(text) == {"quality": 35, "price": 65}
+    finding = next(f for f in review(text).findings if f.rule == "cost-first/price-majority")
+    assert text[finding.start:finding.end] == finding.match  # offsets still point into the pasted text
+
+
+def test_markup_keeps_a_line_break_before_a_new_line_and_a_paragraph_after_a_paragraph_tag():
+    assert normalize("Price 70%<br />\nQuality 30%").count("\n") == 1
+    assert normalize("<p>One.</p>\n\n<p>Two.</p>").count("\n") == 2

@@ -1,0 +1,359 @@
+"""What each clause is and where it sits, so rules can tell a target from a report of one.
+
+Patterns alone cannot see that "• Percentage of reviews completed;" is a target in a KPI
+schedule but only a field of a return under "Providers report quarterly on:", or that a row
+"Day care | 3 weeks | 2 | 1" holds a target because its column is headed "Target wait". This
+module reads the segmented clauses once and gives each one:
+
+role        target      a requirement or target (modal verb, target word, imperative, KPI row)
+            report      a statistic, history or result (scoring/modality.py, a results table), or
+                        a duty to report that sets no figure ("Each report shall contain …")
+            definition  a definition or counting rule ("X =", "Denominator –", "Count each … once")
+            question    a question, or a myth or FAQ claim put up to be answered
+            heading     a heading or label line
+            procedure   how the buyer will run the process ("bids will be evaluated …")
+            guidance    anything else: description, aim, advice
+headings    the heading path above the clause, outermost first
+lead_in     for a list item: the sentence ending in ":" that introduces its list
+header      for a table row: the cells of the table's header row
+cells       for a table row: its own cells (a row flattened to one cell a line is re-joined)
+columns     for each header cell: indicator | target | kpi (the performance measure itself) | frequency
+            | measure (how measured) | result | other
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .modality import reports_fact, sets_requirement
+from .patterns import regex
+from .segment import Clause
+
+ROLES = ("target", "report", "definition", "question", "heading", "procedure", "guidance")
+
+
+@dataclass(frozen=True)
+class ClauseInfo:
+    role: str
+    headings: tuple[str, ...] = ()
+    lead_in: str | None = None
+    header: tuple[str, ...] = ()
+    cells: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    row_start: int | None = None  # a flattened row: where its first cell starts (its indicator)
+    row_end: int | None = None
+    aim: bool = False  # a direction of travel with no figure ("Increasing the number of …")
+
+    @property
+    def in_table(self) -> bool:
+        return bool(self.header)
+
+    @property
+    def results_table(self) -> bool:
+        """A table of results (actuals, outturn, past years) with no target column."""
+        return "result" in self.columns and "target" not in self.columns
+
+    def cell(self, role: str) -> str | None:
+        """This row's cell under the first header column with the given role."""
+        for i, r in enumerate(self.columns):
+            if r == role and i < len(self.cells):
+                return self.cells[i]
+        return None
+
+    def indicator(self) -> str:
+        """What the row measures: the wordiest cell under an indicator column (not a code like "E2")."""
+        named = [self.cells[i] for i, r in enumerate(self.columns) if r == "indicator" and i < len(self.cells)]
+        return max(named, key=len) if named else (self.cells[0] if self.cells else "")
+
+    @property
+    def report_only_list(self) -> bool:
+        return self.lead_in is not None and report_only_lead_in(self.lead_in)
+
+
+_DEFINITION_RE = regex(
+    r"^\W*(?:(?:note|nb)\s*[:–-]\s*)?(?:"
+    r"[A-Za-z][\w()' -]{0,30}?\s*=(?!=)"  # "Pmin = price of the lowest compliant bid"
+    r"|(?:numerator|denominator|definition|counting\s+rule|count(?:ing)?\s+method)\b"
+    r"|count(?:s|ed)?\b[^.;]{0,80}?\b(?:once|not\s+(?:the|each|as|every)|only|rather\s+than|exclud\w*|separately)\b"
+    r"|(?:a|an|the)\s+[\w -]{1,40}?\s+(?:is|are|means?)\s+(?:defined|calculated|counted)\s+as\b"
+    r")", re.I)
+_DEFINED_AS_RE = regex(
+    r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
+    r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|\bhereinafter\b", re.I)
+# A real question opens with a question word; "we go lowest price again, right?" is a statement with a tag.
+_QUESTION_RE = regex(
+    r"^\W*(?:q\d*[:.)]\s*)?(?:is|are|was|were|does|do|did|will|would|can|could|should|shall|must|may|might|what|how|why"
+    r"|when|where|which|who|whom|whose|has|have|had|isn't|aren't|doesn't|don't)\b[^?]*\?\W*$", re.I)
+# A duty to report that sets no figure: "Each report shall contain the number of residents served".
+_REPORTING_DUTY_RE = regex(
+    r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
+    r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b", re.I)
+_MYTH_RE = regex(r"^\W*(?:myth|fact\s+or\s+fiction|faq|q\s*\d*\s*[:.)])\b|^\W*myth\s*\d*\s*[:.–-]", re.I)
+_PROCEDURE_RE = regex(
+    r"\b(?:will|shall|must)\s+(?:then\s+|first\s+|next\s+)?be\s+(?:evaluated|examined|opened|ranked|checked|scored|assessed"
+    r"|moderated|shortlisted|considered)\b", re.I)
+# A lead-in that introduces what is collected or reported, not what must be achieved.
+_REPORT_LEAD_RE = regex(
+    r"\b(?:report\w*|returns?|collect\w*|record\w*|submit\w*|management\s+information|data\s+(?:on|about|for)"
+    r"|(?:cover|include|comprise)s?\b[^:]{0,40}\b(?:indicators|metrics|measures|data|information|fields))\b", re.I)
+_TARGET_LEAD_RE = regex(
+    r"\b(?:targets?|kpis?|key\s+performance|standards?|must\s+(?:achieve|meet|deliver)|held\s+to|assessed\s+against"
+    r"|judged\s+against|determined\s+(?:using|by)|paid|payment|will\s+(?:achieve|deliver|meet))\b", re.I)
+
+# Header cells: what a column holds.
+_COLUMN_RES = (
+    ("target", regex(r"\b(?:targets?|standards?|goals?|thresholds?|expected|required|planned|plan|aim|kpi\s+level|tolerance|minimum|maximum)\b", re.I)),
+    ("kpi", regex(r"\bkpis?\b(?!\s*(?:no|number|ref|code|id)\b)|\bperformance\s+(?:measures?|indicators?)|\bkey\s+performance", re.I)),
+    ("result", regex(r"\b(?:actuals?|outturn|results?|achieved|performance(?!\s+(?:measures?|indicators?|standards?|targets?))|value|longest|average|mean|median|forecast"
+                     r"|(?:19|20)\d\d(?:\s*(?:/|-|to)\s*(?:\d{2,4}))?)\b", re.I)),  # quarters alone may be targets
+    ("frequency", regex(r"\b(?:frequency|how\s+often|reporting\s+period|period|when)\b", re.I)),
+    ("measure", regex(r"\b(?:how\s+measured|measured|method|data\s+source|source|evidence|by\s+whom|counting)\b", re.I)),
+    ("indicator", regex(r"\b(?:indicators?|kpis?|measures?|outputs?|outcomes?|services?|modality|activity|description|no\.?|ref)\b", re.I)),
+)
+_VALUE_RE = regex(
+    r"^\W*(?:[<>≤≥=]\s*)?(?:\d[\d,.]*\s*(?:%|per\s?cent|k)?|(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)"
+    r"\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|n/?a|xxx|-|yes|no)\W*$", re.I)
+# An aim written as a gerund with no figure: "Increasing the number of people using the library".
+_AIM_RE = regex(r"^\W*(?:increas|improv|expand|grow|encourag|promot|enabl|widen|broaden|reduc|develop|strengthen|support|build)ing\b", re.I)
+_NO_TARGET_RE = regex(r"\b(?:report(?:ing)?\s+only|monitor(?:ing)?\s+only|for\s+information|no\s+target|not\s+set|baseline\s+year|n/a)\b", re.I)
+_HEADING_LIKE_MAX = 90
+_HEADER_CELL_MAX = 45  # characters: a column name is short; a longer cell is a row's content
+_MAX_FLAT_CELLS = 24  # a flattened row is re-joined as it grows: a cap keeps a long list of numbers linear  # characters: longer unpunctuated lines are prose cut short, not labels
+
+
+def split_cells(text: str) -> tuple[str, ...]:
+    """The cells of a row in any of the forms pasted text gives it."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and sum(line.count("|") >= 2 for line in lines) > 1:
+        text = lines[0]  # several piped rows read as one clause: the first is this clause's row
+    for sep in (r"\|", r"\t", r"\s+/\s+", r"\n\s*\n|\n"):
+        parts = [p.strip() for p in re.split(sep, text)]
+        parts = [p for p in parts if p]
+        if len(parts) >= 2:
+            return tuple(parts)
+    return (text.strip(),)
+
+
+def column_roles(header: tuple[str, ...]) -> tuple[str, ...]:
+    roles = []
+    for cell in header:
+        roles.append(next((name for name, rx in _COLUMN_RES if rx.search(cell)), "other"))
+    if roles and roles[0] in ("other", "result"):
+        roles[0] = "indicator"  # the first column names the row
+    return tuple(roles)
+
+
+@lru_cache(maxsize=2048)
+def report_only_lead_in(text: str) -> bool:
+    """'Providers report quarterly on:' introduces fields of a return, not targets to meet."""
+    return bool(_REPORT_LEAD_RE.search(text)) and not _TARGET_LEAD_RE.search(text)
+
+
+@lru_cache(maxsize=8192)
+def text_role(text: str, kind: str = "sentence") -> str:
+    """The role a clause has on its own words."""
+    stripped = text.strip()
+    if kind == "heading":
+        return "heading"
+    if _QUESTION_RE.search(stripped) or _MYTH_RE.search(stripped):
+        return "question"
+    if _DEFINITION_RE.search(stripped) or _DEFINED_AS_RE.search(stripped[:120]):
+        return "definition"
+    if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
+        return "report"
+    if _PROCEDURE_RE.search(stripped):
+        return "procedure"  # the buyer's own steps; a modal verb here binds the buyer, not the provider
+    if sets_requirement(stripped):
+        return "target"
+    if kind == "sentence" and _is_label(stripped):
+        return "heading"
+    return "guidance"
+
+
+def _is_label(text: str) -> bool:
+    return len(text) <= _HEADING_LIKE_MAX and not re.search(r"[.!?;:,]$", text) and not re.search(r"\d", text) \
+        and len(text.split()) <= 12 and not _VALUE_RE.match(text)
+
+
+def _is_fragment(clause: Clause) -> bool:
+    """A short line with no sentence end: a cell of a flattened row, a list entry, a label."""
+    t = clause.text.strip()
+    return clause.kind != "heading" and len(t) <= 200 and not re.search(r"[.!?]$", t)
+
+
+def _header_like(cells: tuple[str, ...]) -> bool:
+    """A header names columns: several short cells, none of them a value or a percentage."""
+    return len(cells) >= 3 and not any(_VALUE_RE.match(c) or "%" in c or len(c) > _HEADER_CELL_MAX for c in cells)
+
+
+def _row_like(clause: Clause) -> bool:
+    """A table row, also as a sentence clause when pipes or slashes part its cells."""
+    t = clause.text
+    return clause.kind == "row" or t.count("|") >= 2 or (t.count(" / ") >= 2 and "\n" not in t)
+
+
+def _looks_header_line(clause: Clause) -> tuple[str, ...] | None:
+    if _row_like(clause):
+        cells = split_cells(clause.text)
+        if _header_like(cells):
+            return cells
+    return None
+
+
+def build(clauses: list[Clause]) -> list[ClauseInfo]:
+    """One ClauseInfo for each clause, in order."""
+    out: list[ClauseInfo] = []
+    headings: list[str] = []
+    lead_in: str | None = None
+    header: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    flat: list[int] = []  # indexes of the fragments of a flattened row being gathered
+    opener = None  # the first cell of that row, when it shares a clause with the header line
+    for i, c in enumerate(clauses):
+        text = c.text.strip()
+        role = text_role(text, c.kind)
+        inner = _inner_lead_in(text)
+        if inner is not None:
+            # "Providers report quarterly on:\nSPI 1 - …" read as one sentence: the lines after the
+            # lead-in are its list, and have their own role.
+            role = text_role(inner[1], "item")
+        opened = _header_then_cell(c)
+        if opened is not None:
+            # A long header line and the first cell of a row flattened one cell a line, read as one clause.
+            header, cell_text, cell_start = opened
+            columns, flat = column_roles(header), [i]
+            opener = (cell_text, cell_start, i)
+            out.append(ClauseInfo(role, tuple(headings), None, header, (), columns))
+            _refresh_flat(out, clauses, flat, header, columns, headings, None, opener)
+            continue
+        table = _inline_table(c)
+        if table is not None:
+            # A header line and its row read as one sentence (a long header is not split off).
+            head, cells, r_start, r_end = table
+            out.append(_row_info(text_role(" | ".join(cells), "row"), headings, None, head, column_roles(head),
+                                 cells, r_start, r_end))
+            header, columns, flat = head, column_roles(head), []
+            continue
+        if header and role == "heading" and c.kind != "heading" and _is_fragment(c):
+            role = "guidance"  # a label inside a table is a cell, not a new section
+        # The heading path: a heading replaces any deeper heading of the same numbering depth.
+        if role == "heading":
+            depth = _depth(text)
+            headings = [h for h in headings if _depth(h) < depth][-3:] + [text]
+            lead_in = None
+            header, columns = (), ()
+            out.append(ClauseInfo("heading", tuple(headings[:-1])))
+            continue
+        new_header = _looks_header_line(c)
+        if new_header is not None and header and sum(r not in ("other", "indicator") for r in column_roles(new_header)) < 2:
+            new_header = None  # a row of words inside a table, not a second header
+        if new_header is not None:
+            if not header or new_header != header:
+                header, columns = new_header, column_roles(new_header)
+                flat = []
+                out.append(ClauseInfo("heading", tuple(headings), lead_in, header, header, columns))
+                continue
+        row_like = _row_like(c)
+        if header and not row_like and not _is_fragment(c):
+            header, columns, flat = (), (), []  # prose ends the table
+        if lead_in is not None and not (c.kind == "item" or _is_fragment(c) or re.search(r";\s*(?:and|or)?$", text)):
+            lead_in = None  # a full sentence ends the list
+        info_lead = lead_in if (c.kind == "item" or _is_fragment(c) or text.endswith(";")) else None
+        if header:
+            if row_like:
+                cells = split_cells(text)
+                out.append(_row_info(role, headings, info_lead, header, columns, cells, None, None))
+            else:
+                # A row flattened one cell a line: a text cell opens a row, value cells follow it.
+                if not _VALUE_RE.match(text) or not flat or len(flat) >= _MAX_FLAT_CELLS:
+                    flat = [i]
+                else:
+                    flat.append(i)
+                out.append(ClauseInfo(role, tuple(headings), info_lead, header, (), columns))
+                _refresh_flat(out, clauses, flat, header, columns, headings, info_lead, opener)
+        else:
+            if inner is not None and info_lead is None and inner[0].endswith(":"):
+                info_lead = inner[0]
+            aim = bool(_AIM_RE.search(inner[1] if inner else text)) and not re.search(r"\d", text)
+            out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim))
+        if text.endswith(":") and not row_like:
+            lead_in = text
+    return out
+
+
+def _header_then_cell(clause: Clause) -> tuple[tuple[str, ...], str, int] | None:
+    """A header row line followed, in the same clause, by one short cell with no separator."""
+    if clause.kind == "row" or clause.text.count("\n") != 1:
+        return None
+    first, _, rest = clause.text.partition("\n")
+    sep = " | " if first.count(" | ") >= 2 else " / " if first.count(" / ") >= 2 else None
+    if sep is None or sep.strip() in rest or not rest.strip() or len(rest.strip()) > _HEADER_CELL_MAX:
+        return None
+    head = tuple(c.strip() for c in first.split(sep) if c.strip())
+    if not _header_like(head):
+        return None
+    return head, rest.strip(), clause.start + len(first) + 1 + (len(rest) - len(rest.lstrip()))
+
+
+def _inline_table(clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...], int, int] | None:
+    """A clause whose first line is a header row (cells parted by " | " or " / ") and whose next line
+    is a row of the same table: the header, the row's cells and where the row starts and ends."""
+    if clause.kind == "row" or "\n" not in clause.text:
+        return None
+    first, _, rest = clause.text.partition("\n")
+    sep = " | " if first.count(" | ") >= 2 else " / " if first.count(" / ") >= 2 else None
+    if sep is None:
+        return None
+    head = tuple(c.strip() for c in first.split(sep) if c.strip())
+    row_line = rest.split("\n")[0]
+    cells = tuple(c.strip() for c in row_line.split(sep) if c.strip())
+    if not _header_like(head) or len(cells) < 2:
+        return None
+    start = clause.start + len(first) + 1 + (len(row_line) - len(row_line.lstrip()))
+    return head, cells, start, start + len(row_line.strip())
+
+
+def _inner_lead_in(text: str) -> tuple[str, str] | None:
+    """A clause that holds its own list or label: the lead-in line ending in ':' (or a label line
+    with no sentence end) and the lines after it."""
+    first, _, rest = text.partition("\n")
+    if rest.strip() and _is_label(first.strip()) and rest.lstrip()[:1].isupper():
+        return first.strip(), rest.strip()
+    m = None
+    for m in re.finditer(r":[ \t]*\n", text):
+        pass
+    if m is None or not text[m.end():].strip():
+        return None
+    return text[:m.start() + 1].strip(), text[m.end():].strip()
+
+
+def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:
+    if role not in ("definition", "question"):
+        target_cell = next((cells[k] for k, r in enumerate(columns) if r == "target" and k < len(cells)), None)
+        if target_cell and _NO_TARGET_RE.search(target_cell):
+            role = "report"  # "Report only", "No target": the row is monitored, not held to a figure
+        elif target_cell and re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|ten|twelve)\b", target_cell):
+            role = "target"
+        elif "result" in columns and "target" not in columns:
+            role = "report"
+    return ClauseInfo(role, tuple(headings), lead_in, header, tuple(cells), columns, start, end)
+
+
+def _refresh_flat(out, clauses, flat, header, columns, headings, lead_in, opener=None) -> None:
+    """Give every fragment of a flattened row the whole row's cells. `opener` is (text, start) of a
+    first cell that shares its clause with the header line above it."""
+    cells = tuple(opener[0] if (opener and opener[2] == k) else clauses[k].text.strip() for k in flat)
+    start = opener[1] if (opener and opener[2] == flat[0]) else clauses[flat[0]].start
+    first = text_role(cells[0], clauses[flat[0]].kind)
+    for k in flat:
+        out[k] = _row_info(first, headings, lead_in, header, columns, cells, start, clauses[flat[-1]].end)
+
+
+def _depth(heading: str) -> int:
+    m = re.match(r"^\W*(\d+(?:\.\d+)*)", heading)
+    if m:
+        return m.group(1).count(".") + 1
+    m = re.match(r"^\s*(#{1,6})", heading)
+    return len(m.group(1)) if m else 1

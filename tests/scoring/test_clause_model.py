@@ -1,0 +1,99 @@
+"""The clause model: what each clause is (target, report, definition, question, …) and where it sits."""
+
+import pytest
+
+from scoring import review
+from scoring.clause_model import build
+from scoring.normalize import normalize
+from scoring.segment import segment
+
+
+def _model(text):
+    clauses = segment(normalize(text))
+    return list(zip(clauses, build(clauses)))
+
+
+def _info(text, starts_with):
+    return next(info for clause, info in _model(text) if clause.text.startswith(starts_with))
+
+
+@pytest.mark.parametrize("text,role", [
+    ("The provider will deliver 200 youth sessions per year.", "target"),
+    ("In 2024/25 the service supported 3,100 people.", "report"),
+    ("Denominator – the number of home visits made in the quarter.", "definition"),
+    ("Count each household once, not each person.", "definition"),
+    ("Pmin = price of the lowest compliant bid", "definition"),
+    ("Is the cheapest bid always the winner?", "question"),
+    ("Myth: the lowest quote wins", "question"),
+    ("Bids will be evaluated by a panel of three officers.", "procedure"),
+])
+def test_each_clause_gets_a_role(text, role):
+    assert _info(text, text[:10]).role == role
+
+
+def test_a_list_item_knows_its_lead_in_and_a_report_only_list_is_marked():
+    text = "Providers report quarterly on:\n• Percentage of annual reviews completed;\n• Number of home visits made."
+    item = _info(text, "Percentage")
+    assert item.lead_in == "Providers report quarterly on:"
+    assert item.report_only_list
+    kpis = _info("The KPIs are:\n• Number of home visits made;", "Number")
+    assert kpis.lead_in == "The KPIs are:" and not kpis.report_only_list
+
+
+def test_a_row_is_read_with_its_header_and_column_roles():
+    text = ("| Indicator | Target | Frequency | How measured |\n|---|---|---|---|\n"
+            "| Group sessions run | 48 | Quarterly | Attendance register |")
+    row = _info(text, "| Group")
+    assert row.header == ("Indicator", "Target", "Frequency", "How measured")
+    assert row.columns == ("indicator", "target", "frequency", "measure")
+    assert row.cell("indicator") == "Group sessions run" and row.cell("target") == "48"
+    assert row.role == "target"
+
+
+def test_a_row_flattened_one_cell_a_line_is_joined_again():
+    text = "Service | Target wait | Longest wait | Average wait\nEquipment repairs\n\n5 days\n\n9\n\n4"
+    model = _model(text)
+    cells = {info.cells for clause, info in model[1:]}
+    assert cells == {("Equipment repairs", "5 days", "9", "4")}
+    assert model[1][1].row_start == model[1][0].start and model[1][1].row_end == model[-1][0].end
+
+
+def test_a_long_header_line_read_with_the_first_cell_of_a_flattened_row_still_heads_the_row():
+    header = "Service | Target wait (weeks, from referral) | Longest wait this quarter | Average wait this quarter"
+    model = _model(f"{header}\nHome adaptations assessment\n\n4 weeks\n\n6\n\n3.5")
+    assert len(header) > 60  # the segmenter keeps a line this long with the one after it
+    assert all(info.cells == ("Home adaptations assessment", "4 weeks", "6", "3.5") for _, info in model)
+    assert model[0][1].row_start == model[0][0].start + len(header) + 1
+
+
+def test_a_results_table_is_a_report():
+    row = _info("Indicator | Q1 value | 2023/24\nD4: annual health checks completed (%) 78.2% (77.9 to 78.5)", "D4")
+    assert row.results_table and row.role == "report"
+
+
+def test_the_heading_path_follows_numbered_headings():
+    text = "# 1 Service\n\n## 1.1 Targets\n\nThe provider will deliver 200 sessions a year."
+    assert _info(text, "The provider").headings[-1].endswith("1.1 Targets")
+
+
+def _categories(text):
+    return {f.category for f in review(text, rewrites=False).findings}
+
+
+@pytest.mark.parametrize("text", [
+    "Providers report quarterly on:\n• Number of home visits made;\n• Percentage of annual reviews completed.",
+    "Indicator | Q1 value | 2023/24\nD4: annual health checks completed (%) 78.2% (77.9 to 78.5)",
+    "Denominator – the number of home visits made in the quarter.",
+    "The aim of the service is to improve wellbeing by:\n• Increasing the number of residents who use the library.",
+])
+def test_rules_that_judge_targets_skip_reports_definitions_and_aims(text):
+    assert "output-only" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The KPIs are:\n• Number of home visits made;",
+    "Service | Target wait | Longest wait | Average wait\nHome adaptations assessment | 4 weeks | 6 | 3.5",
+    "Service | Target wait | Longest wait | Average wait\nEquipment repairs\n\n5 days\n\n9\n\n4",
+])
+def test_targets_in_lists_and_kpi_rows_are_still_flagged(text):
+    assert "output-only" in _categories(text)
