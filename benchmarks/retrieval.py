@@ -168,6 +168,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--quality-only", action="store_true",
+                        help="only retrieval quality, abstention and key facts (skip the timings and the 1,000-policy run)")
     args = parser.parse_args()
 
     os.environ["TENDER_COACH_DATA"] = tempfile.mkdtemp(prefix="tender-coach-bench-")
@@ -193,6 +195,11 @@ def main() -> None:
 
     passages = len(all_passages())
     chunk_texts = [c.embed_text for c in guidance_chunks()]
+    if args.quality_only:
+        rebuild_guidance(rt)
+        _print([("question set", f"{len(questions)} questions, {passages} passages, {len(chunk_texts)} chunks"),
+                *_quality_rows(questions, out_of_scope, texts, rt)])
+        return
     # torch sets up kernels for each new input shape on first sight, so one untimed pass first;
     # then the best of two for both, which is fair to each on a shared, noisy machine.
     rt.embedder.encode(chunk_texts)
@@ -206,9 +213,7 @@ def main() -> None:
 
     resync_s = _timed(resync_unchanged)
 
-    scores = quality(questions, rt)
-    abstaining = abstention(texts, out_of_scope, rt)
-    facts = key_facts(questions, rt)
+    measured = _quality_rows(questions, out_of_scope, texts, rt)
 
     embed_p50, embed_p95 = latency(texts, lambda q: rt.embedder.encode([q]), args.queries, args.runs)
     ask_p50, ask_p95 = latency(texts, lambda q: answer(q, rt=rt), args.queries, args.runs)
@@ -216,11 +221,7 @@ def main() -> None:
 
     rows = [
         ("question set", f"{len(questions)} questions, {passages} passages, {len(chunk_texts)} chunks"),
-        *[(f"{label}: hit@1 / hit@3 / MRR", f"{s[0]:.3f} / {s[1]:.3f} / {s[2]:.3f}")
-          for label, s in (("dense only", scores["dense"]), ("BM25 only", scores["lexical"]),
-                           ("hybrid (RRF k=60)", scores["hybrid"]))],
-        *abstaining,
-        ("answers containing their key facts (target >= 85%)", f"{facts:.1%} of {len(questions)}"),
+        *measured,
         (f"ask latency warm, p50 / p95 ({args.queries} queries, median of {args.runs} runs)",
          f"{ask_p50:.1f} ms / {ask_p95:.1f} ms"),
         ("bare query embedding, p50 / p95", f"{embed_p50:.1f} ms / {embed_p95:.1f} ms"),
@@ -234,6 +235,22 @@ def main() -> None:
         ("peak RSS", f"{peak_mb:.0f} MB"),
     ]
     rows += policy_index_rows(rt)
+    _print(rows)
+
+
+def _quality_rows(questions, out_of_scope, texts, rt) -> list[tuple[str, str]]:
+    scores = quality(questions, rt)
+    facts = key_facts(questions, rt)
+    return [
+        *[(f"{label}: hit@1 / hit@3 / MRR", f"{s[0]:.3f} / {s[1]:.3f} / {s[2]:.3f}")
+          for label, s in (("dense only", scores["dense"]), ("BM25 only", scores["lexical"]),
+                           ("hybrid (RRF k=60)", scores["hybrid"]))],
+        *abstention(texts, out_of_scope, rt),
+        ("answers containing their key facts (target >= 85%)", f"{facts:.1%} of {len(questions)}"),
+    ]
+
+
+def _print(rows: list[tuple[str, str]]) -> None:
     width = max(len(k) for k, _ in rows)
     print(f"| {'measure':<{width}} | value |")
     print(f"| {'-' * width} | ----- |")
