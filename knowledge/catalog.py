@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from knowledge import diskcache
 
 GUIDANCE_DIR = Path(__file__).with_name("guidance")
 REQUIRED_KEYS = ("id", "title", "topic", "phase", "source", "url")
@@ -50,7 +50,7 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     end = raw.find("\n---", 3)
     if end == -1:
         return {}, raw
-    meta = yaml.load(raw[3:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+    meta = diskcache.yaml_data(raw[3:end].encode("utf-8")) or {}  # parsed once, then from the disk cache
     body = raw[end + 4:].lstrip("-").lstrip("\n")
     return (meta if isinstance(meta, dict) else {}), body
 
