@@ -55,24 +55,27 @@ def quality(questions: list[dict], rt) -> dict[str, tuple[float, float, float]]:
     return out
 
 
-def _rate(features: list[tuple], weights: tuple[float, float], threshold: float) -> float:
+def _rate(features: list[tuple], weights: tuple[float, float, float], threshold: float) -> float:
     """Share abstaining: no content word, or relevance below the threshold."""
-    lam, mu = weights
-    return sum((not terms) or sim + lam * cov - mu * unk < threshold for sim, cov, unk, terms in features) / len(features)
+    lam, mu, nu = weights
+    return sum((not terms) or sim + lam * cov - mu * unk + nu * pairs < threshold
+               for sim, cov, unk, pairs, terms in features) / len(features)
 
 
-def choose_calibration(in_scope: list[tuple], out_of_scope: list[tuple]) -> tuple[float, float, float]:
+def choose_calibration(in_scope: list[tuple], out_of_scope: list[tuple]) -> tuple[float, float, float, float]:
     """The rule that set knowledge/answer.py's CALIBRATIONS, run on the calibration halves only: for each
     pair of weights, the lowest threshold at which 90% of out-of-scope questions abstain; keep the
     pair with the fewest in-scope abstentions (then the most out-of-scope ones, then the smallest weights)."""
     best = None
     for lam in [x / 10 for x in range(9)]:
         for mu in (0.0, 0.05, 0.1, 0.15, 0.2):
-            scores = sorted(round(s + lam * c - mu * u, 3) + 0.001 for s, c, u, _ in out_of_scope)
-            threshold = next(t for t in scores if _rate(out_of_scope, (lam, mu), t) >= 0.9)
-            key = (_rate(in_scope, (lam, mu), threshold), -_rate(out_of_scope, (lam, mu), threshold), lam, mu)
-            if best is None or key < best[0]:
-                best = (key, (lam, mu, threshold))
+            for nu in (0.0, 0.1, 0.2, 0.3, 0.5, 0.7):
+                w = (lam, mu, nu)
+                scores = sorted(round(s + lam * c - mu * u + nu * p, 3) + 0.001 for s, c, u, p, _ in out_of_scope)
+                threshold = next(t for t in scores if _rate(out_of_scope, w, t) >= 0.9)
+                key = (_rate(in_scope, w, threshold), -_rate(out_of_scope, w, threshold), lam, mu, nu)
+                if best is None or key < best[0]:
+                    best = (key, (lam, mu, nu, threshold))
     return best[1]
 
 
@@ -82,21 +85,23 @@ def abstention(in_scope: list[str], out_of_scope: list[str], rt) -> list[tuple[s
 
     def features(questions: list[str]) -> list[tuple]:
         found = [search(q, k=3, rt=rt) for q in questions]
-        return [(f.best_similarity, f.coverage, f.unknown, bool(f.terms and f.hits)) for f in found]
+        return [(f.best_similarity, f.coverage, f.unknown, f.phrases, bool(f.terms and f.hits)) for f in found]
 
     ins, outs = features(in_scope), features(out_of_scope)
     cal = calibration(rt.embedder)
-    weights = (cal.coverage_weight, cal.unknown_weight)
+    weights = (cal.coverage_weight, cal.unknown_weight, cal.phrase_weight)
     rows = [("abstention rule (knowledge/answer.py)",
-             f"cosine + {weights[0]} x coverage - {weights[1]} x unknown words < {cal.threshold}")]
+             f"cosine + {weights[0]} x coverage - {weights[1]} x unknown words + {weights[2]} x word pairs "
+             f"< {cal.threshold}")]
     for label, part in (("calibration half (even items)", slice(0, None, 2)), ("check half (odd items)", slice(1, None, 2))):
         rows.append((f"abstain, {label}: in-scope / out-of-scope",
                      f"{_rate(ins[part], weights, cal.threshold):.1%} of {len(ins[part])} / "
                      f"{_rate(outs[part], weights, cal.threshold):.1%} of {len(outs[part])}"))
     rows.append(("abstain, all: in-scope (target <= 5%) / out-of-scope (target >= 90%)",
                  f"{_rate(ins, weights, cal.threshold):.1%} / {_rate(outs, weights, cal.threshold):.1%}"))
-    lam, mu, threshold = choose_calibration(ins[0::2], outs[0::2])
-    rows.append(("choosing rule re-run on the calibration halves: weights / threshold", f"{lam}, {mu} / {threshold:.3f}"))
+    lam, mu, nu, threshold = choose_calibration(ins[0::2], outs[0::2])
+    rows.append(("choosing rule re-run on the calibration halves: weights / threshold",
+                 f"{lam}, {mu}, {nu} / {threshold:.3f}"))
     return rows
 
 

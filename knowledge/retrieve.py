@@ -58,6 +58,9 @@ class Retrieval:
     # a question hinging on a word the guidance never uses is rarely answered by it.
     unknown: float = 0.0
     nation: str | None = None  # the nation the question names, which re-ranked the hits
+    # Share of the question's adjacent word pairs that the top passages use as a pair (0.5 when the
+    # question has no pair): a near miss shares words with the guidance, rarely its phrases.
+    phrases: float = 0.5
 
 
 class _Corpus:
@@ -173,7 +176,21 @@ def search(
         ))
     top_chunks = [c.id for pid in order[:3] for c in corpus.passages.get(pid, [first_seen[pid]])]
     return Retrieval(terms, hits, best, bool(lexical), corpus.lexical.coverage(terms, top_chunks), corpus.lexical,
-                     _unknown_share(terms, corpus), nation)
+                     _unknown_share(terms, corpus), nation, _phrase_share(terms, hits[:3]))
+
+
+def _pairs(terms: list[str]) -> set[tuple[str, str]]:
+    return {(a, b) for a, b in zip(terms, terms[1:]) if a and b}
+
+
+def _phrase_share(terms: list[str], hits: list[Hit]) -> float:
+    wanted = _pairs(terms)
+    if not wanted:
+        return 0.5
+    used: set[tuple[str, str]] = set()
+    for hit in hits:
+        used |= _pairs(tokenize(f"{hit.title} {hit.text}"))
+    return len(wanted & used) / len(wanted)
 
 
 def _unknown_share(terms: list[str], corpus: _Corpus) -> float:
