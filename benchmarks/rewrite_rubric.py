@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/rewrite_rubric.py              # summary of the scored record
     .venv/bin/python benchmarks/rewrite_rubric.py --collect OUT   # write the current rewrites, unscored
+    .venv/bin/python benchmarks/rewrite_rubric.py --record benchmarks/rewrite_rubric_after.yaml   # another record
+    .venv/bin/python benchmarks/rewrite_rubric.py --compare benchmarks/rewrite_rubric_after.yaml  # before -> after
 
 The record, benchmarks/rewrite_rubric.yaml, holds the rubric and one entry per rewrite the
 checker wrote for a clause of tests/data/real (reviewed as benchmarks/real_documents.py does:
@@ -186,10 +188,38 @@ def staleness(record: dict) -> int:
     return len(changed) + len(gone) + len(new)
 
 
+def _means(record: dict) -> dict[str, float]:
+    entries = [e for e in record["entries"] if e.get("scores")]
+    out = {c: sum(e["scores"][c] for e in entries) / len(entries) for c in CRITERIA + ("overall",)}
+    out["total/8"] = sum(out[c] for c in CRITERIA)
+    out["n"] = len(entries)
+    return out
+
+
+def compare(before: dict, after: dict) -> None:
+    """Mean per criterion in two records, side by side (both scored with the rubric in the first)."""
+    common = {e["id"] for e in before["entries"]} & {e["id"] for e in after["entries"]}
+    same = {k: {"entries": [e for e in r["entries"] if e["id"] in common]} for k, r in (("b", before), ("a", after))}
+    columns = [("all before", _means(before)), ("all after", _means(after)),
+               ("both before", _means(same["b"])), ("both after", _means(same["a"]))]
+    print("all: every scored entry of each record; both: only the rewrites written both times (same ids)\n")
+    print(f"{'criterion':<24}" + "".join(f"{name:>13}" for name, _ in columns))
+    for key in ("n",) + CRITERIA + ("total/8", "overall"):
+        fmt = "{:13.0f}" if key == "n" else "{:13.2f}"
+        print(f"{key:<24}" + "".join(fmt.format(m[key]) for _, m in columns))
+    for title, rec in (("before", before), ("after", after)):
+        fails: dict[str, int] = defaultdict(int)
+        for e in rec["entries"]:
+            for cls in e.get("failures") or []:
+                fails[cls] += 1
+        print(f"\nfailure classes {title}: " + ", ".join(f"{k} {v}" for k, v in sorted(fails.items(), key=lambda x: -x[1])))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--record", type=Path, default=RECORD, help="the scored record (default: %(default)s)")
     ap.add_argument("--collect", type=Path, metavar="OUT", help="write the current rewrites, unscored, here and stop")
+    ap.add_argument("--compare", type=Path, metavar="AFTER", help="print the means of --record and of AFTER side by side")
     args = ap.parse_args(argv)
     if args.collect:
         entries = collect()
@@ -201,6 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no record at {args.record}: run with --collect OUT, score the entries, save them there")
         return 2
     record = yaml.safe_load(args.record.read_text(encoding="utf-8"))
+    if args.compare:
+        compare(record, yaml.safe_load(args.compare.read_text(encoding="utf-8")))
+        return 0
     summary(record)
     staleness(record)
     return 0

@@ -25,6 +25,7 @@ _ROLES = (
     ("what", regex(r"\b(?:kpis?|indicator|measures?|outcomes?|outputs?|description|objective|aim|deliverable|"
                    r"performance|requirement|what|metric|activity|service)\b", re.I)),
 )
+_MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b", re.I)
 _BULLET_AT_START = regex(r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+")
 _HAS_DIGIT = regex(r"\d")
 _WORD = regex(r"[A-Za-z]{3,}")
@@ -40,6 +41,7 @@ class Place:
     header: tuple[str, ...] = ()  # its table's header cells, when the table has one
     tabbed: bool = False  # cells separated by tabs (pasted from a spreadsheet or Word), not pipes
     flagged: int = 0  # the cell holding the flagged words
+    sep: str = ""  # how a flattened row joins its cells, as written (" / "); "" for pipes or tabs
 
     def roles(self) -> list[str]:
         """What each column is for: from the header where there is one; otherwise the wordiest cell
@@ -53,6 +55,10 @@ class Place:
             roles = ["keep"] * len(cells)
         wordy = [i for i, c in enumerate(cells) if len(_WORD.findall(c)) >= 2 and not _ID_CELL.match(c)]
         named = [i for i, r in enumerate(roles) if r == "what" and i in wordy]
+        # "Performance Measure" beats "Activity Name" and "Service Description": the indicator column is the one
+        # whose header says it measures, whatever the wordiest cell is.
+        strong = [i for i in named if self.header and _MEASURE_HEADER.search(self.header[i])]
+        named = strong or named
         if named:
             what = max(named, key=lambda i: len(_WORD.findall(cells[i])))
         elif self.flagged in wordy:
@@ -64,7 +70,7 @@ class Place:
         if "target" not in roles:
             for i, c in enumerate(cells):
                 if roles[i] == "keep" and i != what and _HAS_DIGIT.search(c) and not _ID_CELL.match(c) \
-                        and not (self.header and _role(self.header[i]) == "keep" and self.header[i].strip()):
+                        and not (self.header and self.header[i].strip()):  # a named column keeps its role
                     roles[i] = "target"
                     break
         return roles
@@ -79,7 +85,7 @@ def _role(header: str) -> str:
 
 def split_row(text: str) -> tuple[tuple[str, ...], bool]:
     """A row's cells, and whether they are tab-separated."""
-    if "|" in text and text.lstrip().startswith("|"):
+    if "|" in text and (text.lstrip().startswith("|") or "\t" not in text):
         inner = text.strip()
         inner = inner[1:] if inner.startswith("|") else inner
         inner = inner[:-1] if inner.endswith("|") else inner
@@ -87,7 +93,9 @@ def split_row(text: str) -> tuple[tuple[str, ...], bool]:
     return tuple(c.strip() for c in text.split("\t")), True
 
 
-def join_row(cells: list[str] | tuple[str, ...], tabbed: bool) -> str:
+def join_row(cells: list[str] | tuple[str, ...], tabbed: bool, sep: str = "") -> str:
+    if sep:
+        return sep.join(c.replace(sep, " ") for c in cells)
     if tabbed:
         return "\t".join(cells)
     return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
@@ -105,6 +113,10 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
             if len(head_cells) == len(cells) and not any(_HAS_DIGIT.search(h) for h in head_cells):
                 header = head_cells
         return Place("row", cells=cells, header=header, tabbed=tabbed, flagged=min(flagged, len(cells) - 1))
+    flat = _flattened_row(clause, text, start)
+    if flat is not None:
+        cells, header, flagged = flat
+        return Place("row", cells=cells, header=header, flagged=min(flagged, len(cells) - 1), sep=_SLASH)
     if clause.kind == "item":
         line_start = text.rfind("\n", 0, clause.start) + 1
         before = text[line_start:clause.start]
@@ -113,6 +125,54 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
             return Place("item", marker=before.strip() + " ")
         return Place("sentence")
     return Place("sentence")
+
+
+_SLASH = " / "
+_ENDS_IN_FIGURE = regex(r"[\s.)]\d[\d,.]*%?$")
+_SENTENCE_END = regex(r"[a-z]{3,}[.!?]\s+[A-Z]")
+_LINE_LABEL = regex(r"[ \t]*(?:(?:[A-Z]{2,5} ?\d{1,3}[a-z]?(?:[ \t]+\d{1,3}(?=[ \t]+[A-Z%]))?|(?i:(?:key[ \t]+)?(?:performance[ \t]+)?"
+                    r"(?:measure|indicator|kpi|pi|ref|lot))[ \t]*\d{1,3}[a-z]?)[ \t]*(?:[:–—-][ \t]*)?|\d{1,2}[.)][a-z]?[ \t]+)")
+
+
+def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:
+    """A row whose cells a stored copy joined with " / " (a PDF or web table), read as a row when the
+    line above it, its header, has as many " / "-separated parts (or more, for a row cut short).
+    Returns the cells, the header and the flagged cell."""
+    if clause.kind == "row":
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    if line.count(_SLASH) < 2 or line_start == 0:
+        return None
+    above = text[:line_start - 1].rstrip("\n")
+    header_line = above[above.rfind("\n") + 1:]
+    head = header_line.split(" | ", 1)[-1]  # "Table 2 | A / B / C": the header follows the table's title
+    header = tuple(c.strip() for c in head.split(_SLASH))
+    cells = tuple(c.strip() for c in line.split(_SLASH))
+    if 3 <= len(cells) < len(header):
+        header = header[: len(cells)]  # the stored copy cut the row short: its first columns
+    if len(header) != len(cells) or any(_HAS_DIGIT.search(h) and len(h) > 20 for h in header):
+        return None
+    return cells, header, text[line_start:start].count(_SLASH)
+
+
+def indicator_label(clause: Clause, offset: int | None = None) -> str | None:
+    """The label a short indicator line starts with ("SPI 2 – ", "Measure 1: ", "2. "), or "" for an
+    unlabelled one; None when the line holding `offset` reads as prose (a sentence with a full stop)."""
+    if clause.kind == "row":
+        return None
+    rel = max(0, min(len(clause.text) - 1, (offset if offset is not None else clause.start) - clause.start))
+    line = clause.text[clause.text.rfind("\n", 0, rel) + 1:].split("\n")[0].strip()
+    if not line or len(line) > 120 or line.endswith((".", ":", "?", "!", ";", ",")) or _SENTENCE_END.search(line):
+        return None
+    label = _LINE_LABEL.match(line)
+    if label and label.end() < len(line):
+        return label.group(0).strip() + " "
+    # Unlabelled, it is an indicator if it is a heading, a flattened row ending in its figures, or a title.
+    if clause.kind == "heading" or _ENDS_IN_FIGURE.search(line) or len(line) <= 50:
+        return ""
+    return None
 
 
 def _cell_at(clause: Clause, offset: int, tabbed: bool) -> int:
@@ -150,7 +210,7 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
             cells[i] = measure
         elif _EMPTY_CELL.match(cells[i]) and i == place.flagged:
             cells[i] = ""
-    return join_row(cells, place.tabbed)
+    return join_row(cells, place.tabbed, place.sep)
 
 
 def row_activity(place: Place) -> str:
@@ -173,5 +233,5 @@ def award_rows(place: Place, weights: dict[str, object], price_term: str) -> str
         if name_col >= 0:
             cells[name_col] = name
         cells[weight_col] = f"{value}%"
-        rows.append(join_row(cells, place.tabbed))
+        rows.append(join_row(cells, place.tabbed, place.sep))
     return "\n".join(rows)

@@ -14,13 +14,14 @@ import re
 import zlib
 from functools import lru_cache
 
-from knowledge.outcome_library import AgeRange, Area, library
+from knowledge.outcome_library import AgeRange, Area, Choice, library
 from prompts.render import render
 
 from .kinds import Document, run
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import Place, as_item, award_rows, outcome_row, row_activity
+from .fit import Place, as_item, award_rows, indicator_label, outcome_row, row_activity
+from .quote import their_words
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -59,11 +60,13 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None)
     words = _group_words(clause) or _group_words(heading, plural_only=True)
     if words:
         return words
-    if area.key == "general" and ages is not None:  # "a club for 9-10 year olds": say who they are
+    if area.key in ("general", "public-health") and ages is not None:  # "a club for 9-10 year olds": say who they are
         if ages.high is not None and ages.high <= 12:
             return "children"
         if ages.high is not None and ages.low >= 11 and ages.high <= 25:
             return "young people"
+        if ages.high is not None and ages.high <= 18:
+            return "children and young people"
         if ages.low >= 65:
             return "older people"
     return area.beneficiaries
@@ -73,9 +76,23 @@ def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope) -> list[dic
     start = zlib.crc32(seed.encode("utf-8"))  # stable across runs, unlike hash()
     chosen = area.choose(count, start, scope.ages, scope.named, scope.aims)
     if not chosen:  # nothing in the area fits the client group's ages: person-defined outcomes always do
-        chosen = library()["general"].choose(count, start, scope.ages, scope.named, scope.aims)
+        area = library()["general"]
+        chosen = area.choose(count, start, scope.ages, scope.named, scope.aims)
+    if area.key == "general":
+        chosen = _honest_fallback(area, chosen, scope)
     return [{"change": c.outcome.change, "measure": c.measure.short, "when": c.measure.when, "key": c.measure.key}
             for c in chosen]
+
+
+def _honest_fallback(area: Area, chosen: list[Choice], scope: _Scope) -> list[Choice]:
+    """With no service area known, a wellbeing scale or a "feel connected" question is a guess that
+    is often wrong (a screening programme, a taxi contract): offer only what the document's own aims
+    or measures ask for, else the outcomes agreed with each person."""
+    kept = [c for c in chosen if c.measure.key in scope.named or (scope.aims and c.outcome.stated_in(scope.aims))]
+    if kept:
+        return kept
+    own = next(o for o in area.outcomes if "person-defined" in o.tags)
+    return [Choice(own, own.measure)]
 
 
 class _Scope:
@@ -161,20 +178,17 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int) -> dict:
     social = current["social"].value if "social" in current and current["social"].value >= 10 else 10
     price = min(current["price"].value, 30) if "price" in current else 30
     quality = 100 - price - social
+    within = False
+    if "social" not in current and "quality" in current and "price" in current and current["price"].value <= 30 \
+            and current["quality"].value + current["price"].value == 100:
+        # Already quality-led: keep the commissioner's figures and place social value inside quality,
+        # rather than lower the quality weight they chose.
+        quality, price, within = current["quality"].value, current["price"].value, True
     term_match = re.search(r"\b(price|cost)\b", text[max(0, near - 40):near + 60], re.I)
     price_term = term_match.group(1).capitalize() if term_match else "Price"
     as_int = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731 - tiny formatter
-    return {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term}
-
-
-def _their_words(clause: Clause, start: int, end: int) -> str:
-    """The flagged words through to the end of the clause, so their numbers and periods survive."""
-    match = clause.text[start - clause.start:end - clause.start]
-    tail = clause.text[start - clause.start:]
-    # Stop where the clause moves on to something else ("..., and the contract will be awarded ...").
-    cut = re.search(r"[;,(]|\s(?:and|but|with|while|whilst|plus)\s", tail[len(match):])
-    first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]
-    return first_line if len(first_line) <= 140 and len(first_line) >= len(match.split("\n")[0]) else match
+    return {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term,
+            "social_within": within}
 
 
 @lru_cache(maxsize=4096)
@@ -190,7 +204,7 @@ def _carries_cost_first(words: str) -> bool:
 
 def _area_for_ages(area: Area, ages: AgeRange | None) -> Area:
     """A service for under-fives is an early years service, whatever words it uses."""
-    if ages is not None and ages.high is not None and ages.high <= 5 and area.key in ("general", "children-families", "youth"):
+    if ages is not None and ages.high is not None and ages.high <= 5 and area.key in ("general", "children-families", "youth", "disability"):
         return library()["early-years"]
     return area
 
@@ -217,14 +231,22 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     place = place or Place("sentence")
     if place.kind == "row":
         return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place)
-    return as_item(place, _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote))
+    label = indicator_label(clause, max(start, end - 1))
+    if label is not None and template in ("output-to-outcome", "payment-to-outcome"):
+        return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
+    return as_item(place, _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote,
+                                            place.kind))
 
 
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
-                      weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool) -> str:
+                      weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool,
+                      place_kind: str = "sentence") -> str:
     area, scope, heading = _setting(clause, doc_area)
-    cells = [c.strip() for c in re.split(r"[|\t]", _their_words(clause, start, end)) if c.strip()]
+    words = their_words(clause, start, end)
+    cells = [c.strip() for c in re.split(r"[|\t]", words or "") if c.strip()]
     quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
+    if not quoted:
+        quote = False
     if quote and (_carries_cost_first(quoted) or "tender-coach" in quoted.lower()):
         # Their words hold a second problem (say, per-minute pay), or a suppression marker that
         # would switch checks off wherever the rewrite is pasted: leave them out.
@@ -237,7 +259,73 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
+        label = _field_label(clause, start)
+        context["option"] = label is not None or _is_option(document, start)
+        if label:
+            return label + " ".join(render(f"rewrites/{template}.j2", **context).split())
+        if context["option"] and place_kind != "item":  # "a)Exclusively the lowest price": the option keeps its letter
+            line = clause.text[clause.text.rfind("\n", 0, start - clause.start) + 1:]
+            marker = _OPTION_MARKER_RE.match(line)
+            if marker:
+                return marker.group(0).strip() + " " + " ".join(render(f"rewrites/{template}.j2", **context).split())
     return " ".join(render(f"rewrites/{template}.j2", **context).split())
+
+
+# A lead-in or heading that introduces a list of methods a guide explains ("Common selection methods are:").
+_OPTION_MARKER_RE = regex(r"\s*(?:\(?[a-zA-Z0-9]{1,2}[.)]|[•◦▪*-](?=\s))\s*")
+_OPTIONS_RE = regex(r"\b(?:methods?|options?|approaches|criteria|bases|ways)\b[^.\n]{0,80}$|"
+                    r"\b(?:this|the) (?:method|criterion|option|approach) is (?:used|appropriate|suitable)\b", re.I)
+
+
+def _is_option(document: str, start: int) -> bool:
+    """Whether the flagged words are one option in a list of award methods (the line above them is a
+    lead-in or heading such as "Common selection methods are:"), so a whole scheme would replace one
+    item of a list: the rewrite proposes the better option instead."""
+    line_start = document.rfind("\n", 0, start) + 1
+    above = document[max(0, line_start - 300):line_start].rstrip()
+    lead_in = above[above.rfind("\n") + 1:]
+    own_line = document[line_start:line_start + 300]
+    return bool(_OPTIONS_RE.search(lead_in) or _OPTIONS_RE.search(own_line))
+
+
+def _field_label(clause: Clause, start: int) -> str | None:
+    """ "Lot 1 Award Criterion (cost): Lowest cost": a one-line field whose value is the problem keeps its label."""
+    first = clause.text.strip().split("\n")[0]
+    colon = first.find(":")
+    value = first[colon + 1:].strip()
+    if len(first) > 100 or colon < 3 or not value or len(value) > 40 or "%" in first or start - clause.start <= colon:
+        return None
+    label = re.sub(r"\s*\((?:cost|price)\)", "", first[:colon], flags=re.I).strip()
+    return label + ": "
+
+
+def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str) -> str:
+    """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
+    with its label, like a table cell: the outcome, its measure, and their count kept as a secondary measure."""
+    area, scope, heading = _setting(clause, doc_area)
+    words = their_words(clause, start, end) or ""
+    words = " ".join(words.split()).strip(" .,;:'\"")
+    words = re.sub(r"\s*\([^)]*\)", "", words)  # "(accessed via the report)": a note, not the activity
+    figure = re.search(r"[\s.:]*(\d[\d,.]*%?)$", words)
+    if figure and figure.start() > 0 and not words[figure.start() - 1].isdigit():
+        words = f"{words[:figure.start()].rstrip(' .:')}: {figure.group(1)}"  # "...report).5600" -> "...: 5600"
+    if words:
+        after = clause.text[clause.text.find(words[:20]) + len(words):].split("\n")[0] if words[:20] in clause.text else ""
+        target = re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
+        if target and target.group(1) not in words:
+            words = f"{words}: {target.group(1)}"
+        if label and words.startswith(label.strip()):
+            words = words[len(label.strip()):].strip(" :–—-")
+        words = words[0].lower() + words[1:] if words[:2].istitle() else words
+    if _carries_cost_first(words) or "tender-coach" in words.lower():
+        words = ""
+    outcome = _outcome_slots(area, 1, words or clause.text, scope)[0]
+    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages), "outcome": outcome}
+    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
+    text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
+    if words:
+        text += f"; {words} reported as a secondary measure"
+    return label + text
 
 
 def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope, str]:
@@ -266,7 +354,11 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         area = detect_area("homecare")
     activity = row_activity(place)
     outcome = _outcome_slots(area, 1, activity or clause.text, scope)[0]
-    beneficiaries = _beneficiaries(place.cells[place.flagged] if place.cells else clause.text, heading, area, scope.ages)
+    roles = place.roles()
+    indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""
+    # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")
+    row_words = " ".join(x for x in (indicator, place.cells[place.flagged] if place.cells else "", clause.text) if x)
+    beneficiaries = _beneficiaries(row_words, heading, area, scope.ages)
     words = {"beneficiaries": beneficiaries, "outcome": outcome}
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
     if _carries_cost_first(activity):

@@ -85,7 +85,10 @@ _OVER_RES = (
     regex(r"(?<![£$€\d.,])\b(\d{2})(?:\+(?!\s*%)|\s+years?\s+(?:and|or)\s+(?:over|older)\b)", re.I),
     regex(r"\bover[- ](\d{2})s\b", re.I),
 )
-_UNDER_RE = regex(r"\bunder[- ](fives?|5s|(\d{1,2})s)\b", re.I)
+# "under 5s", "under-fives", and "under 5" / "under 2 years" when no unit of time or money follows.
+_UNDER_RE = regex(r"\bunder[- ](fives?|5s|(\d{1,2})(?:s\b|\s*years?\b|(?![\d,.%])(?!\s*(?:%|per|minutes?|mins?|hours?|hrs?|"
+                  r"days?|weeks?|months?|miles?|km|kg|metres?|m\b|people|persons|staff|beds|places|sessions|visits|"
+                  r"referrals|cases))))", re.I)
 # Words that state a client group's ages, in priority order (first found wins).
 _GROUP_AGES = (
     (regex(r"\b(?:under[- ]fives?|pre-?school(?:ers|-age)?|babies|toddlers|infants|early years)\b", re.I), AgeRange(0, 4)),
@@ -112,7 +115,7 @@ def detect_ages(text: str) -> AgeRange | None:
                 lows.append(low)
                 highs.append(high)
     for m in _UNDER_RE.finditer(text):
-        n = 5 if m.group(1).lower().startswith(("five", "5")) else int(m.group(2))
+        n = 5 if m.group(1).lower().startswith(("five", "5s")) or m.group(1).lower() == "5" else int(m.group(2))
         lows.append(0)
         highs.append(n - 1)
     for pattern in _OVER_RES:

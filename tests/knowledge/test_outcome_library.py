@@ -14,7 +14,7 @@ GUIDANCE_DIR = ROOT / "knowledge" / "guidance"
 REQUIRED_AREAS = {
     "youth", "adult-social-care", "homecare", "mental-health", "substance-misuse",
     "employment", "homelessness", "children-families", "public-health", "general",
-    "carers", "early-years", "leaving-care", "older-people",
+    "carers", "early-years", "leaving-care", "older-people", "disability",
 }
 MEASURE_KEYS = ("name", "short", "measures", "scale", "source", "url", "owner", "clients", "when")
 MEASURE_KINDS = {"validated", "tracking-tool", "official", "administrative", "self-report"}
@@ -227,3 +227,34 @@ def test_no_outcome_is_offered_with_a_measure_outside_the_ages():
             for start in range(6):
                 for choice in area.choose(2, start, ages):
                     assert choice.measure.fits(ages), (area.key, ages, choice.measure.key)
+
+
+def test_ascot_is_not_named_by_the_framework_it_feeds(measures):
+    """ASCOF is the whole Adult Social Care Outcomes Framework: a document naming it has not named ASCOT."""
+    import re
+
+    aliases = re.compile(measures["ascot"]["aliases"])
+    assert aliases.search("Quality of life will be measured with ASCOT at each review")
+    assert not aliases.search("The council reports against ASCOF every year")
+
+
+def test_the_carers_survey_names_its_current_owner(measures):
+    assert "Department of Health and Social Care" in measures["carers-survey"]["owner"]
+
+
+def test_disability_services_have_their_own_area_with_measures_the_guidance_supports(areas):
+    used = {m for outcome in areas["disability"]["outcomes"] for m in outcome["measures"]}
+    assert used <= {"ascot", "support-plan-review", "sustained-employment-records"}
+    # The passages that justify them: an easy read ASCOT for people with learning disabilities or autism,
+    # and the job outcome of employment support mainly for disabled people.
+    assert "learning disabilities" in (GUIDANCE_DIR / "ascot-versions.md").read_text(encoding="utf-8")
+    assert "disabled people" in (GUIDANCE_DIR / "employment-support-job-outcomes.md").read_text(encoding="utf-8")
+
+
+def test_disabled_children_are_never_offered_adult_scales_or_work_records():
+    from knowledge.outcome_library import AgeRange, library
+
+    area = library()["disability"]
+    for start in range(6):
+        for choice in area.choose(2, start, AgeRange(5, 12)):
+            assert choice.measure.key not in {"ascot", "sustained-employment-records"}, choice.measure.key

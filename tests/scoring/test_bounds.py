@@ -96,7 +96,7 @@ class _CountingRe:
 
 
 _MODULES = ("segment", "kinds", "engine", "normalize", "checklist", "weights", "rewrite", "modality", "clause_model",
-            "service_area", "fit")
+            "service_area", "fit", "quote")
 
 
 @pytest.fixture

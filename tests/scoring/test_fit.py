@@ -3,6 +3,8 @@ item as a list item, a sentence as a sentence; a run of similar rows gets one su
 
 import re
 
+import pytest
+
 from scoring import review
 
 KPI_TABLE = """## Performance indicators
@@ -79,3 +81,33 @@ def test_an_award_row_comes_back_as_the_schemes_rows_in_the_same_columns():
     assert all(len(r) == 2 for r in rows)
     weights = {name: int(value.rstrip("%")) for name, value in rows}
     assert weights["Quality"] > weights["Price"] and weights["Social value"] >= 10 and sum(weights.values()) == 100
+
+
+def test_a_row_flattened_with_slashes_comes_back_flattened_with_the_same_cells():
+    """A stored copy of a PDF or web table joins cells with " / "; the line above is its header."""
+    text = ("Service / Indicator / Target / Frequency\n"
+            "Day centre / Number of activity sessions delivered / 480 per year / Quarterly\n")
+    suggestion = _output_findings(text)[0].rewrite
+    cells = suggestion.split(" / ")
+    assert len(cells) == 4 and cells[0] == "Day centre" and cells[3] == "Quarterly", suggestion
+    assert "480 per year" in cells[2] and "secondary" in cells[2] and "Number of" not in cells[1], suggestion
+
+
+def test_slashes_inside_a_sentence_are_not_a_row():
+    text = "Overview\nThe provider will deliver 300 advice sessions / workshops per year to tenants / leaseholders.\n"
+    suggestion = _output_findings(text)[0].rewrite
+    assert suggestion.endswith(".") and " / " not in suggestion.split("(")[0], suggestion
+
+
+@pytest.mark.parametrize("line,label", [
+    ("KPI 6 – average bed occupancy", "KPI 6"),
+    ("Key performance measure 2: average bed occupancy", "Key performance measure 2:"),
+    ("4. Number of advice sessions held (KPI) 1,500 1,320 88%", "4."),
+])
+def test_a_short_indicator_line_comes_back_as_one_indicator_with_its_label(line, label):
+    text = f"We report quarterly on these indicators:\n\n{line}\n"
+    suggestion = _output_findings(text)[0].rewrite
+    assert suggestion.startswith(label + " ") and "\n" not in suggestion, suggestion
+    assert "secondary measure" in suggestion and "The provider plans" not in suggestion, suggestion
+    if "1,500" in line:
+        assert "1,500" in suggestion and "1,320" not in suggestion  # the target, not last year's actuals

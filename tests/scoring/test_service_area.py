@@ -11,12 +11,14 @@ from scoring.service_area import detect_ages
     ("a service for under-fives", 0, 4), ("young people aged 11-18", 11, 18), ("care leavers", 16, 25),
     ("a club for 9–10 year olds", 9, 10), ("people aged 65 and over", 65, None), ("older people", 65, None),
     ("adults with care and support needs", 18, None), ("young people aged between 16 and 25", 16, 25),
+    ("children seen, aged under 1, under 3 and under 5", 0, 4), ("a group for under 4s", 0, 3),
 ])
 def test_detect_ages(text, low, high):
     assert detect_ages(text) == AgeRange(low, high)
 
 
 @pytest.mark.parametrize("text", ["a 3-5 year contract", "contracts of £50 and over", "children and young people",
-                                  "95% of clients seen within 28 days", "Lot 2: 16 hours per week"])
+                                  "95% of clients seen within 28 days", "Lot 2: 16 hours per week",
+                                  "calls answered in under 5 minutes", "groups of under 10 people"])
 def test_detect_ages_ignores_numbers_that_are_not_ages(text):
     assert detect_ages(text) is None

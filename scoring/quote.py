@@ -1,0 +1,52 @@
+"""What a rewrite quotes of the commissioner's own words: the flagged activity with its own number.
+
+A rule may flag from a number that belongs to the words before it ("Schedule 2", "tier 2", "under 5",
+a year, a page number in a flattened table) or from a list's lead-in; quoted as it stands, that reads
+as a garbled figure the commissioner never wrote. The quote is the activity phrase alone, or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .patterns import regex
+from .segment import Clause
+
+# Words that a number belongs to when it follows them: "Schedule 2", "tier 2", "under 5", "ages 0 to 5", "DIS3 10".
+_BOUND_BEFORE_RE = regex(
+    r"(?:\b(?:schedule|tier|section|part|annex|appendix|page|p\.|phase|stage|level|step|table|clause|article|"
+    r"band|grade|year|under|over|aged?|ages)|\d\s*(?:to|-|–)|\b[A-Z]{2,}\d+[a-z]?)\s*$", re.I)
+_LEADING_NUMBER_RE = regex(r"(?:19|20)\d\d\b|\d[\d,.]*")
+# Where a quoted activity may begin once a stray leading number is set aside: a count or rate, or a name.
+_ACTIVITY_START_RE = regex(r"(?i:%|per cent\b|percent\b|total\b|number\b|no\.|proportion\b|rate\b)|[A-Z]")
+_LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|spi|pi|ref)\s*)?\d{1,3}[a-z]?\s*[:–—-]\s+", re.I)
+# Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
+_PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
+                                              "those", "carers", "clients"))  # "people with a learning disability"
+_CUT_RE = regex(r"[;,(]|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
+
+
+def their_words(clause: Clause, start: int, end: int) -> str | None:
+    """The flagged activity with its own number, through to where the clause moves on; None when the
+    flagged words are not an activity phrase (a number that belongs to "Schedule 2" or a year)."""
+    match = clause.text[start - clause.start:end - clause.start]
+    if "\n" in match.strip():  # the match runs on from a list's lead-in: the item is the activity
+        cut = match.rstrip().rfind("\n") + 1
+        start, match = start + cut, match[cut:]
+    rel = start - clause.start
+    line_start = clause.text.rfind("\n", 0, rel) + 1
+    before = clause.text[line_start:rel]
+    label = _LABEL_RE.match(match)
+    if label and label.end() < len(match):  # "Measure 1: daily occupancy": the activity follows the label
+        rel += label.end()
+        start, match = clause.start + rel, match[label.end():]
+    elif (lead := _LEADING_NUMBER_RE.match(match)) and (_BOUND_BEFORE_RE.search(before) or re.fullmatch(r"(?:19|20)\d\d", lead.group(0))):
+        rest = match[lead.end():].lstrip()
+        if not _ACTIVITY_START_RE.match(rest):
+            return None
+        rel += len(match) - len(rest)
+        start, match = clause.start + rel, rest
+    tail = clause.text[rel:]
+    cut = _CUT_RE.search(tail[len(match):])
+    first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]
+    return first_line if len(first_line) <= 140 and len(first_line) >= len(match.split("\n")[0]) else match
