@@ -165,7 +165,10 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p["unless"] is not None and (p["unless"].search(row) or p["unless"].search(clause.text)):
             continue  # a change for people in the row, or in the rows read with it as one clause
-        yield Hit(start, end)
+        # Point at the indicator the row holds the provider to, not the whole row with its pipes.
+        indicator = info.indicator().strip()
+        at = doc.text.find(indicator, start, end) if indicator else -1
+        yield Hit(at, at + len(indicator)) if at >= 0 else Hit(start, end)
 
 
 def _next_in_block(doc: Document, i: int) -> Clause | None:
