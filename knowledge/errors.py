@@ -1,11 +1,18 @@
-"""Errors the knowledge base raises. Each is a TenderCoachError, so the CLI and the
-Slack handlers show the message as it is (one line, no traceback)."""
+"""Domain errors. Each says what the user can do; the edges (CLI, Slack) translate them into one
+line, never a traceback. The base classes live here, in the lowest room, so that the checker
+(`scoring.errors`) and the knowledge base share them with imports running one way."""
 
 from __future__ import annotations
 
-from scoring.errors import InputError, TenderCoachError
+__all__ = ["IndexBusyError", "InputError", "KnowledgeError", "StoreUnavailableError", "TenderCoachError"]
 
-__all__ = ["IndexBusyError", "InputError", "KnowledgeError", "StoreUnavailableError"]
+
+class TenderCoachError(Exception):
+    """Base of every error a user may see. The message is safe to show."""
+
+
+class InputError(TenderCoachError):
+    """The text or file given to us cannot be read or is not usable."""
 
 
 class KnowledgeError(TenderCoachError):

@@ -1,12 +1,9 @@
-"""Domain errors. Each says what the user can do; the edges (CLI, Slack) translate them."""
+"""Domain errors. Each says what the user can do; the edges (CLI, Slack) translate them.
+The base classes are the knowledge base's (one family of errors for the whole product)."""
 
+from knowledge.errors import InputError, TenderCoachError
 
-class TenderCoachError(Exception):
-    """Base of every error a user may see. The message is safe to show."""
-
-
-class InputError(TenderCoachError):
-    """The text or file given to us cannot be read or is not usable."""
+__all__ = ["ConfigError", "InputError", "RuleError", "TenderCoachError"]
 
 
 class RuleError(TenderCoachError):
