@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.catalog import all_passages
+from knowledge.collect import INDEXABLE, Skipped, collect_files, special_kind
 from knowledge.chunking import (
     GUIDANCE,
     OWN_DOCUMENTS,
@@ -24,7 +25,6 @@ from knowledge.errors import IndexBusyError, InputError
 from knowledge.runtime import Runtime, runtime
 from knowledge.store import LOCK_TIMEOUT_SECONDS, BatchedSync, SyncStats
 
-INDEXABLE = (".md", ".markdown", ".txt", ".text", ".docx", ".pdf")
 Progress = Callable[[float], None]  # fraction done, 0..1
 
 
@@ -61,14 +61,14 @@ def ensure_guidance(rt: Runtime | None = None, on_progress: Progress | None = No
         store = rt.store
         chunks = guidance_chunks()
         fingerprint = _fingerprint(chunks)
-        state = _GuidanceState.read(store, fingerprint)
+        state = _GuidanceState.read(store, fingerprint, len(chunks))
         if state.current and state.own_ok:
             rt.guidance_checked = True
             return None
         wait = LOCK_TIMEOUT_SECONDS if state.usable else FIRST_BUILD_WAIT_SECONDS
         try:
             with store.writing(wait=wait, busy_message=_first_build_message(wait)):
-                state = _GuidanceState.read(store, fingerprint)  # another process may have built it meanwhile
+                state = _GuidanceState.read(store, fingerprint, len(chunks))  # another process may have built it
                 if not state.own_ok:
                     store.reembed(OWN_DOCUMENTS)
                     rt.cache.clear()
@@ -94,7 +94,7 @@ def _first_build_message(waited: float) -> str:
 class _GuidanceState:
     model_ok: bool  # embedded by this model: its vectors can be compared with our questions
     complete: bool  # a build finished (the fingerprint is written last): safe to read while another updates it
-    current: bool  # complete, and from exactly today's guidance files
+    current: bool  # complete, from exactly today's guidance files, and every chunk of them still stored
     own_ok: bool  # your documents are empty or embedded by this model too
 
     @property
@@ -102,12 +102,18 @@ class _GuidanceState:
         return self.model_ok and self.complete and self.own_ok
 
     @classmethod
-    def read(cls, store, fingerprint: str) -> _GuidanceState:
+    def read(cls, store, fingerprint: str, chunks: int) -> _GuidanceState:
         meta = store.metadata(GUIDANCE)  # fresh: another process may have written it
         model_ok = all(meta.get(k) == v for k, v in store.expected_metadata().items())
-        complete = model_ok and bool(meta.get("fingerprint")) and store.count(GUIDANCE) > 0
+        # Counted only once a build has finished: a reader that counts a collection another process is
+        # still building first may be unable to query it afterwards (chromadb 1.5's embedded store).
+        stored = store.count(GUIDANCE) if model_ok and meta.get("fingerprint") else 0
+        complete = stored > 0
+        # The count as well as the fingerprint: a repair stopped part-way (Store._readd_unfindable) can
+        # lose chunks from a finished build, and the next check must put them back.
+        current = complete and meta.get("fingerprint") == fingerprint and stored == chunks
         own_ok = store.count(OWN_DOCUMENTS) == 0 or store.matches_embedder(OWN_DOCUMENTS)
-        return cls(model_ok, complete, complete and meta.get("fingerprint") == fingerprint, own_ok)
+        return cls(model_ok, complete, current, own_ok)
 
 
 def rebuild_guidance(rt: Runtime | None = None, on_progress: Progress | None = None) -> SyncStats:
@@ -144,6 +150,7 @@ class DocumentInfo:
     path: str
     chunks: int
     indexed_at: str
+    complete: bool = True  # False: a run was stopped while storing it; the next `index` run finishes it
 
 
 @dataclass
@@ -152,6 +159,7 @@ class FileResult:
     doc_id: str = ""
     stats: SyncStats = field(default_factory=SyncStats)
     error: str = ""  # empty when the file was indexed
+    resumed: bool = False  # not named in this run: an earlier run was stopped before it was fully stored
 
     @property
     def ok(self) -> bool:
@@ -164,86 +172,6 @@ def document_id(path: Path) -> str:
     resolved = str(path.resolve())
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")[:40] or "document"
     return f"{slug}-{hashlib.sha256(resolved.encode()).hexdigest()[:8]}"
-
-
-@dataclass(frozen=True)
-class Skipped:
-    path: str
-    reason: str
-
-
-def collect_files(paths: Iterable[str], follow_links: bool = False) -> tuple[list[Path], list[Skipped]]:
-    """Files to index: each file given, and every indexable file inside each folder given.
-
-    A symbolic link inside a folder is followed only when it stays inside the folders given
-    (or with follow_links): a link to /etc or to a home folder must not end up quoted in Slack.
-    A file named on the command line is taken as it is, link or not: the user chose it.
-    Each real file is indexed once, however many ways lead to it."""
-    given = [Path(raw).expanduser() for raw in paths]
-    roots = [p.resolve() for p in given if p.is_dir()]
-    files: list[Path] = []
-    skipped: list[Skipped] = []
-    seen: set[str] = set()
-
-    def add(path: Path) -> None:
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
-            files.append(path)
-
-    for path in given:
-        if not path.is_dir():
-            add(path)
-            continue
-        found: list[Path] = []
-        _walk(path, roots, follow_links, found, skipped)
-        for file in sorted(found):
-            add(file)
-    return files, skipped
-
-
-def _walk(folder: Path, roots: list[Path], follow_links: bool, found: list[Path], skipped: list[Skipped]) -> None:
-    visited: set[str] = set()  # real folders already listed: a link loop ends here
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        real = os.path.realpath(current)
-        if real in visited:
-            continue
-        visited.add(real)
-        try:
-            entries = sorted(os.scandir(current), key=lambda e: e.name)
-        except OSError as exc:
-            skipped.append(Skipped(str(current), f"this folder could not be read ({exc.strerror or exc})"))
-            continue
-        for entry in entries:
-            path = Path(entry.path)
-            try:
-                if entry.is_symlink():
-                    _follow_link(path, roots, follow_links, found, skipped, stack)
-                elif entry.is_dir(follow_symlinks=False):
-                    stack.append(path)
-                elif entry.is_file(follow_symlinks=False) and path.suffix.lower() in INDEXABLE:
-                    found.append(path)
-            except OSError as exc:
-                skipped.append(Skipped(str(path), f"could not be read ({exc.strerror or exc})"))
-
-
-def _follow_link(path: Path, roots: list[Path], follow_links: bool, found: list[Path], skipped: list[Skipped],
-                 stack: list[Path]) -> None:
-    try:
-        target = path.resolve(strict=True)
-    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
-        skipped.append(Skipped(str(path), "a broken symbolic link or a link loop"))
-        return
-    inside = any(target == root or target.is_relative_to(root) for root in roots)
-    if not inside and not follow_links:
-        skipped.append(Skipped(str(path), f"a link to {target}, outside the folders given (--follow-links indexes it)"))
-    elif target.is_dir():
-        if follow_links:  # inside the folders given, its files are reached by their own path anyway
-            stack.append(path)
-    elif path.suffix.lower() in INDEXABLE:
-        found.append(path)
 
 
 def index_documents(
@@ -261,12 +189,11 @@ def index_documents(
 
     Files are read one by one (`on_read(n, of, path)`); their new or changed chunks are embedded
     together, in large batches across files (`on_progress(chunks embedded, chunks to embed)`).
-    An unchanged file costs a hash; a changed one re-embeds only the sections that changed."""
-    from scoring.readers import EMPTY_MESSAGE, read_document
-
+    An unchanged file costs a hash; a changed one re-embeds only the sections that changed.
+    A document that an interrupted run left half-stored is finished too, even if not named."""
     rt = rt or runtime()
     store = rt.store
-    files, skipped = collect_files(paths, follow_links)
+    files, skipped = collect_files(paths, follow_links)  # before the lock: nothing here can block
     for skip in skipped:
         if on_skip:
             on_skip(skip)
@@ -279,19 +206,15 @@ def index_documents(
         for n, path in enumerate(files):
             if on_read:
                 on_read(n, len(files), path)
-            result = FileResult(str(path))
-            try:
-                if path.suffix.lower() not in INDEXABLE and path.exists():
-                    raise InputError(f"{path}: only .md, .txt, .docx and .pdf files can be indexed")
-                text = read_document(path)
-                result.doc_id = document_id(path)
-                result.stats = _queue_text(batch, existing.get(result.doc_id, {}), path, result.doc_id, text)
-            except InputError as exc:
-                message = str(exc)
-                result.error = f"{path} is empty: there is nothing to index" if message == EMPTY_MESSAGE else message
-            results.append(result)
+            results.append(_index_file(batch, existing, path, document_id(path)))
         if on_read and files:
             on_read(len(files), len(files), files[-1])
+        named = {r.doc_id for r in results}
+        for doc in _infos(existing):
+            if not doc.complete and doc.doc_id not in named and doc.path and os.path.lexists(doc.path):
+                result = _index_file(batch, existing, Path(doc.path), doc.doc_id)
+                result.resumed = True
+                results.append(result)
         removed = _prune_missing(batch, existing)
         batch.finish()
     rt.cache.clear()
@@ -299,6 +222,32 @@ def index_documents(
         if on_done:
             on_done(result)
     return results, removed
+
+
+def _index_file(batch: BatchedSync, existing: dict[str, dict[str, dict]], path: Path, doc_id: str) -> FileResult:
+    from scoring.readers import EMPTY_MESSAGE, read_document
+
+    result = FileResult(str(path), doc_id)
+    try:
+        if path.suffix.lower() not in INDEXABLE and path.exists():
+            raise InputError(f"{path}: only .md, .txt, .docx and .pdf files can be indexed")
+        kind = special_kind(path)
+        if kind:  # it was a file when the folders were listed; opening a pipe now could wait forever
+            raise InputError(f"{path} is {kind}, not a file: nothing was read from it")
+        text = read_document(path)
+        result.stats = _queue_text(batch, existing.get(doc_id, {}), path, doc_id, text)
+    except InputError as exc:
+        message = str(exc)
+        empty = message == EMPTY_MESSAGE
+        old = existing.pop(doc_id, {}) if os.path.lexists(path) else {}  # a vanished file is pruned below
+        if old:  # text that cannot be read now must not be quoted as if it were still there
+            batch.delete(old)
+            result.stats = SyncStats(removed=len(old))
+            result.error = (f"{path} is empty: its old text was removed from the index" if empty else
+                            f"{message.rstrip('.')}. Its old text was removed from the index.")
+        else:
+            result.error = f"{path} is empty: there is nothing to index" if empty else message
+    return result
 
 
 def _stored_documents(store) -> dict[str, dict[str, dict]]:
@@ -310,15 +259,31 @@ def _stored_documents(store) -> dict[str, dict[str, dict]]:
     return out
 
 
+def _complete(chunks: dict[str, dict], doc_hash: str | None = None) -> bool:
+    """Every chunk of one version of the document is stored, and nothing else of it.
+
+    Each chunk carries its document's hash and chunk count, so the count is the completion record:
+    it is met only when the last chunk lands. A run stopped part-way leaves fewer chunks than the
+    count, or chunks of two versions; a run stopped while deleting leaves fewer. Chunks from before
+    counts were recorded have none, and are finished (relabelled, not re-embedded) by the next run."""
+    if not chunks:
+        return False
+    wanted = doc_hash or next(iter(chunks.values())).get("doc_hash")
+    return all(meta.get("doc_hash") == wanted and meta.get("doc_chunks") == len(chunks) for meta in chunks.values())
+
+
 def _queue_text(batch: BatchedSync, existing: dict[str, dict], path: Path, doc_id: str, text: str) -> SyncStats:
     doc_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    if existing and all(meta.get("doc_hash") == doc_hash for meta in existing.values()):
-        return SyncStats(unchanged=len(existing))  # same text as last time: nothing to read into the model
-    extra = {"path": str(path.resolve()), "doc_hash": doc_hash, "indexed_at": time.strftime("%Y-%m-%d %H:%M")}
-    title = _title(path, text)
+    if _complete(existing, doc_hash):
+        return SyncStats(unchanged=len(existing))  # same text as last time, all stored: nothing to do
+    title, url = _title(path, text), path.resolve().as_uri()
+    # Counted in a first pass so that chunks still stream to the model in bounded memory.
+    total = sum(1 for _ in chunk_document(text, doc_id=doc_id, title=title, url=url))
+    extra = {"path": str(path.resolve()), "doc_hash": doc_hash, "doc_chunks": total,
+             "indexed_at": time.strftime("%Y-%m-%d %H:%M")}
     chunks = (
         Chunk(c.id, c.text, {**c.metadata, **extra})
-        for c in chunk_document(text, doc_id=doc_id, title=title, url=path.resolve().as_uri())
+        for c in chunk_document(text, doc_id=doc_id, title=title, url=url)
     )
     return batch.add(chunks, existing)
 
@@ -342,11 +307,12 @@ def _infos(existing: dict[str, dict[str, dict]]) -> list[DocumentInfo]:
     for doc_id, chunks in existing.items():
         meta = next(iter(chunks.values()))
         docs.append(DocumentInfo(doc_id, str(meta.get("title", "")), str(meta.get("path", "")), len(chunks),
-                                 str(meta.get("indexed_at", ""))))
+                                 str(meta.get("indexed_at", "")), _complete(chunks)))
     return sorted(docs, key=lambda d: (d.title.lower(), d.doc_id))
 
 
 def list_documents(rt: Runtime | None = None) -> list[DocumentInfo]:
+    """Every document with chunks stored; `complete` is False for one an interrupted run left half-done."""
     rt = rt or runtime()
     return _infos(_stored_documents(rt.store))
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from knowledge.chunking import Chunk
+from knowledge.chunking import GUIDANCE, OWN_DOCUMENTS, Chunk
 from knowledge.embedder import Embedder
 from knowledge.errors import IndexBusyError, KnowledgeError, StoreUnavailableError
 
@@ -28,6 +28,12 @@ EMBED_BATCH = 256
 # share model calls, and a folder of huge ones still runs in bounded memory.
 MAX_PENDING_CHARS = 16_000_000
 BUSY_MESSAGE = "another tender-coach process is updating the index; try again when it finishes"
+# Present while a writer works, removed when it finishes: found by the next writer, it means the last
+# one was stopped part-way (Ctrl-C, kill -9, a crash).
+UNFINISHED_MARKER = "index.unfinished"
+# Vectors read back and searched for per call when checking the search index: a page of 768-number
+# vectors stays well under the size a server answer may have (knowledge.chroma_http).
+CHECK_BATCH = 1000
 
 
 def data_dir() -> Path:
@@ -124,10 +130,51 @@ class Store:
             lock.acquire()
         except Timeout:
             raise IndexBusyError(busy_message) from None
+        marker = self.data / UNFINISHED_MARKER
         try:
+            if marker.exists():
+                self._recover()
+            marker.touch()
             yield
+            marker.unlink(missing_ok=True)  # not on an exception: the next writer checks what this one left
         finally:
             lock.release()
+
+    def _recover(self) -> None:
+        """Repair what a writer stopped part-way may have left in the search index (see
+        `_readd_unfindable`). Which documents were left half-stored is the caller's business
+        (see knowledge.indexing)."""
+        existing = {getattr(c, "name", c) for c in self._call(self.client.list_collections)}
+        for name in sorted(existing & {GUIDANCE, OWN_DOCUMENTS}):
+            self._readd_unfindable(name)
+
+    def _readd_unfindable(self, name: str) -> int:
+        """Chroma (1.5.9, embedded and server alike) can lose vectors from its search index after
+        deletes and replacements, more so when a writer is stopped part-way, while keeping them in
+        its records: `get` returns the chunk, no query finds it, and later runs, which see it stored,
+        never write it again (chroma-core/chroma#7758). So every stored vector is searched for, and
+        one that does not find itself is deleted and added again from its record, without the model."""
+        col = self.collection(name)
+        ids = [c.id for c in self.get(name, documents=False)]
+        lost: list[str] = []
+        for start in range(0, len(ids), CHECK_BATCH):
+            batch = ids[start:start + CHECK_BATCH]
+            got = self._call(lambda: col.get(ids=batch, include=["embeddings"]))
+            found = self._call(lambda: col.query(query_embeddings=got["embeddings"], n_results=1,
+                                                 include=["distances"]))
+            # Another chunk with the very same vector (the same text twice) may come first: that is found.
+            lost += [i for i, hit, dist in zip(got["ids"], found["ids"], found["distances"])
+                     if not hit or (hit[0] != i and dist[0] > 1e-6)]
+        for batch in self._batches(lost):
+            got = self._call(lambda: col.get(ids=batch, include=["embeddings", "documents", "metadatas"]))
+            # Stopped between these two calls, these chunks are gone: their documents then hold fewer
+            # chunks than they record, and the next run indexes them again.
+            self._call(lambda: col.delete(ids=got["ids"]))
+            self._call(lambda: col.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
+                                       metadatas=got["metadatas"]))
+        if lost:
+            self._bump_revision(name)
+        return len(lost)
 
     # --- collections ------------------------------------------------------------------
 
@@ -204,6 +251,7 @@ class Store:
         for batch in self._batches(ids):
             self._call(lambda: col.delete(ids=batch))
         if ids:
+            self._readd_unfindable(name)
             self._bump_revision(name)
         return len(ids)
 
@@ -300,6 +348,7 @@ class BatchedSync:
         self.pending_chars = 0
         self.embedded = 0
         self.changed = False
+        self.churned = False  # stored chunks were replaced or deleted: the search index may have lost some
 
     def add(self, chunks: Iterable[Chunk], existing: dict[str, dict], force: bool = False) -> SyncStats:
         """Queue one document's chunks against what the store holds for it (`existing`: id -> metadata);
@@ -310,6 +359,7 @@ class BatchedSync:
             seen.add(chunk.id)
             old = existing.get(chunk.id)
             if force or old is None or old.get("hash") != chunk.hash:
+                self.churned = self.churned or old is not None
                 self.to_embed.append(chunk)
                 self.pending_chars += len(chunk.text)
                 stats.embedded += 1
@@ -326,7 +376,9 @@ class BatchedSync:
         return stats
 
     def delete(self, ids: Iterable[str]) -> None:
+        before = len(self.to_delete)
         self.to_delete.extend(ids)
+        self.churned = self.churned or len(self.to_delete) > before
 
     def flush(self) -> None:
         store, col = self.store, self.col
@@ -344,6 +396,8 @@ class BatchedSync:
 
     def finish(self) -> None:
         self.flush()
+        if self.churned:
+            self.store._readd_unfindable(self.name)
         if self.changed:
             self.store._bump_revision(self.name)
 

@@ -42,7 +42,8 @@ def run(args) -> int:
         if not docs:
             print("No documents of your own are indexed yet. Add some with: tender-coach index PATH...")
         for doc in docs:
-            print(f"{doc.doc_id}  {doc.chunks} chunks  indexed {doc.indexed_at}  {doc.title}\n    {doc.path}")
+            state = "" if doc.complete else "  INCOMPLETE: indexing was stopped; run `tender-coach index` to finish it"
+            print(f"{doc.doc_id}  {doc.chunks} chunks  indexed {doc.indexed_at}  {doc.title}{state}\n    {doc.path}")
         return EXIT_OK
     if args.remove:
         doc = indexing.remove_document(args.remove)
@@ -63,13 +64,14 @@ def run(args) -> int:
             s = result.stats
             print(
                 f"  indexed {result.path}: {s.embedded} chunks embedded, {s.updated + s.unchanged} unchanged"
-                + (f", {s.removed} removed" if s.removed else ""),
+                + (f", {s.removed} removed" if s.removed else "")
+                + (" (finished what an interrupted run had left half-indexed)" if result.resumed else ""),
                 file=sys.stderr,
             )
         else:
             print(f"  failed  {result.error}", file=sys.stderr)
 
-    skipped = []
+    skipped = []  # links not followed, and pipes, sockets or devices that are not files
 
     def skip(item) -> None:
         skipped.append(item)
@@ -99,12 +101,16 @@ def run(args) -> int:
     failed = [r for r in results if not r.ok]
     if not results:
         raise UsageError("no .md, .txt, .docx or .pdf files found in " + ", ".join(args.paths)
-                         + ("; some links were skipped (see above)" if skipped else ""))
+                         + (f"; some {_skipped_noun(skipped)} were skipped (see above)" if skipped else ""))
     chunks = sum(r.stats.embedded + r.stats.updated + r.stats.unchanged for r in results if r.ok)
     print(
         f"Indexed {len(results) - len(failed)} of {len(results)} files ({chunks:,} chunks)"
         + (f"; {len(failed)} failed" if failed else "")
-        + (f"; {len(skipped)} links skipped (see above)" if skipped else "")
+        + (f"; {len(skipped)} {_skipped_noun(skipped)} skipped (see above)" if skipped else "")
         + "."
     )
     return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _skipped_noun(skipped) -> str:
+    return "links" if all(item.link for item in skipped) else "paths"

@@ -1,14 +1,8 @@
 """The same retrieval against a real Chroma server (`chroma run`, from the chromadb package)
 reached through CHROMA_URL, as a multi-worker deployment would use it."""
 
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
+from chroma_server import chroma_server
 from knowledge_helpers import make_runtime, retrieval_scores
 
 from knowledge.answer import answer
@@ -17,50 +11,11 @@ from knowledge.indexing import ensure_guidance, index_documents, list_documents,
 
 pytestmark = pytest.mark.real_model
 
-CHROMA = Path(sys.executable).with_name("chroma")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
-    if not CHROMA.exists():
-        pytest.fail(f"the chroma command is missing from {CHROMA}; reinstall chromadb")
-    folder = tmp_path_factory.mktemp("chroma-server")
-    port = _free_port()
-    log = (folder / "server.log").open("w")
-    server = subprocess.Popen(
-        [str(CHROMA), "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"chroma run exited with {server.returncode}: {(folder / 'server.log').read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("the Chroma server did not answer its heartbeat within 60 s")
-            time.sleep(0.2)
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=10)
-        log.close()
 
 
 def test_retrieval_through_a_chroma_server(chroma_url, real_embedder, monkeypatch, tmp_path):

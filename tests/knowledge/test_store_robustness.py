@@ -196,8 +196,12 @@ SLOW_BUILDER = textwrap.dedent("""
     from knowledge.runtime import runtime
 
     class Slow(FakeEmbedder):
-        def encode(self, texts):
-            print("building", flush=True)
+        started = False
+
+        def encode(self, texts):  # the build embeds in batches: say "building" once, at its start
+            if not Slow.started:
+                Slow.started = True
+                print("building", flush=True)
             time.sleep(4)
             return super().encode(texts)
 
