@@ -144,7 +144,7 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
             if clause.start not in {c for c, _ in run_rows} and len(run_rows) < MAX_ROWS_REWRITTEN \
                     and template != "award-quality-first":  # the scheme is proposed once, whole
                 run_rows.append((clause.start, rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets,
-                                                       area, place=place)))
+                                                       area, place=place, row=len(run_rows))))
                 out[run_head] = replace(out[run_head], rewrite="\n".join(r for _, r in run_rows))
             out.append(replace(f, rewrite=None))
             continue

@@ -225,12 +225,14 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
 
 def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
             weight_sets: list[list[Weight]], doc_area: DocContext | Area, *, quote: bool = True,
-            place: Place | None = None) -> str:
+            place: Place | None = None, row: int = 0) -> str:
     """Render the named rewrite for one finding, shaped for its place (a row, a list item or a
-    sentence; see scoring/fit.py); `quote=False` leaves out the clause's own words."""
+    sentence; see scoring/fit.py); `quote=False` leaves out the clause's own words. `row` is the
+    row's place in a run of rows rewritten together: consecutive rows take turns among the
+    outcomes that fit, rather than all naming the same one."""
     place = place or Place("sentence")
     if place.kind == "row":
-        return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place)
+        return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place, row)
     label = indicator_label(clause, max(start, end - 1))
     if label is not None and template in ("output-to-outcome", "payment-to-outcome"):
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
@@ -344,7 +346,7 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
 
 
 def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
-                 weight_sets: list[list[Weight]], doc_area: DocContext | Area, place: Place) -> str:
+                 weight_sets: list[list[Weight]], doc_area: DocContext | Area, place: Place, row: int = 0) -> str:
     """A table row comes back as a row with the same columns (scoring/fit.py says which cell gets what)."""
     if template == "award-quality-first":
         slots = _award_slots(document, weight_sets, clause.start)
@@ -353,7 +355,8 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):
         area = detect_area("homecare")
     activity = row_activity(place)
-    outcome = _outcome_slots(area, 1, activity or clause.text, scope)[0]
+    slots = _outcome_slots(area, 3, activity or clause.text, scope)
+    outcome = slots[row % len(slots)]
     roles = place.roles()
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")

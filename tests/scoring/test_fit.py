@@ -111,3 +111,14 @@ def test_a_short_indicator_line_comes_back_as_one_indicator_with_its_label(line,
     assert "secondary measure" in suggestion and "The provider plans" not in suggestion, suggestion
     if "1,500" in line:
         assert "1,500" in suggestion and "1,320" not in suggestion  # the target, not last year's actuals
+
+
+def test_rows_rewritten_together_do_not_all_name_the_same_outcome():
+    """Where the service area offers several outcomes, a run of rows takes turns among them (with no
+    area known, the one honest fallback is the person-defined outcome, the same on every row)."""
+    table = ("## Youth service KPIs\n\n| Ref | Indicator | Target | Reporting |\n|---|---|---|---|\n"
+             "| Y1 | Number of youth club sessions delivered | 150 | Quarterly |\n"
+             "| Y2 | Number of young people attending detached work | 400 | Quarterly |\n"
+             "| Y3 | Number of youth workers' one-to-one meetings held | 250 | Quarterly |\n")
+    rows = [r.split("|")[2].strip() for r in _output_findings(table)[0].rewrite.split("\n")]
+    assert len(rows) == 3 and len(set(rows)) >= 2, rows
