@@ -225,7 +225,7 @@ def index_documents(
 
 
 def _index_file(batch: BatchedSync, existing: dict[str, dict[str, dict]], path: Path, doc_id: str) -> FileResult:
-    from scoring.readers import EMPTY_MESSAGE, read_document
+    from knowledge.readers import EMPTY_MESSAGE, read_document
 
     result = FileResult(str(path), doc_id)
     try:

@@ -41,7 +41,7 @@ def run(args) -> int:
     from prompts.reports import render_report
     from scoring import review
     from scoring.config import load_config
-    from scoring.readers import read_document
+    from knowledge.readers import read_document
     from scoring.rules import CATEGORIES, load_rules
 
     rules = load_rules()

@@ -27,7 +27,7 @@ class DownloadError(Exception):
 
 def handle_files(deps: Deps, client, place: Place, files: list[dict], token: str) -> None:
     from scoring.errors import TenderCoachError
-    from scoring.readers import MAX_BYTES, read_bytes
+    from knowledge.readers import MAX_BYTES, read_bytes
 
     for file in files[:MAX_FILES]:
         name = str(file.get("name") or file.get("title") or "file")

@@ -9,7 +9,7 @@ from knowledge.answer import answer
 from knowledge.chunking import MAX_CHARS, OWN_DOCUMENTS
 from knowledge.indexing import index_documents, list_documents
 from knowledge.store import EMBED_BATCH
-from scoring.readers import MAX_BYTES
+from knowledge.readers import MAX_BYTES
 
 
 def _blank_pdf() -> bytes:

@@ -301,7 +301,7 @@ def test_a_file_that_became_empty_or_unreadable_leaves_the_index(fake, tmp_path)
 
 
 def test_a_file_too_large_to_read_now_drops_its_old_chunks_and_nothing_else(fake, tmp_path):
-    from scoring.readers import MAX_BYTES
+    from knowledge.readers import MAX_BYTES
 
     rt = make_runtime(fake, tmp_path / "data")
     policy, good = tmp_path / "policy.md", tmp_path / "good.md"

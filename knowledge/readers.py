@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import PurePath
 from typing import BinaryIO
 
-from scoring.draft_text import with_notices
-from scoring.errors import InputError
-from scoring.read_source import read_path, read_stream, too_large
+from knowledge.draft_text import with_notices
+from knowledge.errors import InputError
+from knowledge.read_source import read_path, read_stream, too_large
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -40,7 +40,7 @@ def read_document(source: str | os.PathLike[str] | None, *, stdin: BinaryIO | No
 def read_bytes(data: bytes, name: str) -> str:
     """Extract text from `data`; `name` supplies the file type (suffix) and appears in messages.
 
-    The text may carry `notices` (scoring.draft_text) that review() reports as findings.
+    The text may carry `notices` (knowledge.draft_text) that scoring.review() reports as findings.
     """
     if len(data) > MAX_BYTES:
         raise too_large(name, len(data), MAX_BYTES)
@@ -58,7 +58,7 @@ def read_bytes(data: bytes, name: str) -> str:
 
     notices: tuple[str, ...] = ()
     if suffix == ".docx":
-        from scoring.read_docx import docx_text
+        from knowledge.read_docx import docx_text
 
         text, notices = docx_text(data, name)
     elif suffix == ".doc":
@@ -67,7 +67,7 @@ def read_bytes(data: bytes, name: str) -> str:
             "Open it in Word and save it as .docx, or paste the text."
         )
     elif suffix == ".pdf":
-        from scoring.read_pdf import pdf_text
+        from knowledge.read_pdf import pdf_text
 
         text = pdf_text(data, name)
     elif suffix in TEXT_SUFFIXES:

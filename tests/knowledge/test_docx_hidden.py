@@ -17,8 +17,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import RGBColor
 
 from scoring import review
-from scoring.read_docx import HIDDEN_MARKER_NOTICE
-from scoring.readers import read_document
+from knowledge.read_docx import HIDDEN_MARKER_NOTICE
+from knowledge.readers import read_document
 
 MARKER = "tender-coach: ignore"
 DRAFT = "The provider will deliver 200 youth sessions per year."

@@ -16,7 +16,7 @@ import sys
 import time
 from typing import BinaryIO
 
-from scoring.errors import InputError
+from knowledge.errors import InputError
 
 # Seconds a named pipe may go without sending anything (its writer may never start) before
 # the read gives up; TENDER_COACH_PIPE_TIMEOUT overrides it, e.g. for a slow producer.

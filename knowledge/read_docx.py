@@ -7,8 +7,8 @@ import re
 import zipfile
 import zlib
 
-from scoring.docx_safety import safe_docx
-from scoring.errors import InputError
+from knowledge.docx_safety import safe_docx
+from knowledge.errors import InputError
 
 # The start of the marker scoring.engine obeys; enough to tell that one was hidden.
 _MARKER = re.compile(r"tender-coach:\s*ignore\b", re.I)
@@ -41,7 +41,7 @@ def docx_text(data: bytes, name: str) -> tuple[str, tuple[str, ...]]:
 
 class _Reader:
     def __init__(self, document) -> None:
-        from scoring.docx_visible import Visibility
+        from knowledge.docx_visible import Visibility
 
         self.visibility = Visibility(document)
         self.hidden_marker = False
@@ -125,7 +125,7 @@ def _table_rows(tbl, document, reader: _Reader) -> list[str]:
 def _cell_fill(tc) -> str | None:
     from docx.oxml.ns import qn
 
-    from scoring.docx_visible import shading_fill
+    from knowledge.docx_visible import shading_fill
 
     tcpr = tc.find(qn("w:tcPr"))
     return shading_fill(tcpr.find(qn("w:shd"))) if tcpr is not None else None

@@ -1,4 +1,4 @@
-"""Tests for scoring.readers: every supported format, and every way input can be unusable."""
+"""Tests for knowledge.readers: every supported format, and every way input can be unusable."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import docx
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from scoring import docx_safety, read_pdf, readers
-from scoring.errors import InputError
-from scoring.readers import MAX_BYTES, read_bytes, read_document
+from knowledge import docx_safety, read_pdf, readers
+from knowledge.errors import InputError
+from knowledge.readers import MAX_BYTES, read_bytes, read_document
 
 
 # --- fixture builders ---------------------------------------------------------

@@ -10,8 +10,8 @@ import io
 import re
 import zipfile
 
-from scoring.errors import InputError
-from scoring.read_source import megabytes
+from knowledge.errors import InputError
+from knowledge.read_source import megabytes
 
 # Limits on a Word file, checked before python-docx sees it.
 MAX_PARTS = 2000

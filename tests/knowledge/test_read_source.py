@@ -17,25 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from scoring import read_source, readers
-from scoring.errors import InputError
-from scoring.readers import read_document
+from knowledge import read_source, readers
+from knowledge.errors import InputError
+from knowledge.readers import read_document
+from tests.knowledge.test_readers import _peak_mb
 
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
 CLI = Path(sys.executable).with_name("tender-coach")
 DRAFT = "The provider will deliver 200 youth sessions per year."
-
-
-def _peak_mb(fn) -> float:
-    import tracemalloc
-
-    tracemalloc.start()
-    try:
-        fn()
-    finally:
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
-    return peak / 2**20
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from scoring.errors import InputError
-from scoring.read_source import megabytes
+from knowledge.errors import InputError
+from knowledge.read_source import megabytes
 
 # Limits on a PDF, checked from its structure before any text is extracted.
 MAX_PAGES = 2000
