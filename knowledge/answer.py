@@ -15,6 +15,7 @@ from knowledge.errors import InputError
 from knowledge.jurisdiction import common, covers, describe, human_date
 from knowledge.retrieve import Hit, Retrieval, search, validate_filters
 from knowledge.runtime import Runtime, runtime
+from knowledge.store import StoredChunk
 from knowledge.text import sentence_spans, tokenize
 
 MAX_QUESTION_CHARS = 2000  # the model reads ~256 word pieces; more would only slow BM25 down
@@ -213,7 +214,10 @@ _ASKS = {
 _SAYS = {
     "percent": re.compile(r"\d\s?%|\b\d{1,3}:\d{1,3}\b|\d per ?cent"),
     "number": re.compile(r"(?<![\d/])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)?\b|£\s?\d"),  # not a year
-    "measure": re.compile(r"\b[A-Z][A-Z0-9]{2,}\b|\b(Star|Rosenberg|[Ss]cale|[Qq]uestionnaire)\b"),
+    # Words that say a tool is being described. Not any capitalised acronym: NEF, PPN and LGA are
+    # organisations and notes, and counting them sent "which questionnaire?" to a passage about NEF.
+    "measure": re.compile(r"\b(Star|Rosenberg|[Ss]cales?|[Qq]uestionnaires?|[Ss]urveys?|tools?|items?|validated|"
+                          r"psychometric)\b"),
     "law": re.compile(r"\b(must|duty|requires?|required|statutory|bound|has to|have to|need not|does not have to)\b"),
     "name": re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ (?:[A-Z]\.? )?[A-Z][a-z]+\b"),
     "yesno": re.compile(r"\b(not|no|never|cannot|can|should|need|only|does|do)\b", re.I),
@@ -230,6 +234,8 @@ _IMPERATIVES = frozenset(
 # Sections that list what to avoid: quoting one as if it were advice inverts it.
 _COUNTER_HEADING = re.compile(r"warning|avoid|pitfall|mistake|red flag|what not|don't", re.I)
 _MARKUP = re.compile(r"[*_`]+")
+# "*Give*: service users volunteer." labels an example; its first word is not advice to give.
+_LABEL = re.compile(r"\s*([*_]{1,2})[^*_\n]{1,40}\1\s*:")
 
 
 def question_kinds(question: str) -> frozenset[str]:
@@ -246,7 +252,7 @@ def _fit(sentence: str, kinds: frozenset[str]) -> float:
         bonus += 0.15
     if "law" in kinds and _SAYS["law"].search(sentence):
         bonus += 0.2
-    if "howto" in kinds and _first_word(sentence) in _IMPERATIVES:
+    if "howto" in kinds and _first_word(sentence) in _IMPERATIVES and not _LABEL.match(sentence):
         bonus += 0.2
     if "yesno" in kinds and _SAYS["yesno"].search(sentence):
         bonus += 0.05
@@ -314,23 +320,32 @@ def pick_sentences(question: str, found: Retrieval) -> list[str]:
         chosen.append(cand)
         covered |= cand.asked
         length += len(cand.sentence) + 1
-    # Read in the passages' own order, but advice before any counter-example.
-    chosen.sort(key=lambda c: (c.counter, c.rank, c.offset))
+    # Lead with the passage of the best piece, then the others as they were picked; within a passage
+    # read in its own order; advice before any counter-example.
+    first_pick = {}
+    for n, c in enumerate(chosen):
+        first_pick.setdefault(c.rank, n)
+    chosen.sort(key=lambda c: (c.counter, first_pick[c.rank], c.offset))
     return [c.sentence for c in chosen]
 
 
 def _candidates(found: Retrieval, kinds: frozenset[str]) -> list[_Candidate]:
     terms = set(found.terms)
     asks_for_mistakes = "mistakes" in kinds
+    hits = found.hits[:ANSWER_PASSAGES]
+    sections = [[(chunk, similarity, _units(chunk.text)) for chunk, similarity in hit.chunks] for hit in hits]
+    trusted = _trust_order(sections, kinds)
+    weight = {t: found.lexical.idf(t) for t in terms}
     candidates: list[_Candidate] = []
-    for rank, hit in enumerate(found.hits[:ANSWER_PASSAGES]):
+    for rank, hit in enumerate(hits):
+        trust = RANK_BONUS[min(trusted.index(rank), 2)] + PASSAGE_WEIGHT * _passage_match(sections[rank], weight)
         offset = 0
-        for position, (chunk, similarity) in enumerate(hit.chunks):
+        for position, (chunk, similarity, units) in enumerate(sections[rank]):
             text = chunk.text
             first_line = text.lstrip().split("\n", 1)[0]
             heading = first_line if first_line.startswith("#") else ""
             topic = str(chunk.metadata.get("topic", ""))
-            for n, (start, end) in enumerate(_units(text)):
+            for n, (start, end) in enumerate(units):
                 sentence = text[start:end].strip()
                 words = set(tokenize(sentence))
                 # Fragments ("Stage 3.", "(c) sharing information;") and bare list lead-ins ("...in three
@@ -340,7 +355,7 @@ def _candidates(found: Retrieval, kinds: frozenset[str]) -> list[_Candidate]:
                 counter = _is_counter_example(heading)
                 base = (
                     0.5 * (similarity or 0.0)  # the section's closeness in meaning (no per-sentence model call)
-                    + RANK_BONUS[min(rank, 2)]  # trust the fused ranking: the first passage is usually the answer
+                    + trust  # the fused ranking (the first passage is usually the answer), and word match
                     + (0.03 if n == 0 else 0.0)  # a section's first sentence usually states its point
                     + (0.05 if position == 0 else 0.0)  # so does a passage's opening section
                     + _fit(sentence, kinds)
@@ -357,8 +372,36 @@ def _candidates(found: Retrieval, kinds: frozenset[str]) -> list[_Candidate]:
 _LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")
 MAX_LIST_CHARS = 700
 RANK_BONUS = (0.3, 0.1, 0.0)
-CUTOFF = 0.6  # a third piece must score at least this share of the best
+# Fused scores of the top passages are often within a hair of each other; the passage whose sentences
+# use more of the question's words (IDF-weighted) is then the likelier answer. Chosen on the key facts
+# of tests/data/questions.yaml (benchmarks/retrieval.py): 0.2 and 0.4 each answered fewer than 0.3.
+PASSAGE_WEIGHT = 0.3
+# A third piece must score at least this share of the best. At 0.6 a third sentence that restates the
+# point in the question's own words ("In Cornwall, outcomes were co-produced...") was cut.
+CUTOFF = 0.5
 REPEAT_WEIGHT = 0.0  # a question word an earlier pick already covered counts this much again
+# Kinds of answer a passage either carries or does not: a passage with no statutory wording cannot
+# answer "are we allowed to?", one naming no scale or questionnaire cannot answer "which measure?".
+CARRIED_KINDS = frozenset({"measure", "law"})
+
+Section = tuple[StoredChunk, float | None, list[tuple[int, int]]]  # a chunk, its cosine, its units
+
+
+def _trust_order(sections: list[list[Section]], kinds: frozenset[str]) -> list[int]:
+    """The passages in the order their rank bonus goes: fused rank, except that when the question asks
+    for a kind of answer, passages with at least one sentence of that kind come first."""
+    wanted = kinds & CARRIED_KINDS
+    if not wanted:
+        return list(range(len(sections)))
+    carries = [any(_fit(chunk.text[a:b], wanted) > 0 for chunk, _, units in parts for a, b in units)
+               for parts in sections]
+    return sorted(range(len(sections)), key=lambda r: (not carries[r], r))
+
+
+def _passage_match(parts: list[Section], weight: dict[str, float]) -> float:
+    """IDF-weighted share of the question's words used somewhere in a passage's sentences."""
+    words = {w for chunk, _, units in parts for a, b in units for w in tokenize(chunk.text[a:b])}
+    return sum(w for t, w in weight.items() if t in words) / (sum(weight.values()) or 1.0)
 
 
 def _units(text: str) -> list[tuple[int, int]]:

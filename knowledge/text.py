@@ -68,7 +68,7 @@ def tokenize(text: str) -> list[str]:
 
 _LIST_MARKER = re.compile(r"\s*(?:[-*•]|\d{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’)]*\s+(?=[\"'“‘(*\w])")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "St.", "Dr.", "No.", "cf.")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "St.", "Dr.", "No.", "cf.", "et al.")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -190,3 +190,94 @@ def test_importing_the_catalog_stays_light():
             "heavy = [m for m in ('chromadb', 'torch', 'sentence_transformers', 'bm25s') if m in sys.modules]; "
             "assert not heavy, heavy; from knowledge import ask; assert callable(ask)")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
+
+
+# --- which passage and which sentences answer it (issue 10) -----------------------------------
+
+
+class _Words:
+    """BM25's word weights, for hand-built retrievals: every word counts the same."""
+
+    def idf(self, term: str) -> float:
+        return 1.0
+
+
+def _found(question: str, *passages: tuple[str, float]) -> Retrieval:
+    """A retrieval of these (text, cosine) passages in this order, their fused scores all but tied."""
+    from knowledge.store import StoredChunk
+    from knowledge.text import tokenize
+
+    hits = []
+    for n, (text, similarity) in enumerate(passages):
+        chunk = StoredChunk(f"p{n}#0", text, {"passage_id": f"p{n}", "position": 0})
+        hits.append(Hit(f"p{n}", f"Passage {n}", text, "source", "https://example.org", "guidance",
+                        0.97 - 0.01 * n, chunks=[(chunk, similarity)]))
+    return Retrieval(tokenize(question), hits, best_similarity=0.6, lexical_match=True, coverage=0.5,
+                     lexical=_Words())
+
+
+def test_the_passage_that_speaks_to_the_question_leads_when_ranks_are_close():
+    # The first passage shares one word with the question; the second is about exactly what is asked.
+    found = _found(
+        "how are lantern makers trained and paid before the parade?",
+        ("The parade drew large crowds this summer. Stalls along the harbour sold food until late. "
+         "The council thanked everyone who came along on the night.", 0.5),
+        ("Lantern makers are trained over two weekends by the arts team. Each maker is paid a fixed fee "
+         "for the season, agreed before work starts.", 0.5),
+    )
+    pieces = pick_sentences("how are lantern makers trained and paid before the parade?", found)
+    assert pieces[0].startswith("Lantern makers are trained"), pieces
+    assert any("paid a fixed fee" in p for p in pieces), pieces
+
+
+def test_which_measure_is_answered_from_a_passage_that_names_one():
+    # An organisation's acronym is not a questionnaire: the passage naming a scale answers the question.
+    question = "which questionnaire suits a carers drop-in that sees people once?"
+    found = _found(
+        question,
+        ("The CWA drop-in sees carers once, and most carers come to the drop-in only once. "
+         "CWA staff run it with the council.", 0.5),
+        ("The Carer Strain Index is a short questionnaire of thirteen items that carers fill in themselves.", 0.5),
+    )
+    answer_text = " ".join(pick_sentences(question, found))
+    assert answer_text.startswith("The Carer Strain Index is a short questionnaire"), answer_text
+
+
+def test_a_labelled_example_is_not_taken_for_advice():
+    # "*Give*: ..." labels an example; "Pair each outcome ..." is the advice a how-to question wants.
+    question = "how can we use rest, move and talk in a service specification?"
+    found = _found(
+        question,
+        ("The three habits, rest, move and talk, give a specification plain words for wellbeing. For example:\n"
+         "- *Rest*: people using the service report sleeping better.\n"
+         "- *Keep moving*: participants walk more each week.\n"
+         "- *Give*: people take on volunteering roles.\n\n"
+         "Pair each outcome with a measure and a baseline. Ask bidders which habits their model supports.", 0.5),
+    )
+    pieces = pick_sentences(question, found)
+    assert any(p.startswith("Pair each outcome") for p in pieces), pieces
+    assert not any(p.startswith(("*Give*", "*Keep moving*")) for p in pieces), pieces
+
+
+def test_a_third_sentence_that_says_what_was_asked_is_kept():
+    question = "what did Westvale do differently with its library service?"
+    found = _found(
+        question,
+        ("Westvale was one of four councils in the library programme. The programme was funded for two years "
+         "by a national charity. In Westvale, library opening hours were set with residents, and residents "
+         "ran the reading groups.", 0.5),
+    )
+    answer_text = " ".join(pick_sentences(question, found))
+    assert "opening hours were set with residents" in answer_text, answer_text
+
+
+def test_a_citation_inside_a_sentence_does_not_split_it():
+    question = "is the confidence scale validated for teenagers?"
+    found = _found(
+        question,
+        ("The confidence scale has ten items. It has been validated in teenagers aged 14 to 18 (Okafor et al. "
+         "2023); we do not propose it for younger children.", 0.5),
+    )
+    pieces = pick_sentences(question, found)
+    assert not any(p.startswith("2023)") for p in pieces), pieces
+    assert any("validated in teenagers aged 14 to 18 (Okafor et al. 2023); we do not propose" in p for p in pieces)
