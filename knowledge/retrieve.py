@@ -58,9 +58,11 @@ class Retrieval:
     # a question hinging on a word the guidance never uses is rarely answered by it.
     unknown: float = 0.0
     nation: str | None = None  # the nation the question names, which re-ranked the hits
-    # Share of the question's adjacent word pairs that the top passages use as a pair (0.5 when the
-    # question has no pair): a near miss shares words with the guidance, rarely its phrases.
-    phrases: float = 0.5
+    # Share of the question's adjacent word pairs that the top passages use as a pair: a near miss
+    # shares words with the guidance, rarely its phrases. 0.0 when the question has no pair ("test",
+    # "lol"): one word is no phrase evidence, and its coverage is already all-or-nothing, so the
+    # cosine alone must carry it.
+    phrases: float = 0.0
 
 
 class _Corpus:
@@ -186,7 +188,7 @@ def _pairs(terms: list[str]) -> set[tuple[str, str]]:
 def _phrase_share(terms: list[str], hits: list[Hit]) -> float:
     wanted = _pairs(terms)
     if not wanted:
-        return 0.5
+        return 0.0
     used: set[tuple[str, str]] = set()
     for hit in hits:
         used |= _pairs(tokenize(f"{hit.title} {hit.text}"))

@@ -47,12 +47,13 @@ def test_out_of_scope_questions_abstain(real_rt, half):
 @pytest.mark.parametrize("half", ["calibration", "check"])
 def test_in_scope_questions_rarely_abstain(real_rt, half):
     """Issue 10's target is at most 5%. With 159 passages the near misses sit closer to what the
-    guidance covers, and the threshold that keeps 90% of them out declines 5.2% (calibration half)
-    and 8.3% (check half) of in-scope questions: the target is not met (README, "Asking
-    questions"). This holds today's level so it cannot slide back unnoticed."""
+    guidance covers, and the threshold that keeps 90% of them out declines 4.1% (calibration half)
+    and 5.2% (check half) of in-scope questions, 4.7% of all: met overall and on the calibration
+    half, just missed on the check half (5 of 96). This holds today's level so it cannot slide
+    back unnoticed."""
     items = halves(QUESTIONS["questions"])[half]
     declined = [item["q"] for item in items if not answer(item["q"], rt=real_rt).covered]
-    assert len(declined) / len(items) <= 0.09, declined
+    assert len(declined) / len(items) <= 0.06, declined
 
 
 @pytest.mark.real_model
