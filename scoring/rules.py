@@ -130,20 +130,19 @@ def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
                 tuple(flags), tuple(passes), path, params)
 
 
+def _switch(data: dict, key: str, default: bool, where: str) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise RuleError(f"{where}: key '{key}' must be true or false")
+    return value
+
+
 def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
     if kind in ("existence", "conditional"):
-        negation = data.get("negation", True)
-        if not isinstance(negation, bool):
-            raise RuleError(f"{where}: key 'negation' must be true or false")
-        unless_in_next = data.get("unless_in_next", False)
-        if not isinstance(unless_in_next, bool):
-            raise RuleError(f"{where}: key 'unless_in_next' must be true or false")
-        targets_only = data.get("targets_only", False)
-        if not isinstance(targets_only, bool):
-            raise RuleError(f"{where}: key 'targets_only' must be true or false")
-        kpi_row = data.get("kpi_row", False)
-        if not isinstance(kpi_row, bool):
-            raise RuleError(f"{where}: key 'kpi_row' must be true or false")
+        negation = _switch(data, "negation", True, where)
+        unless_in_next = _switch(data, "unless_in_next", False, where)
+        targets_only = _switch(data, "targets_only", False, where)
+        kpi_row = _switch(data, "kpi_row", False, where)
         return {
             "kpi_row": kpi_row,
             "unless_in_next": unless_in_next,
