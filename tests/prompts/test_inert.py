@@ -26,6 +26,7 @@ from prompts.answers import render_answer
 from prompts.inert import FORMATS, inert, inert_data, strip_controls
 from prompts.reports import render_report
 from scoring import review
+from tests.slack.slack_limits import strings
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "data" / "hostile_text.yaml").read_text(encoding="utf-8"))
 IDS = [case["id"] for case in CASES]
@@ -141,23 +142,12 @@ def test_markdown_report_shows_the_payload_as_words_only(case):
 
 # ---- JSON ----------------------------------------------------------------------------------
 
-def _strings(node):
-    if isinstance(node, str):
-        yield node
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value)
-
-
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_json_strings_cannot_drive_a_terminal_after_jq_r(case):
     report = hostile_review(case)
     out = render_report(report, "json")
     assert_inactive(out)
-    decoded = list(_strings(json.loads(out)))  # what `jq -r` would print
+    decoded = list(strings(json.loads(out)))  # what `jq -r` would print
     for value in decoded:
         assert_inactive(value)
     # JSON has no snippet: the draft's words are in `match` (the rewrite may quote only part of them).
@@ -166,7 +156,7 @@ def test_json_strings_cannot_drive_a_terminal_after_jq_r(case):
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)
 def test_ask_json_of_own_documents_is_inert(case):
-    decoded = list(_strings(json.loads(json.dumps(inert_data(own_documents_answer(case).to_dict())))))
+    decoded = list(strings(json.loads(json.dumps(inert_data(own_documents_answer(case).to_dict())))))
     for value in decoded:
         assert_inactive(value)
     assert any("young people" in value for value in decoded)
@@ -175,7 +165,7 @@ def test_ask_json_of_own_documents_is_inert(case):
 # ---- Slack ---------------------------------------------------------------------------------
 
 def slack_text(message) -> str:
-    return "\n".join([message.text, *_strings(message.blocks)])
+    return "\n".join([message.text, *strings(message.blocks)])
 
 
 def assert_slack_inert(text: str, allowed_links: set[str]) -> None:
