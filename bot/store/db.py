@@ -8,6 +8,8 @@ PostgreSQL goes through psycopg 3 whatever driver the URL names."""
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -75,11 +77,30 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}")
-        cursor.execute("PRAGMA journal_mode = WAL")  # readers never block the writer, nor it them
+        _switch_to_wal(cursor)  # readers never block the writer, nor it them
         cursor.execute("PRAGMA synchronous = NORMAL")  # durable enough with WAL, far fewer fsyncs
         cursor.execute("PRAGMA foreign_keys = ON")
     finally:
         cursor.close()
+
+
+def _switch_to_wal(cursor) -> None:
+    """Turn on write-ahead logging, waiting out other processes for up to the busy timeout.
+
+    While another connection writes to the file in the old journal mode, SQLite refuses the
+    switch at once instead of calling the busy handler, so the wait is done here. That is the
+    start-up race when several processes open a new database together."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def _sqlite_begin(connection) -> None:

@@ -168,3 +168,30 @@ def test_the_store_stays_light_to_import():
             f"print([m for m in {heavy!r} if m in sys.modules])")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_process_opening_the_file_while_another_holds_the_old_journal_lock_waits(tmp_path):
+    """SQLite refuses to switch a file to write-ahead logging at once, without waiting for the
+    busy timeout, while another connection is writing in the old journal mode: the start-up race
+    in which one of four processes used to fail with "database is locked"."""
+    import sqlite3
+    import threading
+
+    path = tmp_path / "shared.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE other_tool (x)")
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("INSERT INTO other_tool VALUES (1)")
+    release = threading.Timer(0.5, lambda: holder.execute("COMMIT"))
+    release.start()
+    db = Database(f"sqlite:///{path}")
+    try:
+        db.migrate()
+        assert db.revision() == HEAD
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("SELECT x FROM other_tool").scalar() == 1
+    finally:
+        release.join()
+        holder.close()
+        db.dispose()
