@@ -105,16 +105,27 @@ def abstention(in_scope: list[str], out_of_scope: list[str], rt) -> list[tuple[s
     return rows
 
 
-def key_facts(questions: list[dict], rt) -> float:
+def key_facts(questions: list[dict], rt) -> list[bool]:
+    """For each question: does the answer text carry every one of its key facts?"""
     import re
 
     from knowledge.answer import answer
 
-    hits = 0
+    found = []
     for item in questions:
         text = answer(item["q"], rt=rt).answer
-        hits += all(re.search(fact, text, re.IGNORECASE) for fact in item["facts"])
-    return hits / len(questions)
+        found.append(all(re.search(fact, text, re.IGNORECASE) for fact in item["facts"]))
+    return found
+
+
+# questions.yaml: the questions above this comment were written before the passages that answer
+# them; those below were written with their passages, so they measure coverage, not generalisation.
+WRITTEN_WITH_PASSAGES = "# --- Procurement law, Wales, Scotland and Northern Ireland"
+
+
+def independent_count() -> int:
+    text = (ROOT / "tests/data/questions.yaml").read_text(encoding="utf-8")
+    return text[:text.index(WRITTEN_WITH_PASSAGES)].count("\n  - q:")
 
 
 def latency(questions: list[str], fn, queries: int, runs: int) -> tuple[float, float]:
@@ -246,12 +257,16 @@ def main() -> None:
 def _quality_rows(questions, out_of_scope, texts, rt) -> list[tuple[str, str]]:
     scores = quality(questions, rt)
     facts = key_facts(questions, rt)
+    first = independent_count()
     return [
         *[(f"{label}: hit@1 / hit@3 / MRR", f"{s[0]:.3f} / {s[1]:.3f} / {s[2]:.3f}")
           for label, s in (("dense only", scores["dense"]), ("BM25 only", scores["lexical"]),
                            ("hybrid (RRF k=60)", scores["hybrid"]))],
         *abstention(texts, out_of_scope, rt),
-        ("answers containing their key facts (target >= 85%)", f"{facts:.1%} of {len(questions)}"),
+        ("answers containing their key facts (target >= 85%), all questions",
+         f"{sum(facts) / len(facts):.1%} of {len(facts)}"),
+        ("  the same, questions written before their passages",
+         f"{sum(facts[:first]) / first:.1%} of {first}"),
     ]
 
 

@@ -283,6 +283,16 @@ class _Candidate(NamedTuple):
     offset: int  # within its passage, to read chosen sentences in order
     sentence: str  # verbatim: a sentence, or a list lead-in with its items
     terms: set[str]
+    # The sentence it points back to ("The note refreshes..." needs "PPN 002 was published..."), and
+    # the two quoted together, verbatim; "" when it stands alone.
+    lead: str = ""
+    with_lead: str = ""
+
+    def quoted(self, chosen: list[_Candidate]) -> str:
+        """The sentence as shown: with its lead, unless the lead is already among the picks."""
+        if self.lead and not any(self.lead in c.sentence for c in chosen):
+            return self.with_lead
+        return self.sentence
 
 
 def pick_sentences(question: str, found: Retrieval) -> list[str]:
@@ -312,22 +322,24 @@ def pick_sentences(question: str, found: Retrieval) -> list[str]:
         pool.remove(cand)
         if len(chosen) >= 2 and score(cand, covered) < CUTOFF * best:
             break
-        if chosen and length + len(cand.sentence) > ANSWER_MAX_CHARS:
-            continue
+        if chosen and length + len(cand.quoted(chosen)) > ANSWER_MAX_CHARS:
+            if not cand.lead or length + len(cand.sentence) > ANSWER_MAX_CHARS:
+                continue
+            cand = cand._replace(lead="", with_lead="")  # no room for its lead: the sentence alone
         # Passages restate each other (PPN 06/20's 10% floor appears in four); say each thing once.
         if any(_similar(cand.terms, c.terms) or cand.sentence in c.sentence or c.sentence in cand.sentence
                for c in chosen):
             continue
         chosen.append(cand)
         covered |= cand.asked
-        length += len(cand.sentence) + 1
+        length += len(cand.quoted(chosen)) + 1
     # Lead with the passage of the best piece, then the others as they were picked; within a passage
     # read in its own order; advice before any counter-example.
     first_pick = {}
     for n, c in enumerate(chosen):
         first_pick.setdefault(c.rank, n)
     chosen.sort(key=lambda c: (c.counter, first_pick[c.rank], c.offset))
-    return [c.sentence for c in chosen]
+    return [c.quoted(chosen) for c in chosen]
 
 
 def _candidates(found: Retrieval, kinds: frozenset[str]) -> list[_Candidate]:
@@ -346,9 +358,16 @@ def _candidates(found: Retrieval, kinds: frozenset[str]) -> list[_Candidate]:
             first_line = text.lstrip().split("\n", 1)[0]
             heading = first_line if first_line.startswith("#") else ""
             topic = str(chunk.metadata.get("topic", ""))
+            previous: tuple[int, int] | None = None
             for n, (start, end) in enumerate(units):
                 sentence = text[start:end].strip()
                 words = set(tokenize(sentence))
+                before, previous = previous, (start, end)
+                lead = with_lead = ""
+                if before and _refers_back(text, before, (start, end)):
+                    # "The note refreshes the model..." alone does not say which note: it is quoted
+                    # with the sentence it points back to, though judged on its own words.
+                    lead, with_lead = text[before[0]:before[1]].strip(), text[before[0]:end].strip()
                 # Fragments ("Stage 3.", "(c) sharing information;") and bare list lead-ins ("...in three
                 # stages:") say nothing alone.
                 if len(words) < 4 or sentence.endswith((":", ";")):
@@ -365,7 +384,7 @@ def _candidates(found: Retrieval, kinds: frozenset[str]) -> list[_Candidate]:
                 # A pitfalls passage explains what goes wrong: it may follow the advice, never lead it.
                 follows = counter or (topic == "pitfalls" and not asks_for_mistakes)
                 candidates.append(_Candidate(base, frozenset(terms & words), follows, rank, offset + start,
-                                             sentence, words))
+                                             sentence, words, lead, with_lead))
             offset += len(text) + 2
     return candidates
 
@@ -428,6 +447,25 @@ def _units(text: str) -> list[tuple[int, int]]:
         if last > end and last - start <= MAX_LIST_CHARS:
             units.append((start, last))
     return units
+
+
+# Openings that point back to the sentence before: a pronoun, or "The note" when the note was named there.
+_PRONOUN_OPENING = re.compile(r"(It|Its|This|These|That|Those|They|Their|Such|Both)\b")
+_THE_OPENING = re.compile(r"The ([a-z]+)\b")
+
+
+def _refers_back(text: str, before: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Whether the sentence at `span` opens by pointing back to the sentence at `before`, in the
+    same paragraph line (not a list item, whose lead-in is quoted with it anyway)."""
+    start, end = span
+    line_start = text.rfind("\n", 0, start) + 1
+    if before[0] < line_start or before[1] > start or _LIST_ITEM.match(text, line_start):
+        return False
+    body = _MARKUP.sub("", text[start:end]).lstrip()
+    if _PRONOUN_OPENING.match(body):
+        return True
+    the = _THE_OPENING.match(body)
+    return bool(the) and bool(set(tokenize(the.group(1))) & set(tokenize(text[before[0]:before[1]])))
 
 
 def _similar(a: set[str], b: set[str]) -> bool:

@@ -281,3 +281,28 @@ def test_a_citation_inside_a_sentence_does_not_split_it():
     pieces = pick_sentences(question, found)
     assert not any(p.startswith("2023)") for p in pieces), pieces
     assert any("validated in teenagers aged 14 to 18 (Okafor et al. 2023); we do not propose" in p for p in pieces)
+
+
+@pytest.mark.parametrize("opening", ["The fund pays", "It pays"])
+def test_a_sentence_that_points_back_is_quoted_with_what_it_points_to(opening):
+    # "The fund pays..." or "It pays..." alone would not say which fund; the sentence naming it comes along.
+    question = "how much are lantern makers paid for the parade?"
+    found = _found(
+        question,
+        ("Lantern makers meet on Tuesdays in the parade workshop, and the parade committee thanks them every year.", 0.5),
+        (f"Applications opened in March for the Tidewater Fund. {opening} each lantern maker a fixed fee of £200 "
+         "for the parade season.", 0.5),
+        ("Lantern makers bring their own tools to the parade workshop on the quay.", 0.5),
+    )
+    pieces = pick_sentences(question, found)
+    assert f"Applications opened in March for the Tidewater Fund. {opening} each lantern maker" in " ".join(pieces)
+    assert all(p in found.hits[0].text or p in found.hits[1].text or p in found.hits[2].text for p in pieces)
+    assert " ".join(pieces).count("Applications opened") == 1, pieces
+
+
+def test_a_the_that_names_nothing_said_before_stands_alone():
+    question = "how long is the parade route?"
+    found = _found(question, ("Volunteers sell programmes at the gate on the night. The route of the parade "
+                              "is two miles long, from the harbour to the green.", 0.5))
+    pieces = pick_sentences(question, found)
+    assert "The route of the parade is two miles long, from the harbour to the green." in pieces, pieces

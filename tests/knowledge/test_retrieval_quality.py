@@ -12,8 +12,9 @@ from knowledge.retrieve import search
 
 pytestmark = pytest.mark.real_model
 
-# Measured 0.83 with this knowledge base (benchmarks/retrieval.py prints it); the target is 0.85.
-KEY_FACTS_FLOOR = 0.8
+# Measured 0.922 over all 193 questions and 0.851 over the 94 written before their passages
+# (benchmarks/retrieval.py prints both); the target is 0.85.
+KEY_FACTS_FLOOR = 0.9
 
 
 def test_the_question_set_is_labelled_with_real_passages():
