@@ -14,6 +14,9 @@ LABELS = {"output-only", "cost-first", "none"}
 SOURCE_KEYS = {"title", "publisher", "country", "url", "date"}
 CLAUSE_KEYS = {"text", "context", "labels", "form", "note", "uncertain"}
 FILES = sorted(REAL.glob("*.yaml"))
+# Every batch: the first, the second and third (tuned on since), and the fourth (blind, never tuned on).
+BATCHES = [REAL.parent / name for name in ("real", "real-unseen", "real-third", "real-fourth")]
+ALL_FILES = [path for folder in BATCHES for path in sorted(folder.glob("*.yaml"))]
 
 
 def _load(path: Path) -> dict:
@@ -37,7 +40,18 @@ def test_the_readme_defines_the_labels():
         assert f"**{label}**" in readme, label
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_batch_is_there_with_its_checksums():
+    import hashlib
+
+    for folder in BATCHES[2:]:
+        sums = (folder / "SHA256SUMS").read_text(encoding="utf-8").split("\n")
+        listed = dict(reversed(line.split(maxsplit=1)) for line in sums if line.strip())
+        assert set(listed) == {p.name for p in folder.glob("*.yaml")}, folder.name
+        for name, digest in listed.items():  # a blind batch is measured as it was labelled
+            assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.mark.parametrize("path", ALL_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_each_document_is_well_formed(path):
     doc = _load(path)
     assert set(doc) <= {"source", "notes", "clauses"}, path.name
@@ -62,7 +76,7 @@ def test_each_document_is_well_formed(path):
 
 
 def test_clause_texts_are_not_repeated_within_a_document():
-    for path in FILES:
+    for path in ALL_FILES:
         texts = [c["text"] for c in _load(path)["clauses"]]
         assert len(texts) == len(set(texts)), path.name
 
