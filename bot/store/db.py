@@ -181,11 +181,23 @@ class Database:
         SQLite. `extra_metadata` (e.g. slack_sdk's installation and OAuth state stores) is created
         under the same lock, if missing."""
         from alembic import command
+        from sqlalchemy.exc import OperationalError
 
-        with self.engine.connect() as connection:
-            config = self.alembic_config(connection)
-            config.attributes["extra_metadata"] = tuple(extra_metadata)
-            command.upgrade(config, "head")
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        while True:
+            try:
+                with self.engine.connect() as connection:
+                    config = self.alembic_config(connection)
+                    config.attributes["extra_metadata"] = tuple(extra_metadata)
+                    command.upgrade(config, "head")
+                return
+            except OperationalError as exc:
+                # SQLite can refuse at once, busy timeout or not, in a few start-up races (a reader
+                # meeting a WAL file being set up or checkpointed). The upgrade ran in one
+                # transaction that was rolled back, and it starts by reading the revision: try again.
+                if self.dialect != "sqlite" or "locked" not in str(exc.orig) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.05)
 
     def revision(self) -> str | None:
         """The schema revision the database is at; None for an empty database."""

@@ -195,3 +195,26 @@ def test_a_process_opening_the_file_while_another_holds_the_old_journal_lock_wai
         release.join()
         holder.close()
         db.dispose()
+
+
+def test_a_migration_refused_at_once_by_a_locked_sqlite_file_is_tried_again(tmp_path, monkeypatch):
+    """Whatever the race, a start-up that meets "database is locked" for a moment still succeeds."""
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    real_upgrade, calls = command.upgrade, []
+
+    def locked_once(config, revision):
+        calls.append(revision)
+        if len(calls) == 1:
+            raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+        return real_upgrade(config, revision)
+
+    monkeypatch.setattr(command, "upgrade", locked_once)
+    db = Database(f"sqlite:///{tmp_path / 'raced.db'}")
+    try:
+        db.migrate()
+        assert len(calls) == 2 and db.revision() == HEAD
+    finally:
+        db.dispose()
