@@ -24,7 +24,7 @@ columns     for each header cell: indicator | target | kpi (the performance meas
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .modality import reports_fact, sets_requirement
@@ -117,6 +117,62 @@ _VALUE_RE = regex(
     r"\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|n/?a|xxx|-|yes|no)\W*$", re.I)
 # An aim written as a gerund with no figure: "Increasing the number of people using the library".
 _AIM_RE = regex(r"^\W*(?:increas|improv|expand|grow|encourag|promot|enabl|widen|broaden|reduc|develop|strengthen|support|build)ing\b", re.I)
+# A description of a method, criterion or option: what it is or when a buyer would use it ("This method
+# is used for bids where …", "X is a supplier selection method in which …", "The following methods may be
+# used: …"). It makes nothing the rule of a contract, unless the clause also says the award will use it.
+_METHOD = r"(?:method|criterion|approach|option|procedure|mechanism)"
+_METHODS = r"(?:methods|criteria|approaches|options|procedures|mechanisms)"
+_METHOD_DEF_RE = regex(
+    r"\b(?:this|that|the|such\s+an?|each)\s+(?:[\w-]+\s+){0,4}?" + _METHOD + r"s?\s+(?:is|are|may\s+be|can\s+be"
+    r"|could\s+be|should\s+be|would\s+be)\s+(?:\w+ly\s+)?(?:used|applied|appropriate|suitable|suited|chosen|adopted"
+    r"|recommended)\s+(?:for|when|where|if|in|by|with)\b"
+    r"|\b(?:is|are)\s+an?\s+(?:[\w-]+\s+){0,4}?" + _METHOD + r"\s+(?:in\s+which|where|whereby|under\s+which"
+    r"|used\s+(?:for|when|where|if))\b"
+    r"|\b" + _METHODS + r"\s+(?:include|includes|are\s+available|available\s+(?:are|include)|(?:that\s+|which\s+)?(?:may|can|could)"
+    r"\s+be\s+used)\b"
+    r"|\b(?:use\s+of|choosing|choice\s+of|selecting)\s+the\s+(?:[\w-]+\s+){0,5}?(?:method|procedure|approach|mechanism)\b|^\W*under\s+the\s+(?:[\w-]+\s+){0,4}?" + _METHOD + r"\b"
+    r"|^\W*use\s+(?:this|the\s+following)\s+(?:clause|method|criterion|option|approach|provision)\s+(?:when|where|if|for)\b"
+    r"|\bwhen\s+you\s+(?:are\s+trying|want|need|wish)\s+to\s+(?:balance|buy|purchase|procure|choose|select|weigh|trade)"
+    r"|\b(?:works?|will\s+work)\s+(?:well|best)\b", re.I)
+# What makes a method the rule: the award will be made, accepted or selected by it.
+_AWARD_RULE_RE = regex(
+    r"\b(?:will|shall|must|is\s+to|are\s+to)\s+(?:then\s+|only\s+|always\s+)?(?:be\s+)?(?:award|accept|select|use[ds]?\b|appl)"
+    r"|\b(?:is|are)\s+(?:then\s+|always\s+)?(?:awarded|evaluated|selected|accepted|ranked|scored)\b"
+    r"|\b(?:for|in|under)\s+this\s+(?:contract|tender|procurement|service|lot|framework|requirement|opportunity|competition)\b", re.I)
+# A glossary entry for a kind of measure: "Output: the number of …", "Throughput is the percentage of …".
+_TERM_DEF_RE = regex(
+    r"^\W*(?:an?\s+|the\s+)?(?:(?:output|outcome|input|activity|process)\s+(?:measures?|indicators?)|outputs?|outcomes?|inputs?"
+    r"|throughput|utili[sz]ation|occupancy|capacity|efficiency|effectiveness|reach|volume)"
+    r"\s*(?:[:–—-]\s*|\s(?:is|are|refers?\s+to|means?|measures?|counts?|describes?)\s+)(?:the\s+|a\s+|an\s+)?"
+    r"(?:number|count|percentage|proportion|rate|total|amount|quantity|share)\s+of\b", re.I)
+# An account of a past period with its figure: "During the fiscal year 51,814 clients completed plans."
+_PAST_PERIOD_RE = regex(
+    r"\b(?:during|over|in|throughout|for)\s+(?:the|its|our|their)\s+(?:(?:last|past|previous|fiscal|financial|reporting|review|calendar|same"
+    r"|whole|first|second|third|fourth)\s+){1,2}(?:year|quarter|period|half|months?|weeks?)\b"
+    r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b", re.I)
+_PAST_COUNT_RE = regex(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:completed|received|attended|accessed|used|participated|took\s+part|moved\s+on"
+    r"|achieved|gained|entered|started|finished|engaged|were|had|got|left|obtained|secured|benefit+ed|joined|enrolled"
+    r"|registered)\b"
+    r"|\b(?:worked\s+with|ran|held|trained|visited|assessed|answered|handled|dealt\s+with|took\s+on|welcomed)\s+(?:[\w-]+\s+){0,2}?\d", re.I)
+# Headings of a results section: the figures under them are actuals, not targets set for a provider.
+_RESULTS_HEADING_RE = regex(
+    r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
+    r"|year\s+in\s+review|achievements|outturn|annual\s+report|statistics|statistical|what\s+we\s+(?:did|achieved|delivered)"
+    r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary)\b", re.I)
+_TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|requirements?|specification|schedule|contract"
+                           r"|expected|planned|required|proposed|projected)\b", re.I)
+# A clause that goes on to describe the term above it ("Lowest-priced bid" / "This method is used for …").
+_DESCRIBES_ABOVE_RE = regex(
+    r"^\W*(?:this|it|the\s+above)\s+(?:[\w-]+\s+){0,2}?(?:method|criterion|approach|option|procedure|mechanism)\b", re.I)
+# A heading over a menu of buying methods ("Tender evaluation options", "Methods for selecting a bid"); a
+# heading such as "Delivery options" over a service's sessions is not one.
+_BUYING = r"(?:evaluat\w*|award\w*|procur\w*|select\w*|tender\w*|purchas\w*|buying|sourcing|bids?|bidders?|suppliers?|contractors?|quotes?|quotations?)"
+_MENU_HEADING_RE = regex(
+    r"\b" + _BUYING + r"\s+(?:[\w-]+\s+){0,2}?(?:options|methods|approaches)\b"
+    r"|\b(?:options|methods|approaches|types)\s+(?:for|of)\s+(?:[\w-]+\s+){0,3}?" + _BUYING + r"\b", re.I)
+# Figures other than a year, a sum of money or a list number: a count a method description would not hold.
+_OTHER_FIGURE_RE = regex(r"^\W*\d+[.)]|\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|[$£€]\s?\d[\d,.]*")
 _NO_TARGET_RE = regex(r"\b(?:report(?:ing)?\s+only|monitor(?:ing)?\s+only|for\s+information|no\s+target|not\s+set|baseline\s+year|n/a)\b", re.I)
 _HEADING_LIKE_MAX = 90
 _HEADER_CELL_MAX = 45  # characters: a column name is short; a longer cell is a row's content
@@ -161,7 +217,14 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "question"
     if _DEFINITION_RE.search(stripped) or _DEFINED_AS_RE.search(stripped[:120]):
         return "definition"
+    if _TERM_DEF_RE.search(stripped) and not re.search(r"\d", stripped) and not sets_requirement(stripped):
+        return "definition"  # "Output: the number of …" in a glossary; with a figure or a "must" it is a target
+    if _METHOD_DEF_RE.search(stripped) and not _AWARD_RULE_RE.search(stripped) \
+            and not re.search(r"\d", _OTHER_FIGURE_RE.sub(" ", stripped)):
+        return "definition"  # a guide's account of a method, not the rule of a contract
     if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
+        return "report"
+    if _PAST_PERIOD_RE.search(stripped) and _PAST_COUNT_RE.search(stripped) and not sets_requirement(stripped):
         return "report"
     if _PROCEDURE_RE.search(stripped):
         return "procedure"  # the buyer's own steps; a modal verb here binds the buyer, not the provider
@@ -172,9 +235,20 @@ def text_role(text: str, kind: str = "sentence") -> str:
     return "guidance"
 
 
+def _under_results_heading(headings: list[str]) -> bool:
+    """Inside a section of results ("Performance at a glance", "Key statistics"), none of whose headings
+    names targets or a contract."""
+    return any(_RESULTS_HEADING_RE.search(h) for h in headings) and not any(_TARGET_HEADING_RE.search(h) for h in headings)
+
+
 def _is_label(text: str) -> bool:
-    return len(text) <= _HEADING_LIKE_MAX and not re.search(r"[.!?;:,]$", text) and not re.search(r"\d", text) \
-        and len(text.split()) <= 12 and not _VALUE_RE.match(text)
+    # A year or a financial year ("Key statistics 2018-19") may sit in a label; any other figure is a value.
+    undated = _YEAR_RE.sub(" ", text)
+    return len(text) <= _HEADING_LIKE_MAX and not re.search(r"[.!?;:,]$", text) and not re.search(r"\d", undated) \
+        and len(text.split()) <= 12 and not _VALUE_RE.match(text) and bool(undated.strip())
+
+
+_YEAR_RE = regex(r"\b(?:19|20)\d\d(?:\s*[/–-]\s*(?:(?:19|20)?\d\d))?\b")
 
 
 def _is_fragment(clause: Clause) -> bool:
@@ -277,10 +351,34 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             if inner is not None and info_lead is None and inner[0].endswith(":"):
                 info_lead = inner[0]
             aim = bool(_AIM_RE.search(inner[1] if inner else text)) and not re.search(r"\d", text)
+            if role == "guidance" and _under_results_heading(headings) and re.search(r"\d", text):
+                role = "report"  # "Number of client contacts 102,526" under "Performance at a glance"
             out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim))
         if text.endswith(":") and not row_like:
             lead_in = text
+    _describe_menus(clauses, out)
     return out
+
+
+def _describe_menus(clauses: list[Clause], out: list[ClauseInfo]) -> None:
+    """A method named by itself is a term being described, not an award rule: the line a method's
+    description is about ("Lowest-priced bid" above "This method is used for …"), and an entry under a
+    heading over a menu of methods ("Tender evaluation options" / "• Lowest cost")."""
+    for i, info in enumerate(out):
+        if info.role not in ("heading", "guidance", "target") or info.in_table:
+            continue
+        text = clauses[i].text.strip()
+        if len(text) > _HEADING_LIKE_MAX * 2 or _AWARD_RULE_RE.search(text):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        described = info.role != "target" and nxt is not None and nxt.role == "definition" \
+            and _DESCRIBES_ABOVE_RE.search(clauses[i + 1].text)
+        # Only a heading: tests/scoring/test_rewrites.py still expects an item under a lead-in such as
+        # "The evaluation approaches open to buyers are:" to be flagged and rewritten.
+        in_menu = (clauses[i].kind == "item" or _is_fragment(clauses[i])) and bool(
+            info.headings and _MENU_HEADING_RE.search(info.headings[-1]))
+        if described or in_menu:
+            out[i] = replace(info, role="definition")
 
 
 def _header_then_cell(clause: Clause) -> tuple[tuple[str, ...], str, int] | None:

@@ -97,3 +97,62 @@ def test_rules_that_judge_targets_skip_reports_definitions_and_aims(text):
 ])
 def test_targets_in_lists_and_kpi_rows_are_still_flagged(text):
     assert "output-only" in _categories(text)
+
+
+@pytest.mark.parametrize("text,role", [
+    # A guide describing a method: what it is, when it is used, a menu of methods.
+    ("This approach is normally used for routine purchases where the specification is fixed.", "definition"),
+    ("Open tendering is a procurement method in which any supplier may bid.", "definition"),
+    ("The available selection methods include price only, price-quality and quality only.", "definition"),
+    ("Use the following clause when the tender has no quality questions.", "definition"),
+    # A glossary entry for a kind of measure.
+    ("Output: the number of advice sessions held in the quarter.", "definition"),
+    ("Throughput is the percentage of residents who move on within two years.", "definition"),
+    # A past period told with its figures.
+    ("During the financial year 4,210 tenants received a home visit.", "report"),
+    ("In its first year the team worked with 450 young people across the borough.", "report"),
+])
+def test_descriptions_of_methods_glossaries_and_past_periods_get_their_role(text, role):
+    assert _info(text, text[:10]).role == role
+
+
+@pytest.mark.parametrize("text", [
+    "This approach will be used for this contract: the award goes to the lowest price.",
+    "The provider must hold 40 advice sessions during the financial year.",
+    "In its first year the team is to work with 450 young people across the borough.",
+    "During the financial year at least 400 tenants will receive a home visit.",
+    "The lowest price method is appropriate for this contract.",
+    "Output: the number of advice sessions held must be at least 40 a quarter.",
+    "Support options include 12 group sessions and 6 one-to-one sessions for each carer.",
+])
+def test_a_method_made_the_rule_or_a_target_for_the_year_is_not_a_description(text):
+    assert _info(text, text[:10]).role not in ("definition", "report")
+
+
+def test_a_method_named_above_its_description_or_in_a_menu_of_methods_is_described_not_ruled():
+    described = _model("Cheapest quotation\n\nThis method is used for small purchases where only price matters.")
+    assert [info.role for _, info in described] == ["definition", "definition"]
+    menu = _info("Options for evaluating tenders\n• Lowest price, where the goods are standard", "Lowest")
+    assert menu.role == "definition"
+    rule = _info("Evaluation method\n• Lowest price, where the goods are standard", "Lowest")
+    assert rule.role != "definition"  # one method named for this tender is its rule
+    sessions = _info("Delivery options\n• 12 group sessions a year for each school", "12 group")
+    assert sessions.role != "definition"  # a service's options are what it must deliver, not buying methods
+
+
+@pytest.mark.parametrize("text", [
+    "Our year in numbers\nNumber of home visits made by the team 3,412",
+    "Key statistics 2023\nNumber of young people who attended youth clubs 1,906",
+    "During the last financial year, 812 carers attended a support group run by the service.",
+    "Output: the number of advice sessions held in the quarter.",
+])
+def test_results_sections_past_periods_and_glossaries_are_not_output_targets(text):
+    assert "output-only" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Targets for the year\nNumber of home visits made by the team 3,412",
+    "The provider must make 3,412 home visits during the financial year.",
+])
+def test_the_same_counts_set_as_targets_are_still_flagged(text):
+    assert "output-only" in _categories(text)

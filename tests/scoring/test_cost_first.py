@@ -1,0 +1,69 @@
+"""Cost-first: award and payment terms that put cost first, told apart from guides, aims and reports."""
+
+import pytest
+
+from scoring import review
+
+
+def _cost_first(text):
+    return [f.rule for f in review(text, rewrites=False).findings if f.category == "cost-first"]
+
+
+@pytest.mark.parametrize("text", [
+    # A guide's account of lowest-price methods, one option among several.
+    "Lowest-price quotation\n\nThis method is used for standard goods where the lowest price is all that matters.",
+    "Purchasing options\n• Cheapest compliant quote, usually for low-value goods",
+    "The price-only, price-quality and quality-only selection methods include some competition on price.",
+    "The selection methods that can be used are: lowest price conforming; price-quality; or quality only.",
+    "Choosing the lowest price conforming method for a design contract may be unusual.",
+    "Lowest Priced Compliant Bid, where lowest price will work well. Example: stationery",
+    "Use the following clause when the evaluation is on lowest price alone.",
+    # Value for money as an aim, and history told as a report.
+    "The team's job is to see that the council buys good services at the lowest possible cost.",
+    "Two years ago, 15-minute visits were still a routine part of most care packages here.",
+])
+def test_guides_aims_and_reports_are_not_cost_first(text):
+    assert _cost_first(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # The same methods made the rule of this award.
+    "This contract will be awarded using the lowest price conforming method.",
+    "Evaluation method: price only",
+    "The cheapest compliant quote will be accepted.",
+    "Homecare packages will include 15-minute visits for personal care.",
+    # Lowest and best, and award decisions resting on the prices, with words between.
+    "The clerk shall open the bids in public and select the lowest and/or best bid for approval by the board.",
+    "Quotes are tabulated and the order goes to the lowest and best response.",
+    "Once quotes are in, a decision is then made, by the head of service or a deputy, based on the prices submitted.",
+    "Our usual practice is to award on the lowest price tender, though occasionally the most economically advantageous tender is used.",
+    # Care paid by the hour in price lines.
+    "Outreach support: 300 hours x $45 per hour",
+    "The service is bought at £19.20 per client contact hour.",
+    "The agency shall be reimbursed at $28.00 per unit, where a unit is one hour of direct support.",
+    # A method said to suit this contract, and award criteria said to turn on price.
+    "The lowest price method is appropriate for this contract.",
+    "The evaluation criteria and their weightings will, in most cases, focus on tendered price.",
+])
+def test_award_rules_and_hourly_payment_are_cost_first(text):
+    assert _cost_first(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A decision is then made by the panel, based on quality and on the prices submitted.",
+    "The contract will be awarded to the most advantageous tender, not simply the lowest price.",
+    "Support workers must be paid at least £12.60 per hour, including for travel time.",
+    "Outreach support: 300 sessions x $45 per session",
+    "The evaluation will focus on price and quality, with quality weighted at 65%.",
+    "Providers must focus on cost control as well as on quality of care.",
+])
+def test_near_misses_are_not_cost_first(text):
+    assert _cost_first(text) == []
+
+
+def test_a_method_in_present_tense_use_for_this_award_is_still_its_rule():
+    assert _cost_first("Tenders are evaluated using the lowest price conforming method.")
+
+
+def test_choosing_the_cheapest_option_is_an_award_not_a_method():
+    assert _cost_first("For most purchases this means choosing the lowest cost option.")
