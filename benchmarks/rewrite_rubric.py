@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/rewrite_rubric.py --collect OUT   # write the current rewrites, unscored
     .venv/bin/python benchmarks/rewrite_rubric.py --record benchmarks/rewrite_rubric_after.yaml   # another record
     .venv/bin/python benchmarks/rewrite_rubric.py --compare benchmarks/rewrite_rubric_after.yaml  # before -> after
+    .venv/bin/python benchmarks/rewrite_rubric.py --data tests/data/real-fourth --record benchmarks/rewrite_rubric_fourth.yaml
 
 The record, benchmarks/rewrite_rubric.yaml, holds the rubric and one entry per rewrite the
 checker wrote for a clause of tests/data/real (reviewed as benchmarks/real_documents.py does:
@@ -174,8 +175,8 @@ def summary(record: dict) -> None:
         print()
 
 
-def staleness(record: dict) -> int:
-    now = {e["id"]: e["rewrite"] for e in collect()}
+def staleness(record: dict, data: Path = DATA) -> int:
+    now = {e["id"]: e["rewrite"] for e in collect(data)}
     old = {e["id"]: e["rewrite"] for e in record["entries"]}
     changed = [k for k in old if k in now and _norm(now[k]) != _norm(old[k])]
     gone = [k for k in old if k not in now]
@@ -220,9 +221,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--record", type=Path, default=RECORD, help="the scored record (default: %(default)s)")
     ap.add_argument("--collect", type=Path, metavar="OUT", help="write the current rewrites, unscored, here and stop")
     ap.add_argument("--compare", type=Path, metavar="AFTER", help="print the means of --record and of AFTER side by side")
+    ap.add_argument("--data", type=Path, default=DATA, help="the labelled documents the rewrites come from (default: %(default)s)")
     args = ap.parse_args(argv)
     if args.collect:
-        entries = collect()
+        entries = collect(args.data)
         args.collect.write_text(yaml.safe_dump({"entries": entries}, sort_keys=False, allow_unicode=True, width=100),
                                 encoding="utf-8")
         print(f"{len(entries)} rewrites written to {args.collect}")
@@ -235,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         compare(record, yaml.safe_load(args.compare.read_text(encoding="utf-8")))
         return 0
     summary(record)
-    staleness(record)
+    staleness(record, args.data)
     return 0
 
 
