@@ -223,6 +223,9 @@ _SAYS = {
     "name": re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ (?:[A-Z]\.? )?[A-Z][a-z]+\b"),
     "yesno": re.compile(r"\b(not|no|never|cannot|can|should|need|only|does|do)\b", re.I),
     "definition": re.compile(r"\b(is|are|means|refers? to|defined|describes?|stands? for|calls?)\b"),
+    # What goes wrong: a risk, a perverse incentive, a way results can mislead.
+    "mistakes": re.compile(r"\b(risks?|gam(e|es|ing)|cherry.?pick\w*|perverse|unintended|exclude\w*|mislead\w*|"
+                           r"look better|(can|may|could) (fail|lead to|push|harm|reward)|danger\w*|undermin\w*)\b", re.I),
 }
 # Advice in these passages starts with a verb: "Require ...", "Set ...", "Ask ...".
 _IMPERATIVES = frozenset(
@@ -261,6 +264,8 @@ def _fit(sentence: str, kinds: frozenset[str]) -> float:
         bonus += 0.15
     if "definition" in kinds and _SAYS["definition"].search(sentence):
         bonus += 0.1
+    if "mistakes" in kinds and _SAYS["mistakes"].search(sentence):
+        bonus += 0.15
     return bonus
 
 

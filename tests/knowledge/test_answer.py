@@ -306,3 +306,14 @@ def test_a_the_that_names_nothing_said_before_stands_alone():
                               "is two miles long, from the harbour to the green.", 0.5))
     pieces = pick_sentences(question, found)
     assert "The route of the parade is two miles long, from the harbour to the green." in pieces, pieces
+
+
+def test_asked_what_can_go_wrong_the_sentence_naming_the_risk_is_quoted():
+    question = "what can go wrong if lantern makers are paid per lantern?"
+    found = _found(question, (
+        "Lantern makers are paid per lantern for the festival programme. Each lantern maker is paid in June. "
+        "The festival moved to the quay in 2015 and lantern makers now work in the harbour shed. "
+        "Lantern makers who are paid per lantern may rush, and unsafe lanterns are the risk. "
+        "Lantern makers sign in at the shed each morning.", 0.5))
+    pieces = pick_sentences(question, found)
+    assert "Lantern makers who are paid per lantern may rush, and unsafe lanterns are the risk." in pieces, pieces
