@@ -177,8 +177,17 @@ def search(
             superseded_by=str(meta.get("superseded_by") or "") or None,
         ))
     top_chunks = [c.id for pid in order[:3] for c in corpus.passages.get(pid, [first_seen[pid]])]
-    return Retrieval(terms, hits, best, bool(lexical), corpus.lexical.coverage(terms, top_chunks), corpus.lexical,
-                     _unknown_share(terms, corpus), nation, _phrase_share(terms, hits[:3]))
+    topical = _topical(terms)
+    return Retrieval(terms, hits, best, bool(lexical), corpus.lexical.coverage(topical, top_chunks), corpus.lexical,
+                     _unknown_share(topical, corpus), nation, _phrase_share(topical, hits[:3]))
+
+
+def _topical(terms: list[str]) -> list[str]:
+    """The words that say what a question is about. A bare number ("price 70% quality 30%", "we have
+    about 15") is the asker's own figure, which the guidance has no reason to repeat: it finds
+    passages, but judging coverage by it would call a covered question a miss."""
+    words = [t for t in terms if not t.isdigit()]
+    return words or terms
 
 
 def _pairs(terms: list[str]) -> set[tuple[str, str]]:

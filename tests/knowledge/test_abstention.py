@@ -47,8 +47,8 @@ def test_out_of_scope_questions_abstain(real_rt, half):
 @pytest.mark.parametrize("half", ["calibration", "check"])
 def test_in_scope_questions_rarely_abstain(real_rt, half):
     """Issue 10's target is at most 5%. With 159 passages the near misses sit closer to what the
-    guidance covers, and the threshold that keeps 90% of them out declines 4.1% (calibration half)
-    and 5.2% (check half) of in-scope questions, 4.7% of all: met overall and on the calibration
+    guidance covers, and the threshold that keeps 90% of them out declines 3.1% (calibration half)
+    and 5.2% (check half) of in-scope questions, 4.1% of all: met overall and on the calibration
     half, just missed on the check half (5 of 96). This holds today's level so it cannot slide
     back unnoticed."""
     items = halves(QUESTIONS["questions"])[half]
@@ -75,3 +75,16 @@ def test_the_split_is_the_documented_one():
     # The YAML header and knowledge/answer.py describe this split; keep the three in step.
     header = Path(ROOT / "tests/data/questions_out_of_scope.yaml").read_text(encoding="utf-8")
     assert "even-numbered items" in header and "odd-numbered" in header
+
+
+@pytest.mark.real_model
+def test_the_askers_own_figures_do_not_count_as_words_the_guidance_lacks(real_rt):
+    """"price 70 quality 30" is the asker's draft, not a topic: without this, a question quoting its own
+    numbers looked less covered than the same question without them, and was declined."""
+    from knowledge.retrieve import search
+
+    plain = search("is a price and quality split a red flag for a homecare contract?", k=3, rt=real_rt)
+    figures = search("is a price 70 and quality 30 split a red flag for a homecare contract?", k=3, rt=real_rt)
+    assert figures.coverage == pytest.approx(plain.coverage, abs=0.02)
+    assert figures.unknown == pytest.approx(plain.unknown, abs=0.02)
+    assert figures.phrases >= plain.phrases - 0.02
