@@ -92,9 +92,28 @@ def _wrap(pattern: str, source: str) -> str:
 
 
 def compile_any(patterns: list[str], source: str) -> re.Pattern | None:
+    """One program for a rule's list. The word-start check is made once for a run of unanchored
+    patterns, not once for each, so a long list costs less at every position of a long draft;
+    the patterns are tried in the same order, so the matches are the same."""
     if not patterns:
         return None
-    return bounded("|".join(f"(?:{_wrap(p, source)})" for p in patterns), _FLAGS, source, patterns)
+    parts: list[str] = []
+    run: list[str] = []
+    for p in patterns:
+        if p.startswith("^"):
+            if run:
+                parts.append(_word_start(run))
+                run = []
+            parts.append(f"(?:{expand(p, source)})")
+        else:
+            run.append(f"(?:{expand(p, source)})(?![\\w])")
+    if run:
+        parts.append(_word_start(run))
+    return bounded("|".join(parts), _FLAGS, source, patterns)
+
+
+def _word_start(alternatives: list[str]) -> str:
+    return r"(?<![\w-])(?:" + "|".join(alternatives) + ")"
 
 
 def bounded(regex: str, flags: int = _FLAGS, source: str = "<pattern>", shown: object = None) -> re.Pattern:

@@ -1,0 +1,140 @@
+"""Output-only targets in the shapes real KPI schedules, price rows and service plans write them.
+
+Each class has targets a commissioner would want flagged (activity, reach or speed the provider
+is held to, with no change for people) and nearby text that must stay quiet: statistics and
+history, outcome targets, reporting-only lists, negations and template debris.
+"""
+
+import pytest
+
+from scoring import review
+
+
+def _output_only(text: str) -> list[str]:
+    return [f.match for f in review(text, rewrites=False).findings if f.category == "output-only"]
+
+
+# A share of cases dealt with inside a time limit, in the orders statements of intent and
+# service specifications write it: the figure after the time limit, or the limit as a standard
+# counted from referral.
+TIME_LIMITS = [
+    "The percentage of housing applications that are assessed and decided by the provider (including "
+    "telling the applicant of the decision) within 10 working days will be no less than: | 85% | 90% |",
+    "Percentage of new referrals that are triaged by the duty team within 3 working days of receipt | 95% |",
+    "The percentage of emergency grants to families that will be made within 5 working days of the claim "
+    "will be no less than: | 97% | 97% |",
+    "Standard: first contact within 28 days of referral.",
+    "Every young person referred is to be seen within 28 days of referral.",
+    "Initial assessment to be completed within 10 working days of receipt of the referral.",
+    "Referrals responded to within 48 hours: 95%",
+    "Time from referral to first appointment: no more than 18 weeks",
+    "Children referred by their school are to be seen within six weeks.",
+    "Emergency repairs: urgent response within 4 hours",
+    "Number of adults awaiting an occupational therapy assessment longer than 12 weeks",
+]
+TIME_LIMITS_QUIET = [
+    "In 2023/24, 82% of housing applications were decided within 10 working days.",
+    "The percentage of people who moved into settled accommodation within 6 months will be no less than 60%.",
+    "The Council will pay 95% of invoices within 30 days of receipt.",
+    "95% of payments to suppliers will be made within 30 days, as our prompt payment target.",
+    "Percentage of staff who complete induction within 12 weeks | 100% |",
+    "The provider must send the signed contract back within 10 days of receipt.",
+    "We do not set a target for people to be seen within 28 days of referral; we ask what changed for them.",
+    "The average time from referral to first appointment was six weeks last year.",
+    "The data requested will be provided within 5 working days.",
+    "Shortlisted providers will be contacted within 10 days of the closing date.",
+    "Indicator: repeat unplanned emergency visits within 30 days of discharge",
+    "% of clients who report feeling safer within 10 weeks of referral",
+    "In March 2024, 140 adults were waiting longer than 12 weeks for an assessment.",
+]
+
+# Reach promised as an estimate, or with the number left blank in a template.
+REACH = [
+    "The program estimates to serve at least 250 unduplicated families during the contract year.",
+    "The service will serve an estimated 400 older adults each year.",
+    "The Contractor shall, for XXX unduplicated participants, provide weekly mentoring.",
+    "The provider will support __ clients per quarter.",
+    "The Grantee shall enrol [number] of participants in the programme each year.",
+    "The agency will serve a minimum of 75% youth aged 14 to 18.",
+    "Performance measure 2: number of youth served during the year",
+    "Childhood immunisation coverage at 24 months: target 95%",
+    "The standard is 30% reach by the service into the 11 to 19 population of each ward.",
+    "Number of young people (aged 11 to 19) engaged in the year",
+    "Percentage of adults on probation in the borough participating in a community-based program",
+    "No. of adults with a learning disability in receipt of day opportunity services",
+    "All eligible women should be offered a screen every three years.",
+    "At least 90% of all visits must be logged on the electronic monitoring system.",
+]
+REACH_QUIET = [
+    "There are an estimated 4,000 young carers in the county.",
+    "An estimated 300 people sleep rough in the city on any night.",
+    "The programme served 1,240 families in 2022.",
+    "XXX Council invites tenders for support to families.",
+    "Insert [Provider name] and [date] here.",
+    "The service will serve 300 families a year so that more parents report they feel confident, "
+    "measured on the Family Star at entry and exit.",
+    "In 2023/24 screening uptake was 71%.",
+    "The service has 100% coverage of the district's GP practices.",
+    "All young people should be offered the chance to shape the service.",
+    "% of adults taking part in a community programme who report feeling less lonely",
+    "Proportion of adults in receipt of support who say they feel safe",
+]
+
+# Units of activity bought in a price or payment row.
+UNITS_BOUGHT = [
+    "a. Intake and assessment for 40 clients x $80 per client",
+    "b. Counselling: 300 hours x $60 per hour",
+    "c. Discharge planning for 25 youth x $90 per youth",
+    "Estimated quantity: 12,500 units per year | Group session | $22.00 per client service hour",
+    "Family support: 250 hours @ $45.00/hour",
+    "Units of service (hours): 1,200",
+    "The provider will deliver 4,800 units of service a year.",
+]
+UNITS_BOUGHT_QUIET = [
+    "Project co-ordinator: 500 hours x $35 per hour",
+    "The budget allows for 2 staff x $25 per hour for 20 hours a week.",
+    "We will not fund 300 hours x $50 per hour of case management; we want to pay for outcomes.",
+    "The service has 24 units and the rent is $180 per week.",
+    "Mileage: 4,000 miles at $0.55 per mile",
+    "1 unit of service = 15 minutes of direct contact",
+]
+
+# Performance measures of a service plan or indicator list: volume against plan, days open,
+# attendance dosage, void times.
+PLAN_MEASURES = [
+    "2. Planned vs. Actual Attendance Hours",
+    "This indicator compares the approved projected daily attendance at each site with the actual attendance.",
+    "Clubs are expected to meet the required 200 total days open in the year.",
+    "We will track the percentage of days attended per week by each child.",
+    "The goal is 100% of children will attend 4 days or more per week.",
+    "The target for void properties is 20 calendar days.",
+    "Average re-let time for empty homes: target 25 days",
+    "Centres must be open at least 250 days of the year.",
+    "Number of community hubs established.",
+    "Schedule of outputs\nKPI 7 Number of family hubs opened",
+]
+PLAN_MEASURES_QUIET = [
+    "Planned vs. actual expenditure, by quarter",
+    "The club is open 200 days a year, including school holidays.",
+    "The goal is that 80% of children will attend school regularly and their attainment improves.",
+    "The scheme had 12 voids at the end of March.",
+    "Void properties are inspected by the landlord before they are let again.",
+    "Target: 75% of tenants sustain their tenancy for 12 months or more.",
+    "Number of families who feel more confident about managing money: 200",
+    "The number of hubs established will depend on need in each district.",
+]
+
+
+@pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES)
+def test_an_output_target_in_this_shape_is_flagged(text):
+    assert _output_only(text), text
+
+
+@pytest.mark.parametrize("text", TIME_LIMITS_QUIET + REACH_QUIET + UNITS_BOUGHT_QUIET + PLAN_MEASURES_QUIET)
+def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
+    assert not _output_only(text), (text, _output_only(text))
+
+
+def test_the_finding_points_at_the_measure_not_the_whole_row():
+    found = _output_only("b. Counselling: 300 hours x $60 per hour")
+    assert found and "300 hours" in found[0] and "Counselling:" not in found[0]
