@@ -4,6 +4,10 @@
     .venv/bin/python benchmarks/train_classifier.py --no-cv    # only retrain; keep the shipped thresholds
     .venv/bin/python benchmarks/train_classifier.py --unseen   # rules vs rules + model on later documents
     .venv/bin/python benchmarks/train_classifier.py --speed    # model load and per-clause time
+    # a later batch, never trained on, against the rules of another checkout (before any tuning on it):
+    mkdir -p /tmp/rules3645 && git archive 3645bc5 | tar -x -C /tmp/rules3645
+    .venv/bin/python benchmarks/train_classifier.py --root /tmp/rules3645 --test real-fourth \
+        --variants base,balanced,structure,chars    # --train real,real-unseen,real-third by default
 
 Training data: the invented corpora (tests/data/clauses*.yaml) and the real documents in
 tests/data/real named in benchmarks/classifier_documents.txt. A real document not named there, and
@@ -11,7 +15,7 @@ the second batch in tests/data/real-unseen, came after the model was built: neve
 are its before-tuning test.
 Cross-validation is grouped by document: a document's clauses are never split between training and
 test, so the model is never scored on a document whose wording it learned. Rule results come from
-`scoring.review` as it is in this checkout; the model's go through `learned_hits`, as a review would.
+`scoring.review` as it is in this checkout (or --root's); the model's go through `learned_hits`, as a review would.
 
 Signals scored per category (a clause counts as flagged if any of its pieces is):
   rules                        the rule pack alone
@@ -21,6 +25,12 @@ Signals scored per category (a clause counts as flagged if any of its pieces is)
 Thresholds: the best F1 whose precision and recall are both at least the rules' alone, on out-of-fold
 predictions. "nested" rows choose them without the fold being scored (the honest number); the other
 rows use thresholds chosen on all folds, which are the ones written to the model file.
+
+--test BATCH trains on every clause of the --train batches (not the list above) and the invented
+corpora, takes all thresholds from grouped CV of those batches (out-of-fold), then scores BATCH once;
+it writes no model file. --variants tries cheap changes (class weighting, clause-model features,
+pieces of words), each scored the same way; the one to believe is picked on the CV table only.
+With --root, rules, segmentation and clause model all come from that checkout.
 
 Deterministic: fixed seed, crc32 feature hashing, plain-Python SGD (about 2 s to train).
 """
@@ -41,6 +51,21 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+
+def _rules_root(argv: list[str]) -> Path | None:
+    """--root, read before `scoring` is first imported: the checkout whose rules are scored."""
+    for i, arg in enumerate(argv):
+        if arg == "--root" and i + 1 < len(argv):
+            return Path(argv[i + 1]).resolve()
+        if arg.startswith("--root="):
+            return Path(arg.split("=", 1)[1]).resolve()
+    return None
+
+
+RULES_ROOT = _rules_root(sys.argv[1:])
+if RULES_ROOT is not None:
+    sys.path.insert(0, str(RULES_ROOT))
+
 import clause_classifier as learned  # noqa: E402
 
 SEED = 20261128
@@ -50,6 +75,7 @@ L2 = 1e-5
 REAL_WEIGHT = 4.0  # the real documents are the wording the model must generalise to
 UNCERTAIN_WEIGHT = 0.5
 PRUNE = 0.03  # weights smaller than this change no decision and only grow the file
+POS_WEIGHT = 1.0  # extra weight on a category's positive examples (the "balanced" variant raises it)
 SYNTHETIC = ("clauses.yaml", "clauses_holdout.yaml", "clauses_blind.yaml", "clauses_final.yaml",
              "clauses_award_forms.yaml")
 # The real documents trained on. Any other document in tests/data/real was added after the model
@@ -105,7 +131,7 @@ def load_real(real: Path, trained: bool = True) -> list[Example]:
 
 def train(examples: list[Example], epochs: int = EPOCHS, seed: int = SEED) -> dict[str, dict[int, float]]:
     """One logistic regression per category, by SGD over hashed binary features."""
-    rows = [(idx, e) for e in examples for idx in example_features(e)]
+    rows = [(idx, e) for e in examples for idx in _features_of(e)]
     weights = {c: [0.0] * learned.DIM for c in CATS}
     rng = random.Random(seed)
     order = list(range(len(rows)))
@@ -119,13 +145,23 @@ def train(examples: list[Example], epochs: int = EPOCHS, seed: int = SEED) -> di
             for cat in CATS:
                 w = weights[cat]
                 z = max(-30.0, min(30.0, sum(w[i] for i in idx) * scale))
-                err = 1.0 / (1.0 + math.exp(-z)) - (1.0 if cat in ex.labels else 0.0)
+                positive = cat in ex.labels
+                err = 1.0 / (1.0 + math.exp(-z)) - (1.0 if positive else 0.0)
                 if abs(err) < 1e-3:
                     continue
-                step = lr * err * ex.weight * scale
+                step = lr * err * ex.weight * scale * (POS_WEIGHT if positive else 1.0)
                 for i in idx:
                     w[i] = w[i] * decay - step
     return {c: {i: round(v, 3) for i, v in enumerate(w) if abs(v) >= PRUNE} for c, w in weights.items()}
+
+
+_FEATURES: dict[int, list[list[int]]] = {}  # by id(example); cleared when a variant changes the features
+
+
+def _features_of(e: Example) -> list[list[int]]:
+    if id(e) not in _FEATURES:
+        _FEATURES[id(e)] = example_features(e)
+    return _FEATURES[id(e)]
 
 
 def example_features(e: Example) -> list[list[int]]:
@@ -143,8 +179,7 @@ def example_features(e: Example) -> list[list[int]]:
     norm = normalize(text)
     doc = Document(norm, segment(norm))
     offset = len(text) - len(e.text)
-    out = [learned.features(c.text, learned._context(doc.clauses, i))
-           for i, c in enumerate(doc.clauses) if c.end > offset]
+    out = [learned.clause_features(doc, i) for i, c in enumerate(doc.clauses) if c.end > offset]
     return out or [learned.features(e.text, e.context)]
 
 
@@ -242,10 +277,10 @@ def folds_of(docs: list[str], k: int) -> dict[str, int]:
     return {d: i % k for i, d in enumerate(shuffled)}
 
 
-def cross_validate(synthetic, real, k: int):
+def cross_validate(synthetic, real, k: int, found: dict | None = None):
     docs = sorted({e.doc for e in real})
     fold = folds_of(docs, k)
-    found = {id(e): rule_hits(e) for e in real}
+    found = found or {id(e): rule_hits(e) for e in real}
     rows_by_fold: dict[int, list] = {}
     for f in range(k):
         t0 = time.perf_counter()
@@ -380,6 +415,124 @@ def speed(data: Path) -> None:
           f"{per * 1e6:.0f} µs a clause over {len(texts)} real clauses")
 
 
+# ------------------------------------------------------------------ held-out batch (--test)
+
+# Cheap changes to the model, each measured the same way; one is picked on grouped CV of the
+# training batches only (never on the test batch).
+VARIANTS = {
+    "base": "the features and training as shipped",
+    "balanced": "a category's positive clauses weigh more in training (negatives / positives, at most 8)",
+    "structure": "plus the clause's kind, role, table column roles and list lead-in (scoring/clause_model.py)",
+    "chars": "plus 4-letter pieces of words of 4+ letters",
+}
+
+
+def set_variant(name: str, examples: list[Example]) -> None:
+    global POS_WEIGHT
+    if name not in VARIANTS:
+        raise SystemExit(f"unknown variant {name!r}; choose from {', '.join(VARIANTS)}")
+    POS_WEIGHT = 1.0
+    learned.STRUCTURE = name == "structure"
+    learned.CHAR_NS = (4,) if name == "chars" else ()
+    _FEATURES.clear()
+    if name == "balanced":
+        weight = {c: sum(e.weight for e in examples if c in e.labels) for c in CATS}
+        total = sum(e.weight for e in examples)
+        ratio = min((total - weight[c]) / weight[c] for c in CATS if weight[c])
+        POS_WEIGHT = round(min(8.0, ratio), 1)
+
+
+def load_batch(folder: Path) -> list[Example]:
+    """Every clause of every document in a labelled batch; a document is named batch/name."""
+    out = []
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise SystemExit(f"no labelled documents in {folder}")
+    for path in paths:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, c in enumerate(doc["clauses"], start=1):
+            unc = bool(c.get("uncertain"))
+            out.append(Example(c["text"], c.get("context") or "", frozenset(c["labels"]) - {"none"},
+                               REAL_WEIGHT * (UNCERTAIN_WEIGHT if unc else 1.0), f"{folder.name}/{path.stem}",
+                               "heading" if c.get("form") == "heading" else "sentence", unc, i))
+    return out
+
+
+def _nested_f1(rows_by_fold, c: str) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for f, rows in rows_by_fold.items():
+        cut = choose([r for g, rs in rows_by_fold.items() if g != f for r in rs], c)
+        a, b, d = tally(rows, c, combined(c, *cut))
+        tp, fp, fn = tp + a, fp + b, fn + d
+    return tp, fp, fn
+
+
+def evaluate_batches(data: Path, train_names: list[str], test_name: str, folds: int, variants: list[str]) -> None:
+    """Train on the invented corpora and every clause of the named real batches; thresholds from
+    their out-of-fold predictions; then score the test batch, which no step has seen, once."""
+    if test_name in train_names:
+        raise SystemExit(f"{test_name} is both trained and tested on")
+    synthetic = load_synthetic(data)
+    train_real = [e for name in train_names for e in load_batch(data / name)]
+    test = load_batch(data / test_name)
+    where = RULES_ROOT or ROOT
+    print(f"rules from {where}; {len(synthetic)} invented clauses, {len(train_real)} real clauses from "
+          f"{len({e.doc for e in train_real})} documents ({', '.join(train_names)}); test {test_name}: "
+          f"{len(test)} clauses from {len({e.doc for e in test})} documents")
+    found = {id(e): rule_hits(e) for e in train_real + test}
+    summary = []
+    for name in variants:
+        set_variant(name, synthetic + train_real)
+        print(f"\n=== variant {name}: {VARIANTS[name]}" + (f" (positive weight {POS_WEIGHT})" if name == "balanced" else ""))
+        rows_by_fold = cross_validate(synthetic, train_real, folds, found)
+        all_rows = [r for rows in rows_by_fold.values() for r in rows]
+        report_cv(rows_by_fold)
+        cv = {c: _nested_f1(rows_by_fold, c) for c in CATS}
+        add_only = {c: choose(all_rows, c, vetoes=[0.0])[1] for c in CATS}
+        pooled = {c: choose(all_rows, c) for c in CATS}
+        alone = {c: model_only_choice(all_rows, c) for c in CATS}
+        model = as_model(train(synthetic + train_real), {c: 0.0 for c in CATS})
+        rows = [(e, *clause_probs(e, *found[id(e)], model)) for e in test]
+        print(f"\n{test_name}, never trained on; thresholds from the training batches' out-of-fold predictions")
+        print(f"{'category':<12} {'signal':<38} {'P':>5} {'R':>5} {'TP':>4} {'FP':>4} {'FN':>4}   (all clauses, {len(rows)})")
+        for c in CATS:
+            low, high = pooled[c]
+            for label, pick in (("rules (as at the rules root)", lambda r, p: c in r),
+                                (f"model alone, p >= {alone[c]:.2f}", lambda r, p: p["alone:" + c] >= alone[c]),
+                                (f"rules OR p >= {add_only[c]:.2f}", combined(c, 0.0, add_only[c])),
+                                (f"rules unless p <= {low:.2f}, OR p >= {high:.2f}", combined(c, low, high))):
+                tp, fp, fn = tally(rows, c, pick)
+                prec, rec = pr(tp, fp, fn)
+                print(f"{c:<12} {label:<38} {_f(prec):>5} {_f(rec):>5} {tp:>4} {fp:>4} {fn:>4}")
+        print(f"\n{test_name}, rules OR p >= t at every t (shown only; never used to choose): t: TP/FP, rules alone "
+              + ", ".join(f"{c} {tally(rows, c, lambda r, p: c in r)[0]}/{tally(rows, c, lambda r, p: c in r)[1]}" for c in CATS))
+        for c in CATS:
+            cells = [f"{t:.2f}: {'/'.join(map(str, tally(rows, c, combined(c, 0.0, t))[:2]))}" for t in THRESHOLDS[::2]]
+            print(f"  {c:<12} " + "  ".join(cells))
+        print("\nclauses of the test batch the combined signal changes (right: the label agrees):")
+        for e, rules, probs in rows:
+            for c in CATS:
+                low, high = pooled[c]
+                now = combined(c, low, high)(rules, probs)
+                if now != (c in rules):
+                    mark = ("right" if (c in e.labels) == now else "wrong") + (" added " if now else " vetoed")
+                    print(f"  {mark} [{c}] p={probs.get('rule:' + c, probs[c]):.2f} {e.doc} #{e.index}: "
+                          f"{' '.join(e.text.split())[:90]}")
+        solo = {c: tally(all_rows, c, lambda r, p: p["alone:" + c] >= alone[c]) for c in CATS}
+        summary.append((name, cv, solo))
+    print("\ngrouped CV of the training batches (what picks a variant): the combined signal with nested thresholds,"
+          "\nties broken by the model alone at its out-of-fold best-F1 threshold")
+    f1 = lambda t: 2 * t[0] / (2 * t[0] + t[1] + t[2]) if t[0] else 0.0  # noqa: E731
+    for name, cv, solo in summary:
+        cells = []
+        for c in CATS:
+            prec, rec = pr(*cv[c])
+            cells.append(f"{c} P {_f(prec)} R {_f(rec)} F1 {f1(cv[c]):.3f} (alone {f1(solo[c]):.3f})")
+        print(f"  {name:<10} " + "   ".join(cells))
+    best = max(summary, key=lambda v: (round(sum(f1(v[1][c]) for c in CATS), 6), sum(f1(v[2][c]) for c in CATS)))
+    print(f"picked on CV: {best[0]}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "tests/data")
@@ -388,7 +541,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-write", action="store_true", help="do not write the model file")
     ap.add_argument("--unseen", action="store_true", help="only score the later documents with the shipped model")
     ap.add_argument("--speed", action="store_true", help="only time loading the model and reading a clause")
+    ap.add_argument("--root", type=Path, help="checkout to import `scoring` (the rules) from; default this one")
+    ap.add_argument("--train", default="real,real-unseen,real-third",
+                    help="with --test: the labelled batches (folders under --data) to train on, every clause")
+    ap.add_argument("--test", help="a labelled batch (folder under --data) never trained on: score it once")
+    ap.add_argument("--variants", default="base",
+                    help=f"with --test: comma-separated, from {', '.join(VARIANTS)}")
     args = ap.parse_args(argv)
+    if args.test:
+        evaluate_batches(args.data, [b for b in args.train.split(",") if b], args.test, args.folds,
+                         [v for v in args.variants.split(",") if v])
+        return 0
     real_dir = args.data / "real"
     if args.unseen:
         evaluate_unseen(args.data)
