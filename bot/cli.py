@@ -6,31 +6,50 @@ sentence-transformers or chromadb."""
 from __future__ import annotations
 
 import argparse
-import logging
+import importlib
 import os
 import sys
+from pathlib import PurePath
 
-from bot.commands import ask, digest, feedback, index, review, serve
 from bot.errors import EXIT_FAILURE, UsageError
 
+# In the order `tender-coach --help` lists them; each is a module in bot/commands.
+COMMANDS = ("review", "ask", "index", "serve", "digest", "feedback")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; with `only`, just that subcommand's (all a run of it can parse, and its
+    --help and errors read the same), so a one-page review does not build and import the other five."""
     parser = argparse.ArgumentParser(
         prog="tender-coach",
         description="Tender Coach: outcome-focused tender drafting help, from the terminal or Slack.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for command in (review, ask, index, serve, digest, feedback):
-        command.add_parser(sub)
+    for name in COMMANDS:
+        if only is None or name == only:
+            importlib.import_module(f"bot.commands.{name}").add_parser(sub)
     return parser
 
 
+def _may_read_pdf(args) -> bool:
+    """Whether this run may open a PDF. A review reads one only from a .pdf path or from input
+    without a suffix (standard input, /dev/fd/N) that starts like a PDF (knowledge/readers.py)."""
+    if args.command != "review":
+        return True
+    return PurePath(args.path).suffix.lower() in ("", ".pdf")
+
+
 def main(argv: list[str] | None = None) -> int:
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged PDF gets our message, not pypdf's
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
-    from scoring.errors import TenderCoachError
+    if _may_read_pdf(args):  # importing logging costs about 4 ms: only when pypdf may run
+        import logging
+
+        logging.getLogger("pypdf").setLevel(logging.ERROR)  # a damaged PDF gets our message, not pypdf's
+    # The base of scoring's errors, from where it lives: importing scoring is the subcommand's business.
+    from knowledge.errors import TenderCoachError
 
     try:
         return args.run(args)

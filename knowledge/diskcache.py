@@ -84,7 +84,7 @@ def _load() -> dict:
         _store = {}
         try:
             with open(cache_path(), "rb") as fh:
-                data = marshal.load(fh)
+                data = marshal.loads(fh.read())  # one read: faster than marshal.load's many small ones
             if isinstance(data, dict):
                 _store = data
         except (OSError, EOFError, ValueError, TypeError):

@@ -4,29 +4,35 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
 
-class _BytecodeCache(FileSystemBytecodeCache):
+def _bytecode_cache(folder: str):
     """Compiled templates kept beside the compiled patterns: compiling the report and rewrite
     templates was a tenth of a one-page review. Best effort: a cache that cannot be read or
     written (read-only home, full disk, a damaged file) only means compiling afresh."""
+    from jinja2 import FileSystemBytecodeCache
 
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:
-            bucket.reset()
+    class _BytecodeCache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:
+                bucket.reset()
 
-    def dump_bytecode(self, bucket) -> None:
-        try:
-            Path(self.directory).mkdir(parents=True, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except Exception:
-            pass
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                Path(self.directory).mkdir(parents=True, exist_ok=True)
+                super().dump_bytecode(bucket)
+            except Exception:
+                pass
+
+    return _BytecodeCache(folder)
 
 
 def _cache_folder() -> str:
@@ -37,6 +43,11 @@ def _cache_folder() -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    """The environment, made on first use: jinja2 is imported then, not with this module, so code
+    that renders nothing (scoring.review() of a draft whose findings want no rewrite, its report
+    as JSON) never loads it."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
         undefined=StrictUndefined,
@@ -45,7 +56,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # templates ship with the package; no need to stat them on every render
-        bytecode_cache=_BytecodeCache(_cache_folder()),
+        bytecode_cache=_bytecode_cache(_cache_folder()),
     )
 
 

@@ -17,11 +17,12 @@ unexpected falls back to compiling afresh; a cache that cannot be written is ski
 from __future__ import annotations
 
 import re
+import sys
 from array import array
 from functools import lru_cache
 
 from knowledge import diskcache
-from knowledge.diskcache import cache_path, forget, parsed, save  # noqa: F401  (re-exported: the same store)
+from knowledge.diskcache import cache_path, parsed, save  # noqa: F401  (re-exported: the same store)
 
 try:  # the engine's own parser and code generator (Python 3.11+)
     import _sre
@@ -42,8 +43,31 @@ _CODE = "I" if array("I").itemsize == 4 else "L"  # the engine's code words are 
 _VERSION = 8  # of the rewrite below: a change to it must not reuse programs stored by an older one
 
 
+# Patterns compiled in this process, by what they were compiled from: rules and checklist items
+# share patterns (two items ask the same `applies_when`), and one compiled object lets the
+# checklist search the text for it once. A pattern is immutable, so sharing it is safe.
+_compiled: dict[tuple[str, int, int | None], re.Pattern] = {}
+_MAX_COMPILED = 4096
+
+
+def forget() -> None:
+    """Drop the in-memory store and this process's compiled patterns (tests switch data folders)."""
+    _compiled.clear()
+    diskcache.forget()
+
+
 def compiled(regex: str, flags: int, limit: int | None) -> re.Pattern:
     """The pattern compiled with its repeats bounded by `limit` (None: as written, only cached)."""
+    pattern = _compiled.get((regex, flags, limit))
+    if pattern is None:
+        pattern = _compile(regex, flags, limit)
+        if len(_compiled) >= _MAX_COMPILED:
+            _compiled.clear()
+        _compiled[(regex, flags, limit)] = pattern
+    return pattern
+
+
+def _compile(regex: str, flags: int, limit: int | None) -> re.Pattern:
     if _parser is None:
         return re.compile(regex, flags)
     key = diskcache.sha256(f"{_VERSION}\0{limit}\0{flags}\0{regex}".encode()).hexdigest()
@@ -68,6 +92,70 @@ def compiled(regex: str, flags: int, limit: int | None) -> re.Pattern:
     diskcache.remember(key, (int(all_flags), array(_CODE, code).tobytes(), tree.state.groups - 1,
                     dict(groupindex), tuple(indexgroup)))
     return pattern
+
+
+# --- other code's patterns ------------------------------------------------------
+# Modules a review imports (jinja2's lexer, tomllib, the report's escaping) call `re.compile`
+# on fixed patterns as they load: parsing them cost a one-page review about 8 ms. `re` looks a
+# pattern up in its own cache (`re._cache`, keyed by type, pattern and flags) before compiling,
+# so the programs `re` itself compiled for them last time are put there before those imports.
+# Nothing changes but time: each program is exactly what `re.compile` makes of that pattern on
+# this very Python (the key carries its full version), and anything unexpected skips the cache.
+
+_SEED_KEY = f"re-seed:{_VERSION}:{sys.version}"
+_MAX_SEEDED = 300  # a review's start-up compiles about 90; more would be runtime patterns
+_seeded: set = set()
+
+
+def _re_cache() -> dict | None:
+    cache = getattr(re, "_cache", None)
+    return cache if _parser is not None and isinstance(cache, dict) and hasattr(re, "_MAXCACHE") else None
+
+
+def seed_stdlib() -> None:
+    """Put the programs recorded by record_stdlib() into `re`'s cache (once a process; best effort)."""
+    cache = _re_cache()
+    if cache is None or _seeded:
+        return
+    _seeded.add(None)
+    try:
+        for pattern, flags, all_flags, code, groups, groupindex, indexgroup in diskcache.get(_SEED_KEY) or ():
+            key = (type(pattern), pattern, flags)
+            if key not in cache and len(cache) < re._MAXCACHE:
+                cache[key] = _sre.compile(pattern, all_flags, array(_CODE, code).tolist(), groups, groupindex,
+                                          indexgroup)
+                _seeded.add(key)
+    except Exception:  # a damaged entry: `re` compiles as usual
+        pass
+
+
+def record_stdlib(before: set = frozenset()) -> None:
+    """Remember `re`'s program for each pattern in its cache that is not in `before` (the keys of
+    `re._cache` before the review started) and that seed_stdlib() did not supply, compiled as
+    `re._compiler.compile` does, so the next process loads it instead of parsing it. `before`
+    keeps out what the calling process compiled for itself (a test runner's patterns, say)."""
+    cache = _re_cache()
+    if cache is None:
+        return
+    try:
+        stored = list(diskcache.get(_SEED_KEY) or ())
+        known = {(type(e[0]), e[0], e[1]) for e in stored} | _seeded | before
+        new = [k for k in list(cache) if k not in known and k[0] in (str, bytes) and isinstance(k[2], int)
+               and not k[2] & (re.DEBUG | re.TEMPLATE)][:max(0, _MAX_SEEDED - len(stored))]
+        if not new:
+            return
+        for _, pattern, flags in new:
+            tree = _parser.parse(pattern, flags)
+            code = _compiler._code(tree, flags)
+            groupindex = dict(tree.state.groupdict)
+            indexgroup = [None] * tree.state.groups
+            for name, i in groupindex.items():
+                indexgroup[i] = name
+            stored.append((pattern, flags, int(flags | tree.state.flags), array(_CODE, [int(c) for c in code]).tobytes(),
+                           tree.state.groups - 1, groupindex, tuple(indexgroup)))
+        diskcache.remember(_SEED_KEY, stored)
+    except Exception:  # never let the cache end a review
+        pass
 
 
 # --- the rewrite --------------------------------------------------------------

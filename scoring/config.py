@@ -9,7 +9,6 @@ Found by walking up from the working folder; `--config PATH` names one directly.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +71,8 @@ def load_config(path: Path | None, known_ids: set[str], start: Path | None = Non
         path = _discover(start or Path.cwd())
         if path is None:
             return Config()
+    import tomllib  # here: most reviews have no config file to parse
+
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:

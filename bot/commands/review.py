@@ -35,16 +35,65 @@ def add_parser(sub) -> None:
     p.set_defaults(run=run)
 
 
+_freeze_at_exit = False
+
+
 def run(args) -> int:
+    global _freeze_at_exit
+    import atexit
+    import gc
+    import re
+
+    compiled_before = set(getattr(re, "_cache", None) or ())  # see scoring/_cache.py: record_stdlib
+    # The modules a review loads (jinja2's lexer, tomllib, the report's escaping) compile fixed
+    # patterns with `re` as they import; in the command line their programs come from the disk
+    # cache instead. Only here: importing the library changes nothing in `re` for other callers.
+    from scoring._cache import seed_stdlib
+
+    seed_stdlib()
+
+    # Importing the checker and loading its rules makes tens of thousands of objects that live
+    # until the process ends: the garbage collector, run every 700 new ones, found nothing to free
+    # and cost a one-page review about 3 ms. So it waits until they are loaded, and then leaves
+    # them out of its passes (freeze) while the draft is reviewed.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        import knowledge.readers  # noqa: F401  (what _run uses, imported while the collector waits)
+        import prompts.reports  # noqa: F401
+        from scoring.rules import load_rules
+
+        rules = load_rules()
+        if not args.list_rules:  # the report's and the rewrites' templates: jinja2 too, while the collector waits
+            from prompts.render import environment
+
+            environment()
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+    if not _freeze_at_exit:
+        # As it exits, the interpreter collects once more and takes apart every module's cycles
+        # (about 10 ms of a one-page review's 110): memory the ending process gives back anyway.
+        # Output is flushed and the caches written (atexit, with-blocks) all the same.
+        atexit.register(gc.freeze)
+        _freeze_at_exit = True
+    try:
+        return _run(args, rules, compiled_before)
+    finally:
+        gc.unfreeze()
+
+
+def _run(args, rules, compiled_before: set) -> int:
     from pathlib import Path
 
     from prompts.reports import render_report
     from scoring import review
+    from scoring._cache import record_stdlib
     from scoring.config import load_config
     from knowledge.readers import read_document
-    from scoring.rules import CATEGORIES, load_rules
+    from scoring.rules import CATEGORIES
 
-    rules = load_rules()
     if args.list_rules:
         for name, meaning in CATEGORIES.items():
             print(f"{name}: {meaning}")
@@ -64,4 +113,5 @@ def run(args) -> int:
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     source = "standard input" if args.path == "-" else args.path
     sys.stdout.write(render_report(report, args.format, source=source, color=color and args.format == "text"))
+    record_stdlib(compiled_before)  # the patterns `re` compiled for this review, for the next one
     return EXIT_FINDINGS if report.has_errors else EXIT_OK
