@@ -91,6 +91,8 @@ _REPORTING_DUTY_RE = regex(
     r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
     r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b", re.I)
 _MYTH_RE = regex(r"^\W*(?:myth|fact\s+or\s+fiction|faq|q\s*\d*\s*[:.)])\b|^\W*myth\s*\d*\s*[:.–-]", re.I)
+# Both in one pass (text_role runs on every new clause).
+_QUESTION_OR_MYTH_RE = regex(f"(?:{_QUESTION_RE.pattern})|(?:{_MYTH_RE.pattern})", re.I)
 _PROCEDURE_RE = regex(
     r"\b(?:will|shall|must)\s+(?:then\s+|first\s+|next\s+)?be\s+(?:evaluated|examined|opened|ranked|checked|scored|assessed"
     r"|moderated|shortlisted|considered)\b", re.I)
@@ -173,6 +175,58 @@ _MENU_HEADING_RE = regex(
     r"|\b(?:options|methods|approaches|types)\s+(?:for|of)\s+(?:[\w-]+\s+){0,3}?" + _BUYING + r"\b", re.I)
 # Figures other than a year, a sum of money or a list number: a count a method description would not hold.
 _OTHER_FIGURE_RE = regex(r"^\W*\d+[.)]|\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|[$£€]\s?\d[\d,.]*")
+# An actual set beside its target: "which exceeded the target of 95 per cent", "was above the target",
+# "better than the target". With no modal verb, the clause reports a result; it sets nothing.
+_AGAINST_TARGET_RE = regex(
+    r"\b(?:exceed(?:ed|s|ing)|surpass(?:ed|es|ing)|beat|missed|(?:has|have|had)\s+(?:\w+ly\s+)?(?:met|achieved|exceeded|missed))"
+    r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
+    r"|\b(?:was|were|is|are|remains?|remained|been|performing)\s+(?:\w+ly\s+)?(?:above|below|better\s+than|worse\s+than"
+    r"|ahead\s+of|behind|short\s+of|off|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
+    r"|\b(?:better|worse|higher|lower)\s+than\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?target\b"
+    r"|\b(?:was|were|had\s+been|has\s+been)\b[^.;]{0,200}?\bagainst\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?target\b", re.I)
+_BINDING_MODAL_RE = regex(r"\b(?:will|shall|must|should|needs?\s+to|is\s+to|are\s+to|required\s+to|expected\s+to)\b", re.I)
+# A modal inside a relative clause binds what the clause is about, not the sentence ("X, which will receive
+# £85,000 over the period, had 411 young people registered").
+_RELATIVE_MODAL_RE = regex(r"\b(?:which|who)\s+(?:will|shall|is\s+to|are\s+to)\b", re.I)
+# An organisation's own account of what it does now: "Our workforce supports 16,000 people", "We see 300
+# families a year". With no modal verb or target word it describes the service; it sets nothing.
+_OWN_ACCOUNT_RE = regex(
+    r"^\W*(?:we|our\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+(?:\s*,[^,.;]{0,80},)?)\s+(?:currently\s+|now\s+|already\s+|each\s+year\s+)?"
+    r"(?:supports?|serves?|helps?|reach(?:es)?|works?\s+with|sees?|cares?\s+for|looks?\s+after|houses?|visits?)\s+"
+    r"(?:over\s+|around\s+|about\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+|up\s+to\s+)?\d", re.I)
+# A share already achieved "within timescale" (a limit set elsewhere): "100 per cent of reviews completed
+# within timescale;". A target names its limit, or says the share is to be met.
+_WITHIN_TIMESCALE_RE = regex(
+    r"^\W*\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\s+[^.;:]{1,120}?\b(?:completed|held|made|carried\s+out|done|seen|visited"
+    r"|reviewed|undertaken|allocated)\s+(?:with)?in\s+(?:the\s+)?(?:required\s+|agreed\s+|statutory\s+)?timescales?\b", re.I)
+# A meeting's business told as news: "The committee will meet on Thursday and will hear about …".
+_MEETING_NEWS_RE = regex(
+    r"\b(?:committee|cabinet|board|panel|councillors|members|scrutiny)\s+(?:will|is\s+to|are\s+to)\s+(?:meet|hear|consider|receive|discuss|note|be\s+(?:told|asked|given|updated))\b",
+    re.I)
+# A bidder telling of its own readiness: "X is well prepared to collect accurate data".
+_BIDDER_CLAIM_RE = regex(
+    r"^\W*(?:[\w'&-]+\s+){1,4}?(?:is|are|am)\s+(?:well|fully|uniquely|ideally|best|very\s+well)\s+(?:prepared|placed|positioned|equipped|qualified|suited)\s+to\b",
+    re.I)
+# Any of the cues above, in one pass: most clauses have none, and need no further look.
+_REPORT_CUE_RE = regex("|".join(f"(?:{rx.pattern})" for rx in (
+    _AGAINST_TARGET_RE, _RELATIVE_MODAL_RE, _OWN_ACCOUNT_RE, _WITHIN_TIMESCALE_RE, _MEETING_NEWS_RE, _BIDDER_CLAIM_RE)), re.I)
+
+
+# A clause that is only a threshold, its measure named on the label line above it: "The goal is 100%.",
+# "Acceptable performance is 90%.", "Target: 95%".
+_THRESHOLD_ONLY_RE = regex(
+    r"^\W*(?:(?:the|our|a)\s+)?(?:goal|target|standard|benchmark|threshold|minimum|maximum|aim|(?:acceptable|achievable)(?:\s+(?:performance|level))?"
+    r"|expected(?:\s+(?:performance|level))?|performance\s+(?:standard|target|threshold|level))"
+    r"\s*(?:is|will\s+be|shall\s+be|of|:|=|-|–)\s*(?:(?:at\s+least|a\s+minimum\s+of|no\s+(?:less|fewer)\s+than|not\s+less\s+than"
+    r"|(?:greater|more)\s+than(?:\s+or\s+equal\s+to)?|>=|≥)\s*)?"
+    r"\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\W*$", re.I)
+
+
+def threshold_only(text: str) -> bool:
+    """True when the clause sets a figure and nothing else, so its measure is the label above it."""
+    return bool(_THRESHOLD_ONLY_RE.match(text.strip()))
+
+
 _NO_TARGET_RE = regex(r"\b(?:report(?:ing)?\s+only|monitor(?:ing)?\s+only|for\s+information|no\s+target|not\s+set|baseline\s+year|n/a)\b", re.I)
 _HEADING_LIKE_MAX = 90
 _HEADER_CELL_MAX = 45  # characters: a column name is short; a longer cell is a row's content
@@ -213,7 +267,7 @@ def text_role(text: str, kind: str = "sentence") -> str:
     stripped = text.strip()
     if kind == "heading":
         return "heading"
-    if _QUESTION_RE.search(stripped) or _MYTH_RE.search(stripped):
+    if _QUESTION_OR_MYTH_RE.search(stripped):
         return "question"
     if _DEFINITION_RE.search(stripped) or _DEFINED_AS_RE.search(stripped[:120]):
         return "definition"
@@ -224,6 +278,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "definition"  # a guide's account of a method, not the rule of a contract
     if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
         return "report"
+    if _REPORT_CUE_RE.search(stripped) and _reports_by_cue(stripped):
+        return "report"  # a result against its target, news, a bidder's claim, an account of what a service does
     if _PAST_PERIOD_RE.search(stripped) and _PAST_COUNT_RE.search(stripped) and not sets_requirement(stripped):
         return "report"
     if _PROCEDURE_RE.search(stripped):
@@ -233,6 +289,20 @@ def text_role(text: str, kind: str = "sentence") -> str:
     if kind == "sentence" and _is_label(stripped):
         return "heading"
     return "guidance"
+
+
+def _reports_by_cue(text: str) -> bool:
+    """The finer checks behind _REPORT_CUE_RE (one pass over every clause; these run only on a cue)."""
+    if _MEETING_NEWS_RE.search(text):
+        return True  # "the committee will meet and will hear about …": news of a meeting
+    if _BINDING_MODAL_RE.search(_RELATIVE_MODAL_RE.sub("which", text)):
+        return False  # a binding verb outside a relative clause: the clause sets something
+    if _AGAINST_TARGET_RE.search(text) or _BIDDER_CLAIM_RE.search(text):
+        return True
+    if _RELATIVE_MODAL_RE.search(text) and reports_fact(_RELATIVE_MODAL_RE.sub("which", text)):
+        return True  # the only modal sits in a relative clause; the sentence reports a figure
+    return bool(_OWN_ACCOUNT_RE.search(text) or _WITHIN_TIMESCALE_RE.search(text)) and not sets_requirement(text) \
+        and not _BINDING_MODAL_RE.search(text) and not re.search(r"\bto\s+be\b", text, re.I)
 
 
 def _under_results_heading(headings: list[str]) -> bool:
@@ -310,6 +380,13 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
                                  cells, r_start, r_end))
             header, columns, flat = head, column_roles(head), []
             continue
+        if c.kind == "item" and role != "heading" and not header and i + 1 < len(clauses) \
+                and threshold_only(clauses[i + 1].text) and _is_label(text):
+            role = "heading"  # "1. Days open" over "The goal is 100%.": the label names the measure below it
+        # The clause right after a lead-in ("Providers report quarterly on:") is the first entry of its list.
+        just_led = lead_in is not None and i > 0 and clauses[i - 1].text.strip() == lead_in
+        if just_led and role == "heading" and c.kind != "heading":
+            role = text_role(text, "item")
         if header and role == "heading" and c.kind != "heading" and _is_fragment(c):
             role = "guidance"  # a label inside a table is a cell, not a new section
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
@@ -332,9 +409,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         row_like = _row_like(c)
         if header and not row_like and not _is_fragment(c):
             header, columns, flat = (), (), []  # prose ends the table
-        if lead_in is not None and not (c.kind == "item" or _is_fragment(c) or re.search(r";\s*(?:and|or)?$", text)):
+        if lead_in is not None and not (just_led or c.kind == "item" or _is_fragment(c) or re.search(r";\s*(?:and|or)?$", text)):
             lead_in = None  # a full sentence ends the list
-        info_lead = lead_in if (c.kind == "item" or _is_fragment(c) or text.endswith(";")) else None
+        info_lead = lead_in if (just_led or c.kind == "item" or _is_fragment(c) or text.endswith(";")) else None
         if header:
             if row_like:
                 cells = split_cells(text)

@@ -44,8 +44,8 @@ def _blank_link(match: re.Match) -> str:
 
 # HTML pasted from a web page or an exported PDF: inline tags hide words from the rules
 # ("70% <strong>for</strong> price"), and the source's own line breaks after a <br /> or </p>
-# split one sentence into two paragraphs. A tag becomes spaces; the whitespace run after a
-# <br /> becomes spaces when a lower-case word follows (the sentence goes on), else one line
+# split one sentence into two paragraphs. A tag becomes spaces; a <br />, with the whitespace run
+# after it, becomes spaces when a lower-case word follows (the sentence goes on), else one line
 # break and no blank line (paragraph tags keep their blank lines).
 _INLINE_TAG_RE = regex(r"</?(?:b|strong|i|em|u|s|span|font|a|sup|sub|small|big|mark|abbr|code)(?:\s[^<>\n]{0,200})?>", re.I)
 _BREAK_TAG_RE = regex(r"<br(?:\s[^<>\n]{0,200})?\s*/?>([ \t]*\n[ \t\n]*)?", re.I)
@@ -53,10 +53,11 @@ _BLOCK_TAG_RE = regex(r"</?(?:p|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|div)(
 
 
 def _blank_break(match: re.Match) -> str:
-    tail = match.group(1) or ""
-    following = match.string[match.end():match.end() + 1]
-    # A lower-case word after the break carries on the sentence; anything else starts a new line.
-    keep = "\n" if "\n" in tail and not following.islower() else ""
+    # The first character after the break and any spaces that follow it on the same line.
+    following = match.string[match.end():match.end() + 40].lstrip(" \t")[:1]
+    # A break is a line break, as on the page, except where a lower-case word carries on the
+    # sentence ("the number of <br /> meals served"). Nothing after it: nothing to keep apart.
+    keep = "\n" if following and not following.islower() else ""
     return " " * (len(match.group(0)) - len(keep)) + keep
 
 

@@ -13,7 +13,8 @@ from .patterns import regex
 _BULLET_RE = regex(
     r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
 )
-_HEADING_MD_RE = regex(r"[ \t]*#{1,6}[ \t]+\S")
+# "# of clients served" is a count ("number of"), not a Markdown heading.
+_HEADING_MD_RE = regex(r"[ \t]*#{1,6}[ \t]+(?!of\b)\S")
 _TABLE_SEP_RE = regex(r"^[\s|:+\-=]*$")
 _TERMINAL = ".!?:;"
 # Abbreviations after which a full stop does not end a sentence.
@@ -171,6 +172,10 @@ def segment(text: str) -> list[Clause]:
             run_start, run_end, run_kind = offset, end, "sentence"
         if _looks_like_heading(line, next_line) and not continues_item:
             # A short unpunctuated line before a capitalised one is a label or heading.
+            flush()
+        elif line.rstrip().endswith(":") and next_line is not None and next_line.strip() and not continues_item \
+                and not next_line.lstrip()[:1].islower():
+            # A lead-in ends its sentence: the lines after it are its list, each a clause of its own.
             flush()
     flush()
     return clauses

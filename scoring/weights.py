@@ -8,7 +8,9 @@ written as sentences ("quality accounts for 35% of the marks, the remaining 65% 
 price", "seventy per cent", "two thirds of the marks", "the rest"), marks out of a stated
 total, tables and lists whose sub-criteria add up to their criterion, a description cell
 between criterion and weight, one cell a line as PDF text gives it, and question weights
-listed after their criterion ("Technical: Q1 15%, Q2 15%").
+listed after their criterion ("Technical: Q1 15%, Q2 15%"); and (fourth real batch) price named beside a share
+given to something else ("KPI results are 45% of the total score, the other 55% being price"), quality capped with
+price taking the rest ("a weightage of not more than 30%"), and numbers restated in words ("70 (seventy) percent").
 
 Bounds ("no more than 40%", "60% or more"), pass marks ("a minimum quality score of 60%")
 and other percentages near a criterion word (uplifts, turnover, budget shares) are not weights.
@@ -25,10 +27,14 @@ from .patterns import regex
 _SOCIAL = r"social\s+value|SV|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
 _QUALITY = (r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+statements?"
             r"|written\s+(?:answers|responses|submissions?|proposals?)")
-_PRICE = (r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|financial|fees?)"
+# "Financial strength" or "financial standing" is a test of the bidder, not the price criterion.
+_PRICE = (r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|fees?"
+          r"|financial(?!\s+(?:strength|standing|stability|capacity|capability|health|viability|status|position|"
+          r"soundness|resources|statements?|accounts|risk)\b))"
           r"|(?:hourly|unit|tendered|daily|weekly)\s+rates?")
+# "quality-led", "price-driven" describe an award; they are not a criterion with a weight.
 TERM_RE = regex(
-    rf"(?<![\w-])(?:(?P<social>{_SOCIAL})|(?P<quality>{_QUALITY})|(?P<price>{_PRICE}))(?![\w])", re.I
+    rf"(?<![\w-])(?:(?P<social>{_SOCIAL})|(?P<quality>{_QUALITY})|(?P<price>{_PRICE}))(?![\w])(?!-(?:led|first|driven|focused)\b)", re.I
 )
 _PERCENT_RE = regex(
     r"(?<![\w.,/:£$€])(\d{1,3}(?:\.\d{1,2})?)\s*(%|per\s?cent\b|percent\b|marks\b|points\b)", re.I
@@ -61,14 +67,14 @@ _FORMULA_RE = regex(
 _FAVOUR_RE = regex(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
 # Words that may sit between a criterion and its weight ("Price will account for 70%").
 _TERM_GAP_RE = regex(
-    r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
+    r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|weightages?|allotted|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
     r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?|"
     r"counts?|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?)*$",
     re.I,
 )
 _NUM_GAP_RE = regex(
-    r"^\s*(?:weighting|weight)?\s*(?:for|on|to|of\s+the\s+(?:marks|score|total|evaluation)\s+(?:for|on)|allocated\s+to|given\s+to|"
+    r"^\s*(?:weighting|weightage|weight)?\s*(?:for|on|to|of\s+the\s+(?:marks|score|total|evaluation)\s+(?:for|on)|allocated\s+to|given\s+to|"
     r"applied\s+to|attributed\s+to|assigned\s+to)?\s*(?:the\s+)?$",
     re.I,
 )
@@ -226,18 +232,21 @@ _TOTAL_RE = regex(
 )
 
 
+_LOWER_AFTER_RE = regex(r"less|below|under|lower", re.I)
+_FLOOR_BEFORE_RE = regex(r"\b(?:not|no)\s+less\s+than\s*$", re.I)
 _BARE_AFTER_RE = regex(r"\s*(?:for|to|on|of\s+the\s+(?:marks|score|\d))\b", re.I)
 _OUT_OF_BEFORE_RE = regex(r"out\s+of\s+$", re.I)
 _BARE_BEFORE_RE = regex(r"\b(?:other|remaining)\s+$", re.I)
 _SHARE_OF_RE = regex(
-    r"\s*of\s+(?:the\s+)?(?:available\s+|total\s+|overall\s+|possible\s+)*(?:marks|score|points|evaluation|weighting|award)\b", re.I
+    r"\s*of\s+(?:the\s+|an?\s+|their\s+|its\s+|each\s+)?(?:\w+(?:['’]s|s['’]?)\s+)?(?:available\s+|total\s+|overall\s+|possible\s+)*(?:marks|score|points|evaluation|weighting|award)\b", re.I
 )
 
 
-def _prose_numbers(sentence: str, base: int, totals: bool = True) -> tuple[list[tuple[int, int, float | None, str]], float | None]:
+def _prose_numbers(sentence: str, base: int, totals: bool = True, bounds: bool = False) -> tuple[list[tuple[int, int, float | None, str]], float | None]:
     """Weight-like numbers in a sentence: (start, end, value or None for 'the rest', unit) and a stated total.
 
-    With totals=False, "out of 80 points" is read as the weight of its criterion, not as the total."""
+    With totals=False, "out of 80 points" is read as the weight of its criterion, not as the total.
+    With bounds=True, bounded numbers are kept with the unit "cap" ("no more than 30%") or "floor" ("70% or more")."""
     total = None
     spans: list[tuple[int, int, float | None, str]] = []
     blocked: list[tuple[int, int]] = []
@@ -269,6 +278,10 @@ def _prose_numbers(sentence: str, base: int, totals: bool = True) -> tuple[list[
     for s, e, v, u in sorted(spans):
         before = sentence[max(0, s - 30):s]
         if u != "rest" and (_BOUND_RE.search(before) or _AFTER_BOUND_RE.match(sentence, e)):
+            if bounds and u in ("%", "share"):
+                after = _AFTER_BOUND_RE.match(sentence, e)
+                upper = (_BOUND_RE.search(before) and not _FLOOR_BEFORE_RE.search(before)) or (after and _LOWER_AFTER_RE.search(after.group(0)))
+                kept.append((base + s, base + e, v, "cap" if upper else "floor"))
             continue
         if u == "%" and _SHARE_OF_RE.match(sentence, e):
             u = "share"  # "60% of the marks": certainly a weight
@@ -295,9 +308,17 @@ def _prose_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
             continue
         numbers, total = _prose_numbers(sentence, base)
         terms = [(base + m.start(), base + m.end(), _criterion(m)) for m in TERM_RE.finditer(sentence)]
+        if len(numbers) == 1 and numbers[0][3] == "%" and any(_WEIGHT_OF_RE.search(text, max(0, s - 40), s) for s, _, _ in terms):
+            numbers = [numbers[0][:3] + ("share",)]  # "the weightage of the cost element is 70 percent"
         found = _match_prose(numbers, terms, total)
         if not found and total:
             found = _match_prose(*_prose_numbers(sentence, base, totals=False)[:1], terms, None)
+        if not found and terms and len(numbers) <= 2:
+            kinds = {k for _, _, k in terms}
+            if len(numbers) == 2 and kinds == {"price"}:
+                found = _one_named_prose(numbers, terms, sentence, base)
+            elif len(numbers) < 2 and kinds == {"price", "quality"}:
+                found = _bound_prose(_prose_numbers(sentence, base, bounds=True)[0], terms)
         if found:
             weights += found
             taken.append((min(w.start for w in found), max(w.end for w in found)))
@@ -339,12 +360,72 @@ def _match_prose(numbers, terms, total) -> list[Weight]:
     return sorted(out, key=lambda w: w.start)
 
 
+# "the weightage of the cost element", "the weighting given to price": the criterion named as a weight's owner.
+_WEIGHT_OF_RE = regex(r"\bweight(?:ing|age)?s?\s+(?:of|for|on|given\s+to|attached\s+to|allotted\s+to|assigned\s+to)\s+(?:the\s+)?$", re.I)
+
+
+def _nearest(numbers, terms):
+    """(distance, number index, term): the number that sits nearest a criterion word."""
+    return min((max(0, t[0] - n[1], n[0] - t[1]), i, t) for i, n in enumerate(numbers) for t in terms)
+
+
+_OTHER_SHARE_RE = regex(r"\b(?:other|remaining|balance\s+of(?:\s+the)?|rest\s+of(?:\s+the)?)\s+$", re.I)
+_PAST_RE = regex(r"\b(?:was|were|came|had|last\s+year|previous\w*)\b", re.I)
+
+
+def _one_named_prose(numbers, terms, sentence: str, base: int) -> list[Weight]:
+    """'Monitoring results make up 45% of the overall score, the other 55% being price': price named, the other
+    share given to a criterion without a price or quality word. A share of the score and the other share, making 100."""
+    if any(u not in ("%", "share", "rest") for *_, u in numbers):
+        return []
+    first, second = numbers
+    before_second = sentence[max(0, second[0] - base - 20):second[0] - base]
+    if "share" not in (first[3], second[3]) or not (second[3] in ("share", "rest") or _OTHER_SHARE_RE.search(before_second)):
+        return []
+    if _PAST_RE.search(sentence):
+        return []  # a report of past tenders, not this award
+    values = [v for _, _, v, _ in numbers]
+    if sum(v is None for v in values) > 1:
+        return []
+    known = sum(v for v in values if v is not None)
+    values = [100 - known if v is None else v for v in values]
+    if abs(sum(values) - 100) > 1 or min(values) <= 0:
+        return []
+    distance, i, term = _nearest(numbers, terms)
+    if distance > 30:
+        return []
+    n = numbers[i]
+    return [Weight("price", round(values[i], 1), min(n[0], term[0]), max(n[1], term[1]))]
+
+
+def _bound_prose(numbers, terms) -> list[Weight]:
+    """'Technical bids get a weightage of not more than 30%, financial bids 70% or more': quality capped at
+    half or less, and price given the rest or a floor that makes 100 with the cap."""
+    if len(numbers) != 2 or not any(u == "cap" for *_, u in numbers):
+        return []
+    # One occurrence per criterion, in the order of the numbers, nearest together (as _match_prose pairs them).
+    choice = min((sorted(c) for c in _choices(terms, ["quality", "price"])),
+                  key=lambda c: sum(abs(t[0] - n[0]) for t, n in zip(c, numbers)))
+    if any(max(0, t[0] - n[1], n[0] - t[1]) > 60 for t, n in zip(choice, numbers)):
+        return []
+    by_kind = {t[2]: (n, t) for t, n in zip(choice, numbers)}
+    (quality, q_term), (price, p_term) = by_kind["quality"], by_kind["price"]
+    if quality[3] != "cap" or price[3] not in ("floor", "%", "share", "rest"):
+        return []
+    if quality[2] > 50 or (price[2] is not None and abs(quality[2] + price[2] - 100) > 1):
+        return []
+    return sorted([Weight("quality", quality[2], min(q_term[0], quality[0]), max(q_term[1], quality[1])),
+                   Weight("price", round(100 - quality[2], 1), min(p_term[0], price[0]), max(p_term[1], price[1]))],
+                  key=lambda w: w.start)
+
+
 def _single_prose(number, terms) -> list[Weight]:
     """'Three quarters of the available marks are for price': one share of the marks, one criterion."""
     start, end, value, unit = number
-    if value is None or unit != "share" or len(terms) != 1:
-        return []
-    return [Weight(terms[0][2], value, min(start, terms[0][0]), max(end, terms[0][1]))]
+    if value is None or unit != "share" or len({t[2] for t in terms}) != 1:
+        return []  # one criterion, though it may be named twice ("the cost element ... price")
+    term = _nearest([number], terms)[2] if len(terms) > 1 else terms[0]
+    return [Weight(term[2], value, min(start, term[0]), max(end, term[1]))]
 
 
 def _choices(terms, kinds):
@@ -393,7 +474,8 @@ def _row(line: str):
         return [""], float(num.group(1)), (num.group(2) or "").lower(), False
     item = _LINE_END_NUM_RE.search(stripped)
     label = stripped[: item.start()].strip(" :-(") if item else ""
-    if item and 0 < len(label) <= 80 and re.search(r"[^\W\d_]", label):
+    # "X 0.5" is a multiplier in a scoring form, not a criterion with its weight.
+    if item and 0 < len(label) <= 80 and re.search(r"[^\W\d_]", label) and not re.fullmatch(r"[x×*]", label, re.I):
         return [label], float(item.group("v")), (item.group("u") or "").lower(), False
     if len(stripped) <= 60 and TERM_RE.match(stripped):
         return [stripped], None, "", False
@@ -645,8 +727,24 @@ def _points_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     return weights
 
 
+# "70% (Seventy per cent)", "70 (seventy) percent": a number restated in words in brackets, as Indian and
+# other legal drafting writes it. The words are blanked (same length, so offsets hold) and read once.
+_NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)")
+_RESTATED_RE = regex(
+    rf"(?<=\d)(?P<pre>\s*%?)(?P<words>\s*\(\s*{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD}){{0,3}}\s*(?:per\s?cent|percent|%)?\s*\))", re.I
+)
+
+
+def _blank_restated(text: str) -> str:
+    if "(" not in text:
+        return text
+    return _RESTATED_RE.sub(lambda m: m.group("pre") + " " * len(m.group("words")), text)
+
+
 def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
+    text = _blank_restated(text)
     taken: list[tuple[int, int]] = []
     weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _block_weights(text, taken)
     weights += _bare_pair_weights(text, taken) + _prose_weights(text, taken) + _inline_group_weights(text, taken)

@@ -27,6 +27,9 @@ from shapes import SHAPES
 # The shapes (tests/scoring/shapes.py), plus real drafts repeated.
 SHAPES = {**SHAPES, "real drafts, repeated": lambda n: _real_drafts(n)}
 SIZES = (4_000, 8_000, 16_000)  # each twice the one before
+# Real drafts cross fixed thresholds early (a checklist item that needs eight clauses, the cap on
+# findings listed in full), so the first doubling adds less than a later one would: start later.
+SIZES_FOR = {"real drafts, repeated": (8_000, 16_000, 32_000)}
 
 
 def _real_drafts(n: int) -> str:
@@ -176,15 +179,16 @@ def test_a_repeat_is_bounded_and_made_possessive_where_safe():
 @pytest.mark.parametrize("shape", sorted(SHAPES))
 def test_work_grows_in_proportion_to_the_text(shape, counted):
     make = SHAPES[shape]
+    sizes = SIZES_FOR.get(shape, SIZES)
     review(make(200))  # warm caches (rules, templates) outside the measure
-    (c1, p1), (c2, p2), (c4, p4) = (_work(make(n)) for n in SIZES)
+    (c1, p1), (c2, p2), (c4, p4) = (_work(make(n)) for n in sizes)
     # Compare what each doubling adds, so a fixed cost or a threshold (a checklist item that
     # needs 8 clauses) crossed on the way cannot pass for growth: linear adds twice as
     # much the second time, quadratic four times.
     assert c4 - c2 <= 2.3 * (c2 - c1) + 20_000, (c1, c2, c4)
     assert p4 - p2 <= 2.3 * (p2 - p1) + 5_000, (p1, p2, p4)  # lines of Python run
     # Each rule reads each character a bounded number of times, not once per clause before it.
-    assert c4 <= 400 * SIZES[-1]
+    assert c4 <= 400 * sizes[-1]
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))

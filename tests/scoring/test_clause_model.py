@@ -156,3 +156,51 @@ def test_results_sections_past_periods_and_glossaries_are_not_output_targets(tex
 ])
 def test_the_same_counts_set_as_targets_are_still_flagged(text):
     assert "output-only" in _categories(text)
+
+
+# --- fourth real batch: results told against their target, figures in news, a bidder's claim, and a
+# numbered indicator label over a threshold. Our own wording.
+@pytest.mark.parametrize("text", [
+    "It was noted that 97.2 per cent of referrals had been completed within two working days, which exceeded the target.",
+    "the percentage of reviews held within 20 working days was 91.5 per cent which has consistently exceeded the target;",
+    "88 per cent of visits in the quarter were made on time, which was above the target of 85 per cent.",
+    "Hillside Youth Club, which will receive £60,000 over the period, had 240 young people registered.",
+    "The scrutiny committee will meet next week and will hear about the work of 12 funded groups.",
+    "Northside Trust is well prepared to collect accurate data for the programme.",
+    "Our reablement team, with its partners, supports 9,000 older people across the county.",
+    "We see 2,500 families every year.",
+    "100 per cent of child in need reviews completed within timescale;",
+    "It was reported that 85% of calls were answered within 20 seconds, against a target of 90%.",
+])
+def test_a_result_a_news_item_or_a_bidders_claim_is_a_report_not_a_target(text):
+    assert _info(text, text[:10]).role == "report"
+
+
+@pytest.mark.parametrize("text", [
+    "Performance must exceed the target of 90 per cent in every quarter.",
+    "Hillside Youth Club, which will receive £60,000, must register 240 young people a year.",
+    "The provider will see 95 per cent of referrals within two working days.",
+    "We will support 300 families a year.",
+    "100% of reviews are to be completed within timescales.",
+])
+def test_a_target_with_a_binding_verb_stays_a_target(text):
+    assert _info(text, text[:10]).role == "target"
+
+
+def test_a_numbered_label_over_a_threshold_is_the_heading_of_that_threshold():
+    text = "2. Sessions held\n• The goal is 100%. Acceptable performance is 85%."
+    label = _info(text, "Sessions held")
+    goal = _info(text, "The goal")
+    assert label.role == "heading" and goal.headings[-1] == "Sessions held"
+    # a label in an ordinary list stays a list entry
+    plain = _info("The service offers:\n• Home visits\n• Group sessions", "Home visits")
+    assert plain.role != "heading"
+
+
+def test_the_line_after_a_lead_in_is_its_first_entry_not_a_heading():
+    report = _info("Providers report quarterly on:\nNumber of home visits made", "Number")
+    assert report.role != "heading" and report.report_only_list
+    assert not [f for f in review("Providers report quarterly on:\nNumber of home visits made", rewrites=False).findings
+                if f.category == "output-only"]
+    assert [f for f in review("The KPIs are:\nNumber of home visits made", rewrites=False).findings
+            if f.category == "output-only"]

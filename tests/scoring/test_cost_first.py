@@ -67,3 +67,42 @@ def test_a_method_in_present_tense_use_for_this_award_is_still_its_rule():
 
 def test_choosing_the_cheapest_option_is_an_award_not_a_method():
     assert _cost_first("For most purchases this means choosing the lowest cost option.")
+
+
+# --- fourth real batch (our own wording) ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # Price at half or more, with the other share named as something the reader does not know as quality.
+    "Performance against the KPIs makes up 50% of each provider's total score, the other 50% being price.",
+    "Method statements are worth 40% of the marks, the remaining 60% for the pricing schedule.",
+    # Quality capped, so price has the rest; a weightage restated in words.
+    "Technical offers will be allotted a weightage of not more than 20% and commercial offers 80% or more.",
+    "As the weightage of the cost element is as high as 75 (seventy-five) percent, price will decide most awards.",
+    # Award by the low bid.
+    "The buyer may award low bid quotations up to a value of $25,000 where they meet the specification.",
+    "Contracts under the threshold shall be awarded to the low bidder.",
+    # Care paid by the hour, in short forms and in fee tables.
+    "Domiciliary care: a 6% uplift, giving £23.40 p/hr for providers on the framework.",
+    "Supported living\n\nRaise fees in line with pay costs\n\n16.20\n\n(hourly rate)\n\n17.05\n\n(hourly rate)",
+])
+def test_fourth_batch_award_and_payment_forms_are_cost_first(text):
+    assert _cost_first(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A price-scoring formula gives the lowest price the most points; it is not award to the lowest price.
+    "When assessing price, the maximum number of marks will go to the lowest priced bid.",
+    "In the price section the lowest-priced offer receives the highest number of points available.",
+    # A guide on when to use a method, choosing on factors other than price.
+    "Use a request for proposals when the selection must rest on factors other than the lowest price.",
+    # A bidder's financial standing scored in a form, and a score times its multiplier.
+    "Criteria\nScore (0-5)\nWeight (multiplier)\nTotal\nFinancial Standing\n3.5\nX 0.5",
+    # Quality-led, a quality floor, a price cap, other hourly figures.
+    "Quality will be allotted a weightage of at least 70% and price no more than 30%.",
+    "Care workers earn £12.10 an hour under the new agreement.",
+    "Residential care\n\nUplift to £700\n\n680.00\n\n(weekly rate)\n\n700.00\n\n(weekly rate)",
+    "The bid with the lowest risk and the low bid on price were both reviewed by the panel.",
+    "Tenders that are abnormally low bids will be investigated before award.",
+])
+def test_fourth_batch_near_misses_are_not_cost_first(text):
+    assert _cost_first(text) == []

@@ -138,3 +138,69 @@ def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
 def test_the_finding_points_at_the_measure_not_the_whole_row():
     found = _output_only("b. Counselling: 300 hours x $60 per hour")
     assert found and "300 hours" in found[0] and "Counselling:" not in found[0]
+
+
+# --- fourth real batch: counts written "# of", time limits in flattened KPI rows, average times
+# held as indicators, shares of an activity as labels, people counted in treatment, a rise in the
+# number served, and US grant "accomplishments". Our own wording.
+FOURTH_BATCH = [
+    "# of families supported",
+    "# of group sessions, drop-ins, etc.",
+    "# of one on one supports",
+    "# of work experience placements",
+    "Number and percentage of eligible referrals that result in an assessment",
+    "KPI :\n% of initial assessments completed in 10 days\n% of core assessments in 30 days",
+    "Review reports sent in 3 weeks / 90\n80",
+    "Adult Services % of safeguarding referrals closed within 20 working days (Local) 81.2 80.0 80.0 77.5",
+    "Adult Services The average number of working days between referral and completion of the adaptation "
+    "(Local) 64 70 70 58",
+    "The average number of calendar days taken to deliver a home adaptation grant: target 180",
+    "% of annual reviews",
+    "Complete scheduled tenancy inspections (%)",
+    "% of home visits completed",
+    "Number of adults in structured treatment",
+    "Young people in effective treatment",
+    "Achieve a 5% increase in the number of eligible children and families served by the clinic.",
+    "c.2,500 hours of one-to-one mentoring will be delivered",
+    "The grantee must meet its proposed accomplishment goals at each milestone.",
+    "March 31, 2027 40-45% of Proposed Accomplishments Met",
+    "Days open",
+]
+FOURTH_BATCH_QUIET = [
+    "It was noted that 97.2 per cent of referrals had been completed within two working days, which exceeded "
+    "the target of 95 per cent;",
+    "the percentage of reviews held within 20 working days was 91.5 per cent, which has exceeded the target of 90 per cent;",
+    "88.1 per cent of home visits were made within timescale and better than the target of 85 per cent",
+    "Hillside Youth Club, which will receive £60,000 over the grant period, had 240 young people registered last year.",
+    "The scrutiny committee will meet next week and will hear about the 12 community groups funded by the council.",
+    "Our care team, with its partners, helps 9,000 older people to live independently.",
+    "A local supplier within 5% of the lowest bid is given the chance to submit a revised bid within 48 hours.",
+    "Northside Trust is well prepared to collect accurate data for the meals service, as it already keeps records "
+    "about the number of meals served.",
+    "The percentage of tenants who moved into settled accommodation within 6 months will be no less than 70%.",
+    "% of clients who feel safer within 12 weeks of referral: 80%",
+    "The average time from referral to first appointment was six weeks last year.",
+    "Number of people in treatment who are free from drugs at 6 months",
+    "# Performance report",
+    "Tenancies sustained within 12 months 85 90",
+    "% of young people in education within 3 months",
+    "Number and percentage of referrals that result in a sustained tenancy",
+    "| Number of standards to be met | 9 of 12 |",
+]
+
+
+@pytest.mark.parametrize("text", FOURTH_BATCH)
+def test_fourth_batch_output_shapes_are_flagged(text):
+    assert _output_only(text), text
+
+
+@pytest.mark.parametrize("text", FOURTH_BATCH_QUIET)
+def test_fourth_batch_reports_news_and_procedure_are_not_flagged(text):
+    assert not _output_only(text), (text, _output_only(text))
+
+
+def test_a_web_page_line_break_tag_keeps_the_sentence_and_the_offsets():
+    text = "Milestones\n3,000 hours of one-to-one <br /> tutoring will be <br /> documented<br />Reports are due quarterly."
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert found and text[found[0].start:found[0].end] == found[0].match
+    assert "tutoring" in found[0].match and "<br />" in found[0].match

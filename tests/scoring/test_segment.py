@@ -69,3 +69,23 @@ def test_a_giant_unpunctuated_paste_is_cut_into_bounded_clauses_that_keep_every_
     clauses = segment(normalize(raw))
     assert max(len(c.text) for c in clauses) <= 1000
     assert "".join(raw[c.start:c.end] for c in clauses).replace(" ", "") == raw.replace(" ", "")
+
+
+def test_a_count_written_with_a_hash_is_not_a_markdown_heading():
+    kinds = _texts("Indicators:\n# of families supported\n## Delivery")
+    assert ("sentence", "# of families supported") in kinds
+    assert kinds[-1][0] == "heading"
+
+
+def test_a_lead_in_ending_in_a_colon_ends_its_sentence():
+    kinds = _texts("Performance indicators vary by contract, so these are examples:\nNumber of sessions run")
+    assert [t for _, t in kinds] == ["Performance indicators vary by contract, so these are examples:",
+                                     "Number of sessions run"]
+
+
+def test_a_web_page_line_break_tag_is_a_line_break_unless_the_sentence_goes_on():
+    raw = "PERFORMANCE MEASURES<br />The provider will keep records of the number of <br /> meals served."
+    norm = normalize(raw)
+    assert len(norm) == len(raw) and norm.count("\n") == 1
+    assert [t for _, t in _texts(raw)][-1].startswith("The provider will keep records")
+    assert "meals served" in [t for _, t in _texts(raw)][-1]

@@ -186,3 +186,52 @@ def test_a_weighting_sentence_broken_by_html_markup_is_read_whole():
 def test_markup_keeps_a_line_break_before_a_new_line_and_a_paragraph_after_a_paragraph_tag():
     assert normalize("Price 70%<br />\nQuality 30%").count("\n") == 1
     assert normalize("<p>One.</p>\n\n<p>Two.</p>").count("\n") == 2
+
+
+# --- fourth real batch: one criterion named and the other share left unnamed, bounds that fix a
+# majority, and "weightage" (South Asian English for weighting). Our own wording.
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # Price named, the other share given to a criterion the reader does not know as quality.
+        ("Contract monitoring results make up 45% of the overall score, the other 55% being price.", {"price": 55}),
+        ("Service delivery counts for half of the total marks, the other half being the tendered rates.", {"price": 50}),
+        ("Price accounts for 60% of the score, the remaining 40% going to the delivery plan.", {"price": 60}),
+        # Quality capped and price bounded from below: price has at least the rest.
+        ("Technical bids will be given a weightage of not more than 25% and the financial bids a weightage of 75% or more.",
+         {"quality": 25, "price": 75}),
+        ("The quality envelope carries a weighting of no more than 35%, with price at 65% (sixty-five per cent) or more.",
+         {"quality": 35, "price": 65}),
+        ("Technical bids carry a weighting of not more than 30% and commercial bids not less than 70%.",
+         {"quality": 30, "price": 70}),
+        # Numbers restated in words in brackets, and a weightage said in a clause of its own.
+        ("The weightage of the price component here is as high as 80 (eighty) percent.", {"price": 80}),
+        ("Quality carries a weightage of 40% (forty per cent) and cost 60% (sixty per cent).", {"quality": 40, "price": 60}),
+        # "quality-led" after the weights describes the award; it is not a third criterion to pair a number with.
+        ("Quality has a weightage of 60% and price 40%, so the award is quality-led.", {"quality": 60, "price": 40}),
+    ],
+)
+def test_one_named_criterion_bounds_and_weightage_are_read(text, expected):
+    assert _scheme(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Two shares that are not criteria weights, though one sentence names price.
+    "Price rose by 20% last year, and 80% of providers said so.",
+    "Lowest price decided 30% of the awards made last year, the other 70% being decided on value.",
+    "Around 60% of the total score came from price in past tenders, the other 40% from references, it was found.",
+    "Price will carry a weighting of 40% or more.",
+    # A floor on price alone is how guides word a warning ("price weighted at 50% or more"): not read as a weight.
+    "Price weighted at 60% or more is a sign the award will turn on cost.",
+    # A price cap, a quality floor, and a bound on one criterion only.
+    "Price will be weighted at no more than 40% of the total.",
+    "The technical proposal must have a weightage of at least 60%.",
+    "Quality will carry a weightage of 70% or more.",
+    # A bidder's financial standing is not the price criterion, nor is a score multiplier a weight.
+    "Criteria\nScore (0-5)\nWeight (multiplier)\nFinancial Standing\n3.5\nX 0.5",
+    "Financial stability 10%\nQuality of method 50%",
+])
+def test_lone_shares_bounds_and_financial_standing_are_not_price_weights(text):
+    found = find_weights(normalize(text))
+    assert not [w for w in found if w.criterion == "price"], found
