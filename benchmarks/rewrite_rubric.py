@@ -201,9 +201,11 @@ def compare(before: dict, after: dict) -> None:
     """Mean per criterion in two records, side by side (both scored with the rubric in the first)."""
     common = {e["id"] for e in before["entries"]} & {e["id"] for e in after["entries"]}
     same = {k: {"entries": [e for e in r["entries"] if e["id"] in common]} for k, r in (("b", before), ("a", after))}
-    columns = [("all before", _means(before)), ("all after", _means(after)),
-               ("both before", _means(same["b"])), ("both after", _means(same["a"]))]
-    print("all: every scored entry of each record; both: only the rewrites written both times (same ids)\n")
+    columns = [("all before", _means(before)), ("all after", _means(after))]
+    if any(e.get("scores") for e in same["b"]["entries"]) and any(e.get("scores") for e in same["a"]["entries"]):
+        columns += [("both before", _means(same["b"])), ("both after", _means(same["a"]))]
+    print("all: every scored entry of each record; both: only the rewrites written both times (same ids;"
+          " left out when the records share none, e.g. two batches)\n")
     print(f"{'criterion':<24}" + "".join(f"{name:>13}" for name, _ in columns))
     for key in ("n",) + CRITERIA + ("total/8", "overall"):
         fmt = "{:13.0f}" if key == "n" else "{:13.2f}"
