@@ -37,15 +37,20 @@ def test_golden_rewrites_across_service_areas():
         assert _rewrites(g["clause"]) == g["rewrites"], g["clause"]
 
 
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset)
+
+
 def test_every_output_only_and_cost_first_finding_in_the_corpora_gets_a_rewrite_that_passes():
     """A finding in a table row may share the suggestion made on the first row of its run
-    (tests/scoring/test_fit.py); every other finding has its own."""
+    (tests/scoring/test_fit.py); a finding whose suggestion would repeat one already made (the
+    award scheme, or a second rule on the same clause) shares it; every other finding has its own."""
     checked = 0
     for path in CORPORA:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
             report = review(item["text"])
             row_suggested = False
-            for f in report.findings:
+            for i, f in enumerate(report.findings):
                 line = report.text[report.text.rfind("\n", 0, f.start) + 1:].split("\n")[0]
                 in_row = "|" in line or "\t" in line
                 if f.category not in MUST_PASS:
@@ -54,6 +59,12 @@ def test_every_output_only_and_cost_first_finding_in_the_corpora_gets_a_rewrite_
                     continue
                 if f.rewrite is None and in_row and row_suggested:
                     continue
+                if f.rewrite is None and any(g.rewrite and (
+                        # the award scheme, whichever award rule proposed it first
+                        (f.category == "cost-first" and g.category in ("cost-first", "social-value"))
+                        or (g.category == f.category and _line_of(report.text, g.start) == _line_of(report.text, f.start)))
+                        for g in report.findings[:i]):
+                    continue  # the same suggestion was made on an earlier finding
                 assert f.rewrite, (item["id"], f.rule)
                 row_suggested = row_suggested or in_row
                 again = [g.rule for g in review(f.rewrite).findings if g.category in MUST_PASS]
@@ -291,3 +302,17 @@ def test_a_one_line_award_field_keeps_its_label():
     rewrite = [f.rewrite for f in review("Lot 7 Award Criterion (price): Lowest price").findings
                if f.category == "cost-first" and f.rewrite][0]
     assert rewrite.startswith("Lot 7 Award Criterion: ") and "(price)" not in rewrite, rewrite
+
+
+def test_an_award_scheme_is_suggested_once_however_many_rules_ask_for_it():
+    report = review("Evaluation: price 70%, quality 30%.\n\nSocial value will not be scored in this tender.")
+    rules = {f.rule for f in report.findings}
+    assert {"cost-first/price-majority", "cost-first/social-value-excluded"} <= rules, rules
+    schemes = [f.rewrite for f in report.findings if f.rewrite and "Tenders will be evaluated" in f.rewrite]
+    assert len(schemes) == 1, schemes
+
+
+def test_two_rules_on_one_clause_give_one_suggestion():
+    report = review("The provider will deliver 500 drop-in sessions to 300 young people each year.")
+    by_clause = [f.rewrite for f in report.findings if f.rewrite]
+    assert len(by_clause) == len(set(by_clause)), by_clause
