@@ -132,7 +132,7 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     same kind of rewrite gets one suggestion, the rewritten rows together, on its first finding."""
     out: list[Finding] = []
     run_key, run_head, run_rows = None, -1, []  # the open run: its key, its first finding's index, rows rewritten
-    written: set[tuple[int, str]] = set()  # (clause start, or -1 for the document; rewrite) already suggested
+    written: set[tuple[int, str]] = set()  # suggestions made: (clause start, template), or (-1, the award scheme)
     for f in findings:
         template = rule_of[f.rule].rewrite
         if template is None:
@@ -151,13 +151,13 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
             continue
         text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place)
         run_key, run_head, run_rows = key, len(out), [(clause.start, text)]
-        # Two rules on one clause (a count and the people reached) want one suggestion, not two copies;
-        # an award scheme is proposed once for the whole document.
-        where = -1 if template == "award-quality-first" else clause.start
-        if text is not None and (where, text) in written:
+        # Two rules on one clause (a count and the people reached) want one suggestion, not two near
+        # copies; an award scheme is proposed once for the whole document.
+        said = (-1, text) if template == "award-quality-first" else (clause.start, template)
+        if text is not None and said in written:
             text = None
         elif text is not None:
-            written.add((where, text))
+            written.add(said)
         out.append(replace(f, rewrite=text))
     return out
 

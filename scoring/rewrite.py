@@ -28,6 +28,8 @@ from .weights import Weight, scheme
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
 _SINGULAR_TO_PLURAL = {"young person": "young people", "person": "people", "child": "children", "family": "families"}
+# Who delivers a service, not who it is for: "40 volunteers will run 200 lunch clubs" is for older people.
+_WORKFORCE = {"volunteers", "volunteer"}
 
 
 @lru_cache(maxsize=4096)
@@ -44,6 +46,8 @@ def _group_words(text: str, plural_only: bool = False) -> str | None:
     """
     for m in named("people").finditer(text):
         word = m.group(0).lower()
+        if word in _WORKFORCE:
+            continue
         if word in _GENERIC_PEOPLE:
             return None  # "13-19 year olds", "individuals": the service area says it better
         plural = word.endswith(("s", "people", "children", "men"))
