@@ -687,6 +687,26 @@ _POINT_SYSTEM_RE = regex(
     r"(?<![\w.,/:])(\d{2})\s*/\s*(\d{1,2})\s+(?:(?:preference|preferential)\s+)?(?:points?\s+|scoring\s+|evaluation\s+)?system\b", re.I)
 
 
+# Price points given as the two values of a preference points system ("80/90 points for price", "Price = 80 / 90",
+# "80 or 90 points are awarded to the lowest tender"): price takes the smaller, still a majority of 100.
+_POINT_CHOICE_RE = regex(
+    r"(?<![\w.,/:])(?P<a>\d{2,3})\s*(?:/|\bor\b)\s*(?P<b>\d{2,3})\s+(?:[\w-]+\s+){0,2}?points?\s+"
+    r"(?:(?:are|is|will\s+be|shall\s+be)\s+)?(?:(?:awarded|given|allocated|allotted|assigned)\s+)?(?:for|to)\s+(?:the\s+)?"
+    r"(?:price|lowest[- ](?:priced\s+)?(?:price|tender|bid|offer|quot\w*)s?)\b"
+    r"|(?<![\w-])price\s*[=:]\s*(?P<c>\d{2,3})\s*(?:/|\bor\b)\s*(?P<d>\d{2,3})(?![\d%/]|[.,]\d)", re.I)
+
+
+def _point_choice_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    weights = []
+    free = _free_of(taken)
+    for m in _POINT_CHOICE_RE.finditer(text):
+        values = [float(v) for v in (m.group("a") or m.group("c"), m.group("b") or m.group("d"))]
+        if values[0] != values[1] and 50 <= min(values) and max(values) <= 100 and free(m.start(), m.end()):
+            weights.append(Weight("price", min(values), m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    return weights
+
+
 def _points_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     weights = []
     free = _free_of(taken)
@@ -748,7 +768,7 @@ def find_weights(text: str) -> list[Weight]:
     taken: list[tuple[int, int]] = []
     weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _block_weights(text, taken)
     weights += _bare_pair_weights(text, taken) + _prose_weights(text, taken) + _inline_group_weights(text, taken)
-    weights += _points_weights(text, taken)
+    weights += _points_weights(text, taken) + _point_choice_weights(text, taken)
     for m in _FORMULA_RE.finditer(text):
         weights.append(Weight("price", float(m.group(1)), m.start(), m.end()))
         taken.append((m.start(), m.end()))

@@ -106,3 +106,42 @@ def test_fourth_batch_award_and_payment_forms_are_cost_first(text):
 ])
 def test_fourth_batch_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Price points as the two values of a preference points system, in a list line, a sum and a sentence.
+    "Our procurement policy:\n90/80 evaluation points for price",
+    "Scoring: Price = 90 / 80 Local ownership = 10 / 20 Total = 100",
+    "Either 80 or 90 points are given to the lowest priced bid, with fewer for dearer bids.",
+    # The lowest qualified firm, named as a vendor, supplier or contractor.
+    "Orders below the limit shall be placed with the lowest responsible supplier that meets the specification.",
+    "Minor works go to the lowest qualified contractor on the approved list.",
+    # Care bought in fifteen-minute amounts without the word "visit".
+    "Both boroughs commission only 15 minutes of care for some people who live alone with dementia.",
+    # Care paid at a guaranteed or capped hourly rate (convention 6).
+    "The framework offers home care providers a guaranteed hourly rate and a share of new packages.",
+    "The hourly rate for agencies bidding to join the framework was capped at £19.",
+])
+def test_fifth_batch_award_forms_are_cost_first(text):
+    assert _cost_first(text)
+
+
+@pytest.mark.parametrize("text", [
+    # A duty to define the term, not an award made on it.
+    "The bylaw must set out the definition of \"lowest responsible bidder\" and the officer's spending limit.",
+    "Each district shall state the meaning of 'lowest qualified contractor' in its purchasing rules.",
+    # Common practice described by a guide, not the weighting of this award.
+    "It is common for buyers to begin with a 60% price and 40% quality split and adjust it to the service.",
+    "It is usual to weight price at 70% for simple goods, but care services need more on quality.",
+    # Price points that are a minority, and a pair that is not price.
+    "Scoring: Price = 30 / 20 Local ownership = 70 / 80",
+    "80/90 points for local delivery plans and training.",
+    "The lowest-rated supplier on the quality questions will be offered feedback.",
+    # Time measured or logged to the minute, with no payment named; a refusal; staff pay.
+    "Home visits are now timed by the minute on the carers' phones, the paper says.",
+    "The council will not commission 15 minutes of care for anyone who needs help to wash.",
+    "Care workers on the new rota receive a guaranteed hourly rate for every shift.",
+    "The hourly rate for support workers was capped at £13.20 by the agency.",
+])
+def test_fifth_batch_near_misses_are_not_cost_first(text):
+    assert _cost_first(text) == []

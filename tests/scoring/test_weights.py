@@ -235,3 +235,26 @@ def test_one_named_criterion_bounds_and_weightage_are_read(text, expected):
 def test_lone_shares_bounds_and_financial_standing_are_not_price_weights(text):
     found = find_weights(normalize(text))
     assert not [w for w in found if w.criterion == "price"], found
+
+
+@pytest.mark.parametrize("text,price", [
+    # Price points given as the two values of a preference points system: price takes the smaller.
+    ("Under the council's policy, 80/90 evaluation points are for price.", 80),
+    ("The two systems award 90/80 scoring points for price, the rest for local ownership.", 80),
+    ("Bid scoring: Price = 90 / 80, Local ownership = 10 / 20", 80),
+    ("Either 80 or 90 points are given to the lowest priced bid, with fewer for dearer bids.", 80),
+])
+def test_price_point_choices_are_price_weights(text, price):
+    found = [w for w in find_weights(normalize(text)) if w.criterion == "price"]
+    assert [w.value for w in found] == [price], found
+
+
+@pytest.mark.parametrize("text", [
+    "Bid scoring: Price = 40 / 30, Method = 60 / 70",
+    "Price: 60/40 with quality",
+    "80/90 points for local delivery and training.",
+    "Price = 12/05 on the first invoice.",
+])
+def test_other_point_pairs_are_not_price_majorities(text):
+    found = [w for w in find_weights(normalize(text)) if w.criterion == "price" and w.value >= 50]
+    assert not found, found
