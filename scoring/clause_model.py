@@ -89,7 +89,9 @@ _QUESTION_RE = regex(
 # A duty to report that sets no figure: "Each report shall contain the number of residents served".
 _REPORTING_DUTY_RE = regex(
     r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
-    r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b", re.I)
+    r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b"
+    # "Centres must report their actual attendance each month": a duty to report, no level to reach.
+    r"|^\W*(?:[\w'&-]+\s+){1,5}?(?:shall|will|must|should)\s+(?:also\s+)?(?:report|record)\s+(?:on\s+)?(?:their|its)\b", re.I)
 _MYTH_RE = regex(r"^\W*(?:myth|fact\s+or\s+fiction|faq|q\s*\d*\s*[:.)])\b|^\W*myth\s*\d*\s*[:.–-]", re.I)
 # Both in one pass (text_role runs on every new clause).
 _QUESTION_OR_MYTH_RE = regex(f"(?:{_QUESTION_RE.pattern})|(?:{_MYTH_RE.pattern})", re.I)
@@ -157,6 +159,10 @@ _PAST_COUNT_RE = regex(
     r"|achieved|gained|entered|started|finished|engaged|were|had|got|left|obtained|secured|benefit+ed|joined|enrolled"
     r"|registered)\b"
     r"|\b(?:worked\s+with|ran|held|trained|visited|assessed|answered|handled|dealt\s+with|took\s+on|welcomed)\s+(?:[\w-]+\s+){0,2}?\d", re.I)
+# A trend told as a statistic: "the number of checks fell by 8% between 2015 and 2019", "rose from 1,200 to 1,500".
+_TREND_RE = regex(
+    r"\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:by|from)\s+"
+    r"(?:around\s+|about\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d", re.I)
 # Headings of a results section: the figures under them are actuals, not targets set for a provider.
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
@@ -281,6 +287,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
     if _REPORT_CUE_RE.search(stripped) and _reports_by_cue(stripped):
         return "report"  # a result against its target, news, a bidder's claim, an account of what a service does
     if _PAST_PERIOD_RE.search(stripped) and _PAST_COUNT_RE.search(stripped) and not sets_requirement(stripped):
+        return "report"
+    if _TREND_RE.search(stripped) and not sets_requirement(stripped):
         return "report"
     if _PROCEDURE_RE.search(stripped):
         return "procedure"  # the buyer's own steps; a modal verb here binds the buyer, not the provider
@@ -437,6 +445,13 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
     return out
 
 
+# A guide's heading over indicators a reader might pick ("Step 2: Choosing your indicators", "Examples of
+# measures"): the entries under it are a menu, not targets set for a provider.
+_INDICATOR_MENU_HEADING_RE = regex(
+    r"\b(?:selecting|choosing|how\s+to\s+(?:choose|select|pick)|examples?\s+of)\s+(?:(?:your|the|our|some|possible|suitable)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:indicators|measures|criteria|kpis|metrics)\b", re.I)
+
+
 def _describe_menus(clauses: list[Clause], out: list[ClauseInfo]) -> None:
     """A method named by itself is a term being described, not an award rule: the line a method's
     description is about ("Lowest-priced bid" above "This method is used for …"), and an entry under a
@@ -455,6 +470,25 @@ def _describe_menus(clauses: list[Clause], out: list[ClauseInfo]) -> None:
         in_menu = (clauses[i].kind == "item" or _is_fragment(clauses[i])) and bool(
             info.headings and _MENU_HEADING_RE.search(info.headings[-1]))
         if described or in_menu:
+            out[i] = replace(info, role="definition")
+    # The entries under a heading over a menu of indicators: items, table rows and cells, until prose or a new
+    # heading ends the list (a heading may be read as a short sentence: "Step 1: Choosing measures").
+    menu = False
+    for i, info in enumerate(out):
+        text = clauses[i].text.strip()
+        if len(text) <= _HEADING_LIKE_MAX and info.role in ("heading", "guidance") and _INDICATOR_MENU_HEADING_RE.search(text):
+            menu = True
+            continue
+        if info.role == "heading" and not info.in_table:
+            # a row label cut off by the page ("Reach |") goes on with the menu; any other heading ends it
+            menu = (menu and bool(re.search(r"[|\t]", text))) or bool(_INDICATOR_MENU_HEADING_RE.search(text))
+            continue
+        if not menu:
+            continue
+        if not (info.in_table or clauses[i].kind == "item" or _row_like(clauses[i]) or _is_fragment(clauses[i])):
+            menu = False  # prose ends the list
+            continue
+        if info.role in ("target", "guidance") and not _AWARD_RULE_RE.search(text):
             out[i] = replace(info, role="definition")
 
 

@@ -204,3 +204,24 @@ def test_the_line_after_a_lead_in_is_its_first_entry_not_a_heading():
                 if f.category == "output-only"]
     assert [f for f in review("The KPIs are:\nNumber of home visits made", rewrites=False).findings
             if f.category == "output-only"]
+
+
+@pytest.mark.parametrize("text,role", [
+    ("The number of eye tests taken each year rose by 15% between 2016 and 2021.", "report"),
+    ("Visits to the library fell from 40,000 to 31,000 over five years.", "report"),
+    ("Visits to the library must not fall by more than 5% a year.", "target"),
+    ("Centres must report their actual attendance each month.", "report"),
+    ("Centres must report 95% attendance each month.", "target"),
+])
+def test_a_trend_or_a_duty_to_report_sets_no_target(text, role):
+    assert _info(text, text[:12]).role == role
+
+
+def test_entries_under_a_heading_that_chooses_indicators_are_a_menu_not_targets():
+    rows = ("Reach |\nNumber of families contacted each year Number of sessions run per term |\n"
+            "Delivery |\nNumber of courses delivered per year |\n")
+    menu = review("Step 3: Selecting your measures\n" + rows, rewrites=False)
+    assert not [f for f in menu.findings if f.category == "output-only"]
+    # the same rows under a heading that sets the contract's measures are still flagged
+    kpis = review("Key performance indicators for this contract\n" + rows, rewrites=False)
+    assert [f for f in kpis.findings if f.category == "output-only"]

@@ -204,3 +204,50 @@ def test_a_web_page_line_break_tag_keeps_the_sentence_and_the_offsets():
     found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
     assert found and text[found[0].start:found[0].end] == found[0].match
     assert "tutoring" in found[0].match and "<br />" in found[0].match
+
+
+# Fifth batch classes (invented wording): places filled held to funded enrolment, reach in millions or as a
+# floor for a client group, a KPI row counting "number & %" of an activity.
+FIFTH_BATCH = [
+    "Each nursery must keep full enrolment throughout the school year.",
+    "The provider shall enrol 100 percent of its funded places and keep a waiting list.",
+    "Clubs are to serve 100% of the young people they are funded to serve.",
+    "A month in which a centre reports enrolment below 95% counts as a month of under-enrolment.",
+    "Three months of under-enrolment triggers a formal improvement plan.",
+    "The department may reduce the grant of centres that are not fully enrolled.",
+    "1.5 million adults will use the new helpline by 2030;",
+    "4,000 pupils will receive a mentor in the first year.",
+    "The share of disabled participants is not less than 40% in each cohort.",
+    "KPI 3 The number & % of home visits cancelled by the provider",
+    "The strategy sets a target to open 30 new youth hubs by 2028.",
+    "The worker will make 1 home visit per week to each family.",
+]
+
+# Nearby text that sets no output target: an order's size given for pricing, an entitlement, "a number of",
+# a trend, a duty to report, an allocation the buyer decides, a guide's menu of indicators, a visit length.
+FIFTH_BATCH_QUIET = [
+    "The council intends to purchase about 12,000 meals in the first contract year.",
+    "This total includes roughly 3,000 frozen meals for weekends.",
+    "Meal estimates for the lot include 5,000 hot lunches and 2,000 chilled suppers.",
+    "Four year olds are eligible for 600 hours of free nursery education a year.",
+    "Before the tender the council held a number of workshops with carers and providers.",
+    "The number of dental check-ups taken each year fell by 9% between 2015 and 2020.",
+    "Clubs must report their actual attendance every month and explain any shortfall against funded places.",
+    "Council staff will determine each person's eligibility and the number of approved visits per month.",
+    "Several boroughs still commission 15 minute-long visits despite guidance against them.",
+    "Step 2: Choosing your indicators\nReach |\nNumber of families contacted each year Number of sessions run per term |",
+    "Occupancy of the nursery rose from 80% to 95% after the new building opened.",
+    "A grantee that is chronically under-enrolled was named in the annual report last year.",
+    "Last year the council opened 30 youth hubs across the county.",
+    "Lunches must meet the nutrition standard: a third of daily energy for 1 meal",
+]
+
+
+@pytest.mark.parametrize("text", FIFTH_BATCH)
+def test_fifth_batch_output_shapes_are_flagged(text):
+    assert _output_only(text), text
+
+
+@pytest.mark.parametrize("text", FIFTH_BATCH_QUIET)
+def test_fifth_batch_estimates_entitlements_trends_and_menus_are_not_flagged(text):
+    assert not _output_only(text), (text, _output_only(text))
