@@ -76,12 +76,16 @@ _DEFINITION_RE = regex(
     r"^\W*(?:(?:note|nb)\s*[:–-]\s*)?(?:"
     r"[A-Za-z][\w()' -]{0,30}?\s*=(?!=)"  # "Pmin = price of the lowest compliant bid"
     r"|(?:numerator|denominator|definition|counting\s+rule|count(?:ing)?\s+method)\b"
+    r"|[A-Za-z][\w'()% -]{0,50}?\s+definition\s*:"  # a guide's indicator name, then its definition
     r"|count(?:s|ed)?\b[^.;]{0,80}?\b(?:once|not\s+(?:the|each|as|every)|only|rather\s+than|exclud\w*|separately)\b"
     r"|(?:a|an|the)\s+[\w -]{1,40}?\s+(?:is|are|means?)\s+(?:defined|calculated|counted)\s+as\b"
     r")", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
-    r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|\bhereinafter\b", re.I)
+    r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|\bhereinafter\b"
+    # A form's note on what a field is for: "The goal should explain what the service is trying to achieve".
+    r"|\b(?:goals?|objectives?|measures?|indicators?|outcomes?|section|field|box|column)\s+(?:should|must|will)\s+"
+    r"(?:explain|describe|state|set\s+out|say|show)\s+(?:what|how|why)\b", re.I)
 # A real question opens with a question word; "we go lowest price again, right?" is a statement with a tag.
 _QUESTION_RE = regex(
     r"^\W*(?:q\d*[:.)]\s*)?(?:is|are|was|were|does|do|did|will|would|can|could|should|shall|must|may|might|what|how|why"
@@ -153,7 +157,8 @@ _TERM_DEF_RE = regex(
 _PAST_PERIOD_RE = regex(
     r"\b(?:during|over|in|throughout|for)\s+(?:the|its|our|their)\s+(?:(?:last|past|previous|fiscal|financial|reporting|review|calendar|same"
     r"|whole|first|second|third|fourth)\s+){1,2}(?:year|quarter|period|half|months?|weeks?)\b"
-    r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b", re.I)
+    r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b"
+    r"|\bactual\s+(?:results?|outcomes?|figures?|performance)\b", re.I)
 _PAST_COUNT_RE = regex(
     r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:completed|received|attended|accessed|used|participated|took\s+part|moved\s+on"
     r"|achieved|gained|entered|started|finished|engaged|were|had|got|left|obtained|secured|benefit+ed|joined|enrolled"
@@ -162,12 +167,13 @@ _PAST_COUNT_RE = regex(
 # A trend told as a statistic: "the number of checks fell by 8% between 2015 and 2019", "rose from 1,200 to 1,500".
 _TREND_RE = regex(
     r"\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:by|from)\s+"
-    r"(?:around\s+|about\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d", re.I)
+    r"(?:around\s+|about\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d"
+    r"|\bwent\s+(?:up\s+|down\s+)?from\s+\d[\d,.]*\s*%?\s+to\s+\d", re.I)
 # Headings of a results section: the figures under them are actuals, not targets set for a provider.
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
     r"|year\s+in\s+review|achievements|outturn|annual\s+report|statistics|statistical|what\s+we\s+(?:did|achieved|delivered)"
-    r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary)\b", re.I)
+    r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary|actual\s+(?:results?|outcomes?|figures?))\b", re.I)
 _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|requirements?|specification|schedule|contract"
                            r"|expected|planned|required|proposed|projected)\b", re.I)
 # A clause that goes on to describe the term above it ("Lowest-priced bid" / "This method is used for …").

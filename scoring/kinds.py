@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from .clause_model import ClauseInfo, build as build_model
+from .clause_model import ClauseInfo, build as build_model, threshold_only
 from .patterns import named, regex
 from .rules import Rule
 from .segment import Clause
@@ -111,12 +111,18 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     for i, clause in enumerate(doc.clauses):
         matches = list(p["patterns"].finditer(clause.text))
         if not matches:
+            if i and doc.model[i - 1].role == "heading":
+                hit = _threshold_hit(rule, doc, i)  # "The goal is 100%." under "1. Days open"
+                if hit is not None:
+                    yield hit
             continue
         if p["exceptions"] is not None and p["exceptions"].search(clause.text):
             continue
         info = doc.model[i]
         if info.role in _NEVER_ROLES:
             continue
+        if _label_over_threshold(doc, i):
+            continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below
         if p.get("targets_only") and _not_a_target(info):
             continue  # a statistic, a definition or a report-only list: not a target set for the provider
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
@@ -129,6 +135,36 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
                 continue
             yield Hit(start, end)
             break  # one finding per rule per clause is enough to act on
+
+
+_FIGURE_RE = regex(r"\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)", re.I)
+
+
+def _label_over_threshold(doc: Document, i: int) -> bool:
+    """A heading line whose next clause is only a threshold ("1. Days open" / "The goal is 100%.")."""
+    return doc.model[i].role == "heading" and i + 1 < len(doc.clauses) and threshold_only(doc.clauses[i + 1].text) \
+        and bool(doc.model[i + 1].headings) and doc.model[i + 1].headings[-1] == doc.clauses[i].text.strip()
+
+
+def _threshold_hit(rule: Rule, doc: Document, i: int) -> Hit | None:
+    """A clause that is only a threshold ("The goal is 100%.") sets the figure for the measure its label
+    line names: try the rule on that label, and point at the figure. Only the first threshold under it."""
+    p = rule.params
+    if i == 0 or not _label_over_threshold(doc, i - 1):
+        return None
+    clause, info = doc.clauses[i], doc.model[i]
+    if info.role in _NEVER_ROLES or (p.get("targets_only") and _not_a_target(info)):
+        return None
+    label = info.headings[-1]
+    m = p["patterns"].search(label)
+    if m is None or (p["exceptions"] is not None and p["exceptions"].search(label)):
+        return None
+    if p["unless"] is not None and p["unless"].search(_blank(label, [m])):
+        return None
+    fig = _FIGURE_RE.search(clause.text)
+    if fig is None:
+        return None
+    return Hit(clause.start + fig.start(), clause.start + fig.end())
 
 
 _TARGET_VALUE_RE = regex(

@@ -70,7 +70,7 @@ _TERM_GAP_RE = regex(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|weightages?|allotted|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
     r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?|"
-    r"counts?|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?)*$",
+    r"counts?|counting|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?)*$",
     re.I,
 )
 _NUM_GAP_RE = regex(
@@ -164,11 +164,31 @@ def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weigh
         kinds = [TERM_RE.fullmatch(c.strip()) for c in head]
         nums = [re.fullmatch(r"\s*(\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent)?\s*", c, re.I) for c in row]
         pairs = [(_criterion(k), float(n.group(1))) for k, n in zip(kinds, nums) if k and n]
-        if len(pairs) >= 2:
+        if len(pairs) < 2:
+            pairs = _points_columns(head, row)
+        if len(pairs) >= 2 or (pairs and pairs[0][0] == "price" and len(pairs) == 1 and pairs[0][1] > 0):
             start, end = offsets[i], offsets[i + 1] + len(lines[i + 1])
             weights += [Weight(k, v, start, end) for k, v in pairs]
             taken.append((start, end))
     return weights
+
+
+# A points table: "| Price points | Preference points |" over "| 80 points | 20 points |". The points of a
+# row are shares when they add up to 100; the criteria need not all be named terms.
+_POINTS_HEAD_RE = regex(r"\s*(?P<t>.+?)\s+(?:points?|pts|marks)\s*", re.I)
+_POINTS_CELL_RE = regex(r"\s*(\d{1,3})\s*(?:points?|pts|marks)\s*", re.I)
+
+
+def _points_columns(head: list[str], row: list[str]) -> list[tuple[str, float]]:
+    cells = []
+    for h, c in zip(head, row):
+        hm, cm = _POINTS_HEAD_RE.fullmatch(h), _POINTS_CELL_RE.fullmatch(c)
+        if hm and cm:
+            term = TERM_RE.fullmatch(hm.group("t").strip())
+            cells.append((_criterion(term) if term else "other", float(cm.group(1))))
+    if len(cells) < 2 or abs(sum(v for _, v in cells) - 100) > 1 or not any(k == "price" for k, _ in cells):
+        return []
+    return [(k, v) for k, v in cells if k != "other"]
 
 
 # ---- numbers written in words: "seventy per cent", "two thirds of the marks"
@@ -684,7 +704,10 @@ _POINTS_TOTAL_RE = regex(r"(?:out\s+of|total\s+of|maximum\s+of|a\s+total\s+of)\s
 _POINTS_PART_RE = regex(r"\s*(?:,|;|\n|\band\b|\bwhile\b|\bwhereas\b|\bwith\b)\s*", re.I)
 # A named preference points system: "the 80/20 preference point system", "scored under the 90/10 system".
 _POINT_SYSTEM_RE = regex(
-    r"(?<![\w.,/:])(\d{2})\s*/\s*(\d{1,2})\s+(?:(?:preference|preferential)\s+)?(?:points?\s+|scoring\s+|evaluation\s+)?system\b", re.I)
+    r"(?<![\w.,/:])(\d{2})\s*/\s*(\d{1,2})(?:\s+or\s+\d{2}\s*/\s*\d{1,2})?\s+(?:(?:preference|preferential)\s+)?(?:points?\s+|scoring\s+|evaluation\s+)?"
+    # "an 80/20 approach to awarding points for price and ...": the first number is price's.
+    r"(?:system\b|(?:approach|formula|split|method)\s+(?:to|for|of|in)\s+(?:(?:awarding|allocating|scoring|giving)\s+)?(?:the\s+)?"
+    r"(?:preference\s+)?points?\s+(?:for|to)\s+(?:the\s+)?(?:tender\s+|bid\s+)?price\b)", re.I)
 
 
 # Price points given as the two values of a preference points system ("80/90 points for price", "Price = 80 / 90",

@@ -225,3 +225,20 @@ def test_entries_under_a_heading_that_chooses_indicators_are_a_menu_not_targets(
     # the same rows under a heading that sets the contract's measures are still flagged
     kpis = review("Key performance indicators for this contract\n" + rows, rewrites=False)
     assert [f for f in kpis.findings if f.category == "output-only"]
+
+
+@pytest.mark.parametrize("text,role", [
+    ("Referral Rate Definition: share of callers passed to a specialist service in the quarter.", "definition"),
+    ("Each outcome should describe what will be different for the person at the end of support.", "definition"),
+    ("Average attendance went from 61% to 88% over the three years of the pilot.", "report"),
+    ("Attendance must go from 61% to 88% over the contract.", "target"),
+])
+def test_a_named_definition_a_form_note_and_a_before_after_figure_set_no_target(text, role):
+    assert _info(text, text[:12]).role == role
+
+
+def test_figures_under_an_actual_results_label_are_reported_not_set():
+    text = "Actual Results\n420 families received a food parcel\n"
+    assert not [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    target = "Projected Results\n420 families will receive a food parcel\n"
+    assert [f for f in review(target, rewrites=False).findings if f.category == "output-only"]

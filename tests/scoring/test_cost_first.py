@@ -145,3 +145,40 @@ def test_fifth_batch_award_forms_are_cost_first(text):
 ])
 def test_fifth_batch_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # Price weighted as a share of points in a table, a named approach or a "counting" sentence.
+    "| Band | Price points | Local supplier points |\n| Small | 70 points | 30 points |",
+    "Bids are scored under a 75/25 or 85/15 approach to awarding points for price and local ownership.",
+    "After the pass/fail stage, price counting 65% and the delivery plan 35% decide the award.",
+    # A floor on the price weighting, or a lower one treated as the exception.
+    "The weighting on price is usually above 65% for works of this kind.",
+    "Any price weighting below 70% will need to be justified to the finance director.",
+    "A reduced price weighting will only be used in exceptional circumstances.",
+    # A fixed money rate for each unit of a named home care service (convention 6).
+    "Homemaker services: a reimbursement rate of $19.40 is agreed for every unit of service delivered.",
+])
+def test_sixth_batch_price_weight_forms_are_cost_first(text):
+    assert _cost_first(text)
+
+
+@pytest.mark.parametrize("text", [
+    # The lowest price as one criterion a rule lets a buyer choose, or the rule if it is chosen.
+    "The notice must name the award basis, which can be either lowest price or best value for money.",
+    "If the lowest price basis is chosen, the contract then goes to the cheapest compliant offer.",
+    # A bidder's own price in a story, and price scored by its gap from the lowest.
+    "They submitted the lowest price by far and still came second on the total score.",
+    "Price marks reflect the gap between each bid and the lowest bid received.",
+    # Floors that are conditions, ceilings or on quality; a minority points table.
+    "Where the price weighting exceeds 50%, the panel must record why.",
+    "The weighting on price must not exceed 40%.",
+    "A quality weighting of at least 60% applies to all care contracts.",
+    "| Band | Price points | Local supplier points |\n| Small | 30 points | 70 points |",
+    "A lower weighting on price is justified for care services, where quality matters most.",
+    # A unit rate for meals, and a unit rate with no amount.
+    "Home-delivered meals: a reimbursement rate of $4.50 is paid for every unit, one unit being one meal.",
+    "Homemaker services: any change to the unit rate needs the board's approval.",
+])
+def test_sixth_batch_near_misses_are_not_cost_first(text):
+    assert _cost_first(text) == []

@@ -251,3 +251,51 @@ def test_fifth_batch_output_shapes_are_flagged(text):
 @pytest.mark.parametrize("text", FIFTH_BATCH_QUIET)
 def test_fifth_batch_estimates_entitlements_trends_and_menus_are_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
+
+
+def test_a_threshold_under_a_numbered_indicator_label_is_flagged_on_its_figure():
+    text = "1. Days open\n• The goal is 100%. Acceptable performance is 90%."
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert [f.match for f in found] == ["100%"]  # one finding, on the figure the label is held to
+    assert text[found[0].start:found[0].end] == "100%"
+    assert not _output_only("1. Families who feel safer at home\n• The goal is 80%.")
+
+
+# Sixth batch shapes: a grant work-statement form ("#" for "number", a share of people who will
+# receive the service, weeks of activity offered), volume held as the goal or the risk, goods
+# given out by weight, and a fill rate written before its name.
+SIXTH_BATCH = [
+    "Performance Measures\n# families will receive a winter fuel grant",
+    "Measures: #of pupils attending",
+    "Program Goal\n80% of all enrolled carers will receive 6 or more hours of respite",
+    "Program Goal 25 young people 11-16 will participate in the holiday club",
+    "Offer 9 weeks of summer clubs and drama workshops",
+    "The contractor will deliver 1,500 of eligible, units of service to residents by 31 March.",
+    "This agreement places the provider at risk for serving a sufficient number of eligible tenants.",
+    "8,000 kg of surplus food will be distributed to member pantries.",
+    "Bonuses are tied to 85% bed utilisation and prompt discharge letters.",
+    "The youth employment scheme should have full enrolment by the end of the quarter.",
+    "Planned results: at least 60 older people",
+]
+SIXTH_BATCH_QUIET = [
+    "• Salt: no more than 2 g per meal",
+    "Since our report to the board in March 2021 on the lunch club programme, new figures are out.",
+    "Expected demand: around 70 meals a day (this will fluctuate).",
+    "Ward staff will give the caterer the number of meals authorised for each patient.",
+    "Outcomes should explain what will change for people. (e.g. Run 20 workshops a term)",
+    "Actual Results\n350 households received a food parcel",
+    "Bed Occupancy Definition: share of beds filled on the last night of the quarter.",
+    "Average utilisation went from 60% to 91% between 2015 and 2020.",
+    "80% of all enrolled carers will report feeling less isolated at the six-month review",
+    "Planned results: at least 60 older people will be living at home a year later",
+]
+
+
+@pytest.mark.parametrize("text", SIXTH_BATCH)
+def test_sixth_batch_output_shapes_are_flagged(text):
+    assert _output_only(text), text
+
+
+@pytest.mark.parametrize("text", SIXTH_BATCH_QUIET)
+def test_sixth_batch_units_dates_estimates_examples_and_results_are_not_flagged(text):
+    assert not _output_only(text), (text, _output_only(text))

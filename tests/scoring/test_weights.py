@@ -258,3 +258,26 @@ def test_price_point_choices_are_price_weights(text, price):
 def test_other_point_pairs_are_not_price_majorities(text):
     found = [w for w in find_weights(normalize(text)) if w.criterion == "price" and w.value >= 50]
     assert not found, found
+
+
+@pytest.mark.parametrize(("text", "price"), [
+    # A points table: criteria named in the header as "... points", their points in the row below.
+    ("| Band | Price points | Local supplier points |\n| Small | 70 points | 30 points |", 70),
+    # A preference-points formula named as an approach to scoring price.
+    ("The council now uses a 75/25 or 85/15 approach to awarding points for price and local ownership.", 75),
+    # "counting" as a verb of weight, not a counting rule.
+    ("After the pass/fail stage, price counting 65% and delivery plan 35% decide the award.", 65),
+])
+def test_points_tables_approaches_and_counting_weights_are_read(text, price):
+    found = [w for w in find_weights(normalize(text)) if w.criterion == "price"]
+    assert [w.value for w in found] == [price], found
+
+
+@pytest.mark.parametrize("text", [
+    "| Band | Price points | Local supplier points |\n| Small | 30 points | 70 points |",
+    "| Year | Price points | Quality points |\n| 2024 | 12 points | 40 points |",
+    "We take an 80/20 approach to planning: most effort on the few things that matter.",
+])
+def test_points_tables_and_approaches_that_are_not_price_majorities(text):
+    found = [w for w in find_weights(normalize(text)) if w.criterion == "price" and w.value >= 50]
+    assert not found, found
