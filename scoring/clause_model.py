@@ -105,7 +105,9 @@ _PROCEDURE_RE = regex(
 # A lead-in that introduces what is collected or reported, not what must be achieved.
 _REPORT_LEAD_RE = regex(
     r"\b(?:report\w*|returns?|collect\w*|record\w*|submit\w*|management\s+information|data\s+(?:on|about|for)"
-    r"|(?:cover|include|comprise)s?\b[^:]{0,40}\b(?:indicators|metrics|measures|data|information|fields))\b", re.I)
+    r"|(?:cover|include|comprise)s?\b[^:]{0,40}\b(?:indicators|metrics|measures|data|information|fields)"
+    # What a dashboard or chart shows: "These charts show:".
+    r"|(?:dashboards?|tabs?|charts?|graphs?|visuali[sz]ations?|infographics?)\b[^:]{0,40}\bshows?)\b", re.I)
 _TARGET_LEAD_RE = regex(
     r"\b(?:targets?|kpis?|key\s+performance|standards?|must\s+(?:achieve|meet|deliver)|held\s+to|assessed\s+against"
     r"|judged\s+against|determined\s+(?:using|by)|paid|payment|will\s+(?:achieve|deliver|meet))\b", re.I)
@@ -168,7 +170,15 @@ _PAST_COUNT_RE = regex(
 _TREND_RE = regex(
     r"\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:by|from)\s+"
     r"(?:around\s+|about\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d"
-    r"|\bwent\s+(?:up\s+|down\s+)?from\s+\d[\d,.]*\s*%?\s+to\s+\d", re.I)
+    r"|\bwent\s+(?:up\s+|down\s+)?from\s+\d[\d,.]*\s*%?\s+to\s+\d"
+    # A change told between two dates: "referrals increased from March 2021 to June 2023".
+    r"|\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:from|between)\s+"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?"
+    r"\s+(?:to|and)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?(?:19|20)\d\d\b", re.I)
+# A description of what a data set holds: "Information on the numbers of calls answered each month".
+_DATA_DESCRIPTION_RE = regex(
+    r"^\W*(?:information|data|figures|statistics|details)\s+(?:on|about|showing)\s+(?:the\s+)?"
+    r"(?:numbers?|counts?|proportions?|percentages?|rates?|levels?)\s+of\b", re.I)
 # Headings of a results section: the figures under them are actuals, not targets set for a provider.
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
@@ -185,6 +195,10 @@ _BUYING = r"(?:evaluat\w*|award\w*|procur\w*|select\w*|tender\w*|purchas\w*|buyi
 _MENU_HEADING_RE = regex(
     r"\b" + _BUYING + r"\s+(?:[\w-]+\s+){0,2}?(?:options|methods|approaches)\b"
     r"|\b(?:options|methods|approaches|types)\s+(?:for|of)\s+(?:[\w-]+\s+){0,3}?" + _BUYING + r"\b", re.I)
+# One method of several, numbered and named by what it weighs: "Method 2: Best price-quality ratio".
+_NUMBERED_METHOD_RE = regex(
+    r"^\W*(?:(?:evaluation|award|procurement|tender|pricing)\s+)?(?:method|model)\s+(?:\d{1,2}|[a-d]|one|two|three|four)\s*[:.)–—-]"
+    r"[^:]{0,60}?\b(?:price|cost|quality|meat|value|cheapest|lowest)\b", re.I)
 # Figures other than a year, a sum of money or a list number: a count a method description would not hold.
 _OTHER_FIGURE_RE = regex(r"^\W*\d+[.)]|\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|[$£€]\s?\d[\d,.]*")
 # An actual set beside its target: "which exceeded the target of 95 per cent", "was above the target",
@@ -296,6 +310,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "report"
     if _TREND_RE.search(stripped) and not sets_requirement(stripped):
         return "report"
+    if _DATA_DESCRIPTION_RE.search(stripped) and not sets_requirement(stripped):
+        return "report"  # "Figures on the number of calls answered each month": what a data set holds
     if _PROCEDURE_RE.search(stripped):
         return "procedure"  # the buyer's own steps; a modal verb here binds the buyer, not the provider
     if sets_requirement(stripped):
@@ -475,6 +491,8 @@ def _describe_menus(clauses: list[Clause], out: list[ClauseInfo]) -> None:
         # "The evaluation approaches open to buyers are:" to be flagged and rewritten.
         in_menu = (clauses[i].kind == "item" or _is_fragment(clauses[i])) and bool(
             info.headings and _MENU_HEADING_RE.search(info.headings[-1]))
+        # An item listing the traits of one numbered method of a guide ("Method 2: Best value. Features:").
+        in_menu = in_menu or (clauses[i].kind == "item" and bool(info.lead_in and _NUMBERED_METHOD_RE.search(info.lead_in)))
         if described or in_menu:
             out[i] = replace(info, role="definition")
     # The entries under a heading over a menu of indicators: items, table rows and cells, until prose or a new

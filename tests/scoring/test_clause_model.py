@@ -242,3 +242,33 @@ def test_figures_under_an_actual_results_label_are_reported_not_set():
     assert not [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
     target = "Projected Results\n420 families will receive a food parcel\n"
     assert [f for f in review(target, rewrites=False).findings if f.category == "output-only"]
+
+
+@pytest.mark.parametrize("text", [
+    # A change told between two dates, a statistic of demand.
+    "The number of families who received three or more home visits rose from April 2022 to May 2024.",
+    "The number of open cases and referrals to the falls team grew between 2019 and 2023.",
+    # What a data set or a dashboard holds.
+    "About this data\n• Information on the numbers of calls taken by the helpline each year, including the numbers of families supported.",
+    "These three charts show:\n• The number of referrals received, declined and accepted each quarter.",
+])
+def test_statistics_of_demand_and_data_descriptions_are_not_output_targets(text):
+    assert "output-only" not in _categories(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The number of home visits made by the outreach team must rise from 2024 to 2026 by 300 a year.",
+    "Figures on the number of home visits: the provider must make 400 home visits a year.",
+    "These three charts show the KPIs:\n• Number of home visits made each quarter.",
+    "The KPIs are:\n• Number of home visits made each quarter.",
+])
+def test_a_trend_or_data_set_made_a_target_is_still_flagged(text):
+    assert "output-only" in _categories(text)
+
+
+def test_an_item_under_one_numbered_method_of_a_guide_describes_it():
+    described = _info("Method 2: Cheapest offer (C2) Features:\n- Whoever is cheapest wins once the pass/fail checks are done",
+                      "Whoever")
+    assert described.role == "definition"
+    delivery = _info("Approach 2: group work. Features:\n- 12 group sessions a year for each school", "12 group")
+    assert delivery.role != "definition"  # an approach to delivery that names no price is what the service must do

@@ -182,3 +182,27 @@ def test_sixth_batch_price_weight_forms_are_cost_first(text):
 ])
 def test_sixth_batch_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # News of an award made away from the lowest bid, and commentary on lowest-bid buying.
+    "Although the harbour firm quoted the lowest price, the panel picked a rival on grounds of safety record.",
+    "Too much weight is put on the lowest bid when councils buy home care, the union argues.",
+    "Most of the town's bridges were built by the lowest tenderer, the columnist complains.",
+    # Two methods set side by side in a guide.
+    "Best value versus lowest price: which suits your next bid?",
+    # How a code says the lowest cost is worked out, not who wins.
+    "The calculation of lowest total cost shall include freight and five years of servicing.",
+])
+def test_seventh_batch_news_commentary_and_cost_workings_are_not_cost_first(text):
+    assert _cost_first(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Despite the guidance, the council will award every contract to the lowest bidder.",
+    "Emphasis will be on speed of delivery; the order goes to the lowest-priced compliant bid.",
+    "Works under $50,000 are awarded to the lowest responsible bidder.",
+    "The contract will be awarded to the lowest bid, compared on total cost over five years.",
+])
+def test_seventh_batch_award_rules_near_those_forms_stay_cost_first(text):
+    assert _cost_first(text)

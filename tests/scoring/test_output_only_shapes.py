@@ -299,3 +299,20 @@ def test_sixth_batch_output_shapes_are_flagged(text):
 @pytest.mark.parametrize("text", SIXTH_BATCH_QUIET)
 def test_sixth_batch_units_dates_estimates_examples_and_results_are_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
+
+
+def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
+    from scoring import review as _review
+    law = "Every home must be registered under the Housing and Care Act 2019 (Supported Activities) Rules 2021."
+    assert not [f for f in _review(law, rewrites=False).findings if f.category == "output-only"]
+    count = "As the Care Act 2014 requires, the provider will deliver 300 home visits a year."
+    assert [f for f in _review(count, rewrites=False).findings if f.category == "output-only"]
+
+
+def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
+    from scoring import review as _review
+    survey = ("Performance indicators\n- the proportion of users receiving help that fits their needs and abilities,"
+              " as measured by a client survey;")
+    assert not [f for f in _review(survey, rewrites=False).findings if f.category == "output-only"]
+    reach = "Performance indicators\n- the proportion of clients receiving advice services;"
+    assert [f for f in _review(reach, rewrites=False).findings if f.category == "output-only"]
