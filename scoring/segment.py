@@ -21,6 +21,8 @@ _TERMINAL = ".!?:;"
 _ABBREVIATIONS = {
     "e.g", "i.e", "eg", "ie", "no", "nos", "vs", "approx", "para", "paras", "cf", "mr", "mrs",
     "ms", "dr", "incl", "fig", "ref", "sec", "cl", "art", "st", "min", "max", "est", "inc",
+    # company names: "Acme Co. Ltd. offered the lowest bid" is one sentence
+    "co", "ltd", "plc", "llc", "corp", "bros",
 }
 _CLOSER_RE = regex(r"[.!?][\"')\]]*")
 _LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")

@@ -89,3 +89,10 @@ def test_a_web_page_line_break_tag_is_a_line_break_unless_the_sentence_goes_on()
     assert len(norm) == len(raw) and norm.count("\n") == 1
     assert [t for _, t in _texts(raw)][-1].startswith("The provider will keep records")
     assert "meals served" in [t for _, t in _texts(raw)][-1]
+
+
+def test_a_company_name_does_not_end_the_sentence():
+    text = "The contract went to Harbour Lanterns Co. Ltd. despite another firm offering the lowest bid. Work starts in May."
+    clauses = [c.text for c in segment(text)]
+    assert clauses[0] == "The contract went to Harbour Lanterns Co. Ltd. despite another firm offering the lowest bid."
+    assert len(clauses) == 2, clauses
