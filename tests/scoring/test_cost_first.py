@@ -9,7 +9,7 @@ def _cost_first(text):
     return [f.rule for f in review(text, rewrites=False).findings if f.category == "cost-first"]
 
 
-@pytest.mark.parametrize("text", [
+GUIDES_AIMS_AND_REPORTS = [
     # A guide's account of lowest-price methods, one option among several.
     "Lowest-price quotation\n\nThis method is used for standard goods where the lowest price is all that matters.",
     "Purchasing options\n• Cheapest compliant quote, usually for low-value goods",
@@ -21,12 +21,10 @@ def _cost_first(text):
     # Value for money as an aim, and history told as a report.
     "The team's job is to see that the council buys good services at the lowest possible cost.",
     "Two years ago, 15-minute visits were still a routine part of most care packages here.",
-])
-def test_guides_aims_and_reports_are_not_cost_first(text):
-    assert _cost_first(text) == []
+]
 
 
-@pytest.mark.parametrize("text", [
+AWARD_RULES_AND_HOURLY_PAY = [
     # The same methods made the rule of this award.
     "This contract will be awarded using the lowest price conforming method.",
     "Evaluation method: price only",
@@ -44,21 +42,17 @@ def test_guides_aims_and_reports_are_not_cost_first(text):
     # A method said to suit this contract, and award criteria said to turn on price.
     "The lowest price method is appropriate for this contract.",
     "The evaluation criteria and their weightings will, in most cases, focus on tendered price.",
-])
-def test_award_rules_and_hourly_payment_are_cost_first(text):
-    assert _cost_first(text)
+]
 
 
-@pytest.mark.parametrize("text", [
+NEAR_MISSES = [
     "A decision is then made by the panel, based on quality and on the prices submitted.",
     "The contract will be awarded to the most advantageous tender, not simply the lowest price.",
     "Support workers must be paid at least £12.60 per hour, including for travel time.",
     "Outreach support: 300 sessions x $45 per session",
     "The evaluation will focus on price and quality, with quality weighted at 65%.",
     "Providers must focus on cost control as well as on quality of care.",
-])
-def test_near_misses_are_not_cost_first(text):
-    assert _cost_first(text) == []
+]
 
 
 def test_a_method_in_present_tense_use_for_this_award_is_still_its_rule():
@@ -71,7 +65,7 @@ def test_choosing_the_cheapest_option_is_an_award_not_a_method():
 
 # --- fourth real batch (our own wording) ------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
+FOURTH_BATCH_FORMS = [
     # Price at half or more, with the other share named as something the reader does not know as quality.
     "Performance against the KPIs makes up 50% of each provider's total score, the other 50% being price.",
     "Method statements are worth 40% of the marks, the remaining 60% for the pricing schedule.",
@@ -84,12 +78,10 @@ def test_choosing_the_cheapest_option_is_an_award_not_a_method():
     # Care paid by the hour, in short forms and in fee tables.
     "Domiciliary care: a 6% uplift, giving £23.40 p/hr for providers on the framework.",
     "Supported living\n\nRaise fees in line with pay costs\n\n16.20\n\n(hourly rate)\n\n17.05\n\n(hourly rate)",
-])
-def test_fourth_batch_award_and_payment_forms_are_cost_first(text):
-    assert _cost_first(text)
+]
 
 
-@pytest.mark.parametrize("text", [
+FOURTH_BATCH_NEAR_MISSES = [
     # A price-scoring formula gives the lowest price the most points; it is not award to the lowest price.
     "When assessing price, the maximum number of marks will go to the lowest priced bid.",
     "In the price section the lowest-priced offer receives the highest number of points available.",
@@ -103,12 +95,10 @@ def test_fourth_batch_award_and_payment_forms_are_cost_first(text):
     "Residential care\n\nUplift to £700\n\n680.00\n\n(weekly rate)\n\n700.00\n\n(weekly rate)",
     "The bid with the lowest risk and the low bid on price were both reviewed by the panel.",
     "Tenders that are abnormally low bids will be investigated before award.",
-])
-def test_fourth_batch_near_misses_are_not_cost_first(text):
-    assert _cost_first(text) == []
+]
 
 
-@pytest.mark.parametrize("text", [
+FIFTH_BATCH_FORMS = [
     # Price points as the two values of a preference points system, in a list line, a sum and a sentence.
     "Our procurement policy:\n90/80 evaluation points for price",
     "Scoring: Price = 90 / 80 Local ownership = 10 / 20 Total = 100",
@@ -121,12 +111,10 @@ def test_fourth_batch_near_misses_are_not_cost_first(text):
     # Care paid at a guaranteed or capped hourly rate (convention 6).
     "The framework offers home care providers a guaranteed hourly rate and a share of new packages.",
     "The hourly rate for agencies bidding to join the framework was capped at £19.",
-])
-def test_fifth_batch_award_forms_are_cost_first(text):
-    assert _cost_first(text)
+]
 
 
-@pytest.mark.parametrize("text", [
+FIFTH_BATCH_NEAR_MISSES = [
     # A duty to define the term, not an award made on it.
     "The bylaw must set out the definition of \"lowest responsible bidder\" and the officer's spending limit.",
     "Each district shall state the meaning of 'lowest qualified contractor' in its purchasing rules.",
@@ -142,12 +130,10 @@ def test_fifth_batch_award_forms_are_cost_first(text):
     "The council will not commission 15 minutes of care for anyone who needs help to wash.",
     "Care workers on the new rota receive a guaranteed hourly rate for every shift.",
     "The hourly rate for support workers was capped at £13.20 by the agency.",
-])
-def test_fifth_batch_near_misses_are_not_cost_first(text):
-    assert _cost_first(text) == []
+]
 
 
-@pytest.mark.parametrize("text", [
+SIXTH_BATCH_FORMS = [
     # Price weighted as a share of points in a table, a named approach or a "counting" sentence.
     "| Band | Price points | Local supplier points |\n| Small | 70 points | 30 points |",
     "Bids are scored under a 75/25 or 85/15 approach to awarding points for price and local ownership.",
@@ -158,12 +144,10 @@ def test_fifth_batch_near_misses_are_not_cost_first(text):
     "A reduced price weighting will only be used in exceptional circumstances.",
     # A fixed money rate for each unit of a named home care service (convention 6).
     "Homemaker services: a reimbursement rate of $19.40 is agreed for every unit of service delivered.",
-])
-def test_sixth_batch_price_weight_forms_are_cost_first(text):
-    assert _cost_first(text)
+]
 
 
-@pytest.mark.parametrize("text", [
+SIXTH_BATCH_NEAR_MISSES = [
     # The lowest price as one criterion a rule lets a buyer choose, or the rule if it is chosen.
     "The notice must name the award basis, which can be either lowest price or best value for money.",
     "If the lowest price basis is chosen, the contract then goes to the cheapest compliant offer.",
@@ -179,12 +163,10 @@ def test_sixth_batch_price_weight_forms_are_cost_first(text):
     # A unit rate for meals, and a unit rate with no amount.
     "Home-delivered meals: a reimbursement rate of $4.50 is paid for every unit, one unit being one meal.",
     "Homemaker services: any change to the unit rate needs the board's approval.",
-])
-def test_sixth_batch_near_misses_are_not_cost_first(text):
-    assert _cost_first(text) == []
+]
 
 
-@pytest.mark.parametrize("text", [
+SEVENTH_BATCH_NEWS_AND_COST_WORKINGS = [
     # News of an award made away from the lowest bid, and commentary on lowest-bid buying.
     "Although the harbour firm quoted the lowest price, the panel picked a rival on grounds of safety record.",
     "Too much weight is put on the lowest bid when councils buy home care, the union argues.",
@@ -193,16 +175,22 @@ def test_sixth_batch_near_misses_are_not_cost_first(text):
     "Best value versus lowest price: which suits your next bid?",
     # How a code says the lowest cost is worked out, not who wins.
     "The calculation of lowest total cost shall include freight and five years of servicing.",
-])
-def test_seventh_batch_news_commentary_and_cost_workings_are_not_cost_first(text):
-    assert _cost_first(text) == []
+]
 
 
-@pytest.mark.parametrize("text", [
+SEVENTH_BATCH_RULES_NEAR_NEWS = [
     "Despite the guidance, the council will award every contract to the lowest bidder.",
     "Emphasis will be on speed of delivery; the order goes to the lowest-priced compliant bid.",
     "Works under $50,000 are awarded to the lowest responsible bidder.",
     "The contract will be awarded to the lowest bid, compared on total cost over five years.",
-])
-def test_seventh_batch_award_rules_near_those_forms_stay_cost_first(text):
+]
+
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS) for t in group])
+def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
+
+
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS) for t in group])
+def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
+    assert _cost_first(text) == []
