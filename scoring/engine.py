@@ -132,7 +132,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     same kind of rewrite gets one suggestion, the rewritten rows together, on its first finding."""
     out: list[Finding] = []
     run_key, run_head, run_rows = None, -1, []  # the open run: its key, its first finding's index, rows rewritten
-    written: set[tuple[int, str]] = set()  # suggestions made: (clause start, template), or (-1, the award scheme)
+    written: dict[tuple[int, str], int] = {}  # suggestions made: (clause start, template), or (-1, the award
+    # scheme) -> the line of the finding that carries it
     for f in findings:
         template = rule_of[f.rule].rewrite
         if template is None:
@@ -147,7 +148,7 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
                 run_rows.append((clause.start, rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets,
                                                        area, place=place, row=len(run_rows))))
                 out[run_head] = replace(out[run_head], rewrite="\n".join(r for _, r in run_rows))
-            out.append(replace(f, rewrite=None))
+            out.append(replace(f, rewrite=None, rewrite_on_line=out[run_head].line if out[run_head].rewrite else None))
             continue
         text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place)
         run_key, run_head, run_rows = key, len(out), [(clause.start, text)]
@@ -155,9 +156,10 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         # copies; an award scheme is proposed once for the whole document.
         said = (-1, text) if template == "award-quality-first" else (clause.start, template)
         if text is not None and said in written:
-            text = None
-        elif text is not None:
-            written.add(said)
+            out.append(replace(f, rewrite=None, rewrite_on_line=written[said]))
+            continue
+        if text is not None:
+            written[said] = f.line
         out.append(replace(f, rewrite=text))
     return out
 

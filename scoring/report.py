@@ -22,6 +22,10 @@ class Finding:
     match: str
     rewrite: str | None
     guidance: tuple[dict[str, str], ...]
+    # When this finding's suggestion was made once for several (rows of one table, or two rules
+    # on one clause), the line of the finding that carries it. Shown in reports, not in the JSON
+    # contract, where `rewrite` stays null.
+    rewrite_on_line: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -46,6 +46,22 @@ def test_a_run_of_similar_rows_gets_one_suggestion_not_a_copy_per_row():
     assert not any(debris in with_rewrite[0].rewrite for debris in ("N/A", "/ Quarterly", "| |"))
 
 
+def test_a_row_whose_suggestion_sits_on_an_earlier_row_points_to_that_row():
+    findings = _output_findings(KPI_TABLE)
+    head = next(f for f in findings if f.rewrite)
+    rest = [f for f in findings if not f.rewrite]
+    assert rest and all(f.rewrite_on_line == head.line for f in rest)
+    assert head.rewrite_on_line is None
+
+
+def test_two_rules_on_one_clause_share_one_suggestion_and_the_second_points_to_it():
+    text = "The provider will deliver 40 sessions a year and reach 300 residents.\n"
+    findings = [f for f in review(text).findings if f.category == "output-only"]
+    written = [f for f in findings if f.rewrite]
+    assert len(written) == 1
+    assert all(f.rewrite_on_line == written[0].line for f in findings if not f.rewrite)
+
+
 def test_pasted_tab_separated_rows_stay_tab_separated():
     text = "KPI\tMeasure\tTarget\tFrequency\nK1\tNumber of home visits completed\t400 per quarter\tMonthly\n"
     suggestion = _output_findings(text)[0].rewrite

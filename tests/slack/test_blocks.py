@@ -181,6 +181,14 @@ def test_one_finding_shows_level_quote_message_why_rewrite_and_guidance():
     assert text.index("*Try instead:*") < text.index("*Guidance:*")
 
 
+def test_a_finding_that_shares_a_suggestion_points_to_the_line_that_has_it():
+    report = review("| Indicator | Target |\n|---|---|\n| Number of workshops held | 24 per year |\n"
+                    "| Number of drop-in sessions run | 48 per year |\n")
+    texts = section_texts(review_message(report, review_id=3).blocks)
+    pointer = [t for t in texts if "the suggestion at line 3" in t]
+    assert len(pointer) == 1 and "*Try instead:* the suggestion at line 3" in pointer[0]
+
+
 def test_findings_are_shown_most_serious_first_and_buttons_point_at_the_right_one():
     report = review((Path(EXAMPLES[0]).parent / "youth-service-spec.md").read_text(encoding="utf-8"))
     message = review_message(report, review_id=77, max_findings=20)
