@@ -492,8 +492,18 @@ def _describe_menus(clauses: list[Clause], out: list[ClauseInfo]) -> None:
         in_menu = (clauses[i].kind == "item" or _is_fragment(clauses[i])) and bool(
             info.headings and _MENU_HEADING_RE.search(info.headings[-1]))
         # An item listing the traits of one numbered method of a guide ("Method 2: Best value. Features:").
-        in_menu = in_menu or (clauses[i].kind == "item" and bool(info.lead_in and _NUMBERED_METHOD_RE.search(info.lead_in)))
-        if described or in_menu:
+        # Also a bare line under it when the method's name is the heading ("Method 1: Lowest price – traits").
+        # The name may sit one short line above the lead-in ("Method A: Lowest cost." / "Main features:").
+        above = clauses[i - 2].text if i >= 2 and info.lead_in and len(info.lead_in) <= 40 \
+            and clauses[i - 1].text.strip() == info.lead_in.strip() else ""
+        in_menu = in_menu or ((clauses[i].kind == "item" or _is_fragment(clauses[i])) and bool(
+            (info.lead_in and _NUMBERED_METHOD_RE.search(info.lead_in))
+            or (above and len(above) <= _HEADING_LIKE_MAX and _NUMBERED_METHOD_RE.search(above))
+            or (info.headings and _NUMBERED_METHOD_RE.search(info.headings[-1]))))
+        # The name line of a numbered method itself ("Method 1: Lowest price – how it works:").
+        named = len(text) <= _HEADING_LIKE_MAX and bool(_NUMBERED_METHOD_RE.search(text)) \
+            and not re.search(r"\d\s*(?:%|per\s?cent)", text)  # "Model 2: price 60%, quality 40%" is a scheme
+        if described or in_menu or named:
             out[i] = replace(info, role="definition")
     # The entries under a heading over a menu of indicators: items, table rows and cells, until prose or a new
     # heading ends the list (a heading may be read as a short sentence: "Step 1: Choosing measures").

@@ -70,9 +70,14 @@ class Document:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def clause_at(self, offset: int) -> Clause | None:
+        i = self.index_at(offset)
+        return None if i is None else self.clauses[i]
+
+    def index_at(self, offset: int) -> int | None:
+        """The index of the clause holding offset (into `clauses` and `model`), or None."""
         i = bisect.bisect_right(self._starts, offset) - 1
         if i >= 0 and self.clauses[i].start <= offset < self.clauses[i].end:
-            return self.clauses[i]
+            return i
         return None
 
 
@@ -240,9 +245,12 @@ def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
 
 
 def _weight_hedged(doc: Document, weight: Weight) -> bool:
-    clause = doc.clause_at(weight.start)
-    if clause is None:
+    i = doc.index_at(weight.start)
+    if i is None:
         return False
+    clause = doc.clauses[i]
+    if doc.model[i].role in _NEVER_ROLES:
+        return True  # a guide's account of a method ("Method 1: lowest price" / "Price is 100% of the marks")
     # A weighting is hedged by a cue anywhere in its clause ("Scotland suggests 80:20 for ...").
     if _cued(clause, weight.start, hedge_in=clause.text):
         return True

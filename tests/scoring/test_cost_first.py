@@ -18,6 +18,9 @@ GUIDES_AIMS_AND_REPORTS = [
     "Choosing the lowest price conforming method for a design contract may be unusual.",
     "Lowest Priced Compliant Bid, where lowest price will work well. Example: stationery",
     "Use the following clause when the evaluation is on lowest price alone.",
+    # The traits of one numbered method of a guide, listed under its name.
+    "Method 1: Lowest price - what it looks like:\nPrice makes up 100% of the marks once a bid passes the checks",
+    "Method A: Lowest cost. Main features:\nThe cheapest compliant offer wins",
     # Value for money as an aim, and history told as a report.
     "The team's job is to see that the council buys good services at the lowest possible cost.",
     "Two years ago, 15-minute visits were still a routine part of most care packages here.",
@@ -28,6 +31,10 @@ AWARD_RULES_AND_HOURLY_PAY = [
     # The same methods made the rule of this award.
     "This contract will be awarded using the lowest price conforming method.",
     "Evaluation method: price only",
+    # The same lines as this award's own criteria.
+    "Award criteria for this contract:\nPrice makes up 100% of the marks once a bid passes the checks",
+    "Award criteria:\nThe cheapest compliant offer wins",
+    "Evaluation model 2: price 60%, quality 40% (this lot)",
     "The cheapest compliant quote will be accepted.",
     "Homecare packages will include 15-minute visits for personal care.",
     # Lowest and best, and award decisions resting on the prices, with words between.
