@@ -66,6 +66,9 @@ def detect_area(*texts: str) -> Area:
         for m in pattern.finditer(text):
             key = owner[m.group(0).lower()]
             counts[key] = counts.get(key, 0) + 1
+        ages = detect_ages(text) if "older-people" in areas else None
+        if ages is not None and ages.low >= 60:  # "persons 60 years of age and older": a service for older people
+            counts["older-people"] = counts.get("older-people", 0) + 1
         if counts:
             return areas[max(counts, key=lambda k: (counts[k], -_ORDER[k]))]
     return areas["general"]
@@ -82,7 +85,7 @@ _RANGE_RES = (
 )
 _OVER_RES = (
     regex(r"\baged\s+(\d{2})\s*(?:\+|plus\b|and over\b|and above\b|or over\b|or older\b)", re.I),
-    regex(r"(?<![£$€\d.,])\b(\d{2})(?:\+(?!\s*%)|\s+years?\s+(?:and|or)\s+(?:over|older)\b)", re.I),
+    regex(r"(?<![£$€\d.,])\b(\d{2})(?:\+(?!\s*%)|\s+years?(?:\s+of\s+age)?\s+(?:and|or)\s+(?:over|older)\b)", re.I),
     regex(r"\bover[- ](\d{2})s\b", re.I),
 )
 # "under 5s", "under-fives", and "under 5" / "under 2 years" when no unit of time or money follows.

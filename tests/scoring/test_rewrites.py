@@ -141,6 +141,14 @@ CLASSES = [
     pytest.param(
         "# Befriending for older people\n\nThe provider will make 2,000 befriending calls per year.",
         "Older people who use the service", {"ascot", "ucla-loneliness"}, {"stirling", "asq3"}, id="older-people"),
+    pytest.param(
+        "The grant pays for about 50,000 home-delivered meals a year for 600 residents 60 years of age and older "
+        "or with a disability.",
+        "Residents who use the service", {"must"}, {"sustained-employment-records", "asq3", "support-plan-review"},
+        id="meals-for-people-aged-60-and-over"),
+    pytest.param(
+        "# Lunch club\n\nThe provider will serve at least 35 congregate meals each weekday.",
+        "Older people who use the service", {"must", "ascot"}, {"support-plan-review"}, id="congregate-meals"),
 ]
 
 
