@@ -89,7 +89,10 @@ _DEFINED_AS_RE = regex(
 # A real question opens with a question word; "we go lowest price again, right?" is a statement with a tag.
 _QUESTION_RE = regex(
     r"^\W*(?:q\d*[:.)]\s*)?(?:is|are|was|were|does|do|did|will|would|can|could|should|shall|must|may|might|what|how|why"
-    r"|when|where|which|who|whom|whose|has|have|had|isn't|aren't|doesn't|don't)\b[^?]*\?\W*$", re.I)
+    r"|when|where|which|who|whom|whose|has|have|had|isn't|aren't|doesn't|don't)\b[^?]*\?\W*$"
+    # the question after a condition: "If the lowest bid will not do, then what recourse is there?"
+    r"|^\W*(?:if|when|where|once|given|since)\b[^?]{0,200},\s*(?:then\s+)?(?:what|how|why|who|which|is|are|does|do|can|could|should"
+    r"|would|will|shall)\b[^?,]*\?\W*$", re.I)
 # A duty to report that sets no figure: "Each report shall contain the number of residents served".
 _REPORTING_DUTY_RE = regex(
     r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
@@ -210,6 +213,10 @@ _AGAINST_TARGET_RE = regex(
     r"|ahead\s+of|behind|short\s+of|off|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
     r"|\b(?:better|worse|higher|lower)\s+than\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?target\b"
     r"|\b(?:was|were|had\s+been|has\s+been)\b[^.;]{0,200}?\bagainst\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?target\b", re.I)
+# A result cell or opening: "Indicator met.", "Target not achieved", "Standard partly met".
+_RESULT_MARK_RE = regex(
+    r"(?:^|\|)\s*(?:the\s+)?(?:indicators?|targets?|standards?|kpis?|benchmarks?|measures?)\s+(?:was\s+|were\s+|has\s+been\s+)?"
+    r"(?:fully\s+|partly\s+|partially\s+|substantially\s+|largely\s+)?(?:met|not\s+met|achieved|not\s+achieved|exceeded|missed)\b", re.I)
 _BINDING_MODAL_RE = regex(r"\b(?:will|shall|must|should|needs?\s+to|is\s+to|are\s+to|required\s+to|expected\s+to)\b", re.I)
 # A modal inside a relative clause binds what the clause is about, not the sentence ("X, which will receive
 # £85,000 over the period, had 411 young people registered").
@@ -304,6 +311,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "definition"  # a guide's account of a method, not the rule of a contract
     if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
         return "report"
+    if _RESULT_MARK_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped):
+        return "report"  # "| Indicator met. | The agency carried out 1,014 audits …": a row of results
     if _REPORT_CUE_RE.search(stripped) and _reports_by_cue(stripped):
         return "report"  # a result against its target, news, a bidder's claim, an account of what a service does
     if _PAST_PERIOD_RE.search(stripped) and _PAST_COUNT_RE.search(stripped) and not sets_requirement(stripped):

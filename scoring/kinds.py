@@ -81,9 +81,14 @@ class Document:
         return None
 
 
+_CLOSED_PARENS_RE = re.compile(r"\([^()]{0,200}\)")
+
+
 def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
     """A negation before `start`, a hedge in `hedge_in`, or critique anywhere in the clause."""
-    before = named("not_negation").sub(" ", clause.text[: start - clause.start])
+    # A "not" inside a closed parenthesis describes something else: "Category B (serious but not life
+    # threatening): calls should be answered within 19 minutes".
+    before = _CLOSED_PARENS_RE.sub(" ", named("not_negation").sub(" ", clause.text[: start - clause.start]))
     return bool(named("negation").search(before) or named("hedge").search(hedge_in) or named("critique").search(clause.text))
 
 

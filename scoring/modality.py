@@ -36,6 +36,8 @@ _STRONG_REPORT_RES = (
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d",
                re.I),
     regex(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+)?"
+               r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+               r"|nov(?:ember)?|dec(?:ember)?)\.?\s+)?"
                r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|\blast\s+(?:year|month|quarter)\b|\bof\s+the\s+total\b", re.I),
 )
 # Weak marks: a past or present state ("was", "currently", "there are"); a target word beside them
@@ -45,11 +47,16 @@ _WEAK_REPORT_RE = regex(
     r"|there\s+are|there\s+were)\b", re.I)
 
 
+# A trajectory still to come: "10% in 2013/14, rising to 15% in 2014/15" sets a path, whatever the years.
+_TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|falling|decreasing)\s+to\s+(?:at\s+least\s+)?\d", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
-    if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text:
-        return False  # a requirement, or a table row (a KPI table sets targets by its form)
+    if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
+            or _TRAJECTORY_RE.search(text):
+        return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):
         return True
     return bool(_WEAK_REPORT_RE.search(text)) and not _TARGET_RE.search(text)

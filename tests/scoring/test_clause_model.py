@@ -26,9 +26,19 @@ def _info(text, starts_with):
     ("Is the cheapest bid always the winner?", "question"),
     ("Myth: the lowest quote wins", "question"),
     ("Bids will be evaluated by a panel of three officers.", "procedure"),
+    # A question after a condition, a result cell, a month and year in the past, and a path to a target.
+    ("If the panel thinks the cheapest bid will fail, what can it do?", "question"),
+    ("| Target met. | The team ran 412 sessions and 80 home visits. |", "report"),
+    ("There were 41,200 calls to the helpline in June 2025, about 16 million a year.", "report"),
+    ("Method 2: Best price-quality ratio", "definition"),
 ])
 def test_each_clause_gets_a_role(text, role):
     assert _info(text, text[:10]).role == role
+
+
+def test_a_path_to_a_target_is_not_a_report_of_the_past_whatever_its_years():
+    assert _info("8% of the eligible population receiving support, rising to 12% in 2025/26", "8%").role != "report"
+    assert _info("8% of the eligible population received support in 2025/26.", "8%").role == "report"
 
 
 def test_a_list_item_knows_its_lead_in_and_a_report_only_list_is_marked():
