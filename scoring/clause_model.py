@@ -76,6 +76,7 @@ _DEFINITION_RE = regex(
     r"^\W*(?:(?:note|nb)\s*[:–-]\s*)?(?:"
     r"[A-Za-z][\w()' -]{0,30}?\s*=(?!=)"  # "Pmin = price of the lowest compliant bid"
     r"|(?:numerator|denominator|definition|counting\s+rule|count(?:ing)?\s+method)\b"
+    r"|(?:\d{1,2}\s+)?(?:kpi|indicator|measure|metric)\s+(?:calculation|formula|computation)\b"  # "5 KPI Calculation Count …"
     r"|[A-Za-z][\w'()% -]{0,50}?\s+definition\s*:"  # a guide's indicator name, then its definition
     r"|count(?:s|ed)?\b[^.;]{0,80}?\b(?:once|not\s+(?:the|each|as|every)|only|rather\s+than|exclud\w*|separately)\b"
     r"|(?:a|an|the)\s+[\w -]{1,40}?\s+(?:is|are|means?)\s+(?:defined|calculated|counted)\s+as\b"
@@ -208,7 +209,7 @@ _OTHER_FIGURE_RE = regex(r"^\W*\d+[.)]|\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\
 # "better than the target". With no modal verb, the clause reports a result; it sets nothing.
 _AGAINST_TARGET_RE = regex(
     r"\b(?:exceed(?:ed|s|ing)|surpass(?:ed|es|ing)|beat|missed|(?:has|have|had)\s+(?:\w+ly\s+)?(?:met|achieved|exceeded|missed))"
-    r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
+    r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|standards?)\b"
     r"|\b(?:was|were|is|are|remains?|remained|been|performing)\s+(?:\w+ly\s+)?(?:above|below|better\s+than|worse\s+than"
     r"|ahead\s+of|behind|short\s+of|off|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
     r"|\b(?:better|worse|higher|lower)\s+than\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?target\b"

@@ -38,7 +38,11 @@ _STRONG_REPORT_RES = (
     regex(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+)?"
                r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
                r"|nov(?:ember)?|dec(?:ember)?)\.?\s+)?"
-               r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|\blast\s+(?:year|month|quarter)\b|\bof\s+the\s+total\b", re.I),
+               r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|\blast\s+(?:year|month|quarter)\b|\bof\s+the\s+total\b"
+               r"|\b(?:in|during|over|for)\s+the\s+(?:year|quarter|month|period|twelve\s+months|12\s+months)\s+(?:ending|ended|to)\s+"
+               r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d\b", re.I),
+    # A comparison only a report makes: "reported the highest proportion of urgent tests".
+    regex(r"\b(?:reported|recorded|achieved|posted|had)\s+the\s+(?:highest|lowest|best|worst|largest|smallest)\b", re.I),
 )
 # Weak marks: a past or present state ("was", "currently", "there are"); a target word beside them
 # makes the clause a target after all ("the target was 95%").

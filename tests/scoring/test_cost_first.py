@@ -35,6 +35,10 @@ AWARD_RULES_AND_HOURLY_PAY = [
     "Award criteria for this contract:\nPrice makes up 100% of the marks once a bid passes the checks",
     "Award criteria:\nThe cheapest compliant offer wins",
     "Evaluation model 2: price 60%, quality 40% (this lot)",
+    # Award rules written across a line break, or with a reliable or calculated lowest bid.
+    "The contract shall be awarded to the lowest\nresponsible tenderer.",
+    "The council shall award the contract to the lowest reliable and responsible bidder.",
+    "Goods will be bought using the lowest calculated and responsive bid.",
     "The cheapest compliant quote will be accepted.",
     "Homecare packages will include 15-minute visits for personal care.",
     # Lowest and best, and award decisions resting on the prices, with words between.
