@@ -61,6 +61,20 @@ def _blank_break(match: re.Match) -> str:
     return " " * (len(match.group(0)) - len(keep)) + keep
 
 
+# A number written in words with its figure after it, as contracts write numbers: "Two Hundred Fifty
+# (250) seniors", "within thirty (30) seconds". The words and brackets become spaces, so the rules
+# read the figure ("250 seniors") where they expect one.
+_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+          r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety")
+_WORDS_THEN_FIGURE_RE = regex(
+    r"\b(?:" + _WORDS + r")(?:[ \t-]+(?:" + _WORDS + r"|hundred|thousand|and))*[ \t]*\((\d{1,3}(?:,\d{3})*)\)", re.I)
+
+
+def _figure_only(match: re.Match) -> str:
+    figure = match.group(1)
+    return " " * (match.start(1) - match.start(0)) + figure + " "
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -72,5 +86,7 @@ def normalize(text: str) -> str:
         out = _BREAK_TAG_RE.sub(_blank_break, out)
         out = _BLOCK_TAG_RE.sub(lambda m: " " * len(m.group(0)), out)
     out = _EMPHASIS_RE.sub(lambda m: " " + m.group(2) + " ", out)
+    if "(" in out:
+        out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
     assert len(out) == len(text)
     return out

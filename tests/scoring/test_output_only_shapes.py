@@ -343,3 +343,10 @@ def test_an_output_target_in_this_shape_is_flagged(text):
                          + NINTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
+
+
+def test_a_number_in_words_with_its_figure_is_read_as_the_figure_and_shown_as_written():
+    text = "The contractor will serve Two Hundred Forty (240) unduplicated residents with hot meals."
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert found and all(text[f.start:f.end] == f.match for f in found)  # offsets still point at the draft
+    assert not _output_only("The Act was amended in section four (4) of the schedule.")
