@@ -14,7 +14,7 @@ GUIDANCE_DIR = ROOT / "knowledge" / "guidance"
 REQUIRED_AREAS = {
     "youth", "adult-social-care", "homecare", "mental-health", "substance-misuse",
     "employment", "homelessness", "children-families", "public-health", "general",
-    "carers", "early-years", "leaving-care", "older-people", "disability",
+    "carers", "early-years", "leaving-care", "older-people", "disability", "health-services",
 }
 MEASURE_KEYS = ("name", "short", "measures", "scale", "source", "url", "owner", "clients", "when")
 MEASURE_KINDS = {"validated", "tracking-tool", "official", "administrative", "self-report"}

@@ -1,0 +1,150 @@
+"""Waiting-time and access standards in health services get a health outcome, not a support-plan review.
+
+A&E waits, referral-to-treatment and outpatient waits, diagnostic waits, antenatal booking, ambulance
+response, screening and patient transport targets say how fast or how often people are seen. Their
+rewrites propose a change in patients' health (EQ-5D, NHS PROMs), avoided emergency admissions (NHS
+records) or involvement in decisions (the national patient survey), never the social-care support-plan
+review: these services have no support plans. Clauses for other services near them keep their own
+measures. All examples are our own.
+"""
+
+import pytest
+
+from knowledge.outcome_library import AgeRange, library, measures
+from scoring import review
+from scoring.service_area import detect_area
+
+HEALTH_MEASURES = {"eq5d-5l", "eq5d-y", "nhs-proms", "hospital-admission-data", "nhs-inpatient-survey"}
+
+
+def _measures_in(rewrite: str) -> set[str]:
+    """Keys of the library measures a rewrite proposes: each appears as '(<short name>, <when>)'."""
+    return {key for key, m in measures().items() if f"({m.short}, " in rewrite}
+
+
+def _output_rewrites(text: str) -> list[str]:
+    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == "output-only"]
+
+
+HEALTH_STANDARDS = [
+    "95% of patients will be seen within four hours in A&E.",
+    "Referral to treatment within 18 weeks for 92% of patients.",
+    "At least 90% of women will book antenatal care within 10 weeks of pregnancy.",
+    "95% of patients will receive a diagnostic test within 6 weeks of referral.",
+    "85% of patients referred by their GP will receive a first outpatient appointment within 18 weeks.",
+    "75% of ambulance calls will be responded to within eight minutes.",
+    "The bowel screening programme will screen 20,000 adults per year.",
+    "The patient transport service will complete 8,000 journeys per year.",
+    "The maternity service will carry out 3,000 antenatal appointments per year.",
+    "Outpatient appointments: 20,000 per year.",
+]
+
+
+@pytest.mark.parametrize("clause", HEALTH_STANDARDS)
+def test_health_access_standards_get_a_health_outcome_not_a_support_plan_review(clause):
+    rewrites = _output_rewrites(clause)
+    assert rewrites, f"not flagged: {clause}"
+    for rewrite in rewrites:
+        assert "support-plan review" not in rewrite, rewrite
+        proposed = _measures_in(rewrite)
+        assert proposed and proposed <= HEALTH_MEASURES, (proposed, rewrite)
+
+
+def test_a_health_standard_proposes_health_after_treatment_with_eq5d():
+    rewrite = _output_rewrites("95% of patients will be seen within four hours in A&E.")[0]
+    assert "better health and quality of life" in rewrite and "EQ-5D-5L" in rewrite, rewrite
+    assert rewrite.startswith("Patients who use the service"), rewrite
+    # the commissioner's own figure is kept, as a secondary measure
+    assert "four hours" in rewrite and "secondary measure" in rewrite, rewrite
+
+
+def test_a_call_line_target_in_a_health_document_takes_the_document_s_health_area():
+    document = (
+        "Urgent care telephone service specification\n\n"
+        "The service directs callers to A&E, their general practice or an urgent treatment centre, "
+        "and reduces avoidable hospital attendances.\n\n"
+        "Performance\n\n"
+        "95% of calls will be answered within 60 seconds."
+    )
+    rewrites = _output_rewrites(document)
+    assert rewrites
+    for rewrite in rewrites:
+        assert "support-plan review" not in rewrite, rewrite
+        assert _measures_in(rewrite) <= HEALTH_MEASURES, rewrite
+
+
+# --- the ages of the client group decide which EQ-5D, if any ------------------------------------------------
+
+def test_children_aged_8_to_15_get_the_youth_version_never_the_adult_one():
+    rewrite = _output_rewrites("Outpatient clinics for children aged 8-15: 95% seen within 12 weeks of referral.")[0]
+    proposed = _measures_in(rewrite)
+    assert "eq5d-y" in proposed and "eq5d-5l" not in proposed, rewrite
+
+
+def test_under_fives_get_no_questionnaire_they_cannot_answer():
+    rewrite = _output_rewrites("Outpatient clinic for children aged 0-4: 95% seen within 12 weeks of referral.")[0]
+    proposed = _measures_in(rewrite)
+    assert proposed and not proposed & {"eq5d-5l", "eq5d-y", "nhs-proms", "nhs-inpatient-survey"}, rewrite
+    assert "support-plan review" not in rewrite, rewrite
+
+
+@pytest.mark.parametrize("ages", [AgeRange(0, 4), AgeRange(0, 17), AgeRange(8, 15), AgeRange(11, 18),
+                                  AgeRange(16, 25), AgeRange(18, None), AgeRange(65, None), None])
+def test_health_outcomes_always_fit_the_ages_and_never_fall_back_to_support_plans(ages):
+    area = library()["health-services"]
+    for start in range(6):
+        chosen = area.choose(2, start, ages)
+        assert chosen, ages
+        for choice in chosen:
+            assert choice.measure.fits(ages), (ages, choice.measure.key)
+            assert choice.measure.key in HEALTH_MEASURES, choice.measure.key
+
+
+def test_eq5d_versions_carry_their_sourced_ages():
+    assert (measures()["eq5d-y"].min_age, measures()["eq5d-y"].max_age) == (8, 15)
+    assert measures()["eq5d-5l"].min_age == 16 and measures()["eq5d-5l"].max_age is None
+
+
+def test_a_document_naming_eq5d_or_proms_is_recognised():
+    from scoring.service_area import named_measures
+
+    assert "eq5d-5l" in named_measures("Health will be measured with the EQ-5D-5L before and after surgery.")
+    assert "eq5d-y" in named_measures("Children complete the EQ-5D-Y at each clinic visit.")
+    assert "eq5d-5l" not in named_measures("Children complete the EQ-5D-Y at each clinic visit.")
+    assert "nhs-proms" in named_measures("The trust reports the Oxford Hip Score through PROMs.")
+
+
+# --- other services near health keep their own area and measures --------------------------------------------
+
+OTHER_SERVICES = [
+    ("The provider will deliver 12,000 homecare visits per month.", "homecare"),
+    ("The homecare provider will deliver 300 care visits per month to people discharged from hospital.", "homecare"),
+    ("The drug treatment service will see 400 adults per year.", "substance-misuse"),
+    ("The drug and alcohol service will deliver 250 alcohol brief interventions in A&E each quarter.", "substance-misuse"),
+    ("The youth club will run 150 sessions per year for young people aged 13-19.", "youth"),
+    ("The carers centre will support 500 unpaid carers per year.", "carers"),
+    ("The carers service will give 300 unpaid carers a carers assessment within 28 days of referral by their GP.",
+     "carers"),
+]
+
+
+@pytest.mark.parametrize("clause,area", OTHER_SERVICES)
+def test_other_services_keep_their_own_area_and_measures(clause, area):
+    assert detect_area(clause).key == area
+    own = {m.key for o in library()[area].outcomes for m in o.options}
+    rewrites = _output_rewrites(clause)
+    assert rewrites, clause
+    for rewrite in rewrites:
+        proposed = _measures_in(rewrite)
+        assert proposed and proposed <= own, (proposed, rewrite)
+        assert not proposed & {"eq5d-5l", "eq5d-y", "nhs-proms", "nhs-inpatient-survey"}, rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "Mental health crisis line: people in crisis are offered a hospital bed only when needed.",
+    "Older people with dementia are supported at the day centre after a stay in hospital.",
+    "The stop smoking service will help smokers referred from primary care and hospital wards; smoking cessation "
+    "advisers support each smoker to quit.",
+])
+def test_health_words_do_not_take_clauses_that_say_more_about_another_service(text):
+    assert detect_area(text).key != "health-services", text
