@@ -210,7 +210,7 @@ _OTHER_FIGURE_RE = regex(r"^\W*\d+[.)]|\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\
 _AGAINST_TARGET_RE = regex(
     r"\b(?:exceed(?:ed|s|ing)|surpass(?:ed|es|ing)|beat|missed|(?:has|have|had)\s+(?:\w+ly\s+)?(?:met|achieved|exceeded|missed))"
     r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|standards?)\b"
-    r"|\b(?:was|were|is|are|remains?|remained|been|performing)\s+(?:\w+ly\s+)?(?:above|below|better\s+than|worse\s+than"
+    r"|\b(?:was|were|is|are|remains?|remained|been|performing|reported(?:\s+at)?)\s+(?:\w+ly\s+)?(?:either\s+)?(?:above|below|better\s+than|worse\s+than"
     r"|ahead\s+of|behind|short\s+of|off|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
     r"|\b(?:better|worse|higher|lower)\s+than\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?target\b"
     r"|\b(?:was|were|had\s+been|has\s+been)\b[^.;]{0,200}?\bagainst\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?target\b", re.I)
@@ -235,7 +235,11 @@ _WITHIN_TIMESCALE_RE = regex(
     r"|reviewed|undertaken|allocated)\s+(?:with)?in\s+(?:the\s+)?(?:required\s+|agreed\s+|statutory\s+)?timescales?\b", re.I)
 # A meeting's business told as news: "The committee will meet on Thursday and will hear about …".
 _MEETING_NEWS_RE = regex(
-    r"\b(?:committee|cabinet|board|panel|councillors|members|scrutiny)\s+(?:will|is\s+to|are\s+to)\s+(?:meet|hear|consider|receive|discuss|note|be\s+(?:told|asked|given|updated))\b",
+    r"\b(?:committee|cabinet|board|panel|councillors|members|scrutiny)\s+(?:will|is\s+to|are\s+to)\s+(?:meet|hear|consider|receive|discuss|note|be\s+(?:told|asked|given|updated))\b"
+    # Minutes of what a meeting was told: "Members heard that all call-handling measures were on target".
+    r"|\b(?:committee|cabinet|panel|councillors|members|scrutiny)\s+(?:heard|noted|were\s+(?:told|informed|advised|reminded))\s+that\b"
+    # A forecast of demand, not a level set for a provider: "Based on current trends, calls in 2027 will be about 90,000".
+    r"|^\W*based\s+on\s+(?:current|recent|past|previous|historical|existing|present)\s+(?:trends|demand|activity|volumes|figures|data)\b",
     re.I)
 # A bidder telling of its own readiness: "X is well prepared to collect accurate data".
 _BIDDER_CLAIM_RE = regex(

@@ -43,6 +43,9 @@ _STRONG_REPORT_RES = (
                r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d\b", re.I),
     # A comparison only a report makes: "reported the highest proportion of urgent tests".
     regex(r"\b(?:reported|recorded|achieved|posted|had)\s+the\s+(?:highest|lowest|best|worst|largest|smallest)\b", re.I),
+    # A change in the past: "From April 2016 the helpline began taking council tax calls".
+    regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
+          r"|processing|receiving|offering|operating)\b", re.I),
 )
 # Weak marks: a past or present state ("was", "currently", "there are"); a target word beside them
 # makes the clause a target after all ("the target was 95%").

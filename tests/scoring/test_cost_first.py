@@ -197,11 +197,30 @@ SEVENTH_BATCH_RULES_NEAR_NEWS = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS) for t in group])
+# The tenth batch: the award criterion said to be price alone, with the price last; and, not an award rule,
+# a price-ratio score, a guide's menu entry for the method, news of who came out lowest, advice to a bidder,
+# notice to the few lowest bidders, negotiating with them, a lowest bid over the budget, a trade body's figure.
+TENTH_BATCH_RULES = [
+    "The award criterion for every lot shall solely be the price.",
+    "The only evaluation criterion is cost.",
+]
+TENTH_BATCH_NEAR_MISSES = [
+    "Each bid's price score is found as the ratio of the lowest price received to that bid's price.",
+    "2 Lowest Cost Could be used for any purchase but is best suited to routine goods.",
+    "Both cheaper tenders failed the checks, making Northway Coaches the lowest compliant bid.",
+    "If you get through the quality stage and emerge as the lowest evaluated tenderer, expect a call.",
+    "Copies of the notice go to the two lowest tenderers.",
+    "Where the lowest responsive bid is above the approved budget, the council may cut the scope.",
+    "The officer may negotiate with the two lowest qualified bidders in turn.",
+    "The carers' charity says that a fair rate for home care would be £27 per hour.",
+]
+
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
