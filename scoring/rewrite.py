@@ -206,6 +206,13 @@ def _carries_cost_first(words: str) -> bool:
     return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category == "cost-first")
 
 
+@lru_cache(maxsize=1024)
+def _carries_problem(words: str) -> bool:
+    """Whether these words, pasted as they are, would be flagged output-only or cost-first again."""
+    doc = Document(words, segment(words))
+    return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category in ("cost-first", "output-only"))
+
+
 def _area_for_ages(area: Area, ages: AgeRange | None) -> Area:
     """A service for under-fives is an early years service, whatever words it uses."""
     if ages is not None and ages.high is not None and ages.high <= 5 and area.key in ("general", "children-families", "youth", "disability"):
@@ -265,6 +272,9 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
+        in_place = _award_in_place(clause, start, end, context)
+        if in_place is not None:
+            return in_place
         label = _field_label(clause, start)
         context["option"] = label is not None or _is_option(document, start)
         if label:
@@ -275,6 +285,46 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             if marker:
                 return marker.group(0).strip() + " " + " ".join(render(f"rewrites/{template}.j2", **context).split())
     return " ".join(render(f"rewrites/{template}.j2", **context).split())
+
+
+# A lowest-price award term that names one bidder or offer: "lowest responsible bidder", "lowest-priced
+# compliant bid", "cheapest tender", "lowest evaluated price". Group 1 is its noun.
+_LOWEST_TERM_RE = regex(
+    r"(?:lowest|cheapest|low)(?:[-\s]+(?:and\s*/?\s*(?:or\s+)?best|[\w/]+,?))*?[-\s]+"
+    r"(bidder|tenderer|contractor|vendor|supplier|offeror|proposer|firm|provider|bid|tender|offer|quotation|quote|proposal"
+    r"|price|cost)(?![\w-])", re.I)
+_LOWEST_WORD_RE = regex(r"\b(?:lowest|cheapest|low)\b", re.I)
+_PERSON_NOUNS = {"bidder", "tenderer", "contractor", "vendor", "supplier", "offeror", "proposer", "firm", "provider"}
+
+
+def _award_in_place(clause: Clause, start: int, end: int, slots: dict) -> str | None:
+    """A lowest-price term inside a longer rule ("Contracts over $5,000 shall be let to the lowest
+    responsible bidder, unless the council finds …") is replaced where it stands, so the rule's
+    thresholds, exceptions and steps stay; a clause that is only the term gets the whole scheme."""
+    text = clause.text.strip()
+    lead = len(clause.text) - len(clause.text.lstrip())
+    a, b = start - clause.start - lead, end - clause.start - lead
+    first = _LOWEST_WORD_RE.search(text, max(0, a), max(0, b))
+    term = _LOWEST_TERM_RE.match(text, first.start()) if first else None
+    # Only where the finding is the term itself (a weighting or a points rule that mentions the lowest bid
+    # is another problem), and not a price per unit ("the lowest price per passenger journey").
+    if term is not None and (first.start() > a + 4 or b > term.end() + 2
+                             or (term.group(1).lower() in ("price", "cost")
+                                 and re.match(r"\s*(?:per|for\s+each|of|a|an)\b", text[term.end():], re.I))):
+        term = None
+    if term is None or "\n" in text or len(text) > 600 or len(text) - (term.end() - term.start()) < 40:
+        return None
+    noun = term.group(1).lower()
+    fill = {k: slots[k] for k in ("quality", "social", "price", "price_term")}
+    phrase = " ".join(render("rewrites/award-in-place.j2", part="phrase", noun="tender" if noun in ("price", "cost") else noun,
+                             person=noun in _PERSON_NOUNS, **fill).split())
+    scheme_sentence = " ".join(render("rewrites/award-in-place.j2", part="sentence", noun=noun, person=False, **fill).split())
+    sentence = (text[:term.start()] + phrase + text[term.end():]).rstrip()
+    if _carries_problem(sentence):
+        return None  # the rest of the clause has a problem of its own (per-session pay, say): the whole scheme instead
+    if sentence.endswith((";", ",")):  # an item of a list goes on: the scheme goes in brackets, the list mark stays
+        return f"{sentence[:-1]} ({scheme_sentence[0].lower()}{scheme_sentence[1:].rstrip('.')}){sentence[-1]}"
+    return sentence + ("" if sentence.endswith((".", ":", "!")) else ".") + " " + scheme_sentence
 
 
 # A lead-in or heading that introduces a list of methods a guide explains ("Common selection methods are:").

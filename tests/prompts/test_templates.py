@@ -60,6 +60,8 @@ MINIMAL = {
     "rewrites/payment-to-outcome.j2": {"beneficiaries": "carers", "quoted": "£5 per visit", "outcomes": OUTCOMES},
     "rewrites/homecare-outcomes.j2": {"beneficiaries": "people supported at home", "quoted": None, "outcomes": OUTCOMES},
     "rewrites/award-quality-first.j2": {"quality": 60, "social": 10, "price": 30, "price_term": "Price"},
+    "rewrites/award-in-place.j2": {"part": "phrase", "noun": "bidder", "person": True, "quality": 60, "social": 10,
+                                   "price": 30, "price_term": "Price"},
     "rewrites/cell-outcome.j2": {"beneficiaries": "young people", "outcome": OUTCOMES[0]},
     "rewrites/cell-measure.j2": {"outcome": OUTCOMES[0]},
     "rewrites/cell-target.j2": {},

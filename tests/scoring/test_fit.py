@@ -138,3 +138,48 @@ def test_rows_rewritten_together_do_not_all_name_the_same_outcome():
              "| Y3 | Number of youth workers' one-to-one meetings held | 250 | Quarterly |\n")
     rows = [r.split("|")[2].strip() for r in _output_findings(table)[0].rewrite.split("\n")]
     assert len(rows) == 3 and len(set(rows)) >= 2, rows
+
+
+def _cost_first_rewrites(text):
+    return [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+
+
+def test_a_lowest_price_term_inside_a_longer_rule_is_replaced_where_it_stands():
+    rule = ("Except where this chapter says otherwise, every contract over $25,000 shall be let to the lowest "
+            "responsible bidder, unless the board finds that a higher bid better serves the public.")
+    [suggestion] = _cost_first_rewrites(rule)
+    assert suggestion.startswith("Except where this chapter says otherwise, every contract over $25,000 shall be let to the ")
+    assert "unless the board finds that a higher bid better serves the public" in suggestion  # the rule's own steps stay
+    assert "lowest" not in suggestion.lower() and "most advantageous" in suggestion
+    assert "Quality 60%, Social value 10%, Price 30%" in suggestion
+    assert not [f for f in review(suggestion).findings if f.category in ("cost-first", "output-only")]
+
+
+def test_a_list_item_keeps_its_marker_and_its_end_when_the_term_is_replaced():
+    item = "(c) Orders shall be placed with the lowest qualified supplier able to deliver within ten days;"
+    [suggestion] = _cost_first_rewrites(item)
+    assert suggestion.startswith("(c) Orders shall be placed with the supplier offering the most advantageous tender")
+    assert suggestion.endswith(");")
+
+
+def test_a_clause_that_is_only_the_term_or_has_another_problem_gets_the_whole_scheme():
+    assert _cost_first_rewrites("Award basis: lowest price")[0].startswith("Award basis: ")
+    mixed = ("Providers are paid £30 per session delivered, and the contract goes to the lowest bidder who can "
+             "start in April.")
+    for suggestion in _cost_first_rewrites(mixed):
+        assert "£30 per session" not in suggestion
+        assert not [f for f in review(suggestion).findings if f.category in ("cost-first", "output-only")]
+
+
+def test_a_price_per_unit_is_not_turned_into_a_tender_per_unit():
+    text = "Each route will be awarded to the lowest price per passenger journey quoted by the operators on the list."
+    assert all("tender per passenger" not in s for s in _cost_first_rewrites(text))
+
+
+@pytest.mark.parametrize("line,label", [
+    ("1 KPI Title CT204 - No. of Home Visits Made", "1 KPI Title CT204 -"),
+    ("Housing KPI Title HS12 - Number of tenancy visits completed", "Housing KPI Title HS12 -"),
+])
+def test_a_kpi_title_field_keeps_its_label_and_id(line, label):
+    findings = _output_findings("Key performance indicators\n\n" + line + "\n")
+    assert findings and findings[0].rewrite.startswith(label), findings[0].rewrite if findings else None
