@@ -293,6 +293,11 @@ _LOWEST_TERM_RE = regex(
     r"(?:lowest|cheapest|low)(?:[-\s]+(?:and\s*/?\s*(?:or\s+)?best|[\w/]+,?))*?[-\s]+"
     r"(bidder|tenderer|contractor|vendor|supplier|offeror|proposer|firm|provider|bid|tender|offer|quotation|quote|proposal"
     r"|price|cost)(?![\w-])", re.I)
+# A sentence that reports what a law, a court, an opinion or a guide says, or names one option among
+# several: the buyer's own rule is not being written here.
+_REPORTS_RULE_RE = regex(
+    r"\b(?:acts?|statutes?|laws?|courts?|case\s+law|judgm?ents?|opinions?|regulations?|directives?|ordinances?\s+(?:say|says|state|requires?)"
+    r"|requires?|required\s+by|currently|traditionally|historically|approach|option|method|alternatively|held|ruled)\b", re.I)
 _LOWEST_WORD_RE = regex(r"\b(?:lowest|cheapest|low)\b", re.I)
 _PERSON_NOUNS = {"bidder", "tenderer", "contractor", "vendor", "supplier", "offeror", "proposer", "firm", "provider"}
 
@@ -319,10 +324,12 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict) -> str | 
     phrase = " ".join(render("rewrites/award-in-place.j2", part="phrase", noun="tender" if noun in ("price", "cost") else noun,
                              person=noun in _PERSON_NOUNS, **fill).split())
     scheme_sentence = " ".join(render("rewrites/award-in-place.j2", part="sentence", noun=noun, person=False, **fill).split())
-    sentence = (text[:term.start()] + phrase + text[term.end():]).rstrip()
+    if _REPORTS_RULE_RE.search(text):
+        return None  # a sentence about the law or a guide's option: changing one term would misstate it
+    sentence = re.sub(r"[ \t]{2,}", " ", text[:term.start()] + phrase + text[term.end():]).rstrip()
     if _carries_problem(sentence):
         return None  # the rest of the clause has a problem of its own (per-session pay, say): the whole scheme instead
-    if sentence.endswith((";", ",")):  # an item of a list goes on: the scheme goes in brackets, the list mark stays
+    if sentence.endswith((";", ",", ":")):  # a list goes on after it: the scheme goes in brackets, the mark stays
         return f"{sentence[:-1]} ({scheme_sentence[0].lower()}{scheme_sentence[1:].rstrip('.')}){sentence[-1]}"
     return sentence + ("" if sentence.endswith((".", ":", "!")) else ".") + " " + scheme_sentence
 
