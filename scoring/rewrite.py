@@ -272,7 +272,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
-        in_place = _award_in_place(clause, start, end, context)
+        in_place = _award_in_place(clause, start, end, context, document)
         if in_place is not None:
             return in_place
         label = _field_label(clause, start)
@@ -297,12 +297,13 @@ _LOWEST_TERM_RE = regex(
 # several: the buyer's own rule is not being written here.
 _REPORTS_RULE_RE = regex(
     r"\b(?:acts?|statutes?|laws?|courts?|case\s+law|judgm?ents?|opinions?|regulations?|directives?|ordinances?\s+(?:say|says|state|requires?)"
-    r"|requires?|required\s+by|currently|traditionally|historically|approach|option|method|alternatively|held|ruled)\b", re.I)
+    r"|requires?|required\s+by|currently|traditionally|historically|approach|option|method|alternatively|held|ruled"
+    r"|principles?|conclu\w+|sec(?:tion)?s?\.?\s*\d+|r\.?a\.?\s+\d+)\b", re.I)
 _LOWEST_WORD_RE = regex(r"\b(?:lowest|cheapest|low)\b", re.I)
 _PERSON_NOUNS = {"bidder", "tenderer", "contractor", "vendor", "supplier", "offeror", "proposer", "firm", "provider"}
 
 
-def _award_in_place(clause: Clause, start: int, end: int, slots: dict) -> str | None:
+def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document: str = "") -> str | None:
     """A lowest-price term inside a longer rule ("Contracts over $5,000 shall be let to the lowest
     responsible bidder, unless the council finds …") is replaced where it stands, so the rule's
     thresholds, exceptions and steps stay; a clause that is only the term gets the whole scheme."""
@@ -324,7 +325,9 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict) -> str | 
     phrase = " ".join(render("rewrites/award-in-place.j2", part="phrase", noun="tender" if noun in ("price", "cost") else noun,
                              person=noun in _PERSON_NOUNS, **fill).split())
     scheme_sentence = " ".join(render("rewrites/award-in-place.j2", part="sentence", noun=noun, person=False, **fill).split())
-    if _REPORTS_RULE_RE.search(text):
+    # The line above (a list's lead-in or a heading) says whose rule it is too: "Notable principles of case law are:".
+    lead_in = " ".join([ln for ln in document[max(0, clause.start - 200):clause.start].split("\n") if ln.strip(" -•*")][-1:])
+    if _REPORTS_RULE_RE.search(text) or _REPORTS_RULE_RE.search(lead_in):
         return None  # a sentence about the law or a guide's option: changing one term would misstate it
     sentence = re.sub(r"[ \t]{2,}", " ", text[:term.start()] + phrase + text[term.end():]).rstrip()
     if _carries_problem(sentence):

@@ -189,3 +189,10 @@ def test_a_sentence_about_the_law_is_not_rewritten_to_say_the_law_is_different()
     text = "The Acts currently require councils to award most works contracts to the lowest responsible bidder."
     for suggestion in _cost_first_rewrites(text):
         assert "currently require" not in suggestion  # a proposal of the council's own, not a changed statute
+
+
+def test_a_principle_of_case_law_under_its_lead_in_is_not_rewritten_in_place():
+    text = ("Notable principles from the courts are:\n\n"
+            "- Where no other criteria are set, the award goes to the lowest priced compliant bid.\n")
+    for suggestion in _cost_first_rewrites(text):
+        assert "award goes to the most advantageous" not in suggestion
