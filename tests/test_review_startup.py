@@ -121,3 +121,17 @@ def test_a_damaged_record_of_re_programs_is_ignored(tmp_path, monkeypatch):
         assert re.compile(r"tender\s+coach", re.I).search("Tender  coach")
     finally:
         _cache.forget()
+
+
+def test_a_review_process_writes_its_whole_report_and_saves_its_pattern_cache(tmp_path):
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT * 40)
+    data = tmp_path / "data"
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "review", str(draft), "--format", "json"], capture_output=True,
+                         text=True, timeout=120, stdin=subprocess.DEVNULL, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT), "TENDER_COACH_DATA": str(data)})
+    assert run.returncode == 1, run.stderr
+    import json
+
+    assert len(json.loads(run.stdout)["findings"]) >= 40  # the whole report reached the pipe
+    assert list((data / "cache").glob("*patterns.marshal"))  # the exit handlers ran before the process ended
