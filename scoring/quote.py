@@ -23,7 +23,7 @@ _LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|sp
 # Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
 _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
                                               "those", "carers", "clients"))  # "people with a learning disability"
-_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
+_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
 
 
 def their_words(clause: Clause, start: int, end: int) -> str | None:

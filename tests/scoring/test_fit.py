@@ -196,3 +196,11 @@ def test_a_principle_of_case_law_under_its_lead_in_is_not_rewritten_in_place():
             "- Where no other criteria are set, the award goes to the lowest priced compliant bid.\n")
     for suggestion in _cost_first_rewrites(text):
         assert "award goes to the most advantageous" not in suggestion
+
+
+def test_the_quoted_activity_stops_at_the_end_of_its_sentence():
+    text = "Reviews of foster carers completed within 30 days will be no less than 90%. see the annex for dates"
+    [finding] = _output_findings(text)
+    assert finding.match.startswith("completed within 30 days")  # the finding starts at what was done
+    assert "completed within 30 days will be no less than 90%'" in finding.rewrite
+    assert "annex" not in finding.rewrite
