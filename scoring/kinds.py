@@ -81,7 +81,7 @@ class Document:
         return None
 
 
-_CLOSED_PARENS_RE = re.compile(r"\([^()]{0,200}\)")
+_CLOSED_PARENS_RE = regex(r"\([^()]{0,200}\)")
 
 
 def _cued(clause: Clause, start: int, hedge_in: str) -> bool:

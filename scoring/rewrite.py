@@ -196,21 +196,15 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int) -> dict:
 
 
 @lru_cache(maxsize=4096)
-def _carries_cost_first(words: str) -> bool:
-    """Whether quoting these words would carry a cost-first problem into the rewrite.
+def _carries(words: str, categories: tuple[str, ...] = ("cost-first",)) -> bool:
+    """Whether these words, pasted as they are, would be flagged again in one of these categories.
 
-    Output-only words are safe to quote: every template puts them in a sentence that names
-    them a secondary measure (tests/scoring/test_rewrites.py checks the whole corpus).
+    Quoted inside a rewrite, output-only words are safe: every template puts them in a sentence that
+    names them a secondary measure (tests/scoring/test_rewrites.py checks the whole corpus); a
+    sentence kept whole (an award rule changed in place) must carry neither problem.
     """
     doc = Document(words, segment(words))
-    return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category == "cost-first")
-
-
-@lru_cache(maxsize=1024)
-def _carries_problem(words: str) -> bool:
-    """Whether these words, pasted as they are, would be flagged output-only or cost-first again."""
-    doc = Document(words, segment(words))
-    return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category in ("cost-first", "output-only"))
+    return any(next(iter(run(r, doc)), None) for r in load_rules() if r.category in categories)
 
 
 def _area_for_ages(area: Area, ages: AgeRange | None) -> Area:
@@ -260,7 +254,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
     if not quoted:
         quote = False
-    if quote and (_carries_cost_first(quoted) or "tender-coach" in quoted.lower()):
+    if quote and (_carries(quoted) or "tender-coach" in quoted.lower()):
         # Their words hold a second problem (say, per-minute pay), or a suppression marker that
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
@@ -330,7 +324,7 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document:
     if _REPORTS_RULE_RE.search(text) or _REPORTS_RULE_RE.search(lead_in):
         return None  # a sentence about the law or a guide's option: changing one term would misstate it
     sentence = re.sub(r"[ \t]{2,}", " ", text[:term.start()] + phrase + text[term.end():]).rstrip()
-    if _carries_problem(sentence):
+    if _carries(sentence, ("cost-first", "output-only")):
         return None  # the rest of the clause has a problem of its own (per-session pay, say): the whole scheme instead
     if sentence.endswith((";", ",", ":")):  # a list goes on after it: the scheme goes in brackets, the mark stays
         return f"{sentence[:-1]} ({scheme_sentence[0].lower()}{scheme_sentence[1:].rstrip('.')}){sentence[-1]}"
@@ -383,7 +377,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         if label and words.startswith(label.strip()):
             words = words[len(label.strip()):].strip(" :–—-")
         words = words[0].lower() + words[1:] if words[:2].istitle() else words
-    if _carries_cost_first(words) or "tender-coach" in words.lower():
+    if _carries(words) or "tender-coach" in words.lower():
         words = ""
     outcome = _outcome_slots(area, 1, words or clause.text, scope)[0]
     slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages), "outcome": outcome}
@@ -428,7 +422,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     beneficiaries = _beneficiaries(row_words, heading, area, scope.ages)
     words = {"beneficiaries": beneficiaries, "outcome": outcome}
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
-    if _carries_cost_first(activity):
+    if _carries(activity):
         activity = ""  # the row's own words hold a second problem (say, per-minute pay): leave them out
     return outcome_row(
         place,

@@ -243,8 +243,14 @@ def test_lone_shares_bounds_and_financial_standing_are_not_price_weights(text):
     ("The two systems award 90/80 scoring points for price, the rest for local ownership.", 80),
     ("Bid scoring: Price = 90 / 80, Local ownership = 10 / 20", 80),
     ("Either 80 or 90 points are given to the lowest priced bid, with fewer for dearer bids.", 80),
+    # A points table: criteria named in the header as "... points", their points in the row below.
+    ("| Band | Price points | Local supplier points |\n| Small | 70 points | 30 points |", 70),
+    # A preference-points formula named as an approach to scoring price.
+    ("The council now uses a 75/25 or 85/15 approach to awarding points for price and local ownership.", 75),
+    # "counting" as a verb of weight, not a counting rule.
+    ("After the pass/fail stage, price counting 65% and delivery plan 35% decide the award.", 65),
 ])
-def test_price_point_choices_are_price_weights(text, price):
+def test_price_point_choices_points_tables_and_counting_weights_are_price_weights(text, price):
     found = [w for w in find_weights(normalize(text)) if w.criterion == "price"]
     assert [w.value for w in found] == [price], found
 
@@ -254,30 +260,10 @@ def test_price_point_choices_are_price_weights(text, price):
     "Price: 60/40 with quality",
     "80/90 points for local delivery and training.",
     "Price = 12/05 on the first invoice.",
-])
-def test_other_point_pairs_are_not_price_majorities(text):
-    found = [w for w in find_weights(normalize(text)) if w.criterion == "price" and w.value >= 50]
-    assert not found, found
-
-
-@pytest.mark.parametrize(("text", "price"), [
-    # A points table: criteria named in the header as "... points", their points in the row below.
-    ("| Band | Price points | Local supplier points |\n| Small | 70 points | 30 points |", 70),
-    # A preference-points formula named as an approach to scoring price.
-    ("The council now uses a 75/25 or 85/15 approach to awarding points for price and local ownership.", 75),
-    # "counting" as a verb of weight, not a counting rule.
-    ("After the pass/fail stage, price counting 65% and delivery plan 35% decide the award.", 65),
-])
-def test_points_tables_approaches_and_counting_weights_are_read(text, price):
-    found = [w for w in find_weights(normalize(text)) if w.criterion == "price"]
-    assert [w.value for w in found] == [price], found
-
-
-@pytest.mark.parametrize("text", [
     "| Band | Price points | Local supplier points |\n| Small | 30 points | 70 points |",
     "| Year | Price points | Quality points |\n| 2024 | 12 points | 40 points |",
     "We take an 80/20 approach to planning: most effort on the few things that matter.",
 ])
-def test_points_tables_and_approaches_that_are_not_price_majorities(text):
+def test_other_point_pairs_tables_and_approaches_are_not_price_majorities(text):
     found = [w for w in find_weights(normalize(text)) if w.criterion == "price" and w.value >= 50]
     assert not found, found
