@@ -88,7 +88,7 @@ def compile_pattern(pattern: str, source: str = "<pattern>") -> re.Pattern:
 
 def _wrap(pattern: str, source: str) -> str:
     expanded = expand(pattern, source)
-    return expanded if pattern.startswith("^") else r"(?<![\w-])(?:" + expanded + r")(?![\w])"
+    return expanded if pattern.startswith("^") else _WORD_START + r"(?:" + expanded + r")(?![\w])"
 
 
 def compile_any(patterns: list[str], source: str) -> re.Pattern | None:
@@ -112,8 +112,13 @@ def compile_any(patterns: list[str], source: str) -> re.Pattern | None:
     return bounded("|".join(parts), _FLAGS, source, patterns)
 
 
+# A match starts a word: not inside one, nor after a hyphen. A match that opens on a sign ("% of
+# referrals", "£20 an hour") has no word to cut, so "90% of referrals" matches from its "%".
+_WORD_START = r"(?:(?<![\w-])|(?=[^\w\s-]))"
+
+
 def _word_start(alternatives: list[str]) -> str:
-    return r"(?<![\w-])(?:" + "|".join(alternatives) + ")"
+    return _WORD_START + "(?:" + "|".join(alternatives) + ")"
 
 
 def bounded(regex: str, flags: int = _FLAGS, source: str = "<pattern>", shown: object = None) -> re.Pattern:
