@@ -256,10 +256,11 @@ def _weight_hedged(doc: Document, weight: Weight) -> bool:
     clause = doc.clauses[i]
     if doc.model[i].role in _NEVER_ROLES:
         return True  # a guide's account of a method ("Method 1: lowest price" / "Price is 100% of the marks")
-    # A weighting is hedged by a cue anywhere in its clause ("Scotland suggests 80:20 for ...").
+    # A weighting is hedged by a cue anywhere in its clause ("Scotland suggests 80:20 for ...", "we used to weight
+    # price at 60%"; not "the formula must be used to calculate the points").
     if _cued(clause, weight.start, hedge_in=clause.text):
         return True
-    return bool(re.search(r"\b(?:suggest\w*|recommend\w*|may be appropriate|guidance|unlike|previous\w*|used to|last time|replac\w*|depart\w* from|instead)\b",
+    return bool(re.search(r"\b(?:suggest\w*|recommend\w*|may be appropriate|guidance|unlike|previous\w*|(?<!be )(?<!been )(?<!being )(?<!is )(?<!are )used to|last time|replac\w*|depart\w* from|instead)\b",
                           clause.text, re.I))
 
 

@@ -716,15 +716,22 @@ _POINT_CHOICE_RE = regex(
     r"(?<![\w.,/:])(?P<a>\d{2,3})\s*(?:/|\bor\b)\s*(?P<b>\d{2,3})\s+(?:[\w-]+\s+){0,2}?points?\s+"
     r"(?:(?:are|is|will\s+be|shall\s+be)\s+)?(?:(?:awarded|given|allocated|allotted|assigned)\s+)?(?:for|to)\s+(?:the\s+)?"
     r"(?:price|lowest[- ](?:priced\s+)?(?:price|tender|bid|offer|quot\w*)s?)\b"
-    r"|(?<![\w-])price\s*[=:]\s*(?P<c>\d{2,3})\s*(?:/|\bor\b)\s*(?P<d>\d{2,3})(?![\d%/]|[.,]\d)", re.I)
+    r"|(?<![\w-])price\s*[=:]\s*(?P<c>\d{2,3})\s*(?:/|\bor\b)\s*(?P<d>\d{2,3})(?![\d%/]|[.,]\d)"
+    # The points for price named out of a preference system's 100: "calculate the points out of 90 for price".
+    r"|(?<![\w-])(?:points?|marks?|scores?)\s+out\s+of\s+(?P<e>\d{2})\s+(?:points?\s+)?for\s+(?:the\s+)?(?:tender\s+|bid\s+)?price\b", re.I)
 
 
 def _point_choice_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     weights = []
     free = _free_of(taken)
     for m in _POINT_CHOICE_RE.finditer(text):
-        values = [float(v) for v in (m.group("a") or m.group("c"), m.group("b") or m.group("d"))]
-        if values[0] != values[1] and 50 <= min(values) and max(values) <= 100 and free(m.start(), m.end()):
+        if m.group("e"):
+            values = [float(m.group("e"))]
+        else:
+            values = [float(v) for v in (m.group("a") or m.group("c"), m.group("b") or m.group("d"))]
+            if values[0] == values[1]:
+                continue
+        if 50 <= min(values) and max(values) <= 100 and free(m.start(), m.end()):
             weights.append(Weight("price", min(values), m.start(), m.end()))
             taken.append((m.start(), m.end()))
     return weights

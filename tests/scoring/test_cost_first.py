@@ -215,12 +215,31 @@ TENTH_BATCH_NEAR_MISSES = [
     "The carers' charity says that a fair rate for home care would be £27 per hour.",
 ]
 
+# The eleventh batch: a ban on awarding to anyone but the lowest tenderer without outside approval; a provider
+# paid a money rate by the hour in any wording; care billed in quarter-hour units, also as a rate table's cell;
+# the points for price named out of a preference system's 100. Not cost-first: the lowest tenderer as a party
+# in a dispute, a method that was used before, and the formula's own instruction to use it.
+ELEVENTH_BATCH_RULES = [
+    "No committee may award a contract to a supplier other than the lowest conforming bidder without the mayor's consent.",
+    "The Trust shall pay the Provider an hourly rate of $24.75 for each hour of direct support.",
+    "Sitting services are charged to the county on an hourly basis of £22.10.",
+    "Companion care is billed in 15-minute units.",
+    "Service | Unit | Code |\nIn-home respite care | 15 minutes | R44 |",
+    "This scoring formula must be used to find the points out of 80 for price on every bid above the threshold.",
+]
+ELEVENTH_BATCH_NEAR_MISSES = [
+    "The judge gave damages to the disappointed lowest bidder after the council cancelled the award.",
+    "If the lowest tenderer submits a form with a missing signature, officers can ask for it.",
+    "The department formerly picked its suppliers on lowest price.",
+    "The price points formula must be used to calculate a score out of 20 for each bidder's rates.",
+]
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES) for t in group])
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
