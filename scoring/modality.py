@@ -43,6 +43,14 @@ _STRONG_REPORT_RES = (
                r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d\b", re.I),
     # A comparison only a report makes: "reported the highest proportion of urgent tests".
     regex(r"\b(?:reported|recorded|achieved|posted|had)\s+the\s+(?:highest|lowest|best|worst|largest|smallest)\b", re.I),
+    # A rounded count of people served today, opening the clause: "Some 30,000 people receive home care from
+    # these agencies". Said with a modal ("About 300 people will receive") it is a target, caught before this.
+    regex(r"^\W*(?:some|about|around|approximately|roughly|nearly|almost|an\s+estimated)\s+\d[\d,.]*\s*(?:million|thousand)?"
+          r"\s+(?:[\w-]+\s+){0,3}?(?:people|adults|children|families|households|residents|clients|patients|users|carers)"
+          r"\s+(?:receive|use|get|access|rely\s+on|live|are|have)\b", re.I),
+    # A quarter named by its months is a reporting period: "In the July-September quarter 85% of calls were …".
+    regex(r"\b(?:in|during|over|for)\s+the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-–/]\s*"
+          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+quarter\b", re.I),
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),

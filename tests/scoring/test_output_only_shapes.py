@@ -347,6 +347,30 @@ TENTH_BATCH_QUIET = [
     "The records requested will be sent within 10 working days.",
 ]
 
+# The eleventh batch: a share written straight after its figure ("90% of the contracted units"), a shortfall
+# named as the trigger of a payment cut, a binding verb with a contact and its time limit, a median time to a
+# first step, households assisted, young people mentored, a share of people to have a plan, a volume raised
+# by a number. Quiet: a reporting quarter, a rounded count of people served today, today's reach beside a plan
+# to grow, a heading word over a share, a typical volume in a market overview, a year before "will".
+ELEVENTH_BATCH = [
+    "Providers must deliver at least 95% of the contracted service units each quarter.",
+    "Providers that do not meet 85% of their planned sessions in a quarter will lose 3% of that quarter's payment.",
+    "The helpline team is required to answer crisis line calls within 30 seconds.",
+    "Access measure: median time to first appointment 12 working days",
+    "The shelter will assist a minimum of 60 families a year.",
+    "Across the region, 1,400 pupils will be mentored by trained volunteers.",
+    "At least 90% of patients leaving the ward will have a written discharge plan.",
+    "The number of cataract operations will be increased by at least 600 procedures per year.",
+]
+ELEVENTH_BATCH_QUIET = [
+    "In the October-December quarter 79% of callers waited under a minute.",
+    "About 12,000 people receive day services from the borough's providers.",
+    "The trust will expand its peer mentoring, which currently runs in nine schools and serves 640 pupils.",
+    "CONTRACT TARGETS\n97% of residents are free from falls that cause injury.",
+    "Lot overview: session volumes 300-900 sessions per year typical, contract value £1M.",
+    "Services for 2027 will continue to place an emphasis on helping people stay well at home.",
+]
+
 
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
@@ -366,14 +390,14 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 
 
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
-                         + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH)
+                         + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
 
 @pytest.mark.parametrize("text", TIME_LIMITS_QUIET + REACH_QUIET + UNITS_BOUGHT_QUIET + PLAN_MEASURES_QUIET
                          + FOURTH_BATCH_QUIET + FIFTH_BATCH_QUIET + SIXTH_BATCH_QUIET + EIGHTH_BATCH_QUIET
-                         + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET)
+                         + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
