@@ -93,7 +93,9 @@ _QUESTION_RE = regex(
     r"|when|where|which|who|whom|whose|has|have|had|isn't|aren't|doesn't|don't)\b[^?]*\?\W*$"
     # the question after a condition: "If the lowest bid will not do, then what recourse is there?"
     r"|^\W*(?:if|when|where|once|given|since)\b[^?]{0,200},\s*(?:then\s+)?(?:what|how|why|who|which|is|are|does|do|can|could|should"
-    r"|would|will|shall)\b[^?,]*\?\W*$", re.I)
+    r"|would|will|shall)\b[^?,]*\?\W*$"
+    # a question reported in minutes or a parliament's record: "Ms Lee asked the Minister for Health what the reason is"
+    r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which)\b", re.I)
 # A duty to report that sets no figure: "Each report shall contain the number of residents served".
 _REPORTING_DUTY_RE = regex(
     r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"

@@ -59,7 +59,10 @@ _STRONG_REPORT_RES = (
 # makes the clause a target after all ("the target was 95%").
 _WEAK_REPORT_RE = regex(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|currently|at\s+present|presently|to\s+date|so\s+far"
-    r"|there\s+are|there\s+were)\b", re.I)
+    r"|there\s+are|there\s+were)\b"
+    # A headline figure: a share done, with no verb of its own ("96% of repairs completed on time").
+    r"|^\W*\d{1,3}(?:\.\d+)?\s*%\s+of\s+[^.;|\n]{0,80}?\b(?:completed|answered|resolved|responded\s+to|dealt\s+with|repaired"
+    r"|relet|re-let|visited|carried\s+out|kept)\b(?![^.;|\n]{0,40}?\b(?:within|by|in\s+under)\b)", re.I)
 
 
 # A trajectory still to come: "10% in 2013/14, rising to 15% in 2014/15" sets a path, whatever the years.

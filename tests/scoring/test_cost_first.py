@@ -227,6 +227,16 @@ ELEVENTH_BATCH_RULES = [
     "Service | Unit | Code |\nIn-home respite care | 15 minutes | R44 |",
     "This scoring formula must be used to find the points out of 80 for price on every bid above the threshold.",
 ]
+# The twelfth batch: the lowest price by another name, a template's open choice, a contract's hourly rate changed
+# to a new sum. Not cost-first: the price formula's top score for the lowest financial proposal.
+TWELFTH_BATCH_RULES = [
+    "The contract shall go to the responsive bidder whose bid is the most favorable evaluated bid price.",
+    "The order will be placed with the supplier who submitted the lowest/most suitable quotation.",
+    "With effect from 1 April the hourly rate in all Lot 3 contracts is increased to £23.10.",
+]
+TWELFTH_BATCH_NEAR_MISSES = [
+    "Combined evaluation: the lowest financial proposal receives a financial score of 100 and others in proportion.",
+]
 ELEVENTH_BATCH_NEAR_MISSES = [
     "The judge gave damages to the disappointed lowest bidder after the council cancelled the award.",
     "If the lowest tenderer submits a form with a missing signature, officers can ask for it.",
@@ -235,11 +245,11 @@ ELEVENTH_BATCH_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []

@@ -371,6 +371,25 @@ ELEVENTH_BATCH_QUIET = [
     "Services for 2027 will continue to place an emphasis on helping people stay well at home.",
 ]
 
+# The twelfth batch: a service charter's promises as instructions and as "we will", repairs put right in a limit,
+# response times named as the target, ambulance standards by their share of calls, shares of repairs done on time,
+# hours of community service. Quiet: a headline result ("97% of repairs completed on time"), complaint handling,
+# a reported question in a parliament's record.
+TWELFTH_BATCH = [
+    "Call you back within two working hours",
+    "Our housing officers will visit new tenants within six weeks of the tenancy starting.",
+    "Emergency repairs will be attended to and made safe in a period no longer than 24 hours.",
+    "We kept to our agreed response times of 7 days for urgent repairs throughout the year.",
+    "(2) Nineteen minutes on 95% of all urgent calls;",
+    "We want the percentage of repairs to be completed on time to stay above 97%.",
+    "Indicator 3: number of hours of community service provided by participants",
+]
+TWELFTH_BATCH_QUIET = [
+    "97% of repairs completed on time",
+    "We will respond to stage one complaints within 10 working days.",
+    "Ms Patel asked the Minister for Housing whether the council's repairs target of 28 days would change.",
+]
+
 
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
@@ -390,14 +409,14 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 
 
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
-                         + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH)
+                         + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
 
 @pytest.mark.parametrize("text", TIME_LIMITS_QUIET + REACH_QUIET + UNITS_BOUGHT_QUIET + PLAN_MEASURES_QUIET
                          + FOURTH_BATCH_QUIET + FIFTH_BATCH_QUIET + SIXTH_BATCH_QUIET + EIGHTH_BATCH_QUIET
-                         + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET)
+                         + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET + TWELFTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
