@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+from . import compiled
+
 TEMPLATES_DIR = Path(__file__).with_name("templates")
 
 
@@ -61,7 +63,37 @@ def environment() -> Environment:
 
 
 def render(name: str, **context) -> str:
+    """The template rendered with the context. A report or rewrite template runs from its compiled code
+    without importing jinja2 (prompts/compiled.py); what that does not cover, jinja2 renders."""
+    if compiled.covered(name):
+        root = _compiled_root(name)
+        if root is not None:
+            try:
+                return compiled.run(root, context)
+            except compiled.NotCovered:
+                pass
     return environment().get_template(name).render(**context)
+
+
+@lru_cache(maxsize=None)
+def _compiled_root(name: str):
+    try:
+        source = (TEMPLATES_DIR / name).read_bytes()
+    except OSError:
+        return None
+    code = compiled.code_for(name, source)
+    if code is None:  # the first run after the template changed: jinja2 writes its code once
+        env = environment()
+        python_source = env.compile(env.loader.get_source(env, name)[0], name, str(TEMPLATES_DIR / name), raw=True)
+        code = compiled.code_for(name, source, python_source)
+    return compiled.root_function(code)
+
+
+def prepare() -> None:
+    """Load the covered templates' code before a review (jinja2 is imported only if one has changed)."""
+    for name in template_names():
+        if compiled.covered(name):
+            _compiled_root(name)
 
 
 def template_names() -> list[str]:

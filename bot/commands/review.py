@@ -64,10 +64,10 @@ def run(args) -> int:
         from scoring.rules import load_rules
 
         rules = load_rules()
-        if not args.list_rules:  # the report's and the rewrites' templates: jinja2 too, while the collector waits
-            from prompts.render import environment
+        if not args.list_rules:  # the report's and the rewrites' templates (jinja2 only if one changed), while the collector waits
+            from prompts.render import prepare
 
-            environment()
+            prepare()
     finally:
         gc.freeze()
         if enabled:

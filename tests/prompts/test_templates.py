@@ -114,25 +114,36 @@ def test_every_slack_label_is_a_key_and_some_words():
 
 @pytest.mark.parametrize("damage", ["unwritable", "corrupt"])
 def test_compiled_templates_cache_never_breaks_a_report(tmp_path, monkeypatch, damage):
-    """Compiled templates are kept in the cache folder; a folder that cannot be written (a file in
-    its way) or a damaged cache file only means compiling afresh, with the same report."""
+    """Compiled templates are kept in the cache folder (jinja2's bytecode, and the code the report and
+    rewrite templates run from without jinja2); a folder that cannot be written (a file in its way) or
+    damaged cache files only mean compiling afresh, with the same report."""
+    from knowledge import diskcache
     from prompts import render as render_module
 
-    expected = render_report(review("The provider will deliver 200 youth sessions per year."))
+    def fresh() -> None:  # as a new process would start: nothing compiled in memory
+        render_module.environment.cache_clear()
+        render_module._compiled_root.cache_clear()
+        diskcache.forget()
+
+    draft = "The provider will deliver 200 youth sessions per year."
+    expected = render_report(review(draft))
     data = tmp_path / "data"
     if damage == "unwritable":
         data.mkdir()
         (data / "cache").write_text("a file where the cache folder would be")
     else:
         monkeypatch.setenv("TENDER_COACH_DATA", str(data))
-        render_module.environment.cache_clear()
-        render_report(review("The provider will deliver 200 youth sessions per year."))
-        for cached in (data / "cache" / "templates").iterdir():
+        fresh()
+        render_report(review(draft))
+        diskcache.save()
+        damaged = [p for p in (data / "cache").rglob("*") if p.is_file()]
+        assert damaged
+        for cached in damaged:
             cached.write_bytes(b"\x00garbage")
     monkeypatch.setenv("TENDER_COACH_DATA", str(data))
-    render_module.environment.cache_clear()
+    fresh()
     try:
-        assert render_report(review("The provider will deliver 200 youth sessions per year.")) == expected
+        assert render_report(review(draft)) == expected
     finally:
         monkeypatch.undo()
-        render_module.environment.cache_clear()
+        fresh()
