@@ -21,7 +21,7 @@ from .weights import Weight, find_weights, scheme, weighting_sets
 
 # Said after a phrase, these turn it into a statement about what not to do.
 _NEGATED_AFTER_RE = regex(
-    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|should|must|can|may)\s+(?:not|never)\b|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
+    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
     r"|^[^.]{0,80}?\b(?:tells? us (?:very )?little|says? (?:little|nothing)|is an output|are outputs|not an outcome|not outcomes)",
     re.I,
 )

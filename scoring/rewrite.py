@@ -18,6 +18,7 @@ from knowledge.outcome_library import AgeRange, Area, Choice, library
 from prompts.render import render
 
 from .kinds import Document, run
+from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, outcome_row, row_activity
@@ -297,6 +298,13 @@ _LOWEST_WORD_RE = regex(r"\b(?:lowest|cheapest|low)\b", re.I)
 _PERSON_NOUNS = {"bidder", "tenderer", "contractor", "vendor", "supplier", "offeror", "proposer", "firm", "provider"}
 
 
+# A writer's own view or account, not a rule: "My concern is that the lowest price wins", "When we talk about a tender, …".
+_COMMENTARY_RE = regex(r"^\W*(?:when\s+we\s+talk|my\s+(?:concern|view|worry)|i\s+(?:think|believe|would|feel)|in\s+my\s+(?:view|opinion)"
+                       r"|we\s+all\s+know|as\s+we\s+(?:all\s+)?know)\b", re.I)
+# The lowest price named again after the term was replaced, by its own word or by the "L1" of Indian procurement.
+_STILL_LOWEST_RE = regex(r"\b(?:lowest|cheapest|least\s+expensive|L-?1)\b", re.I)
+
+
 def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document: str = "") -> str | None:
     """A lowest-price term inside a longer rule ("Contracts over $5,000 shall be let to the lowest
     responsible bidder, unless the council finds …") is replaced where it stands, so the rule's
@@ -323,7 +331,11 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document:
     lead_in = " ".join([ln for ln in document[max(0, clause.start - 200):clause.start].split("\n") if ln.strip(" -•*")][-1:])
     if _REPORTS_RULE_RE.search(text) or _REPORTS_RULE_RE.search(lead_in):
         return None  # a sentence about the law or a guide's option: changing one term would misstate it
+    if not sets_requirement(text) or _COMMENTARY_RE.search(text):
+        return None  # an account of what happened or a writer's view: the changed sentence would report something untrue
     sentence = re.sub(r"[ \t]{2,}", " ", text[:term.start()] + phrase + text[term.end():]).rstrip()
+    if _STILL_LOWEST_RE.search(sentence):
+        return None  # the rule names the lowest price again ("… or L1", "decided on the lowest price"): it would contradict itself
     if _carries(sentence, ("cost-first", "output-only")):
         return None  # the rest of the clause has a problem of its own (per-session pay, say): the whole scheme instead
     if sentence.endswith((";", ",", ":")):  # a list goes on after it: the scheme goes in brackets, the mark stays
