@@ -279,11 +279,16 @@ def test_a_quote_is_the_activity_with_its_own_number_not_what_follows():
 
 def test_with_no_service_area_known_only_person_defined_outcomes_are_offered():
     """A wellbeing scale or a "feel connected" question is a guess that is wrong for a screening offer or a
-    transport route; the outcomes agreed with each person fit any service."""
-    for clause in ("The contractor will complete 5,000 eligibility checks per year.",
-                   "The operator will run 14 routes each school day."):
-        for rewrite in _output_rewrites(clause):
-            assert _measures_in(rewrite) == {"support-plan-review"}, rewrite
+    transport route; the changes each person wanted fit any service. Such services keep no support plans,
+    so the person is asked at the end and after (not "at each support-plan review")."""
+    for clause in ("The contractor will carry out 5,000 eligibility assessments per year.",
+                   "The operator will run 14 routes each school day.",
+                   "The library will answer 95% of enquiries within two working days."):
+        rewrites = _output_rewrites(clause)
+        assert rewrites, clause
+        for rewrite in rewrites:
+            assert _measures_in(rewrite) == {"person-confirmed-follow-up"}, rewrite
+            assert "support plan" not in rewrite
 
 
 def test_a_disability_service_gets_a_disability_outcome_and_keeps_its_group():
