@@ -39,12 +39,22 @@ def _clause_area(clause: str) -> Area:
     return detect_area(clause)
 
 
+# Groups the rules need not know, named as the people a service is for: "library users", "passengers".
+_MORE_GROUPS_RE = regex(r"\b(?:borrowers|library\s+(?:users|members)|passengers|callers|victims(?:\s+of\s+crime)?|survivors"
+                        r"|pregnant\s+women|expectant\s+mothers|new\s+mothers)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _group_words(text: str, plural_only: bool = False) -> str | None:
     """The first words in a text that name who benefits, made plural ("carer" -> "carers").
 
     `plural_only` skips singular words, which in a heading are usually adjectives ("Adult drug service").
     """
+    more = _MORE_GROUPS_RE.search(text)
+    first = named("people").search(text)
+    if more is not None and (first is None or more.start() <= first.start()
+                             or first.group(0).lower() in _GENERIC_PEOPLE | _WORKFORCE):
+        return " ".join(more.group(0).lower().split())
     for m in named("people").finditer(text):
         word = m.group(0).lower()
         if word in _WORKFORCE:

@@ -338,3 +338,14 @@ def test_volunteers_who_deliver_a_service_are_not_its_client_group():
                            "Older people")):
         rewrite = next(f.rewrite for f in review(clause).findings if f.rewrite)
         assert rewrite.startswith(group) and "olunteers who use" not in rewrite, rewrite
+
+
+@pytest.mark.parametrize("clause,group", [
+    ("All comments from library users will receive a response within one working day.", "Library users"),
+    ("Paratransit: 95% of passengers will be picked up within 15 minutes of the booked time.", "Passengers"),
+    ("Victims of crime will be contacted within 2 working days of referral.", "Victims of crime"),
+])
+def test_a_group_the_rules_need_not_know_is_still_named_in_the_rewrite(clause, group):
+    """Library users, passengers and victims of crime stay who they are, not "People"."""
+    rewrites = _output_rewrites(clause)
+    assert rewrites and all(r.startswith(group + " ") for r in rewrites), rewrites
