@@ -252,8 +252,16 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     label = indicator_label(clause, max(start, end - 1))
     if label is not None and template in ("output-to-outcome", "payment-to-outcome"):
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
-    return as_item(place, _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote,
-                                            place.kind))
+    sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
+    if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
+        lead = _SENTENCE_LABEL_RE.match(clause.text)
+        if lead and clause.start + lead.end() <= start and not sentence.startswith(lead.group(1)):
+            sentence = f"{lead.group(1)}: {sentence}"  # "Literature searches: 95% of …" keeps its label
+    return as_item(place, sentence)
+
+
+# A short label before a sentence: "Literature Searches: 95% of searches will be completed on time."
+_SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()-]+){0,3}):[ \t]+(?=\S)")
 
 
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
