@@ -13,6 +13,7 @@ import atexit
 import marshal
 import os
 import sys
+import time
 from pathlib import Path
 
 try:  # the bare hash: hashlib would load OpenSSL into every review's start-up
@@ -23,7 +24,11 @@ except ImportError:  # pragma: no cover
 import _sre
 
 _CACHE_NAME = "patterns.marshal"
-_MAX_ENTRIES = 2000  # a rule pack compiles about 250 patterns
+_MAX_ENTRIES = 1200  # a review uses about 340 entries, a question about 150 more
+# An entry no process has used for this many days goes at the next save: an edited rule's old program,
+# the data of a release since replaced. Every entry is loaded by every process, so stale ones cost time.
+_STALE_DAYS = 7
+_STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
 _store: dict | None = None
 _used: set[str] = set()
 _dirty = False
@@ -104,11 +109,8 @@ def save() -> None:
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-        # What this process used goes last; the oldest others (an edited rule's old program,
-        # another checkout's rule pack) drop off the front once there are too many.
-        keep = [k for k in _store if k not in _used] + [k for k in _store if k in _used]
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump({k: _store[k] for k in keep[-_MAX_ENTRIES:]}, fh)
+            marshal.dump(_pruned(_store, _used, int(time.time() // 86400)), fh)
         os.replace(tmp, path)
         _dirty = False
     except Exception:  # never let a cache failure end a review, nor leave a half-written file
@@ -117,6 +119,21 @@ def save() -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def _pruned(store: dict, used: set[str], today: int) -> dict:
+    """What to write: every entry this process used, then the others used within the last few days (an
+    entry with no day yet counts as used today); what this process used goes last, and the oldest others
+    drop off the front once there are too many."""
+    stamps = store.get(_STAMPS)
+    stamps = dict(stamps) if isinstance(stamps, dict) else {}
+    for key in used:
+        stamps[key] = today
+    unused = [k for k in store if k not in used and k != _STAMPS and today - stamps.setdefault(k, today) <= _STALE_DAYS]
+    keep = (unused + [k for k in store if k in used and k != _STAMPS])[-_MAX_ENTRIES:]
+    out = {k: store[k] for k in keep}
+    out[_STAMPS] = {k: stamps[k] for k in keep}
+    return out
 
 
 def forget() -> None:

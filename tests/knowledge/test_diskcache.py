@@ -1,0 +1,36 @@
+"""The cache every process loads whole keeps what processes use and lets old entries go."""
+
+from __future__ import annotations
+
+import marshal
+
+from knowledge import diskcache
+
+
+def _saved(tmp_path, monkeypatch, store: dict, used: set[str], today: int) -> dict:
+    monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
+    diskcache.forget()
+    diskcache.cache_path().parent.mkdir(parents=True, exist_ok=True)
+    diskcache.cache_path().write_bytes(marshal.dumps(store))
+    monkeypatch.setattr(diskcache.time, "time", lambda: today * 86400 + 3600)
+    for key in used:
+        assert diskcache.get(key) is not None
+    diskcache.remember("new", "compiled in this process")
+    diskcache.save()
+    diskcache.forget()
+    return marshal.loads(diskcache.cache_path().read_bytes())
+
+
+def test_an_entry_no_process_used_for_over_a_week_is_dropped_at_the_next_save(tmp_path, monkeypatch):
+    stamps = {"old rule": 100, "other command": 107, "this review": 100}
+    store = {"old rule": "x", "other command": "y", "this review": "z", diskcache._STAMPS: stamps}
+    kept = _saved(tmp_path, monkeypatch, store, {"this review"}, today=110)
+    assert "old rule" not in kept  # last used 10 days ago
+    assert kept["other command"] == "y" and kept["this review"] == "z" and kept["new"] == "compiled in this process"
+    assert kept[diskcache._STAMPS]["this review"] == 110 and kept[diskcache._STAMPS]["other command"] == 107
+
+
+def test_a_cache_written_before_entries_had_days_keeps_them_and_starts_counting(tmp_path, monkeypatch):
+    kept = _saved(tmp_path, monkeypatch, {"a": 1, "b": 2}, set(), today=200)
+    assert kept["a"] == 1 and kept["b"] == 2 and kept[diskcache._STAMPS]["a"] == 200
+    diskcache.forget()
