@@ -388,6 +388,12 @@ TWELFTH_BATCH_QUIET = [
     "97% of repairs completed on time",
     "We will respond to stage one complaints within 10 working days.",
     "Ms Patel asked the Minister for Housing whether the council's repairs target of 28 days would change.",
+    # A bidder's instructions and building works have time limits too, but no one is served by them.
+    "Return the signed contract within 10 working days of award.",
+    "Contact the procurement team within 5 days if you wish to withdraw.",
+    "Arrange a site visit within two weeks of the advert.",
+    "The building works will be completed within 12 weeks of the start date.",
+    "The provider will arrange a review meeting within 28 days of each quarter end.",
 ]
 
 
