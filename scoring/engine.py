@@ -69,8 +69,9 @@ class _Raw:
 
 
 def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
-           rewrites: bool = True) -> Report:
-    """Review tender text: findings with their rewrites, and the checklist score."""
+           rewrites: bool = True, learned: bool = False) -> Report:
+    """Review tender text: findings with their rewrites, and the checklist score. `learned` adds the
+    learned check's suggestions in clauses the rules left alone (scoring/learned.py; opt-in)."""
     if not isinstance(text, str):
         raise InputError("The draft must be text.")
     if not text.strip():
@@ -95,6 +96,8 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
             if ci in ignores and _suppressed(ignores[ci], rule):
                 continue
             raw.append(_Raw(hit.start, _LEVEL_ORDER[level], rule.id, hit.end, rule.category, level))
+    if learned:
+        _add_learned(raw, rule_of, doc, config)
     raw.sort(key=lambda r: (r.start, r.order, r.rule))
     kept = _one_per_problem(raw)
     listed = sorted(sorted(kept, key=lambda r: (r.order, r.start))[:MAX_LISTED], key=lambda r: (r.start, r.order, r.rule))
@@ -110,6 +113,19 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     # What the reader noticed about the file (a hidden suppression marker) comes first.
     return Report(text=text, findings=tuple(notice_findings(text) + findings), score=assess(doc, evidence),
                   omitted=sum(omitted.values()), omitted_levels=dict(omitted))
+
+
+def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, config: Config) -> None:
+    """The learned check's findings, each in a clause no rule of its category flagged."""
+    from .learned import learned_hits, rule_for
+
+    for start, end, category, _p in learned_hits(doc, [(r.start, r.end, r.category) for r in raw]):
+        rule = rule_for(category, doc.text[start:end])
+        if not config.enabled(rule.id, rule.category):
+            continue
+        level = config.level_for(rule.id, rule.category, rule.level)
+        rule_of[rule.id] = rule
+        raw.append(_Raw(start, _LEVEL_ORDER[level], rule.id, end, rule.category, level))
 
 
 def _sample(kept: list[_Raw], listed: list[_Raw]) -> list[_Raw]:

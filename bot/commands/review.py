@@ -31,6 +31,8 @@ def add_parser(sub) -> None:
     p.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output (default: auto)"
     )
+    p.add_argument("--learned", action="store_true",
+                   help="also show the learned check's suggestions where no rule fired (right about half the time)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and categories, then exit")
     p.set_defaults(run=run)
 
@@ -105,7 +107,7 @@ def _run(args, rules, compiled_before: set) -> int:
     if args.path == "-" and sys.stdin is not None and sys.stdin.isatty():
         raise UsageError("give a file to review, or pipe text in: tender-coach review draft.docx")
     text = read_document(args.path)
-    report = review(text, config=config)
+    report = review(text, config=config, learned=args.learned)
     if os.environ.get("TENDER_COACH_LLM_URL"):
         from prompts.llm import LLMClient, polish_report
 

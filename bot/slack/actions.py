@@ -57,7 +57,7 @@ def _share(deps: Deps, client, row, place: Place) -> None:
     from scoring import review
 
     channel = row.channel_id or place.channel
-    report = review(row.text)
+    report = review(row.text, learned=deps.settings.learned)
     message = blocks.review_message(report, review_id=row.id, shared_by=place.user)
     shared = Place(team=row.team_id, channel=channel, user=place.user, thread_ts=row.thread_ts, visibility="channel")
     post(client, shared, message)

@@ -91,7 +91,7 @@ def review_draft(deps: Deps, client, place: Place, text: str, *, source_name: st
     from scoring.errors import TenderCoachError
 
     try:
-        report = review(text)
+        report = review(text, learned=deps.settings.learned)
     except TenderCoachError as exc:
         post(client, place, blocks.notice(str(exc)))
         return

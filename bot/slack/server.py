@@ -73,7 +73,7 @@ def prepare(settings) -> tuple[Deps, object]:
     db.migrate(extra_metadata=[store.metadata for store in stores])
     deps = Deps(settings=settings, db=db, llm=llm)
     app = _checked(lambda: build_app(deps, stores), settings.api_url)
-    warm_up()
+    warm_up(learned=settings.learned)
     return deps, app
 
 
@@ -93,13 +93,13 @@ def _checked(build, api_url: str):
                          "check SLACK_API_URL and the network or proxy") from None
 
 
-def warm_up() -> None:
+def warm_up(*, learned: bool = False) -> None:
     started = time.monotonic()
     from knowledge.answer import answer
     from knowledge.indexing import ensure_guidance
     from scoring import review
 
-    review("The provider will deliver 200 youth sessions per year, and price is weighted at 60%.")
+    review("The provider will deliver 200 youth sessions per year, and price is weighted at 60%.", learned=learned)
     ensure_guidance()
     answer("How should we weight price against quality?")
     log.info("rules, model and guidance index ready in %.1f s", time.monotonic() - started)

@@ -30,6 +30,7 @@ class Settings:
     rate_window: int  # ... in this many seconds
     max_chars: int
     workers: int
+    learned: bool = False  # the learned check's suggestions beside the rules' findings (scoring/learned.py)
 
     @property
     def oauth(self) -> bool:
@@ -63,6 +64,7 @@ class Settings:
             max_chars=_whole(get("TENDER_COACH_MAX_CHARS"), "TENDER_COACH_MAX_CHARS", DEFAULT_MAX_CHARS, 100, 1_000_000),
             # Reviews and questions are CPU work under one GIL: more threads than cores only slow the acks.
             workers=_whole(get("TENDER_COACH_WORKERS"), "TENDER_COACH_WORKERS", max(2, os.cpu_count() or 2), 1, 64),
+            learned=_switch(get("TENDER_COACH_LEARNED"), "TENDER_COACH_LEARNED"),
         )
         settings._check(socket_mode, worker)
         return settings
@@ -95,6 +97,17 @@ def _api_url(url: str) -> str:
     if not url.startswith(("https://", "http://")):
         raise UsageError(f"SLACK_API_URL must start with https:// (got {url[:40]!r})")
     return url if url.endswith("/") else url + "/"
+
+
+def _switch(raw: str | None, name: str) -> bool:
+    if raw is None:
+        return False
+    value = raw.lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise UsageError(f"{name} must be 1 or 0 (or true/false, yes/no, on/off); got {raw[:20]!r}")
 
 
 def _whole(raw: str | None, name: str, default: int, low: int, high: int) -> int:
