@@ -197,12 +197,11 @@ def cache_key(name: str, source: bytes) -> str:
 
 
 def code_for(name: str, source: bytes, python_source: str | None = None):
-    """The compiled code of a template, from the disk cache; given jinja2's `python_source` for it
-    (when the cache has none), compiled and kept. None when neither is at hand."""
+    """The compiled code of a template: given jinja2's `python_source` for it, compiled and kept in the
+    disk cache (replacing what was there); else from the cache, or None."""
     key = cache_key(name, source)
-    code = diskcache.get(key)
-    if code is not None or python_source is None:
-        return code
+    if python_source is None:
+        return diskcache.get(key)
     code = compile(_IMPORT_LINE_RE.sub("pass", python_source, count=1), f"<template {name}>", "exec")
     diskcache.remember(key, code)
     return code

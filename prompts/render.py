@@ -81,12 +81,21 @@ def _compiled_root(name: str):
         source = (TEMPLATES_DIR / name).read_bytes()
     except OSError:
         return None
-    code = compiled.code_for(name, source)
-    if code is None:  # the first run after the template changed: jinja2 writes its code once
+    root = _root(compiled.code_for(name, source))
+    if root is None:  # the first run after the template changed, or a damaged entry: jinja2 writes its code
         env = environment()
         python_source = env.compile(env.loader.get_source(env, name)[0], name, str(TEMPLATES_DIR / name), raw=True)
-        code = compiled.code_for(name, source, python_source)
-    return compiled.root_function(code)
+        root = _root(compiled.code_for(name, source, python_source))
+    return root
+
+
+def _root(code):
+    if code is None:
+        return None
+    try:
+        return compiled.root_function(code)
+    except Exception:  # not the code it should be: compiled afresh, or else jinja2 renders the template
+        return None
 
 
 def prepare() -> None:

@@ -89,3 +89,21 @@ def test_a_review_from_the_command_line_does_not_load_jinja2_once_its_templates_
     assert "jinja2 loaded: False" in second.stdout, second.stdout[-500:] + second.stderr[-2000:]
     assert "Try instead:" in second.stdout
     assert first.stdout.replace("jinja2 loaded: True", "") == second.stdout.replace("jinja2 loaded: False", "")
+
+
+def test_a_damaged_cache_entry_for_a_template_is_compiled_afresh(tmp_path, monkeypatch):
+    from knowledge import diskcache
+    from prompts import render as render_module
+
+    name, values = "rewrites/cell-measure.j2", {"outcome": {"measure": "care records", "when": "at 6 months"}}
+    expected = environment().get_template(name).render(**values)
+    monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
+    diskcache.forget()
+    render_module._compiled_root.cache_clear()
+    try:
+        diskcache.remember(compiled.cache_key(name, (render_module.TEMPLATES_DIR / name).read_bytes()), "not code")
+        assert render(name, **values) == expected
+        assert render_module._compiled_root(name) is not None  # the entry was written again, not left damaged
+    finally:
+        diskcache.forget()
+        render_module._compiled_root.cache_clear()
