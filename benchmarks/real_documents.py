@@ -1,7 +1,7 @@
 """Precision and recall on real public documents the rules were not written around.
 
     .venv/bin/python benchmarks/real_documents.py [--root PATH] [--data DIR] [--no-context]
-                                                  [--certain-only] [--json OUT]
+                                                  [--certain-only] [--json OUT] [--learned]
 
 Loads every `*.yaml` in tests/data/real (see the README there for the labels), reviews each
 clause with `scoring.review` - with its context line (a heading or a table header) above it,
@@ -85,7 +85,12 @@ def import_review(root: Path | None):
     return scoring.review, Path(scoring.__file__).resolve().parent
 
 
+LEARNED = False  # --learned: the learned check's suggestions count as findings too
+
+
 def _review(review, text: str):
+    if LEARNED:
+        return review(text, rewrites=False, learned=True)
     try:
         return review(text, rewrites=False)
     except TypeError:  # an older checkout without the keyword
@@ -139,7 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-context", action="store_true", help="review each clause without its context line")
     ap.add_argument("--certain-only", action="store_true", help="per-document table and lists without uncertain clauses")
     ap.add_argument("--json", type=Path, help="also write the numbers and lists as JSON here")
+    ap.add_argument("--learned", action="store_true",
+                    help="count the learned check's suggestions too (scoring/learned.py; a checkout that has it)")
     args = ap.parse_args(argv)
+    global LEARNED
+    LEARNED = args.learned
 
     review, where = import_review(args.root)
     clauses = load_clauses(args.data)
