@@ -264,13 +264,18 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
 _SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()-]+){0,3}):[ \t]+(?=\S)")
 
 
+# A clause's own section number and bold run-in title, not part of the activity it names:
+# "4.2 **Detached outreach.** The provider shall …", "3. The provider will …".
+_NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?:\*\*[^*]{1,60}\*\*\s+)?")
+
+
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
                       weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool,
                       place_kind: str = "sentence") -> str:
     area, scope, heading = _setting(clause, doc_area)
     words = their_words(clause, start, end)
     cells = [c.strip() for c in re.split(r"[|\t]", words or "") if c.strip()]
-    quoted = " ".join(", ".join(cells).split()).strip(" .,;:'\"")
+    quoted = _NUMBERING_RE.sub("", " ".join(", ".join(cells).split())).strip(" .,;:'\"")
     if not quoted:
         quote = False
     if quote and (_carries(quoted) or "tender-coach" in quoted.lower()):
@@ -285,7 +290,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
-        in_place = _award_in_place(clause, start, end, context, document)
+        in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)
         if in_place is not None:
             return in_place
         label = _field_label(clause, start)
@@ -359,6 +364,57 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document:
     if sentence.endswith((";", ",", ":")):  # a list goes on after it: the scheme goes in brackets, the mark stays
         return f"{sentence[:-1]} ({scheme_sentence[0].lower()}{scheme_sentence[1:].rstrip('.')}){sentence[-1]}"
     return sentence + ("" if sentence.endswith((".", ":", "!")) else ".") + " " + scheme_sentence
+
+
+_NUMBER_RE = regex(r"\d{1,3}(?:\.\d+)?(?=\s*%)")
+# Parts of a tender named by words a guide's "method" or "approach" would share.
+_TENDER_PARTS_RE = regex(r"\b(?:method|approach)\s+statements?\b", re.I)
+# An account of an award already made: "Bids were evaluated on …", "The authority has identified …".
+_PAST_RE = regex(r"\b(?:was|were|had|(?:has|have)\s+(?:been|\w+ed))\b|(?<!\bbe )(?<!\bare )(?<!\bis )\b(?:included|identified|applied|evaluated|assessed|scored|awarded)\b(?!\s+by\b)", re.I)
+
+
+def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document: str = "") -> str | None:
+    """A sentence that gives its own price and quality weights ("Tenders will be assessed on price (70%)
+    and quality (30%)") keeps its wording: only the figures change where they stand, to a quality-led
+    proposal, with social value marked within quality unless the sentence weights it itself. None when
+    the weights are not plain percentages of this one sentence, or the sentence is not the buyer's rule."""
+    text = clause.text
+    if "\n" in text.strip() or len(text) > 400:
+        return None
+    lo, hi = clause.start, clause.end
+    inside = [s for s in weight_sets if any(lo <= w.start and w.end <= hi for w in s)]
+    if len(inside) != 1 or not all(lo <= w.start and w.end <= hi for w in inside[0]):
+        return None
+    current = scheme(inside[0])
+    if len(current) != len(inside[0]) or "price" not in current or "quality" not in current:
+        return None  # sub-criteria, or a criterion weighted twice: not one plain scheme
+    if abs(sum(w.value for w in current.values()) - 100) > 0.5:
+        return None
+    spans = {}
+    for name, w in current.items():
+        numbers = [m for m in _NUMBER_RE.finditer(document, w.start, w.end) if float(m.group()) == w.value]
+        if len(numbers) != 1:
+            return None  # a ratio ("80:20") or points: the figures are not one per criterion
+        spans[name] = numbers[0].span()
+    if len(set(spans.values())) != len(spans) or len(_NUMBER_RE.findall(text)) != len(spans):
+        return None  # another share in the sentence (a sub-criterion, a threshold) would no longer add up
+    lead_in = " ".join([ln for ln in document[max(0, lo - 200):lo].split("\n") if ln.strip(" -•*")][-1:])
+    if _PAST_RE.search(text) or _COMMENTARY_RE.search(text) or _REPORTS_RULE_RE.search(_TENDER_PARTS_RE.sub("", text)) \
+            or _REPORTS_RULE_RE.search(lead_in):
+        return None  # an account of an award, a writer's view or what a law says: new figures would misstate it
+    price = min(current["price"].value, 30)
+    social = max(current["social"].value, 10) if "social" in current else 10
+    values = {"price": price, "quality": 100 - price - (social if "social" in current else 0), "social": social}
+    as_text = lambda v: str(int(v)) if float(v).is_integer() else str(v)  # noqa: E731 - tiny formatter
+    out = document[lo:hi]
+    for name, (a, b) in sorted(spans.items(), key=lambda kv: -kv[1][0]):
+        out = out[:a - lo] + as_text(values[name]) + out[b - lo:]
+    out = " ".join(out.split())
+    if _carries(out, ("cost-first",)):
+        return None
+    note = " ".join(render("rewrites/award-in-place.j2", part="weights-note", social_given="social" in current,
+                           social=as_text(social)).split())
+    return out + ("" if out.endswith((".", "!")) else ".") + " " + note
 
 
 # A lead-in or heading that introduces a list of methods a guide explains ("Common selection methods are:").

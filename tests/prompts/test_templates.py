@@ -103,7 +103,7 @@ def test_text_report_shows_score_bar_checklist_and_rewrite_beside_the_original()
 def test_markdown_report_has_the_checklist_table():
     out = render_report(review("Evaluation: Price 70% / Quality 30%"), "markdown")
     assert "| ✗ | Quality comes before cost in the award | missing |" in out
-    assert "*Try instead:* Tenders will be evaluated" in out
+    assert "*Try instead:* Evaluation: Price 30% / Quality 70%." in out  # its own weights, changed where they stand
 
 
 def test_every_slack_label_is_a_key_and_some_words():

@@ -93,14 +93,16 @@ def test_rewrites_keep_their_words_numbers_and_client_group(clause, kept):
 
 def test_award_rewrites_propose_quality_first_with_social_value_as_a_proposal_without_citing_law():
     rewrite = review("Evaluation: Price 70% / Quality 30%").findings[0].rewrite
-    assert "Quality 60%" in rewrite and "Social value 10%" in rewrite and "Price 30%" in rewrite
-    assert "proposed" in rewrite.lower()  # the council sets the weights: the figures say they are a proposal
+    assert "Price 30% / Quality 70%" in rewrite and "Social value is marked within quality, at 10%" in rewrite
+    assert "proposal" in rewrite.lower()  # the council sets the weights: the figures say they are a proposal
+    scheme = review("The contract goes to the cheapest tender.").findings[0].rewrite  # no weights of its own
+    assert "Quality 60%" in scheme and "Social value 10%" in scheme and "Price 30%" in scheme and "propos" in scheme
     # A pasteable clause carries no justification: the reasons, and any law, are in the finding's why and links
     # (which differ by country).
     assert not re.search(r"\bAct\b|\bpolicy\b|\bregulation", rewrite), rewrite
     led = [f.rewrite for f in review("Evaluation: Quality 85%, Price 15%.").findings if f.rewrite][0]
     # Already quality-led: social value is placed inside quality rather than lowering the quality weight
-    assert "Quality 85%" in led and "Price 15%" in led and "Social value 10%" in led, led
+    assert "Quality 85%, Price 15%" in led and "Social value is marked within quality, at 10%" in led, led
     kept = review("Cost 60%, Quality 20%, Social value 20%").findings[0].rewrite
     assert "Social value 20%" in kept and "Cost 30%" in kept and "Quality 50%" in kept
 
@@ -355,3 +357,32 @@ def test_a_label_before_a_sentence_stays_on_its_rewrite():
     rewrites = _output_rewrites("Home visits: the team will make 2,000 visits to new parents each year.")
     assert rewrites and all(r.startswith("Home visits: ") for r in rewrites), rewrites
     assert not _output_rewrites("The team will make 2,000 visits to new parents each year.")[0].startswith("The team")
+
+
+def _award_rewrite(text):
+    return next(f.rewrite for f in review(text).findings if f.category in ("cost-first", "social-value") and f.rewrite)
+
+
+@pytest.mark.parametrize("clause,kept,figures", [
+    ("Bids will be marked on cost (75%) and service quality (25%), with a moderation meeting after scoring.",
+     "with a moderation meeting after scoring", ["30%", "70%"]),
+    ("Written responses carry 35% of the marks and the price schedule the other 65%.",
+     "Written responses carry", ["70%", "30%"]),
+    ("Price 55%, quality 40% and social value 5% will apply to every lot.", "will apply to every lot", ["30%", "60%", "10%"]),
+])
+def test_a_sentence_that_gives_its_own_weights_keeps_its_wording_with_quality_led_figures(clause, kept, figures):
+    """The commissioner's sentence stays; only its figures change where they stand, to a proposal they confirm."""
+    rewrite = _award_rewrite(clause)
+    assert kept in rewrite and "proposal for the council to confirm" in rewrite, rewrite
+    assert re.findall(r"\d+%", rewrite.split(". ")[0]) == figures, rewrite
+    assert "Tenders will be evaluated" not in rewrite, rewrite
+
+
+@pytest.mark.parametrize("clause", [
+    "Tenders were scored on price (70%) and quality (30%) when the service was last bought.",  # an account of an award
+    "Price 60% (including 15% for mileage) and quality 40%.",  # a sub-criterion would no longer add up
+    "A price to quality ratio of 70:30 will be applied.",  # one figure for two criteria
+])
+def test_weights_are_not_changed_in_place_where_the_new_figures_would_misstate_or_not_add_up(clause):
+    rewrite = _award_rewrite(clause)
+    assert rewrite.startswith("Tenders will be evaluated"), rewrite
