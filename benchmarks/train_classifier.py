@@ -353,7 +353,8 @@ def write_model(weights, cuts, real_docs: list[str], path: Path = learned.MODEL_
     data = {
         "about": "Logistic regression per category over hashed clause features; see benchmarks/train_classifier.py",
         "dim": learned.DIM, "seed": SEED, "epochs": EPOCHS, "real_documents": real_docs,
-        "categories": {c: {"veto": cuts[c][0], "threshold": cuts[c][1], "weights": {str(i): w for i, w in sorted(weights[c].items())}}
+        "weights": f"dense 16-bit integers in 1/{learned.SCALE}ths, zlib-compressed, base64 (scoring/learned.py)",
+        "categories": {c: {"veto": cuts[c][0], "threshold": cuts[c][1], "weights": learned.encode_weights(weights[c])}
                        for c in CATS},
     }
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -141,6 +141,7 @@ def _sample(kept: list[_Raw], listed: list[_Raw]) -> list[_Raw]:
 
 
 MAX_ROWS_REWRITTEN = 8  # rows of one table in one suggestion; the commissioner sees the pattern
+_LONGEST_LEARNED_QUOTE = 100  # characters of a clause a learned suggestion quotes back as its activity
 
 
 def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Document, area: Area) -> list[Finding]:
@@ -166,7 +167,9 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
                 out[run_head] = replace(out[run_head], rewrite="\n".join(r for _, r in run_rows))
             out.append(replace(f, rewrite=None, rewrite_on_line=out[run_head].line if out[run_head].rewrite else None))
             continue
-        text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place)
+        # A learned finding spans its whole clause: quoting a long one back as "the activity" reads badly.
+        quote = not (f.rule.endswith("/learned") and len(clause.text.strip()) > _LONGEST_LEARNED_QUOTE)
+        text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place, quote=quote)
         run_key, run_head, run_rows = key, len(out), [(clause.start, text)]
         # Two rules on one clause (a count and the people reached) want one suggestion, not two near
         # copies; an award scheme is proposed once for the whole document.

@@ -18,14 +18,18 @@ finding is right a little over half the time there, so it is a suggestion, and o
 
 from __future__ import annotations
 
+import binascii
 import json
 import math
 import re
+import sys
 import zlib
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from scoring.kinds import _not_a_target as not_a_target  # the test the rules' targets_only uses
 from scoring.modality import reports_fact
 from scoring.patterns import regex
 from scoring.rules import Rule
@@ -128,21 +132,54 @@ def clause_features(doc, i: int) -> list[int]:
     return features(clause.text, _context(doc.clauses, i), doc.model[i], clause.kind)
 
 
+# The weights are stored dense, as 16-bit integers in thousandths (the training rounds them to that), zlib-
+# compressed and base64-encoded inside the JSON file: reading them is one decompression and one copy into an
+# array, where a JSON object of 75,000 weights took 30 ms to parse and turn into a dict, most of a one-page review.
+SCALE = 1000
+
+
+def encode_weights(weights: dict[int, float], dim: int = DIM) -> str:
+    """A category's {index: weight} as the model file stores it (see SCALE)."""
+    dense = array("h", bytes(2 * dim))
+    for i, w in weights.items():
+        dense[i] = round(w * SCALE)
+    if sys.byteorder == "big":
+        dense.byteswap()
+    return binascii.b2a_base64(zlib.compress(dense.tobytes(), 9), newline=False).decode("ascii")
+
+
+def decode_weights(blob: str, dim: int = DIM) -> array:
+    dense = array("h")
+    dense.frombytes(zlib.decompress(binascii.a2b_base64(blob)))
+    if sys.byteorder == "big":
+        dense.byteswap()
+    if len(dense) != dim:
+        raise ValueError(f"the model's weights have {len(dense)} entries, not {dim}")
+    return dense
+
+
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_PATH) -> dict:
-    """The model file as {"models": {category: ({index: weight}, add threshold)}, "vetoes":
-    {category: doubt threshold}, "meta": the file}; read once."""
+    """The model file as {"models": {category: (weights, add threshold)}, "vetoes": {category: doubt
+    threshold}, "meta": the file without its weights}; read once. `weights` is a dense array in
+    thousandths; training and measurement pass {index: weight} dicts instead (`_total` reads both)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     models, vetoes = {}, {}
     for cat in CATEGORIES:
         entry = data["categories"][cat]
-        models[cat] = ({int(k): v for k, v in entry["weights"].items()}, float(entry["threshold"]))
+        models[cat] = (decode_weights(entry.pop("weights"), int(data.get("dim", DIM))), float(entry["threshold"]))
         vetoes[cat] = float(entry.get("veto", 0.0))
     return {"models": models, "vetoes": vetoes, "meta": data}
 
 
-def _prob(weights: dict[int, float], idx: list[int]) -> float:
-    z = sum(weights.get(i, 0.0) for i in idx) / math.sqrt(len(idx))
+def _total(weights, idx: list[int]) -> float:
+    if isinstance(weights, dict):
+        return sum(weights.get(i, 0.0) for i in idx)
+    return sum(weights[i] for i in idx) / SCALE
+
+
+def _prob(weights, idx: list[int]) -> float:
+    z = _total(weights, idx) / math.sqrt(len(idx))
     z = max(-30.0, min(30.0, z))
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -176,13 +213,33 @@ def _context(clauses, i: int) -> str:
     return ""
 
 
+# Clauses that set nothing, in shapes the model's words alone cannot tell from a target: a lead-in whose
+# list carries the figures ("The Provider will deliver:"), what an assessment or a survey found, and what
+# a service did over a past period ("In the past five years the centres served an average of 350 clients").
+_LEAD_IN_RE = regex(r":\s*$")
+_FINDING_RE = regex(r"\b(?:assessment|review|survey|evaluation|audit|research|study|studies|analysis|census|inspection|data)\b"
+                    r"[^.;:]{0,80}?\b(?:found|finds|showed|shows|identified|highlighted|revealed|indicated|indicates|suggests|suggested)\b", re.I)
+_PAST_PERIOD_RE = regex(r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+){0,2}(?:years?|months?|quarters?|weeks?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _outcome_named():
+    from scoring.patterns import named
+
+    return named("outcome_named")
+
+
 def eligible(text: str, kind: str = "sentence") -> bool:
-    """The classifier may flag only a clause that could set a requirement: not a heading, not a report."""
-    return kind != "heading" and not reports_fact(text)
+    """The classifier may flag only a clause that could set a requirement: not a heading, not a report,
+    not a list's lead-in, not a finding or an account of a past period."""
+    if kind == "heading" or reports_fact(text):
+        return False
+    return not (_LEAD_IN_RE.search(text) or _FINDING_RE.search(text) or _PAST_PERIOD_RE.search(text))
 
 
 def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[tuple[int, int, str, float]]:
-    """(start, end, category, probability) for clauses the model flags and the rules left alone.
+    """(start, end, category, probability) for clauses the model flags and the rules left alone (in
+    either category), never an output-only reading of a clause that names a change for people.
 
     `doc` is a `scoring.kinds.Document`; `rules_hits` are the rule findings already made, as
     objects with `start`, `end` and `category` or as (start, end, category) tuples. `model`
@@ -196,15 +253,20 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
     models = (model or load_model())["models"]
     out = []
     for i, clause in enumerate(doc.clauses):
-        if all(i in covered[c] for c in CATEGORIES) or not eligible(clause.text, clause.kind):
-            continue
+        if any(i in covered[c] for c in CATEGORIES) or not eligible(clause.text, clause.kind):
+            continue  # a rule's finding already asks for a change here: a second reading would only add noise
+        if not_a_target(doc.model[i]):
+            continue  # the clause model reads a statistic, a definition or a report-only list's field
         idx = clause_features(doc, i)
+        best = None
         for cat, (weights, cut) in models.items():
-            if i in covered[cat]:
-                continue
+            if cat == "output-only" and _outcome_named().search(clause.text):
+                continue  # it names the change for people it is after: the very thing an output-only target lacks
             p = _prob(weights, idx)
-            if p >= cut:
-                out.append((clause.start, clause.end, cat, p))
+            if p >= cut and (best is None or p > best[3]):
+                best = (clause.start, clause.end, cat, p)
+        if best is not None:
+            out.append(best)  # one reading a clause: the surer one, not two suggestions for one sentence
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -31,8 +32,9 @@ def add_parser(sub) -> None:
     p.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output (default: auto)"
     )
-    p.add_argument("--learned", action="store_true",
-                   help="also show the learned check's suggestions where no rule fired (right about half the time)")
+    p.add_argument("--learned", action=argparse.BooleanOptionalAction, default=True,
+                   help="the learned check's suggestions where no rule fired (default: on; --no-learned shows the "
+                        "rules' findings only)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and categories, then exit")
     p.set_defaults(run=run)
 
