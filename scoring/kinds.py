@@ -245,6 +245,11 @@ def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             hit = social
         elif check == "social-value-missing" and price and quality and not social and not mentions_social_value:
             hit = Weight("set", 0, weight_set[0].start, weight_set[-1].end)
+        if hit and _weight_hedged(doc, hit) and hit.criterion == "price":
+            # The same share said again where nothing hedges it: a question heading names the scheme ("What is
+            # the 80/20 system?") and the sentence under it sets it ("80% of the points will be awarded for price").
+            hit = next((w for w in weight_set if w.criterion == "price" and w.value == hit.value and w.start > hit.start
+                        and not _weight_hedged(doc, w)), hit)
         if hit and not _weight_hedged(doc, hit):
             yield Hit(hit.start, hit.end)
 

@@ -33,8 +33,16 @@ _IMPERATIVE_RE = regex(
 _STRONG_REPORT_RES = (
     regex(r"\b(?:supported|received|delivered|reached|served|saw|assisted|helped|engaged|attended|completed"
                r"|accessed|recorded|constituted|accounted\s+for|represented|made|had|provided|placed|housed)"
-               r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d",
+               r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
+    # What the money bought, told as a result: "the new service cost £90,000 and resulted in 400 people receiving support".
+    regex(r"\b(?:cost|spent)\s+[£$€]\d[\d,.]*\s*(?:k|m|bn|million)?\s+and\b", re.I),
+    # An audit's or a report's finding: "the dispatch reports indicated an on-time pickup rate of 99%".
+    regex(r"\b(?:indicated|showed|revealed|demonstrated)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:rate|share|level|figure|percentage|proportion)\s+of\s+\d", re.I),
+    regex(r"\bresulted\s+in\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d", re.I),
+    # How a measure is worked out, not a target: "These measures are calculated based on the number of people enrolled".
+    regex(r"\b(?:these|this|the|each|both)\s+(?:[\w-]+\s+)?(?:measures?|indicators?|rates?|figures?|scores?|percentages?)\s+(?:is|are)\s+"
+          r"(?:calculated|computed|derived|worked\s+out)\s+(?:based\s+on|from|using|by|as)\b", re.I),
     regex(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+)?"
                r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
                r"|nov(?:ember)?|dec(?:ember)?)\.?\s+)?"

@@ -65,6 +65,13 @@ _FORMULA_RE = regex(
     r"\(\s*(?:the\s+)?(?:lowest|cheapest)[^()\n]{0,60}\)\s*(?:×|x|\*)\s*(\d{1,3})(?:\s*%|\s*marks|\s*points)?(?!\d|\.\d)", re.I
 )
 _FAVOUR_RE = regex(rf"in\s+favour\s+of\s+(?P<t>{_QUALITY}|{_PRICE})", re.I)
+# One criterion put above the other in words, the ratio near: "prioritised price over quality, at a ratio of
+# 80:20", "price was weighted above quality at 70:30". The first named takes the larger share.
+_OVER_RE = regex(
+    rf"(?<![\w-])(?P<w>{_QUALITY}|{_PRICE})\s+(?:(?:was|is|are|were|will\s+be|being)\s+)?(?:(?:weighted|prioriti[sz]ed|ranked|rated|placed|favou?red)\s+)?"
+    rf"(?:over|above|ahead\s+of|before)\s+(?:the\s+)?(?P<l>{_QUALITY}|{_PRICE})(?![\w])",
+    re.I,
+)
 # Words that may sit between a criterion and its weight ("Price will account for 70%").
 _TERM_GAP_RE = regex(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|weightages?|allotted|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
@@ -127,6 +134,15 @@ def _ratio_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
             start, end = m.start(), favour.end()
             weights += [Weight(winner, max(values), start, end), Weight(loser, min(values), start, end)]
             taken.append((start, end))
+            continue
+        over = next((o for o in _OVER_RE.finditer(text, window_start, m.start())
+                     if not re.search(r"[.;?!]\s|\n\s*\n", text[o.end():m.start()])), None)
+        if over and len(values) == 2 and values[0] != values[1]:
+            winner, loser = _kind_of(over.group("w")), _kind_of(over.group("l"))
+            if winner != loser:
+                start, end = over.start(), m.end()
+                weights += [Weight(winner, max(values), start, end), Weight(loser, min(values), start, end)]
+                taken.append((start, end))
     return weights
 
 
@@ -333,6 +349,10 @@ def _prose_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
         found = _match_prose(numbers, terms, total)
         if not found and total:
             found = _match_prose(*_prose_numbers(sentence, base, totals=False)[:1], terms, None)
+        if not found and len({k for _, _, k in terms}) == 1:
+            shares = [n for n in numbers if n[3] in ("%", "share")]
+            if len(shares) == 2:
+                found = _changed_prose(shares, terms, sentence, base)
         if not found and terms and len(numbers) <= 2:
             kinds = {k for _, _, k in terms}
             if len(numbers) == 2 and kinds == {"price"}:
@@ -411,11 +431,43 @@ def _one_named_prose(numbers, terms, sentence: str, base: int) -> list[Weight]:
     values = [100 - known if v is None else v for v in values]
     if abs(sum(values) - 100) > 1 or min(values) <= 0:
         return []
-    distance, i, term = _nearest(numbers, terms)
-    if distance > 30:
-        return []
+    # A share tied to its criterion in words ("80% of the points … will be awarded for price") goes with it, however
+    # near the other share stands; otherwise the share nearest the criterion.
+    linked = [(i, t) for i, n in enumerate(numbers) for t in terms
+              if t[0] >= n[1] and _POINTS_FOR_RE.match(sentence[n[1] - base:t[0] - base])]
+    if linked:
+        i, term = linked[0]
+    else:
+        distance, i, term = _nearest(numbers, terms)
+        if distance > 30:
+            return []
     n = numbers[i]
     return [Weight("price", round(values[i], 1), min(n[0], term[0]), max(n[1], term[1]))]
+
+
+# The words between a share of the points and what they are given for: "80% of the points scored for the tender
+# will be awarded for price".
+_POINTS_FOR_RE = regex(
+    r"\s*of\s+the\s+(?:available\s+|total\s+)?(?:points|marks|score)\b(?:\s+[\w-]+){0,6}?\s+(?:will\s+be\s+|shall\s+be\s+|are\s+|is\s+)?"
+    r"(?:awarded|allocated|given|assigned|reserved)\s+(?:to|for)\s+(?:the\s+)?$", re.I)
+
+
+_FROM_BEFORE_RE = regex(r"\bfrom\s+$", re.I)
+_TO_BEFORE_RE = regex(r"\bto\s+$", re.I)
+
+
+def _changed_prose(numbers, terms, sentence: str, base: int) -> list[Weight]:
+    """'Reduce the social value weighting from 10% to 5%': one criterion's weight changed; the new one counts."""
+    first, second = numbers
+    if first[3] not in ("%", "share") or second[3] not in ("%", "share") or second[2] is None:
+        return []
+    if not _FROM_BEFORE_RE.search(sentence[max(0, first[0] - base - 6):first[0] - base]) \
+            or not _TO_BEFORE_RE.search(sentence[max(0, second[0] - base - 4):second[0] - base]):
+        return []
+    term = _nearest([first], terms)[2]
+    if max(0, first[0] - term[1]) > 40 or term[0] > first[0]:
+        return []  # the criterion named before the change
+    return [Weight(term[2], second[2], term[0], second[1])]
 
 
 def _bound_prose(numbers, terms) -> list[Weight]:

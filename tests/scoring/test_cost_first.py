@@ -245,11 +245,25 @@ ELEVENTH_BATCH_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES) for t in group])
+# The thirteenth batch: price put over quality in words with the ratio, a share of the points awarded for price, a
+# social value weight cut to a new figure. Not cost-first: how tenders tend to go, news of an award, a writer's view.
+THIRTEENTH_BATCH_RULES = [
+    "Cost will be ranked ahead of quality, in a ratio of 60:40.",
+    "Under this scheme 90% of the points scored will be awarded for price, while 10% of the points depend on the bidder's local content.",
+    "Members agreed to lower the social value weighting from 10% to 6%.",
+]
+THIRTEENTH_BATCH_NEAR_MISSES = [
+    "In small works the lowest tender typically wins the job.",
+    "The contractor pulled out, forcing the trust to hand the contract to the lowest tenderer.",
+    "In my view the lowest bid should not decide care contracts.",
+    "Quality is weighted ahead of price in a ratio of 70:30.",
+]
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
