@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge import diskcache
 from knowledge.outcome_library import AgeRange, Area, library, measures
 
 from .patterns import regex
@@ -20,7 +21,10 @@ def _keyword_pattern() -> tuple[re.Pattern, dict[str, str]]:
         if key != "general":
             for word in area.keywords:
                 owner.setdefault(word.lower(), key)
-    return regex(r"\b" + _trie(sorted(owner)) + r"\b", re.I), owner
+    # Building the trie takes longer than a one-page review's matching: its result is kept by the word list.
+    words = "\n".join(sorted(owner)).encode("utf-8")
+    trie = diskcache.parsed(words, lambda raw: _trie(raw.decode("utf-8").split("\n")))
+    return regex(r"\b" + trie + r"\b", re.I), owner
 
 
 def _trie(words: list[str]) -> str:
