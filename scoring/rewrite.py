@@ -382,7 +382,12 @@ def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document:
     if "\n" in text.strip() or len(text) > 400:
         return None
     lo, hi = clause.start, clause.end
-    inside = [s for s in weight_sets if any(lo <= w.start and w.end <= hi for w in s)]
+    inside = []  # the sets with a weight in this clause; they come in order, so from the first that ends after lo
+    for i in range(bisect.bisect_left(_EndsView(weight_sets), lo), len(weight_sets)):
+        if weight_sets[i][0].start >= hi:
+            break
+        if any(lo <= w.start and w.end <= hi for w in weight_sets[i]):
+            inside.append(weight_sets[i])
     if len(inside) != 1 or not all(lo <= w.start and w.end <= hi for w in inside[0]):
         return None
     current = scheme(inside[0])
