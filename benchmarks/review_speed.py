@@ -153,13 +153,13 @@ def worst_cases(size: int = 40_000, runs: int = 3) -> None:
     sys.path.insert(0, str(ROOT))
     from scoring import review
 
-    review("The provider will deliver 200 youth sessions per year.")
+    review("The provider will deliver 200 youth sessions per year.", learned=True)
 
     def median(text: str) -> float:
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            review(text)
+            review(text, learned=True)  # as the command line and the Slack server run it
             times.append(time.perf_counter() - start)
         return statistics.median(times)
 

@@ -353,11 +353,11 @@ def write_model(weights, cuts, real_docs: list[str], path: Path = learned.MODEL_
     data = {
         "about": "Logistic regression per category over hashed clause features; see benchmarks/train_classifier.py",
         "dim": learned.DIM, "seed": SEED, "epochs": EPOCHS, "real_documents": real_docs,
-        "weights": f"dense 16-bit integers in 1/{learned.SCALE}ths, zlib-compressed, base64 (scoring/learned.py)",
-        "categories": {c: {"veto": cuts[c][0], "threshold": cuts[c][1], "weights": learned.encode_weights(weights[c])}
-                       for c in CATS},
+        "weights_file": learned.WEIGHTS_PATH.name,  # dense 16-bit thousandths, CATEGORIES in order (scoring/learned.py)
+        "categories": {c: {"veto": cuts[c][0], "threshold": cuts[c][1]} for c in CATS},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
+    path.with_name(learned.WEIGHTS_PATH.name).write_bytes(b"".join(learned.encode_weights(weights[c]) for c in learned.CATEGORIES))
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
