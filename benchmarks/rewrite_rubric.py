@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/rewrite_rubric.py --record benchmarks/rewrite_rubric_after.yaml   # another record
     .venv/bin/python benchmarks/rewrite_rubric.py --compare benchmarks/rewrite_rubric_after.yaml  # before -> after
     .venv/bin/python benchmarks/rewrite_rubric.py --data tests/data/real-fourth --record benchmarks/rewrite_rubric_fourth.yaml
+    .venv/bin/python benchmarks/rewrite_rubric.py --learned --data tests/data/real-fourteenth --record benchmarks/rewrite_rubric_fourteenth.yaml
 
 The record, benchmarks/rewrite_rubric.yaml, holds the rubric and one entry per rewrite the
 checker wrote for a clause of tests/data/real (reviewed as benchmarks/real_documents.py does:
@@ -31,11 +32,14 @@ RECORD = ROOT / "benchmarks/rewrite_rubric.yaml"
 CRITERIA = ("fits_place", "keeps_group_and_numbers", "right_measure", "pasteable")
 
 
+LEARNED = False  # --learned: the learned check's suggestions are rewritten too, as the product does by default
+
+
 def _review():
     sys.path.insert(0, str(ROOT))
     from scoring import review
 
-    return review
+    return (lambda text: review(text, learned=True)) if LEARNED else review
 
 
 def _slash_cells(text: str) -> list[str]:
@@ -224,7 +228,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--collect", type=Path, metavar="OUT", help="write the current rewrites, unscored, here and stop")
     ap.add_argument("--compare", type=Path, metavar="AFTER", help="print the means of --record and of AFTER side by side")
     ap.add_argument("--data", type=Path, default=DATA, help="the labelled documents the rewrites come from (default: %(default)s)")
+    ap.add_argument("--learned", action="store_true",
+                    help="review with the learned check on, as the command line and the Slack server do (later records)")
     args = ap.parse_args(argv)
+    global LEARNED
+    LEARNED = args.learned
     if args.collect:
         entries = collect(args.data)
         args.collect.write_text(yaml.safe_dump({"entries": entries}, sort_keys=False, allow_unicode=True, width=100),
