@@ -167,8 +167,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
                 out[run_head] = replace(out[run_head], rewrite="\n".join(r for _, r in run_rows))
             out.append(replace(f, rewrite=None, rewrite_on_line=out[run_head].line if out[run_head].rewrite else None))
             continue
-        # A learned finding spans its whole clause: quoting a long one back as "the activity" reads badly.
-        quote = not (f.rule.endswith("/learned") and len(clause.text.strip()) > _LONGEST_LEARNED_QUOTE)
+        # A learned finding can span a whole sentence: quoting a long one back as "the activity" reads badly.
+        quote = not (f.rule.endswith("/learned") and f.end - f.start > _LONGEST_LEARNED_QUOTE)
         text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place, quote=quote)
         run_key, run_head, run_rows = key, len(out), [(clause.start, text)]
         # Two rules on one clause (a count and the people reached) want one suggestion, not two near

@@ -31,6 +31,7 @@ from typing import Iterable
 from scoring.kinds import _not_a_target as not_a_target  # the test the rules' targets_only uses
 from scoring.modality import reports_fact
 from scoring.patterns import regex
+from scoring.quote import figures_tail
 from scoring.rules import Rule
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json")  # written by benchmarks/train_classifier.py --ship
@@ -244,6 +245,22 @@ def eligible(text: str, kind: str = "sentence") -> bool:
     return not (_LEAD_IN_RE.search(text) or _FINDING_RE.search(text) or _PAST_PERIOD_RE.search(text))
 
 
+# A KPI line's own code before its words ("KPI 7", "OP6", "2.1", "b)") and the figures and column debris after
+# them ("12 10 10", ": 92% | Target: 95% |", "M 4,500 Q2", "(target = 0.30%)"): not the activity it names.
+_LEAD_CODE_RE = regex(r"^[\s*•\-–|]*(?:(?:kpi|pi|ref|no\.?)\s*\d+[a-z]?\b|[a-z]{1,4}\d+[a-z]?\b|\d+(?:\.\d+)*\.?(?=\s)|\(?[a-z]\))[\s:.–-]*", re.I)
+
+
+def focus(text: str) -> tuple[int, int]:
+    """The part of a clause a learned finding points at: a KPI line's words without its code and the
+    figures after them, where at least two words are left; else the whole clause."""
+    lead = _LEAD_CODE_RE.match(text)
+    a = lead.end() if lead else 0
+    b = figures_tail(text, a)
+    if len(text[a:b].split()) < 2:
+        return 0, len(text)
+    return a, b
+
+
 def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[tuple[int, int, str, float]]:
     """(start, end, category, probability) for clauses the model flags and the rules left alone (in
     either category), never an output-only reading of a clause that names a change for people.
@@ -271,7 +288,8 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
                 continue  # it names the change for people it is after: the very thing an output-only target lacks
             p = _prob(weights, idx)
             if p >= cut and (best is None or p > best[3]):
-                best = (clause.start, clause.end, cat, p)
+                a, b = focus(clause.text)
+                best = (clause.start + a, clause.start + b, cat, p)
         if best is not None:
             out.append(best)  # one reading a clause: the surer one, not two suggestions for one sentence
     return out

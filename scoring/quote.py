@@ -26,6 +26,36 @@ _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "chi
 _CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
 
 
+# The figures and column debris after a KPI line's words, to its end: "24 30 30", ": 92% | Target: 95% |",
+# "M 1,200 Q3", "(target = 0.30%)". Quoted back, they read as garble; the line's own target is one figure among
+# them. Read token by token from the end (a regular expression over the whole tail could backtrack without end).
+_DEBRIS_TOKEN_RE = regex(r"[|:*()/=<>≥≤~,–-]{0,8}(?:\d[\d,.]{0,20}%?|%|target|actual|baseline|q[1-4]|[mqy]|n/?a|tbd|tbc|yes|no|rag)?"
+                         r"[|:*()/=<>≥≤~,.–-]{0,8}", re.I)
+_TOKEN_RE = regex(r"\S{1,200}")
+_FIGURE_RE = regex(r"(?<![\w.])\d[\d,]{0,20}(?:\.\d{1,6})?%?")
+
+
+def figures_tail(text: str, start: int = 0) -> int:
+    """Where the figures and debris at the end of text[start:] begin (len(text) when there are none)."""
+    cut = len(text)
+    for token in reversed(list(_TOKEN_RE.finditer(text, start))):
+        if not _DEBRIS_TOKEN_RE.fullmatch(token.group()):
+            break
+        cut = token.start()
+    if cut < len(text):  # and the marks the last word carries into it ("on time**:", "void properties (")
+        cut = start + len(text[start:cut].rstrip(" \t\n|:*(/=<>≥≤~,–-"))
+    return cut
+
+
+def split_figures(words: str) -> tuple[str, list[str]]:
+    """A KPI line's words and the figures after them: ("Calls answered", ["92%", "95%"]). The words alone
+    when fewer than two of them would be left; the line unchanged when it has no such tail."""
+    cut = figures_tail(words)
+    if cut == len(words) or len(words[:cut].split()) < 2:
+        return words, []
+    return words[:cut].rstrip(), _FIGURE_RE.findall(words, cut)
+
+
 def their_words(clause: Clause, start: int, end: int) -> str | None:
     """The flagged activity with its own number, through to where the clause moves on; None when the
     flagged words are not an activity phrase (a number that belongs to "Schedule 2" or a year)."""

@@ -22,7 +22,7 @@ from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, outcome_row, row_activity
-from .quote import their_words
+from .quote import split_figures, their_words
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -276,6 +276,9 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     words = their_words(clause, start, end)
     cells = [c.strip() for c in re.split(r"[|\t]", words or "") if c.strip()]
     quoted = _NUMBERING_RE.sub("", " ".join(", ".join(cells).split())).strip(" .,;:'\"")
+    head, figures = split_figures(quoted)
+    if len(figures) > 1:  # a flattened row's columns after its words ("Calls answered: 92%, Target: 95%"): the words
+        quoted = head.rstrip(" .,;:")
     if not quoted:
         quote = False
     if quote and (_carries(quoted) or "tender-coach" in quoted.lower()):
@@ -457,12 +460,12 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     words = their_words(clause, start, end) or ""
     words = " ".join(words.split()).strip(" .,;:'\"")
     words = re.sub(r"\s*\([^)]*\)", "", words)  # "(accessed via the report)": a note, not the activity
-    figure = re.search(r"[\s.:]*(\d[\d,.]*%?)$", words)
-    if figure and figure.start() > 0 and not words[figure.start() - 1].isdigit():
-        words = f"{words[:figure.start()].rstrip(' .:')}: {figure.group(1)}"  # "...report).5600" -> "...: 5600"
+    head, figures = split_figures(words)
+    if figures:  # "...report).5600" -> "...: 5600"; several figures (actual, target, next year's) cannot be told apart
+        words = f"{head.rstrip(' .:')}: {figures[0]}" if len(figures) == 1 else head.rstrip(" .:")
     if words:
         after = clause.text[clause.text.find(words[:20]) + len(words):].split("\n")[0] if words[:20] in clause.text else ""
-        target = re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
+        target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
         if target and target.group(1) not in words:
             words = f"{words}: {target.group(1)}"
         if label and words.startswith(label.strip()):

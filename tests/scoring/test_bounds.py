@@ -326,3 +326,15 @@ def test_a_pattern_is_found_wherever_the_engine_would_find_it(regex, text):
     plain = re.compile(regex, re.IGNORECASE)
     fast = patterns.bounded(regex)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)] != []
+
+
+@pytest.mark.parametrize("tail", ["1 " * 3000, "12, " * 2000 + "%", "| 95% " * 1500, "Q3 M " * 2000])
+def test_a_long_run_of_figures_after_a_kpi_lines_words_is_read_once(tail):
+    """The figures stripped from a quote are read token by token: a pattern over the whole run that fails at
+    its last character ("1 1 1 … x") would try every way of splitting it, without end."""
+    from scoring.quote import figures_tail, split_figures
+
+    words = "Number of home visits made "
+    assert figures_tail(words + tail + "x") == len(words + tail + "x")  # a word at the end: no tail
+    head, figures = split_figures(words + tail)
+    assert head == words.strip() and len(figures) == len(re.findall(r"(?<![\w.])\d[\d,]*%?", tail))

@@ -386,3 +386,20 @@ def test_a_sentence_that_gives_its_own_weights_keeps_its_wording_with_quality_le
 def test_weights_are_not_changed_in_place_where_the_new_figures_would_misstate_or_not_add_up(clause):
     rewrite = _award_rewrite(clause)
     assert rewrite.startswith("Tenders will be evaluated"), rewrite
+
+
+@pytest.mark.parametrize("line,kept,never", [
+    # Several figures after the words (this year's, next year's, a target): which one is the target cannot be told.
+    ("Number of coffee mornings hosted 24 30 30", "number of coffee mornings hosted reported as", ["24", "30 30"]),
+    # One figure among column debris (a frequency code, a quarter) is the line's own count.
+    ("KPI 4 Number of befriending calls made M 1,200 Q3", "befriending calls made: 1,200 reported as", ["Q: 3", "M 1,200"]),
+    ("Welfare checks completed | 96% | Target: 98% |", "reported as a secondary measure", ["96%, Target", "| 96%"]),
+])
+def test_a_kpi_lines_figures_and_column_debris_are_not_quoted_back(line, kept, never):
+    rewrites = [f.rewrite for f in review(line, learned=True).findings if f.rewrite and f.category == "output-only"]
+    assert rewrites and kept in rewrites[0] and not any(n in rewrites[0] for n in never), rewrites
+
+
+def test_a_learned_finding_points_at_the_indicator_words_not_the_code_or_figures():
+    found = [f for f in review("OP6 Number of coffee mornings hosted 24 30 30", learned=True).findings]
+    assert [f.match for f in found] == ["Number of coffee mornings hosted"], [(f.rule, f.match) for f in found]
