@@ -69,8 +69,8 @@ def test_a_bad_learned_setting_is_named():
 
 @pytest.mark.parametrize("text", [
     # An outcome target with a share: what the product asks for, never an activity count.
-    "2. At least 80% of families referred because of rent arrears will have reduced debt in the six months after referral.",
-    "At least 75% of young people receiving mentoring for 10 weeks or more will show improved confidence.",
+    "At least 75% of families receiving intensive support for 12 weeks or more will show improved school attendance.",
+    "At least 80% of children receiving speech therapy sessions for 8 weeks or more will show improved language scores.",
     # A list's lead-in: the items under it carry the figures.
     "3.1 The Provider will deliver:",
 ])
@@ -94,3 +94,11 @@ def test_a_learned_suggestion_does_not_quote_a_long_clause_or_its_section_number
             "across the town centre and the three estates named in Schedule 2, on evenings agreed with the Council.")
     found = [f for f in review(text, learned=True).findings if f.rule.endswith("/learned")]
     assert found and "4.6" not in found[0].rewrite and "street-based youth work" not in found[0].rewrite, found
+
+
+def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
+    """Weights are the weighting rules' to judge: where none of them fired, the scheme is quality-led."""
+    assert learned.predict("| Price | 30% |", "| Criterion | Weight |")["cost-first"] >= learned.ADD_THRESHOLD
+    table = ("Award criteria\n\n| Criterion | Weight |\n|---|---|\n| Quality | 60% |\n| Social value | 10% |\n"
+             "| Price | 30% |\n")
+    assert not [f.rule for f in review(table, learned=True).findings if f.category == "cost-first"]

@@ -390,7 +390,7 @@ def test_weights_are_not_changed_in_place_where_the_new_figures_would_misstate_o
 
 @pytest.mark.parametrize("line,kept,never", [
     # Several figures after the words (this year's, next year's, a target): which one is the target cannot be told.
-    ("Number of coffee mornings hosted 24 30 30", "number of coffee mornings hosted reported as", ["24", "30 30"]),
+    ("Number of lunch club sessions held 48 52 52", "number of lunch club sessions held reported as", ["48", "52 52"]),
     # One figure among column debris (a frequency code, a quarter) is the line's own count.
     ("KPI 4 Number of befriending calls made M 1,200 Q3", "befriending calls made: 1,200 reported as", ["Q: 3", "M 1,200"]),
     ("Welfare checks completed | 96% | Target: 98% |", "reported as a secondary measure", ["96%, Target", "| 96%"]),
