@@ -101,7 +101,11 @@ _REPORTING_DUTY_RE = regex(
     r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
     r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b"
     # "Centres must report their actual attendance each month": a duty to report, no level to reach.
-    r"|^\W*(?:[\w'&-]+\s+){1,5}?(?:shall|will|must|should)\s+(?:also\s+)?(?:report|record)\s+(?:on\s+)?(?:their|its)\b", re.I)
+    r"|^\W*(?:[\w'&-]+\s+){1,5}?(?:shall|will|must|should)\s+(?:also\s+)?(?:report|record)\s+(?:on\s+)?(?:their|its)\b"
+    # A summary or return to be sent in, and what it holds: "A monthly summary, on the form the council provides,
+    # which shall summarize the number of families assisted".
+    r"|\b(?:summary|report|return|form|submitted)\b[^.;]{0,120}?\b(?:which|that)\s+(?:shall|will|must|should)\s+(?:summari[sz]e|contain|include|list|detail|set\s+out|show)\b"
+    r"|\b(?:shall|will|must|should)\s+(?:also\s+)?summari[sz]e\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b", re.I)
 _MYTH_RE = regex(r"^\W*(?:myth|fact\s+or\s+fiction|faq|q\s*\d*\s*[:.)])\b|^\W*myth\s*\d*\s*[:.–-]", re.I)
 # Both in one pass (text_role runs on every new clause).
 _QUESTION_OR_MYTH_RE = regex(f"(?:{_QUESTION_RE.pattern})|(?:{_MYTH_RE.pattern})", re.I)
@@ -192,6 +196,13 @@ _RESULTS_HEADING_RE = regex(
     r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary|actual\s+(?:results?|outcomes?|figures?))\b", re.I)
 _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|requirements?|specification|schedule|contract"
                            r"|expected|planned|required|proposed|projected)\b", re.I)
+# A lead-in over figures already achieved: "Service highlights for the year:", "Current data indicates:", "These
+# measures had met their quarter 3 targets:". The entries of its list are results, not targets set for a provider.
+_RESULTS_LEAD_RE = regex(
+    r"\b(?:highlights|achievements|key\s+(?:facts|figures|statistics)|at\s+a\s+glance)\b[^:]{0,60}:\s*$"
+    r"|\b(?:data|figures|statistics|results|records|returns)\b[^:]{0,40}?\b(?:indicates?|indicated|shows?|showed|reveals?|revealed)\s*(?:that\s*)?:\s*$"
+    r"|\b(?:had|have|has)\s+(?:(?:all|now|already)\s+)?(?:met|achieved|exceeded|reached|surpassed)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?)\b[^:]{0,40}:\s*$",
+    re.I)
 # A clause that goes on to describe the term above it ("Lowest-priced bid" / "This method is used for …").
 _DESCRIBES_ABOVE_RE = regex(
     r"^\W*(?:this|it|the\s+above)\s+(?:[\w-]+\s+){0,2}?(?:method|criterion|approach|option|procedure|mechanism)\b", re.I)
@@ -212,7 +223,8 @@ _OTHER_FIGURE_RE = regex(r"^\W*\d+[.)]|\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\
 _AGAINST_TARGET_RE = regex(
     r"\b(?:exceed(?:ed|s|ing)|surpass(?:ed|es|ing)|beat|missed|(?:has|have|had)\s+(?:\w+ly\s+)?(?:met|achieved|exceeded|missed))"
     r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|standards?)\b"
-    r"|\b(?:was|were|is|are|remains?|remained|been|performing|reported(?:\s+at)?)\s+(?:\w+ly\s+)?(?:either\s+)?(?:above|below|better\s+than|worse\s+than"
+    r"|\b(?:was|were|is|are|remains?|remained|been|performing|reported(?:\s+at)?)\s+(?:\w+ly\s+)?"
+    r"(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent),?\s+)?(?:either\s+)?(?:above|below|better\s+than|worse\s+than"
     r"|ahead\s+of|behind|short\s+of|off|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
     r"|\b(?:better|worse|higher|lower)\s+than\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?target\b"
     r"|\b(?:was|were|had\s+been|has\s+been)\b[^.;]{0,200}?\bagainst\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?target\b", re.I)
@@ -476,6 +488,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             aim = bool(_AIM_RE.search(inner[1] if inner else text)) and not re.search(r"\d", text)
             if role == "guidance" and _under_results_heading(headings) and re.search(r"\d", text):
                 role = "report"  # "Number of client contacts 102,526" under "Performance at a glance"
+            if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
+                    and not _BINDING_MODAL_RE.search(text):
+                role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"
             out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim))
         if text.endswith(":") and not row_like:
             lead_in = text

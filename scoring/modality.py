@@ -56,6 +56,9 @@ _STRONG_REPORT_RES = (
     regex(r"^\W*(?:some|about|around|approximately|roughly|nearly|almost|an\s+estimated)\s+\d[\d,.]*\s*(?:million|thousand)?"
           r"\s+(?:[\w-]+\s+){0,3}?(?:people|adults|children|families|households|residents|clients|patients|users|carers)"
           r"\s+(?:receive|use|get|access|rely\s+on|live|are|have)\b", re.I),
+    # A funder's account of what it pays for now, in round figures: "The department funds about 40 charities to run
+    # some 70 programmes". Said with a modal ("will fund around 12 places") it is a plan, caught before this.
+    regex(r"\b(?:funds|finances|resources|grant-aids)\s+(?:about|around|approximately|roughly|some|over|nearly|almost|more\s+than)\s+\d", re.I),
     # A quarter named by its months is a reporting period: "In the July-September quarter 85% of calls were …".
     regex(r"\b(?:in|during|over|for)\s+the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-–/]\s*"
           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+quarter\b", re.I),

@@ -280,3 +280,25 @@ def test_rules_that_judge_targets_skip_what_sets_no_target(text):
 @pytest.mark.parametrize("text", [t for group in (TARGETS_IN_LISTS_AND_KPI_ROWS, THE_SAME_COUNTS_SET_AS_TARGETS, A_TREND_OR_DATA_SET_MADE_A_TARGET) for t in group])
 def test_the_same_counts_set_as_targets_are_still_flagged(text):
     assert "output-only" in _categories(text)
+
+
+@pytest.mark.parametrize("lead,item,reported", [
+    # Entries under a lead-in of results are results (the fourteenth batch's outcome reports and quarterly returns).
+    ("Highlights of the year across our housing projects:", "• 1,480 tenants supported.", True),
+    ("Current figures indicate:", "650 older people received day services from the council", True),
+    ("The following 8 indicators had met their quarter 3 targets:", "PI 12 Number of carers' assessments", True),
+    # A modal verb in the entry still sets something, and a lead-in of targets leads no results.
+    ("Highlights of the year across our housing projects:", "• 1,500 tenants will be supported next year.", False),
+    ("The provider will meet these targets:", "• 1,480 tenants supported each year.", False),
+])
+def test_entries_under_a_lead_in_of_results_are_reported_not_set(lead, item, reported):
+    assert (_info(f"{lead}\n{item}", item.lstrip("• ")[:12]).role == "report") is reported
+
+
+@pytest.mark.parametrize("text", [
+    "Timeliness of reviews was 84.5 per cent, below the target of 90 per cent.",
+    "The department funds about 40 charities to run some 70 programmes.",
+    "A monthly activity summary, on the form the council provides, which shall summarize the number of families assisted.",
+])
+def test_a_result_against_its_target_a_funders_account_and_a_summary_to_send_are_not_targets(text):
+    assert _info(text, text[:12]).role == "report"

@@ -258,12 +258,33 @@ THIRTEENTH_BATCH_NEAR_MISSES = [
     "In my view the lowest bid should not decide care contracts.",
     "Quality is weighted ahead of price in a ratio of 70:30.",
 ]
+# Billing rules for care in time units (convention 6), in invented words; beside them, time units that are not care
+# bought by the clock.
+FOURTEENTH_BATCH_RULES = [
+    "The agency must bill in 15-minute increments for each day of care.",
+    "Personal care claims are to be billed on a quarter-hour basis.",
+    "Each fifteen-minute block equals one (1) billable unit of in-home support.",
+    "A unit of respite service is 15 minutes.",
+    "The provider will be compensated monthly based upon actual service hours provided.",
+    "Payment is on a fee-for-service basis: one unit equals one hour of direct support.",
+    "A home visit of 50 minutes is converted to 4 units of service.",
+    "Individual session: unit rate $30 per client, per hour",
+    "Hjemmehjælp, praktisk hjælp: 298,00 kr. pr. time",
+    "Personlig omvårdnad, ersättning 460 kr per timme",
+]
+FOURTEENTH_BATCH_NEAR_MISSES = [
+    "Solicitors bill in six-minute units for legal advice.",
+    "Staff will be paid based upon actual hours worked.",
+    "Payment is made for each outcome agreed with the person, based upon the goals they achieve.",
+    "Monitoring returns are based on actual support hours delivered.",
+    "The consultants charge 900 kr. pr. time for the evaluation.",
+]
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []

@@ -423,6 +423,46 @@ THIRTEENTH_BATCH_QUIET = [
     "The service to be procured is a floating support service to support 30 households with tenancy needs.",
 ]
 
+# Shapes from the fourteenth real batch (human-services specifications, KPI schedules, billing rules), in
+# invented words: a required rhythm of sessions or visits, where services are delivered as a share, a method
+# used in a share of cases, reports sent within the set timescales, a follow-up within days, participation
+# raised by a share, a cap on missed trips.
+FOURTEENTH_BATCH = [
+    "Drop-in sessions shall be held twice per week at each hub.",
+    "The provider shall host a carers' information session every month at each centre.",
+    "Young people shall be seen a minimum of 3 days/week by their key worker.",
+    "Family support shall be offered in the home for a minimum of 60 minutes per week.",
+    "6. Percentage of floating support services provided off-site (standard: 65%);",
+    "Ensure that mediation is used in 50% of referrals by the end of the first year.",
+    "Ensure that 95% of assessment reports are submitted within the timescales set in the practice standards.",
+    "Measure: Percentage of discharges from the respite unit followed by a home visit within 3 days.",
+    "Attendance at the parents' forum will increase each contract year by at least 5 percent.",
+    "Maximum missed journeys: 1%.",
+    "Ensure that a needs assessment is completed for all young people on a court order.",
+    "2. Percentage of consumers receiving services who live in the priority neighbourhoods;",
+    "An initial planning meeting shall be held within 5 working days of referral.",
+]
+# Nearby text that sets no output target: results under a lead-in of results, a result against its target, a
+# funder's account of what it funds, a reporting duty, a date, a distance, a billing example, a cap on one
+# person's hours, the hours a client works.
+FOURTEENTH_BATCH_QUIET = [
+    "Highlights of the year across all three projects:\n• 1,480 tenants supported.",
+    "Highlights of the year across all three projects:\n• 96% of tenants offered a support plan.",
+    "Current figures indicate:\n650 older people received day services from the council and partners",
+    "The following 8 indicators had met their quarter 3 targets:\nPI 12 Number of carers' assessments",
+    "Timeliness of reviews was 84.5 per cent, below the target of 90 per cent.",
+    "The department funds about 40 charities to run some 70 programmes.",
+    "A monthly activity summary shall summarize the number of families assisted by age and area.",
+    "Applications must reach the council by 5:00 PM on March 3, 2026 for meals to start in April.",
+    "Fleet servicing: every 6,000 miles and after any breakdown.",
+    "Under the conversion table, a visit of 40 minutes is converted to 3 units of service.",
+    "Home support may be provided up to but not more than 30 hours of care per week per client.",
+    "Participants should average 15 hours work per week in their placements.",
+    "Contract review meetings shall be held every quarter.",
+    "Monitoring visits will be conducted twice a year by the commissioner.",
+    "A DBS check must be completed for all volunteers before they start.",
+]
+
 
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
@@ -442,7 +482,8 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 
 
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
-                         + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH)
+                         + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
+                         + FOURTEENTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -450,7 +491,7 @@ def test_an_output_target_in_this_shape_is_flagged(text):
 @pytest.mark.parametrize("text", TIME_LIMITS_QUIET + REACH_QUIET + UNITS_BOUGHT_QUIET + PLAN_MEASURES_QUIET
                          + FOURTH_BATCH_QUIET + FIFTH_BATCH_QUIET + SIXTH_BATCH_QUIET + EIGHTH_BATCH_QUIET
                          + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET + TWELFTH_BATCH_QUIET
-                         + THIRTEENTH_BATCH_QUIET)
+                         + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
