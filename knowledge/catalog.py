@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .records import dataclass
 from functools import lru_cache
 from pathlib import Path
 

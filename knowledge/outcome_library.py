@@ -9,7 +9,7 @@ the disk cache, so a review does not even import yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from .records import dataclass
 from functools import lru_cache
 from pathlib import Path
 

@@ -16,9 +16,11 @@ import os
 import re
 import time
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
 from urllib.parse import urlsplit, urlunsplit
+
+from knowledge.records import replace  # Findings and Reports are records, not dataclasses
 
 from scoring.errors import TenderCoachError
 from scoring.report import Report

@@ -16,7 +16,7 @@ not a commitment. Silence is never met: it is missing or n/a, as each item says.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from knowledge.records import dataclass
 from functools import lru_cache
 from pathlib import Path
 

@@ -24,7 +24,7 @@ columns     for each header cell: indicator | target | kpi (the performance meas
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from knowledge.records import dataclass, replace
 from functools import lru_cache
 
 from .modality import reports_fact, sets_requirement

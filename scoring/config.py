@@ -9,7 +9,7 @@ Found by walking up from the working folder; `--config PATH` names one directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from knowledge.records import dataclass, field
 from pathlib import Path
 
 from .errors import ConfigError

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from knowledge.records import dataclass, replace
 
 from knowledge.catalog import passage
 from knowledge.outcome_library import Area

@@ -10,7 +10,7 @@ measured in the "how measured" column, a target that starts from a baseline in t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from knowledge.records import dataclass
 
 from .patterns import regex
 from .segment import Clause

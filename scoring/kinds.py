@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from knowledge.records import dataclass
 from typing import Iterator
 
 from .clause_model import ClauseInfo, build as build_model, threshold_only

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from knowledge.records import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = 1

@@ -6,7 +6,7 @@ policy lead who edits a rule sees what to fix before any review runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from knowledge.records import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from knowledge.records import dataclass
 from .patterns import regex
 
 _BULLET_RE = regex(

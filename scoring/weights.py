@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from knowledge.records import dataclass
 from itertools import accumulate
 from .patterns import regex
 

@@ -1,7 +1,7 @@
 """Chunks, words and sentences: deterministic, size-capped, verbatim."""
 
 import re
-from dataclasses import replace
+from knowledge.records import replace
 
 from knowledge.catalog import all_passages, passage
 from knowledge.chunking import MAX_CHARS, OWN_SOURCE, chunk_document, chunk_passage
