@@ -71,7 +71,8 @@ class _Raw:
 def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] | None = None,
            rewrites: bool = True, learned: bool = False) -> Report:
     """Review tender text: findings with their rewrites, and the checklist score. `learned` adds the
-    learned check's suggestions in clauses the rules left alone (scoring/learned.py; opt-in)."""
+    learned check's suggestions in clauses the rules left alone (scoring/learned.py): off here by default,
+    on in the command line and the Slack server unless switched off there."""
     if not isinstance(text, str):
         raise InputError("The draft must be text.")
     if not text.strip():
