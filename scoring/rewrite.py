@@ -269,6 +269,20 @@ _SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()-]+){0,3})
 _NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?:\*\*[^*]{1,60}\*\*\s+)?")
 
 
+# The end of a quote cut off mid-phrase, as flattened tables and cut pages leave it: a bracket never closed
+# ("for all care groups (excluding"), or words that need more after them ("in receipt of an HCP at a").
+_OPEN_BRACKET_END_RE = regex(r"\s*\([^()]{0,200}$")
+_DANGLING_END_RE = regex(r"(?:[\s,;:/–-]+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|per|than|excluding|including))+[\s,;:/–-]*$", re.I)
+_WORD_RE = regex(r"[a-z]{3,}|\d[\d,.]*%?", re.I)
+
+
+def _clean_quote(words: str) -> str:
+    """A quote without a cut-off end, or nothing when fewer than two words or figures are left ("active", "OP7")."""
+    words = _OPEN_BRACKET_END_RE.sub("", words)
+    words = _DANGLING_END_RE.sub("", words).strip(" .,;:/–-'\"")
+    return words if len(_WORD_RE.findall(words)) >= 2 else ""
+
+
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
                       weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool,
                       place_kind: str = "sentence") -> str:
@@ -279,6 +293,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     head, figures = split_figures(quoted)
     if len(figures) > 1:  # a flattened row's columns after its words ("Calls answered: 92%, Target: 95%"): the words
         quoted = head.rstrip(" .,;:")
+    quoted = _clean_quote(quoted)
     if not quoted:
         quote = False
     if quote and (_carries(quoted) or "tender-coach" in quoted.lower()):
@@ -459,10 +474,11 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     area, scope, heading = _setting(clause, doc_area)
     words = their_words(clause, start, end) or ""
     words = " ".join(words.split()).strip(" .,;:'\"")
-    words = re.sub(r"\s*\([^)]*\)", "", words)  # "(accessed via the report)": a note, not the activity
+    words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
     head, figures = split_figures(words)
     if figures:  # "...report).5600" -> "...: 5600"; several figures (actual, target, next year's) cannot be told apart
-        words = f"{head.rstrip(' .:')}: {figures[0]}" if len(figures) == 1 else head.rstrip(" .:")
+        head = _clean_quote(head)
+        words = "" if not head else f"{head}: {figures[0]}" if len(figures) == 1 else head
     if words:
         after = clause.text[clause.text.find(words[:20]) + len(words):].split("\n")[0] if words[:20] in clause.text else ""
         target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)

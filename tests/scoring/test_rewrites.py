@@ -403,3 +403,16 @@ def test_a_kpi_lines_figures_and_column_debris_are_not_quoted_back(line, kept, n
 def test_a_learned_finding_points_at_the_indicator_words_not_the_code_or_figures():
     found = [f for f in review("OP6 Number of coffee mornings hosted 24 30 30", learned=True).findings]
     assert [f.match for f in found] == ["Number of coffee mornings hosted"], [(f.rule, f.match) for f in found]
+
+
+@pytest.mark.parametrize("line,kept,never", [
+    # A bracket never closed, as a flattened table leaves a cell.
+    ("HH2 No. of home help hours provided for all older people (excluding M 10,300,000",
+     "home help hours provided for all older people reported as", ["(excluding", "excluding reported"]),
+    # Words that need more after them, cut where the next cell began.
+    ("Number of befriending visits made to older people living alone in the 2,400",
+     "living alone: 2,400 reported as", ["in the:", "alone in the"]),
+])
+def test_a_quote_cut_off_mid_phrase_ends_on_its_last_whole_words(line, kept, never):
+    rewrites = [f.rewrite for f in review(line).findings if f.rewrite and f.category == "output-only"]
+    assert rewrites and kept in rewrites[0] and not any(n in rewrites[0] for n in never), rewrites
