@@ -22,3 +22,14 @@ def test_detect_ages(text, low, high):
                                   "calls answered in under 5 minutes", "groups of under 10 people"])
 def test_detect_ages_ignores_numbers_that_are_not_ages(text):
     assert detect_ages(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "No. of home help hours provided each month 10,300",  # Ireland's word for home care
+    "Homemaker services: 4,500 hours delivered in the year",  # the United States'
+    "In-home care: number of visits made 12,000",
+])
+def test_home_care_in_other_countries_words_is_read_as_home_care(text):
+    from scoring.service_area import detect_area
+
+    assert detect_area(text).key == "homecare"
