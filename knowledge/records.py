@@ -15,6 +15,8 @@ later process only runs it. It covers what this project uses and refuses the res
 
 Records behave as the standard ones do: `__repr__`, `__eq__` between instances of one class only, a hash
 of the compared fields when frozen (none when not), and `FrozenInstanceError` on assignment when frozen.
+The standard module's own functions (`dataclasses.replace`, `fields`, `asdict`) work on them as well; the
+first such call imports it.
 Inheritance from another record is not supported (nothing here needs it), nor is `InitVar` or `ClassVar`.
 """
 
@@ -65,6 +67,30 @@ def replace(record, /, **changes):
     if unknown:
         raise TypeError(f"{type(record).__name__} has no field {sorted(unknown)[0]!r}")
     return type(record)(**{name: changes.get(name, getattr(record, name)) for name in names})
+
+
+class _StandardFields:
+    """`__dataclass_fields__` made on first use, so that the standard module's functions (`dataclasses.replace`,
+    `fields`, `asdict`, `is_dataclass`) work on records too: only code that uses them pays for the import."""
+
+    def __set_name__(self, owner, name):
+        self._made = None
+
+    def __get__(self, obj, owner):
+        if self._made is None:
+            import dataclasses
+
+            made = {}
+            for name, spec in owner.__record_specs__.items():
+                kwargs = {"compare": spec.compare, "hash": spec.hash}
+                if spec.factory is not _MISSING:
+                    kwargs["default_factory"] = spec.factory
+                elif spec.default is not _MISSING:
+                    kwargs["default"] = spec.default
+                made[name] = standard = dataclasses.field(**kwargs)
+                standard.name, standard.type, standard._field_type = name, owner.__annotations__.get(name), dataclasses._FIELD
+            self._made = made
+        return self._made
 
 
 def _record(cls, frozen: bool, slots: bool):
@@ -144,7 +170,11 @@ def _record(cls, frozen: bool, slots: bool):
     if not frozen:
         cls.__hash__ = None  # equal records that can change must not be dict keys
     cls.__record_fields__ = tuple(names)
+    cls.__record_specs__ = dict(fields)
     cls.__match_args__ = tuple(names)
+    standard = _StandardFields()
+    standard.__set_name__(cls, "__dataclass_fields__")
+    cls.__dataclass_fields__ = standard
     return cls
 
 

@@ -65,7 +65,7 @@ def test_a_record_that_can_change_runs_its_post_init_and_is_not_hashable():
         hash(tally)
 
 
-def test_replace_still_works_on_a_standard_dataclass():
+def test_replace_still_works_on_a_standard_dataclass_and_the_standard_functions_on_a_record():
     import dataclasses
 
     @dataclasses.dataclass(frozen=True)
@@ -73,6 +73,10 @@ def test_replace_still_works_on_a_standard_dataclass():
         x: int
 
     assert replace(Plain(1), x=2) == Plain(2)
+    visit = _Visit("Ann", notes={"late": True})
+    assert dataclasses.is_dataclass(visit) and [f.name for f in dataclasses.fields(visit)] == ["who", "minutes", "notes"]
+    assert dataclasses.replace(visit, minutes=45) == _Visit("Ann", 45)
+    assert dataclasses.asdict(visit) == {"who": "Ann", "minutes": 30, "notes": {"late": True}}
 
 
 def test_a_findings_record_round_trips_through_a_review():
