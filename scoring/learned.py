@@ -5,7 +5,8 @@ A small logistic regression per category (output-only, cost-first), trained on t
 activity-count target or a price-first award: hashed words, word pairs and shape marks, in pure Python (no
 torch; the model loads in about a millisecond). `learned_hits` adds at most one finding a clause, only where no
 rule fired, at `ADD_THRESHOLD` or above, and never on a clause that names a change for people, gives a
-criterion its weight, leads into a list, or reports a finding, a statistic or a past period; its findings
+criterion its weight, leads into a list, sums a table, or reports a finding, a statistic, what was done or
+a past period; its findings
 are suggestions, worded as the learned check's reading.
 
 Why that threshold, and why on. Chosen on out-of-fold predictions of the batches it trained on, a threshold
@@ -230,6 +231,12 @@ _LEAD_IN_RE = regex(r":\s*$")
 _FINDING_RE = regex(r"\b(?:assessment|review|survey|evaluation|audit|research|study|studies|analysis|census|inspection|data)\b"
                     r"[^.;:]{0,80}?\b(?:found|finds|showed|shows|identified|highlighted|revealed|indicated|indicates|suggests|suggested)\b", re.I)
 _PAST_PERIOD_RE = regex(r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+){0,2}(?:years?|months?|quarters?|weeks?)\b", re.I)
+# A sum row ("Grand total | 300", "Sub-total 45"), and a line that opens on what was done ("Extended drop-in
+# hours to 8pm", "Recruited 12 new volunteers"): an account or an addition, not a target set for anyone.
+_TOTAL_ROW_RE = regex(r"^[\s|*•-]*(?:grand\s+|sub-?\s?)?totals?\s*(?:[|:\t]|\d|$)", re.I)
+_DONE_RE = regex(r"^[\s|*•-]*(?:increased|extended|reduced|expanded|achieved|launched|introduced|opened|established|recruited"
+                 r"|trained|secured|doubled|halved|exceeded|surpassed|raised)\s", re.I)
+_MODAL_VERB_RE = regex(r"\b(?:will|shall|must|should|to\s+be|is\s+to|are\s+to|target)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -241,8 +248,10 @@ def _outcome_named():
 
 def eligible(text: str, kind: str = "sentence") -> bool:
     """The classifier may flag only a clause that could set a requirement: not a heading, not a report,
-    not a list's lead-in, not a finding or an account of a past period."""
-    if kind == "heading" or reports_fact(text):
+    not a list's lead-in, a sum row, a finding, or an account of what was done or of a past period."""
+    if kind == "heading" or reports_fact(text) or _TOTAL_ROW_RE.match(text):
+        return False
+    if _DONE_RE.match(text) and not _MODAL_VERB_RE.search(text):
         return False
     return not (_LEAD_IN_RE.search(text) or _FINDING_RE.search(text) or _PAST_PERIOD_RE.search(text))
 

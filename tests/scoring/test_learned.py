@@ -102,3 +102,17 @@ def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
     table = ("Award criteria\n\n| Criterion | Weight |\n|---|---|\n| Quality | 60% |\n| Social value | 10% |\n"
              "| Price | 30% |\n")
     assert not [f.rule for f in review(table, learned=True).findings if f.category == "cost-first"]
+
+
+@pytest.mark.parametrize("text", [
+    "Grand Total | 300",  # a scoring sheet's sum row
+    "Extended drop-in hours to 8pm on Thursdays and recruited 12 new volunteers",  # what was done last year
+])
+def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text):
+    assert not learned.eligible(text)
+    assert not [f for f in review(text, learned=True).findings if f.rule.endswith("/learned")]
+
+
+def test_a_target_that_opens_on_a_verb_can_still_be_read():
+    assert learned.eligible("Increase the number of carers assessed to 400 by March 2027")
+    assert learned.eligible("Extended hours: the hub will open until 8pm on 2 evenings a week")
