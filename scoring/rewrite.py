@@ -468,11 +468,37 @@ def _field_label(clause: Clause, start: int) -> str | None:
     return label + ": "
 
 
+def _cells_quote(clause: Clause, start: int) -> str | None:
+    """On a line of cells ("Calls answered within 20 seconds | 85% | Monthly"), the cell the finding starts
+    in, whole, and the first figure in the cells after it: "Calls answered within 20 seconds 85%". None on a
+    line without cells."""
+    rel = start - clause.start
+    line_start = clause.text.rfind("\n", 0, rel) + 1
+    line = clause.text[line_start:].split("\n")[0]
+    if "|" not in line and "\t" not in line:
+        return None
+    cells = re.split(r"[|\t]", line)
+    at, offset = 0, rel - line_start
+    for i, cell in enumerate(cells):
+        if offset <= len(cell):
+            at = i
+            break
+        offset -= len(cell) + 1
+    # A code or a number in the first cell ("KPI 2 | Referrals contacted …") is not the indicator: its words are.
+    at = next((j for j in range(at, len(cells)) if len(re.findall(r"[A-Za-z]{3,}", cells[j])) >= 2), at)
+    own = cells[at].strip()
+    figure = next((m.group() for c in cells[at + 1:] for m in [_FIGURE_CELL_RE.fullmatch(c.strip())] if m), None)
+    return f"{own} {figure}" if figure and own else own or None
+
+
+_FIGURE_CELL_RE = regex(r"(?:[<>≥≤=]\s{0,2})?\d[\d,]{0,12}(?:\.\d{1,4})?\s{0,2}%?")
+
+
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str) -> str:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
     with its label, like a table cell: the outcome, its measure, and their count kept as a secondary measure."""
     area, scope, heading = _setting(clause, doc_area)
-    words = their_words(clause, start, end) or ""
+    words = _cells_quote(clause, start) or their_words(clause, start, end) or ""
     words = " ".join(words.split()).strip(" .,;:'\"")
     words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
     head, figures = split_figures(words)

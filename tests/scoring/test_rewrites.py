@@ -416,3 +416,12 @@ def test_a_learned_finding_points_at_the_indicator_words_not_the_code_or_figures
 def test_a_quote_cut_off_mid_phrase_ends_on_its_last_whole_words(line, kept, never):
     rewrites = [f.rewrite for f in review(line).findings if f.rewrite and f.category == "output-only"]
     assert rewrites and kept in rewrites[0] and not any(n in rewrites[0] for n in never), rewrites
+
+
+@pytest.mark.parametrize("line,kept", [
+    ("Calls answered within 20 seconds | 85% | Monthly", "calls answered within 20 seconds: 85% reported as"),
+    ("KPI 2 | Referrals contacted within 48 hours | 90% | Quarterly", "referrals contacted within 48 hours: 90% reported as"),
+])
+def test_a_line_of_cells_is_quoted_as_its_indicator_and_its_figure_not_as_the_cells(line, kept):
+    rewrites = [f.rewrite for f in review(line).findings if f.rewrite and f.category == "output-only"]
+    assert rewrites and kept in rewrites[0] and "| 85%" not in rewrites[0] and "| 90%" not in rewrites[0], rewrites
