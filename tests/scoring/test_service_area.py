@@ -33,3 +33,14 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     from scoring.service_area import detect_area
 
     assert detect_area(text).key == "homecare"
+
+
+@pytest.mark.parametrize("text,area", [
+    ("Talking therapies: 75% of people referred start treatment within 6 weeks", "mental-health"),
+    ("Rapid rehousing: households placed within 30 days", "homelessness"),
+    ("Family caregivers receiving a break each quarter", "carers"),
+])
+def test_services_named_in_other_words_find_their_area(text, area):
+    from scoring.service_area import detect_area
+
+    assert detect_area(text).key == area
