@@ -73,7 +73,7 @@ class _StandardFields:
     """`__dataclass_fields__` made on first use, so that the standard module's functions (`dataclasses.replace`,
     `fields`, `asdict`, `is_dataclass`) work on records too: only code that uses them pays for the import."""
 
-    def __set_name__(self, owner, name):
+    def __init__(self):
         self._made = None
 
     def __get__(self, obj, owner):
@@ -172,9 +172,7 @@ def _record(cls, frozen: bool, slots: bool):
     cls.__record_fields__ = tuple(names)
     cls.__record_specs__ = dict(fields)
     cls.__match_args__ = tuple(names)
-    standard = _StandardFields()
-    standard.__set_name__(cls, "__dataclass_fields__")
-    cls.__dataclass_fields__ = standard
+    cls.__dataclass_fields__ = _StandardFields()
     return cls
 
 

@@ -106,7 +106,7 @@ _NEVER_ROLES = {"definition", "question"}
 _NOT_TARGET_ROLES = {"report", "definition", "question"}
 
 
-def _not_a_target(info: ClauseInfo) -> bool:
+def not_a_target(info: ClauseInfo) -> bool:
     """A statistic, definition or question; a field of a report-only list; a row of a results table."""
     if info.role in _NOT_TARGET_ROLES or info.results_table or info.aim:
         return True
@@ -133,7 +133,7 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if _label_over_threshold(doc, i):
             continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below
-        if p.get("targets_only") and _not_a_target(info):
+        if p.get("targets_only") and not_a_target(info):
             continue  # a statistic, a definition or a report-only list: not a target set for the provider
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
             continue
@@ -163,7 +163,7 @@ def _threshold_hit(rule: Rule, doc: Document, i: int) -> Hit | None:
     if i == 0 or not _label_over_threshold(doc, i - 1):
         return None
     clause, info = doc.clauses[i], doc.model[i]
-    if info.role in _NEVER_ROLES or (p.get("targets_only") and _not_a_target(info)):
+    if info.role in _NEVER_ROLES or (p.get("targets_only") and not_a_target(info)):
         return None
     label = info.headings[-1]
     m = p["patterns"].search(label)

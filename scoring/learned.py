@@ -31,7 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-from scoring.kinds import _not_a_target as not_a_target  # the test the rules' targets_only uses
+from scoring.kinds import not_a_target  # the test the rules' targets_only uses
 from scoring.modality import reports_fact
 from scoring.patterns import regex
 from scoring.quote import figures_tail
@@ -287,7 +287,7 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
             covered[cat].add(doc.clause_index(start))
     # A clause that gives a criterion its weight is the weighting rules' to judge: where none of them fired,
     # the scheme is quality-led ("| Price | 30% |" under Quality 60%, Social value 10%).
-    weighted = {doc.clause_index(w.start) for w in doc.weights} if hasattr(doc, "weights") else set()
+    weighted = {doc.clause_index(w.start) for w in doc.weights}
     models = (model or load_model())["models"]
     out = []
     for i, clause in enumerate(doc.clauses):
