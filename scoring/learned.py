@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Iterable
 
 from scoring.kinds import not_a_target  # the test the rules' targets_only uses
+from scoring.errors import RuleError
 from scoring.modality import reports_fact
 from scoring.patterns import regex
 from scoring.quote import figures_tail
@@ -173,13 +174,17 @@ def load_model(path: Path = MODEL_PATH) -> dict:
     threshold}, "meta": the file}; read once. `weights` is a dense array in thousandths (from the
     weights file beside it); training and measurement pass {index: weight} dicts instead (`_total`
     reads both)."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    dense = decode_weights(path.with_name(data["weights_file"]).read_bytes(), len(CATEGORIES), int(data.get("dim", DIM)))
-    models, vetoes = {}, {}
-    for cat, weights in zip(CATEGORIES, dense):
-        entry = data["categories"][cat]
-        models[cat] = (weights, float(entry["threshold"]))
-        vetoes[cat] = float(entry.get("veto", 0.0))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        dense = decode_weights(path.with_name(data["weights_file"]).read_bytes(), len(CATEGORIES), int(data.get("dim", DIM)))
+        models, vetoes = {}, {}
+        for cat, weights in zip(CATEGORIES, dense):
+            entry = data["categories"][cat]
+            models[cat] = (weights, float(entry["threshold"]))
+            vetoes[cat] = float(entry.get("veto", 0.0))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise RuleError(f"the learned check's model ({path.name} and its weights file) cannot be read ({exc}): "
+                        "reinstall Tender Coach, or review with --no-learned (TENDER_COACH_LEARNED=0 in Slack)") from None
     return {"models": models, "vetoes": vetoes, "meta": data}
 
 

@@ -13,6 +13,7 @@ import pytest
 from scoring import learned, review
 from bot.slack.settings import Settings
 from bot.errors import UsageError
+from scoring.errors import TenderCoachError
 
 ROOT = Path(__file__).resolve().parents[2]
 # Our own wordings, none of which a rule reads: a charter line in an unusual order, and a delivery programme.
@@ -116,3 +117,13 @@ def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text)
 def test_a_target_that_opens_on_a_verb_can_still_be_read():
     assert learned.eligible("Increase the number of carers assessed to 400 by March 2027")
     assert learned.eligible("Extended hours: the hub will open until 8pm on 2 evenings a week")
+
+
+def test_a_damaged_model_file_is_named_with_what_to_do(tmp_path):
+    (tmp_path / "learned_model.json").write_text(learned.MODEL_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / learned.WEIGHTS_PATH.name).write_bytes(learned.WEIGHTS_PATH.read_bytes()[:1000])  # cut short
+    with pytest.raises(TenderCoachError, match="--no-learned"):
+        learned.load_model(tmp_path / "learned_model.json")
+    (tmp_path / "learned_model.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(TenderCoachError, match="cannot be read"):
+        learned.load_model(tmp_path / "learned_model.json")
