@@ -50,6 +50,14 @@ class Measure:
     owner: str = ""
     aliases: str = ""  # a regular expression for the names a document may use for the measure
     age_rule: str = "within"
+    nations: tuple[str, ...] = ()  # where an official collection runs; empty: anywhere
+
+    def applies_in(self, nation: str | None) -> bool:
+        """Whether the measure can be proposed for a document from `nation` (None: not known, so yes).
+
+        England's collections (NDTMS, the carers' survey, DfE returns) are not offered to a Scottish
+        partnership or an American county, whose services report elsewhere."""
+        return not self.nations or nation is None or nation in self.nations
 
     def fits(self, ages: AgeRange | None) -> bool:
         """Whether the measure suits a service for these ages.
@@ -82,9 +90,9 @@ class Outcome:
     def measure(self) -> Measure:
         return self.options[0]
 
-    def measure_for(self, ages: AgeRange | None, named: tuple[str, ...] = ()) -> Measure | None:
-        """The measure to offer: one the document names first, else the first valid for the ages."""
-        valid = [m for m in self.options if m.fits(ages)]
+    def measure_for(self, ages: AgeRange | None, named: tuple[str, ...] = (), nation: str | None = None) -> Measure | None:
+        """The measure to offer: one the document names first, else the first valid for the ages and nation."""
+        valid = [m for m in self.options if m.fits(ages) and m.applies_in(nation)]
         for m in valid:
             if m.key in named:
                 return m
@@ -114,16 +122,17 @@ class Area:
         return "any" in measure.clients or bool(set(measure.clients) & set(self.clients))
 
     def choose(self, count: int = 2, start: int = 0, ages: AgeRange | None = None,
-               named: tuple[str, ...] = (), aims: str = "") -> list[Choice]:
+               named: tuple[str, ...] = (), aims: str = "", nation: str | None = None) -> list[Choice]:
         """Outcomes with measures valid for `ages`, the document's own aims and measures first.
 
         Then a core outcome of the area (drug treatment always gets a substance-use outcome),
         then ones with tags the first lacks: a mix of hard and soft, wellbeing and prevention.
         `start` rotates the choice, so a table of eight activity counts does not get eight
-        identical suggestions. Outcomes with no measure valid for the ages are never offered.
+        identical suggestions. Outcomes with no measure valid for the ages, or usable in the
+        document's nation, are never offered.
         """
-        usable = [(o, m) for o in self.outcomes if (m := o.measure_for(ages, named)) is not None]
-        usable = _borrowed(self, usable, ages, named) + usable
+        usable = [(o, m) for o in self.outcomes if (m := o.measure_for(ages, named, nation)) is not None]
+        usable = _borrowed(self, usable, ages, named, nation) + usable
         if not usable:
             return []
         first = start % len(usable)
@@ -150,7 +159,7 @@ class Area:
 _BORROWABLE = {"validated", "tracking-tool"}
 
 
-def _borrowed(area: Area, usable: list, ages: AgeRange | None, named: tuple[str, ...]) -> list:
+def _borrowed(area: Area, usable: list, ages: AgeRange | None, named: tuple[str, ...], nation: str | None = None) -> list:
     """Outcomes from other areas for published measures the document names and this area lacks.
 
     Only for a measure valid for the ages and meant for one of the area's client groups.
@@ -159,7 +168,8 @@ def _borrowed(area: Area, usable: list, ages: AgeRange | None, named: tuple[str,
     out = []
     for key in named:
         measure = measures().get(key)
-        if measure is None or key in have or measure.kind not in _BORROWABLE or not measure.fits(ages) or not area.serves(measure):
+        if (measure is None or key in have or measure.kind not in _BORROWABLE or not measure.fits(ages)
+                or not measure.applies_in(nation) or not area.serves(measure)):
             continue
         for other in library().values():
             outcome = next((o for o in other.outcomes if measure in o.options), None)
@@ -199,6 +209,7 @@ def _load() -> tuple[dict[str, Measure], dict[str, Area]]:
             m.get("min_age"), m.get("max_age"), m.get("owner", ""),
             m.get("aliases") or "",
             m.get("age_rule") or ("overlap" if m.get("kind") in _RECORDS else "within"),
+            tuple(m.get("nations") or ()),
         )
         for key, m in raw["measures"].items()
     }

@@ -24,7 +24,7 @@ from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, outcome_row, row_activity
 from .quote import split_figures, their_words
 from .segment import Clause, segment
-from .service_area import detect_ages, detect_area, named_measures, stated_aims
+from .service_area import detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
@@ -89,10 +89,10 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None)
 
 def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope) -> list[dict[str, str]]:
     start = zlib.crc32(seed.encode("utf-8"))  # stable across runs, unlike hash()
-    chosen = area.choose(count, start, scope.ages, scope.named, scope.aims)
+    chosen = area.choose(count, start, scope.ages, scope.named, scope.aims, scope.nation)
     if not chosen:  # nothing in the area fits the client group's ages: person-defined outcomes always do
         area = library()["general"]
-        chosen = area.choose(count, start, scope.ages, scope.named, scope.aims)
+        chosen = area.choose(count, start, scope.ages, scope.named, scope.aims, scope.nation)
     if area.key == "general":
         chosen = _honest_fallback(area, chosen, scope)
     return [{"change": c.outcome.change, "measure": c.measure.short, "when": c.measure.when, "key": c.measure.key}
@@ -111,12 +111,12 @@ def _honest_fallback(area: Area, chosen: list[Choice], scope: _Scope) -> list[Ch
 
 
 class _Scope:
-    """What the clause, its section heading and its document say of the client group and measures."""
+    """What the clause, its section heading and its document say of the client group, measures and nation."""
 
-    __slots__ = ("ages", "named", "aims")
+    __slots__ = ("ages", "named", "aims", "nation")
 
-    def __init__(self, ages: AgeRange | None, named: tuple[str, ...], aims: str):
-        self.ages, self.named, self.aims = ages, named, aims
+    def __init__(self, ages: AgeRange | None, named: tuple[str, ...], aims: str, nation: str | None = None):
+        self.ages, self.named, self.aims, self.nation = ages, named, aims, nation
 
 
 class DocContext:
@@ -130,6 +130,7 @@ class DocContext:
         self.ages = detect_ages(document)
         self.named = named_measures(document)
         self.aims = stated_aims(document)
+        self.nation = detect_nation(document)
         self.headings = _headings(document)
         self._starts = [h[0] for h in self.headings]
 
@@ -236,7 +237,9 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     named = tuple(dict.fromkeys(named_measures(clause.text) + named_measures(heading) + (doc.named if doc else ())))
     # The clause's own words say what it is about ("wellbeing sessions"), as a stated aim does.
     aims = " ".join(x for x in (clause.text[:1000], stated_aims(heading), doc.aims if doc else "") if x)
-    return _Scope(ages, named, aims)
+    # The document's nation, else what the clause and its heading name ("the Scottish Government's standard").
+    nation = (doc.nation if doc else None) or detect_nation(clause.text[:4000] + "\n" + heading)
+    return _Scope(ages, named, aims, nation)
 
 
 def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
@@ -306,6 +309,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             area = detect_area("homecare")
             context["beneficiaries"] = area.beneficiaries
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
+        # NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
+        context["nice"] = scope.nation in (None, "England")
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
         in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)

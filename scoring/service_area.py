@@ -195,3 +195,44 @@ def stated_aims(text: str, limit: int = 4000) -> str:
                 taken += 1
                 i += 1
     return " ".join(out)[:limit]
+
+
+# --- where the document is from ---------------------------------------------------------------------------
+
+# Words that place a text in one UK nation or outside the UK. Only names and bodies that belong to one
+# place: not "English" (the language), not the EU (English tenders cite its directives), not "County",
+# not "Irish" or "Indian" (English equality-monitoring forms list them as ethnic groups).
+_NATION_RE = regex(
+    r"(?P<england>\bEngland\b|\bCare Quality Commission\b|\bCQC\b|\bOfsted\b|\bCare Act 2014\b|\bNDTMS\b)"
+    r"|(?P<scotland>\bScotland\b|\bScottish\b|\bAlcohol and Drug Partnerships?\b|\bHEAT (?:standards?|targets?)\b"
+    r"|\bCare Inspectorate\b(?!\s+Wales)|\bHealth and Social Care Partnerships?\b)"
+    r"|(?P<wales>(?<!New South )\bWales\b|\bWelsh\b|\bCymru\b)"
+    r"|(?P<ni>\bNorthern Ireland\b|\bHSC Trusts?\b|\bRQIA\b)"
+    r"|(?P<elsewhere>\bAustralian?\b|\bNew Zealand\b|\bAotearoa\b|\bSouth African?\b|\bCanad(?:a|ian)\b"
+    r"|\bUnited States\b|\bU\.S\.A?\b|\bUSA\b|\bAmerican\b|(?<!Northern )\bIreland\b|\bIndia\b"
+    r"|\bKenyan?\b|\bNigerian?\b|\bGhana(?:ian)?\b|\bPhilippines\b|\bSingapore\b|\bMalaysian?\b|\bJamaican?\b"
+    r"|\bPakistan\b|\bSri Lanka\b|\bBangladesh\b|\bNepal\b|\bDenmark\b|\bDanish\b|\bSweden\b|\bSwedish\b|\bNorway\b"
+    r"|\bNorwegian\b|\bFinland\b|\bNetherlands\b|\bDutch\b|\bGermany\b|\bGerman\b|\bFrance\b|\bFrench\b"
+    r"|\bNDIS\b|\bMedicaid\b|\bNew South Wales\b|\bQueensland\b|\bTusla\b|\bGauteng\b|\b(?:Eastern|Western|Northern) Cape\b"
+    r"|[$€]\s?\d)")
+_NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales", "ni": "Northern Ireland",
+                 "elsewhere": "outside the UK"}
+
+
+def detect_nation(text: str) -> str | None:
+    """The UK nation a text is from ("England", "Scotland", "Wales", "Northern Ireland"), "outside the UK",
+    or None when it names none, or several without one clearly ahead (twice the mentions of the next).
+
+    A rewrite never proposes England's own collections (NDTMS, the carers' survey in England, DfE returns)
+    or cites NICE for a text that is plainly from elsewhere."""
+    if not text:
+        return None
+    counts: dict[str, int] = {}
+    for m in _NATION_RE.finditer(text):
+        counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
+        return None
+    return _NATION_NAMES[max(counts, key=counts.get)]

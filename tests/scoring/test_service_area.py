@@ -39,6 +39,19 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Talking therapies: 75% of people referred start treatment within 6 weeks", "mental-health"),
     ("Rapid rehousing: households placed within 30 days", "homelessness"),
     ("Family caregivers receiving a break each quarter", "carers"),
+    # other countries' words for the same services
+    ("Substance abuse treatment: 300 admissions a year", "substance-misuse"),
+    ("Clients with a substance use disorder seen within 10 days", "substance-misuse"),
+    ("Early childhood education: enrolments per term", "early-years"),
+    ("Kindergarten places filled: 120", "early-years"),
+    ("NDIS supports delivered: 2,000 hours", "disability"),
+    ("Developmental disabilities day program: units billed monthly", "disability"),
+    ("Hemtjänst: utförd tid per månad", "homecare"),
+    ("Kotihoidon käynnit: kotihoito 5,000 tuntia", "homecare"),
+    ("Area Agency on Aging: meals served to seniors", "older-people"),
+    ("Child welfare: home visits completed within 30 days", "children-families"),
+    ("Youth development programme: 40 sessions per term", "youth"),
+    ("Behavioral health: counseling sessions delivered", "mental-health"),
 ])
 def test_services_named_in_other_words_find_their_area(text, area):
     from scoring.service_area import detect_area

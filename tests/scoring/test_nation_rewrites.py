@@ -1,0 +1,83 @@
+"""A rewrite proposes measures that exist where the document is from.
+
+England's own collections (NDTMS, the Survey of Adult Carers in England, DfE care leaver returns, the
+EYFS profile, NHS PROMs) and NICE's home care guideline are offered to an English document, or to a
+clause that says nothing of where it is from; a document plainly from Scotland, Wales or another
+country gets the outcome's next measure (its own records) and no NICE citation. All examples are our own.
+"""
+
+import pytest
+
+from knowledge.outcome_library import measures
+from scoring import review
+from scoring.service_area import detect_nation
+
+
+def _rewrites(text: str, category: str = "output-only") -> list[str]:
+    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == category]
+
+
+@pytest.mark.parametrize("text, nation", [
+    ("Commissioned by the Alcohol and Drug Partnership to the Scottish Government's standard.", "Scotland"),
+    ("Registered with Care Inspectorate Wales; Welsh language services are offered.", "Wales"),
+    ("Providers registered with RQIA in Northern Ireland.", "Northern Ireland"),
+    ("Registered with the Care Quality Commission; the Care Act 2014 applies.", "England"),
+    ("Reimbursement is $16.50 per unit under the county's Medicaid waiver.", "outside the UK"),
+    ("Providers in New South Wales and Queensland deliver NDIS supports.", "outside the UK"),
+    ("The contract value is €1.2 million a year.", "outside the UK"),
+    # names that do not place a text: a language, an ethnic group, an EU directive, a county council
+    ("Information is offered in plain English and easy read.", None),
+    ("Monitoring forms record White Irish, Indian and Pakistani heritage.", None),
+    ("The procurement follows the EU procurement directives.", None),
+    ("Durham County Council will review the service yearly.", None),
+    # two nations with neither clearly ahead: not known
+    ("The service follows the guidance for England and for Scotland.", None),
+])
+def test_the_nation_a_text_is_from(text, nation):
+    assert detect_nation(text) == nation
+
+
+DRUG_TARGET = "- The provider will ensure that 400 people start structured drug treatment each year.\n"
+
+
+def test_an_english_or_unplaced_drug_service_gets_the_ndtms_measure():
+    ndtms = measures()["ndtms-completion"].short
+    for text in (DRUG_TARGET, "Commissioned in England under the national drug strategy.\n\n" + DRUG_TARGET):
+        (rewrite,) = _rewrites(text)
+        assert ndtms in rewrite
+
+
+@pytest.mark.parametrize("place", [
+    "Commissioned by the Alcohol and Drug Partnership under the Scottish Government's standards.",
+    "Funded by the county's behavioral health department; the unit rate is $85.00 per hour (United States).",
+    "Commissioned by the Health Service Executive in Ireland.",
+])
+def test_a_drug_service_elsewhere_gets_its_own_records_not_englands_collection(place):
+    (rewrite,) = _rewrites(f"{place}\n\n{DRUG_TARGET}")
+    assert "NDTMS" not in rewrite
+    # still a substance-use outcome, measured from the service's own records
+    assert "free of dependence" in rewrite and measures()["treatment-exit-records"].short in rewrite
+
+
+LEAVING_CARE = "- The service will hold 300 key-work sessions a year with care leavers aged 16 to 21.\n"
+
+
+def test_a_leaving_care_service_elsewhere_is_not_offered_dfe_returns():
+    dfe = {measures()[k].short for k in ("care-leaver-accommodation", "care-leaver-eet")}
+    english = " ".join(_rewrites(LEAVING_CARE))
+    assert any(name in english for name in dfe)
+    scottish = " ".join(_rewrites("A Scottish council's throughcare and aftercare service.\n\n" + LEAVING_CARE))
+    assert scottish and not any(name in scottish for name in dfe)
+    assert "DfE" not in scottish
+
+
+HOURLY = "- The provider will be paid {rate} per hour of personal care delivered to each client.\n"
+
+
+def test_home_care_pay_cites_nice_only_where_nice_guidance_applies():
+    (english,) = _rewrites(HOURLY.format(rate="£21.50"), "cost-first")
+    assert "NICE" in english
+    (american,) = _rewrites("Homemaker services, Ohio, United States.\n\n" + HOURLY.format(rate="$21.50"), "cost-first")
+    assert "NICE" not in american
+    # the rest of the advice stands, as a sentence that starts properly
+    assert "Part of the payment follows the outcomes each person confirms" in american
