@@ -45,6 +45,7 @@ class ClauseInfo:
     row_start: int | None = None  # a flattened row: where its first cell starts (its indicator)
     row_end: int | None = None
     aim: bool = False  # a direction of travel with no figure ("Increasing the number of …")
+    unit: bool = False  # says what one billing unit or period is ("A unit of respite is 12 to 24 hours")
 
     @property
     def in_table(self) -> bool:
@@ -101,7 +102,7 @@ _REPORTING_DUTY_RE = regex(
     r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
     r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b"
     # "Centres must report their actual attendance each month": a duty to report, no level to reach.
-    r"|^\W*(?:[\w'&-]+\s+){1,5}?(?:shall|will|must|should)\s+(?:also\s+)?(?:report|record)\s+(?:on\s+)?(?:their|its)\b"
+    r"|^\W*(?:[\w'&-]+\s+){1,5}?(?:shall|will|must|should|(?:is|are)\s+required\s+to)\s+(?:also\s+)?(?:report|record|submit)\s+(?:on\s+)?(?:their|its)\b"
     # A summary or return to be sent in, and what it holds: "A monthly summary, on the form the council provides,
     # which shall summarize the number of families assisted".
     r"|\b(?:summary|report|return|form|submitted)\b[^.;]{0,120}?\b(?:which|that)\s+(?:shall|will|must|should)\s+(?:summari[sz]e|contain|include|list|detail|set\s+out|show)\b"
@@ -188,7 +189,10 @@ _TREND_RE = regex(
 # A description of what a data set holds: "Information on the numbers of calls answered each month".
 _DATA_DESCRIPTION_RE = regex(
     r"^\W*(?:information|data|figures|statistics|details)\s+(?:on|about|showing)\s+(?:the\s+)?"
-    r"(?:numbers?|counts?|proportions?|percentages?|rates?|levels?)\s+of\b", re.I)
+    r"(?:numbers?|counts?|proportions?|percentages?|rates?|levels?)\s+of\b"
+    # What a return or data set takes in, told after it: "This takes into account the number of referrals".
+    r"|^\W*(?:this|it|these|the\s+(?:data(?:set|\s+set)?|returns?|database|submissions?))\s+(?:takes?\s+into\s+account|covers?|captures?"
+    r"|records?|holds?|contains?)\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b", re.I)
 # Headings of a results section: the figures under them are actuals, not targets set for a provider.
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
@@ -201,7 +205,10 @@ _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|re
 _RESULTS_LEAD_RE = regex(
     r"\b(?:highlights|achievements|key\s+(?:facts|figures|statistics)|at\s+a\s+glance)\b[^:]{0,60}:\s*$"
     r"|\b(?:data|figures|statistics|results|records|returns)\b[^:]{0,40}?\b(?:indicates?|indicated|shows?|showed|reveals?|revealed)\s*(?:that\s*)?:\s*$"
-    r"|\b(?:had|have|has)\s+(?:(?:all|now|already)\s+)?(?:met|achieved|exceeded|reached|surpassed)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?)\b[^:]{0,40}:\s*$",
+    r"|\b(?:had|have|has)\s+(?:(?:all|now|already)\s+)?(?:met|achieved|exceeded|reached|surpassed)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?)\b[^:]{0,40}:\s*$"
+    # A lead-in naming a period that has ended, over its figures: "In the quarter ended 30 June:", "During the
+    # year ending March 2025:" (with no modal verb: "By the year ending March 2028, providers will:" sets targets).
+    r"|^\W*(?:during|in|over|for)\s+the\s+(?:year|quarter|month|period|half[-\s]year|twelve\s+months|12\s+months)\s+(?:ending|ended)\s+(?![^:]{0,40}?\b(?:will|shall|must|should)\b)[^:]{1,40}:\s*$",
     re.I)
 # A clause that goes on to describe the term above it ("Lowest-priced bid" / "This method is used for …").
 _DESCRIBES_ABOVE_RE = regex(
@@ -272,6 +279,27 @@ _THRESHOLD_ONLY_RE = regex(
     r"\s*(?:is|will\s+be|shall\s+be|of|:|=|-|–)\s*(?:(?:at\s+least|a\s+minimum\s+of|no\s+(?:less|fewer)\s+than|not\s+less\s+than"
     r"|(?:greater|more)\s+than(?:\s+or\s+equal\s+to)?|>=|≥)\s*)?"
     r"\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\W*$", re.I)
+
+
+# A bare indicator line: what is counted, with no figure ("Number of referrals made", "% of clients seen").
+_BARE_INDICATOR_RE = regex(r"^\W*(?:total\s+)?(?:number|no\.|#|percentage|proportion|rate|%)\s+of\b", re.I)
+# An outcome statement over such lines, in an outcomes framework: "People at risk get help early", "Fewer
+# children will need care", "Risk is reduced for people who use drugs", "Services: support services are safe
+# and effective". The indicators under it are how progress to it is tracked; they hold no provider to a count.
+_OUTCOME_STATEMENT_RE = regex(
+    r"^\W*(?:[\w'’-]+\s*:\s*)?(?:(?:fewer|more|all|most)\s+)?(?:[\w'’,/-]+\s+){0,8}?(?:people|children|young\s+people"
+    r"|adults|families|individuals|communities|residents|patients|carers|services|risks?|harms?)\b(?:\s+[\w'’,/-]+){0,12}?"
+    r"\s+(?:have|has|receive|are|is|feel|live|get|will|can|experience|access|move|enter|stay|remain|need|recover|thrive"
+    r"|achieve|become)\b", re.I)
+# What one billing unit or period is: "A half unit of respite is six to 12 hours", "1 week = five working days",
+# "An 'hour' is at least 50 minutes of direct service". It sets no level to reach; the cost-first rules, which do
+# not judge only targets, still read a unit of care paid by time.
+_UNIT_DEF_RE = regex(
+    r"^\W*(?:a|an|one|1|each)\s+(?:half\s+|full\s+|partial\s+)?[\"'“‘]?(?:unit|hour|week)[\"'”’]?\s*(?:of\s+(?:[\w-]+\s+){1,2}?)?"
+    r"(?:is|equals|=|means)\s+(?!(?:paid|charged|billed|funded|priced|reimbursed|invoiced)\b)", re.I)
+_SPAN_RE = regex(r"\b\d{1,3}\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b", re.I)  # a time limit is not a level
+_MEASURE_WORD_RE = regex(r"\b(?:indicators?|measures?|measured|kpis?|targets?|performance|report\w*|monitor\w*|data|contract\w*"
+                         r"|provider|specification|deliver\w*|must|shall)\b|:\s*$", re.I)
 
 
 def threshold_only(text: str) -> bool:
@@ -413,6 +441,7 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
     columns: tuple[str, ...] = ()
     flat: list[int] = []  # indexes of the fragments of a flattened row being gathered
     opener = None  # the first cell of that row, when it shares a clause with the header line
+    under_outcome = False  # the last line that was not a bare indicator states an outcome
     for i, c in enumerate(clauses):
         text = c.text.strip()
         role = text_role(text, c.kind)
@@ -445,6 +474,14 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         just_led = lead_in is not None and i > 0 and clauses[i - 1].text.strip() == lead_in
         if just_led and role == "heading" and c.kind != "heading":
             role = text_role(text, "item")
+        if not header:
+            if _BARE_INDICATOR_RE.match(text) and not re.search(r"\d", _SPAN_RE.sub(" ", text)) and not sets_requirement(text):
+                if under_outcome and role in ("guidance", "heading") \
+                        and not any(_TARGET_HEADING_RE.search(h) for h in headings):
+                    role = "report"  # "Number of referrals made" listed under "People get help early": it tracks that outcome
+            else:
+                under_outcome = bool(_OUTCOME_STATEMENT_RE.search(text)) and not re.search(r"\d", text) \
+                    and not _MEASURE_WORD_RE.search(text)
         if header and role == "heading" and c.kind != "heading" and _is_fragment(c):
             role = "guidance"  # a label inside a table is a cell, not a new section
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
@@ -491,7 +528,7 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
                 role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"
-            out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim))
+            out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim, unit=bool(_UNIT_DEF_RE.match(text))))
         if text.endswith(":") and not row_like:
             lead_in = text
     _describe_menus(clauses, out)

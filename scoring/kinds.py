@@ -21,7 +21,8 @@ from .weights import Weight, find_weights, scheme, weighting_sets
 
 # Said after a phrase, these turn it into a statement about what not to do.
 _NEGATED_AFTER_RE = regex(
-    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
+    # (Not a clarification that names the lowest again: "the lowest and best bid, which may not necessarily be the lowest bid".)
+    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b(?!\s+necessarily\s+(?:be\s+)?(?:the\s+)?lowest\b)|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
     r"|^[^.]{0,80}?\b(?:tells? us (?:very )?little|says? (?:little|nothing)|is an output|are outputs|not an outcome|not outcomes)",
     re.I,
 )
@@ -108,7 +109,7 @@ _NOT_TARGET_ROLES = {"report", "definition", "question"}
 
 def not_a_target(info: ClauseInfo) -> bool:
     """A statistic, definition or question; a field of a report-only list; a row of a results table."""
-    if info.role in _NOT_TARGET_ROLES or info.results_table or info.aim:
+    if info.role in _NOT_TARGET_ROLES or info.results_table or info.aim or info.unit:
         return True
     return info.report_only_list and info.role != "target"
 

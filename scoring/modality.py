@@ -71,6 +71,8 @@ _STRONG_REPORT_RES = (
 _WEAK_REPORT_RE = regex(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|currently|at\s+present|presently|to\s+date|so\s+far"
     r"|there\s+are|there\s+were)\b"
+    # A snapshot on a date: "63% of clients as at end of Q4", "as at 31 March".
+    r"|\bas\s+at\s+(?:the\s+)?(?:end\s+of\s+)?(?:q[1-4]\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
     # A headline figure: a share done, with no verb of its own ("96% of repairs completed on time").
     r"|^\W*\d{1,3}(?:\.\d+)?\s*%\s+of\s+[^.;|\n]{0,80}?\b(?:completed|answered|resolved|responded\s+to|dealt\s+with|repaired"
     r"|relet|re-let|visited|carried\s+out|kept)\b(?![^.;|\n]{0,40}?\b(?:within|by|in\s+under)\b)", re.I)
@@ -78,13 +80,16 @@ _WEAK_REPORT_RE = regex(
 
 # A trajectory still to come: "10% in 2013/14, rising to 15% in 2014/15" sets a path, whatever the years.
 _TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|falling|decreasing)\s+to\s+(?:at\s+least\s+)?\d", re.I)
+# A target told as what it is, its past verbs inside it: "The aim was to ensure staff saw 90% of referrals within
+# three weeks", "The standard is that 95% of people waited no more than four weeks".
+_TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\s+(?:was|is|has\s+been)\s+(?:to\s+ensure\s+(?:that\s+)?|that\s+)", re.I)
 
 
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
-            or _TRAJECTORY_RE.search(text):
+            or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):
         return True

@@ -302,3 +302,32 @@ def test_entries_under_a_lead_in_of_results_are_reported_not_set(lead, item, rep
 ])
 def test_a_result_against_its_target_a_funders_account_and_a_summary_to_send_are_not_targets(text):
     assert _info(text, text[:12]).role == "report"
+
+
+@pytest.mark.parametrize("lead,item,reported", [
+    # The fifteenth batch's statistics and outcomes frameworks: figures under a lead-in naming a period that has
+    # ended, and bare indicators listed under the outcome statement they track.
+    ("In the quarter ended 30 June 2026:", "4,210 referrals to the community team started support.", True),
+    ("People at risk get help early", "Number of referrals to the crisis team", True),
+    ("Carers feel supported and stay well", "Percentage of carers' assessments completed within 28 days", True),
+    # A lead-in with a modal verb sets targets; a figure, or a heading that names targets, makes the line a measure.
+    ("By the year ending March 2028, providers will:", "• Deliver 400 group sessions.", False),
+    ("People at risk get help early", "Number of referrals to the crisis team: 300 a year", False),
+    ("Key performance indicators", "Number of referrals to the crisis team", False),
+])
+def test_results_of_a_past_period_and_indicators_under_an_outcome_set_nothing(lead, item, reported):
+    assert (_info(f"{lead}\n{item}", item.lstrip("• ")[:12]).role == "report") is reported
+
+
+@pytest.mark.parametrize("text,unit", [
+    # What one billing unit or period is sets no level to reach (the learned check and the target rules pass it by).
+    ("A half unit of day care is a minimum of 4 hours up to 8 hours.", True),
+    ("1 week = five working days.", True),
+    ("An \"hour\" is at least fifty (50) minutes of direct service.", True),
+    ("One hour of support is paid at £21.", False),
+    ("Each session is a minimum of 2 hours.", False),
+])
+def test_a_line_that_says_what_one_unit_is_is_not_a_target(text, unit):
+    from scoring.kinds import not_a_target
+    info = _info(text, text[:8])
+    assert info.unit is unit and (not_a_target(info) if unit else True)

@@ -280,11 +280,30 @@ FOURTEENTH_BATCH_NEAR_MISSES = [
     "The consultants charge 900 kr. pr. time for the evaluation.",
 ]
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES) for t in group])
+# Fifteenth batch shapes, in invented words: homemaker and in-home care paid or invoiced by the hour, a price list's
+# unit of measure, a worked bill in hours, hours and rate in a flattened price row, the lowest and best bid with a
+# clarification after it; and quiet: news of who was the lowest bidder, a hedged lowest price.
+FIFTEENTH_BATCH_RULES = [
+    "Maximum reimbursement rates: Homemaker $15.50 per hour",
+    "Vendors will invoice the County at the hourly rates quoted in their bid.",
+    "The council ran a reverse auction for home care, with providers bidding their charges by the hour.",
+    "Price list: Personal care – weekday. Unit of measure: Hour.",
+    "Example: the agency bills 3 hours at $62.40 for the morning visit.",
+    "Quantity of units 4,200 hours Group $28.50 per hour",
+    "The board will award to the lowest and best bid, which may not necessarily be the lowest bid.",
+]
+FIFTEENTH_BATCH_NEAR_MISSES = [
+    "Acme Care was the lowest bidder in the 2019 round, the minutes show.",
+    "The lowest price will not necessarily be accepted.",
+    "The cleaning contract is invoiced at the hourly rates in Schedule 3.",
+]
+
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []

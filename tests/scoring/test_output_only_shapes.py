@@ -463,6 +463,45 @@ FOURTEENTH_BATCH_QUIET = [
     "A DBS check must be completed for all volunteers before they start.",
 ]
 
+# Shapes from the fifteenth real batch (human-services specifications, KPI schedules, performance frameworks), in
+# invented words: a time limit written "five (5) business days", a median wait paid on, a minimum delivery standard
+# as a share, follow-ups and group sizes, girls and boys counted, access as a share of those in need, targets for a
+# number of centres, a target stated with its past verb.
+FIFTEENTH_BATCH = [
+    "Carry out a home assessment within five (5) business days of receiving a referral.",
+    "Teams that have a median wait of three days or less will earn an incentive payment.",
+    "Services with a median time between referral and first session of two days or less will receive a bonus payment.",
+    "Contracted hours are based on a 95% minimal annual delivery standard.",
+    "A minimum of three follow-ups with each family after the course ends.",
+    "Mentor 30 x Year 10 girls from the two partner schools.",
+    "Workshops should cover 8 to 12 parents per session.",
+    "By 2027 a minimum of 20 per cent per annum of those in need will be able to access the service.",
+    "Access rate as a proportion of prevalence 18% 21%",
+    "Agencies where 75% of their clients attend for six sessions will receive a bonus payment.",
+    "Local areas were given targets for the number of family hubs to be opened by March 2027.",
+    "The regional target to deliver 1,200 Family Support Hub centres by 2028.",
+    "The aim is that staff in the crisis team saw 90% of referrals within four hours.",
+    "Performance indicators\nNumber of home visits completed",
+    "Older people live well at home\nNumber of home visits completed: 1,200 per year",
+]
+# Nearby text that sets no output target: a code in a price list, figures under a lead-in naming a period that
+# has ended, a snapshot "as at" a date, a duty to send data and what the data covers, a staffing ratio, what one
+# billing unit is, indicators listed under the outcome statement they track.
+FIFTEENTH_BATCH_QUIET = [
+    "Registration group: 0135 – Daily activities in a group.",
+    "During the year ended 31 March 2026:\n4,210 referrals to the community team started support.",
+    "In the quarter ended 30 June 2026:\nOf these, 512 (92%) started support within three weeks.",
+    "Contact covering 58% of registered carers as at end of Q2.",
+    "Each provider is required to submit their returns to the regional database every quarter. "
+    "This covers the number of assessments and reviews.",
+    "Payment includes an enhancement for residents who need one-to-one staffing at night.",
+    "A unit of day care is a minimum of 4 hours up to 8 hours.",
+    "Older people live well and safely at home\nNumber of home visits completed",
+    "Children are safe in stable families\nPercentage of assessments completed within 45 days",
+    "Fewer young people enter the justice system\nNumber of referrals to the diversion scheme",
+    "An annual access rate of 16.2%, above the 15% target.",
+]
+
 
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
@@ -483,7 +522,7 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
                          + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
-                         + FOURTEENTH_BATCH)
+                         + FOURTEENTH_BATCH + FIFTEENTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -491,7 +530,7 @@ def test_an_output_target_in_this_shape_is_flagged(text):
 @pytest.mark.parametrize("text", TIME_LIMITS_QUIET + REACH_QUIET + UNITS_BOUGHT_QUIET + PLAN_MEASURES_QUIET
                          + FOURTH_BATCH_QUIET + FIFTH_BATCH_QUIET + SIXTH_BATCH_QUIET + EIGHTH_BATCH_QUIET
                          + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET + TWELFTH_BATCH_QUIET
-                         + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET)
+                         + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
