@@ -56,6 +56,32 @@ def split_figures(words: str) -> tuple[str, list[str]]:
     return words[:cut].rstrip(), _FIGURE_RE.findall(words, cut)
 
 
+# A match that starts at the unit or scale of a figure ("% of children", "million people"), or at the top of a
+# percentage range ("100% of clients" after "90 – "): its figure, or the range's first figure, sits just before.
+_SCALED_START_RE = regex(r"\s?(?:%|per\s?cent\b|million\b|thousand\b|billion\b)", re.I)
+_RANGE_TOP_RE = regex(r"\d[\d,.]*\s?(?:%|per\s?cent\b)", re.I)
+_FIG = r"(?:\d{1,3}(?:[ ,]\d{3})+|\d+(?:\.\d+)?)"
+_FIGURE_END_RE = regex(rf"(?:{_FIG}\s?%?\s*(?:–|-|to)\s*)?{_FIG}\s*$")
+_THOUSANDS_TAIL_RE = regex(r"\d{3}(?![\d,.])")
+_THOUSANDS_HEAD_RE = regex(r"(?<![\w.,])\d{1,3}(?: \d{3})* $")
+_RANGE_END_RE = regex(r"\d+(?:\.\d+)?\s?%?\s*(?:–|-|to)\s*$")
+
+
+def _figure_before(before: str, match: str) -> int:
+    """How many characters before a match belong to its figure (0: none), read from a short window."""
+    if _SCALED_START_RE.match(match):
+        found = _FIGURE_END_RE.search(before)
+        return len(found.group(0)) if found else 0
+    if _THOUSANDS_TAIL_RE.match(match):  # "42 500 people" flagged from "500": a figure grouped with spaces
+        found = _THOUSANDS_HEAD_RE.search(before)
+        if found:
+            return len(found.group(0))
+    if _RANGE_TOP_RE.match(match):
+        found = _RANGE_END_RE.search(before)
+        return len(found.group(0)) if found else 0
+    return 0
+
+
 def their_words(clause: Clause, start: int, end: int) -> str | None:
     """The flagged activity with its own number, through to where the clause moves on; None when the
     flagged words are not an activity phrase (a number that belongs to "Schedule 2" or a year)."""
@@ -76,6 +102,10 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
             return None
         rel += len(match) - len(rest)
         start, match = clause.start + rel, rest
+    back = _figure_before(clause.text[max(line_start, rel - 40):rel], match)
+    if back:  # "98% of children", "3.2 million people", "90 – 100% of clients": the figure is the activity's own
+        rel -= back
+        start, match = clause.start + rel, clause.text[rel:rel + back] + match
     tail = clause.text[rel:]
     cut = _CUT_RE.search(tail[len(match):])
     first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]

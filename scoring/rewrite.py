@@ -268,8 +268,8 @@ _SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()-]+){0,3})
 
 
 # A clause's own section number and bold run-in title, not part of the activity it names:
-# "4.2 **Detached outreach.** The provider shall …", "3. The provider will …".
-_NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?:\*\*[^*]{1,60}\*\*\s+)?")
+# "4.2 **Detached outreach.** The provider shall …", "3. The provider will …"; not "3.2 million people".
+_NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?!(?:million|thousand|billion|per\s?cent)\b)(?:\*\*[^*]{1,60}\*\*\s+)?", re.I)
 
 
 # The end of a quote cut off mid-phrase, as flattened tables and cut pages leave it: a bracket never closed

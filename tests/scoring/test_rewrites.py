@@ -273,6 +273,24 @@ def test_a_quote_never_starts_with_a_number_that_belongs_to_the_words_before_it(
         assert kept.lower() in text.lower(), text
 
 
+@pytest.mark.parametrize("clause,flagged,kept", [
+    ("By 2031, 85% of pupils joining the scheme will have had a health check.", "% of pupils joining", "85% of pupils joining"),
+    ("- 70 – 90% of all new residents should receive a welcome visit", "90% of all new residents", "70 - 90% of all new residents"),
+    ("- 1.4 million visits will be made to the centres each year;", "1.4 million visits", "1.4 million visits"),
+    ("A target of 42 500 people will be reached by the campaign.", "500 people will be reached", "42 500 people"),
+])
+def test_a_quote_keeps_the_figure_its_activity_was_given_with(clause, flagged, kept):
+    """A rule may flag from a percentage sign, a scale word or the top of a range: the quote still carries
+    the whole figure ("85%", "1.4 million", "70 - 90%"), never a bare "% of pupils" or "million visits"."""
+    from scoring.rewrite import rewrite
+    from scoring.segment import Clause
+
+    start = clause.index(flagged)
+    text = rewrite("output-to-outcome", Clause(0, len(clause), clause, "sentence", 0), start, start + len(flagged),
+                   clause, [], document_area(clause))
+    assert f"'{kept}" in text.replace("–", "-"), text
+
+
 def test_a_quote_is_the_activity_with_its_own_number_not_what_follows():
     rewrite = _output_rewrites("The new service, which will support over 450 tenants at any one time, "
                                "will start on 3 June 2031.")[0]
