@@ -311,6 +311,9 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
         # NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
         context["nice"] = scope.nation in (None, "England")
+        rate = _HOURLY_RATE_RE.search(clause.text[:4000])
+        # The commissioner's own hourly rate stays, as the base the outcome payment is added to.
+        context["rate"] = " ".join(rate.group(0).split()) if rate and template == "homecare-outcomes" else None
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
         in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)
@@ -326,6 +329,12 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             if marker:
                 return marker.group(0).strip() + " " + " ".join(render(f"rewrites/{template}.j2", **context).split())
     return " ".join(render(f"rewrites/{template}.j2", **context).split())
+
+
+# An hourly rate for care as the commissioner wrote it: "£18.50 per hour", "$13.00 - $21.00 per client per hour",
+# "€32 an hour", "$82.02/hour".
+_MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
+_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b)", re.I)
 
 
 # A lowest-price award term that names one bidder or offer: "lowest responsible bidder", "lowest-priced

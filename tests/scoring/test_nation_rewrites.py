@@ -79,5 +79,7 @@ def test_home_care_pay_cites_nice_only_where_nice_guidance_applies():
     assert "NICE" in english
     (american,) = _rewrites("Homemaker services, Ohio, United States.\n\n" + HOURLY.format(rate="$21.50"), "cost-first")
     assert "NICE" not in american
-    # the rest of the advice stands, as a sentence that starts properly
-    assert "Part of the payment follows the outcomes each person confirms" in american
+    # the rest of the advice stands, as sentences that start properly
+    assert "stays as the base rate for planned care; part of the payment follows the outcomes" in american
+    (no_rate,) = _rewrites("Homemaker services, Ohio, United States.\n\n- Home care is paid by the minute.\n", "cost-first")
+    assert "NICE" not in no_rate and ". Part of the payment follows the outcomes each person confirms" in no_rate

@@ -443,3 +443,22 @@ def test_a_quote_cut_off_mid_phrase_ends_on_its_last_whole_words(line, kept, nev
 def test_a_line_of_cells_is_quoted_as_its_indicator_and_its_figure_not_as_the_cells(line, kept):
     rewrites = [f.rewrite for f in review(line).findings if f.rewrite and f.category == "output-only"]
     assert rewrites and kept in rewrites[0] and "| 85%" not in rewrites[0] and "| 90%" not in rewrites[0], rewrites
+
+
+@pytest.mark.parametrize("clause,rate", [
+    ("The provider will be paid £19.40 per hour for each home care visit.", "£19.40 per hour"),
+    ("Homemaker aides are reimbursed at $15.00 - $19.00 per client per hour.", "$15.00 - $19.00 per client per hour"),
+    ("Home care is paid at €28.50 an hour, billed monthly.", "€28.50 an hour"),
+])
+def test_a_home_care_rate_rewrite_keeps_the_commissioners_rate_as_the_base(clause, rate):
+    """Outcome-linked payment is added to the rate the commissioner set, not written over it."""
+    rewrites = [f.rewrite for f in review(clause).findings if f.rewrite and f.rule == "cost-first/hourly-rate"]
+    assert rewrites, clause
+    assert f"The rate of {rate} stays as the base rate" in rewrites[0], rewrites[0]
+    assert "part of the payment follows the outcomes each person confirms" in rewrites[0]
+
+
+def test_a_rate_by_the_minute_is_not_kept_as_a_base():
+    rewrites = [f.rewrite for f in review("Home care is paid by the minute, at £0.32 per minute.").findings
+                if f.rewrite and f.category == "cost-first"]
+    assert rewrites and all("stays as the base rate" not in r for r in rewrites), rewrites
