@@ -65,7 +65,7 @@ def _group_words(text: str, plural_only: bool = False) -> str | None:
         if plural_only and not plural:
             continue
         if not plural:
-            word = _SINGULAR_TO_PLURAL.get(word, word + "s")
+            word = _SINGULAR_TO_PLURAL.get(word) or (word[:-1] + "ies" if re.search(r"[^aeiou]y$", word) else word + "s")
         return word
     return None
 
@@ -505,6 +505,8 @@ def _cells_quote(clause: Clause, start: int) -> str | None:
     return f"{own} {figure}" if figure and own else own or None
 
 
+# Ten or more digits with no separator: a flattened table's year columns run together ("4905907934962990"), not a count.
+_RUN_TOGETHER_RE = regex(r"\d{10,}")
 _FIGURE_CELL_RE = regex(r"(?:[<>≥≤=]\s{0,2})?\d[\d,]{0,12}(?:\.\d{1,4})?\s{0,2}%?")
 
 
@@ -518,7 +520,8 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     head, figures = split_figures(words)
     if figures:  # "...report).5600" -> "...: 5600"; several figures (actual, target, next year's) cannot be told apart
         head = _clean_quote(head)
-        words = "" if not head else f"{head}: {figures[0]}" if len(figures) == 1 else head
+        one = len(figures) == 1 and not _RUN_TOGETHER_RE.fullmatch(figures[0])  # year columns fused by a flattened copy
+        words = "" if not head else f"{head}: {figures[0]}" if one else head
     if words:
         after = clause.text[clause.text.find(words[:20]) + len(words):].split("\n")[0] if words[:20] in clause.text else ""
         target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)

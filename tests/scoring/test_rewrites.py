@@ -462,3 +462,17 @@ def test_a_rate_by_the_minute_is_not_kept_as_a_base():
     rewrites = [f.rewrite for f in review("Home care is paid by the minute, at £0.32 per minute.").findings
                 if f.rewrite and f.category == "cost-first"]
     assert rewrites and all("stays as the base rate" not in r for r in rewrites), rewrites
+
+
+def test_year_columns_run_together_by_a_flattened_copy_are_not_quoted_as_a_count():
+    """"Number of clients served 1204118312901344" is four years' figures with their spaces lost: quoting it as
+    one count reads as garble; a real count keeps its figure."""
+    fused, = _output_rewrites("Number of clients receiving day services 1204118312901344")
+    assert "1204118312901344" not in fused and "number of clients receiving day services" in fused
+    real, = _output_rewrites("Number of clients receiving day services 1,204")
+    assert "number of clients receiving day services: 1,204" in real
+
+
+def test_a_group_named_in_the_singular_is_made_plural_as_english_does():
+    rewrite, = _output_rewrites("The provider will make 300 home visits a month to each beneficiary.")
+    assert rewrite.startswith("Beneficiaries who use the service") and "beneficiarys" not in rewrite.lower()
