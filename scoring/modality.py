@@ -85,12 +85,22 @@ _TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|fall
 _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\s+(?:was|is|has\s+been)\s+(?:to\s+ensure\s+(?:that\s+)?|that\s+)", re.I)
 
 
+# A KPI line that names its indicator first ("Number of home visits made", "% of calls answered"): its past
+# participles describe the count ("visits made"), they do not report what happened, unless a finite verb does
+# ("Number of visits made in 2023 was 1,200").
+_INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
+                           r"percentage|proportion|%|rate)\s+of\b", re.I)
+_FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
+    if _INDICATOR_LINE_RE.match(text) and not _FINITE_REPORT_RE.search(text):
+        return False  # "Number of welfare calls made 24 30": an indicator and its figures, not an account
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):
         return True
     return bool(_WEAK_REPORT_RE.search(text)) and not _TARGET_RE.search(text)
