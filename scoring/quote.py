@@ -23,6 +23,8 @@ _LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|sp
 # Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
 _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
                                               "those", "carers", "clients"))  # "people with a learning disability"
+# A second standard joined to the first: ", and 95% within 18 weeks", "and 98 per cent ...".
+_SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.I)
 _CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
 
 
@@ -108,5 +110,9 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
         start, match = clause.start + rel, clause.text[rel:rel + back] + match
     tail = clause.text[rel:]
     cut = _CUT_RE.search(tail[len(match):])
+    if cut and (more := _SECOND_SHARE_RE.match(tail, len(match) + cut.start())):
+        # "80% ... within 4 weeks, and 98% within 12 weeks": the second standard belongs with the first
+        nxt = _CUT_RE.search(tail, more.end())
+        cut = _CUT_RE.search(tail[len(match):], nxt.start() - len(match)) if nxt else None
     first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]
     return first_line if len(first_line) <= 140 and len(first_line) >= len(match.split("\n")[0]) else match

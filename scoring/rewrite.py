@@ -250,6 +250,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     row's place in a run of rows rewritten together: consecutive rows take turns among the
     outcomes that fit, rather than all naming the same one."""
     place = place or Place("sentence")
+    if template == "output-to-outcome" and _PAYMENT_LINK_RE.search(clause.text[:4000]):
+        template = "payment-to-outcome"  # an activity target with money on it: the payment is what to change
     if place.kind == "row":
         return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place, row)
     label = indicator_label(clause, max(start, end - 1))
@@ -261,6 +263,12 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         if lead and clause.start + lead.end() <= start and not sentence.startswith(lead.group(1)):
             sentence = f"{lead.group(1)}: {sentence}"  # "Literature searches: 95% of …" keeps its label
     return as_item(place, sentence)
+
+
+# An activity target the payment depends on: "will receive an incentive payment of 5%", "payment will be reduced
+# by 2%", "a bonus of £500", "withheld".
+_PAYMENT_LINK_RE = regex(r"\bincentive\s+payments?\b|\bpayments?\s+(?:will\s+be\s+|is\s+|are\s+)?(?:reduced|withheld|deducted|clawed\s+back)\b"
+                         r"|\b(?:reduction|deduction|cut)\s+in\s+(?:the\s+)?(?:payment|reimbursement|fee)s?\b|\bperformance\s+bonus\b", re.I)
 
 
 # A short label before a sentence: "Literature Searches: 95% of searches will be completed on time."

@@ -476,3 +476,18 @@ def test_year_columns_run_together_by_a_flattened_copy_are_not_quoted_as_a_count
 def test_a_group_named_in_the_singular_is_made_plural_as_english_does():
     rewrite, = _output_rewrites("The provider will make 300 home visits a month to each beneficiary.")
     assert rewrite.startswith("Beneficiaries who use the service") and "beneficiarys" not in rewrite.lower()
+
+
+@pytest.mark.parametrize("clause", [
+    "Agencies that deliver more than 100% of contracted sessions each quarter will receive an incentive payment of 5%.",
+    "Providers that deliver fewer than 90% of contracted sessions will see a reduction in payment of 2% for that quarter.",
+])
+def test_an_activity_target_with_money_on_it_is_rewritten_as_a_payment_on_outcomes(clause):
+    rewrite, = _output_rewrites(clause)
+    assert rewrite.startswith("Part of the payment is linked to outcomes"), rewrite
+
+
+def test_a_second_standard_joined_to_the_first_is_kept_in_the_quote():
+    rewrite, = _output_rewrites("Waiting times: 80% of people referred should start support within 4 weeks of referral, "
+                                "and 98% should start within 12 weeks.")
+    assert "4 weeks of referral, and 98% should start within 12 weeks" in rewrite, rewrite
