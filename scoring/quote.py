@@ -23,6 +23,9 @@ _LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|sp
 # Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
 _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
                                               "those", "carers", "clients"))  # "people with a learning disability"
+# A modal verb and the verb after it before the figure a quote should start at: "will see 70% of ...",
+# "must respond to 95% of ...", "should be 90% of ...".
+_MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?=\d)", re.I)
 # A second standard joined to the first: ", and 95% within 18 weeks", "and 98 per cent ...".
 _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.I)
 _CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
@@ -104,6 +107,10 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
             return None
         rel += len(match) - len(rest)
         start, match = clause.start + rel, rest
+    modal = _MODAL_LEAD_RE.match(match)
+    if modal:  # "will see 70% of referrals within 5 days": the activity is what the figure counts
+        rel += modal.end()
+        start, match = clause.start + rel, match[modal.end():]
     back = _figure_before(clause.text[max(line_start, rel - 40):rel], match)
     if back:  # "98% of children", "3.2 million people", "90 – 100% of clients": the figure is the activity's own
         rel -= back

@@ -491,3 +491,9 @@ def test_a_second_standard_joined_to_the_first_is_kept_in_the_quote():
     rewrite, = _output_rewrites("Waiting times: 80% of people referred should start support within 4 weeks of referral, "
                                 "and 98% should start within 12 weeks.")
     assert "4 weeks of referral, and 98% should start within 12 weeks" in rewrite, rewrite
+
+
+def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():
+    rewrite, = _output_rewrites("The service will see 70% of referrals within 5 days and 100% within 10 days; "
+                                "reports are quarterly.")
+    assert "('70% of referrals within 5 days and 100% within 10 days')" in rewrite, rewrite
