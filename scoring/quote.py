@@ -23,6 +23,13 @@ _LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|sp
 # Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
 _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
                                               "those", "carers", "clients"))  # "people with a learning disability"
+# "Over 500 residents", "under 20 visits": over or under a count of people or things, not an age ("aged over 65",
+# "under 5s", "under 18 years").
+_OVER_UNDER_END_RE = regex(r"(?<!aged )(?<!ages )\b(?:over|under)\s+$", re.I)
+_COUNTED_RE = regex(r"\d[\d,.]*\s+(?!(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?)\b)[a-z]+s\b")
+# Words that bound the figure after them: a cap, a floor or an estimate.
+_QUALIFIER_END_RE = regex(r"\b(?:(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|at\s+(?:least|most)"
+                          r"|(?:a\s+)?(?:minimum|maximum)\s+of|over|under|below|above|around|approximately|about|nearly|almost)\s+$", re.I)
 # A modal verb and the verb after it before the figure a quote should start at: "will see 70% of ...",
 # "must respond to 95% of ...", "should be 90% of ...".
 _MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?=\d)", re.I)
@@ -101,7 +108,8 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
     if label and label.end() < len(match):  # "Measure 1: daily occupancy": the activity follows the label
         rel += label.end()
         start, match = clause.start + rel, match[label.end():]
-    elif (lead := _LEADING_NUMBER_RE.match(match)) and (_BOUND_BEFORE_RE.search(before) or re.fullmatch(r"(?:19|20)\d\d", lead.group(0))):
+    elif ((lead := _LEADING_NUMBER_RE.match(match)) and not (_OVER_UNDER_END_RE.search(before) and _COUNTED_RE.match(match))
+          and (_BOUND_BEFORE_RE.search(before) or re.fullmatch(r"(?:19|20)\d\d", lead.group(0)))):
         rest = match[lead.end():].lstrip()
         if not _ACTIVITY_START_RE.match(rest):
             return None
@@ -115,6 +123,10 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
     if back:  # "98% of children", "3.2 million people", "90 – 100% of clients": the figure is the activity's own
         rel -= back
         start, match = clause.start + rel, clause.text[rel:rel + back] + match
+    if match[:1].isdigit() and (qualifier := _QUALIFIER_END_RE.search(clause.text[max(line_start, rel - 30):rel])):
+        # "fewer than 5% of callers", "up to 40 people": without its qualifier a cap reads as a target
+        rel -= len(qualifier.group(0))
+        start, match = clause.start + rel, clause.text[rel:rel + len(qualifier.group(0))] + match
     tail = clause.text[rel:]
     cut = _CUT_RE.search(tail[len(match):])
     if cut and (more := _SECOND_SHARE_RE.match(tail, len(match) + cut.start())):

@@ -497,3 +497,15 @@ def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():
     rewrite, = _output_rewrites("The service will see 70% of referrals within 5 days and 100% within 10 days; "
                                 "reports are quarterly.")
     assert "('70% of referrals within 5 days and 100% within 10 days')" in rewrite, rewrite
+
+
+@pytest.mark.parametrize("clause,kept", [
+    ("Up to 40 people will attend each session.", "('Up to 40 people will attend each session')"),
+    ("At least 300 sessions will be delivered.", "('At least 300 sessions')"),
+    ("The provider will deliver a minimum of 250 visits a month.", "('a minimum of 250 visits a month')"),
+    ("Over 500 residents will attend a taster session.", "('Over 500 residents will attend a taster session')"),
+])
+def test_a_quote_keeps_the_words_that_bound_its_figure(clause, kept):
+    """'Up to 40 people' is a cap: quoted as '40 people' it would read as a target the commissioner never set."""
+    rewrite, = _output_rewrites(clause)
+    assert kept in rewrite, rewrite
