@@ -271,8 +271,9 @@ _PAYMENT_LINK_RE = regex(r"\bincentive\s+payments?\b|\bpayments?\s+(?:will\s+be\
                          r"|\b(?:reduction|deduction|cut)\s+in\s+(?:the\s+)?(?:payment|reimbursement|fee)s?\b|\bperformance\s+bonus\b", re.I)
 
 
-# A short label before a sentence: "Literature Searches: 95% of searches will be completed on time."
-_SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()-]+){0,3}):[ \t]+(?=\S)")
+# A short label before a sentence: "Literature Searches: 95% of searches will be completed on time.",
+# "Output #4: ...", "Objective 3.1: ...".
+_SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()#-]+(?:\.\d+)?){0,3}):[ \t]+(?=\S)")
 
 
 # A clause's own section number and bold run-in title, not part of the activity it names:

@@ -509,3 +509,15 @@ def test_a_quote_keeps_the_words_that_bound_its_figure(clause, kept):
     """'Up to 40 people' is a cap: quoted as '40 people' it would read as a target the commissioner never set."""
     rewrite, = _output_rewrites(clause)
     assert kept in rewrite, rewrite
+
+
+@pytest.mark.parametrize("clause,label", [
+    ("Output #4: 500 meals delivered each week to older people.", "Output #4: "),
+    ("Performance Measure #2: The provider will deliver 120 workshops a year.", "Performance Measure #2: "),
+    ("Objective 3.1: The contractor will hold 40 drop-in sessions per quarter.", "Objective 3.1: "),
+    ("Output #4: Meals delivered weekly | 500", "Output #4: "),
+])
+def test_a_numbered_label_stays_at_the_front_of_its_rewrite(clause, label):
+    """The label is how the contract refers to the line: the rewrite has to go back under it."""
+    rewrite, = _output_rewrites(clause)
+    assert rewrite.startswith(label) and label.lower() not in rewrite[len(label):].lower(), rewrite
