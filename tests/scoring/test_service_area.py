@@ -57,3 +57,17 @@ def test_services_named_in_other_words_find_their_area(text, area):
     from scoring.service_area import detect_area
 
     assert detect_area(text).key == area
+
+
+@pytest.mark.parametrize("text", [
+    "Tutoring: 400 hours of one-to-one tutoring per term.",
+    "The homework club will run 3 sessions a week for pupils aged 8 to 11.",
+    "An after-school reading club for 60 pupils, meeting twice a week.",
+])
+def test_learning_support_is_its_own_area_with_an_attainment_measure(text):
+    """A tutoring or reading service is measured by progress in learning, not youth justice or employment."""
+    from scoring.service_area import detect_area
+
+    area = detect_area(text)
+    assert area.key == "learning-support"
+    assert "school-attainment-records" in {m.key for o in area.outcomes for m in o.options}
