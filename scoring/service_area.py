@@ -54,6 +54,8 @@ _NOT_UNPAID_CARERS_RE = regex(
 
 
 _ORDER: dict[str, int] = {}
+# Areas whose keywords mostly name a group of people rather than a service.
+_GROUP_AREAS = frozenset({"youth", "children-families"})
 
 
 def detect_area(*texts: str) -> Area:
@@ -74,7 +76,9 @@ def detect_area(*texts: str) -> Area:
         if ages is not None and ages.low >= 60:  # "persons 60 years of age and older": a service for older people
             counts["older-people"] = counts.get("older-people", 0) + 1
         if counts:
-            return areas[max(counts, key=lambda k: (counts[k], -_ORDER[k]))]
+            # On a tie, the service named beats the group named: "youth enrolled in tutoring" is a tutoring
+            # service, "families in the drug service" a drug service.
+            return areas[max(counts, key=lambda k: (counts[k], k not in _GROUP_AREAS, -_ORDER[k]))]
     return areas["general"]
 
 

@@ -71,3 +71,14 @@ def test_learning_support_is_its_own_area_with_an_attainment_measure(text):
     area = detect_area(text)
     assert area.key == "learning-support"
     assert "school-attainment-records" in {m.key for o in area.outcomes for m in o.options}
+
+
+@pytest.mark.parametrize("text,area", [
+    ("Number of youth enrolled in tutoring", "learning-support"),
+    ("Families seen by the homelessness service", "homelessness"),
+    ("Youth club sessions held each week", "youth"),
+])
+def test_on_a_tie_the_service_named_beats_the_group_named(text, area):
+    from scoring.service_area import detect_area
+
+    assert detect_area(text).key == area
