@@ -27,6 +27,13 @@ _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "chi
 # "under 5s", "under 18 years").
 _OVER_UNDER_END_RE = regex(r"(?<!aged )(?<!ages )\b(?:over|under)\s+$", re.I)
 _COUNTED_RE = regex(r"\d[\d,.]*\s+(?!(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?)\b)[a-z]+s\b")
+# A match that starts at a participle, and the indicator's head before it on the same line.
+_PARTICIPLE_START_RE = regex(r"[a-z]+ed\b")
+_ENDS_PARTICIPLE_RE = regex(r"[a-z]ed[ \t]+$")
+# A line that opens with a short noun phrase before the participle: "Reviews of kinship carers completed ...".
+_NOUN_PHRASE_LINE_RE = regex(r"[ \t]*(?:[-*•][ \t]+)?(?!(?:[\w'’-]+[ \t]+)*?(?:will|shall|must|should|are|is|be|was|were|have|has)\b)"
+                             r"[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[ \t]+", re.I)
+_INDICATOR_HEAD_RE = regex(r"\b(?:number|proportion|percentage|share|rate)\s+of\s+[^.;:|\t\n]{1,60}?\s+$", re.I)
 # Words that bound the figure after them: a cap, a floor or an estimate.
 _QUALIFIER_END_RE = regex(r"\b(?:(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|at\s+(?:least|most)"
                           r"|(?:a\s+)?(?:minimum|maximum)\s+of|over|under|below|above|around|approximately|about|nearly|almost)\s+$", re.I)
@@ -123,6 +130,12 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
     if back:  # "98% of children", "3.2 million people", "90 – 100% of clients": the figure is the activity's own
         rel -= back
         start, match = clause.start + rel, clause.text[rel:rel + back] + match
+    if (_PARTICIPLE_START_RE.match(match) or (match[:7].lower() == "within " and _ENDS_PARTICIPLE_RE.search(before))) and (
+            (head := _INDICATOR_HEAD_RE.search(clause.text[max(line_start, rel - 80):rel]))
+            or (rel - line_start <= 70 and (head := _NOUN_PHRASE_LINE_RE.fullmatch(clause.text[line_start:rel])))):
+        # "completed within 60 days" flagged inside "the proportion of assessments completed within 60 days"
+        rel -= len(head.group(0))
+        start, match = clause.start + rel, clause.text[rel:rel + len(head.group(0))] + match
     if match[:1].isdigit() and (qualifier := _QUALIFIER_END_RE.search(clause.text[max(line_start, rel - 30):rel])):
         # "fewer than 5% of callers", "up to 40 people": without its qualifier a cap reads as a target
         rel -= len(qualifier.group(0))

@@ -521,3 +521,14 @@ def test_a_numbered_label_stays_at_the_front_of_its_rewrite(clause, label):
     """The label is how the contract refers to the line: the rewrite has to go back under it."""
     rewrite, = _output_rewrites(clause)
     assert rewrite.startswith(label) and label.lower() not in rewrite[len(label):].lower(), rewrite
+
+
+@pytest.mark.parametrize("clause,kept", [
+    ("Reviews of kinship carers completed within 60 days will be no less than 85%.",
+     "('Reviews of kinship carers completed within 60 days will be no less than 85%')"),
+    ("- Care plans reviewed within 6 weeks: 95%", "care plans reviewed within 6 weeks: 95%"),
+])
+def test_a_quote_flagged_from_its_participle_keeps_the_words_it_describes(clause, kept):
+    """'completed within 60 days' alone does not say what is completed."""
+    rewrite, = _output_rewrites(clause)
+    assert kept in rewrite, rewrite
