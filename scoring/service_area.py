@@ -47,10 +47,10 @@ def _trie(words: list[str]) -> str:
     return "(?:" + build(tree) + ")"
 
 
-# "Parents and carers", foster carers and paid carers are not the unpaid carers a carers' service is for.
+# "Parents and carers", foster, kinship and paid carers are not the unpaid carers of adults a carers' service is for.
 _NOT_UNPAID_CARERS_RE = regex(
     r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
-    r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care)\s+carers?\b", re.I)
+    r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship)\s+carers?\b", re.I)
 
 
 _ORDER: dict[str, int] = {}
@@ -66,7 +66,7 @@ def detect_area(*texts: str) -> Area:
     for text in texts:
         if not text:
             continue
-        text = _NOT_UNPAID_CARERS_RE.sub(" ", text)
+        text = _NOT_UNPAID_CARERS_RE.sub(lambda m: " kinship care " if "kinship" in m.group(0).lower() else " ", text)
         pattern, owner = _keyword_pattern()
         counts: dict[str, int] = {}
         for m in pattern.finditer(text):

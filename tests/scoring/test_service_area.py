@@ -82,3 +82,11 @@ def test_on_a_tie_the_service_named_beats_the_group_named(text, area):
     from scoring.service_area import detect_area
 
     assert detect_area(text).key == area
+
+
+def test_kinship_carers_are_a_childrens_service_not_adult_carers():
+    """Relatives raising a child are not carers of adults: ASCOT-Carer and the carers' survey are not theirs."""
+    from scoring.service_area import detect_area
+
+    assert detect_area("Support for kinship carers raising a grandchild: 40 visits a month").key == "children-families"
+    assert detect_area("Support for carers looking after a parent with dementia").key != "children-families"
