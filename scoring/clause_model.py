@@ -106,7 +106,12 @@ _REPORTING_DUTY_RE = regex(
     # A summary or return to be sent in, and what it holds: "A monthly summary, on the form the council provides,
     # which shall summarize the number of families assisted".
     r"|\b(?:summary|report|return|form|submitted)\b[^.;]{0,120}?\b(?:which|that)\s+(?:shall|will|must|should)\s+(?:summari[sz]e|contain|include|list|detail|set\s+out|show)\b"
-    r"|\b(?:shall|will|must|should)\s+(?:also\s+)?summari[sz]e\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b", re.I)
+    r"|\b(?:shall|will|must|should)\s+(?:also\s+)?summari[sz]e\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b"
+    # Reports to be sent in and the counts they show: "The agency shall submit monthly reports showing the number of
+    # clients served".
+    r"|\b(?:shall|will|must|should)\s+(?:also\s+)?(?:submit|send|provide|file)\s+(?:[\w-]+\s+){0,3}?(?:reports?|returns?|data|statistics"
+    r"|summaries)\s+(?:showing|detailing|listing|giving|setting\s+out|that\s+shows?|which\s+shows?|on|of)\s+(?:the\s+)?(?:numbers?|counts?"
+    r"|totals?)\s+of\b", re.I)
 _MYTH_RE = regex(r"^\W*(?:myth|fact\s+or\s+fiction|faq|q\s*\d*\s*[:.)])\b|^\W*myth\s*\d*\s*[:.–-]", re.I)
 # Both in one pass (text_role runs on every new clause).
 _QUESTION_OR_MYTH_RE = regex(f"(?:{_QUESTION_RE.pattern})|(?:{_MYTH_RE.pattern})", re.I)
@@ -197,7 +202,9 @@ _DATA_DESCRIPTION_RE = regex(
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
     r"|year\s+in\s+review|achievements|outturn|annual\s+report|statistics|statistical|what\s+we\s+(?:did|achieved|delivered)"
-    r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary|actual\s+(?:results?|outcomes?|figures?))\b", re.I)
+    r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary|actual\s+(?:results?|outcomes?|figures?)"
+    # A form's cell of last year's figures: "Prior Year Program Results".
+    r"|(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+)?years?(?:'s|’s)?\s+(?:program(?:me)?\s+)?results)\b", re.I)
 _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|requirements?|specification|schedule|contract"
                            r"|expected|planned|required|proposed|projected)\b", re.I)
 # A lead-in over figures already achieved: "Service highlights for the year:", "Current data indicates:", "These

@@ -185,6 +185,23 @@ _TARGET_VALUE_RE = regex(
 _COUNT_RE = regex(r"^\W*(?:(?:daily|weekly|monthly|annual)\s+)?(?:average\s+|total\s+)?(?:number|no\.|count|volume)\s+of\b", re.I)
 
 
+_DESCRIPTION_HEAD_RE = regex(r"\b(?:description|descriptor|background|about\s+the\s+service|what\s+the\s+service\s+does)\b", re.I)
+
+
+def _measured_cells(info: ClauseInfo, text: str, whole: bool = False) -> str:
+    """The row (or the clause's text, `whole`) without the cell of a column that describes the service ("Service
+    Description"): the purpose a description tells ("helps young people move to living on their own") is not what
+    the row measures or sets."""
+    if len(info.cells) > len(info.header) or not any(_DESCRIPTION_HEAD_RE.search(h) for h in info.header):
+        return text
+    described = [cell for cell, head in zip(info.cells, info.header) if _DESCRIPTION_HEAD_RE.search(head)]
+    if not whole:
+        return " | ".join(cell for cell, head in zip(info.cells, info.header) if not _DESCRIPTION_HEAD_RE.search(head))
+    for cell in described:
+        text = text.replace(cell, " ")
+    return text
+
+
 def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     """A table row read as one unit with its header: a target column holding a number or a time, or a
     performance-measure column naming a count, holds the provider to what the row names."""
@@ -210,7 +227,8 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         row = " | ".join(info.cells)
         if p["exceptions"] is not None and p["exceptions"].search(row):
             continue
-        if p["unless"] is not None and (p["unless"].search(row) or p["unless"].search(clause.text)):
+        if p["unless"] is not None and (p["unless"].search(_measured_cells(info, row))
+                                        or p["unless"].search(_measured_cells(info, clause.text, whole=True))):
             continue  # a change for people in the row, or in the rows read with it as one clause
         # Point at the indicator the row holds the provider to, not the whole row with its pipes.
         indicator = info.indicator().strip()

@@ -62,6 +62,11 @@ _STRONG_REPORT_RES = (
     # A quarter named by its months is a reporting period: "In the July-September quarter 85% of calls were …".
     regex(r"\b(?:in|during|over|for)\s+the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-–/]\s*"
           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+quarter\b", re.I),
+    # A form's cell of last year's figures: "Prior Year Results: 45 families served", "Last year's outcomes".
+    regex(r"(?:\b(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+|grant\s+)?years?(?:'s|’s)?"
+          r"|\bFY\s?(?:19|20)?\d\d(?:\s*[/–-]\s*\d{2,4})?)"
+          r"\s+(?:program(?:me)?\s+|actual\s+)?(?:results?|outcomes?|performance|actuals?|accomplishments?|achievements?)\b"
+          r"(?=[^\d\n]{0,40}\d)", re.I),  # with its figure; alone, the label is a heading over the figure
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),

@@ -26,12 +26,16 @@ from .patterns import regex
 
 _SOCIAL = r"social\s+value|SV|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
 _QUALITY = (r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+statements?"
-            r"|written\s+(?:answers|responses|submissions?|proposals?)")
+            r"|written\s+(?:answers|responses|submissions?|proposals?)"
+            # Finnish and Swedish award criteria: "laatu" (laadun, laatua, ...), "kvalitet".
+            r"|laatu|laadun|laatua|laadulle|laadulla|kvalitet(?:en)?")
 # "Financial strength" or "financial standing" is a test of the bidder, not the price criterion.
 _PRICE = (r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|fees?"
           r"|financial(?!\s+(?:strength|standing|stability|capacity|capability|health|viability|status|position|"
           r"soundness|resources|statements?|accounts|risk)\b))"
-          r"|(?:hourly|unit|tendered|daily|weekly)\s+rates?")
+          r"|(?:hourly|unit|tendered|daily|weekly)\s+rates?"
+          # Finnish and Swedish: "hinta" (hinnan, hintaa, ...), "pris", "priset".
+          r"|hinta|hinnan|hintaa|hinnalle|hinnalla|pris|priset")
 # "quality-led", "price-driven" describe an award; they are not a criterion with a weight.
 TERM_RE = regex(
     rf"(?<![\w-])(?:(?P<social>{_SOCIAL})|(?P<quality>{_QUALITY})|(?P<price>{_PRICE}))(?![\w])(?!-(?:led|first|driven|focused)\b)", re.I
@@ -77,7 +81,9 @@ _TERM_GAP_RE = regex(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|weightages?|allotted|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
     r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?|"
-    r"counts?|counting|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?)*$",
+    r"counts?|counting|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?"
+    # Finnish and Swedish: "hinnan painoarvo oli 60 %", "priset viktas 70 %".
+    r"|painoarvo\w*|painotu\w*|painotet\w*|oli|on|vikt\w*|är|var)*$",
     re.I,
 )
 _NUM_GAP_RE = regex(

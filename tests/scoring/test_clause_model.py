@@ -314,6 +314,9 @@ def test_a_result_against_its_target_a_funders_account_and_a_summary_to_send_are
     ("By the year ending March 2028, providers will:", "• Deliver 400 group sessions.", False),
     ("People at risk get help early", "Number of referrals to the crisis team: 300 a year", False),
     ("Key performance indicators", "Number of referrals to the crisis team", False),
+    # A form's cell of last year's results, its label on the line above the figure (sixteenth batch, invented words).
+    ("Prior Year Program Results", "52 families took part", True),
+    ("Next Year Projected Results", "52 families will take part", False),
 ])
 def test_results_of_a_past_period_and_indicators_under_an_outcome_set_nothing(lead, item, reported):
     assert (_info(f"{lead}\n{item}", item.lstrip("• ")[:12]).role == "report") is reported

@@ -298,12 +298,41 @@ FIFTEENTH_BATCH_NEAR_MISSES = [
     "The cleaning contract is invoiced at the hourly rates in Schedule 3.",
 ]
 
+# Sixteenth batch shapes, in invented words: Swedish and Finnish home care rates by the hour ("kr/timme", "euroa /
+# tunti", "€/h" for a care voucher), a US county's hourly rate it reimburses or allows, a rate for every unit of
+# service and payment on a unit-cost basis, and award weightings written in Finnish or Swedish; quiet: hourly pay
+# in those languages, a non-care price by the hour, a rate table's header with no figure.
+SIXTEENTH_BATCH_RULES = [
+    "Hemtjänst, dagtid: 402 kr/timme",
+    "Avlösning i hemmet 290 kr/tim",
+    "Kotihoidon palvelusetelin arvo on 35 euroa / tunti.",
+    "Omaishoidon vapaan palveluseteli 30 €/h",
+    "The County will reimburse at a rate of $21.40/hour for approved services.",
+    "A maximum allowable rate of $22.10/hour, of which the Contractor must pay aides at least the County living wage.",
+    "A unit reimbursement rate of Six Dollars and ten Cents ($6.10) is agreed for every unit of service delivered.",
+    "Listed services are reimbursed on a unit cost basis.",
+    "Tarjousten vertailuperusteena oli paras hinta-laatusuhde siten, että hinnan painoarvo oli 60 % ja laadun 40 %.",
+    "Utvärdering: priset viktas 70 % och kvaliteten 30 %.",
+]
+SIXTEENTH_BATCH_NEAR_MISSES = [
+    "Timlön för undersköterskor: 165 kr/timme",
+    "Siivouspalvelu 28 €/h",
+    "Område / Utförd tid kr/timme / Mattransport kr/antal",
+    "The County will pay consultants at a rate of $95/hour.",
+    "Mileage is reimbursed at the standard rate for every mile driven.",
+    "Hinnan painoarvo on 30 % ja laadun 70 %.",
+    "Tolkning debiteras 450 kr/timme.",
+    "Städning i gemensamma lokaler: 320 kr/timme",
+    "Meals on wheels are reimbursed on a unit cost basis.",
+    "The County will reimburse mileage at a rate of $0.67 per mile.",
+]
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES) for t in group])
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []

@@ -503,6 +503,54 @@ FIFTEENTH_BATCH_QUIET = [
 ]
 
 
+# Shapes from the sixteenth real batch (US county human-services contracts, Victorian counting rules, UK notices), in
+# invented words: a performance measure or output labelled with a bare count of people, a form's field for the people
+# to be served, a share of those referred who complete a first visit, forms collected as the target, a caseload held
+# at a share of capacity, a target of things to be delivered, volume named as the targets, and a counting-rule table
+# whose description column tells the service's purpose (not what the row measures).
+SIXTEENTH_BATCH = [
+    "Key performance measure 4: Number of participants",
+    "Output #1: Number of unduplicated families",
+    "Total number of low-income renters (below 50% of median income) to be served:",
+    "At least 60% (n= ____) of those referred will complete the first (intake) home visit.",
+    "Output 4: Completed exit questionnaires obtained from adults served / 75%",
+    "2b. Keep the active caseload at no less than 90% of capacity.",
+    "The charity has a first-year target of 300 starter packs to be delivered, then 350.",
+    "Agencies shall meet their service targets (units served, persons served and unit costs) set in the annual plan.",
+    "Activity No. / Activity Name / Performance Measure / Service Description\n5102 / Tenancy support / "
+    "Number of new support periods / Helps people keep their homes and live independently",
+    "The new grant will let the team work with an additional 80 carers by March 2027.",
+    "The hostel must have 40 beds open every night of the year.",
+    "The contractor may subcontract, but will serve at least 120 families a year.",
+    "80% of young people referred will be engaged in the first month.",
+    "Deliver 12 workshops between May and July 2027.",
+    "Deliver 12 workshops a term; sessions may be held online.",
+]
+# Nearby text that sets no output target: a service's size in brackets after its name, what a provider may do, a
+# count as the divisor of a unit cost, last year's results on a form, an outcome named beside the count.
+SIXTEENTH_BATCH_QUIET = [
+    "Lot 2. Riverside House – hostel for young people (24 beds)",
+    "Lot 3. Move-on flats (60 units)",
+    "The hub may also offer hotel stays for up to three (3) nights when no beds are free.",
+    "Four more beds may be kept back for the street team (giving 40 beds in all).",
+    "Work out the cost per client (Cost per client = $grant total / # clients served each year):",
+    "Previous Year Program Results At least 40 families served",
+    "Output 8: Spend of the grant: 95%",
+    "Surveys collected from young people show that 70% feel safer.",
+    "The plan sets targets for persons served who regain independence.",
+    "The new building increased capacity by 20%.",
+    "Activity No. / Activity Name / Performance Measure / Service Description\n5102 / Tenancy support / "
+    "Number of people who keep their tenancy for a year / Helps people keep their homes",
+    "Last year the scheme supported a further 40 families.",
+    "The shelter has 60 beds for single adults and 10 family rooms.",
+    "The contractor may serve up to 25 additional clients if funding allows.",
+    "Participants must attend at least 80% of sessions to graduate.",
+    "Cost per participant: total program cost divided by number of participants served.",
+    "The agency shall submit monthly reports showing the number of clients served.",
+    "FY2024 Results: 312 clients served",
+]
+
+
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
     law = "Every home must be registered under the Housing and Care Act 2019 (Supported Activities) Rules 2021."
@@ -522,7 +570,7 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
                          + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
-                         + FOURTEENTH_BATCH + FIFTEENTH_BATCH)
+                         + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -530,7 +578,8 @@ def test_an_output_target_in_this_shape_is_flagged(text):
 @pytest.mark.parametrize("text", TIME_LIMITS_QUIET + REACH_QUIET + UNITS_BOUGHT_QUIET + PLAN_MEASURES_QUIET
                          + FOURTH_BATCH_QUIET + FIFTH_BATCH_QUIET + SIXTH_BATCH_QUIET + EIGHTH_BATCH_QUIET
                          + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET + TWELFTH_BATCH_QUIET
-                         + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET)
+                         + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET
+                         + SIXTEENTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
