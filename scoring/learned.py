@@ -90,23 +90,8 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def feature_names(text: str, context: str = "", info=None, kind: str = "") -> set[str]:
-    """The clause's features: words, word pairs (with BIGRAMS), pieces of words, its shape, its context's words.
-    With STRUCTURE on, also the clause's kind and, from its `ClauseInfo` (scoring/clause_model.py),
-    its role, its table's column roles and its list's lead-in words."""
-    words = _words(text)
-    feats = {"bias"}
-    for i, w in enumerate(words):
-        feats.add("w:" + w)
-        if i and BIGRAMS:
-            feats.add("b:" + words[i - 1] + " " + w)
-        if w[0] != "<" and len(w) > 3:
-            padded = f"<{w}>"
-            for n in CHAR_NS:
-                for j in range(len(padded) - n + 1):
-                    feats.add("c:" + padded[j:j + n])
-    for w in _words(context):
-        feats.add("x:" + w)
+def _shape_names(text: str, words: list[str]) -> set[str]:
+    """The clause's shape marks: figures, periods, a table row, modal verbs, a report, price and quality words."""
     shapes = {
         "num": "<num>" in words, "pct": "<pct>" in words, "period": bool(_PERIOD_RE.search(text)),
         "row": "|" in text or "\t" in text, "modal": bool(_MODAL_RE.search(text)),
@@ -114,7 +99,37 @@ def feature_names(text: str, context: str = "", info=None, kind: str = "") -> se
         "quality": bool(_QUALITY_RE.search(text)), "money": bool(_MONEY_RE.search(text)),
         "time": bool(_TIME_UNIT_RE.search(text)), "short": len(words) < 6, "long": len(words) > 40,
     }
-    feats.update("s:" + name for name, on in shapes.items() if on)
+    out = {"s:" + name for name, on in shapes.items() if on}
+    if shapes["price"] and shapes["pct"]:
+        out.add("s:price+pct")
+    if shapes["num"] and shapes["period"] and not shapes["report"]:
+        out.add("s:count+period")
+    return out
+
+
+def _word_names(w: str) -> list[str]:
+    """A word's own features: the word, and its pieces of CHAR_NS letters (for words of four letters or more)."""
+    out = ["w:" + w]
+    if w[0] != "<" and len(w) > 3:
+        padded = f"<{w}>"
+        for n in CHAR_NS:
+            out.extend("c:" + padded[j:j + n] for j in range(len(padded) - n + 1))
+    return out
+
+
+def feature_names(text: str, context: str = "", info=None, kind: str = "") -> set[str]:
+    """The clause's features: words, word pairs (with BIGRAMS), pieces of words, its shape, its context's words.
+    With STRUCTURE on, also the clause's kind and, from its `ClauseInfo` (scoring/clause_model.py),
+    its role, its table's column roles and its list's lead-in words."""
+    words = _words(text)
+    feats = {"bias"}
+    for i, w in enumerate(words):
+        feats.update(_word_names(w))
+        if i and BIGRAMS:
+            feats.add("b:" + words[i - 1] + " " + w)
+    for w in _words(context):
+        feats.add("x:" + w)
+    feats |= _shape_names(text, words)
     if STRUCTURE:
         if kind:
             feats.add("k:" + kind)
@@ -124,16 +139,33 @@ def feature_names(text: str, context: str = "", info=None, kind: str = "") -> se
             feats.update("l:" + w for w in _words(info.lead_in or ""))
             if info.in_table:
                 feats.add("s:table")
-    if shapes["price"] and shapes["pct"]:
-        feats.add("s:price+pct")
-    if shapes["num"] and shapes["period"] and not shapes["report"]:
-        feats.add("s:count+period")
     return feats
 
 
+@lru_cache(maxsize=65536)
+def _word_buckets(w: str, chars: tuple[int, ...]) -> frozenset[int]:
+    return frozenset(_bucket(f) for f in _word_names(w))
+
+
+@lru_cache(maxsize=65536)
+def _context_bucket(w: str) -> int:
+    return _bucket("x:" + w)
+
+
 def features(text: str, context: str = "", info=None, kind: str = "") -> list[int]:
-    """Hashed feature indices, sorted and without repeats."""
-    return sorted({_bucket(f) for f in feature_names(text, context, info, kind)})
+    """Hashed feature indices, sorted and without repeats: the buckets of feature_names(), with each word's
+    buckets worked out once a process (a page repeats its words; hashing every piece of every word again was
+    a fifth of the learned check's time)."""
+    if BIGRAMS or STRUCTURE:
+        return sorted({_bucket(f) for f in feature_names(text, context, info, kind)})
+    words = _words(text)
+    out = {_bucket("bias")}
+    for w in set(words):
+        # a real word is kept; a run of letters pasted as one token is hashed afresh, so memory stays bounded
+        out |= _word_buckets(w, CHAR_NS) if len(w) <= 40 else {_bucket(f) for f in _word_names(w)}
+    out.update(_context_bucket(w) for w in _words(context))
+    out.update(_bucket(f) for f in _shape_names(text, words))
+    return sorted(out)
 
 
 def clause_features(doc, i: int) -> list[int]:

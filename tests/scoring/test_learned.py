@@ -147,3 +147,14 @@ def test_a_damaged_model_file_is_named_with_what_to_do(tmp_path):
     (tmp_path / "learned_model.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(TenderCoachError, match="cannot be read"):
         learned.load_model(tmp_path / "learned_model.json")
+
+
+def test_the_fast_feature_path_gives_exactly_the_features_of_the_model_it_was_trained_with():
+    """features() caches each word's buckets; it must hash to the same indices as feature_names(), which
+    training uses, or the shipped weights would be read at the wrong places."""
+    from scoring import learned
+
+    for text, context in [("The provider will deliver 1,200 home visits per quarter.", "KPI schedule"),
+                          ("Price 60% | Quality 40%", ""), ("Number of referralsreferrals accepted 24 30 30", "Outputs"),
+                          ("Care is billed at £19.50 per hour, in 15-minute units.", "Payment")]:
+        assert learned.features(text, context) == sorted({learned._bucket(f) for f in learned.feature_names(text, context)})
