@@ -341,9 +341,10 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
 
 
 # An hourly rate for care as the commissioner wrote it: "£18.50 per hour", "$13.00 - $21.00 per client per hour",
-# "€32 an hour", "$82.02/hour".
+# "€32 an hour", "$82.02/hour"; Nordic rate lists: "377 kr/timme", "33 euroa / tunti", "41 €/h".
 _MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
-_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b)", re.I)
+_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b)"
+                        r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
 
 
 # A lowest-price award term that names one bidder or offer: "lowest responsible bidder", "lowest-priced

@@ -218,7 +218,7 @@ _NATION_RE = regex(
     r"|\bPakistan\b|\bSri Lanka\b|\bBangladesh\b|\bNepal\b|\bDenmark\b|\bDanish\b|\bSweden\b|\bSwedish\b|\bNorway\b"
     r"|\bNorwegian\b|\bFinland\b|\bNetherlands\b|\bDutch\b|\bGermany\b|\bGerman\b|\bFrance\b|\bFrench\b"
     r"|\bNDIS\b|\bMedicaid\b|\bNew South Wales\b|\bQueensland\b|\bTusla\b|\bGauteng\b|\b(?:Eastern|Western|Northern) Cape\b"
-    r"|[$€]\s?\d)")
+    r"|[$€]\s?\d|\d\s?(?:kr|€)(?=[\s/.,]|$)|\bkronor\b|\beuroa\b)")
 _NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales", "ni": "Northern Ireland",
                  "elsewhere": "outside the UK"}
 

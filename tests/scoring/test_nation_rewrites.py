@@ -25,6 +25,8 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     ("Reimbursement is $16.50 per unit under the county's Medicaid waiver.", "outside the UK"),
     ("Providers in New South Wales and Queensland deliver NDIS supports.", "outside the UK"),
     ("The contract value is €1.2 million a year.", "outside the UK"),
+    ("Hemtjänst, omvårdnad och service 350 kr/timme", "outside the UK"),  # a Nordic rate list
+    ("Palveluseteli on 30 euroa / tunti.", "outside the UK"),
     # names that do not place a text: a language, an ethnic group, an EU directive, a county council
     ("Information is offered in plain English and easy read.", None),
     ("Monitoring forms record White Irish, Indian and Pakistani heritage.", None),

@@ -449,6 +449,7 @@ def test_a_line_of_cells_is_quoted_as_its_indicator_and_its_figure_not_as_the_ce
     ("The provider will be paid £19.40 per hour for each home care visit.", "£19.40 per hour"),
     ("Homemaker aides are reimbursed at $15.00 - $19.00 per client per hour.", "$15.00 - $19.00 per client per hour"),
     ("Home care is paid at €28.50 an hour, billed monthly.", "€28.50 an hour"),
+    ("Home care (hemtjänst) is paid at 365 kr/timme for each hour delivered.", "365 kr/timme"),
 ])
 def test_a_home_care_rate_rewrite_keeps_the_commissioners_rate_as_the_base(clause, rate):
     """Outcome-linked payment is added to the rate the commissioner set, not written over it."""
