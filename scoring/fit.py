@@ -132,7 +132,7 @@ _ENDS_IN_FIGURE = regex(r"[\s.)]\d[\d,.]*%?$")
 _SENTENCE_END = regex(r"[a-z]{3,}[.!?]\s+[A-Z]")
 _LINE_LABEL = regex(r"[ \t]*(?:(?:\d{1,2}[ \t]+)?(?:[A-Z][a-z]+[ \t]+)?(?i:kpi[ \t]+(?:title|name))[ \t]+(?:[A-Z]{1,5}\d{1,4}[A-Z]?[ \t]*[-–—:][ \t]*)?"
                     r"|(?:[A-Z]{2,5} ?\d{1,3}[a-z]?(?:[ \t]+\d{1,3}(?=[ \t]+[A-Z%]))?|(?i:(?:key[ \t]+)?(?:performance[ \t]+)?"
-                    r"(?:measure|indicator|kpi|pi|ref|lot|output|objective|standard))[ \t]*(?:#|no\.?)?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?)"
+                    r"(?:measure|indicator|kpi|pi|ref|lot|output|objective|standard|target|goal))[ \t]*(?:#|no\.?)?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?)"
                     r"[ \t]*(?:[:–—-][ \t]*)?|\d{1,2}[.)][a-z]?[ \t]+)")
 
 

@@ -517,6 +517,7 @@ def test_a_quote_keeps_the_words_that_bound_its_figure(clause, kept):
     ("Performance Measure #2: The provider will deliver 120 workshops a year.", "Performance Measure #2: "),
     ("Objective 3.1: The contractor will hold 40 drop-in sessions per quarter.", "Objective 3.1: "),
     ("Output #4: Meals delivered weekly | 500", "Output #4: "),
+    ("Target 4: 200 households visited", "Target 4: "),
 ])
 def test_a_numbered_label_stays_at_the_front_of_its_rewrite(clause, label):
     """The label is how the contract refers to the line: the rewrite has to go back under it."""
