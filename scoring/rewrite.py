@@ -41,7 +41,7 @@ def _clause_area(clause: str) -> Area:
 
 # Groups the rules need not know, named as the people a service is for: "library users", "passengers".
 _MORE_GROUPS_RE = regex(r"\b(?:borrowers|library\s+(?:users|members)|passengers|callers|victims(?:\s+of\s+crime)?|survivors"
-                        r"|pregnant\s+women|expectant\s+mothers|new\s+mothers)\b", re.I)
+                        r"|pregnant\s+women|expectant\s+mothers|new\s+mothers|kinship\s+(?:carers|families))\b", re.I)
 
 
 @lru_cache(maxsize=4096)

@@ -90,3 +90,10 @@ def test_kinship_carers_are_a_childrens_service_not_adult_carers():
 
     assert detect_area("Support for kinship carers raising a grandchild: 40 visits a month").key == "children-families"
     assert detect_area("Support for carers looking after a parent with dementia").key != "children-families"
+
+
+def test_a_kinship_carers_rewrite_names_them_as_kinship_carers():
+    from scoring import review
+
+    rewrite, = [f.rewrite for f in review("The service will complete 120 reviews of kinship carers a year.").findings if f.rewrite]
+    assert rewrite.startswith("Kinship carers who use the service") and "ASCOT-Carer" not in rewrite, rewrite
