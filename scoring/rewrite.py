@@ -21,7 +21,7 @@ from .kinds import Document, run
 from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import Place, as_item, award_rows, indicator_label, outcome_row, row_activity
+from .fit import Place, as_item, award_rows, indicator_label, join_row, outcome_row, row_activity
 from .quote import split_figures, their_words
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, detect_nation, named_measures, stated_aims
@@ -255,6 +255,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     if place.kind == "row":
         return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place, row)
     label = indicator_label(clause, max(start, end - 1))
+    if label is not None and template == "homecare-outcomes" and (line := _rate_line(clause, start, doc_area)):
+        return as_item(place, line)
     if label is not None and template in ("output-to-outcome", "payment-to-outcome"):
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
@@ -345,6 +347,34 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
 _MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
 _HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b)"
                         r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
+
+
+def _with_outcome_part(rate_words: str, outcome: dict[str, str]) -> str:
+    """A rate as written, kept as the base, with the outcome-linked part of the payment after it."""
+    return (f"{rate_words.rstrip(' .;,')} as the base rate, with part of the payment linked to outcomes each person "
+            f"confirms ({outcome['measure']}, {outcome['when']})")
+
+
+def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area) -> str | None:
+    """A short line giving a care rate ("Homemaker $14.00 per hour", "Personal care / £21.50 per hour") comes back
+    as the same line, its rate kept as the base with the outcome-linked part added: not a paragraph per line."""
+    rel = start - clause.start
+    line = clause.text[clause.text.rfind("\n", 0, rel) + 1:].split("\n")[0].strip()
+    if not _HOURLY_RATE_RE.search(line) or len(line) > 120:
+        return None
+    area, scope, _ = _setting(clause, doc_area)
+    if area.key not in ("homecare", "adult-social-care"):
+        area = detect_area("homecare")
+    return _with_outcome_part(line, _own_outcomes_slot(area, scope))
+
+
+def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:
+    """The area's outcome each person defines (its support-plan review), the same for every rate in a list."""
+    own = next((o for o in area.outcomes if "person-defined" in o.tags), None)
+    measure = own.measure_for(scope.ages, scope.named, scope.nation) if own else None
+    if measure is None:
+        return _outcome_slots(area, 1, "rate", scope)[0]
+    return {"change": own.change, "measure": measure.short, "when": measure.when, "key": measure.key}
 
 
 # A lowest-price award term that names one bidder or offer: "lowest responsible bidder", "lowest-priced
@@ -578,6 +608,12 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     activity = row_activity(place)
     slots = _outcome_slots(area, 3, activity or clause.text, scope)
     outcome = slots[row % len(slots)]
+    if template == "homecare-outcomes":
+        for i, cell in enumerate(place.cells):  # a rate table's row keeps its cells; the rate gains the outcome part
+            if _HOURLY_RATE_RE.search(cell):
+                cells = list(place.cells)
+                cells[i] = _with_outcome_part(cell.strip(), _own_outcomes_slot(area, scope))
+                return join_row(cells, place.tabbed, place.sep)
     roles = place.roles()
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")

@@ -534,3 +534,19 @@ def test_a_quote_flagged_from_its_participle_keeps_the_words_it_describes(clause
     """'completed within 60 days' alone does not say what is completed."""
     rewrite, = _output_rewrites(clause)
     assert kept in rewrite, rewrite
+
+
+@pytest.mark.parametrize("text,first", [
+    ("| Service | Rate |\n|---|---|\n| Home care (personal care) | £21.50 per hour |\n| Home care (domestic help) | £18.20 per hour |\n",
+     "| Home care (personal care) | £21.50 per hour as the base rate, with part of the payment linked to outcomes"),
+    ("Established rates:\nHomemaker $14.00 per hour\nPersonal care $16.50 per hour\n",
+     "Homemaker $14.00 per hour as the base rate, with part of the payment linked to outcomes"),
+])
+def test_a_rate_row_or_line_comes_back_as_the_same_row_or_line_with_its_rate_kept(text, first):
+    """A rate table is not rewritten as a paragraph per row: each row keeps its cells and its rate, and gains the
+    outcome-linked part of the payment; the rewrite passes the checker itself."""
+    rewrites = [f.rewrite for f in review(text).findings if f.rewrite and f.category == "cost-first"]
+    assert rewrites and rewrites[0].startswith(first), rewrites
+    assert "Care is planned" not in rewrites[0]
+    for r in rewrites:
+        assert not [g.rule for g in review(r).findings if g.category in ("cost-first", "output-only")], r
