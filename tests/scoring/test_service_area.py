@@ -44,6 +44,7 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Clients with a substance use disorder seen within 10 days", "substance-misuse"),
     ("Early childhood education: enrolments per term", "early-years"),
     ("Kindergarten places filled: 120", "early-years"),
+    ("Toddler group: 40 sessions a year", "early-years"),
     ("NDIS supports delivered: 2,000 hours", "disability"),
     ("Developmental disabilities day program: units billed monthly", "disability"),
     ("Hemtjänst: utförd tid per månad", "homecare"),
