@@ -45,6 +45,7 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Early childhood education: enrolments per term", "early-years"),
     ("Kindergarten places filled: 120", "early-years"),
     ("Toddler group: 40 sessions a year", "early-years"),
+    ("The meals service will deliver 300 meals a week", "older-people"),
     ("NDIS supports delivered: 2,000 hours", "disability"),
     ("Developmental disabilities day program: units billed monthly", "disability"),
     ("Hemtjänst: utförd tid per månad", "homecare"),
