@@ -30,6 +30,10 @@ _COUNTED_RE = regex(r"\d[\d,.]*\s+(?!(?:years?|yrs?|months?|weeks?|days?|hours?|
 # A match that starts at a participle, and the indicator's head before it on the same line.
 _PARTICIPLE_START_RE = regex(r"[a-z]+ed\b")
 _ENDS_PARTICIPLE_RE = regex(r"[a-z]ed[ \t]+$")
+# One word opening a line before the flagged words that says what kind of count it is ("Completed ", "Average ",
+# "Minimum "): not an instruction ("Deliver 48 sessions" is quoted from its figure).
+_ONE_WORD_LEAD_RE = regex(r"[ \t]*(?:[-*•][ \t]+)?(?:[A-Z][a-z]{1,15}ed|Average|Total|Mean|Median|New|Unique|Unduplicated|Active"
+                          r"|Annual|Monthly|Weekly|Quarterly|Minimum|Maximum)[ \t]+")
 # A line that opens with a short noun phrase before the participle: "Reviews of kinship carers completed ...".
 _NOUN_PHRASE_LINE_RE = regex(r"[ \t]*(?:[-*•][ \t]+)?(?!(?:[\w'’-]+[ \t]+)*?(?:will|shall|must|should|are|is|be|was|were|have|has)\b)"
                              r"[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[ \t]+", re.I)
@@ -130,7 +134,12 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
     if back:  # "98% of children", "3.2 million people", "90 – 100% of clients": the figure is the activity's own
         rel -= back
         start, match = clause.start + rel, clause.text[rel:rel + back] + match
-    if (_PARTICIPLE_START_RE.match(match) or (match[:7].lower() == "within " and _ENDS_PARTICIPLE_RE.search(before))) and (
+    if rel - line_start <= 20 and _ONE_WORD_LEAD_RE.fullmatch(clause.text[line_start:rel]):
+        # "Completed Post-Tests ...", "Average number of ...": the line's first word belongs to what it counts
+        lead = clause.text[line_start:rel].lstrip(" \t-*•")
+        rel -= len(lead)
+        start, match = clause.start + rel, lead + match
+    elif (_PARTICIPLE_START_RE.match(match) or (match[:7].lower() == "within " and _ENDS_PARTICIPLE_RE.search(before))) and (
             (head := _INDICATOR_HEAD_RE.search(clause.text[max(line_start, rel - 80):rel]))
             or (rel - line_start <= 70 and (head := _NOUN_PHRASE_LINE_RE.fullmatch(clause.text[line_start:rel])))):
         # "completed within 60 days" flagged inside "the proportion of assessments completed within 60 days"

@@ -258,6 +258,11 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     if label is not None and template == "homecare-outcomes" and (line := _rate_line(clause, start, doc_area)):
         return as_item(place, line)
     if label is not None and template in ("output-to-outcome", "payment-to-outcome"):
+        if not label:  # "Output #1:" alone on the line above, in the same clause, is this line's label
+            here = document.rfind("\n", 0, start)
+            above = document[document.rfind("\n", 0, max(here, 0)) + 1:max(here, 0)].strip() if here > 0 else ""
+            if above and _LABEL_ONLY_RE.fullmatch(above):
+                label = above + " "
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
@@ -271,6 +276,11 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
 # by 2%", "a bonus of £500", "withheld".
 _PAYMENT_LINK_RE = regex(r"\bincentive\s+payments?\b|\bpayments?\s+(?:will\s+be\s+|is\s+|are\s+)?(?:reduced|withheld|deducted|clawed\s+back)\b"
                          r"|\b(?:reduction|deduction|cut)\s+in\s+(?:the\s+)?(?:payment|reimbursement|fee)s?\b|\bperformance\s+bonus\b", re.I)
+
+
+# A line that is only a label: "Output #1:", "KPI 3 –", "Target 2:".
+_LABEL_ONLY_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:output|outcome|measure|indicator|kpi|pi|target|goal|objective|standard)"
+                       r"\s*(?:#|no\.?)?\s*\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{2,5}\s?\d{1,3}[a-z]?)\s*[:–—-]", re.I)
 
 
 # A short label before a sentence: "Literature Searches: 95% of searches will be completed on time.",

@@ -550,3 +550,14 @@ def test_a_rate_row_or_line_comes_back_as_the_same_row_or_line_with_its_rate_kep
     assert "Care is planned" not in rewrites[0]
     for r in rewrites:
         assert not [g.rule for g in review(r).findings if g.category in ("cost-first", "output-only")], r
+
+
+def test_a_label_alone_on_the_line_above_stays_with_its_line():
+    rewrite, = _output_rewrites("Output #1:\nAverage number of young people served monthly: 40")
+    assert rewrite.startswith("Output #1: ") and "average number of young people served monthly: 40" in rewrite, rewrite
+
+
+def test_a_lines_first_word_stays_in_the_quote():
+    """'Completed Post-Tests' quoted as 'Post-Tests' loses what is counted."""
+    rewrite, = _output_rewrites("Completed Post-Tests obtained from 6-9 year olds served: / 70%")
+    assert "completed Post-Tests obtained from 6-9 year olds served" in rewrite, rewrite
