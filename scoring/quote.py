@@ -44,8 +44,10 @@ _QUALIFIER_END_RE = regex(r"\b(?:(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s
 # A modal verb and the verb after it before the figure a quote should start at: "will see 70% of ...",
 # "must respond to 95% of ...", "should be 90% of ...".
 _MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?=\d)", re.I)
-# A second standard joined to the first: ", and 95% within 18 weeks", "and 98 per cent ...".
-_SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.I)
+# A second standard joined to the first: ", and 95% within 18 weeks", "and 98 per cent ...", or the next year's
+# figure: ", 925 young people in Year 2".
+_SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)"
+                         r"|,\s+(?:and\s+)?\d[\d,]*\s+(?:[a-z]+\s+){0,3}?in\s+(?:year|yr)\s*\d", re.I)
 _CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
 
 
@@ -151,8 +153,11 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
         start, match = clause.start + rel, clause.text[rel:rel + len(qualifier.group(0))] + match
     tail = clause.text[rel:]
     cut = _CUT_RE.search(tail[len(match):])
-    if cut and (more := _SECOND_SHARE_RE.match(tail, len(match) + cut.start())):
-        # "80% ... within 4 weeks, and 98% within 12 weeks": the second standard belongs with the first
+    for _ in range(4):
+        # "80% ... within 4 weeks, and 98% within 12 weeks", "850 young people in Year 1, 925 in Year 2, and 1,100
+        # in Year 3": the later figures belong with the first
+        if not cut or not (more := _SECOND_SHARE_RE.match(tail, len(match) + cut.start())):
+            break
         nxt = _CUT_RE.search(tail, more.end())
         cut = _CUT_RE.search(tail[len(match):], nxt.start() - len(match)) if nxt else None
     first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]

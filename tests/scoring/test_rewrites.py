@@ -561,3 +561,8 @@ def test_a_lines_first_word_stays_in_the_quote():
     """'Completed Post-Tests' quoted as 'Post-Tests' loses what is counted."""
     rewrite, = _output_rewrites("Completed Post-Tests obtained from 6-9 year olds served: / 70%")
     assert "completed Post-Tests obtained from 6-9 year olds served" in rewrite, rewrite
+
+
+def test_each_years_figure_stays_in_the_quote():
+    rewrite, = _output_rewrites("The scheme will reach 400 carers in Year 1, 450 carers in Year 2, and 500 carers in Year 3.")
+    assert "400 carers in Year 1, 450 carers in Year 2, and 500 carers in Year 3" in rewrite, rewrite
