@@ -282,6 +282,11 @@ _TOTAL_ROW_RE = regex(r"^[\s|*•-]*(?:grand\s+|sub-?\s?)?totals?\s*(?:[|:\t]|\d
 _DONE_RE = regex(r"^[\s|*•-]*(?:increased|extended|reduced|expanded|achieved|launched|introduced|opened|established|recruited"
                  r"|trained|secured|doubled|halved|exceeded|surpassed|raised)\s", re.I)
 _MODAL_VERB_RE = regex(r"\b(?:will|shall|must|should|to\s+be|is\s+to|are\s+to|target)\b", re.I)
+# People involved in designing, delivering or judging a service, with no count: co-production, which the NEF approach
+# asks for, not an activity target ("involve young people in the design and delivery of the service").
+_CO_PRODUCTION_RE = regex(r"\b(?:involv\w*|engag\w*|co-?produc\w*|co-?design\w*)\b[^.;\d]{0,80}?"
+                          r"\b(?:design\w*|deliver\w*|shap\w*|plan\w*|evaluat\w*|co-?production|decisions?)\b", re.I)
+_DIGIT_RE = regex(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -293,10 +298,13 @@ def _outcome_named():
 
 def eligible(text: str, kind: str = "sentence") -> bool:
     """The classifier may flag only a clause that could set a requirement: not a heading, not a report,
-    not a list's lead-in, a sum row, a finding, or an account of what was done or of a past period."""
+    not a list's lead-in, a sum row, a finding, an account of what was done or of a past period, or people's
+    part in designing the service with no count in it."""
     if kind == "heading" or reports_fact(text) or _TOTAL_ROW_RE.match(text):
         return False
     if _DONE_RE.match(text) and not _MODAL_VERB_RE.search(text):
+        return False
+    if _CO_PRODUCTION_RE.search(text) and not _DIGIT_RE.search(text):
         return False
     return not (_LEAD_IN_RE.search(text) or _FINDING_RE.search(text) or _PAST_PERIOD_RE.search(text))
 

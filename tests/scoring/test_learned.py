@@ -94,6 +94,9 @@ def test_a_bad_learned_setting_is_named():
     "At least 80% of children receiving speech therapy sessions for 8 weeks or more will show improved language scores.",
     # A list's lead-in: the items under it carry the figures.
     "3.1 The Provider will deliver:",
+    # Co-production with no count: what the NEF approach asks for, not an activity target.
+    "The provider will involve young people in the design and delivery of the service.",
+    "Carers will be engaged in shaping and evaluating the support on offer.",
 ])
 def test_no_learned_suggestion_on_an_outcome_target_or_a_lists_lead_in(text):
     assert not _flagged_by_any_model(text, "output-only")  # however sure the model were
