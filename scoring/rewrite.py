@@ -326,8 +326,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         quote = False
     context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages), "quoted": quoted if quote else None}
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
-        if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):
-            area = detect_area("homecare")
+        if template == "homecare-outcomes" and _care_area(area) is not area:
+            area = _care_area(area)
             context["beneficiaries"] = area.beneficiaries
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
         # NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
@@ -359,6 +359,12 @@ _HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|a
                         r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
 
 
+def _care_area(area: Area) -> Area:
+    """The area a home care payment rewrite speaks for: the clause's own if it is care at home or adult social
+    care, else home care (a rate for care is about care, whatever words sit near it)."""
+    return area if area.key in ("homecare", "adult-social-care") else library()["homecare"]
+
+
 def _with_outcome_part(rate_words: str, outcome: dict[str, str]) -> str:
     """A rate as written, kept as the base, with the outcome-linked part of the payment after it."""
     return (f"{rate_words.rstrip(' .;,')} as the base rate, with part of the payment linked to outcomes each person "
@@ -373,8 +379,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area) -> str |
     if not _HOURLY_RATE_RE.search(line) or len(line) > 120:
         return None
     area, scope, _ = _setting(clause, doc_area)
-    if area.key not in ("homecare", "adult-social-care"):
-        area = detect_area("homecare")
+    area = _care_area(area)
     return _with_outcome_part(line, _own_outcomes_slot(area, scope))
 
 
@@ -613,8 +618,8 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         slots = _award_slots(document, weight_sets, clause.start)
         return award_rows(place, slots, slots["price_term"])
     area, scope, heading = _setting(clause, doc_area)
-    if template == "homecare-outcomes" and area.key not in ("homecare", "adult-social-care"):
-        area = detect_area("homecare")
+    if template == "homecare-outcomes":
+        area = _care_area(area)
     activity = row_activity(place)
     slots = _outcome_slots(area, 3, activity or clause.text, scope)
     outcome = slots[row % len(slots)]
