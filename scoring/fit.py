@@ -29,7 +29,7 @@ _MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|ou
 _BULLET_AT_START = regex(r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+")
 _HAS_DIGIT = regex(r"\d")
 _WORD = regex(r"[A-Za-z]{3,}")
-_ID_CELL = regex(r"^(?:kpi|ref|no\.?|indicator|item|measure|#)?\s*[\d.]+[a-z]?\.?$", re.I)
+_ID_CELL = regex(r"^(?:kpi|ref|no\.?|indicator|item|measure|output|outcome|objective|target|#|[A-Z]{1,4}\.?)?\s*[\d.]+[a-z]?\.?$", re.I)
 _EMPTY_CELL = regex(r"^(?:n/?a|-+|–|none|tbc|tbd)?$", re.I)
 
 
@@ -69,7 +69,8 @@ class Place:
         roles[what] = "what"
         if "target" not in roles:
             for i, c in enumerate(cells):
-                if roles[i] == "keep" and i != what and _HAS_DIGIT.search(c) and not _ID_CELL.match(c) \
+                # an id sits before the indicator ("KPI 3 | …"); a bare number after it is its target ("… | 400")
+                if roles[i] == "keep" and i != what and _HAS_DIGIT.search(c) and not (i < what and _ID_CELL.match(c)) \
                         and not (self.header and self.header[i].strip()):  # a named column keeps its role
                     roles[i] = "target"
                     break

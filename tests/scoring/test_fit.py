@@ -77,6 +77,20 @@ def test_a_row_without_a_header_keeps_its_label_and_cadence():
     assert "2,000 per year" in cells[2] and "calls" not in cells[1]
 
 
+@pytest.mark.parametrize("text", [
+    "KPI 4\tNumber of outreach sessions held\t150\tQuarterly\n",
+    "| PI 2 | Number of drop-in visits recorded | 1,200 | Annually |\n",
+])
+def test_a_bare_number_after_the_indicator_is_its_target_not_an_id(text):
+    """Without a header, "150" after the indicator is the count the provider is held to: it is kept with the
+    indicator as a secondary measure, and the outcome never sits beside it as if 150 people had to improve."""
+    suggestion = _output_findings(text)[0].rewrite
+    cells = [c.strip() for c in re.split(r"[|\t]", suggestion.strip().strip("|"))]
+    figure = re.search(r"\d[\d,]+(?=\t| \|)", text).group()
+    assert len(cells) == 4 and cells[0] in ("KPI 4", "PI 2")
+    assert cells[2] != figure and figure in cells[2] and "secondary" in cells[2]
+
+
 def test_a_bullet_comes_back_as_a_bullet_with_its_own_marker():
     for marker in ("- ", "• ", "3. ", "(b) "):
         text = f"The provider will:\n\n{marker}deliver 40 parenting workshops per year.\n"
