@@ -152,12 +152,18 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     run_key, run_head, run_rows = None, -1, []  # the open run: its key, its first finding's index, rows rewritten
     written: dict[tuple[int, str], int] = {}  # suggestions made: (clause start, template), or (-1, the award
     # scheme) -> the line of the finding that carries it
+    # A clause that pays care by the hour and by activity ("we pay £21 an hour for visits") has one problem, the
+    # payment: its suggestion is the care one, which keeps the rate as a base, not an activity one that drops it.
+    care = {c.start for f in findings if rule_of[f.rule].rewrite == "homecare-outcomes"
+            for c in [doc.clause_at(f.start)] if c is not None}
     for f in findings:
         template = rule_of[f.rule].rewrite
         if template is None:
             out.append(f)
             continue
         clause = doc.clause_at(f.start) or doc.clauses[0]
+        if template == "payment-to-outcome" and clause.start in care:
+            template = "homecare-outcomes"
         place = place_of(clause, doc.clauses, doc.text, f.start)
         key = (clause.block, template) if place.kind == "row" else None
         if key is not None and key == run_key:

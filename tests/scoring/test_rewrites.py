@@ -62,7 +62,9 @@ def test_every_output_only_and_cost_first_finding_in_the_corpora_gets_a_rewrite_
                 if f.rewrite is None and any(g.rewrite and (
                         # the award scheme, whichever award rule proposed it first
                         (f.category == "cost-first" and g.category in ("cost-first", "social-value"))
-                        or (g.category == f.category and _line_of(report.text, g.start) == _line_of(report.text, f.start)))
+                        or (g.category == f.category and _line_of(report.text, g.start) == _line_of(report.text, f.start))
+                        # care paid by the hour and by activity: one payment suggestion, pointed to
+                        or (f.rewrite_on_line == g.line == f.line))
                         for g in report.findings[:i]):
                     continue  # the same suggestion was made on an earlier finding
                 assert f.rewrite, (item["id"], f.rule)
@@ -453,10 +455,20 @@ def test_a_line_of_cells_is_quoted_as_its_indicator_and_its_figure_not_as_the_ce
 ])
 def test_a_home_care_rate_rewrite_keeps_the_commissioners_rate_as_the_base(clause, rate):
     """Outcome-linked payment is added to the rate the commissioner set, not written over it."""
-    rewrites = [f.rewrite for f in review(clause).findings if f.rewrite and f.rule == "cost-first/hourly-rate"]
+    rewrites = [f.rewrite for f in review(clause).findings if f.rewrite and f.category in ("cost-first", "output-only")]
     assert rewrites, clause
     assert f"The rate of {rate} stays as the base rate" in rewrites[0], rewrites[0]
     assert "part of the payment follows the outcomes each person confirms" in rewrites[0]
+
+
+def test_a_clause_paying_care_by_the_hour_and_by_activity_gets_one_suggestion_that_keeps_the_rate():
+    """"We pay £21 an hour for visits" is caught as payment for activity and as an hourly rate: one problem, so one
+    suggestion, and it is the care one that keeps the rate, not an activity one that drops it."""
+    findings = review("The council will pay £21.75 an hour for each domiciliary care visit.").findings
+    written = [f for f in findings if f.rewrite]
+    assert len(findings) >= 2 and len(written) == 1, [(f.rule, f.rewrite) for f in findings]
+    assert "The rate of £21.75 an hour stays as the base rate" in written[0].rewrite
+    assert all(f.rewrite_on_line == written[0].line for f in findings if not f.rewrite)
 
 
 def test_a_rate_by_the_minute_is_not_kept_as_a_base():
