@@ -90,6 +90,9 @@ _FIGURE_END_RE = regex(rf"(?:{_FIG}\s?%?\s*(?:–|-|to)\s*)?{_FIG}\s*$")
 _THOUSANDS_TAIL_RE = regex(r"\d{3}(?![\d,.])")
 _THOUSANDS_HEAD_RE = regex(r"(?<![\w.,])\d{1,3}(?: \d{3})* $")
 _RANGE_END_RE = regex(r"\d+(?:\.\d+)?\s?%?\s*(?:–|-|to)\s*$")
+# A numbered label set off by a dash at the start of a line: "KPI 1 - ", "Lot 2 – ", "MI3 - ".
+_DASH_LABEL_RE = regex(r"[ \t]*(?:(?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
+                       r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,5}\d{1,3}[a-z]?)[ \t]+[-–—][ \t]+")
 
 
 def _figure_before(before: str, match: str) -> int:
@@ -116,6 +119,9 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
         start, match = start + cut, match[cut:]
     rel = start - clause.start
     line_start = clause.text.rfind("\n", 0, rel) + 1
+    label = _DASH_LABEL_RE.match(clause.text, line_start)
+    if label and label.end() <= rel:  # "KPI 1 - 95% of …": the label's number is not the activity's figure
+        line_start = label.end()
     before = clause.text[line_start:rel]
     label = _LABEL_RE.match(match)
     if label and label.end() < len(match):  # "Measure 1: daily occupancy": the activity follows the label

@@ -267,8 +267,10 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         lead = _SENTENCE_LABEL_RE.match(clause.text)
-        if lead and clause.start + lead.end() <= start and not sentence.startswith(lead.group(1)):
-            sentence = f"{lead.group(1)}: {sentence}"  # "Literature searches: 95% of …" keeps its label
+        name = lead and (lead.group(1) or lead.group(3))
+        if lead and clause.start + lead.end() <= start and not sentence.startswith(name):
+            # "Literature searches: 95% of …", "KPI 1 - 95% of …" keep their label as written
+            sentence = f"{name}: {sentence}" if lead.group(2) else f"{name} {lead.group(4)} {sentence}"
     return as_item(place, sentence)
 
 
@@ -285,7 +287,10 @@ _LABEL_ONLY_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:output|outcome|meas
 
 # A short label before a sentence: "Literature Searches: 95% of searches will be completed on time.",
 # "Output #4: ...", "Objective 3.1: ...".
-_SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()#-]+(?:\.\d+)?){0,3}):[ \t]+(?=\S)")
+_SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()#-]+(?:\.\d+)?){0,3})(:)[ \t]+(?=\S)"
+                           # or a numbered label set off by a dash: "KPI 1 - 95% of ...", "Lot 2 – Minimum 20 units"
+                           r"|^\s*((?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
+                           r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,5}\d{1,3}[a-z]?)[ \t]+([-–—])[ \t]+(?=\S)")
 
 
 # A clause's own section number and bold run-in title, not part of the activity it names:
@@ -330,11 +335,12 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             area = _care_area(area)
             context["beneficiaries"] = area.beneficiaries
         context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
-        # NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
-        context["nice"] = scope.nation in (None, "England")
-        rate = _HOURLY_RATE_RE.search(clause.text[:4000])
+        # Support paid by the hour that is not care at home (supported living, job coaching) is not told about
+        # personal-care visits; NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
+        context["care"] = area.key in _CARE_AT_HOME
+        context["nice"] = scope.nation in (None, "England") and context["care"]
         # The commissioner's own hourly rate stays, as the base the outcome payment is added to.
-        context["rate"] = " ".join(rate.group(0).split()) if rate and template == "homecare-outcomes" else None
+        context["rate"] = _base_rate(clause.text[:4000]) if template == "homecare-outcomes" else None
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
         in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)
@@ -359,10 +365,37 @@ _HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|a
                         r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
 
 
+_CARE_AT_HOME = ("homecare", "adult-social-care", "older-people")
+# Services paid by the hour that keep their own outcomes: supported living for disabled people, job coaching,
+# mental health support.
+_PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health")
+# A rate that is a change, not the rate: "will rise from £17.08 to £17.28 an hour" (the rate is the second),
+# "increased $2.15 an hour" (no rate is given).
+_RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplift(?:s|ed)?|reduc(?:e|es|ed|ing)|"
+                        r"decreas(?:e|es|ed|ing)|fall(?:s|ing)?|fell|go(?:es)?\s+up|went\s+up|up|down)\s+(by\s+|from\s+)?$", re.I)
+_RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
+
+
+def _base_rate(text: str) -> str | None:
+    """The hourly rate a clause sets, as written: the new rate of a rise, none for the amount of a change."""
+    rate = _HOURLY_RATE_RE.search(text)
+    if rate is None:
+        return None
+    words = " ".join(rate.group(0).split())
+    change = _RATE_CHANGE_RE.search(text[max(0, rate.start() - 40):rate.start()])
+    if change is None:
+        return words
+    parts = _RANGE_SPLIT_RE.split(words)
+    if change.group(1) and change.group(1).strip().lower() == "from" and len(parts) == 2:
+        return parts[1]  # "from £17.08 to £17.28 an hour": the new rate
+    return None
+
+
 def _care_area(area: Area) -> Area:
-    """The area a home care payment rewrite speaks for: the clause's own if it is care at home or adult social
-    care, else home care (a rate for care is about care, whatever words sit near it)."""
-    return area if area.key in ("homecare", "adult-social-care") else library()["homecare"]
+    """The area a payment-by-the-hour rewrite speaks for: the clause's own if it is a service paid by the hour
+    (care at home, adult social care, supported living, job coaching), else home care (a rate for care is about
+    care, whatever other words sit near it)."""
+    return area if area.key in _PAID_BY_THE_HOUR else library()["homecare"]
 
 
 def _with_outcome_part(rate_words: str, outcome: dict[str, str]) -> str:

@@ -59,7 +59,7 @@ MINIMAL = {
     "rewrites/output-to-outcome.j2": {"beneficiaries": "carers", "quoted": "40 sessions", "outcomes": OUTCOMES},
     "rewrites/payment-to-outcome.j2": {"beneficiaries": "carers", "quoted": "£5 per visit", "outcomes": OUTCOMES},
     "rewrites/homecare-outcomes.j2": {"beneficiaries": "people supported at home", "quoted": None, "outcomes": OUTCOMES,
-                                      "nice": True, "rate": None},
+                                      "nice": True, "rate": None, "care": True},
     "rewrites/award-quality-first.j2": {"quality": 60, "social": 10, "price": 30, "price_term": "Price"},
     "rewrites/award-in-place.j2": {"part": "phrase", "noun": "bidder", "person": True, "quality": 60, "social": 10,
                                    "price": 30, "price_term": "Price"},

@@ -471,10 +471,47 @@ def test_a_clause_paying_care_by_the_hour_and_by_activity_gets_one_suggestion_th
     assert all(f.rewrite_on_line == written[0].line for f in findings if not f.rewrite)
 
 
+@pytest.mark.parametrize("clause,base", [
+    ("From April the spot rate for home care will rise from £18.40 to £19.05 an hour.", "The rate of £19.05 an hour stays"),
+    ("The home care agency rate was increased by $1.80 an hour to cover mileage.", None),
+])
+def test_a_change_in_a_care_rate_is_not_kept_as_the_rate(clause, base):
+    """A rise from one rate to another keeps the new rate as the base; the amount of a rise is not a rate at all."""
+    rewrites = [f.rewrite for f in review(clause).findings if f.rewrite and f.category == "cost-first"]
+    assert rewrites, clause
+    if base:
+        assert base in rewrites[0] and "£18.40" not in rewrites[0], rewrites[0]
+    else:
+        assert "stays as the base rate" not in rewrites[0] and "$1.80" not in rewrites[0], rewrites[0]
+
+
+@pytest.mark.parametrize("clause,group_word", [
+    ("Supported living for adults with a learning disability is paid at £20.10 per hour.", "outcomes agreed in their support plan"),
+    ("Job coaching for disabled jobseekers is paid at $29.00 per hour.", "paid work"),  # the learned check's find
+])
+def test_support_paid_by_the_hour_that_is_not_home_care_keeps_its_own_outcomes(clause, group_word):
+    """Supported living or job coaching paid by the hour is not told about 30-minute personal-care visits."""
+    rewrites = [f.rewrite for f in review(clause, learned=True).findings if f.rewrite and f.category == "cost-first"]
+    assert rewrites, clause
+    assert "personal care" not in rewrites[0] and "people supported at home" not in rewrites[0], rewrites[0]
+    assert rewrites[0].startswith("Support is planned") and group_word in rewrites[0], rewrites[0]
+
+
 def test_a_rate_by_the_minute_is_not_kept_as_a_base():
     rewrites = [f.rewrite for f in review("Home care is paid by the minute, at £0.32 per minute.").findings
                 if f.rewrite and f.category == "cost-first"]
     assert rewrites and all("stays as the base rate" not in r for r in rewrites), rewrites
+
+
+@pytest.mark.parametrize("clause,label", [
+    ("KPI 3 - 90% of new referrals contacted within two working days, including weekends.", "KPI 3 - "),
+    ("Lot 4 – Minimum 12 units of supported accommodation for young parents with support needs", "Lot 4 "),
+])
+def test_a_numbered_label_set_off_by_a_dash_stays_at_the_front_and_out_of_the_quote(clause, label):
+    """"KPI 3 - 90% of …" is KPI 3's 90%, not a range from 3 to 90%."""
+    rewrites = _output_rewrites(clause)
+    assert rewrites and rewrites[0].startswith(label), rewrites
+    assert "3 - 90%" not in rewrites[0] and "4 – Minimum" not in rewrites[0], rewrites
 
 
 def test_year_columns_run_together_by_a_flattened_copy_are_not_quoted_as_a_count():
