@@ -18,7 +18,7 @@ from .kinds import Document, Hit, run
 from .normalize import normalize
 from .patterns import regex
 from .report import Finding, Report
-from .rewrite import document_area, rewrite
+from .rewrite import base_rate, document_area, rewrite
 from .rules import Rule, load_rules
 from .segment import Clause, LineIndex, segment
 
@@ -181,11 +181,14 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         # Two rules on one clause (a count and the people reached) want one suggestion, not two near
         # copies; an award scheme is proposed once for the whole document.
         said = (-1, text) if template == "award-quality-first" else (clause.start, template)
-        if text is not None and said in written:
-            out.append(replace(f, rewrite=None, rewrite_on_line=written[said]))
+        # The same suggestion for the next sentence of a paragraph (a rule and its worked example) is said once:
+        # pasted twice it would read double. A care payment suggestion quotes nothing, so one per paragraph.
+        same = (-2 - clause.block, f"{template} {base_rate(clause.text)}" if template == "homecare-outcomes" else text)
+        if text is not None and (said in written or same in written):
+            out.append(replace(f, rewrite=None, rewrite_on_line=written.get(said, written.get(same))))
             continue
         if text is not None:
-            written[said] = f.line
+            written[said] = written[same] = f.line
         out.append(replace(f, rewrite=text))
     return out
 

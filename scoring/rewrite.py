@@ -340,7 +340,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["care"] = area.key in _CARE_AT_HOME
         context["nice"] = scope.nation in (None, "England") and context["care"]
         # The commissioner's own hourly rate stays, as the base the outcome payment is added to.
-        context["rate"] = _base_rate(clause.text[:4000]) if template == "homecare-outcomes" else None
+        context["rate"] = base_rate(clause.text[:4000]) if template == "homecare-outcomes" else None
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
         in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)
@@ -376,7 +376,7 @@ _RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplif
 _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
 
 
-def _base_rate(text: str) -> str | None:
+def base_rate(text: str) -> str | None:
     """The hourly rate a clause sets, as written: the new rate of a rise, none for the amount of a change."""
     rate = _HOURLY_RATE_RE.search(text)
     if rate is None:
@@ -490,7 +490,8 @@ _NUMBER_RE = regex(r"\d{1,3}(?:\.\d+)?(?=\s*%)")
 # Parts of a tender named by words a guide's "method" or "approach" would share.
 _TENDER_PARTS_RE = regex(r"\b(?:method|approach)\s+statements?\b", re.I)
 # An account of an award already made: "Bids were evaluated on …", "The authority has identified …".
-_PAST_RE = regex(r"\b(?:was|were|had|(?:has|have)\s+(?:been|\w+ed))\b|(?<!\bbe )(?<!\bare )(?<!\bis )\b(?:included|identified|applied|evaluated|assessed|scored|awarded)\b(?!\s+by\b)", re.I)
+_PAST_RE = regex(r"\b(?:was|were|had|(?:has|have)\s+(?:been|\w+ed))\b|(?<!\bbe )(?<!\bare )(?<!\bis )\b(?:included|identified|applied|evaluated|assessed|scored|awarded|discussed|agreed|noted|"
+                      r"considered|approved|decided|resolved|recommended|endorsed|debated)\b(?!\s+by\b)", re.I)
 
 
 def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document: str = "") -> str | None:

@@ -497,6 +497,22 @@ def test_support_paid_by_the_hour_that_is_not_home_care_keeps_its_own_outcomes(c
     assert rewrites[0].startswith("Support is planned") and group_word in rewrites[0], rewrites[0]
 
 
+def test_a_care_payment_rule_and_its_worked_example_get_one_suggestion_but_two_rates_get_two():
+    example = ("Home care is commissioned in minutes and paid for in minutes. For example, if a 45 minute call "
+               "lasted 30 minutes, the council would pay for 30 minutes pro rata to the hourly rate.")
+    findings = [f for f in review(example).findings if f.category == "cost-first"]
+    assert len(findings) == 2 and sum(bool(f.rewrite) for f in findings) == 1, [(f.rule, f.rewrite) for f in findings]
+    rates = "Weekday home care is paid at £20.10 per hour. Weekend home care is paid at £23.40 per hour."
+    written = [f.rewrite for f in review(rates).findings if f.rewrite]
+    assert len(written) == 2 and "£20.10" in written[0] and "£23.40" in written[1], written
+
+
+def test_a_record_of_what_was_discussed_is_not_rewritten_to_say_something_else_was_discussed():
+    rewrites = [f.rewrite for f in review("At the meeting, Members discussed the 70% price, 30% quality criteria.").findings
+                if f.rewrite and f.category == "cost-first"]
+    assert rewrites and all("discussed the 30% price" not in r for r in rewrites), rewrites
+
+
 def test_a_rate_by_the_minute_is_not_kept_as_a_base():
     rewrites = [f.rewrite for f in review("Home care is paid by the minute, at £0.32 per minute.").findings
                 if f.rewrite and f.category == "cost-first"]
