@@ -15,7 +15,7 @@ from .segment import Clause
 # Words that a number belongs to when it follows them: "Schedule 2", "tier 2", "under 5", "ages 0 to 5", "DIS3 10".
 _BOUND_BEFORE_RE = regex(
     r"(?:\b(?:schedule|tier|section|part|annex|appendix|page|p\.|phase|stage|level|step|table|clause|article|"
-    r"band|grade|year|under|over|aged?|ages)|\d\s*(?:to|-|–)|\b[A-Z]{2,}\d+[a-z]?)\s*$", re.I)
+    r"band|grade|year|under|over|aged?|ages|route|ward|zone|lot|region|district|locality|patch)|\d\s*(?:to|-|–)|\b[A-Z]{2,}\d+[a-z]?)\s*$", re.I)
 _LEADING_NUMBER_RE = regex(r"(?:19|20)\d\d\b|\d[\d,.]*")
 # Where a quoted activity may begin once a stray leading number is set aside: a count or rate, or a name.
 _ACTIVITY_START_RE = regex(r"(?i:%|per cent\b|percent\b|total\b|number\b|no\.|proportion\b|rate\b)|[A-Z]")
@@ -76,8 +76,8 @@ def split_figures(words: str) -> tuple[str, list[str]]:
     """A KPI line's words and the figures after them: ("Calls answered", ["92%", "95%"]). The words alone
     when fewer than two of them would be left; the line unchanged when it has no such tail."""
     cut = figures_tail(words)
-    if cut == len(words) or len(words[:cut].split()) < 2:
-        return words, []
+    if cut == len(words) or len(words[:cut].split()) < 2 or _BOUND_BEFORE_RE.search(words[:cut]):
+        return words, []  # "... linked to Service Route 29", "... aged over 65": the number is the words' own
     return words[:cut].rstrip(), _FIGURE_RE.findall(words, cut)
 
 

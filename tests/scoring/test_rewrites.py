@@ -530,6 +530,12 @@ def test_a_numbered_label_set_off_by_a_dash_stays_at_the_front_and_out_of_the_qu
     assert "3 - 90%" not in rewrites[0] and "4 – Minimum" not in rewrites[0], rewrites
 
 
+def test_a_number_that_names_a_route_or_ward_is_not_quoted_as_the_lines_count():
+    """"... in Ward 7" is which ward, not a count of 7: quoted as "Ward: 7" it reads as a target."""
+    rewrite, = _output_rewrites("Number of clients supported in Ward 7")
+    assert "in Ward 7 reported as" in rewrite and "Ward: 7" not in rewrite, rewrite
+
+
 def test_year_columns_run_together_by_a_flattened_copy_are_not_quoted_as_a_count():
     """"Number of clients served 1204118312901344" is four years' figures with their spaces lost: quoting it as
     one count reads as garble; a real count keeps its figure."""
