@@ -70,10 +70,18 @@ def _group_words(text: str, plural_only: bool = False) -> str | None:
     return None
 
 
+_AGED_RE = regex(r"\b((?:young\s+)?(?:people|adults|children|parents|women|men|carers|families|clients|residents|learners|"
+                 r"students|pupils)|care\s+leavers)\s+aged\s+(\d{1,2})\s?(?:-|–|to)\s?(\d{1,2})\b", re.I)
+
+
 def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None) -> str:
     """Who benefits, in the clause's own words, else its heading's, else the service area's."""
     words = _group_words(clause) or _group_words(heading, plural_only=True)
     if words:
+        # "young people aged 16 – 24": the ages the commissioner wrote stay with the group
+        aged = _AGED_RE.search(clause[:2000])
+        if aged and aged.group(1).lower() == words:
+            return f"{words} aged {aged.group(2)} to {aged.group(3)}"
         return words
     if area.key in ("general", "public-health") and ages is not None:  # "a club for 9-10 year olds": say who they are
         if ages.high is not None and ages.high <= 12:
@@ -268,7 +276,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         lead = _SENTENCE_LABEL_RE.match(clause.text)
         name = lead and (lead.group(1) or lead.group(3))
-        if lead and clause.start + lead.end() <= start and not sentence.startswith(name):
+        # (a finding may start inside the label, "1 – Minimum 16 units", as long as it runs on past it)
+        if lead and clause.start + lead.end() < max(start + 1, end) and not sentence.startswith(name):
             # "Literature searches: 95% of …", "KPI 1 - 95% of …" keep their label as written
             sentence = f"{name}: {sentence}" if lead.group(2) else f"{name} {lead.group(4)} {sentence}"
     return as_item(place, sentence)

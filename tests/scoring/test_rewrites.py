@@ -530,6 +530,11 @@ def test_a_numbered_label_set_off_by_a_dash_stays_at_the_front_and_out_of_the_qu
     assert "3 - 90%" not in rewrites[0] and "4 – Minimum" not in rewrites[0], rewrites
 
 
+def test_the_ages_the_commissioner_gave_the_group_stay_with_it():
+    rewrite, = _output_rewrites("The provider will run 80 mentoring sessions a term for young people aged 14 – 18.")
+    assert rewrite.startswith("Young people aged 14 to 18 who use the service"), rewrite
+
+
 def test_a_number_that_names_a_route_or_ward_is_not_quoted_as_the_lines_count():
     """"... in Ward 7" is which ward, not a count of 7: quoted as "Ward: 7" it reads as a target."""
     rewrite, = _output_rewrites("Number of clients supported in Ward 7")
