@@ -54,6 +54,9 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Child welfare: home visits completed within 30 days", "children-families"),
     ("Youth development programme: 40 sessions per term", "youth"),
     ("Behavioral health: counseling sessions delivered", "mental-health"),
+    ("Services for older persons: day places provided", "older-people"),
+    ("Residential rehab placements funded each quarter", "substance-misuse"),
+    ("Job coaching hours delivered to jobseekers", "employment"),
 ])
 def test_services_named_in_other_words_find_their_area(text, area):
     from scoring.service_area import detect_area
