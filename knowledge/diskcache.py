@@ -28,6 +28,10 @@ _MAX_ENTRIES = 1200  # a review uses about 340 entries, a question about 150 mor
 # An entry no process has used for this many days goes at the next save: an edited rule's old program,
 # the data of a release since replaced. Every entry is loaded by every process, so stale ones cost time.
 _STALE_DAYS = 7
+# And entries this process did not use go, least recently used first, once the file passes this size: every process reads
+# the whole file, and a day of edited rules (each edit a new program) had grown it to 14 MB, three times what
+# a review needs, which cost a one-page review about 5% of its time.
+_MAX_BYTES = 8_000_000
 _STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
 _store: dict | None = None
 _used: set[str] = set()
@@ -59,9 +63,13 @@ def get(key: str):
 
 def remember(key: str, value) -> None:
     """Store a value (plain data that marshal can write); it reaches the disk when the process ends."""
-    global _dirty
     _load()[key] = value
     _used.add(key)
+    _mark_dirty()
+
+
+def _mark_dirty() -> None:
+    global _dirty
     if not _dirty:
         _dirty = True
         atexit.register(save)
@@ -89,9 +97,12 @@ def _load() -> dict:
         _store = {}
         try:
             with open(cache_path(), "rb") as fh:
-                data = marshal.loads(fh.read())  # one read: faster than marshal.load's many small ones
+                raw = fh.read()
+            data = marshal.loads(raw)  # one read: faster than marshal.load's many small ones
             if isinstance(data, dict):
                 _store = data
+                if len(raw) > _MAX_BYTES:  # write it back pruned when this process ends
+                    _mark_dirty()
         except (OSError, EOFError, ValueError, TypeError):
             pass
     return _store
@@ -131,6 +142,16 @@ def _pruned(store: dict, used: set[str], today: int) -> dict:
         stamps[key] = today
     unused = [k for k in store if k not in used and k != _STAMPS and today - stamps.setdefault(k, today) <= _STALE_DAYS]
     keep = (unused + [k for k in store if k in used and k != _STAMPS])[-_MAX_ENTRIES:]
+    size = {k: len(marshal.dumps(store[k])) for k in keep}
+    total, first = sum(size.values()), 0
+    unused.sort(key=lambda k: stamps[k])  # the least recently used first (within a day, the store's order is)
+    drop = set()
+    while total > _MAX_BYTES and first < len(unused):
+        if unused[first] in size:
+            drop.add(unused[first])
+            total -= size[unused[first]]
+        first += 1
+    keep = [k for k in keep if k not in drop]
     out = {k: store[k] for k in keep}
     out[_STAMPS] = {k: stamps[k] for k in keep}
     return out

@@ -34,3 +34,32 @@ def test_a_cache_written_before_entries_had_days_keeps_them_and_starts_counting(
     kept = _saved(tmp_path, monkeypatch, {"a": 1, "b": 2}, set(), today=200)
     assert kept["a"] == 1 and kept["b"] == 2 and kept[diskcache._STAMPS]["a"] == 200
     diskcache.forget()
+
+
+def test_past_its_size_the_file_lets_the_least_recently_used_entries_go_first(tmp_path, monkeypatch):
+    """A day of edited rules leaves a program per edit; every process reads the whole file, so past a size the
+    entries no process used today go, oldest first, and what this process used always stays."""
+    monkeypatch.setattr(diskcache, "_MAX_BYTES", 25_000)
+    big = b"p" * 10_000
+    stamps = {"edited on day 100": 100, "edited on day 103": 103, "used yesterday": 104, "this review": 100}
+    store = {key: big for key in stamps} | {diskcache._STAMPS: stamps}
+    kept = _saved(tmp_path, monkeypatch, store, {"this review"}, today=105)
+    assert "this review" in kept and "used yesterday" in kept
+    assert "edited on day 100" not in kept and "edited on day 103" not in kept
+    diskcache.forget()
+
+
+def test_a_file_past_its_size_is_written_back_pruned_even_when_nothing_new_was_compiled(tmp_path, monkeypatch):
+    monkeypatch.setattr(diskcache, "_MAX_BYTES", 25_000)
+    monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
+    diskcache.forget()
+    big = b"p" * 10_000
+    path = diskcache.cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(marshal.dumps({"old 1": big, "old 2": big, "old 3": big, "this review": big}))
+    assert diskcache.get("this review") == big
+    diskcache.save()
+    diskcache.forget()
+    kept = marshal.loads(path.read_bytes())
+    assert "this review" in kept and len(path.read_bytes()) <= 25_000
+    diskcache.forget()
