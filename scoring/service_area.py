@@ -48,6 +48,9 @@ def _trie(words: list[str]) -> str:
 
 
 # "Parents and carers", foster, kinship and paid carers are not the unpaid carers of adults a carers' service is for.
+# Children's care away from home (foster and residential care) is a children's service, not care at home.
+# Leaving it ("young people leaving out-of-home care", "the transition from out-of-home care") is leaving care.
+_OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?out[-\s]of[-\s]home\s+care\b", re.I)
 _NOT_UNPAID_CARERS_RE = regex(
     r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
     r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship)\s+carers?\b", re.I)
@@ -67,6 +70,7 @@ def detect_area(*texts: str) -> Area:
         if not text:
             continue
         text = _NOT_UNPAID_CARERS_RE.sub(lambda m: " kinship care " if "kinship" in m.group(0).lower() else " ", text)
+        text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
         pattern, owner = _keyword_pattern()
         counts: dict[str, int] = {}
         for m in pattern.finditer(text):

@@ -57,6 +57,10 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Services for older persons: day places provided", "older-people"),
     ("Residential rehab placements funded each quarter", "substance-misuse"),
     ("Job coaching hours delivered to jobseekers", "employment"),
+    # children's care away from home is not care at home; leaving it is leaving care
+    ("Children in out-of-home care: placement reviews held", "children-families"),
+    ("Young people leaving out-of-home care: new cases opened", "leaving-care"),
+    ("Crisis accommodation: new support periods each month", "homelessness"),
 ])
 def test_services_named_in_other_words_find_their_area(text, area):
     from scoring.service_area import detect_area
