@@ -22,7 +22,10 @@ from .weights import Weight, find_weights, scheme, weighting_sets
 # Said after a phrase, these turn it into a statement about what not to do.
 _NEGATED_AFTER_RE = regex(
     # (Not a clarification that names the lowest again: "the lowest and best bid, which may not necessarily be the lowest bid".)
-    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b(?!\s+necessarily\s+(?:be\s+)?(?:the\s+)?lowest\b)|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
+    # (Nor what else the money does not come through: "are paid at an hourly rate and are not paid under a contract".)
+    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b(?!\s+necessarily\s+(?:be\s+)?(?:the\s+)?lowest\b)"
+    r"(?!\s+(?:be\s+)?(?:paid|funded|purchased|bought|covered|included)\s+(?:under|through|via|from|as\s+part\s+of|within)\s+(?:an?\s+|the\s+|any\s+)?"
+    r"(?:[\w-]+\s+)?(?:contracts?|block|grants?|frameworks?|agreements?)\b)|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
     r"|^[^.]{0,80}?\b(?:tells? us (?:very )?little|says? (?:little|nothing)|is an output|are outputs|not an outcome|not outcomes)",
     re.I,
 )
@@ -83,6 +86,14 @@ class Document:
 
 
 _CLOSED_PARENS_RE = regex(r"\([^()]{0,200}\)")
+# An example of a service named between commas describes the service, it does not hedge the clause: "in-home models,
+# such as family therapy, are billed by the quarter hour" ("some councils, such as ..., pay" stays hedged); nor does
+# a worked example of the buyer's own payment rule: "For example, if a visit lasts 20 minutes, we would pay for 20".
+_APPOSITIVE_EXAMPLE_RE = regex(r"\b(services?|models?|programmes?|programs?|care|support|activities|therapies|interventions)"
+                               r"\s*,\s*(?:such\s+as|e\.g\.|for\s+example|including)\s+[^,.;()]{1,40},"
+                               r"|^\W*(?:e\.g\.|for\s+example|for\s+instance)\s*,?\s*(?=if\b[^.]{0,200}?\b(?:we|the\s+(?:council|"
+                               r"authority|department|county|commissioner|state))\s+(?:(?:would|will)\s+)?(?:only\s+)?(?:pay|reimburse|fund)\b)",
+                               re.I)
 
 
 def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
@@ -95,7 +106,7 @@ def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
 
 def negated(clause: Clause, start: int, end: int) -> bool:
     """Whether a match inside a clause is negated, hedged or offered as an example of what to avoid."""
-    if _cued(clause, start, hedge_in=clause.text[: start - clause.start]):
+    if _cued(clause, start, hedge_in=_APPOSITIVE_EXAMPLE_RE.sub(r"\1 ", clause.text[: start - clause.start])):
         return True
     after = clause.text[end - clause.start:]
     return bool(_NEGATED_AFTER_RE.search(after))

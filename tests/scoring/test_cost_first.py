@@ -327,12 +327,36 @@ SIXTEENTH_BATCH_NEAR_MISSES = [
     "The County will reimburse mileage at a rate of $0.67 per mile.",
 ]
 
+# Seventeenth batch shapes, in invented words: home support (the Scottish and Welsh name for home care) by the hour, a
+# capped rate per hour for a care call ("p/h"), care billed by the quarter hour, minutes paid pro rata to the hourly
+# rate (also as the buyer's worked example, "For example, if ..., we pay ..."), and an hourly rate said beside the
+# contract it is not paid through; quiet: care workers' pay, other things
+# paid pro rata, a short slot with no payment, another council's practice named as an example.
+SEVENTEENTH_BATCH_RULES = [
+    "The rate for home support will rise from £18.10 to £18.60 an hour from April.",
+    "The council will pay up to a maximum of £20.50 p/h for each carer on the care call.",
+    "In-home models, such as family therapy, are billed at $16.40 for each quarter hour of service.",
+    "Personal care is invoiced at £5.10 per 15-minute unit.",
+    "For example, if a 30-minute visit lasts 25 minutes, we pay for 25 minutes pro rata to the hourly rate.",
+    "Respite services are paid at an hourly rate and are not funded through the block contract.",
+]
+SEVENTEENTH_BATCH_NEAR_MISSES = [
+    "Our home support workers earn £12.60 an hour.",
+    "Providers will be paid pro rata for part weeks.",
+    "A 15-minute slot is enough for a medication prompt.",
+    "The consultant will be paid £60 per hour to review the home support service.",
+    "For example, some councils pay by the minute, which we will not do.",
+    "Some councils, such as Northshire, pay home care by the minute.",
+    "For example, if a council pays by the minute, care workers lose their travel time.",
+    "Home care is paid at an hourly rate, and this is not what we want to keep.",
+]
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES) for t in group])
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []

@@ -550,6 +550,46 @@ SIXTEENTH_BATCH_QUIET = [
     "FY2024 Results: 312 clients served",
 ]
 
+# Shapes from the seventeenth real batch (US statements of work and RFPs, UK and Welsh care rate pages, Australian
+# output-funding pages), in invented words: a capacity to hold with a modal verb ("minimum 60", "a minimum of six and a
+# maximum of ten", number words too), a share of funds set aside to serve a group, a time limit counted from intake or
+# from receipt of a referral (the referring worker kept informed), payment only for what is delivered and counted, a
+# monthly payment held on a minimum of contacts, call answer rates and longest waits held to a limit, and people to be
+# served with units of service as the volume.
+SEVENTEENTH_BATCH = [
+    "Each hostel must accommodate minimum 60 young people at any one time.",
+    "The provider will run homes capable of serving a minimum of six and a maximum of ten tenants.",
+    "At least sixty percent (60%) of the grant shall be used to serve people aged 65 or over.",
+    "5. Make the first home visit within three (3) days of intake.",
+    "6. Update the referring worker by phone or email within five (5) days of receipt of the referral.",
+    "The council shall pay the grant only for services actually provided, such as the number of households housed.",
+    "Providers receive a monthly payment for each month a case is open and the provider meets the minimum monthly "
+    "contact requirements.",
+    "If answer rates fall below 90% or the maximum caller wait time goes above 4 minutes, the provider must add staff.",
+    "The selected Vendor must keep answer rates above 92% in every month.",
+    "The figures shown for persons to be served and units of service are minimums.",
+    "The provider will deliver 40 sessions a month; monthly reports will show the number delivered.",
+    "The service will take 400 referrals a year, split into 3 lots by area.",
+    "The provider will support 200 people a year in small groups (up to 12 people).",
+]
+# Nearby text that sets no output target: a pointer to where a funding model is explained, a tender's lots or
+# packages, how full a scheme was, a management-information item with its reasons, a duty saying what reports hold,
+# round-the-clock opening, an emergency number, a session's group size in brackets inside a rate band's description.
+SEVENTEENTH_BATCH_QUIET = [
+    "Funding models\n\nFor further information on output-based grants, providers should speak to their contract officer.",
+    "Mentoring and family support at community level in selected districts under 5 (five) separate packages",
+    "The tender is split into 3 lots covering the north, centre and south of the county.",
+    "The hostels had a high occupancy rate throughout the year, with few voids.",
+    "The management information is as follows:\n\nMI4 - The number of visits cancelled by the provider and reasons why.",
+    "The quarterly report will, at a minimum, include the number of referrals received and any barriers met.",
+    "The crisis centre will take calls twenty-four (24) hours per day, seven (7) days per week, 365 days per year.",
+    "Take emergency transfers from 999 and pass calls back to 999 when needed.",
+    "Band B Includes online activity (for up to 15 people) equivalent to a half-day session. £18.20",
+    "Funds shall be used to serve older people in the borough.",
+    "The contractor shall be paid only for approved travel expenses actually incurred.",
+    "The average wait time in 2023 was 12 minutes.",
+]
+
 
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
@@ -570,7 +610,7 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
                          + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
-                         + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH)
+                         + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH + SEVENTEENTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -579,7 +619,7 @@ def test_an_output_target_in_this_shape_is_flagged(text):
                          + FOURTH_BATCH_QUIET + FIFTH_BATCH_QUIET + SIXTH_BATCH_QUIET + EIGHTH_BATCH_QUIET
                          + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET + TWELFTH_BATCH_QUIET
                          + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET
-                         + SIXTEENTH_BATCH_QUIET)
+                         + SIXTEENTH_BATCH_QUIET + SEVENTEENTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
