@@ -160,6 +160,10 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
     return cells, header, text[line_start:start].count(_SLASH)
 
 
+# A line that names a count and ends with a colon for its figure: a field of a form, not a list's lead-in.
+_FIELD_RE = regex(r"\b(?:(?:average|total|mean|median)\s+)?(?:number|no\.|#|percentage|%|proportion|rate)\s+of\s+[^:]{3,100}:$", re.I)
+
+
 def indicator_label(clause: Clause, offset: int | None = None) -> str | None:
     """The label a short indicator line starts with ("SPI 2 – ", "Measure 1: ", "2. "), or "" for an
     unlabelled one; None when the line holding `offset` reads as prose (a sentence with a full stop)."""
@@ -167,13 +171,16 @@ def indicator_label(clause: Clause, offset: int | None = None) -> str | None:
         return None
     rel = max(0, min(len(clause.text) - 1, (offset if offset is not None else clause.start) - clause.start))
     line = clause.text[clause.text.rfind("\n", 0, rel) + 1:].split("\n")[0].strip()
+    field = line.endswith(":") and _FIELD_RE.search(line) is not None
+    if field:
+        line = line.rstrip(" :*")  # a form's field for the figure ("Average number of youth served monthly* :")
     if not line or len(line) > 120 or line.endswith((".", ":", "?", "!", ";", ",")) or _SENTENCE_END.search(line):
         return None
     label = _LINE_LABEL.match(line)
     if label and label.end() < len(line):
         return label.group(0).strip() + " "
     # Unlabelled, it is an indicator if it is a heading, a flattened row ending in its figures, or a title.
-    if clause.kind == "heading" or _ENDS_IN_FIGURE.search(line) or len(line) <= 50:
+    if clause.kind == "heading" or _ENDS_IN_FIGURE.search(line) or len(line) <= 50 or field:
         return ""
     return None
 

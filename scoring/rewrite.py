@@ -317,7 +317,7 @@ _WORD_RE = regex(r"[a-z]{3,}|\d[\d,.]*%?", re.I)
 def _clean_quote(words: str) -> str:
     """A quote without a cut-off end, or nothing when fewer than two words or figures are left ("active", "OP7")."""
     words = _OPEN_BRACKET_END_RE.sub("", words)
-    words = _DANGLING_END_RE.sub("", words).strip(" .,;:/–-'\"")
+    words = _DANGLING_END_RE.sub("", words).strip(" .,;:/–-'\"*")  # and a footnote's asterisks
     return words if len(_WORD_RE.findall(words)) >= 2 else ""
 
 

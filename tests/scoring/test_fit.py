@@ -143,6 +143,14 @@ def test_a_short_indicator_line_comes_back_as_one_indicator_with_its_label(line,
         assert "1,500" in suggestion and "1,320" not in suggestion  # the target, not last year's actuals
 
 
+def test_a_forms_field_for_a_count_comes_back_as_one_indicator_not_a_paragraph():
+    """"Average number of families served monthly* :" waits for its figure: a field, not a list's lead-in."""
+    text = "Service outputs\n\nOutput #4:\nAverage number of unduplicated families served each month* :\n"
+    suggestion = _output_findings(text)[0].rewrite
+    assert suggestion.startswith("Output #4: ") and "The provider plans" not in suggestion, suggestion
+    assert "families served each month reported as a secondary measure" in suggestion, suggestion
+
+
 def test_rows_rewritten_together_do_not_all_name_the_same_outcome():
     """Where the service area offers several outcomes, a run of rows takes turns among them (with no
     area known, the one honest fallback is the person-defined outcome, the same on every row)."""
