@@ -120,8 +120,16 @@ def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, confi
     """The learned check's findings, each in a clause no rule of its category flagged."""
     from .learned import learned_hits, rule_for
 
+    heads: dict[int, str] = {}  # each table's first row, by block
     for start, end, category, _p in learned_hits(doc, [(r.start, r.end, r.category) for r in raw]):
-        rule = rule_for(category, doc.text[start:end])
+        clause = doc.clause_at(start)
+        # a row's own words, with its table's header: "| Day support | £18.00 |" under "| Service | Hourly rate |"
+        if clause is not None and clause.kind == "row" and not heads:
+            for c in doc.clauses:
+                if c.kind == "row":
+                    heads.setdefault(c.block, c.text[:300])
+        head = heads.get(clause.block, "") if clause is not None and clause.kind == "row" else ""
+        rule = rule_for(category, f"{head}\n{doc.text[start:end]}" if head else doc.text[start:end])
         if not config.enabled(rule.id, rule.category):
             continue
         level = config.level_for(rule.id, rule.category, rule.level)

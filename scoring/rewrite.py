@@ -312,11 +312,13 @@ _NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?!(?:million|
 _OPEN_BRACKET_END_RE = regex(r"\s*\([^()]{0,200}$")
 _DANGLING_END_RE = regex(r"(?:[\s,;:/–-]+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|per|than|excluding|including))+[\s,;:/–-]*$", re.I)
 _WORD_RE = regex(r"[a-z]{3,}|\d[\d,.]*%?", re.I)
+_UNOPENED_BRACKET_RE = regex(r"^([^()]{0,200})\)")
 
 
 def _clean_quote(words: str) -> str:
     """A quote without a cut-off end, or nothing when fewer than two words or figures are left ("active", "OP7")."""
     words = _OPEN_BRACKET_END_RE.sub("", words)
+    words = _UNOPENED_BRACKET_RE.sub(r"\1", words)  # "51%) shall be used …": the quote began inside a bracket
     words = _DANGLING_END_RE.sub("", words).strip(" .,;:/–-'\"*")  # and a footnote's asterisks
     return words if len(_WORD_RE.findall(words)) >= 2 else ""
 
@@ -376,12 +378,13 @@ _HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|a
 
 _CARE_AT_HOME = ("homecare", "adult-social-care", "older-people")
 # Services paid by the hour that keep their own outcomes: supported living for disabled people, job coaching,
-# mental health support.
-_PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health")
+# mental health support, a family worker's or a drug worker's hours.
+_PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health", "children-families", "youth",
+                                     "leaving-care", "homelessness", "substance-misuse", "early-years", "learning-support")
 # A rate that is a change, not the rate: "will rise from £17.08 to £17.28 an hour" (the rate is the second),
 # "increased $2.15 an hour" (no rate is given).
 _RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplift(?:s|ed)?|reduc(?:e|es|ed|ing)|"
-                        r"decreas(?:e|es|ed|ing)|fall(?:s|ing)?|fell|go(?:es)?\s+up|went\s+up|up|down)\s+(by\s+|from\s+)?$", re.I)
+                        r"decreas(?:e|es|ed|ing)|fall(?:s|ing)?|fell|go(?:es)?\s+up|went\s+up|up|down)\s+(by\s+|from\s+|of\s+)?$", re.I)
 _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
 
 
@@ -400,10 +403,13 @@ def base_rate(text: str) -> str | None:
     return None
 
 
+_RATE_UNIT_RE = regex(r"\b(?:hour(?:ly)?|hr|per\s+h|visit|minute|session|unit|timme|tunti)\b|/\s?h\b", re.I)
+_MONEY_CELL_RE = regex(r"(?:[£$€]\s?\d{1,4}(?:[.,]\d{2})?|\d{1,4}[.,]\d{2}\s?(?:€|kr|eur|euroa)?)(?:\s?(?:p/?h|ph|/\s?h(?:ou)?r?|per\s+\w+))?")
+
+
 def _care_area(area: Area) -> Area:
-    """The area a payment-by-the-hour rewrite speaks for: the clause's own if it is a service paid by the hour
-    (care at home, adult social care, supported living, job coaching), else home care (a rate for care is about
-    care, whatever other words sit near it)."""
+    """The area a payment-by-the-hour rewrite speaks for: the clause's own service (care at home, supported
+    living, job coaching, a family worker's hours), else home care (a rate for care names no other service)."""
     return area if area.key in _PAID_BY_THE_HOUR else library()["homecare"]
 
 
@@ -667,8 +673,16 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     slots = _outcome_slots(area, 3, activity or clause.text, scope)
     outcome = slots[row % len(slots)]
     if template == "homecare-outcomes":
-        for i, cell in enumerate(place.cells):  # a rate table's row keeps its cells; the rate gains the outcome part
-            if _HOURLY_RATE_RE.search(cell):
+        # A rate table's row keeps its cells; the rate gains the outcome part. The rate is a cell with its unit
+        # ("£21.50 per hour"), else a money cell in a row or table that gives the unit elsewhere ("| £18.00 | per
+        # hour |", a column headed "Hourly rate").
+        unit = _RATE_UNIT_RE.search(" ".join(place.cells + place.header)) is not None
+        money = [i for i, cell in enumerate(place.cells) if _HOURLY_RATE_RE.search(cell)] or \
+            [i for i, cell in enumerate(place.cells) if unit and _MONEY_CELL_RE.fullmatch(cell.strip())]
+        if not money:  # no rate in the row (a header, a band's name): the payment suggestion as a paragraph
+            return _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, False)
+        for i, cell in enumerate(place.cells):
+            if i == money[0]:
                 cells = list(place.cells)
                 cells[i] = _with_outcome_part(cell.strip(), _own_outcomes_slot(area, scope))
                 return join_row(cells, place.tabbed, place.sep)
