@@ -191,7 +191,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         said = (-1, text) if template == "award-quality-first" else (clause.start, template)
         # The same suggestion for the next sentence of a paragraph (a rule and its worked example) is said once:
         # pasted twice it would read double. A care payment suggestion quotes nothing, so one per paragraph.
-        same = (-2 - clause.block, f"{template} {base_rate(clause.text)}" if template == "homecare-outcomes" else text)
+        paragraph = template == "homecare-outcomes" and text is not None and "is planned with each person" in text[:40]
+        same = (-2 - clause.block, f"{template} {base_rate(clause.text)}" if paragraph else text)
         if text is not None and (said in written or same in written):
             out.append(replace(f, rewrite=None, rewrite_on_line=written.get(said, written.get(same))))
             continue

@@ -263,7 +263,10 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     if place.kind == "row":
         return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place, row)
     label = indicator_label(clause, max(start, end - 1))
-    if label is not None and template == "homecare-outcomes" and (line := _rate_line(clause, start, doc_area)):
+    # A rate on a line of its own (a list entry, a flattened row of rates) comes back as that line: a sentence ends
+    # with a full stop, a line of figures does not.
+    if template == "homecare-outcomes" and (label is not None or not _line_at(clause, start).endswith((".", ";", ":"))) \
+            and (line := _rate_line(clause, start, doc_area)):
         return as_item(place, line)
     if label is not None and template in ("output-to-outcome", "payment-to-outcome"):
         if not label:  # "Output #1:" alone on the line above, in the same clause, is this line's label
@@ -372,7 +375,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
 # An hourly rate for care as the commissioner wrote it: "£18.50 per hour", "$13.00 - $21.00 per client per hour",
 # "€32 an hour", "$82.02/hour"; Nordic rate lists: "377 kr/timme", "33 euroa / tunti", "41 €/h".
 _MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
-_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b)"
+_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
                         r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
 
 
@@ -403,6 +406,7 @@ def base_rate(text: str) -> str | None:
     return None
 
 
+_BARE_AMOUNT_RE = regex(r"(?<![\d.,])\d{1,4}[.,]\d{2}(?![\d%])")
 _RATE_UNIT_RE = regex(r"\b(?:hour(?:ly)?|hr|per\s+h|visit|minute|session|unit|timme|tunti)\b|/\s?h\b", re.I)
 _MONEY_CELL_RE = regex(r"(?:[£$€]\s?\d{1,4}(?:[.,]\d{2})?|\d{1,4}[.,]\d{2}\s?(?:€|kr|eur|euroa)?)(?:\s?(?:p/?h|ph|/\s?h(?:ou)?r?|per\s+\w+))?")
 
@@ -419,16 +423,32 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str]) -> str:
             f"confirms ({outcome['measure']}, {outcome['when']})")
 
 
+def _line_at(clause: Clause, start: int) -> str:
+    rel = start - clause.start
+    return clause.text[clause.text.rfind("\n", 0, rel) + 1:].split("\n")[0].strip()
+
+
 def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area) -> str | None:
     """A short line giving a care rate ("Homemaker $14.00 per hour", "Personal care / £21.50 per hour") comes back
     as the same line, its rate kept as the base with the outcome-linked part added: not a paragraph per line."""
-    rel = start - clause.start
-    line = clause.text[clause.text.rfind("\n", 0, rel) + 1:].split("\n")[0].strip()
-    if not _HOURLY_RATE_RE.search(line) or len(line) > 120:
+    line = _line_at(clause, start)
+    if len(line) > 120:
+        return None
+    amounts = _BARE_AMOUNT_RE.findall(line)
+    cells = line.split("|") if line.count("|") >= 2 else []
+    money = next((i for i, c in enumerate(cells) if _MONEY_CELL_RE.fullmatch(c.strip()) or _HOURLY_RATE_RE.search(c)), None)
+    if not _HOURLY_RATE_RE.search(line) and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)):
         return None
     area, scope, _ = _setting(clause, doc_area)
-    area = _care_area(area)
-    return _with_outcome_part(line, _own_outcomes_slot(area, scope))
+    slot = _own_outcomes_slot(_care_area(area), scope)
+    if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
+        cells[money] = " " + _with_outcome_part(cells[money].strip(), slot) + " "
+        return "|".join(cells).strip()
+    if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line):
+        # a flattened row of rates ("Respite at home 18.20 (hourly rate) 5.10 19.13 (hourly rate)"): each stays
+        return (f"{line.rstrip(' .;,')}; each rate stays the base rate, with part of the payment linked to outcomes "
+                f"each person confirms ({slot['measure']}, {slot['when']})")
+    return _with_outcome_part(line, slot)
 
 
 def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:
