@@ -37,6 +37,11 @@ _ONE_WORD_LEAD_RE = regex(r"[ \t]*(?:[-*•][ \t]+)?(?:[A-Z][a-z]{1,15}ed|Averag
 # A line that opens with a short noun phrase before the participle: "Reviews of kinship carers completed ...".
 _NOUN_PHRASE_LINE_RE = regex(r"[ \t]*(?:[-*•][ \t]+)?(?!(?:[\w'’-]+[ \t]+)*?(?:will|shall|must|should|are|is|be|was|were|have|has)\b)"
                              r"[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[ \t]+", re.I)
+# A list item that opens with what the provider must do ("7. Conduct an evaluation ", "- Contact the family "): an
+# instruction, not a sentence with its own subject or a modal verb (those are quoted from the figure or the verb).
+_DUTY_LINE_RE = regex(r"[ \t]*(?:(?:\d{1,2}[.)]|[a-z][.)]|[-*•])[ \t]+)?((?!(?:The|This|These|All|Each|Every|A|An|We|They|It|"
+                      r"Providers?|Contractors?)\b)[A-Z][a-z]+(?:[ \t]+(?!(?:will|shall|must|should|is|are|was|were)\b)"
+                      r"[\w'’(),/-]+){0,14}[ \t]+)")
 _INDICATOR_HEAD_RE = regex(r"\b(?:number|proportion|percentage|share|rate)\s+of\s+[^.;:|\t\n]{1,60}?\s+$", re.I)
 # Words that bound the figure after them: a cap, a floor or an estimate.
 _QUALIFIER_END_RE = regex(r"\b(?:(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|at\s+(?:least|most)"
@@ -153,6 +158,11 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
         # "completed within 60 days" flagged inside "the proportion of assessments completed within 60 days"
         rel -= len(head.group(0))
         start, match = clause.start + rel, clause.text[rel:rel + len(head.group(0))] + match
+    elif match[:7].lower() == "within " and rel - line_start <= 100 and (
+            duty := _DUTY_LINE_RE.fullmatch(clause.text[line_start:rel])):
+        # "7. Conduct an evaluation within 2 days of intake": the duty the time limit is for, not the limit alone
+        rel = line_start + duty.start(1)
+        start, match = clause.start + rel, clause.text[rel:rel + len(duty.group(1))] + match
     if match[:1].isdigit() and (qualifier := _QUALIFIER_END_RE.search(clause.text[max(line_start, rel - 30):rel])):
         # "fewer than 5% of callers", "up to 40 people": without its qualifier a cap reads as a target
         rel -= len(qualifier.group(0))
