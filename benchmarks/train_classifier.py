@@ -2,18 +2,21 @@
 
     .venv/bin/python benchmarks/train_classifier.py            # grouped CV table, then write the model
     .venv/bin/python benchmarks/train_classifier.py --no-cv    # only retrain; keep the shipped thresholds
-    .venv/bin/python benchmarks/train_classifier.py --ship --hold-out real-sixteenth  # the model the product loads
+    .venv/bin/python benchmarks/train_classifier.py --ship --hold-out real-eighteenth  # the model the product loads
     .venv/bin/python benchmarks/train_classifier.py --unseen   # rules vs rules + model on later documents
     .venv/bin/python benchmarks/train_classifier.py --speed    # model load and per-clause time
     # a later batch, never trained on, against the rules of another checkout (before any tuning on it):
     mkdir -p /tmp/rules3645 && git archive 3645bc5 | tar -x -C /tmp/rules3645
     .venv/bin/python benchmarks/train_classifier.py --root /tmp/rules3645 --test real-fourth \
         --variants base,balanced,structure,chars4    # --train real,real-unseen,real-third by default
+    # the same batch at every pair of per-category add thresholds (GRID), totals only, JSON to sum over batches:
+    .venv/bin/python benchmarks/train_classifier.py --root /tmp/rules3645 --test real-fourth --grid /tmp/fourth.json
 
-The temporal protocol (what the shipped features, training and ADD_THRESHOLD were chosen on): for each of the
-twelfth to fifteenth batches K, the rules of the checkout at the time K was blind (--root), a model trained on
-the batches before K only (--train real,...,the batch before K), K scored once; the row "rules OR p >=
-ADD_THRESHOLD (as shipped)" of each, summed over the four batches.
+The temporal protocol (what the shipped features, training and ADD_THRESHOLDS were chosen on): for each batch
+K from the twelfth, the rules of the checkout at the time K was blind (--root), a model trained on the batches
+before K only (--train real,...,the batch before K), K scored once; the row "rules OR p >= t (as shipped)" of
+each, summed over the batches (features and training: twelfth to fifteenth). The per-category thresholds
+(learned.ADD_THRESHOLDS) were chosen on --grid's totals over the twelfth to seventeenth (scoring/learned.py).
 
 Training data: the real documents in tests/data/real named in benchmarks/classifier_documents.txt (with
 --ship or --test, every document of the batches trained on) and the invented corpora (tests/data/clauses*.yaml)
@@ -378,13 +381,19 @@ def _f(x):
     return "  -  " if x is None else f"{x:.2f}"
 
 
+def _t(x):
+    """A threshold as the tables print it: "off" for None or infinity."""
+    return "off" if x is None or math.isinf(x) else f"{x:.2f}"
+
+
 def write_model(weights, cuts, real_docs: list[str], path: Path = learned.MODEL_PATH) -> None:
     data = {
         "about": "Logistic regression per category over hashed clause features; see benchmarks/train_classifier.py",
         "dim": learned.DIM, "seed": SEED, "epochs": EPOCHS, "char_ns": list(learned.CHAR_NS), "bigrams": learned.BIGRAMS,
         "invented_weight": SYNTHETIC_WEIGHT, "real_documents": real_docs,
         "weights_file": learned.WEIGHTS_PATH.name,  # dense 16-bit thousandths, CATEGORIES in order (scoring/learned.py)
-        "categories": {c: {"veto": cuts[c][0], "threshold": cuts[c][1]} for c in CATS},
+        # the add thresholds trained with, for the record: the product reads learned.ADD_THRESHOLDS (None: off)
+        "categories": {c: {"veto": cuts[c][0], "threshold": None if math.isinf(cuts[c][1]) else cuts[c][1]} for c in CATS},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     path.with_name(learned.WEIGHTS_PATH.name).write_bytes(b"".join(learned.encode_weights(weights[c]) for c in learned.CATEGORIES))
@@ -547,7 +556,7 @@ def evaluate_batches(data: Path, train_names: list[str], test_name: str, folds: 
         for c in CATS:
             low, high = pooled[c]
             for label, pick in (("rules (as at the rules root)", lambda r, p: c in r),
-                                (f"rules OR p >= {learned.ADD_THRESHOLD:.2f} (as shipped)", combined(c, 0.0, learned.ADD_THRESHOLD)),
+                                (f"rules OR p >= {_t(learned.ADD_THRESHOLDS[c])} (as shipped)", combined(c, 0.0, learned.add_cut(c))),
                                 (f"model alone, p >= {alone[c]:.2f}", lambda r, p: p["alone:" + c] >= alone[c]),
                                 (f"rules OR p >= {add_only[c]:.2f}", combined(c, 0.0, add_only[c])),
                                 (f"rules unless p <= {low:.2f}, OR p >= {high:.2f}", combined(c, low, high))):
@@ -583,6 +592,75 @@ def evaluate_batches(data: Path, train_names: list[str], test_name: str, folds: 
     print(f"picked on CV: {best[0]}")
 
 
+# The add thresholds --grid scores, per category (None: that category's learned findings off).
+GRID = (0.75, 0.80, 0.85, 0.90, 0.95, None)
+
+
+def evaluate_grid(data: Path, train_names: list[str], test_name: str, out: Path | None) -> None:
+    """The temporal protocol's one batch at every pair of per-category add thresholds in GRID: train on the
+    invented corpora and every clause of the named batches (no cross-validation), score the test batch once,
+    through `learned_hits` with those thresholds as a review would use them (one reading a clause, so one
+    category's threshold can move the other's findings). Per category: the learned check's own findings
+    (clauses it flags and the rules did not) right and wrong, and rules alone vs rules + learned TP/FP/FN.
+    Totals only, no clause is printed; `out` gets the numbers as JSON, to be summed over batches."""
+    from scoring.kinds import Document
+    from scoring.normalize import normalize
+    from scoring.segment import segment
+
+    if test_name in train_names:
+        raise SystemExit(f"{test_name} is both trained and tested on")
+    synthetic = load_synthetic(data)
+    train_real = [e for name in train_names for e in load_batch(data / name)]
+    test = load_batch(data / test_name)
+    print(f"rules from {RULES_ROOT or ROOT}; trained on {len(synthetic)} invented and {len(train_real)} real clauses "
+          f"({', '.join(train_names)}); test {test_name}: {len(test)} clauses", file=sys.stderr)
+    weights = train(synthetic + train_real)
+    prepared = []
+    for e in test:
+        text, findings = rule_hits(e)
+        norm = normalize(text)
+        prepared.append((e, text, {f.category for f in findings if _in_clause(text, e, f.end)},
+                         Document(norm, segment(norm)), [(f.start, f.end, f.category) for f in findings]))
+    cells = []
+    for t_out in GRID:
+        for t_cost in GRID:
+            chosen = {"output-only": t_out, "cost-first": t_cost}
+            model = as_model(weights, {c: learned.add_cut(c, chosen) for c in CATS})
+            counts = {c: dict.fromkeys(("own_tp", "own_fp", "rules_tp", "rules_fp", "rules_fn", "tp", "fp", "fn"), 0)
+                      for c in CATS}
+            for e, text, rules, doc, hits in prepared:
+                added = {cat for _, end, cat, _ in learned.learned_hits(doc, hits, model=model) if _in_clause(text, e, end)}
+                for c in CATS:
+                    want, by_rules = c in e.labels, c in rules
+                    got, own = by_rules or c in added, c in added and not by_rules
+                    k = counts[c]
+                    k["own_tp"] += own and want
+                    k["own_fp"] += own and not want
+                    k["rules_tp"] += by_rules and want
+                    k["rules_fp"] += by_rules and not want
+                    k["rules_fn"] += want and not by_rules
+                    k["tp"] += got and want
+                    k["fp"] += got and not want
+                    k["fn"] += want and not got
+            cells.append({"output-only": t_out, "cost-first": t_cost, "counts": counts})
+    print(f"{test_name}: rules + learned at (output-only, cost-first) thresholds; per category own TP/FP, "
+          "combined P/R (TP/FP/FN)")
+    for cell in cells:
+        parts = []
+        for c in CATS:
+            k = cell["counts"][c]
+            prec, rec = pr(k["tp"], k["fp"], k["fn"])
+            parts.append(f"{c} own {k['own_tp']}/{k['own_fp']} P/R {_f(prec)}/{_f(rec)} ({k['tp']}/{k['fp']}/{k['fn']})")
+        print(f"  {_t(cell['output-only']):>4} {_t(cell['cost-first']):>4}   " + "   ".join(parts))
+    k0 = cells[0]["counts"]
+    print("rules alone: " + ", ".join(f"{c} P/R {_f(pr(k0[c]['rules_tp'], k0[c]['rules_fp'], k0[c]['rules_fn'])[0])}/"
+                                      f"{_f(pr(k0[c]['rules_tp'], k0[c]['rules_fp'], k0[c]['rules_fn'])[1])} "
+                                      f"({k0[c]['rules_tp']}/{k0[c]['rules_fp']}/{k0[c]['rules_fn']})" for c in CATS))
+    if out is not None:
+        out.write_text(json.dumps({"test": test_name, "train": train_names, "root": str(RULES_ROOT or ROOT),
+                                   "cells": cells}) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT / "tests/data")
@@ -603,7 +681,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--hold-out", default="",
                     help="with --ship: batches (folders under --data) left out of training, such as the newest one, "
                          "which stays the blind measure of the next round")
+    ap.add_argument("--grid", type=Path, nargs="?", const=Path("-"), default=None,
+                    help="with --test: score the batch at every pair of per-category add thresholds in GRID instead "
+                         "(no cross-validation); optionally write the totals as JSON to the path given")
     args = ap.parse_args(argv)
+    if args.test and args.grid is not None:
+        evaluate_grid(args.data, [b for b in args.train.split(",") if b], args.test,
+                      None if str(args.grid) == "-" else args.grid)
+        return 0
     if args.test:
         evaluate_batches(args.data, [b for b in args.train.split(",") if b], args.test, args.folds,
                          [v for v in args.variants.split(",") if v])
@@ -613,7 +698,7 @@ def main(argv: list[str] | None = None) -> int:
         batches = sorted(p for p in args.data.glob("real*") if p.is_dir() and p.name not in held)
         examples = load_synthetic(args.data) + [e for b in batches for e in load_batch(b)]
         docs = sorted({e.doc for e in examples if e.doc})
-        write_model(train(examples), {c: (0.0, learned.ADD_THRESHOLD) for c in CATS}, docs)
+        write_model(train(examples), {c: (0.0, learned.add_cut(c)) for c in CATS}, docs)
         print(f"trained on {sum(e.weight > 0 for e in examples)} clauses ({len(docs)} real documents in {len(batches)} batches); "
               f"wrote {learned.MODEL_PATH} ({learned.MODEL_PATH.stat().st_size // 1024} KB)")
         return 0

@@ -16,15 +16,58 @@ from bot.errors import UsageError
 from scoring.errors import TenderCoachError
 
 ROOT = Path(__file__).resolve().parents[2]
-# Our own wordings, none of which a rule reads: a charter line in an unusual order, and a delivery programme.
+# Our own wordings, none of which a rule reads: a charter line in an unusual order, and a delivery programme
+# (output-only), and a contract awarded on the hourly charge and care paid by the hour (cost-first).
 MISSED = ("Letters from tenants: reply sent inside 5 working days, 95% of the time.\n"
           "The contractor shall deliver the annual programme of 40 outreach days.\n")
+MISSED_COST = ("The contract will go to the tenderer whose hourly charge is most economical.\n"
+               "Sitting services will be paid per hour of sitting delivered.\n")
 
 
-def test_the_shipped_model_loads_with_its_chosen_threshold():
+@pytest.fixture
+def thresholds():
+    """Set the learned check's per-category add thresholds for one test, as ADD_THRESHOLDS would; restored after."""
+    saved = dict(learned.ADD_THRESHOLDS)
+
+    def use(**by_category):
+        learned.ADD_THRESHOLDS.update({k.replace("_", "-"): v for k, v in by_category.items()})
+        learned.load_model.cache_clear()
+
+    yield use
+    learned.ADD_THRESHOLDS.clear()
+    learned.ADD_THRESHOLDS.update(saved)
+    learned.load_model.cache_clear()
+
+
+def test_the_shipped_model_loads_with_its_chosen_thresholds():
     model = learned.load_model()
     assert set(model["models"]) == set(learned.CATEGORIES)
-    assert all(cut == learned.ADD_THRESHOLD for _, cut in model["models"].values())
+    assert {c: cut for c, (_, cut) in model["models"].items()} == {c: learned.add_cut(c) for c in learned.CATEGORIES}
+    # the model file records the thresholds it was shipped with: the ones the product uses
+    assert {c: e["threshold"] for c, e in model["meta"]["categories"].items()} == learned.ADD_THRESHOLDS
+
+
+def test_output_only_learned_suggestions_are_off_and_cost_first_ones_on_as_chosen():
+    """The thresholds chosen per category on the temporal protocol: output-only wordings the model is sure of
+    get no learned suggestion (its own were right under 80% of the time), cost-first ones still do."""
+    assert all(learned.predict(line)["output-only"] >= learned.ADD_THRESHOLD for line in MISSED.splitlines())
+    assert not [f for f in review(MISSED, learned=True).findings if f.rule.endswith("/learned")]
+    found = [f.rule for f in review(MISSED_COST, learned=True).findings if f.rule.endswith("/learned")]
+    assert found == ["cost-first/learned", "cost-first/learned"]
+
+
+def test_a_clause_between_the_two_thresholds_is_flagged_in_one_category_and_not_the_other(thresholds):
+    sure = "The contractor shall deliver the annual programme of 40 outreach days.\n"
+    p = learned.predict(sure)["output-only"]
+    thresholds(output_only=round(p - 0.01, 3), cost_first=0.75)
+    assert [f.rule for f in review(sure, learned=True).findings if f.rule.endswith("/learned")] == ["output-only/learned"]
+    thresholds(output_only=round(p + 0.01, 3))
+    assert not [f for f in review(sure, learned=True).findings if f.rule.endswith("/learned")]
+    price = "The contract will go to the tenderer whose hourly charge is most economical.\n"
+    q = learned.predict(price)["cost-first"]
+    thresholds(output_only=round(p + 0.01, 3), cost_first=round(q - 0.01, 3))  # one above its cut, one below
+    both = sure + price
+    assert [f.rule for f in review(both, learned=True).findings if f.rule.endswith("/learned")] == ["cost-first/learned"]
 
 
 def test_the_shipped_weights_were_trained_on_the_features_the_check_reads():
@@ -47,7 +90,8 @@ def _flagged_by_any_model(text: str, category: str) -> list[str]:
     return [norm[a:b] for a, b, cat, _ in learned.learned_hits(doc, rules, model=eager) if cat == category]
 
 
-def test_learned_suggestions_appear_only_when_asked_for_and_only_where_no_rule_fired():
+def test_learned_suggestions_appear_only_when_asked_for_and_only_where_no_rule_fired(thresholds):
+    thresholds(output_only=0.75, cost_first=0.75)  # the mechanism, whatever thresholds are shipped
     assert not [f for f in review(MISSED).findings if f.category in learned.CATEGORIES]
     found = [f for f in review(MISSED, learned=True).findings if f.rule.endswith("/learned")]
     assert [f.rule for f in found] == ["output-only/learned", "output-only/learned"]
@@ -65,14 +109,14 @@ def test_an_outcome_or_a_statistic_gets_no_learned_suggestion():
 
 def test_the_command_line_shows_learned_suggestions_unless_switched_off_and_keeps_its_exit_code(tmp_path):
     draft = tmp_path / "draft.txt"
-    draft.write_text(MISSED, encoding="utf-8")
+    draft.write_text(MISSED_COST, encoding="utf-8")
     env = {**os.environ, "TENDER_COACH_DATA": str(tmp_path / "data")}
     run = lambda *extra: subprocess.run([sys.executable, "-m", "bot.cli", "review", *extra, str(draft)],  # noqa: E731
                                         capture_output=True, text=True, env=env, cwd=ROOT)
     plain, asked, rules_only = run(), run("--learned"), run("--no-learned")
-    assert plain.stdout.count("suggestion  output-only/learned") == 2 and plain.returncode == 0  # suggestions only
+    assert plain.stdout.count("suggestion  cost-first/learned") == 2 and plain.returncode == 0  # suggestions only
     assert asked.stdout == plain.stdout
-    assert "output-only/learned" not in rules_only.stdout and rules_only.returncode == 0
+    assert "cost-first/learned" not in rules_only.stdout and rules_only.returncode == 0
 
 
 @pytest.mark.parametrize("value,expected", [("1", True), ("yes", True), ("0", False), ("off", False), ("", True)])
@@ -103,7 +147,8 @@ def test_no_learned_suggestion_on_an_outcome_target_or_a_lists_lead_in(text):
     assert not [f for f in review(text, learned=True).findings if f.rule.endswith("/learned")]
 
 
-def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding():
+def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding(thresholds):
+    thresholds(output_only=learned.ADD_THRESHOLD, cost_first=learned.ADD_THRESHOLD)  # both categories on
     paid = "The provider will be paid per hour of support delivered, with visits booked in 30 minute blocks."
     assert min(learned.predict(paid).values()) >= learned.ADD_THRESHOLD  # both readings pass the threshold
     assert len([f for f in review(paid, learned=True).findings if f.rule.endswith("/learned")]) == 1
@@ -113,11 +158,18 @@ def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding():
         == ["output-only/activity-count"]
 
 
-def test_a_learned_suggestion_does_not_quote_a_long_clause_or_its_section_number_back():
+def test_a_learned_suggestion_does_not_quote_a_long_clause_or_its_section_number_back(thresholds):
+    thresholds(output_only=learned.ADD_THRESHOLD)  # an output-only reading, were it switched on
     text = ("4.6 **Outreach.** The Provider shall carry out at least 8 hours of street-based youth work each week "
             "across the town centre and the three estates named in Schedule 2, on evenings agreed with the Council.")
     found = [f for f in review(text, learned=True).findings if f.rule.endswith("/learned")]
     assert found and "4.6" not in found[0].rewrite and "street-based youth work" not in found[0].rewrite, found
+
+
+def test_a_learned_output_only_finding_points_at_the_indicator_words_were_it_switched_on(thresholds):
+    thresholds(output_only=learned.ADD_THRESHOLD)
+    found = [(f.rule, f.match) for f in review("KPI 3 Number of reading circles held 40 44 48", learned=True).findings]
+    assert found == [("output-only/learned", "Number of reading circles held")], found
 
 
 def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():

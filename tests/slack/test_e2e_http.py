@@ -112,13 +112,13 @@ def test_a_draft_in_a_dm_gets_a_review_with_score_findings_and_rewrites(bot, emu
     assert actions.count(ids.DISMISS_FINDING) >= 2
 
 
-def test_a_pasted_target_no_rule_reads_gets_the_learned_checks_suggestion_by_default(bot, emu):
+def test_a_pasted_payment_term_no_rule_reads_gets_the_learned_checks_suggestion_by_default(bot, emu):
     """The server runs the learned check unless TENDER_COACH_LEARNED=0: a wording no rule was written for
-    still gets a suggestion, marked as the learned check's."""
-    event = dm("review: The contractor shall deliver the annual programme of 40 outreach days.")
+    still gets a suggestion, marked as the learned check's (cost-first: its output-only suggestions are off)."""
+    event = dm("review: Job coaching for disabled jobseekers is paid at $29.00 per hour.")
     bot.event(event)
     text = _texts([_replies(emu, "D1")[0]])
-    assert "output-only/learned" in text or "learned check" in text.lower(), text[:600]
+    assert "cost-first/learned" in text or "learned check" in text.lower(), text[:600]
 
 
 def test_an_at_mention_in_a_channel_is_answered_in_its_thread(bot, emu):
