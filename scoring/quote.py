@@ -95,9 +95,10 @@ _FIGURE_END_RE = regex(rf"(?:{_FIG}\s?%?\s*(?:–|-|to)\s*)?{_FIG}\s*$")
 _THOUSANDS_TAIL_RE = regex(r"\d{3}(?![\d,.])")
 _THOUSANDS_HEAD_RE = regex(r"(?<![\w.,])\d{1,3}(?: \d{3})* $")
 _RANGE_END_RE = regex(r"\d+(?:\.\d+)?\s?%?\s*(?:–|-|to)\s*$")
-# A numbered label set off by a dash at the start of a line: "KPI 1 - ", "Lot 2 – ", "MI3 - ".
-_DASH_LABEL_RE = regex(r"[ \t]*(?:(?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
-                       r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,5}\d{1,3}[a-z]?)[ \t]+[-–—][ \t]+")
+# A numbered label ("KPI 1", "Lot 2", "Objective 3.1", "MI3"), and one set off by a dash at the start of a line.
+NUMBERED_LABEL = (r"(?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
+                  r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,5}\d{1,3}[a-z]?")
+_DASH_LABEL_RE = regex(rf"[ \t]*(?:{NUMBERED_LABEL})[ \t]+[-–—][ \t]+")
 
 
 def _figure_before(before: str, match: str) -> int:

@@ -22,7 +22,7 @@ from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, join_row, outcome_row, row_activity
-from .quote import split_figures, their_words
+from .quote import NUMBERED_LABEL, split_figures, their_words
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -301,8 +301,7 @@ _LABEL_ONLY_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:output|outcome|meas
 # "Output #4: ...", "Objective 3.1: ...".
 _SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()#-]+(?:\.\d+)?){0,3})(:)[ \t]+(?=\S)"
                            # or a numbered label set off by a dash: "KPI 1 - 95% of ...", "Lot 2 – Minimum 20 units"
-                           r"|^\s*((?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
-                           r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,5}\d{1,3}[a-z]?)[ \t]+([-–—])[ \t]+(?=\S)")
+                           rf"|^\s*({NUMBERED_LABEL})[ \t]+([-–—])[ \t]+(?=\S)")
 
 
 # A clause's own section number and bold run-in title, not part of the activity it names:
