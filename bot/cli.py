@@ -17,10 +17,42 @@ from bot.errors import EXIT_FAILURE, UsageError
 COMMANDS = ("review", "ask", "index", "serve", "digest", "feedback")
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, at the width it would choose, without importing `shutil` (and with
+    it bz2 and lzma) for every run: argparse makes a formatter for each argument it declares."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None):
+        if width is None:
+            width = _columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+def _columns() -> int:
+    """The terminal's width as `shutil.get_terminal_size` finds it: $COLUMNS, then standard output's, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns if columns > 0 else 80
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose help uses _Formatter; subcommands' parsers are made of this class too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole parser; with `only`, just that subcommand's (all a run of it can parse, and its
     --help and errors read the same), so a one-page review does not build and import the other five."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="tender-coach",
         description="Tender Coach: outcome-focused tender drafting help, from the terminal or Slack.",
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from knowledge.records import dataclass
-from typing import Iterator
+from collections.abc import Iterator
 
 from .clause_model import ClauseInfo, build as build_model, threshold_only
 from .patterns import named, regex

@@ -37,7 +37,7 @@ import zlib
 from array import array
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from scoring.kinds import not_a_target  # the test the rules' targets_only uses
 from scoring.errors import RuleError
@@ -356,6 +356,8 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
     weighted = {doc.clause_index(w.start) for w in doc.weights}
     models = (model or load_model())["models"]
     out = []
+    if all(cut == math.inf for _, cut in models.values()):
+        return out  # every category switched off
     for i, clause in enumerate(doc.clauses):
         if any(i in covered[c] for c in CATEGORIES) or not eligible(clause.text, clause.kind):
             continue  # a rule's finding already asks for a change here: a second reading would only add noise
@@ -364,6 +366,8 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
         idx = clause_features(doc, i)
         best = None
         for cat, (weights, cut) in models.items():
+            if cut == math.inf:
+                continue  # a category switched off (ADD_THRESHOLDS): nothing to weigh
             if cat == "output-only" and _outcome_named().search(clause.text):
                 continue  # it names the change for people it is after: the very thing an output-only target lacks
             if cat == "cost-first" and i in weighted:

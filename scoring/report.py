@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from knowledge.records import dataclass, field
-from typing import Any
+
+# Type names for annotations only: importing `typing` costs a review's start-up about 2 ms.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 SCHEMA_VERSION = 1
 

@@ -39,6 +39,21 @@ def test_a_subcommand_parsed_alone_reads_as_in_the_whole_parser(argv):
     assert _parse(build_parser(argv[0]), argv) == _parse(build_parser(), argv)
 
 
+@pytest.mark.parametrize("columns", ["40", "100", ""])
+@pytest.mark.parametrize("command", ["review", "digest"])
+def test_help_wraps_at_the_width_argparse_itself_would_choose(command, columns, monkeypatch):
+    """The parsers' own formatter skips importing shutil; the help it lays out is argparse's, line for line."""
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = build_parser(command)._subparsers._group_actions[0].choices[command].format_help()
+    import argparse
+
+    import bot.cli
+
+    monkeypatch.setattr(bot.cli, "_Formatter", argparse.HelpFormatter)
+    theirs = build_parser(command)._subparsers._group_actions[0].choices[command].format_help()
+    assert ours == theirs
+
+
 def test_every_subcommand_is_in_the_whole_parser():
     help_text = build_parser().format_help()
     assert all(name in help_text for name in COMMANDS)
@@ -60,6 +75,11 @@ def test_a_text_review_leaves_logging_alone_and_a_pdf_review_still_quiets_pypdf(
         "    print('PYPDF', logging.getLogger('pypdf').level == logging.ERROR, file=sys.stderr)\n"
     )
     assert "LOGGING False" in _python(code, str(draft)).stderr
+    light = "import sys\nfrom bot.cli import main\nmain(['review', sys.argv[1], '--format', 'json'])\n" \
+            "print('LOADED', [m for m in ('typing', 'shutil', 'selectors', 'torch') if m in sys.modules], file=sys.stderr)\n"
+    data = {"TENDER_COACH_DATA": str(tmp_path / "data")}
+    _python(light, str(draft), env=data)  # the first process in a fresh data folder compiles templates with jinja2
+    assert "LOADED []" in _python(light, str(draft), env=data).stderr  # later ones start light
     for name in ("missing.pdf", "-"):  # a PDF by its name, or standard input that may be one
         assert "PYPDF True" in _python(code, str(tmp_path / name) if name != "-" else "-").stderr
 
@@ -134,4 +154,4 @@ def test_a_review_process_writes_its_whole_report_and_saves_its_pattern_cache(tm
     import json
 
     assert len(json.loads(run.stdout)["findings"]) >= 40  # the whole report reached the pipe
-    assert list((data / "cache").glob("*patterns.marshal"))  # the exit handlers ran before the process ended
+    assert list((data / "cache").glob("*entries.marshal"))  # the exit handlers ran before the process ended
