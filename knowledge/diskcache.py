@@ -2,8 +2,10 @@
 
 A review reads the rule pack, the vocabulary and the outcome library, and compiles a few hundred
 regular expressions, in every process. Each of those is a pure function of bytes we ship, so the
-result is kept on disk (marshal: plain data only), keyed by a hash of its input, and loading it is
-one call into C. Best effort throughout: a cache that cannot be read or written, or is damaged,
+result is kept on disk (marshal: plain data only), keyed by a hash of its input. The file is one
+marshalled dict of entries, each entry's value itself marshalled: reading the file is one call into C,
+and a process decodes only the entries it asks for, so entries other commands, other versions or
+earlier edits left there cost it almost nothing. Best effort throughout: a cache that cannot be read or written, or is damaged,
 only means computing afresh. Light to import: no hashlib (OpenSSL), no platformdirs on Linux.
 """
 
@@ -23,17 +25,19 @@ except ImportError:  # pragma: no cover
 
 import _sre
 
-_CACHE_NAME = "patterns.marshal"
+_CACHE_NAME = "entries.marshal"
+_OLD_NAMES = ("patterns.marshal",)  # files of an earlier layout, every value decoded on load: removed at a save
 _MAX_ENTRIES = 1200  # a review uses about 340 entries, a question about 150 more
 # An entry no process has used for this many days goes at the next save: an edited rule's old program,
-# the data of a release since replaced. Every entry is loaded by every process, so stale ones cost time.
+# the data of a release since replaced. Every process reads the whole file, so stale ones cost a little time.
 _STALE_DAYS = 7
 # And entries this process did not use go, least recently used first, once the file passes this size: every process reads
 # the whole file, and a day of edited rules (each edit a new program) had grown it to 14 MB, three times what
 # a review needs, which cost a one-page review about 5% of its time.
 _MAX_BYTES = 8_000_000
 _STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
-_store: dict | None = None
+_store: dict | None = None  # entries decoded or remembered by this process
+_raw: dict[str, bytes] = {}  # entries as read from the file, each decoded the first time it is asked for
 _used: set[str] = set()
 _dirty = False
 
@@ -55,7 +59,14 @@ def cache_path() -> Path:
 
 def get(key: str):
     """The value stored under key, or None."""
-    value = _load().get(key)
+    store = _load()
+    value = store.get(key)
+    if value is None and key in _raw:
+        value = _decoded(_raw[key])
+        if value is None:
+            del _raw[key]  # damaged: computed afresh and remembered again
+        else:
+            store[key] = value
     if value is not None:
         _used.add(key)
     return value
@@ -64,8 +75,33 @@ def get(key: str):
 def remember(key: str, value) -> None:
     """Store a value (plain data that marshal can write); it reaches the disk when the process ends."""
     _load()[key] = value
+    _raw.pop(key, None)
     _used.add(key)
     _mark_dirty()
+
+
+def _decoded(raw: bytes):
+    try:
+        return marshal.loads(raw)
+    except (EOFError, ValueError, TypeError):
+        return None
+
+
+def encode(entries: dict) -> bytes:
+    """The file's bytes for {key: plain value}."""
+    return marshal.dumps({key: marshal.dumps(value) for key, value in entries.items()})
+
+
+def decode(raw: bytes) -> dict:
+    """{key: value} from the file's bytes (every entry decoded: for tests and tools, not for a review)."""
+    return {key: marshal.loads(value) for key, value in _entries(raw).items()}
+
+
+def _entries(raw: bytes) -> dict[str, bytes]:
+    data = marshal.loads(raw)
+    if not isinstance(data, dict):
+        raise ValueError("not a cache file")
+    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, bytes)}
 
 
 def _mark_dirty() -> None:
@@ -95,14 +131,13 @@ def _load() -> dict:
     global _store
     if _store is None:
         _store = {}
+        _raw.clear()
         try:
             with open(cache_path(), "rb") as fh:
                 raw = fh.read()
-            data = marshal.loads(raw)  # one read: faster than marshal.load's many small ones
-            if isinstance(data, dict):
-                _store = data
-                if len(raw) > _MAX_BYTES:  # write it back pruned when this process ends
-                    _mark_dirty()
+            _raw.update(_entries(raw))  # one read: faster than marshal.load's many small ones
+            if len(raw) > _MAX_BYTES:  # write it back pruned when this process ends
+                _mark_dirty()
         except (OSError, EOFError, ValueError, TypeError):
             pass
     return _store
@@ -120,10 +155,17 @@ def save() -> None:
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
+        entries = dict(_raw)  # a decoded entry is written as it was read
+        entries.update((key, marshal.dumps(value)) for key, value in _store.items() if key not in _raw)
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump(_pruned(_store, _used, int(time.time() // 86400)), fh)
+            marshal.dump(_pruned(entries, _used, _today()), fh)
         os.replace(tmp, path)
         _dirty = False
+        for old in _OLD_NAMES:
+            try:
+                os.unlink(path.with_name(path.name.replace(_CACHE_NAME, old)))
+            except OSError:
+                pass
     except Exception:  # never let a cache failure end a review, nor leave a half-written file
         if tmp is not None:
             try:
@@ -132,17 +174,21 @@ def save() -> None:
                 pass
 
 
-def _pruned(store: dict, used: set[str], today: int) -> dict:
-    """What to write: every entry this process used, then the others used within the last few days (an
-    entry with no day yet counts as used today); what this process used goes last, and the oldest others
-    drop off the front once there are too many."""
-    stamps = store.get(_STAMPS)
+def _today() -> int:
+    return int(time.time() // 86400)
+
+
+def _pruned(store: dict[str, bytes], used: set[str], today: int) -> dict[str, bytes]:
+    """What to write, of {key: encoded value}: every entry this process used, then the others used within
+    the last few days (an entry with no day yet counts as used today); what this process used goes last,
+    and the oldest others drop off the front once there are too many."""
+    stamps = _decoded(store[_STAMPS]) if _STAMPS in store else None
     stamps = dict(stamps) if isinstance(stamps, dict) else {}
     for key in used:
         stamps[key] = today
     unused = [k for k in store if k not in used and k != _STAMPS and today - stamps.setdefault(k, today) <= _STALE_DAYS]
     keep = (unused + [k for k in store if k in used and k != _STAMPS])[-_MAX_ENTRIES:]
-    size = {k: len(marshal.dumps(store[k])) for k in keep}
+    size = {k: len(store[k]) for k in keep}
     total, first = sum(size.values()), 0
     unused.sort(key=lambda k: stamps[k])  # the least recently used first (within a day, the store's order is)
     drop = set()
@@ -153,7 +199,7 @@ def _pruned(store: dict, used: set[str], today: int) -> dict:
         first += 1
     keep = [k for k in keep if k not in drop]
     out = {k: store[k] for k in keep}
-    out[_STAMPS] = {k: stamps[k] for k in keep}
+    out[_STAMPS] = marshal.dumps({k: stamps[k] for k in keep})
     return out
 
 
@@ -161,6 +207,7 @@ def forget() -> None:
     """Drop the in-memory store (tests switch data folders)."""
     global _store, _dirty
     _store, _dirty = None, False
+    _raw.clear()
     _used.clear()
 
 

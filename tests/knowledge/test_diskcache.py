@@ -1,4 +1,4 @@
-"""The cache every process loads whole keeps what processes use and lets old entries go."""
+"""The cache every process reads keeps what processes use, lets old entries go, and decodes only what is asked for."""
 
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ def _saved(tmp_path, monkeypatch, store: dict, used: set[str], today: int) -> di
     monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
     diskcache.forget()
     diskcache.cache_path().parent.mkdir(parents=True, exist_ok=True)
-    diskcache.cache_path().write_bytes(marshal.dumps(store))
+    diskcache.cache_path().write_bytes(diskcache.encode(store))
     monkeypatch.setattr(diskcache.time, "time", lambda: today * 86400 + 3600)
     for key in used:
         assert diskcache.get(key) is not None
     diskcache.remember("new", "compiled in this process")
     diskcache.save()
     diskcache.forget()
-    return marshal.loads(diskcache.cache_path().read_bytes())
+    return diskcache.decode(diskcache.cache_path().read_bytes())
 
 
 def test_an_entry_no_process_used_for_over_a_week_is_dropped_at_the_next_save(tmp_path, monkeypatch):
@@ -56,10 +56,43 @@ def test_a_file_past_its_size_is_written_back_pruned_even_when_nothing_new_was_c
     big = b"p" * 10_000
     path = diskcache.cache_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(marshal.dumps({"old 1": big, "old 2": big, "old 3": big, "this review": big}))
+    path.write_bytes(diskcache.encode({"old 1": big, "old 2": big, "old 3": big, "this review": big}))
     assert diskcache.get("this review") == big
     diskcache.save()
     diskcache.forget()
-    kept = marshal.loads(path.read_bytes())
+    kept = diskcache.decode(path.read_bytes())
     assert "this review" in kept and len(path.read_bytes()) <= 25_000
+    diskcache.forget()
+
+
+def _fresh_path(tmp_path, monkeypatch):
+    monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
+    diskcache.forget()
+    path = diskcache.cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_a_damaged_entry_is_computed_afresh_and_the_others_still_load(tmp_path, monkeypatch):
+    path = _fresh_path(tmp_path, monkeypatch)
+    path.write_bytes(marshal.dumps({"good": marshal.dumps([1, 2]), "damaged": b"\xff not marshal"}))
+    assert diskcache.get("good") == [1, 2]
+    assert diskcache.get("damaged") is None
+    diskcache.remember("damaged", "computed afresh")
+    diskcache.save()
+    diskcache.forget()
+    assert diskcache.decode(path.read_bytes()) == {"good": [1, 2], "damaged": "computed afresh",
+                                                   diskcache._STAMPS: {"good": diskcache._today(), "damaged": diskcache._today()}}
+    diskcache.forget()
+
+
+def test_a_file_of_the_earlier_layout_is_ignored_and_removed_at_the_next_save(tmp_path, monkeypatch):
+    path = _fresh_path(tmp_path, monkeypatch)
+    old = path.with_name(path.name.replace(diskcache._CACHE_NAME, diskcache._OLD_NAMES[0]))
+    old.write_bytes(marshal.dumps({"a": 1}))
+    assert diskcache.get("a") is None
+    diskcache.remember("a", 2)
+    diskcache.save()
+    diskcache.forget()
+    assert not old.exists() and diskcache.get("a") == 2
     diskcache.forget()

@@ -3,7 +3,6 @@ neither the `dataclasses` module nor a fresh compile once their code is in the d
 
 from __future__ import annotations
 
-import marshal
 import os
 import subprocess
 import sys
@@ -11,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from knowledge import diskcache
 from knowledge.records import FrozenInstanceError, dataclass, field, replace
 from scoring import review
 from scoring.report import Finding
@@ -98,6 +98,6 @@ def test_a_review_process_loads_no_dataclasses_module_and_compiles_no_record_twi
     assert "MODULES False" in runs[0].stderr and "MODULES False False" in runs[1].stderr, [r.stderr[-300:] for r in runs]
     assert runs[0].stdout == runs[1].stdout  # the second process ran the records' stored code: same report
     stored = {}
-    for path in (tmp_path / "data" / "cache").glob("*patterns.marshal"):
-        stored.update(marshal.loads(path.read_bytes()))
+    for path in (tmp_path / "data" / "cache").glob("*entries.marshal"):
+        stored.update(diskcache.decode(path.read_bytes()))
     assert sum(key.startswith("record:") for key in stored) >= 15  # the review's records, compiled once
