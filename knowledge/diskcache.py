@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover
 import _sre
 
 _CACHE_NAME = "entries.marshal"
-_OLD_NAMES = ("patterns.marshal",)  # files of an earlier layout, every value decoded on load: removed at a save
+_OLD_NAMES = ("patterns.marshal",)  # files of an earlier layout (every value decoded on load)
 _MAX_ENTRIES = 1200  # a review uses about 340 entries, a question about 150 more
 # An entry no process has used for this many days goes at the next save: an edited rule's old program,
 # the data of a release since replaced. Every process reads the whole file, so stale ones cost a little time.
@@ -161,9 +161,11 @@ def save() -> None:
             marshal.dump(_pruned(entries, _used, _today()), fh)
         os.replace(tmp, path)
         _dirty = False
-        for old in _OLD_NAMES:
+        for name in _OLD_NAMES:  # another installed version may still use one: only a file left for a week goes
+            old = path.with_name(path.name.replace(_CACHE_NAME, name))
             try:
-                os.unlink(path.with_name(path.name.replace(_CACHE_NAME, old)))
+                if time.time() - old.stat().st_mtime > _STALE_DAYS * 86400:
+                    old.unlink()
             except OSError:
                 pass
     except Exception:  # never let a cache failure end a review, nor leave a half-written file

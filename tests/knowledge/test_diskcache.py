@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 
 from knowledge import diskcache
 
@@ -86,12 +87,17 @@ def test_a_damaged_entry_is_computed_afresh_and_the_others_still_load(tmp_path, 
     diskcache.forget()
 
 
-def test_a_file_of_the_earlier_layout_is_ignored_and_removed_at_the_next_save(tmp_path, monkeypatch):
+def test_a_file_of_the_earlier_layout_is_ignored_and_removed_once_no_version_has_written_it_for_a_week(tmp_path, monkeypatch):
     path = _fresh_path(tmp_path, monkeypatch)
     old = path.with_name(path.name.replace(diskcache._CACHE_NAME, diskcache._OLD_NAMES[0]))
     old.write_bytes(marshal.dumps({"a": 1}))
     assert diskcache.get("a") is None
     diskcache.remember("a", 2)
+    diskcache.save()
+    assert old.exists()  # an older installed version may still be using it
+    week_ago = old.stat().st_mtime - 8 * 86400
+    os.utime(old, (week_ago, week_ago))
+    diskcache.remember("b", 3)
     diskcache.save()
     diskcache.forget()
     assert not old.exists() and diskcache.get("a") == 2
