@@ -84,7 +84,8 @@ _DEFINITION_RE = regex(
     r")", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
-    r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|\bhereinafter\b"
+    # ("As hereinafter specified" points to what follows; it names nothing.)
+    r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|(?<!\bas\s)\bhereinafter\b"
     # A form's note on what a field is for: "The goal should explain what the service is trying to achieve".
     r"|\b(?:goals?|objectives?|measures?|indicators?|outcomes?|section|field|box|column)\s+(?:should|must|will)\s+"
     r"(?:explain|describe|state|set\s+out|say|show)\s+(?:what|how|why)\b", re.I)

@@ -96,11 +96,19 @@ _APPOSITIVE_EXAMPLE_RE = regex(r"\b(services?|models?|programmes?|programs?|care
                                re.I)
 
 
+# A condition that opens the clause and ends before its duty: "If the family cannot be reached by phone, the provider
+# must write to them within 7 days" (its "not" names when the duty applies; it does not refuse the duty).
+_LEADING_CONDITION_RE = regex(r"^\W*(?:if|where|when|in\s+the\s+event\s+that|should)\b[^,;:()]{1,120},\s*(?=(?:then\s+)?(?:the|a|an|each|all|"
+                              r"we|you|they|it|staff|providers?|contractors?|services?)\b[^,;]{0,60}?\b(?:must|shall|will|should|is\s+to|are\s+to)\b)",
+                              re.I)
+
+
 def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
     """A negation before `start`, a hedge in `hedge_in`, or critique anywhere in the clause."""
     # A "not" inside a closed parenthesis describes something else: "Category B (serious but not life
     # threatening): calls should be answered within 19 minutes".
     before = _CLOSED_PARENS_RE.sub(" ", named("not_negation").sub(" ", clause.text[: start - clause.start]))
+    before = _LEADING_CONDITION_RE.sub(" ", before)
     return bool(named("negation").search(before) or named("hedge").search(hedge_in) or named("critique").search(clause.text))
 
 

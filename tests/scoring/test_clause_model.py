@@ -334,3 +334,11 @@ def test_a_line_that_says_what_one_unit_is_is_not_a_target(text, unit):
     from scoring.kinds import not_a_target
     info = _info(text, text[:8])
     assert info.unit is unit and (not_a_target(info) if unit else True)
+
+
+def test_hereinafter_names_a_party_but_as_hereinafter_only_points_ahead():
+    party = "This agreement is made with Northfield Care Ltd (hereinafter called the Provider) for day services."
+    assert _info(party, party[:12]).role == "definition"
+    award = "RESOLVED that the quotes for school transport, as hereinafter listed, be accepted from the lowest bidders."
+    assert _info(award, award[:12]).role != "definition"
+    assert [f for f in review(award, rewrites=False).findings if f.category == "cost-first"]

@@ -351,12 +351,41 @@ SEVENTEENTH_BATCH_NEAR_MISSES = [
     "Home care is paid at an hourly rate, and this is not what we want to keep.",
 ]
 
+# Eighteenth batch shapes, in invented words (convention 6 and the award rules): care fees set by the length of the visit,
+# a direct payment's hourly rate and its uplift, a fee table's rate cells with a footnote mark, a rate per treatment
+# hour written in words with its figure in brackets, a day rate per bed or per child, care counted in 15-minute units,
+# billing that turns on minutes, and bids accepted "as hereinafter listed" for being the lowest; quiet: a direct
+# payment with no rate, room hire by the hour, meals and running costs per day, a weekly rate cell, a break rule.
+EIGHTEENTH_BATCH_RULES = [
+    "Visits of under one hour of home care are paid at £19.40; longer visits at £18.10.",
+    "Cabinet agreed a Direct Payment rate of £13.05 per hour for people employing their own carers.",
+    "Members agreed to increase the direct payments hourly rate for personal assistants from April.",
+    "Sitting service 17.90* (hourly rate) 4.10 18.63* (hourly rate)",
+    "The Board will reimburse the agency Twenty-Eight Dollars ($28.00) per counselling hour delivered.",
+    "For detox beds the commissioner pays £95.00 per bed day for up to 14 days.",
+    "Playgroups registered with the province receive a grant paid at R9 per child per day of attendance.",
+    "Respite may be authorised up to a limit of 24 15-minute units a week.",
+    "Only home visits lasting at least 20 minutes count as billable contacts.",
+    "Escort time to clinic appointments is reimbursed for a maximum of 60 minutes per trip.",
+    "RESOLVED that the quotations for day-centre meals, as hereinafter listed, be accepted, the firms named being the "
+    "lowest responsible bidders.",
+]
+EIGHTEENTH_BATCH_NEAR_MISSES = [
+    "Direct payments are reviewed each year by the panel.",
+    "Room hire over one hour is charged at £12 per booking.",
+    "The school pays $3.50 per child per day for lunches.",
+    "The home has 30 beds and costs about $200 per bed day to run.",
+    "Nursing care 720.00* (weekly rate) 3.00 741.60* (weekly rate)",
+    "Staff must take a break of at least 30 minutes after six hours.",
+    "Outcome indicators:\n\nProportion of farming families using drip kits to improve household nutrition (target 70%)",
+]
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES) for t in group])
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []

@@ -590,6 +590,33 @@ SEVENTEENTH_BATCH_QUIET = [
     "The average wait time in 2023 was 12 minutes.",
 ]
 
+# Eighteenth batch shapes, in invented words: a time limit counted from the date of a written referral or from the first
+# home visit, a duty after an opening condition that holds a "not" ("If the tenant does not answer, the provider must
+# ... within 2 days"), a waiting-time standard with its limit before the span, a lot's units of a named kind of support,
+# units ring-fenced for a group, and a service continued on the basis of so many sessions a week.
+EIGHTEENTH_BATCH = [
+    "Arrange a first meeting with the young person within three working days from the date of the written referral.",
+    "Agree a safety plan with each resident within 14 days of their first home visit.",
+    "If the tenant does not answer the door, the Contractor must leave a card and call again within two working days "
+    "of the referral.",
+    "KPI 3 is to achieve a waiting time of under 3 weeks between referral and first appointment for talking therapy.",
+    "Lot 3: 45 units of tenancy support for older people",
+    "Of the 20 beds, 4 beds ring-fenced for care leavers aged 18-21.",
+    "Agreed: the clinic will run on the basis of three drop-in sessions per week in each town.",
+]
+# Nearby text that sets no output target: a share of people using a means for a change in their lives (the behaviour
+# sought), a counting rule that points to a definition set elsewhere (convention 2), care fees set by the length of the
+# visit (care paid by time, cost-first, not a payment per activity), a past wait, a "not" in the duty itself.
+EIGHTEENTH_BATCH_QUIET = [
+    "Outcome indicators:\n\nProportion of farming families using drip kits to improve household nutrition (target 70%)",
+    "Proportion of 300 households using savings clubs to improve child nutrition (target 60%)",
+    "Record the number of young carers who meet the definition in Part A and attend a respite break.",
+    "Visits of under one hour of home care are paid at £19.40; longer visits at £18.10.",
+    "Clients had a waiting time of under 10 days from referral.",
+    "If the parent cannot be reached, the Contractor need not visit within ten days of the referral.",
+    "The scheme has 24 units of accommodation and a staff office.",
+]
+
 
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
@@ -610,7 +637,8 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
                          + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
-                         + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH + SEVENTEENTH_BATCH)
+                         + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH + SEVENTEENTH_BATCH
+                         + EIGHTEENTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -619,7 +647,7 @@ def test_an_output_target_in_this_shape_is_flagged(text):
                          + FOURTH_BATCH_QUIET + FIFTH_BATCH_QUIET + SIXTH_BATCH_QUIET + EIGHTH_BATCH_QUIET
                          + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET + TWELFTH_BATCH_QUIET
                          + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET
-                         + SIXTEENTH_BATCH_QUIET + SEVENTEENTH_BATCH_QUIET)
+                         + SIXTEENTH_BATCH_QUIET + SEVENTEENTH_BATCH_QUIET + EIGHTEENTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
