@@ -56,21 +56,27 @@ def forget() -> None:
     diskcache.forget()
 
 
-def compiled(regex: str, flags: int, limit: int | None) -> re.Pattern:
-    """The pattern compiled with its repeats bounded by `limit` (None: as written, only cached)."""
+def compiled(regex: str, flags: int, limit: int | None, key: str | None = None) -> re.Pattern:
+    """The pattern compiled with its repeats bounded by `limit` (None: as written, only cached).
+    `key` is `program_key(regex, flags, limit)` where the caller has it stored."""
     pattern = _compiled.get((regex, flags, limit))
     if pattern is None:
-        pattern = _compile(regex, flags, limit)
+        pattern = _compile(regex, flags, limit, key)
         if len(_compiled) >= _MAX_COMPILED:
             _compiled.clear()
         _compiled[(regex, flags, limit)] = pattern
     return pattern
 
 
-def _compile(regex: str, flags: int, limit: int | None) -> re.Pattern:
+def program_key(regex: str, flags: int, limit: int | None) -> str:
+    """Where the program of `regex` compiled with these flags and bound is kept on disk."""
+    return diskcache.sha256(f"{_VERSION}\0{limit}\0{flags}\0{regex}".encode()).hexdigest()
+
+
+def _compile(regex: str, flags: int, limit: int | None, key: str | None = None) -> re.Pattern:
     if _parser is None:
         return re.compile(regex, flags)
-    key = diskcache.sha256(f"{_VERSION}\0{limit}\0{flags}\0{regex}".encode()).hexdigest()
+    key = key or program_key(regex, flags, limit)
     entry = diskcache.get(key)
     if entry is not None:
         try:

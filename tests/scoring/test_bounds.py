@@ -113,9 +113,9 @@ def counted(monkeypatch):
     compiled: list[tuple[str, int]] = []
     real = _cache.compiled
 
-    def counting(regex, flags, limit):
+    def counting(regex, flags, limit, key=None):
         compiled.append((regex, flags))
-        return _Counting(real(regex, flags, limit))
+        return _Counting(real(regex, flags, limit, key))
 
     monkeypatch.setattr(_cache, "compiled", counting)
     for name in _MODULES:
@@ -311,6 +311,39 @@ def test_compiled_programs_are_kept_on_disk_and_a_bad_cache_is_ignored(tmp_path,
         assert _cache.compiled(r"provider\s+will", re.I, 60).search("provider will")
     finally:
         _cache.forget()
+
+
+def test_a_rule_list_is_expanded_once_and_again_when_its_vocabulary_changes(tmp_path, monkeypatch):
+    """compile_any keeps a list's expansion on disk under the list and the vocabulary's bytes: the next
+    process does not expand it again, and an edited vocabulary list is used as soon as it is saved."""
+    monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path / "data"))
+    vocab = tmp_path / "vocab.yaml"
+    monkeypatch.setattr(patterns, "VOCAB_PATH", vocab)
+
+    def fresh_process():
+        _cache.save()
+        _cache.forget()
+        patterns.vocabulary.cache_clear()
+        patterns._vocab_digest.cache_clear()
+
+    try:
+        vocab.write_text("things: [alpha]\n")
+        fresh_process()
+        assert patterns.compile_any(["{things} beta"], "test").search("Alpha beta")
+        fresh_process()
+        expanded = []
+        real_expand = patterns.expand
+        monkeypatch.setattr(patterns, "expand", lambda p, s="": expanded.append(p) or real_expand(p, s))
+        assert patterns.compile_any(["{things} beta"], "test").search("alpha beta") and expanded == []
+        vocab.write_text("things: [gamma]\n")
+        fresh_process()
+        edited = patterns.compile_any(["{things} beta"], "test")
+        assert edited.search("gamma beta") and not edited.search("alpha beta") and expanded == ["{things} beta"]
+    finally:
+        monkeypatch.undo()
+        _cache.forget()
+        patterns.vocabulary.cache_clear()
+        patterns._vocab_digest.cache_clear()
 
 
 @pytest.mark.parametrize("regex, text", [
