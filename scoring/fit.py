@@ -160,8 +160,17 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
     return cells, header, text[line_start:start].count(_SLASH)
 
 
+# A field's value after its label: " - 10 (including 1 crisis bed)", " – 179", ": 45%".
+_FIELD_VALUE = regex(r"\s[-–—:]\s{0,3}\d[\d,.]*%?(?:\s{0,3}\([^()\n]{1,40}\))?$")
+# A sentence's verb: a line with one is a sentence, not a field.
+_VERB = regex(r"\b(?:will|shall|must|should|is|are|was|were|be|provides?|delivers?)\b", re.I)
 # A line that names a count and ends with a colon for its figure: a field of a form, not a list's lead-in.
 _FIELD_RE = regex(r"\b(?:(?:average|total|mean|median)\s+)?(?:number|no\.|#|percentage|%|proportion|rate)\s+of\s+[^:]{3,100}:$", re.I)
+
+
+def is_field_value(line: str) -> bool:
+    """Whether a line is a form's field and its value ("Max number of places - 12"), not a sentence."""
+    return len(line) <= 200 and _FIELD_VALUE.search(line) is not None and not _VERB.search(line)
 
 
 def indicator_label(clause: Clause, offset: int | None = None) -> str | None:
@@ -174,13 +183,17 @@ def indicator_label(clause: Clause, offset: int | None = None) -> str | None:
     field = line.endswith(":") and _FIELD_RE.search(line) is not None
     if field:
         line = line.rstrip(" :*")  # a form's field for the figure ("Average number of youth served monthly* :")
-    if not line or len(line) > 120 or line.endswith((".", ":", "?", "!", ";", ",")) or _SENTENCE_END.search(line):
+    # A form's field and its value ("Min number of beds funded - 10 (including 1 crisis bed)"): a row of two cells,
+    # however long its label, comes back as one line, not as a paragraph.
+    field_value = is_field_value(line)
+    if not line or (len(line) > 120 and not field_value) or line.endswith((".", ":", "?", "!", ";", ",")) \
+            or _SENTENCE_END.search(line):
         return None
     label = _LINE_LABEL.match(line)
     if label and label.end() < len(line):
         return label.group(0).strip() + " "
     # Unlabelled, it is an indicator if it is a heading, a flattened row ending in its figures, or a title.
-    if clause.kind == "heading" or _ENDS_IN_FIGURE.search(line) or len(line) <= 50 or field:
+    if clause.kind == "heading" or _ENDS_IN_FIGURE.search(line) or len(line) <= 50 or field or field_value:
         return ""
     return None
 

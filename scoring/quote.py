@@ -39,9 +39,21 @@ _NOUN_PHRASE_LINE_RE = regex(r"[ \t]*(?:[-*•][ \t]+)?(?!(?:[\w'’-]+[ \t]+)*?
                              r"[A-Za-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,7}[ \t]+", re.I)
 # A list item that opens with what the provider must do ("7. Conduct an evaluation ", "- Contact the family "): an
 # instruction, not a sentence with its own subject or a modal verb (those are quoted from the figure or the verb).
-_DUTY_LINE_RE = regex(r"[ \t]*(?:(?:\d{1,2}[.)]|[a-z][.)]|[-*•])[ \t]+)?((?!(?:The|This|These|All|Each|Every|A|An|We|They|It|"
+_DUTY_LINE_RE = regex(r"[ \t]*(?:(?:\d{1,2}(?:\.[a-z])?[.)]|[a-z][.)]|[-*•])[ \t]+)?((?!(?:The|This|These|All|Each|Every|A|An|We|They|It|"
                       r"Providers?|Contractors?)\b)[A-Z][a-z]+(?:[ \t]+(?!(?:will|shall|must|should|is|are|was|were)\b)"
                       r"[\w'’(),/-]+){0,14}[ \t]+)")
+# Where a time limit or a cap on a duty starts: "within 24 hours", "for up to 400 clients", "for a minimum of 15 women".
+_LIMIT_START_RE = regex(r"(?:within|for\s+(?:up\s+to|a\s+(?:minimum|maximum)\s+of|at\s+least|no\s+(?:more|fewer|less)\s+than))\s", re.I)
+# A lead-in run into an item's line: "Specifications include, but are not limited to: ".
+_RUN_IN_LEAD_RE = regex(r"[^\n:]{3,90}:[ \t]+(?=\S)")
+
+
+def _item_start(text: str, line_start: int, rel: int) -> int:
+    """Where an item starts on its line: after a lead-in run into the line, if there is one before `rel`."""
+    lead = _RUN_IN_LEAD_RE.match(text, line_start, rel)
+    return lead.end() if lead else line_start
+
+
 _INDICATOR_HEAD_RE = regex(r"\b(?:number|proportion|percentage|share|rate)\s+of\s+[^.;:|\t\n]{1,60}?\s+$", re.I)
 # Words that bound the figure after them: a cap, a floor or an estimate.
 _QUALIFIER_END_RE = regex(r"\b(?:(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|at\s+(?:least|most)"
@@ -53,7 +65,9 @@ _MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?=\d)"
 # figure: ", 925 young people in Year 2".
 _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)"
                          r"|,\s+(?:and\s+)?\d[\d,]*\s+(?:[a-z]+\s+){0,3}?in\s+(?:year|yr)\s*\d", re.I)
-_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s")
+_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s"
+                 # an escape from the standard ("… or as agreed upon between …", "unless otherwise agreed"): not the activity
+                 r"|\s(?:or\s+)?(?:as\s+(?:otherwise\s+)?agreed|unless\s+otherwise\s+agreed)\b")
 
 
 # The figures and column debris after a KPI line's words, to its end: "24 30 30", ": 92% | Target: 95% |",
@@ -159,10 +173,11 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
         # "completed within 60 days" flagged inside "the proportion of assessments completed within 60 days"
         rel -= len(head.group(0))
         start, match = clause.start + rel, clause.text[rel:rel + len(head.group(0))] + match
-    elif match[:7].lower() == "within " and rel - line_start <= 100 and (
-            duty := _DUTY_LINE_RE.fullmatch(clause.text[line_start:rel])):
-        # "7. Conduct an evaluation within 2 days of intake": the duty the time limit is for, not the limit alone
-        rel = line_start + duty.start(1)
+    elif _LIMIT_START_RE.match(match) and rel - (item := _item_start(clause.text, line_start, rel)) <= 100 and (
+            duty := _DUTY_LINE_RE.fullmatch(clause.text[item:rel])):
+        # "7. Conduct an evaluation within 2 days of intake", "Provide a shelter for up to 400 clients": the duty the
+        # time limit or the cap is for, not the limit alone (after a lead-in run into the line: "… include: Provide …")
+        rel = item + duty.start(1)
         start, match = clause.start + rel, clause.text[rel:rel + len(duty.group(1))] + match
     if match[:1].isdigit() and (qualifier := _QUALIFIER_END_RE.search(clause.text[max(line_start, rel - 30):rel])):
         # "fewer than 5% of callers", "up to 40 people": without its qualifier a cap reads as a target

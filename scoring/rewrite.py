@@ -21,7 +21,7 @@ from .kinds import Document, run
 from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import Place, as_item, award_rows, indicator_label, join_row, outcome_row, row_activity
+from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity
 from .quote import NUMBERED_LABEL, split_figures, their_words
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, detect_nation, named_measures, stated_aims
@@ -74,14 +74,22 @@ _AGED_RE = regex(r"\b((?:young\s+)?(?:people|adults|children|parents|women|men|c
                  r"students|pupils)|care\s+leavers)\s+aged\s+(\d{1,2})\s?(?:-|–|to)\s?(\d{1,2})\b", re.I)
 
 
-def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None) -> str:
-    """Who benefits, in the clause's own words, else its heading's, else the service area's."""
-    words = _group_words(clause) or _group_words(heading, plural_only=True)
+_STATED_AGES_RE = regex(r"\b(?:aged|ages?)\s+(\d{1,2})\s?(?:-|–|to)\s?(\d{1,2})\b|\b(\d{1,2})\s?(?:-|–|to)\s?(\d{1,2})[- ]?years?[- ]olds?\b", re.I)
+
+
+def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None, doc_group: str | None = None) -> str:
+    """Who benefits, in the clause's own words, else its heading's, else (for a service of no known area) the
+    group the document's opening names ("Grocery shopping for seniors", "a shelter for women"), else the area's."""
+    words = _group_words(clause) or _group_words(heading, plural_only=True) or (doc_group if area.key == "general" else None)
     if words:
         # "young people aged 16 – 24": the ages the commissioner wrote stay with the group
         aged = _AGED_RE.search(clause[:2000])
         if aged and aged.group(1).lower() == words:
             return f"{words} aged {aged.group(2)} to {aged.group(3)}"
+        # "100 children (ages 6-14)", "6-9 year old youths": the one age range the clause states stays with its group
+        stated = {(int(a or c), int(b or d)) for a, b, c, d in _STATED_AGES_RE.findall(clause[:600])}
+        if len(stated) == 1 and (low_high := stated.pop())[0] < low_high[1] and "aged" not in words:
+            return f"{words} aged {low_high[0]} to {low_high[1]}"
         return words
     if area.key in ("general", "public-health") and ages is not None:  # "a club for 9-10 year olds": say who they are
         if ages.high is not None and ages.high <= 12:
@@ -95,7 +103,10 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None)
     return area.beneficiaries
 
 
-def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope) -> list[dict[str, str]]:
+def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope, own_aim: bool = True) -> list[dict[str, str]]:
+    """`count` outcomes for the area that fit the scope; the aim the clause states for itself, where it states one
+    ("to help people stay in their own homes"), comes first, measured in its own words (not with `own_aim=False`:
+    the rows of a table take turns among the outcomes, and a rate's outcome part is the person's own)."""
     start = zlib.crc32(seed.encode("utf-8"))  # stable across runs, unlike hash()
     chosen = area.choose(count, start, scope.ages, scope.named, scope.aims, scope.nation)
     if not chosen:  # nothing in the area fits the client group's ages: person-defined outcomes always do
@@ -103,8 +114,54 @@ def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope) -> list[dic
         chosen = area.choose(count, start, scope.ages, scope.named, scope.aims, scope.nation)
     if area.key == "general":
         chosen = _honest_fallback(area, chosen, scope)
-    return [{"change": c.outcome.change, "measure": c.measure.short, "when": c.measure.when, "key": c.measure.key}
-            for c in chosen]
+    slots = [{"change": c.outcome.change, "measure": c.measure.short, "when": c.measure.when, "key": c.measure.key}
+             for c in chosen]
+    # (unless the library's first outcome is that aim already, with a measure made for it)
+    if own_aim and scope.purpose and not (chosen and chosen[0].outcome.stated_in(scope.purpose)):
+        slots = [{"change": scope.purpose, "measure": "a record for each person of whether this has happened",
+                  "when": "when support ends and again six months later", "key": "clause-aim"}] + slots[:max(0, count - 1)]
+    return slots
+
+
+# The aim a clause states for its own activity, in its own words, as the change for the people it serves:
+# "… to help people stay in their own homes" (stay in their own homes), "… so that families are stable" (are stable),
+# "… to prevent abuse and/or removal of the child(ren)" (avoid abuse and/or removal …). Only what happens to people:
+# not "to help the contractor", "so that the data are accurate", "to prevent fraud".
+_NOT_PEOPLE = r"(?!(?:the\s+)?(?:contractor|provider|council|department|state|county|authority|agency|staff|commissioner|city)s?\b)"
+_LIFE_HARMS = (r"(?:[\w-]+\s+){0,2}?(?:abuse|neglect|harm|removal|homelessness|eviction|(?:hospital\s+)?(?:re)?admissions?|"
+               r"re-?offending|offending|isolation|loneliness|crisis|relapse|exclusion|entry\s+into\s+care|(?:placement\s+)?breakdown|"
+               r"falls|institutional\s+care|residential\s+care|family\s+breakdown)\b")
+_PURPOSE_RE = regex(
+    r"\b(?:(?:in\s+order\s+|so\s+as\s+)?to\s+(?:(?:help|support|enable|assist|allow)\s+" + _NOT_PEOPLE
+    + r"(?P<whom>(?:[\w'’-]+\s+){1,3}?)(?:to\s+)?(?P<do>(?:stay|live|remain|return|move|find|gain|get|keep|build|grow|achieve|"
+    r"improve|reach|regain|become|feel|develop|maintain|manage|access|sustain|lead|cope|recover)\b[^.;:\n]{3,120})"
+    r"|(?:prevent|avoid)\s+(?P<harm>" + _LIFE_HARMS + r"[^.;:\n]{0,80}))"
+    r"|so\s+that\s+(?P<who>(?:[\w'’-]+\s+){1,3}?)(?P<modal>are|can|feel|remain|stay|will\s+be|will)\s+(?P<then>[^.;:\n]{3,120}))",
+    re.I)
+_PURPOSE_END_RE = regex(r",\s|\s(?:within|by\s+(?:the|[0-9])|through|via|and\s+to|as\s+(?:agreed|set|outlined|defined))\s|\s*\($", re.I)
+
+
+def _clause_purpose(text: str, limit: int = 600) -> str | None:
+    """The change a clause says its activity is for, ready to follow "<group> who use the service", or None."""
+    m = _PURPOSE_RE.search(text[:limit])
+    if m is None:
+        return None
+    if m.group("do"):
+        whom = m.group("whom").strip()
+        if not (named("people").search(whom) or whom.lower() in ("them", "each person", "everyone")):
+            return None
+        change = m.group("do")
+    elif m.group("harm"):
+        change = "avoid " + m.group("harm")
+    else:
+        who = m.group("who").strip()
+        if not (named("people").search(who) or who.lower() in ("they", "each person", "everyone")):
+            return None
+        modal = " ".join(m.group("modal").lower().split())
+        change = ("are " if modal in ("are", "will be") else "" if modal == "will" else modal + " ") + m.group("then")
+    cut = _PURPOSE_END_RE.search(change)
+    change = " ".join((change[:cut.start()] if cut else change).split()).rstrip(" ,.;:-–")
+    return change if len(change.split()) >= 2 and not _carries(change, ("cost-first", "output-only")) else None
 
 
 def _honest_fallback(area: Area, chosen: list[Choice], scope: _Scope) -> list[Choice]:
@@ -121,10 +178,11 @@ def _honest_fallback(area: Area, chosen: list[Choice], scope: _Scope) -> list[Ch
 class _Scope:
     """What the clause, its section heading and its document say of the client group, measures and nation."""
 
-    __slots__ = ("ages", "named", "aims", "nation")
+    __slots__ = ("ages", "named", "aims", "nation", "purpose")
 
-    def __init__(self, ages: AgeRange | None, named: tuple[str, ...], aims: str, nation: str | None = None):
-        self.ages, self.named, self.aims, self.nation = ages, named, aims, nation
+    def __init__(self, ages: AgeRange | None, named: tuple[str, ...], aims: str, nation: str | None = None,
+                 purpose: str | None = None):
+        self.ages, self.named, self.aims, self.nation, self.purpose = ages, named, aims, nation, purpose
 
 
 class DocContext:
@@ -138,9 +196,12 @@ class DocContext:
         self.ages = detect_ages(document)
         self.named = named_measures(document)
         self.aims = stated_aims(document)
+        self.purpose = _clause_purpose(self.aims, 1500)  # the aim the document states, as a change for its people
         self.nation = detect_nation(document)
         self.headings = _headings(document)
         self._starts = [h[0] for h in self.headings]
+        # The group a document is for, as its title and opening name it (read once, from its first lines only).
+        self.group = _group_words(document[:_OPENING], plural_only=True)
 
     def heading_above(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -150,6 +211,7 @@ class DocContext:
         return getattr(self.__dict__["area"], name)
 
 
+_OPENING = 600  # characters of a document's start that name who it is for (its title and first lines)
 _MD_HEADING_RE = regex(r"\s{0,3}#{1,6}\s+(\S.*)")
 _NUMBERED_HEADING_RE = regex(r"\s*(?:(?:section|part|schedule|annex)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+([A-Z][^.!?;|\t]{1,80})$", re.I)
 _MAX_HEADINGS = 5000
@@ -247,7 +309,9 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     aims = " ".join(x for x in (clause.text[:1000], stated_aims(heading), doc.aims if doc else "") if x)
     # The document's nation, else what the clause and its heading name ("the Scottish Government's standard").
     nation = (doc.nation if doc else None) or detect_nation(clause.text[:4000] + "\n" + heading)
-    return _Scope(ages, named, aims, nation)
+    # The aim the clause states for itself, else its section's, else its document's: measured first.
+    purpose = _clause_purpose(clause.text) or _clause_purpose(stated_aims(heading)) or (doc.purpose if doc else None)
+    return _Scope(ages, named, aims, nation, purpose)
 
 
 def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
@@ -277,13 +341,51 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
-        lead = _SENTENCE_LABEL_RE.match(clause.text)
+        # The label that opens the finding's own line: a label on a line above it is a heading or another row's
+        own_line = clause.text.rfind("\n", 0, max(0, start - clause.start)) + 1
+        lead = _SENTENCE_LABEL_RE.match(clause.text[own_line:])
         name = lead and (lead.group(1) or lead.group(3))
         # (a finding may start inside the label, "1 – Minimum 16 units", as long as it runs on past it)
-        if lead and clause.start + lead.end() < max(start + 1, end) and not sentence.startswith(name):
+        if lead and clause.start + own_line + lead.end() < max(start + 1, end) and not sentence.startswith(name):
             # "Literature searches: 95% of …", "KPI 1 - 95% of …" keep their label as written
             sentence = f"{name}: {sentence}" if lead.group(2) else f"{name} {lead.group(4)} {sentence}"
+        elif place.kind == "sentence" and (run_in := _run_in_lead(document, start, end)) and not sentence.startswith(run_in.strip()):
+            sentence = run_in + sentence
     return as_item(place, sentence)
+
+
+# A list item's own marker at the start of its line, as flattened copies store it: "1. ", "8.Maintain", "3.d) ",
+# "ii. ", "(b) "; not a figure ("4.2 million", "2.5 hours").
+_RUN_IN_MARKER_RE = regex(r"[ \t]*(\(?(?:\d{1,2}[a-z]?(?:\.[a-z]|\.\d{1,2}(?=[.)]))?[.)]?|[a-z]|[ivx]{1,4})[.)])(?:[ \t]+(?=\S)|(?=[A-Z][a-z]))")
+
+
+# The end of a label for a value, not a lead-in to items: a figure, or "Target", "Actual", "Total".
+_VALUE_LABEL_END_RE = regex(r"(?:\d|\b(?:target|actual|baseline|total|result|results|value|rate|figure|score))\W*$", re.I)
+_ITEM_AFTER_LEAD_RE = regex(r"[ \t]*(?:\(?(?:\d{1,2}(?:\.[a-z])?|[a-z]|[ivx]{1,4})[.)][ \t]*)?[A-Z][a-z]")
+
+
+def _run_in_lead(document: str, start: int, end: int) -> str:
+    """What goes before a rewrite so it goes back where the item was: a lead-in run into the item's line ("Specifications
+    include, but are not limited to: ", "The Contractor shall: 1. ") and the item's own marker ("8. " of "8.Maintain"),
+    read from the finding's line (at most 200 characters before it) up to the flagged words; "" when it has neither."""
+    line_start = max(document.rfind("\n", 0, start) + 1, start - 200)
+    upto = max(start, end)
+    before = document[line_start:upto]
+    colon = before.rfind(": ")
+    lead = ""
+    if 3 <= colon <= 90 and not _VALUE_LABEL_END_RE.search(before[:colon]) and len(re.findall(r"[A-Za-z]{2,}", before[:colon])) >= 2 \
+            and _ITEM_AFTER_LEAD_RE.match(before, colon + 2) and not _carries(before[:colon + 1], ("cost-first", "output-only")):
+        # a lead-in the items follow, each its own ("… shall: 1. Provide …", "… include: Provide …"); not a sentence
+        # that runs on after its colon ("Supported living for adults: the provider will …") or a field and its value
+        lead, after = before[:colon + 1] + " ", line_start + colon + 2
+    elif line_start == start - 200:
+        return ""  # the line starts further back than we read: no lead-in or marker known
+    else:
+        after = line_start
+    marker = _RUN_IN_MARKER_RE.match(document, after, min(len(document), after + 12))
+    if marker:
+        lead += marker.group(1) + " "
+    return " ".join(lead.split()) + " " if lead.strip() else ""
 
 
 # An activity target the payment depends on: "will receive an incentive payment of 5%", "payment will be reduced
@@ -342,7 +444,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # Their words hold a second problem (say, per-minute pay), or a suppression marker that
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
-    context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages), "quoted": quoted if quote else None}
+    context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         if template == "homecare-outcomes" and _care_area(area) is not area:
             area = _care_area(area)
@@ -455,7 +557,7 @@ def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:
     own = next((o for o in area.outcomes if "person-defined" in o.tags), None)
     measure = own.measure_for(scope.ages, scope.named, scope.nation) if own else None
     if measure is None:
-        return _outcome_slots(area, 1, "rate", scope)[0]
+        return _outcome_slots(area, 1, "rate", scope, own_aim=False)[0]
     return {"change": own.change, "measure": measure.short, "when": measure.when, "key": measure.key}
 
 
@@ -637,7 +739,9 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
     with its label, like a table cell: the outcome, its measure, and their count kept as a secondary measure."""
     area, scope, heading = _setting(clause, doc_area)
-    words = _cells_quote(clause, start) or their_words(clause, start, end) or ""
+    line = _line_at(clause, start)
+    # a field and its value ("Min number of beds funded - 10"): the whole field is the activity, not the flagged words
+    words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
     words = " ".join(words.split()).strip(" .,;:'\"")
     words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
     head, figures = split_figures(words)
@@ -656,12 +760,16 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     if _carries(words) or "tender-coach" in words.lower():
         words = ""
     outcome = _outcome_slots(area, 1, words or clause.text, scope)[0]
-    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages), "outcome": outcome}
+    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
     text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
     if words:
         text += f"; {words} reported as a secondary measure"
     return label + text
+
+
+def _doc_group(doc_area: DocContext | Area) -> str | None:
+    return doc_area.group if isinstance(doc_area, DocContext) else None
 
 
 def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope, str]:
@@ -689,7 +797,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     if template == "homecare-outcomes":
         area = _care_area(area)
     activity = row_activity(place)
-    slots = _outcome_slots(area, 3, activity or clause.text, scope)
+    slots = _outcome_slots(area, 3, activity or clause.text, scope, own_aim=False)
     outcome = slots[row % len(slots)]
     if template == "homecare-outcomes":
         # A rate table's row keeps its cells; the rate gains the outcome part. The rate is a cell with its unit
@@ -709,7 +817,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")
     row_words = " ".join(x for x in (indicator, place.cells[place.flagged] if place.cells else "", clause.text) if x)
-    beneficiaries = _beneficiaries(row_words, heading, area, scope.ages)
+    beneficiaries = _beneficiaries(row_words, heading, area, scope.ages, _doc_group(doc_area))
     words = {"beneficiaries": beneficiaries, "outcome": outcome}
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
     if _carries(activity):

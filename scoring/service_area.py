@@ -94,6 +94,9 @@ _RANGE_RES = (
     regex(r"\b(\d{1,2})" + _DASH + r"(\d{1,2})[- ]?(?:-?year[- ]olds?|years?[- ]olds?)", re.I),
     regex(r"\b(\d{1,2})\s+and\s+(\d{1,2})[- ]year[- ]olds?", re.I),
     regex(r"\b(\d{1,2})" + _DASH + r"(\d{1,2})s\b", re.I),  # "13-19s"
+    # "30 children 0-5", "youth 12 to 17": a group word and its ages, not a count of hours or days after it
+    regex(r"\b(?:children|kids|youths?|young\s+people|infants)\s+(\d{1,2})" + _DASH + r"(\d{1,2})\b(?![.,]\d)(?!\s*(?:%|per\b|hours?\b"
+          r"|hrs?\b|days?\b|weeks?\b|months?\b|minutes?\b|mins?\b|miles?\b|sessions?\b|visits?\b|times?\b|places?\b))", re.I),
 )
 _OVER_RES = (
     regex(r"\baged\s+(\d{2})\s*(?:\+|plus\b|and over\b|and above\b|or over\b|or older\b)", re.I),
