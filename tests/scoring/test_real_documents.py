@@ -117,3 +117,20 @@ def test_the_checker_does_not_slide_back_on_real_documents(data, floors):
         tally = overall[category]
         assert tally.tp / max(1, tally.tp + tally.fp) >= precision, (category, tally.tp, tally.fp)
         assert tally.tp / max(1, tally.tp + tally.fn) >= recall, (category, tally.tp, tally.fn)
+
+
+SECOND_LABELS = sorted((REAL.parents[2] / "benchmarks" / "second_labels").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SECOND_LABELS, ids=[p.stem for p in SECOND_LABELS])
+def test_a_second_readers_labels_cover_their_batch_clause_for_clause(path):
+    """benchmarks/label_agreement.py compares them clause by clause: a document or clause missing on either side
+    would quietly drop out of the agreement it reports."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("label_agreement", path.parents[1] / "label_agreement.py")
+    agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(agreement)
+    rows = agreement.pairs(path.stem)  # exits naming the document if one side lacks a document or a clause
+    assert len(rows) == sum(len(_load(p)["clauses"]) for p in sorted((REAL.parent / path.stem).glob("*.yaml")))
+    assert all(second <= LABELS and second and ("none" not in second or second == {"none"}) for _, _, second, _ in rows)
