@@ -168,9 +168,20 @@ _VERB = regex(r"\b(?:will|shall|must|should|is|are|was|were|be|provides?|deliver
 _FIELD_RE = regex(r"\b(?:(?:average|total|mean|median)\s+)?(?:number|no\.|#|percentage|%|proportion|rate)\s+of\s+[^:]{3,100}:$", re.I)
 
 
+# A note in brackets, and the "to be" of a label's own phrase ("hours to be commissioned per week"): not a verb.
+# A label and a value that opens with its figures: "On-time arrival: 92% within 10 minutes, 100% within 25 minutes".
+# (a label of its own, not a generic one: "KPI: 1,000 people seen …" is a sentence with a label)
+_FIELD_FIGURES = regex(r"(?!\s*(?:(?:key\s+)?(?:performance\s+)?(?:kpis?|pis?|spis?|targets?|measures?|indicators?|outputs?|outcomes?|objectives?"
+                       r"|goals?|standards?|aims?|notes?)\b[^:]{0,12}:))[^:;.\n]{3,80}(?<!\d):[ \t]*(?:(?:at\s+least|up\s+to|no\s+more\s+than|(?:a\s+)?(?:minimum|maximum)(?:\s+of)?)\s+|[<>≥≤]\s?)?"
+                       r"\d[^:;\n]{0,150}", re.I)
+_NOTE = regex(r"\([^()\n]{0,160}\)|\bto\s+be\b", re.I)
+
+
 def is_field_value(line: str) -> bool:
     """Whether a line is a form's field and its value ("Max number of places - 12"), not a sentence."""
-    return len(line) <= 200 and _FIELD_VALUE.search(line) is not None and not _VERB.search(line)
+    # a note in brackets on the label ("(excludes night cover, which should be funded elsewhere)") is not its verb
+    return len(line) <= 200 and (_FIELD_VALUE.search(line) is not None or _FIELD_FIGURES.fullmatch(line.rstrip(" .")) is not None) \
+        and not _VERB.search(_NOTE.sub("", line))
 
 
 def indicator_label(clause: Clause, offset: int | None = None) -> str | None:
@@ -186,6 +197,8 @@ def indicator_label(clause: Clause, offset: int | None = None) -> str | None:
     # A form's field and its value ("Min number of beds funded - 10 (including 1 crisis bed)"): a row of two cells,
     # however long its label, comes back as one line, not as a paragraph.
     field_value = is_field_value(line)
+    if field_value:
+        line = line.rstrip(" .")  # "Punctuality: 92% within 10 minutes." is a field with its value, not a sentence
     if not line or (len(line) > 120 and not field_value) or line.endswith((".", ":", "?", "!", ";", ",")) \
             or _SENTENCE_END.search(line):
         return None

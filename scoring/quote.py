@@ -44,6 +44,8 @@ _DUTY_LINE_RE = regex(r"[ \t]*(?:(?:\d{1,2}(?:\.[a-z])?[.)]|[a-z][.)]|[-*•])[ 
                       r"[\w'’(),/-]+){0,14}[ \t]+)")
 # Where a time limit or a cap on a duty starts: "within 24 hours", "for up to 400 clients", "for a minimum of 15 women".
 _LIMIT_START_RE = regex(r"(?:within|for\s+(?:up\s+to|a\s+(?:minimum|maximum)\s+of|at\s+least|no\s+(?:more|fewer|less)\s+than))\s", re.I)
+# The start of a time limit or a cap just before its figure: "within ", "within seven (", "for up to ".
+_LIMIT_BEFORE_RE = regex(r"\b(?:within|for\s+(?:up\s+to|a\s+(?:minimum|maximum)\s+of|at\s+least))\s+(?:[a-z-]{3,12}\s*\(\s*)?$", re.I)
 # A lead-in run into an item's line: "Specifications include, but are not limited to: ".
 _RUN_IN_LEAD_RE = regex(r"[^\n:]{3,90}:[ \t]+(?=\S)")
 
@@ -154,6 +156,10 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
             return None
         rel += len(match) - len(rest)
         start, match = clause.start + rel, rest
+    if match[:1].isdigit() and (limit := _LIMIT_BEFORE_RE.search(clause.text[max(line_start, rel - 30):rel])):
+        # "within seven (7) business days" flagged from its "7) business days": the time limit starts at "within"
+        rel -= len(limit.group(0))
+        start, match = clause.start + rel, clause.text[rel:rel + len(limit.group(0))] + match
     modal = _MODAL_LEAD_RE.match(match)
     if modal:  # "will see 70% of referrals within 5 days": the activity is what the figure counts
         rel += modal.end()

@@ -329,8 +329,17 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     label = indicator_label(clause, max(start, end - 1))
     # A rate on a line of its own (a list entry, a flattened row of rates) comes back as that line: a sentence ends
     # with a full stop, a line of figures does not.
-    if template == "homecare-outcomes" and (label is not None or not _line_at(clause, start).endswith((".", ";", ":"))) \
-            and (line := _rate_line(clause, start, doc_area)):
+    # So does a list item that is a rate ("(b) $6.72 for each 15 minutes of service.").
+    if template == "homecare-outcomes" and (label is not None or (not _line_at(clause, start).endswith((".", ";", ":"))
+                                                                  and not _wrapped(clause, start))
+                                            or (place.kind == "item" and _rate_ends_line(_line_at(clause, start)))) \
+            and (line := _rate_line(clause, start, doc_area, document)):
+        return as_item(place, line)
+    if template == "award-quality-first" and not _AWARD_WORDS_RE.search(clause.text[:4000]) \
+            and not _row_line(clause, start, document).endswith((".", ";", ":")) \
+            and (line := _rate_line(clause, start, doc_area, document)):
+        # a fee schedule's line of hourly rates ("Home care 20.28 (hourly rate) 6.60 21.64 (hourly rate)") is not an
+        # award rule: it comes back as the same line, its rates kept as the base, not as a tender weighting
         return as_item(place, line)
     if label is not None and template in ("output-to-outcome", "payment-to-outcome"):
         if not label:  # "Output #1:" alone on the line above, in the same clause, is this line's label
@@ -338,6 +347,7 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
             above = document[document.rfind("\n", 0, max(here, 0)) + 1:max(here, 0)].strip() if here > 0 else ""
             if above and _LABEL_ONLY_RE.fullmatch(above):
                 label = above + " "
+            label = label or _cell_label(clause, start)
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
@@ -349,9 +359,15 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         if lead and clause.start + own_line + lead.end() < max(start + 1, end) and not sentence.startswith(name):
             # "Literature searches: 95% of …", "KPI 1 - 95% of …" keep their label as written
             sentence = f"{name}: {sentence}" if lead.group(2) else f"{name} {lead.group(4)} {sentence}"
+        elif (cell := _cell_label(clause, start)) and not sentence.startswith(cell.rstrip(": ")):
+            sentence = cell + sentence  # "Program Goal <br />At least 40 adults …": the row's label cell stays
         elif place.kind == "sentence" and (run_in := _run_in_lead(document, start, end)) and not sentence.startswith(run_in.strip()):
             sentence = run_in + sentence
     return as_item(place, sentence)
+
+
+_AWARD_WORDS_RE = regex(r"\b(?:tender\w*|bid\w*|award\w*|evaluat\w*|procure\w*|contract\s+will\s+be|weight\w*|scor\w*"
+                        r"|criteri\w*|quotations?|lowest|cheapest|price)\b", re.I)
 
 
 # A list item's own marker at the start of its line, as flattened copies store it: "1. ", "8.Maintain", "3.d) ",
@@ -404,6 +420,32 @@ _LABEL_ONLY_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:output|outcome|meas
 _SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()#-]+(?:\.\d+)?){0,3})(:)[ \t]+(?=\S)"
                            # or a numbered label set off by a dash: "KPI 1 - 95% of ...", "Lot 2 – Minimum 20 units"
                            rf"|^\s*({NUMBERED_LABEL})[ \t]+([-–—])[ \t]+(?=\S)")
+
+
+# A flattened two-cell row's label cell before its value: "Performance Measures <br /># of adults attending",
+# "Program Goal At least 40 adults will be supported", "Next Year Projected Results At least 40 adults supported".
+_LABEL_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,5})"
+_CELL_LABEL_RE = regex(rf"[ \t]*({_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|of|and|for)){{0,4}})[ \t]*(?:(<br\s*/?>)[ \t]*(?=\S)|[ \t](?=(?:At\s+least|Up\s+to"
+                       r"|A\s+(?:minimum|maximum)\s+of|We\s+will|Number\s+of|#\s?of)\b))")
+_LABEL_LINE_RE = regex(rf"{_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|of|and|for)){{0,4}}")
+_NOT_LABEL_RE = regex(r"^(?:The|This|These|That|All|Each|Every|Our|We|It|They|A|An|In|On|By|For|If|When)\b")
+
+
+def _cell_label(clause: Clause, start: int) -> str:
+    """The label cell a flattened two-cell row opens with, before the finding ("Program Goal: "), or ""."""
+    rel = start - clause.start
+    line_start = clause.text.rfind("\n", 0, rel) + 1
+    found = _CELL_LABEL_RE.match(clause.text, line_start, min(len(clause.text), line_start + 80))
+    if found is None and 0 < line_start and rel - line_start <= 40:
+        # the cell's line break came through as a new line of the same clause: the label is the line above
+        above = clause.text[clause.text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip()
+        label = _LABEL_LINE_RE.fullmatch(above)
+        return label.group(0) + ": " if label and not _NOT_LABEL_RE.match(above) else ""
+    if found is None or found.end() > rel or _NOT_LABEL_RE.match(found.group(1)):
+        return ""
+    if found.group(2) is None and len(found.group(1).split()) < 2:
+        return ""  # without a cell break, one capitalised word is a sentence's subject, not a label
+    return found.group(1) + ": "
 
 
 # A clause's own section number and bold run-in title, not part of the activity it names:
@@ -519,9 +561,51 @@ def _care_area(area: Area) -> Area:
 
 
 def _with_outcome_part(rate_words: str, outcome: dict[str, str]) -> str:
-    """A rate as written, kept as the base, with the outcome-linked part of the payment after it."""
-    return (f"{rate_words.rstrip(' .;,')} as the base rate, with part of the payment linked to outcomes each person "
-            f"confirms ({outcome['measure']}, {outcome['when']})")
+    """A rate as written, kept as the base, with the outcome-linked part of the payment after it. A line that
+    only changes a rate ("To increase fees by £1.20 per hour") is not called a base rate, and a line whose rate
+    is followed by more words ("£19 per hour to meet the wage floor") is not left hanging "as the base rate"."""
+    words = rate_words.rstrip(' .;,')
+    part = f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
+    rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
+    before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else ""
+    if rate is not None and (_RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before)
+                             or re.search(r"\bbase\b", before, re.I)):  # "The base rate is $4.45 per unit": already said
+        return f"{words}, with {part}"
+    if rate is not None and len(_TAIL_WORD_RE.findall(words[rate.end():])) > 3:
+        return f"{words}; this rate stays the base rate, with {part}"
+    return f"{words} as the base rate, with {part}"
+
+
+# A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
+_UNIT_RATE_RE = regex(rf"{_MONEY}\s?(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b", re.I)
+_TAIL_WORD_RE = regex(r"[A-Za-z]{2,}")
+# A change named before the amount it changes by: "To increase respite care fees by £1.20 per hour".
+_CHANGE_BY_RE = regex(r"\b(?:increas|ris|rais|uplift|reduc|decreas|cut)\w*\b[^.;:]{0,50}\bby\s+$", re.I)
+
+
+_RUNS_ON_RE = regex(r"\b(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|will|shall|must|than|per)[ \t]*$", re.I)
+
+
+def _wrapped(clause: Clause, start: int) -> bool:
+    """Whether the finding's line is part of a sentence a stored copy broke over lines ("The County will\nreimburse
+    at $23.88/hour for services in the Purchase of\nService …"), not a line of figures: the line ends on a word that
+    needs more, or the next line carries on in lower case."""
+    rel = start - clause.start
+    line_end = clause.text.find("\n", rel)
+    if line_end < 0 or not clause.text.rstrip().endswith("."):
+        return False
+    line = clause.text[clause.text.rfind("\n", 0, rel) + 1:line_end]
+    following = clause.text[line_end + 1:line_end + 40].lstrip(" \t<>/br")
+    return bool(_RUNS_ON_RE.search(line)) or following[:1].islower()
+
+
+def _rate_ends_line(line: str) -> bool:
+    """Whether a short line is a rate with at most a few words after it ("(b) $6.72 for each 15 minutes of service.")."""
+    rate = None
+    for rate in _UNIT_RATE_RE.finditer(line[:200]):
+        pass
+    rate = rate or _HOURLY_RATE_RE.search(line[:200])
+    return rate is not None and len(line) <= 120 and len(_TAIL_WORD_RE.findall(line[rate.end():])) <= 3
 
 
 def _line_at(clause: Clause, start: int) -> str:
@@ -529,16 +613,37 @@ def _line_at(clause: Clause, start: int) -> str:
     return clause.text[clause.text.rfind("\n", 0, rel) + 1:].split("\n")[0].strip()
 
 
-def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area) -> str | None:
+def _row_line(clause: Clause, start: int, document: str) -> str:
+    """The finding's line; or, where a flattened row's cells were split into sentences ("Home care Increase to
+    reflect the cost of the wage floor. 20.28 (hourly rate) 6.60 21.64 (hourly rate)"), the whole row as the
+    document has it, when its last sentence is its rates and it is at most 600 characters."""
+    line = _line_at(clause, start)
+    if not document:
+        return line
+    lo = max(0, start - 600)
+    a = document.rfind("\n", lo, start) + 1
+    b = document.find("\n", start, start + 600)
+    b = b if b >= 0 else (len(document) if len(document) - start <= 600 else -1)
+    if (a == 0 and lo > 0) or b < 0:
+        return line
+    full = document[a:b].strip()
+    last = full[full.rfind(". ") + 2:] if ". " in full else ""
+    if len(full) > len(line) and last[:1].isdigit() and len(_BARE_AMOUNT_RE.findall(last)) >= 2 and _RATE_UNIT_RE.search(last):
+        return full
+    return line
+
+
+def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document: str = "") -> str | None:
     """A short line giving a care rate ("Homemaker $14.00 per hour", "Personal care / £21.50 per hour") comes back
     as the same line, its rate kept as the base with the outcome-linked part added: not a paragraph per line."""
-    line = _line_at(clause, start)
-    if len(line) > 120:
+    line = _row_line(clause, start, document)
+    if len(line) > (120 if line == _line_at(clause, start) else 600):
         return None
     amounts = _BARE_AMOUNT_RE.findall(line)
     cells = line.split("|") if line.count("|") >= 2 else []
     money = next((i for i, c in enumerate(cells) if _MONEY_CELL_RE.fullmatch(c.strip()) or _HOURLY_RATE_RE.search(c)), None)
-    if not _HOURLY_RATE_RE.search(line) and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)):
+    if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) \
+            and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)):
         return None
     area, scope, _ = _setting(clause, doc_area)
     slot = _own_outcomes_slot(_care_area(area), scope)
@@ -742,8 +847,10 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     line = _line_at(clause, start)
     # a field and its value ("Min number of beds funded - 10"): the whole field is the activity, not the flagged words
     words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
+    abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop
     words = " ".join(words.split()).strip(" .,;:'\"")
     words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
+    words = words + "." if abbreviated and words.endswith(abbreviated.group(0)[:-1]) else words
     head, figures = split_figures(words)
     if figures:  # "...report).5600" -> "...: 5600"; several figures (actual, target, next year's) cannot be told apart
         head = _clean_quote(head)

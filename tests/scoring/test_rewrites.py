@@ -795,3 +795,87 @@ def test_a_pre_k_class_for_under_fives_gets_a_child_development_measure():
 def test_the_age_range_a_clause_states_stays_with_its_group():
     rewrite = _output_rewrites("Each hostel must house at least 40 rescued children (ages 7-13 years).")[0]
     assert rewrite.startswith("Children aged 7 to 13 who use the service"), rewrite
+
+
+# Rewrites keep the form of what they replace (issue 9, point 3): our own examples of each shape.
+def _care_rewrites(text: str, learned: bool = False) -> list[str]:
+    return [f.rewrite for f in review(text, learned=learned).findings if f.rewrite and f.category in MUST_PASS]
+
+
+def test_a_field_whose_label_carries_a_note_in_brackets_keeps_its_figure_on_one_line():
+    rewrite = _output_rewrites("Lot details\nNumber of floating support hours to be purchased per month "
+                               "(excludes sleep-in hours which should be funded by the landlord) - 240")[0]
+    assert "\n" not in rewrite and "The provider plans" not in rewrite, rewrite
+    assert "number of floating support hours to be purchased per month: 240 reported as a secondary measure" in rewrite, rewrite
+
+
+def test_a_standard_with_its_figures_after_a_label_comes_back_as_one_item_with_all_its_figures():
+    rewrite = _output_rewrites("Transport standards\n- Pick-up and return punctuality: 92% within 10 minutes, "
+                               "100% within 25 minutes.")[0]
+    assert rewrite.startswith("- ") and "The provider plans" not in rewrite, rewrite
+    assert "92% within 10 minutes, 100% within 25 minutes" in rewrite, rewrite
+    # a KPI sentence behind a generic label is still a sentence, with its label kept in front
+    kpi = _output_rewrites("Crisis support\nKPI: 900 people seen in the crisis hub per quarter.")[0]
+    assert kpi.startswith("KPI: ") and "900 people seen in the crisis hub per quarter" in kpi, kpi
+
+
+def test_a_list_item_that_is_a_rate_per_unit_keeps_its_marker_and_its_rate():
+    rewrite = _care_rewrites("Charges\n(a) $5.40 for each 15 minutes of support.\n(b) $21.60 per hour for support in the evening.")[0]
+    assert rewrite.startswith("(a) $5.40 for each 15 minutes of support as the base rate"), rewrite
+    assert "Care is planned" not in rewrite, rewrite
+
+
+@pytest.mark.parametrize("item, kept, not_said", [
+    pytest.param("- To increase respite care fees by £1.20 per hour to meet the new wage floor",
+                 "- To increase respite care fees by £1.20 per hour to meet the new wage floor, with part of the payment",
+                 "base rate", id="a-rise-is-not-a-base-rate"),
+    pytest.param("- To set a rate for respite care of £19.40 per hour to meet the new wage floor",
+                 "£19.40 per hour to meet the new wage floor; this rate stays the base rate, with part of the payment",
+                 "floor as the base rate", id="words-after-the-rate-do-not-become-the-base"),
+])
+def test_a_rate_line_is_kept_as_written_and_its_base_is_said_of_the_rate(item, kept, not_said):
+    rewrite = _care_rewrites("Fees\n" + item, learned=True)[0]
+    assert rewrite.startswith("- ") and kept in rewrite, rewrite
+    assert not_said not in rewrite, rewrite
+
+
+def test_a_sentence_broken_over_lines_is_not_cut_at_its_line_break():
+    rewrite = _care_rewrites("Payment\nThe council will\npay home care providers at a rate of £21.50 per hour for visits "
+                             "set out in the Purchase of\nCare Orders issued by the brokerage team.")[0]
+    assert "Purchase of as the base rate" not in rewrite and "The rate of £21.50 per hour stays" in rewrite, rewrite
+
+
+@pytest.mark.parametrize("row, label", [
+    pytest.param("Performance Measures <br /># of adults attending", "Performance Measures: ", id="label-cell-then-a-count"),
+    pytest.param("Programme Target At least 40 adults will be supported over the course of the year", "Programme Target: ",
+                 id="label-cell-run-into-its-goal"),
+    pytest.param("Next Year Projected Results At least 40 adults supported", "Next Year Projected Results: ",
+                 id="a-longer-label-cell"),
+])
+def test_a_flattened_two_cell_row_keeps_its_label_cell(row, label):
+    rewrite = _output_rewrites("Program outcomes\n" + row)[0]
+    assert rewrite.startswith(label), rewrite
+
+
+def test_a_date_before_a_sentence_is_not_a_label_cell():
+    rewrites = _output_rewrites("Home visits\nBeginning May 1, 2024 the provider will make 300 home visits to older people per year.")
+    assert rewrites and not any(r.startswith("Beginning May") for r in rewrites), rewrites
+
+
+def test_a_fee_row_split_into_sentences_comes_back_whole_with_its_rates_not_as_an_award_scheme():
+    text = ("Table 2 – Proposed fees for 2026/27\n"
+            "Supported Living Increase to reflect the new wage floor and employer costs. 18.40 (hourly rate) 5.10 19.34 (hourly rate)\n"
+            "Day Care Increase to reflect the new wage floor. 16.20 (hourly rate) 5.10 17.03 (hourly rate)")
+    rewrites = _care_rewrites(text, learned=True)
+    assert rewrites and not any("Tenders will be evaluated" in r for r in rewrites), rewrites
+    assert any(r.startswith("Day Care Increase to reflect the new wage floor. 16.20 (hourly rate) 5.10 17.03 (hourly rate); "
+                            "each rate stays the base rate") for r in rewrites), rewrites
+
+
+def test_a_time_limit_flagged_from_its_figure_is_quoted_with_the_duty_it_limits():
+    from scoring.quote import their_words
+    text = "2.3 Referrals\nC. Open a case for each client within five (5) business days after the home assessment is completed."
+    clause = next(c for c in segment(text) if "Open a case" in c.text)
+    start = text.index("5) business")
+    words = their_words(clause, start, start + len("5) business days after the home assessment"))
+    assert words.startswith("Open a case for each client within five (5) business days"), words
