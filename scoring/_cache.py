@@ -69,8 +69,10 @@ def compiled(regex: str, flags: int, limit: int | None, key: str | None = None) 
 
 
 def program_key(regex: str, flags: int, limit: int | None) -> str:
-    """Where the program of `regex` compiled with these flags and bound is kept on disk."""
-    return diskcache.sha256(f"{_VERSION}\0{limit}\0{flags}\0{regex}".encode()).hexdigest()
+    """Where the program of `regex` compiled with these flags and bound is kept on disk: a short pattern
+    under its own text (hashing a few hundred of them cost a review about 2 ms), a long one under its hash."""
+    key = f"{_VERSION}\0{limit}\0{flags}\0{regex}"
+    return "re:" + key if len(key) <= 200 else diskcache.sha256(key.encode()).hexdigest()
 
 
 def _compile(regex: str, flags: int, limit: int | None, key: str | None = None) -> re.Pattern:

@@ -35,8 +35,17 @@ MAX_REPEAT = 60
 
 @lru_cache(maxsize=None)
 def vocabulary() -> dict[str, str]:
-    """Each vocabulary list as one non-capturing alternation, longest words first."""
-    raw = diskcache.yaml_data(VOCAB_PATH.read_bytes())
+    """Each vocabulary list as one non-capturing alternation, longest words first (kept on disk under the
+    vocabulary file's hash, like the file's parsed data)."""
+    key = "vocab:" + _vocab_digest()
+    vocab = diskcache.get(key)
+    if not isinstance(vocab, dict):
+        vocab = _alternations(diskcache.yaml_data(VOCAB_PATH.read_bytes()))
+        diskcache.remember(key, vocab)
+    return vocab
+
+
+def _alternations(raw: dict) -> dict[str, str]:
     vocab = {}
     for name, entries in raw.items():
         parts = [p for entry in entries for p in str(entry).split("|")]
