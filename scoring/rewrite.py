@@ -198,6 +198,7 @@ class DocContext:
         self.aims = stated_aims(document)
         self.purpose = _clause_purpose(self.aims, 1500)  # the aim the document states, as a change for its people
         self.nation = detect_nation(document)
+        self.text = document
         self.headings = _headings(document)
         self._starts = [h[0] for h in self.headings]
         # The group a document is for, as its title and opening name it (read once, from its first lines only).
@@ -861,6 +862,8 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
         if target and target.group(1) not in words:
             words = f"{words}: {target.group(1)}"
+        elif not figures and not target and (below := _value_below(clause, doc_area)):
+            words = f"{words}: {below}"  # a table flattened one cell a line: the indicator's figure is the next line
         if label and words.startswith(label.strip()):
             words = words[len(label.strip()):].strip(" :–—-")
         words = words[0].lower() + words[1:] if words[:2].istitle() else words
@@ -873,6 +876,27 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     if words:
         text += f"; {words} reported as a secondary measure"
     return label + text
+
+
+# A flattened table's cells, one a line: a figure alone on its line ("200", "1,500", "95%", "≥ 80"), then perhaps a
+# frequency alone on the next ("Monthly").
+_FIGURE_LINE_RE = regex(r"[ \t]*(?:[<>≥≤][ \t]?)?(\d[\d,]{0,9}(?:\.\d{1,2})?%?)[ \t]*")
+_FREQUENCY_LINE_RE = regex(r"[ \t]*(weekly|monthly|quarterly|annually|yearly|per\s+(?:week|month|quarter|year|annum)|each\s+"
+                           r"(?:week|month|quarter|year))[ \t]*", re.I)
+
+
+def _value_below(clause: Clause, doc_area: DocContext | Area) -> str:
+    """The figure an indicator line's own row holds when a stored copy puts each cell on a line of its own: the one
+    figure alone on the next line (with the frequency alone on the line after it, if there is one), else ""."""
+    text = doc_area.text if isinstance(doc_area, DocContext) else ""
+    if not text or "\n" in clause.text.strip() or text[clause.end:clause.end + 2].strip(" \t")[:1] not in ("\n", "\r"):
+        return ""
+    lines = text[clause.end:clause.end + 120].lstrip(" \t\r").split("\n")[1:4]
+    figure = _FIGURE_LINE_RE.fullmatch(lines[0]) if lines else None
+    if figure is None or (len(lines) > 1 and _FIGURE_LINE_RE.fullmatch(lines[1])):
+        return ""  # no figure below, or two (a baseline and a target, this year's and next): which is the target is not said
+    frequency = _FREQUENCY_LINE_RE.fullmatch(lines[1]) if len(lines) > 1 else None
+    return figure.group(1) + (f" {frequency.group(1).lower()}" if frequency else "")
 
 
 def _doc_group(doc_area: DocContext | Area) -> str | None:

@@ -879,3 +879,23 @@ def test_a_time_limit_flagged_from_its_figure_is_quoted_with_the_duty_it_limits(
     start = text.index("5) business")
     words = their_words(clause, start, start + len("5) business days after the home assessment"))
     assert words.startswith("Open a case for each client within five (5) business days"), words
+
+
+_ONE_CELL_A_LINE = ("Schedule 4: Performance indicators\nIndicator\nTarget\nFrequency\n"
+                    "Number of older people attending lunch clubs\n200\nMonthly\n"
+                    "Number of befriending visits made\n1,500\nQuarterly\n")
+
+
+def test_a_table_flattened_one_cell_a_line_keeps_each_indicators_own_figure_and_frequency():
+    """A stored copy that puts each cell on its own line: the indicator's count is on the next line, not lost."""
+    written = [f.rewrite for f in review(_ONE_CELL_A_LINE).findings if f.rewrite and f.category == "output-only"]
+    assert len(written) == 2, written
+    assert "attending lunch clubs: 200 monthly reported as a secondary measure" in written[0], written[0]
+    assert "befriending visits made: 1,500 quarterly reported as a secondary measure" in written[1], written[1]
+
+
+def test_two_figures_below_an_indicator_are_not_guessed_between():
+    """A baseline and a target (or two years) one a line: which is the target is not said, so neither is quoted."""
+    doc = "Indicator\nBaseline\nTarget\nNumber of befriending visits made\n1,200\n1,500\n"
+    written = [f.rewrite for f in review(doc).findings if f.rewrite and f.category == "output-only"]
+    assert written and all("1,200" not in w and "1,500" not in w for w in written), written
