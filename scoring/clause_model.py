@@ -112,7 +112,11 @@ _REPORTING_DUTY_RE = regex(
     # clients served".
     r"|\b(?:shall|will|must|should)\s+(?:also\s+)?(?:submit|send|provide|file)\s+(?:[\w-]+\s+){0,3}?(?:reports?|returns?|data|statistics"
     r"|summaries)\s+(?:showing|detailing|listing|giving|setting\s+out|that\s+shows?|which\s+shows?|on|of)\s+(?:the\s+)?(?:numbers?|counts?"
-    r"|totals?)\s+of\b", re.I)
+    r"|totals?)\s+of\b"
+    # The report as the object, its contents listed: "Records of delivery must include a monthly report consisting of
+    # the following: number of visits made, ..."
+    r"|\b(?:shall|will|must|should)\s+(?:also\s+)?(?:include|contain|comprise)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?"
+    r"|summary|statement)\s+(?:consisting\s+of|containing|comprising|including|showing|listing)\b", re.I)
 _MYTH_RE = regex(r"^\W*(?:myth|fact\s+or\s+fiction|faq|q\s*\d*\s*[:.)])\b|^\W*myth\s*\d*\s*[:.–-]", re.I)
 # Both in one pass (text_role runs on every new clause).
 _QUESTION_OR_MYTH_RE = regex(f"(?:{_QUESTION_RE.pattern})|(?:{_MYTH_RE.pattern})", re.I)

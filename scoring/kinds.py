@@ -98,8 +98,10 @@ _APPOSITIVE_EXAMPLE_RE = regex(r"\b(services?|models?|programmes?|programs?|care
 
 # A condition that opens the clause and ends before its duty: "If the family cannot be reached by phone, the provider
 # must write to them within 7 days" (its "not" names when the duty applies; it does not refuse the duty).
-_LEADING_CONDITION_RE = regex(r"^\W*(?:if|where|when|in\s+the\s+event\s+that|should)\b[^,;:()]{1,120},\s*(?=(?:then\s+)?(?:the|a|an|each|all|"
-                              r"we|you|they|it|staff|providers?|contractors?|services?)\b[^,;]{0,60}?\b(?:must|shall|will|should|is\s+to|are\s+to)\b)",
+# (Also closed by "then" with no comma: "In the event that a client does not choose then the practitioner will ...".)
+_LEADING_CONDITION_RE = regex(r"^\W*(?:if|where|when|in\s+the\s+event\s+that|should)\b(?:[^,;:()]{1,120},\s*|[^,;:()]{1,120}?\s+(?=then\s))"
+                              r"(?=(?:then\s+)?(?:the|a|an|each|all|"
+                              r"we|you|they|it|staff|providers?|contractors?|services?|practitioners?|officers?|workers?)\b[^,;]{0,60}?\b(?:must|shall|will|should|is\s+to|are\s+to)\b)",
                               re.I)
 
 

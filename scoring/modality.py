@@ -40,6 +40,10 @@ _STRONG_REPORT_RES = (
     # An audit's or a report's finding: "the dispatch reports indicated an on-time pickup rate of 99%".
     regex(r"\b(?:indicated|showed|revealed|demonstrated)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:rate|share|level|figure|percentage|proportion)\s+of\s+\d", re.I),
     regex(r"\bresulted\s+in\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d", re.I),
+    # Today's figures quoted as a statistic: "Current data (May 2026) shows that 410 people are supported with 3,900
+    # hours of care a week", "the latest figures indicate".
+    regex(r"\b(?:current|latest|recent|existing|present)\s+(?:activity\s+)?(?:data|figures|statistics|information|activity)\b"
+          r"(?:\s*\([^()]{1,30}\))?\s+(?:indicates?|shows?|suggests?|tells?\s+us)\b", re.I),
     # How a measure is worked out, not a target: "These measures are calculated based on the number of people enrolled".
     regex(r"\b(?:these|this|the|each|both)\s+(?:[\w-]+\s+)?(?:measures?|indicators?|rates?|figures?|scores?|percentages?)\s+(?:is|are)\s+"
           r"(?:calculated|computed|derived|worked\s+out)\s+(?:based\s+on|from|using|by|as)\b", re.I),

@@ -380,12 +380,33 @@ EIGHTEENTH_BATCH_NEAR_MISSES = [
     "Outcome indicators:\n\nProportion of farming families using drip kits to improve household nutrition (target 70%)",
 ]
 
+# Nineteenth batch, widened by form rather than wording: the price ranking told as a noun ("the ranked order of
+# price", "a price based ranked order"); a score worked out from a ranking of prices, a ranking of cost and quality
+# together, or a refusal, is not a lowest-price rule.
+NINETEENTH_BATCH_RULES = [
+    "Packages will be offered on the basis of the ranked order of price.",
+    "Each bidder's prices will be used to create a price based ranked order for the lot.",
+    # A "not" inside a condition that opens the clause and ends with "then" does not refuse the rule that follows.
+    "If the person does not state a preference then the care manager will offer the package to the lowest priced provider.",
+    # A day rate named "per diem", its amount left blank in a form.
+    "The County agrees to pay the provider the per diem rate of $ for the care of each child placed.",
+    "Hostels are funded through a per diem model of funding, based on the number of residents in each bed.",
+]
+NINETEENTH_BATCH_NEAR_MISSES = [
+    "The panel's ranking of cost and quality will be published.",
+    "We will not use a price ranking to allocate packages; quality decides.",
+    "The financial proposals are given a cost score based on the relative ranking of prices, weighted at 20%.",
+    "The contractor will be paid the federal per diem rate for travel by employees.",
+    "We will not offer packages to the lowest priced provider on the list.",
+    "Volunteers are reimbursed at the county per diem rate for lunch on outreach days with clients.",
+]
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES) for t in group])
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES, NINETEENTH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
