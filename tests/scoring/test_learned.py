@@ -18,7 +18,7 @@ from scoring.errors import TenderCoachError
 ROOT = Path(__file__).resolve().parents[2]
 # Our own wordings, none of which a rule reads: a charter line in an unusual order, and a delivery programme
 # (output-only), and a contract awarded on the hourly charge and care paid by the hour (cost-first).
-MISSED = ("Letters from tenants: reply sent inside 5 working days, 95% of the time.\n"
+MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of the time.\n"
           "The contractor shall deliver the annual programme of 40 outreach days.\n")
 MISSED_COST = ("The contract will go to the tenderer whose hourly charge is most economical.\n"
                "Sitting services will be paid per hour of sitting delivered.\n")
