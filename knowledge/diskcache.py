@@ -2,17 +2,18 @@
 
 A review reads the rule pack, the vocabulary and the outcome library, and compiles a few hundred
 regular expressions, in every process. Each of those is a pure function of bytes we ship, so the
-result is kept on disk (marshal: plain data only), keyed by a hash of its input. The file is one
-marshalled dict of entries, each entry's value itself marshalled: reading the file is one call into C,
-and a process decodes only the entries it asks for, so entries other commands, other versions or
-earlier edits left there cost it almost nothing. Best effort throughout: a cache that cannot be read or written, or is damaged,
-only means computing afresh. Light to import: no hashlib (OpenSSL), no platformdirs on Linux.
+result is kept on disk (marshal: plain data only), keyed by its input. The file is an index (each key's
+place) followed by the entries, each marshalled on its own; a process maps the file into memory, reads the
+index, and copies and decodes only the entries it asks for, so entries that other commands, other versions
+or a day of rule edits left there cost it almost nothing. Best effort throughout: a cache that cannot be
+read or written, or is damaged, only means computing afresh. Light to import: no hashlib (OpenSSL), no platformdirs on Linux.
 """
 
 from __future__ import annotations
 
 import atexit
 import marshal
+import mmap
 import os
 import sys
 import time
@@ -27,6 +28,7 @@ import _sre
 
 _CACHE_NAME = "entries.marshal"
 _OLD_NAMES = ("patterns.marshal",)  # files of an earlier layout (every value decoded on load)
+# (a file of this name without _MAGIC at its start, from a layout that read the whole file, is rewritten at a save)
 _MAX_ENTRIES = 1200  # a review uses about 340 entries, a question about 150 more
 # An entry no process has used for this many days goes at the next save: an edited rule's old program,
 # the data of a release since replaced. Every process reads the whole file, so stale ones cost a little time.
@@ -36,8 +38,10 @@ _STALE_DAYS = 7
 # a review needs, which cost a one-page review about 5% of its time.
 _MAX_BYTES = 8_000_000
 _STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
+_MAGIC = b"TCC2"  # then the index's length (8 bytes, little-endian), the marshalled index, the entries
 _store: dict | None = None  # entries decoded or remembered by this process
-_raw: dict[str, bytes] = {}  # entries as read from the file, each decoded the first time it is asked for
+_index: dict[str, tuple[int, int]] = {}  # each entry in the file: where it starts in _mapped, and its length
+_mapped: mmap.mmap | bytes = b""  # the file, mapped (not read): only the pages of entries asked for are touched
 _used: set[str] = set()
 _dirty = False
 
@@ -61,10 +65,10 @@ def get(key: str):
     """The value stored under key, or None."""
     store = _load()
     value = store.get(key)
-    if value is None and key in _raw:
-        value = _decoded(_raw[key])
+    if value is None and key in _index:
+        value = _decoded(_stored(key))
         if value is None:
-            del _raw[key]  # damaged: computed afresh and remembered again
+            del _index[key]  # damaged: computed afresh and remembered again
         else:
             store[key] = value
     if value is not None:
@@ -75,7 +79,7 @@ def get(key: str):
 def remember(key: str, value) -> None:
     """Store a value (plain data that marshal can write); it reaches the disk when the process ends."""
     _load()[key] = value
-    _raw.pop(key, None)
+    _index.pop(key, None)
     _used.add(key)
     _mark_dirty()
 
@@ -87,21 +91,44 @@ def _decoded(raw: bytes):
         return None
 
 
+def _stored(key: str) -> bytes:
+    start, length = _index[key]
+    return _mapped[start:start + length]
+
+
 def encode(entries: dict) -> bytes:
     """The file's bytes for {key: plain value}."""
-    return marshal.dumps({key: marshal.dumps(value) for key, value in entries.items()})
+    return encode_raw({key: marshal.dumps(value) for key, value in entries.items()})
+
+
+def encode_raw(entries: dict[str, bytes]) -> bytes:
+    """The file's bytes for {key: an entry already marshalled}."""
+    index, at = {}, 0
+    for key, raw in entries.items():
+        index[key] = (at, len(raw))
+        at += len(raw)
+    head = marshal.dumps(index)
+    return b"".join((_MAGIC, len(head).to_bytes(8, "little"), head, *entries.values()))
 
 
 def decode(raw: bytes) -> dict:
     """{key: value} from the file's bytes (every entry decoded: for tests and tools, not for a review)."""
-    return {key: marshal.loads(value) for key, value in _entries(raw).items()}
+    index, base = _read_index(raw)
+    return {key: marshal.loads(raw[base + start:base + start + length]) for key, (start, length) in index.items()}
 
 
-def _entries(raw: bytes) -> dict[str, bytes]:
-    data = marshal.loads(raw)
-    if not isinstance(data, dict):
-        raise ValueError("not a cache file")
-    return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, bytes)}
+def _read_index(data) -> tuple[dict[str, tuple[int, int]], int]:
+    """The index of a file's bytes (or its mapping) and where its entries start; ValueError if it is not one."""
+    if data[:4] != _MAGIC:
+        raise ValueError("not a cache file of this layout")
+    length = int.from_bytes(data[4:12], "little")
+    index = marshal.loads(data[12:12 + length])
+    base = 12 + length
+    if not isinstance(index, dict) or not all(
+            isinstance(k, str) and isinstance(v, tuple) and len(v) == 2 and 0 <= v[0] and 0 <= v[1]
+            and base + v[0] + v[1] <= len(data) for k, v in index.items()):
+        raise ValueError("a damaged cache index")
+    return index, base
 
 
 def _mark_dirty() -> None:
@@ -128,15 +155,18 @@ def parsed(raw: bytes, parse):
 
 
 def _load() -> dict:
-    global _store
+    global _store, _mapped
     if _store is None:
         _store = {}
-        _raw.clear()
+        _index.clear()
         try:
             with open(cache_path(), "rb") as fh:
-                raw = fh.read()
-            _raw.update(_entries(raw))  # one read: faster than marshal.load's many small ones
-            if len(raw) > _MAX_BYTES:  # write it back pruned when this process ends
+                size = os.fstat(fh.fileno()).st_size
+                mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            index, base = _read_index(mapped)
+            _mapped = mapped
+            _index.update((key, (base + start, length)) for key, (start, length) in index.items())
+            if size > _MAX_BYTES:  # write it back pruned when this process ends
                 _mark_dirty()
         except (OSError, EOFError, ValueError, TypeError):
             pass
@@ -155,10 +185,10 @@ def save() -> None:
         path = cache_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
-        entries = dict(_raw)  # a decoded entry is written as it was read
-        entries.update((key, marshal.dumps(value)) for key, value in _store.items() if key not in _raw)
+        entries = {key: _stored(key) for key in _index}  # a decoded entry is written as it was read
+        entries.update((key, marshal.dumps(value)) for key, value in _store.items() if key not in _index)
         with os.fdopen(fd, "wb") as fh:
-            marshal.dump(_pruned(entries, _used, _today()), fh)
+            fh.write(encode_raw(_pruned(entries, _used, _today())))
         os.replace(tmp, path)
         _dirty = False
         for name in _OLD_NAMES:  # another installed version may still use one: only a file left for a week goes
@@ -207,9 +237,12 @@ def _pruned(store: dict[str, bytes], used: set[str], today: int) -> dict[str, by
 
 def forget() -> None:
     """Drop the in-memory store (tests switch data folders)."""
-    global _store, _dirty
+    global _store, _dirty, _mapped
     _store, _dirty = None, False
-    _raw.clear()
+    _index.clear()
+    if isinstance(_mapped, mmap.mmap):
+        _mapped.close()
+    _mapped = b""
     _used.clear()
 
 

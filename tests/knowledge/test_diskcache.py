@@ -1,4 +1,4 @@
-"""The cache every process reads keeps what processes use, lets old entries go, and decodes only what is asked for."""
+"""The cache every process maps keeps what processes use, lets old entries go, and decodes only what is asked for."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def _fresh_path(tmp_path, monkeypatch):
 
 def test_a_damaged_entry_is_computed_afresh_and_the_others_still_load(tmp_path, monkeypatch):
     path = _fresh_path(tmp_path, monkeypatch)
-    path.write_bytes(marshal.dumps({"good": marshal.dumps([1, 2]), "damaged": b"\xff not marshal"}))
+    path.write_bytes(diskcache.encode_raw({"good": marshal.dumps([1, 2]), "damaged": b"\xff not marshal"}))
     assert diskcache.get("good") == [1, 2]
     assert diskcache.get("damaged") is None
     diskcache.remember("damaged", "computed afresh")
@@ -101,4 +101,33 @@ def test_a_file_of_the_earlier_layout_is_ignored_and_removed_once_no_version_has
     diskcache.save()
     diskcache.forget()
     assert not old.exists() and diskcache.get("a") == 2
+    diskcache.forget()
+
+
+def test_a_process_copies_only_the_entries_it_asks_for_and_a_file_of_another_layout_is_rewritten(tmp_path, monkeypatch):
+    path = _fresh_path(tmp_path, monkeypatch)
+    path.write_bytes(marshal.dumps({"a": marshal.dumps(1)}))  # the whole-file layout before this one: not read
+    assert diskcache.get("a") is None
+    diskcache.remember("a", 1)
+    diskcache.save()
+    diskcache.forget()
+    stale = {f"stale {i}": b"x" * 100_000 for i in range(20)}  # two megabytes another version left
+    path.write_bytes(diskcache.encode_raw({**stale, "a": marshal.dumps(1), "b": marshal.dumps([2])}))
+    copied = []
+    real = diskcache._stored
+    monkeypatch.setattr(diskcache, "_stored", lambda key: copied.append(key) or real(key))
+    assert diskcache.get("a") == 1 and diskcache.get("b") == [2] and diskcache.get("missing") is None
+    assert copied == ["a", "b"]
+    diskcache.forget()
+
+
+def test_a_damaged_index_is_ignored_and_the_file_rewritten(tmp_path, monkeypatch):
+    path = _fresh_path(tmp_path, monkeypatch)
+    good = diskcache.encode({"a": 1})
+    path.write_bytes(good[:-1])  # cut short: the index points past the end
+    assert diskcache.get("a") is None
+    diskcache.remember("a", 1)
+    diskcache.save()
+    diskcache.forget()
+    assert diskcache.get("a") == 1
     diskcache.forget()
