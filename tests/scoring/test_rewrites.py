@@ -899,3 +899,15 @@ def test_two_figures_below_an_indicator_are_not_guessed_between():
     doc = "Indicator\nBaseline\nTarget\nNumber of befriending visits made\n1,200\n1,500\n"
     written = [f.rewrite for f in review(doc).findings if f.rewrite and f.category == "output-only"]
     assert written and all("1,200" not in w and "1,500" not in w for w in written), written
+
+
+@pytest.mark.parametrize("clause", [
+    "Case management services for families are reimbursed at $14.20 per 15-minute unit.",
+    "Parent education is reimbursed at $9.50 per 15-minute unit of home visiting.",
+])
+def test_a_family_service_billed_in_units_is_not_rewritten_as_home_care(clause):
+    """A 15-minute billing unit names no service, and parent education and home visiting are family services:
+    their payment suggestion speaks of support for families, not of care at home."""
+    written = [f.rewrite for f in review(clause).findings if f.rewrite and f.category == "cost-first"]
+    assert written, clause
+    assert all(w.startswith("Support is planned") and "supported at home" not in w and "NICE" not in w for w in written), written
