@@ -27,15 +27,15 @@ except ImportError:  # pragma: no cover
 import _sre
 
 _CACHE_NAME = "entries.marshal"
-_OLD_NAMES = ("patterns.marshal",)  # files of an earlier layout (every value decoded on load)
-# (a file of this name without _MAGIC at its start, from a layout that read the whole file, is rewritten at a save)
+# Files of an earlier layout, read and decoded whole by every process. (A file of this name that does not
+# start with _MAGIC is of a layout between the two: it is ignored and rewritten at the next save.)
+_OLD_NAMES = ("patterns.marshal",)
 _MAX_ENTRIES = 1200  # a review uses about 340 entries, a question about 150 more
 # An entry no process has used for this many days goes at the next save: an edited rule's old program,
-# the data of a release since replaced. Every process reads the whole file, so stale ones cost a little time.
+# the data of a release since replaced. A process touches only what it asks for, but the file and its index grow.
 _STALE_DAYS = 7
-# And entries this process did not use go, least recently used first, once the file passes this size: every process reads
-# the whole file, and a day of edited rules (each edit a new program) had grown it to 14 MB, three times what
-# a review needs, which cost a one-page review about 5% of its time.
+# And entries this process did not use go, least recently used first, once the file passes this size: a day of
+# edited rules (each edit a new program) had grown it to 14 MB, three times what a review needs.
 _MAX_BYTES = 8_000_000
 _STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
 _MAGIC = b"TCC2"  # then the index's length (8 bytes, little-endian), the marshalled index, the entries

@@ -198,7 +198,6 @@ class DocContext:
         self.aims = stated_aims(document)
         self.purpose = _clause_purpose(self.aims, 1500)  # the aim the document states, as a change for its people
         self.nation = detect_nation(document)
-        self.text = document
         self.headings = _headings(document)
         self._starts = [h[0] for h in self.headings]
         # The group a document is for, as its title and opening name it (read once, from its first lines only).
@@ -349,7 +348,7 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
             if above and _LABEL_ONLY_RE.fullmatch(above):
                 label = above + " "
             label = label or _cell_label(clause, start)
-        return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label))
+        return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label, document))
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         # The label that opens the finding's own line: a label on a line above it is a heading or another row's
@@ -602,10 +601,8 @@ def _wrapped(clause: Clause, start: int) -> bool:
 
 def _rate_ends_line(line: str) -> bool:
     """Whether a short line is a rate with at most a few words after it ("(b) $6.72 for each 15 minutes of service.")."""
-    rate = None
-    for rate in _UNIT_RATE_RE.finditer(line[:200]):
-        pass
-    rate = rate or _HOURLY_RATE_RE.search(line[:200])
+    units = list(_UNIT_RATE_RE.finditer(line[:200]))
+    rate = units[-1] if units else _HOURLY_RATE_RE.search(line[:200])  # the last rate on the line
     return rate is not None and len(line) <= 120 and len(_TAIL_WORD_RE.findall(line[rate.end():])) <= 3
 
 
@@ -841,7 +838,8 @@ _RUN_TOGETHER_RE = regex(r"\d{10,}")
 _FIGURE_CELL_RE = regex(r"(?:[<>≥≤=]\s{0,2})?\d[\d,]{0,12}(?:\.\d{1,4})?\s{0,2}%?")
 
 
-def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str) -> str:
+def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,
+                  document: str = "") -> str:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
     with its label, like a table cell: the outcome, its measure, and their count kept as a secondary measure."""
     area, scope, heading = _setting(clause, doc_area)
@@ -862,7 +860,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
         if target and target.group(1) not in words:
             words = f"{words}: {target.group(1)}"
-        elif not figures and not target and (below := _value_below(clause, doc_area)):
+        elif not figures and not target and (below := _value_below(clause, document)):
             words = f"{words}: {below}"  # a table flattened one cell a line: the indicator's figure is the next line
         if label and words.startswith(label.strip()):
             words = words[len(label.strip()):].strip(" :–—-")
@@ -885,10 +883,10 @@ _FREQUENCY_LINE_RE = regex(r"[ \t]*(weekly|monthly|quarterly|annually|yearly|per
                            r"(?:week|month|quarter|year))[ \t]*", re.I)
 
 
-def _value_below(clause: Clause, doc_area: DocContext | Area) -> str:
+def _value_below(clause: Clause, text: str) -> str:
     """The figure an indicator line's own row holds when a stored copy puts each cell on a line of its own: the one
-    figure alone on the next line (with the frequency alone on the line after it, if there is one), else ""."""
-    text = doc_area.text if isinstance(doc_area, DocContext) else ""
+    figure alone on the next line of the document (with the frequency alone on the line after it, if there is
+    one), else ""."""
     if not text or "\n" in clause.text.strip() or text[clause.end:clause.end + 2].strip(" \t")[:1] not in ("\n", "\r"):
         return ""
     lines = text[clause.end:clause.end + 120].lstrip(" \t\r").split("\n")[1:4]
