@@ -13,6 +13,7 @@ import re
 from knowledge.records import dataclass
 
 from .patterns import regex
+from .quote import shorten
 from .segment import Clause
 
 # What a column is for, by the words of its header (first match wins, in this order).
@@ -28,6 +29,8 @@ _ROLES = (
 _MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b", re.I)
 _BULLET_AT_START = regex(r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+")
 _HAS_DIGIT = regex(r"\d")
+# A period a header names beside its words ("Result Q1", "Actual 2023/24", "Year 2 target", "Month 6"): not a figure.
+_PERIOD_LABEL = regex(r"\b(?:Q[1-4]|(?:quarter|year|yr|month|phase|wave)\s?\d{1,2}|(?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?)\b", re.I)
 _WORD = regex(r"[A-Za-z]{3,}")
 _ID_CELL = regex(r"^(?:kpi|ref|no\.?|indicator|item|measure|output|outcome|objective|target|#|[A-Z]{1,4}\.?)?\s*[\d.]+[a-z]?\.?$", re.I)
 _EMPTY_CELL = regex(r"^(?:n/?a|-+|–|none|tbc|tbd)?$", re.I)
@@ -111,7 +114,7 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
         first = next((c for c in clauses if c.block == clause.block and c.kind == "row"), None)
         if first is not None and first.start != clause.start:
             head_cells, _ = split_row(first.text)
-            if len(head_cells) == len(cells) and not any(_HAS_DIGIT.search(h) for h in head_cells):
+            if len(head_cells) == len(cells) and not any(_HAS_DIGIT.search(_PERIOD_LABEL.sub("", h)) for h in head_cells):
                 header = head_cells
         return Place("row", cells=cells, header=header, tabbed=tabbed, flagged=min(flagged, len(cells) - 1))
     flat = _flattened_row(clause, text, start)
@@ -219,6 +222,18 @@ def _cell_at(clause: Clause, offset: int, tabbed: bool) -> int:
     return max(0, count - 1) if clause.text.lstrip().startswith("|") else count
 
 
+_KEPT_FIGURE_RE = regex(r"%|\bper\s?cent\b|(?:^|\s)[ND]\s?=|\n", re.I)
+# A frequency alone in the target column ("Quarterly", "Each month"): not a count ("1,200 per year" is one).
+_FREQUENCY_CELL_RE = regex(r"(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:each|every|per)\s+(?:day|week|month|quarter|year))"
+                           r"(?:\s+(?:return|report|review))?", re.I)
+
+
+def kept_figure(cell: str) -> bool:
+    """Whether a target cell holds what a rewrite keeps as written: a percentage, a frequency, N/D figures, a
+    result over several lines (not a bare count, which the outcome's own target wording may replace)."""
+    return bool(_KEPT_FIGURE_RE.search(cell.strip()) or _FREQUENCY_CELL_RE.fullmatch(cell.strip()))
+
+
 def as_item(place: Place, sentence: str) -> str:
     return place.marker + sentence if place.kind == "item" else sentence
 
@@ -232,7 +247,16 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
     """
     roles = place.roles()
     cells = list(place.cells)
+    # A percentage, a frequency, a numerator and denominator or a result is not a count the outcome's target wording
+    # can stand in for: the cell stays as written, and the indicator's words go with the outcome as a secondary measure.
+    kept = [i for i, r in enumerate(roles) if r == "target" and kept_figure(cells[i])]
+    for i in kept:
+        roles[i] = "keep"
+        if activity.endswith(": " + cells[i].strip()):
+            activity = activity[: -len(cells[i].strip()) - 2]
     secondary = f"{activity} reported as a secondary measure" if activity else ""
+    if kept and secondary:
+        secondary = f"{activity} reported as a secondary measure, as this row sets it"
     has = set(roles)
     for i, role in enumerate(roles):
         if role == "what":
@@ -249,11 +273,22 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
     return join_row(cells, place.tabbed, place.sep)
 
 
+def row_seed(place: Place) -> str:
+    """What picks among the outcomes for a row: its indicator and target cells, read the same way whatever the
+    rewrite keeps of them."""
+    roles = place.roles()
+    words = ": ".join(place.cells[i] for i, r in enumerate(roles) if r in ("what", "target") and not _EMPTY_CELL.match(place.cells[i]))[:140]
+    return words[0].lower() + words[1:] if words[:2].istitle() else words
+
+
 def row_activity(place: Place) -> str:
     """The row's own count in words: its indicator and target cells ("Number of sessions: 200")."""
     roles = place.roles()
-    parts = [place.cells[i] for i, r in enumerate(roles) if r in ("what", "target") and not _EMPTY_CELL.match(place.cells[i])]
-    words = ": ".join(parts)[:140]
+    parts = [place.cells[i] for i, r in enumerate(roles) if r in ("what", "target") and not _EMPTY_CELL.match(place.cells[i])
+             and not (r == "target" and kept_figure(place.cells[i]))]  # a kept target stays in its own cell
+    words = ": ".join(parts)
+    if len(words) > 140:  # at a phrase break, else at a word's end: never mid-word
+        words = shorten(words, 140) or words[:140].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
     return words[0].lower() + words[1:] if words[:2].istitle() else words  # it continues a sentence
 
 

@@ -132,7 +132,7 @@ def _figure_before(before: str, match: str) -> int:
     return 0
 
 
-def their_words(clause: Clause, start: int, end: int) -> str | None:
+def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str | None:
     """The flagged activity with its own number, through to where the clause moves on; None when the
     flagged words are not an activity phrase (a number that belongs to "Schedule 2" or a year)."""
     match = clause.text[start - clause.start:end - clause.start]
@@ -198,5 +198,51 @@ def their_words(clause: Clause, start: int, end: int) -> str | None:
             break
         nxt = _CUT_RE.search(tail, more.end())
         cut = _CUT_RE.search(tail[len(match):], nxt.start() - len(match)) if nxt else None
+    for _ in range(3 if whole else 0):
+        # "referrals to specialist drug and alcohol treatment services", "juveniles under deferred prosecution and
+        # probation supervision": an "and" inside the noun phrase, not a second clause, does not end the quote
+        if not cut or cut.group().strip() != "and" or not (joined := _JOINED_RE.match(tail, len(match) + cut.end())):
+            break
+        if " " not in joined.group().strip() and tail[joined.end():joined.end() + 1] not in ("", ".", ";", ")", "\n"):
+            break  # "designate … and recapture, withhold or reduce": a run of verbs, not one noun phrase
+        cut = _CUT_RE.search(tail[len(match):], joined.end() - len(match))
     first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]
-    return first_line if len(first_line) <= 140 and len(first_line) >= len(match.split("\n")[0]) else match
+    own = match.split("\n")[0]
+    if len(first_line) < len(own):
+        return match
+    if len(first_line) <= QUOTE_LIMIT or len(own) >= QUOTE_LIMIT or not whole:
+        return first_line if len(first_line) <= QUOTE_LIMIT else match
+    return shorten(first_line, QUOTE_LIMIT, len(own)) or match
+
+
+QUOTE_LIMIT = 140
+# What may follow an "and" inside one noun phrase: words without a figure, a modal verb or a determiner opening a new
+# clause, to the phrase's end (punctuation, a line's end, or the next cut) within a short reach; not a price or a
+# payment ("beds and per diem rates": the rate is not an activity).
+_JOINED_RE = regex(r"(?![^;,.:)(\n]{0,80}?\b(?:rates?|prices?|fees?|costs?|payments?|funding|per\s+diem)\b)"
+                   r"(?!(?:the|a|an|this|that|these|those|then|also|it|they|we|will|shall|must|should|may|can|is|are|be"
+                   r"|provide|deliver|ensure|report|make|take|keep|maintain|submit|complete)\b)[A-Za-z][\w'’/-]*"
+                   r"(?:[ \t]+(?!(?:will|shall|must|should|and|but|or)\b)[A-Za-z][\w'’/-]*){0,8}(?=[ \t]*(?:[;,.:)(]|$|\n))", re.I | re.M)
+# Where a long phrase may be shortened: first where its next clause starts (a comma, a dash, "as measured …",
+# "divided by …", "unless …"), else before the last preposition that starts its next part.
+_CLAUSE_BREAK_RE = regex(r"[,;:]\s|\s[–—-]\s|\s(?=(?:as|who|which|that|where|when|unless|except|if|while|whilst|because|so|but|divided|"
+                         r"minus|plus|multiplied|including|excluding)\s)", re.I)
+_PHRASE_BREAK_RE = regex(r"\s(?=(?:by|in|during|for|within|to|of|on|at|from|with|and|or|per|after|before|under|over|through|via)\s)", re.I)
+
+
+def shorten(words: str, limit: int = QUOTE_LIMIT, keep: int = 0) -> str:
+    """A phrase longer than `limit` cut where its next clause starts, else at its last phrase break within the limit
+    (never inside its first `keep` characters), with an ellipsis; "" when it has no such break. Never mid-word."""
+    if len(words) <= limit:
+        return words
+    low = max(keep, 12)
+    clause = _CLAUSE_BREAK_RE.search(words, low, limit)
+    phrase = None if clause else [m.start() for m in _PHRASE_BREAK_RE.finditer(words, low, limit)]
+    cut = clause.start() if clause else phrase[-1] if phrase else -1
+    if cut < 0:
+        return ""
+    head = _DANGLING_RE.sub("", words[:cut]).rstrip(" ,;:–—-")
+    return head + " …" if len(head) >= low else ""
+
+
+_DANGLING_RE = regex(r"(?:\s+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|per|than|minus|plus|divided|multiplied|number|total))+$", re.I)

@@ -21,7 +21,7 @@ from .kinds import Document, run
 from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity
+from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity, row_seed
 from .quote import NUMBERED_LABEL, split_figures, their_words
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, detect_nation, named_measures, stated_aims
@@ -461,11 +461,48 @@ _WORD_RE = regex(r"[a-z]{3,}|\d[\d,.]*%?", re.I)
 _UNOPENED_BRACKET_RE = regex(r"^([^()]{0,200})\)")
 
 
-def _clean_quote(words: str) -> str:
-    """A quote without a cut-off end, or nothing when fewer than two words or figures are left ("active", "OP7")."""
+# A currency left at a quote's end with its amount cut off ("… monthly meetings Rs", "… per session USD").
+_CURRENCY_END_RE = regex(r"(?:\s+(?:Rs|INR|rupees|USD|CAD|AUD|NZD|Ksh|KES|GHS|PHP|ZAR|EUR|GBP|[£$€₹]))+\.?\s*$", re.I)
+# A row's serial number run into its words ("2 Conducting monthly meetings"): not a count of the activity.
+_SERIAL_START_RE = regex(r"\d{1,2}[ \t]+(?=[A-Z][a-z]+ing\b)")
+# A count of the document's own parts, not of an activity: "3 groups", "15 Lots", "two phases" (a few of them: "2,600
+# groups" is a count of community groups reached); or a time limit alone ("28 days", "5 working days").
+_PARTS_ONLY_RE = regex(r"(?:[1-9]|1\d|20|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:groups?|lots?|parts?"
+                       r"|phases?|stages?|tiers?|sections?|bands?|categor(?:y|ies)|areas?|zones?|regions?|districts?|localit(?:y|ies)"
+                       r"|contracts?|schedules?|annex(?:es)?|pages?|appendices|levels?|elements?|components?|strands?)"
+                       r"|\d[\d,.]*\s+(?:(?:working|business|calendar)\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?)", re.I)
+# A quote that starts inside a phrase, at the second half of a ratio or a list ("divided by the number of …",
+# "and 20 workshops"): a fragment, not the activity.
+_FRAGMENT_START_RE = regex(r"(?:divided|multiplied|minus|plus|and|or|nor|but|of|by|than)\s")
+# A funding rule, not an activity: "Funding for output based provision aims to …", "The funding is allocated to …".
+_FUNDING_RULE_RE = regex(r"(?:the\s+)?(?:funding|payments?|grants?|budgets?|money)\b[^.;]{0,80}?"
+                         r"\b(?:aims?\s+to|(?:is|are|was|were)\s+(?:allocated|focus(?:s)?ed|intended|designed|meant|used|to)\b)", re.I)
+
+
+def _trimmed(words: str) -> str:
     words = _OPEN_BRACKET_END_RE.sub("", words)
     words = _UNOPENED_BRACKET_RE.sub(r"\1", words)  # "51%) shall be used …": the quote began inside a bracket
-    words = _DANGLING_END_RE.sub("", words).strip(" .,;:/–-'\"*")  # and a footnote's asterisks
+    return _DANGLING_END_RE.sub("", words).strip(" .,;:/–-'\"*")  # and a footnote's asterisks
+
+
+def _seed(clause: Clause, start: int, end: int) -> str:
+    """What picks among the outcomes that fit (so a run of findings does not get the same one): the flagged
+    words to their first cut, read the same way however much of the phrase the quote itself keeps."""
+    words = their_words(clause, start, end, whole=False)
+    cells = [c.strip() for c in re.split(r"[|\t]", words or "") if c.strip()]
+    seed = _NUMBERING_RE.sub("", " ".join(", ".join(cells).split())).strip(" .,;:'\"")
+    head, figures = split_figures(seed)
+    seed = _trimmed(head.rstrip(" .,;:") if len(figures) > 1 else seed)
+    return seed if len(_WORD_RE.findall(seed)) >= 2 else ""
+
+
+def _clean_quote(words: str) -> str:
+    """A quote without a cut-off end, or nothing when fewer than two words or figures are left ("active", "OP7"), or
+    when what is left is not an activity: a count of the document's parts ("3 groups") or a funding rule."""
+    words = _trimmed(_CURRENCY_END_RE.sub("", _OPEN_BRACKET_END_RE.sub("", words)))
+    words = _SERIAL_START_RE.sub("", words, count=1) if _SERIAL_START_RE.match(words) else words
+    if _PARTS_ONLY_RE.fullmatch(words) or _FUNDING_RULE_RE.match(words) or _FRAGMENT_START_RE.match(words):
+        return ""
     return words if len(_WORD_RE.findall(words)) >= 2 else ""
 
 
@@ -491,7 +528,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         if template == "homecare-outcomes" and _care_area(area) is not area:
             area = _care_area(area)
             context["beneficiaries"] = area.beneficiaries
-        context["outcomes"] = _outcome_slots(area, 2, quoted, scope)
+        context["outcomes"] = _outcome_slots(area, 2, _seed(clause, start, end), scope)
         # Support paid by the hour that is not care at home (supported living, job coaching) is not told about
         # personal-care visits; NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
         context["care"] = area.key in _CARE_AT_HOME
@@ -926,7 +963,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     if template == "homecare-outcomes":
         area = _care_area(area)
     activity = row_activity(place)
-    slots = _outcome_slots(area, 3, activity or clause.text, scope, own_aim=False)
+    slots = _outcome_slots(area, 3, row_seed(place) or clause.text, scope, own_aim=False)
     outcome = slots[row % len(slots)]
     if template == "homecare-outcomes":
         # A rate table's row keeps its cells; the rate gains the outcome part. The rate is a cell with its unit

@@ -113,6 +113,8 @@ _GROUP_AGES = (
     (regex(r"\bcare[- ]leavers?\b|\bleaving care\b", re.I), AgeRange(16, 25)),
     (regex(r"\b(?:older (?:people|person|adults)|later life|over[- ]65s|pensioners|elderly)\b", re.I), AgeRange(65, None)),
     (regex(r"\bprimary[- ](?:school|age)\b", re.I), AgeRange(4, 11)),
+    # young people in a youth justice system: from the age of criminal responsibility to adulthood
+    (regex(r"\b(?:juveniles?|young offenders?|youth offenders?)\b", re.I), AgeRange(10, 17)),
     (regex(r"\bchild(?:ren)?\b(?! and young people)", re.I), AgeRange(0, 17)),
     (regex(r"\b(?<!young )adults?\b(?! social care)", re.I), AgeRange(18, None)),
 )
@@ -216,15 +218,30 @@ def stated_aims(text: str, limit: int = 4000) -> str:
 _NATION_RE = regex(
     r"(?P<england>\bEngland\b|\bCare Quality Commission\b|\bCQC\b|\bOfsted\b|\bCare Act 2014\b|\bNDTMS\b)"
     r"|(?P<scotland>\bScotland\b|\bScottish\b|\bAlcohol and Drug Partnerships?\b|\bHEAT (?:standards?|targets?)\b"
-    r"|\bCare Inspectorate\b(?!\s+Wales)|\bHealth and Social Care Partnerships?\b)"
-    r"|(?P<wales>(?<!New South )\bWales\b|\bWelsh\b|\bCymru\b)"
-    r"|(?P<ni>\bNorthern Ireland\b|\bHSC Trusts?\b|\bRQIA\b)"
+    r"|\bCare Inspectorate\b(?!\s+Wales)|\bHealth and Social Care Partnerships?\b|\bIntegration Joint Boards?\b|\bCOSLA\b"
+    r"|\bNHS (?:Greater Glasgow|Lothian|Tayside|Grampian|Highland|Fife|Lanarkshire|Ayrshire|Borders|Dumfries|Forth Valley)\b"
+    r"|\bGlasgow\b|\bEdinburgh\b|\bAberdeen(?:shire)?\b|\bDundee\b)"
+    r"|(?P<wales>(?<!New South )\bWales\b|\bWelsh\b|\bCymru\b|\bCardiff\b|\bSwansea\b|\bWrexham\b|\bBetsi Cadwaladr\b"
+    r"|\bCwm Taf\b|\bAneurin Bevan\b|\bHywel Dda\b)"
+    r"|(?P<ni>\bNorthern Ireland\b|\bHSC Trusts?\b|\bRQIA\b|\bHealth and Social Care (?:Trusts?|Board)\b|\bBelfast\b"
+    r"|\b(?:Western|Southern|South Eastern|Northern) (?:HSC |Health and Social Care )?Trust\b)"
     r"|(?P<elsewhere>\bAustralian?\b|\bNew Zealand\b|\bAotearoa\b|\bSouth African?\b|\bCanad(?:a|ian)\b"
     r"|\bUnited States\b|\bU\.S\.A?\b|\bUSA\b|\bAmerican\b|(?<!Northern )\bIreland\b|\bIndia\b"
     r"|\bKenyan?\b|\bNigerian?\b|\bGhana(?:ian)?\b|\bPhilippines\b|\bSingapore\b|\bMalaysian?\b|\bJamaican?\b"
     r"|\bPakistan\b|\bSri Lanka\b|\bBangladesh\b|\bNepal\b|\bDenmark\b|\bDanish\b|\bSweden\b|\bSwedish\b|\bNorway\b"
     r"|\bNorwegian\b|\bFinland\b|\bNetherlands\b|\bDutch\b|\bGermany\b|\bGerman\b|\bFrance\b|\bFrench\b"
-    r"|\bNDIS\b|\bMedicaid\b|\bNew South Wales\b|\bQueensland\b|\bTusla\b|\bGauteng\b|\b(?:Eastern|Western|Northern) Cape\b"
+    r"|\bNDIS\b|\bMedicaid\b|\bMedicare\b|\bNew South Wales\b|\bQueensland\b|\bTusla\b|\bGauteng\b|\b(?:Eastern|Western|Northern) Cape\b"
+    # US states and federal bodies, Canadian provinces, Australian states and territories
+    r"|\b(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois"
+    r"|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana"
+    r"|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma"
+    r"|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia(?! Water)|Wisconsin"
+    r"|Wyoming|Washington State|State of (?:Washington|Maine|Georgia)|Washington,? D\.?C\.?)\b"
+    r"|\b(?:WIOA|SAMHSA|HUD|Title (?:XIX|XX|IV-[BE]))\b|\b(?:U\.S\.C|C\.F\.R)\.|\bBoard of (?:County )?(?:Supervisors|Commissioners)\b"
+    r"|\b(?:Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland"
+    r"|Prince Edward Island|Yukon|Nunavut)\b"
+    r"|\b(?:Victorian Government|State of Victoria|Tasmania|Northern Territory|Australian Capital Territory|ACT Government"
+    r"|Te Whatu Ora|Whānau)\b"
     r"|[$€]\s?\d|\d\s?(?:kr|€)(?=[\s/.,]|$)|\bkronor\b|\beuroa\b)")
 _NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales", "ni": "Northern Ireland",
                  "elsewhere": "outside the UK"}

@@ -911,3 +911,183 @@ def test_a_family_service_billed_in_units_is_not_rewritten_as_home_care(clause):
     written = [f.rewrite for f in review(clause).findings if f.rewrite and f.category == "cost-first"]
     assert written, clause
     assert all(w.startswith("Support is planned") and "supported at home" not in w and "NICE" not in w for w in written), written
+
+
+# --- quotes are whole phrases (issue 9, point 3) ---------------------------------------------------------------
+
+def _quoted(text: str, flagged: str) -> str | None:
+    from scoring.quote import their_words
+    clause = next(c for c in segment(text) if flagged in c.text)
+    start = text.index(flagged)
+    return their_words(clause, start, start + len(flagged))
+
+
+@pytest.mark.parametrize("text, flagged, whole", [
+    ("Of the 1,240 referrals to specialist housing and tenancy support services received this year, 91% were seen within a week.",
+     "1,240 referrals", "1,240 referrals to specialist housing and tenancy support services received this year"),
+    ("- Average weekly number of children in foster and kinship care placements in each quarter;",
+     "Average weekly number of children", "Average weekly number of children in foster and kinship care placements in each quarter"),
+    ("The trust will complete 600 assessments of adults with learning disabilities and autism in the first year.",
+     "600 assessments", "600 assessments of adults with learning disabilities and autism in the first year"),
+    ("3. Number of carers offered respite and short breaks during the grant period;",
+     "Number of carers offered", "Number of carers offered respite and short breaks during the grant period"),
+])
+def test_an_and_inside_the_activity_phrase_does_not_cut_the_quote(text, flagged, whole):
+    """"drug and alcohol services", "foster and kinship care": the quote keeps the whole noun phrase."""
+    assert _quoted(text, flagged).rstrip(".") == whole
+
+
+@pytest.mark.parametrize("text, flagged, cut", [
+    ("The provider will deliver 40 workshops and the council will review attendance each quarter.", "40 workshops", "40 workshops"),
+    ("Deliver 40 group sessions and 20 drop-in clinics a year.", "40 group sessions", "40 group sessions"),
+    ("The board may designate 12 providers as underperforming and recover, withhold or reduce their grant.",
+     "12 providers", "12 providers as underperforming"),
+])
+def test_an_and_that_starts_a_new_clause_or_count_still_ends_the_quote(text, flagged, cut):
+    assert _quoted(text, flagged) == cut
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Number of young people supported by the Kinship Carers Development Fund referred to specialist services by the school "
+     "nursing team during the contract period following an assessment;", "Number of young people supported"),
+    ("The number of nights of emergency accommodation provided in the quarter divided by the number of nights of emergency "
+     "accommodation commissioned by the county minus the number of nights lost to repairs in the quarter", "The number of nights"),
+    ("Serve 250 households per fiscal year by providing tenancy sustainment visits as recorded in the monthly case management "
+     "returns as defined in Schedule 3 of this Agreement.", "Serve 250 households"),
+])
+def test_a_long_activity_phrase_is_shortened_at_a_phrase_break_with_an_ellipsis_never_mid_word(text, flagged):
+    words = _quoted(text, flagged)
+    assert words and len(words) <= 142 and words.endswith(" …"), words
+    assert text.startswith(words[:-2]) or words[:-2] in text, words
+    following = text[text.index(words[:-2]) + len(words[:-2]):]
+    assert following[:1] in (" ", ",", ";", ":"), (words, following)  # ended at a word's end
+    assert not re.search(r"\b(?:of|by|the|to|in|and|minus|divided)$", words[:-2]), words
+
+
+def _sentence_rewrite_of(text: str) -> list[str]:
+    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == "output-only"]
+
+
+@pytest.mark.parametrize("words, kept", [
+    ("3 groups", ""), ("15 Lots", ""), ("two phases", ""), ("4 years", ""), ("28 days", ""), ("5 working days", ""),
+    ("2,600 groups", "2,600 groups"),
+    ("Funding for output based provision aims to promote the efficiency", ""),
+    ("The funding is allocated to produce the output", ""),
+    ("grant payments are intended to cover the number of sessions", ""),
+    ("divided by the number of participants who are active on the last day", ""),
+    ("and 20 workshops for parents", ""),
+    ("2 Conducting quarterly meetings of the parish health forum Rs.", "Conducting quarterly meetings of the parish health forum"),
+    ("Organising monthly outreach clinics for new mothers USD", "Organising monthly outreach clinics for new mothers"),
+    ("40 group sessions for carers", "40 group sessions for carers"),
+    ("payment amount for each month a case is open", "payment amount for each month a case is open"),
+])
+def test_a_fragment_that_is_not_the_activity_is_not_quoted(words, kept):
+    """A count of the document's own parts, a funding rule, the second half of a ratio: the sentence is worded
+    without a quote. A currency cut from its amount and a row's serial number are left out of the quote."""
+    from scoring.rewrite import _clean_quote
+    assert _clean_quote(words) == kept
+
+
+def test_a_sentence_whose_only_figure_counts_lots_gets_no_quoted_activity():
+    from scoring.rewrite import rewrite
+    text = "The day opportunities service will be divided into four (4) lots with a total of nine (9) zones across the borough."
+    clause = segment(text)[0]
+    start = text.index("4) lots")
+    written = rewrite("output-to-outcome", clause, start, start + len("4) lots"), text, [], document_area(text))
+    assert "activity ('" not in written and "activity is reported as a secondary measure" in written, written
+
+
+# --- a row keeps its cells and figures -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("target", ["85%", "92.5% (TARGET)", "Monthly", "N = 120\nD = 150"])
+def test_a_row_keeps_a_percentage_frequency_or_ratio_target_as_written(target):
+    from scoring.fit import Place, outcome_row, row_activity
+    place = Place("row", cells=("4", "Number of tenancy visits completed on time", target, "71%"),
+                  header=("Ref", "Measure", "Target", "Result Q1"))
+    row = outcome_row(place, outcome="Tenants keep their home", measure="tenancy records, at 12 months",
+                      activity=row_activity(place), baseline="An agreed improvement")
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    assert len(cells) == 4 and cells[0] == "4" and cells[2] == target.strip() and cells[3] == "71%", row
+    assert "number of tenancy visits completed on time reported as a secondary measure" in cells[1], row
+
+
+def test_a_row_with_a_count_target_still_gets_the_outcomes_target_wording_with_the_count_kept():
+    from scoring.fit import Place, outcome_row, row_activity
+    place = Place("row", cells=("Number of befriending visits made", "1,500"), header=("Indicator", "Target"))
+    row = outcome_row(place, outcome="People feel less lonely", measure="UCLA scale", activity=row_activity(place),
+                      baseline="An agreed improvement")
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    assert cells[1].startswith("An agreed improvement") and "1,500" in cells[1], row
+
+
+def test_a_long_row_activity_is_shortened_at_a_phrase_break_not_mid_word():
+    from scoring.fit import Place, row_activity
+    long = ("The number of hours of volunteering in the quarter divided by the number of hours of volunteering funded by "
+            "the grant minus the number of hours of paid induction in the quarter")
+    words = row_activity(Place("row", cells=("", long, "80%"), header=()))
+    assert len(words) <= 142 and words.endswith(" …") and long.lower().startswith(words[:-2].lower()), words
+    assert long[len(words) - 2:][:1] == " ", words
+
+
+# --- the document's nation ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, nation", [
+    ("Waiting times published by Public Health Scotland for each Integration Joint Board.", "Scotland"),
+    ("NHS Lothian and Edinburgh city council commission the recovery service.", "Scotland"),
+    ("Grant from the Welsh Government to Cardiff and Swansea councils.", "Wales"),
+    ("The Belfast Health and Social Care Trust contracts for domiciliary care.", "Northern Ireland"),
+    ("Reimbursed under the New Hampshire Medicaid state plan per 15-minute unit.", "outside the UK"),
+    ("Approved by the Board of County Commissioners of Orange County.", "outside the UK"),
+    ("Funded under WIOA Title I through the Department of Labor.", "outside the UK"),
+    ("The Ontario Ministry funds shelters in Toronto.", "outside the UK"),
+    ("Tasmania Department of Health outreach program.", "outside the UK"),
+    ("Services under 45 C.F.R. Part 96 block grant.", "outside the UK"),
+])
+def test_publishers_states_and_provinces_place_a_document_outside_england(text, nation):
+    from scoring.service_area import detect_nation
+    assert detect_nation(text) == nation
+
+
+@pytest.mark.parametrize("text", [
+    "Kent County Council tenders domiciliary care under the Care Act 2014.",
+    "A day centre in Virginia Water, Surrey.",
+    "Services across County Durham and Washington, Tyne and Wear.",
+])
+def test_english_places_that_share_a_name_are_not_read_as_abroad(text):
+    from scoring.service_area import detect_nation
+    assert detect_nation(text) in (None, "England")
+
+
+@pytest.mark.parametrize("text", [
+    "Public Health Scotland: the recovery service will complete 300 drug and alcohol treatment episodes each quarter.",
+    "The Belfast Health and Social Care Trust: the service will complete 300 drug and alcohol treatment episodes a year.",
+    "Under the Rhode Island Medicaid plan the agency will complete 300 drug and alcohol treatment episodes a year.",
+])
+def test_a_drug_service_outside_england_is_not_offered_englands_collection(text):
+    from scoring.rewrite import rewrite
+    clause = segment(text)[0]
+    start = text.index("300 drug")
+    doc = document_area(text)
+    written = [rewrite("output-to-outcome", clause, start, start + len("300 drug and alcohol treatment episodes"), text, [], doc)
+               for _ in range(1)]
+    written += [rewrite("output-to-outcome", clause, start, start + n, text, [], doc) for n in (9, 14, 20, 25)]
+    assert all("NDTMS" not in w and "NICE" not in w for w in written), written
+    assert any("drug or alcohol" in w for w in written), written
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("5. Number of juveniles on deferred prosecution supervised by the probation department in each year of the grant;",
+     "Number of juveniles on deferred prosecution"),
+    ("The county will serve 120 young offenders through the diversion programme each year.", "120 young offenders"),
+    ("Total number of juvenile offenders completing community restitution hours during the contract period.",
+     "Total number of juvenile offenders"),
+])
+def test_juveniles_in_a_justice_programme_are_young_people_with_a_youth_justice_outcome(text, flagged):
+    """"Juveniles" is the American word for young people in the justice system: the rewrite names young people,
+    offers staying out of the youth justice system, and no scale that is not valid under 15."""
+    from scoring.rewrite import rewrite
+    clause = segment(text)[0]
+    start = text.index(flagged)
+    written = rewrite("output-to-outcome", clause, start, start + len(flagged), text, [], document_area(text))
+    assert "Young people who use the service" in written and "youth justice" in written, written
+    assert "SWEMWBS" not in written and "ReQoL" not in written, written
