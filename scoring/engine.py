@@ -158,6 +158,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     same kind of rewrite gets one suggestion, the rewritten rows together, on its first finding."""
     out: list[Finding] = []
     run_key, run_head, run_rows = None, -1, []  # the open run: its key, its first finding's index, rows rewritten
+    quoted: dict[tuple[int, str], tuple[int, str, str]] = {}  # (block, template) -> index of the suggestion quoting
+    # a paragraph's or list's activities, its text as first written, and its text with the later quotes added
     written: dict[tuple[int, str], int] = {}  # suggestions made: (clause start, template), or (-1, the award
     # scheme) -> the line of the finding that carries it
     # A clause that pays care by the hour and by activity ("we pay £21 an hour for visits") has one problem, the
@@ -196,10 +198,46 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         if text is not None and (said in written or same in written):
             out.append(replace(f, rewrite=None, rewrite_on_line=written.get(said, written.get(same))))
             continue
+        # Sentences of one paragraph or items of one list whose suggestions differ only in the activity they quote
+        # ("paid £40 for each visit", "paid £25 for each call") get one suggestion quoting them all, on the first.
+        group = (clause.block, template) if place.kind != "row" and text is not None else None
+        if group in quoted and (merged := _with_quote(quoted[group], text)) is not None:
+            head, quoted[group] = quoted[group][0], merged
+            out[head] = replace(out[head], rewrite=merged[2])
+            out.append(replace(f, rewrite=None, rewrite_on_line=out[head].line))
+            continue
         if text is not None:
             written[said] = written[same] = f.line
+            if group is not None:
+                quoted[group] = (len(out), text, text)
         out.append(replace(f, rewrite=text))
     return out
+
+
+_MOST_QUOTES = 6  # activities one merged suggestion quotes; past that the run starts a new one
+
+
+def _with_quote(run: tuple[int, str, str], text: str) -> tuple[int, str, str] | None:
+    """The run's suggestion with `text`'s quoted activity added, when the two differ only inside the quote
+    ("activity ('300 visits a year') is reported ..."); None when they differ anywhere else."""
+    head, first, merged = run
+    if merged.count("', '") + 1 >= _MOST_QUOTES:
+        return None
+    same = 0
+    while same < min(len(first), len(text)) and first[same] == text[same]:
+        same += 1
+    opening = first.rfind("('", 0, same)
+    if opening < 0 or "')" in first[opening:same]:
+        return None
+    opening += 2
+    ends = first.find("')", opening), text.find("')", opening)
+    if min(ends) < 0 or first[ends[0]:] != text[ends[1]:] or not merged.endswith(first[ends[0]:]):
+        return None
+    added = text[opening:ends[1]]
+    if not added.strip() or f"'{added}'" in merged:
+        return None
+    at = len(merged) - len(first) + ends[0]
+    return head, first, f"{merged[:at]}', '{added}{merged[at:]}"
 
 
 def _one_per_problem(findings: list[_Raw]) -> list[_Raw]:

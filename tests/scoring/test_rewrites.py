@@ -44,7 +44,8 @@ def _line_of(text: str, offset: int) -> int:
 def test_every_output_only_and_cost_first_finding_in_the_corpora_gets_a_rewrite_that_passes():
     """A finding in a table row may share the suggestion made on the first row of its run
     (tests/scoring/test_fit.py); a finding whose suggestion would repeat one already made (the
-    award scheme, or a second rule on the same clause) shares it; every other finding has its own."""
+    award scheme, a second rule on the same clause, or a run of one paragraph or list that differs only in the
+    activity quoted) shares it; every other finding has its own."""
     checked = 0
     for path in CORPORA:
         for item in yaml.safe_load(path.read_text(encoding="utf-8")):
@@ -64,7 +65,9 @@ def test_every_output_only_and_cost_first_finding_in_the_corpora_gets_a_rewrite_
                         (f.category == "cost-first" and g.category in ("cost-first", "social-value"))
                         or (g.category == f.category and _line_of(report.text, g.start) == _line_of(report.text, f.start))
                         # care paid by the hour and by activity: one payment suggestion, pointed to
-                        or (f.rewrite_on_line == g.line == f.line))
+                        or (f.rewrite_on_line == g.line == f.line)
+                        # a run of one paragraph or list: one suggestion quoting each activity
+                        or (f.rewrite_on_line == g.line and g.category == f.category and f.match[:12] in g.rewrite))
                         for g in report.findings[:i]):
                     continue  # the same suggestion was made on an earlier finding
                 assert f.rewrite, (item["id"], f.rule)
@@ -475,6 +478,32 @@ def test_a_clause_paying_care_by_the_hour_and_by_activity_gets_one_suggestion_th
     assert len(findings) >= 2 and len(written) == 1, [(f.rule, f.rewrite) for f in findings]
     assert "The rate of £21.75 an hour stays as the base rate" in written[0].rewrite
     assert all(f.rewrite_on_line == written[0].line for f in findings if not f.rewrite)
+
+
+@pytest.mark.parametrize("text,quotes", [
+    # sentences of one paragraph
+    ("The provider is paid £40 for each home visit completed. The provider is paid £25 for each phone contact made.",
+     ["paid £40 for each home visit completed", "paid £25 for each phone contact made"]),
+    # items of one list
+    ("Performance targets\n\n- The service will deliver 200 drop-in sessions a year.\n"
+     "- The service will make 900 outreach contacts a year.\n", ["200 drop-in sessions a year", "900 outreach contacts a year"]),
+])
+def test_a_run_of_similar_findings_in_one_paragraph_or_list_gets_one_suggestion_quoting_them_all(text, quotes):
+    """Pasting near-copies of one paragraph for each sentence or item would read double: the first finding's
+    suggestion quotes every activity of the run, and the others point to it."""
+    findings = [f for f in review(text).findings if f.category == "output-only"]
+    written = [f for f in findings if f.rewrite]
+    assert len(findings) == len(quotes) and len(written) == 1, [(f.match, f.rewrite) for f in findings]
+    assert all(q in written[0].rewrite for q in quotes), written[0].rewrite
+    assert all(f.rewrite_on_line == written[0].line for f in findings if not f.rewrite)
+
+
+def test_findings_of_one_list_that_want_different_suggestions_keep_their_own():
+    """Only the quoted activity may differ: items for different people keep a suggestion each."""
+    text = ("Performance targets\n\n- The service will deliver 300 home visits a year to older people.\n"
+            "- The service will deliver 40 group sessions a year for young carers.\n")
+    written = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert len(written) == 2, [f.rewrite for f in written]
 
 
 @pytest.mark.parametrize("clause,base", [
