@@ -46,6 +46,7 @@ class ClauseInfo:
     row_end: int | None = None
     aim: bool = False  # a direction of travel with no figure ("Increasing the number of …")
     unit: bool = False  # says what one billing unit or period is ("A unit of respite is 12 to 24 hours")
+    balanced: bool = False  # an award rule weighing price with other factors ("most advantageous, price and other factors considered")
 
     @property
     def in_table(self) -> bool:
@@ -310,6 +311,32 @@ _UNIT_DEF_RE = regex(
     r"^\W*(?:a|an|one|1|each)\s+(?:half\s+|full\s+|partial\s+)?[\"'“‘]?(?:unit|hour|week)[\"'”’]?\s*(?:of\s+(?:[\w-]+\s+){1,2}?)?"
     r"(?:is|equals|=|means)\s+(?!(?:paid|charged|billed|funded|priced|reimbursed|invoiced)\b)", re.I)
 _SPAN_RE = regex(r"\b\d{1,3}\s+(?:working\s+)?(?:hours|days|weeks|months|years)\b", re.I)  # a time limit is not a level
+# A row or line turning minutes of contact into billing units: "8 minutes up to 22 minutes | 1 unit", "Fewer than 8
+# minutes: no units can be billed", "Number of 15-minute units that can be billed". A counting rule, not a rate or a level.
+_UNIT_CONVERSION_RE = regex(
+    r"\bmin(?:ute)?s?\b[^.;$£€|\t=\n]{0,40}?(?:\s*(?:\||\t|=|->|→|:)|\s+(?:equals?|counts?\s+as|(?:is|are)\s+(?:billed|claimed|counted)\s+as))"
+    r"\s*(?:no|\d{1,2}(?:\.\d+)?|one|two|three|four|five|six|half\s+an?|a)\s+(?:[\w-]+\s+)?units?\b"
+    r"|\bunits?\s+(?:that\s+|which\s+)?(?:can|may)\s+(?:not\s+)?be\s+(?:billed|claimed|charged|invoiced)\b", re.I)
+_MINUTE_RANGE_RE = regex(
+    r"^\W*(?:(?:fewer|less|more|under|over|at\s+least|up\s+to)\s+(?:than\s+)?)?\d{1,3}\s+min(?:ute)?s?"
+    r"(?:\s*(?:up\s+to|to|through|-|–|and)\s*\d{1,3}\s+min(?:ute)?s?)?(?:\s+or\s+(?:more|less|fewer))?[\s|\t:]*$", re.I)
+_UNIT_COUNT_RE = regex(r"^\W*(?:no|\d{1,2}(?:\.\d+)?|one|two|three|four|five|six|half\s+an?|a)\s+(?:[\w-]+\s+)?units?\b[^\d\n]{0,40}$", re.I)
+_MONEY_RE = regex(r"[$£€]\s?\d|\b(?:rate|fee|price|paid|pay)\b", re.I)
+# An award rule that weighs price with other factors: "awarded to the offeror whose proposal is most advantageous, price
+# and other factors considered", "award to the tender offering best value", "the best price-quality ratio". It sets no
+# price-first rule; with a figure or "lowest" beside it the weighting rules judge it.
+_BALANCED_AWARD_RE = regex(
+    r"\b(?:most\s+(?:economically\s+)?advantageous|best\s+(?:overall\s+)?value|best\s+price[-\s]quality\s+ratio"
+    r"|(?:price|cost)\s+and\s+(?:all\s+)?other\s+(?:evaluation\s+|relevant\s+)?factors\s+considered)\b", re.I)
+_AWARD_WORD_RE = regex(r"\b(?:award\w*|select\w*|chosen|accept\w*)\b", re.I)
+_PRICE_LED_RE = regex(r"\d|\b(?:lowest|cheapest|least\s+(?:expensive|costly)|low\s+bid|alone|solely|only|primary|primarily|pricing|price[-\s]based"
+                      r"|(?:price|cost)\s+criteri\w*"
+                      r"|predominant\w*|main(?:ly)?|most\s+important|greatest\s+weight)\b", re.I)
+
+
+def balanced_award(text: str) -> bool:
+    """True for an award rule that weighs price with other factors and names no price-first rule."""
+    return bool(_BALANCED_AWARD_RE.search(text)) and bool(_AWARD_WORD_RE.search(text)) and not _PRICE_LED_RE.search(text)
 _MEASURE_WORD_RE = regex(r"\b(?:indicators?|measures?|measured|kpis?|targets?|performance|report\w*|monitor\w*|data|contract\w*"
                          r"|provider|specification|deliver\w*|must|shall)\b|:\s*$", re.I)
 
@@ -540,9 +567,20 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
                 role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"
-            out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim, unit=bool(_UNIT_DEF_RE.match(text))))
+            out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim, unit=bool(_UNIT_DEF_RE.match(text)),
+                                  balanced=balanced_award(text)))
         if text.endswith(":") and not row_like:
             lead_in = text
+    for i, c in enumerate(clauses):
+        # "8 minutes up to 22 minutes | 1 unit", "No units can be billed": how minutes become billing units (also a row
+        # split in two, its minutes on one line and its units on the next).
+        if "nit" not in c.text or out[i].unit or _MONEY_RE.search(c.text):
+            continue
+        if _UNIT_CONVERSION_RE.search(c.text):
+            out[i] = replace(out[i], unit=True)
+        if i and _UNIT_COUNT_RE.match(c.text) and _MINUTE_RANGE_RE.match(clauses[i - 1].text):
+            out[i] = replace(out[i], unit=True)
+            out[i - 1] = replace(out[i - 1], unit=True)
     _describe_menus(clauses, out)
     return out
 

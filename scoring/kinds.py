@@ -129,8 +129,9 @@ _NOT_TARGET_ROLES = {"report", "definition", "question"}
 
 
 def not_a_target(info: ClauseInfo) -> bool:
-    """A statistic, definition or question; a field of a report-only list; a row of a results table."""
-    if info.role in _NOT_TARGET_ROLES or info.results_table or info.aim or info.unit:
+    """A statistic, definition or question; a field of a report-only list; a row of a results table; an award rule
+    weighing price with other factors."""
+    if info.role in _NOT_TARGET_ROLES or info.results_table or info.aim or info.unit or info.balanced:
         return True
     return info.report_only_list and info.role != "target"
 

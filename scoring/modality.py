@@ -71,6 +71,12 @@ _STRONG_REPORT_RES = (
           r"|\bFY\s?(?:19|20)?\d\d(?:\s*[/–-]\s*\d{2,4})?)"
           r"\s+(?:program(?:me)?\s+|actual\s+)?(?:results?|outcomes?|performance|actuals?|accomplishments?|achievements?)\b"
           r"(?=[^\d\n]{0,40}\d)", re.I),  # with its figure; alone, the label is a heading over the figure
+    # A published statistic opening on its base count, then what a share of it did: "Of the 1,204 referrals completed
+    # this quarter, 91% involved a wait of two weeks or less", "Of the 96 visits made, 70 lasted an hour".
+    regex(r"^\W*of\s+(?:the|these|those|all)\s+(?:total\s+of\s+)?\d[\d,.]*\s+[^.;:]{3,160}?,\s*(?:(?:about|around|almost|nearly"
+          r"|over|some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?(?:\d[\d,.]*\s*(?:%|per\s?cent)?|all|most|half|a\s+third"
+          r"|a\s+quarter|two[-\s]thirds|three[-\s]quarters)\s+(?:of\s+(?:them|these|those)\s+)?"
+          r"(?:\w+ed|took|led|had|were|was|saw|went|began|left|got|made|spent|found|said|felt|met|kept|did|fell|rose|grew|came)\b", re.I),
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),

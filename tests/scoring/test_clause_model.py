@@ -336,6 +336,34 @@ def test_a_line_that_says_what_one_unit_is_is_not_a_target(text, unit):
     assert info.unit is unit and (not_a_target(info) if unit else True)
 
 
+def test_a_table_turning_minutes_into_billing_units_is_not_a_target():
+    from scoring.kinds import not_a_target
+    table = ("Table 4 Billing units for home visits\nMinutes of contact | Units that can be billed |\n"
+             "Under 10 minutes |\nNo units can be billed |\n10 minutes up to 24 minutes |\n1 unit |\n"
+             "25 to 39 minutes | 2 units |")
+    for start in ("Minutes of contact", "Under 10", "No units", "10 minutes up", "1 unit", "25 to 39"):
+        assert not_a_target(_info(table, start)), start
+    assert not _info("Visits of 30 minutes | £11.50 per unit |", "Visits").unit  # a rate, not a conversion
+    assert not _info("Each session lasts 90 minutes and two sessions run a week.", "Each").unit
+
+
+@pytest.mark.parametrize("text,balanced", [
+    # An award rule weighing price with other factors is not a price-first rule (the learned check passes it by).
+    ("Contracts will be awarded to the offeror whose proposal is most advantageous to the County, price and other "
+     "factors considered.", True),
+    ("The grant will be awarded to the applicant offering best value to the programme.", True),
+    ("The contract shall be awarded to the tender with the best price-quality ratio.", True),
+    ("The contract will be awarded to the most advantageous tender, price being the primary factor.", False),
+    ("The contract will be awarded to the most economically advantageous tender: price 70%, quality 30%.", False),
+    ("Where price is the only criterion, the contract is awarded to the lowest bid.", False),
+    ("Quotes are selected on pricing criteria, the best value pricing submission being chosen.", False),
+])
+def test_an_award_that_weighs_price_with_other_factors_is_not_a_price_first_target(text, balanced):
+    from scoring.kinds import not_a_target
+    info = _info(text, text[:8])
+    assert info.balanced is balanced and (not_a_target(info) if balanced else True)
+
+
 def test_hereinafter_names_a_party_but_as_hereinafter_only_points_ahead():
     party = "This agreement is made with Northfield Care Ltd (hereinafter called the Provider) for day services."
     assert _info(party, party[:12]).role == "definition"
