@@ -400,13 +400,36 @@ NINETEENTH_BATCH_NEAR_MISSES = [
     "We will not offer packages to the lowest priced provider on the list.",
     "Volunteers are reimbursed at the county per diem rate for lunch on outreach days with clients.",
 ]
+# Classes from the twentieth batch: a day rate for one person a day, a per diem paid "in consideration of"
+# satisfactory performance, care bought in blocks of minutes, bids ranked by their total amount or by cost
+# effectiveness, and a cost per bed or person worked out to rank bids.
+TWENTIETH_BATCH_RULES = [
+    "Compensation\nThe rate covers one young person per night.",
+    "The per diem is for one resident per day, including meals.",
+    "The fee is $165 per child per day.",
+    "In consideration of satisfactory performance, the State shall reimburse the county, upon receipt of a claim, the agreed per diem rate of $98.50 and the cost of any medication for each youth.",
+    "Extra care support will be commissioned in blocks of 15 minutes.",
+    "Domiciliary care is bought in 30-minute increments.",
+    "Offers that include extension years will be evaluated on the total offer amount for all years.",
+    "Applications will be selected based on cost effectiveness.",
+    "Tenders will be ranked on the total tendered price.",
+    "A formula will be used to calculate the cost per bed night from each applicant's budget.",
+]
+TWENTIETH_BATCH_NEAR_MISSES = [
+    "The weekly fee covers one child per week, including school transport.",
+    "Visits are booked in 30 minute blocks to suit each person's routine.",
+    "Proposals will be selected based on cost effectiveness and the quality of the programme.",
+    "Shortlisted firms were evaluated on the price they tendered.",
+    "The cost per place will be calculated for each bid to check that it is realistic.",
+    "Contracts will be awarded to the offeror whose proposal is most advantageous to the County, price and other factors considered.",
+]
 
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES, NINETEENTH_BATCH_RULES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES, NINETEENTH_BATCH_RULES, TWENTIETH_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES, TWENTIETH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
