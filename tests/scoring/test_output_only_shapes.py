@@ -721,3 +721,31 @@ def test_a_number_in_words_with_its_figure_is_read_as_the_figure_and_shown_as_wr
     found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
     assert found and all(text[f.start:f.end] == f.match for f in found)  # offsets still point at the draft
     assert not _output_only("The Act was amended in section four (4) of the schedule.")
+
+
+# The same targets in American spelling and other currencies: a US or Australian tender is read as a British one.
+OTHER_SPELLINGS = [
+    ("The contractor will deliver 40 counseling sessions per quarter.", "output-only"),
+    ("The provider will deliver 200 hours of counseling a year.", "output-only"),
+    ("Minimum enrollments: 300 per year", "output-only"),
+    ("95% of children immunized by age 2", "output-only"),
+    ("The provider will be paid $55 per session.", "output-only"),
+    ("Providers receive $35 per counseling session delivered.", "output-only"),
+    ("Reimbursement is €48 per assessment completed.", "output-only"),
+    ("The agency will pay $125/visit.", "output-only"),
+]
+OTHER_SPELLINGS_QUIET = [
+    "The county spent $55 per resident last year.",
+    "Eligible program participants are adults aged 60 and over.",
+    "The annual budget is $250,000 for each program year.",
+]
+
+
+@pytest.mark.parametrize("text,category", OTHER_SPELLINGS)
+def test_a_target_in_american_spelling_or_another_currency_is_flagged(text, category):
+    assert category in {f.category for f in review(text).findings}, text
+
+
+@pytest.mark.parametrize("text", OTHER_SPELLINGS_QUIET)
+def test_american_words_for_the_service_itself_are_not_counts(text):
+    assert not [f for f in review(text).findings if f.category == "output-only"], text
