@@ -425,11 +425,29 @@ TWENTIETH_BATCH_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES, NINETEENTH_BATCH_RULES, TWENTIETH_BATCH_RULES) for t in group])
+# Classes from the twenty-first batch: a care rate in pounds and pence with the hour understood (a rate-uplift notice's
+# minimum rate or price points for a care service or its packages), and a care rate raised or set per hour.
+TWENTY_FIRST_BATCH_RULES = [
+    "The new minimum rate for all care packages on the framework is £24.10 (excluding waking nights).",
+    "The standard rate for domiciliary care will be £24.60 from April.",
+    "Price points for home care on the framework range from £22.10 to £26.40.",
+    "Existing packages of care have been increased by £1.20 per hour.",
+    "Supported living placements have moved to the new framework rate of £21.75 per hour.",
+    "Reablement providers are paid the revised hourly rate of £23.00 per hour.",
+]
+TWENTY_FIRST_BATCH_NEAR_MISSES = [
+    "The rate for residential care is £850.00 per week.",
+    "Fees for care home placements range from £750.00 to £1,100.00 per week.",
+    "The agency pays care workers a minimum rate of £12.60 per hour.",
+    "Room hire is charged at the new standard rate of £25.00 per hour.",
+]
+
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES, NINETEENTH_BATCH_RULES, TWENTIETH_BATCH_RULES, TWENTY_FIRST_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES, TWENTIETH_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES, TWENTIETH_BATCH_NEAR_MISSES, TWENTY_FIRST_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
