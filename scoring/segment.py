@@ -23,7 +23,11 @@ _ABBREVIATIONS = {
     "ms", "dr", "incl", "fig", "ref", "sec", "cl", "art", "st", "min", "max", "est", "inc",
     # company names: "Acme Co. Ltd. offered the lowest bid" is one sentence
     "co", "ltd", "plc", "llc", "corp", "bros",
+    # public bodies: "the U.S. Department of Labor", "the Dept. of Health"
+    "u.s", "u.k", "dept", "depts", "govt", "div", "vol", "ch", "pp",
 }
+# A month cut short is an abbreviation before its day ("from Jan. 1 to Dec. 31"); before a capital it can end a sentence.
+_MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _CLOSER_RE = regex(r"[.!?][\"')\]]*")
 _LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")
 _SENTENCE_END_RE = regex(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
@@ -101,7 +105,8 @@ def _raw_sentences(text: str, start: int, end: int):
         # Only the last few characters can hold the abbreviation: never rescan the sentence so far.
         word = _LAST_WORD_RE.search(text, max(cursor, m.start() - 24), m.start())
         token = (word.group(1) if word else "").lower().rstrip(".")
-        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token or "-"):
+        if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token or "-") \
+                or (token in _MONTHS and text[m.end():m.end() + 1].isdigit()):
             continue
         s, e = _strip_span(text, cursor, stop)
         if e > s:

@@ -37,6 +37,16 @@ def test_a_hard_wrapped_pdf_sentence_stays_one_clause():
     assert len(segment(normalize(raw))) == 1
 
 
+@pytest.mark.parametrize("raw,count", [
+    ("Report the number of people housed from Apr. 1 to Sept. 30 each year.", 1),
+    ("Grants come from the U.S. Department of Health and Human Services each year.", 1),
+    ("The Dept. of Housing pays quarterly. The provider reports monthly.", 2),
+    ("The service opened in Jan. The provider has twelve staff.", 2),  # a month before a capital can end a sentence
+])
+def test_dates_and_public_bodies_cut_short_do_not_end_a_sentence(raw, count):
+    assert len(segment(normalize(raw))) == count, _texts(raw)
+
+
 def test_normalising_keeps_length_so_offsets_hold():
     raw = "“Smart” quotes\u00a0and – dashes &amp; *bold* <https://x.org|a link>\r\nnext"
     norm = normalize(raw)
