@@ -67,7 +67,10 @@ _MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?=\d)"
 # figure: ", 925 young people in Year 2".
 _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)"
                          r"|,\s+(?:and\s+)?\d[\d,]*\s+(?:[a-z]+\s+){0,3}?in\s+(?:year|yr)\s*\d", re.I)
-_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s"
+# (not the full stop of an abbreviation: "from Jan. 1 - Dec. 31", "approx. 40", "e.g. visits", "No. 3")
+_ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
+                     r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")
+_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s"
                  # an escape from the standard ("… or as agreed upon between …", "unless otherwise agreed"): not the activity
                  r"|\s(?:or\s+)?(?:as\s+(?:otherwise\s+)?agreed|unless\s+otherwise\s+agreed)\b")
 
@@ -132,13 +135,26 @@ def _figure_before(before: str, match: str) -> int:
     return 0
 
 
+# The end of a lead-in a list's items read on from: "… we will", "The provider shall", "Services include –".
+_RUNS_ON_END_RE = regex(r"(?:[,;/&]|\b(?:and|or|of|in|an?|the|for|with|by|to|from|than|but|not))$", re.I)
+_READS_ON_END_RE = regex(r"(?:\b(?:will|shall|must|should|to|include|including|are|is)|[–—-])$", re.I)
+
+
 def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str | None:
     """The flagged activity with its own number, through to where the clause moves on; None when the
     flagged words are not an activity phrase (a number that belongs to "Schedule 2" or a year)."""
     match = clause.text[start - clause.start:end - clause.start]
-    if "\n" in match.strip():  # the match runs on from a list's lead-in: the item is the activity
-        cut = match.rstrip().rfind("\n") + 1
-        start, match = start + cut, match[cut:]
+    if "\n" in match.strip():
+        first = match.find("\n", len(match) - len(match.lstrip()))
+        head = match[:first].strip()
+        nxt = match[first + 1:].lstrip(" \t-*•")
+        if head.endswith(":") or _READS_ON_END_RE.search(head) or len(head.split()) < 2 or not nxt[:1].isupper() \
+                or _RUNS_ON_END_RE.search(head):
+            # the match runs on from a list's lead-in: the item is the activity
+            cut = match.rstrip().rfind("\n") + 1
+            start, match = start + cut, match[cut:]
+        else:  # it runs on into the next line, another row or item (a capital starts it): the finding's own line
+            end, match = start + first, match[:first]
     rel = start - clause.start
     line_start = clause.text.rfind("\n", 0, rel) + 1
     label = _DASH_LABEL_RE.match(clause.text, line_start)

@@ -22,7 +22,7 @@ from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity, row_seed
-from .quote import NUMBERED_LABEL, split_figures, their_words
+from .quote import NUMBERED_LABEL, shorten, split_figures, their_words
 from .segment import Clause, segment
 from .service_area import detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -41,7 +41,9 @@ def _clause_area(clause: str) -> Area:
 
 # Groups the rules need not know, named as the people a service is for: "library users", "passengers".
 _MORE_GROUPS_RE = regex(r"\b(?:borrowers|library\s+(?:users|members)|passengers|callers|victims(?:\s+of\s+crime)?|survivors"
-                        r"|pregnant\s+women|expectant\s+mothers|new\s+mothers|kinship\s+(?:carers|families))\b", re.I)
+                        r"|pregnant\s+women|expectant\s+mothers|new\s+mothers|kinship\s+(?:carers|families)"
+                        # groups a US or South African text names as written: "Grade 9 girls", "seniors"
+                        r"|girls|boys|seniors|senior\s+citizens)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -301,12 +303,26 @@ def document_area(document: str) -> DocContext:
     return DocContext(document)
 
 
+# A standard for answering people who make contact: "calls answered within 20 seconds", "answer incoming telephone calls",
+# "respond to correspondence", "reply to 90% of emails", "handle 8,000 enquiries"; not calls that are care visits
+# ("calls must be logged in the client's home") or enquiries that are cases ("safeguarding enquiries completed").
+_CONTACT_WORDS = r"(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|messages|voicemails?)"
+_CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
+                    r"|acknowledg(?:e|es|ed|ing)(?:\s+receipt\s+of)?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
+                    r"|incoming|the|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
+                    r"|\b" + _CONTACT_WORDS + r"\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
+                    r"|replied\s+to|acknowledged)\b", re.I)
+
+
 def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     """Ages, measures and aims from the clause, then its section heading, then the whole document."""
     ages = detect_ages(clause.text) or detect_ages(heading) or (doc.ages if doc else None)
     named = tuple(dict.fromkeys(named_measures(clause.text) + named_measures(heading) + (doc.named if doc else ())))
-    # The clause's own words say what it is about ("wellbeing sessions"), as a stated aim does.
+    # The clause's own words say what it is about ("wellbeing sessions"), as a stated aim does; a standard for answering
+    # calls, letters or enquiries is a contact standard (knowledge/outcomes.yaml offers its outcome by that phrase).
     aims = " ".join(x for x in (clause.text[:1000], stated_aims(heading), doc.aims if doc else "") if x)
+    if _CONTACT_RE.search(clause.text[:1000]):
+        aims += " contact standard"
     # The document's nation, else what the clause and its heading name ("the Scottish Government's standard").
     nation = (doc.nation if doc else None) or detect_nation(clause.text[:4000] + "\n" + heading)
     # The aim the clause states for itself, else its section's, else its document's: measured first.
@@ -326,6 +342,11 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         template = "payment-to-outcome"  # an activity target with money on it: the payment is what to change
     if place.kind == "row":
         return _row_rewrite(template, clause, start, end, document, weight_sets, doc_area, place, row)
+    if place.kind != "row" and template in ("output-to-outcome", "payment-to-outcome") \
+            and (kept := _rates_kept(clause, start, end, doc_area, document)):
+        return as_item(place, kept)
+    if template == "output-to-outcome" and (item := _reads_on(template, clause, start, end, document, doc_area, place)):
+        return item
     label = indicator_label(clause, max(start, end - 1))
     # A rate on a line of its own (a list entry, a flattened row of rates) comes back as that line: a sentence ends
     # with a full stop, a line of figures does not.
@@ -364,6 +385,199 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         elif place.kind == "sentence" and (run_in := _run_in_lead(document, start, end)) and not sentence.startswith(run_in.strip()):
             sentence = run_in + sentence
     return as_item(place, sentence)
+
+
+# An item that is a verb phrase completing its list's lead-in: "Answer calls within 10 seconds" under "We will:", "Conduct
+# a screening within 7 days" under "The Contractor shall:". The verbs service standards and specifications open items with.
+_ITEM_VERBS = (r"answer|respond|reply|return|acknowledge|call|contact|visit|see|assess|complete|conduct|carry\s+out|undertake|provide"
+               r"|deliver|offer|arrange|make|process|send|issue|resolve|deal|investigate|accept|attend|hold|ensure|submit|produce"
+               r"|publish|review|update|inform|notify|meet|refer|record|give|allocate|start|begin|open|support|help|engage|serve|enrol"
+               r"|enroll|recruit|train|distribute|prepare|organi[sz]e|facilitate|run|operate|schedule|perform|screen|identify|place"
+               r"|house|accommodate|reach|assist|book|agree|carry|maintain|keep|treat|develop|establish|implement|obtain|secure"
+               r"|host|co-?ordinate|link|connect|document|follow|confirm|tell|explain|advise|write|register|log|invite|offer")
+_ITEM_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-][ \t]+|(?:\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}(?:\.\d{1,2}){1,3})"
+                        r"(?:[ \t]+|(?=[A-Z][a-z])))")
+_ESCAPE_RE = regex(r"[\s,;]*(?:or\s+)?(?:as\s+(?:otherwise\s+)?agreed|unless\b|except\b|where\s+(?:possible|practicable|appropriate)"
+                   r"|if\s+(?:possible|required|needed|appropriate)|subject\s+to\b|\((?:[^()]*)\)\s*$)", re.I)
+# A verb that makes a line a sentence or a condition, not the name of a measure ("Number of … is not less than 60%").
+_FINITE_VERB_RE = regex(r"\b(?:is|are|was|were|will|shall|must|should|be|has|have)\b", re.I)
+_LABEL_START_RE = regex(r"[A-Z][\w'’-]*(?:[ \t]+[\w&'’/-]+){0,4}[ \t]*:[ \t]")
+_TRAILING_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-]|\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)])[ \t]*$")
+# A measure named as a count or share: "Total formal referrals …", "Percentage of young people …", "# of visits".
+_MEASURE_ITEM_RE = regex(r"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b", re.I)
+_VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])", re.I)
+# A lead-in the items read on from: it ends on a modal or "to" ("Our behaviour – we will", "The Contractor shall:",
+# "Providers are expected to:"), or it is a heading or lead-in with a colon ("Referral:", "Specifications include:").
+_READS_ON_LEAD_RE = regex(r"(?:\b(?:will|shall|must|should|agrees?\s+to|undertakes?\s+to|commits?\s+to|(?:is|are)\s+(?:\w+\s+)?to"
+                          r"|expected\s+to|required\s+to|responsible\s+for|aims?\s+to|to)|:)[ \t]*[:–—-]?[ \t]*$", re.I)
+
+
+def _reads_on(template: str, clause: Clause, start: int, end: int, document: str, doc_area: DocContext | Area,
+              place: Place) -> str | None:
+    """A list item that is a verb phrase reading on from its lead-in ("We will:" … "Respond to letters within 5 days")
+    comes back as one item in the same form, not a paragraph: "Work with <group> so that they <change> (<measure>),
+    with the commitment to respond to letters within 5 days kept as a secondary measure". None for anything else: a
+    sentence with its own subject, a line of several sentences, an item whose lead-in does not read on."""
+    rel = start - clause.start
+    line_start = clause.text.rfind("\n", 0, rel) + 1
+    line_end = clause.text.find("\n", rel)
+    line = clause.text[line_start:line_end if line_end >= 0 else len(clause.text)]
+    if len(line) > 240 or not line.strip():
+        return None
+    marker = _ITEM_MARKER_RE.match(line)
+    body = line[marker.end():] if marker else line.lstrip()
+    run_in = ""
+    # the line's words before the clause, when a lead-in and the item's marker were split off as a clause of their own
+    # ("Service Delivery The Contractor shall: 1." | "Provide …"): kept as written, before the item
+    doc_line = document.rfind("\n", max(0, clause.start + line_start - 200), clause.start + line_start) + 1 if document else 0
+    before = document[doc_line:clause.start + line_start] if document and clause.start + line_start - doc_line < 200 else ""
+    if before.strip() and not marker:
+        lead_part = _TRAILING_MARKER_RE.sub("", before)
+        if lead_part.strip() and not _READS_ON_LEAD_RE.search(lead_part.rstrip()):
+            return None  # the sentence before it in a paragraph, not a lead-in
+        # a lead-in and the marker, or the item's marker alone ("2."), which a list item's place already holds
+        run_in = "" if place.kind == "item" and not lead_part.strip() else " ".join(before.split()) + " "
+    elif not _VERB_ITEM_RE.match(body) and (colon := line.rfind(": ", 0, min(160, rel - line_start))) > 0 \
+            and _READS_ON_LEAD_RE.search(line[:colon + 1]):
+        # a lead-in run into the item's line ("Service Delivery The Contractor shall: 1. Provide …") stays as written
+        marker = _ITEM_MARKER_RE.match(line, colon + 1)
+        run_in = line[:colon + 1].strip() + " "
+        body = line[marker.end():] if marker else line[colon + 2:]
+    if _MEASURE_ITEM_RE.match(body) and (marker or place.kind == "item") and not _SENTENCE_IN_RE.search(body.rstrip(" .;")) \
+            and not run_in and ":" not in body and len(body) <= 200 and not _FINITE_VERB_RE.search(body):
+        # a measure in a list of measures ("2. Average daily population of …;") comes back as one measure of the list
+        label = marker.group(0).strip() + " " if marker and place.kind != "item" else ""
+        end_mark = body.rstrip()[-1:] if body.rstrip()[-1:] == ";" else ""
+        return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label, document) + end_mark)
+    verb = _VERB_ITEM_RE.match(body)
+    if verb is None or not body[:1].isupper() or _SENTENCE_IN_RE.search(body.rstrip(" .;")) or _LABEL_START_RE.match(body):
+        return None  # not a verb phrase, or a label that starts like one ("Document Supply: 90% of requests …")
+    # The lead-in: the line above the item's run of items (at most a few lines and 600 characters back, as written).
+    at = clause.start + line_start
+    lead = ""
+    for _ in range(8):
+        above_end = document.rfind("\n", max(0, at - 600), at) if at > 0 else -1
+        if above_end < 0:
+            break
+        above_start = document.rfind("\n", max(0, above_end - 300), above_end) + 1
+        above = document[above_start:above_end].strip()
+        at = above_start
+        if not above:
+            continue
+        m = _ITEM_MARKER_RE.match(above)
+        rest = above[m.end():] if m else above
+        if _VERB_ITEM_RE.match(rest) and rest[:1].isupper() and len(above) <= 240 and not _SENTENCE_IN_RE.search(rest):
+            continue  # another item of the same list
+        lead = above
+        break
+    if not (run_in or _READS_ON_LEAD_RE.search(lead) or place.kind == "item" or marker):  # a bullet keeps its own form whatever its lead-in
+        return None
+    area, scope, heading = _setting(clause, doc_area)
+    own = " ".join(body.split()).rstrip(" .;,")
+    # The item's words up to where the quote of its activity ends: an escape after it ("… or as agreed with the social
+    # worker") or a note is not part of the commitment; the verb before a quote that starts later stays.
+    quoted = _clean_quote(_NUMBERING_RE.sub("", " ".join((their_words(clause, start, end) or "").split())).strip(" .,;:'\""))
+    at = own.lower().find(quoted.lower()) if len(quoted) >= 12 else -1
+    if at >= 0 and len(quoted) + at < len(own):
+        cut = at + len(quoted)
+        while cut < len(own) and own[cut] not in " ,;":  # to the end of its last word ("child(ren)")
+            cut += 1
+        if _ESCAPE_RE.match(own, cut):  # the rest is an escape from the commitment, not more of it
+            own = own[:cut].rstrip(" .;,")
+    own = re.split(r"\s[–—-]\s(?=[A-Z])", own)[0]  # "… rate – This is an annual rate": a note after a dash
+    end_mark = body.rstrip()[-1:] if body.rstrip()[-1:] in (";", ".") else ""
+    commitment = own[0].lower() + own[1:] if not own[:2].isupper() else own
+    if commitment.count(")") > commitment.count("(") and commitment.endswith(")"):
+        commitment = commitment[:-1].rstrip(" ,;")  # a bracket the item closes but never opened
+    if len(commitment) > 220:
+        commitment = shorten(commitment, 220)
+    if commitment and (_carries(commitment) or "tender-coach" in commitment.lower()):
+        commitment = ""
+    words = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
+             "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or own, scope), "quoted": None,
+             "reads_on": True, "commitment": commitment}
+    text = " ".join(render(f"rewrites/{template}.j2", **words).split()) + end_mark
+    prefix = run_in + (marker.group(0).strip() + " " if marker and (run_in or place.kind != "item") else "")
+    return as_item(place, prefix + text)
+
+
+# An amount of money a clause pays or charges: "£23.84", "$18.75", "€40", "USD 12.50", "Rs. 150".
+_AMOUNT_RE = regex(r"(?:[£$€₹]|\b(?:USD|CAD|AUD|NZD|EUR|GBP|Rs\.?|INR)[ \t]?)[ \t]?\d[\d,]*(?:\.\d{1,2})?(?![\d,])")
+# A rate paid for a unit: an amount with its unit after it ("$18.75 one-way passenger trip", "£15 per session", "€40/visit"),
+# or a rate or fee named before its amount ("The new minimum rate … is £23.84", "fees … for group trips at $9.50").
+_UNIT_AFTER_RE = regex(r"[ \t]?(?:per|an?|each|for[ \t]+(?:each|every)|/)[ \t]?(?:[\w-]+[ \t]){0,3}?[\w-]+|[ \t](?:one[- ]way|return|round[- ]trip)\b", re.I)
+_RATE_NAMED_RE = regex(r"\b(?:rates?|fees?|tariffs?|prices?|stipends?|reimburse\w*|paid|pay|payments?|charges?)\b", re.I)
+# A rule for what a provider may bill or claim for: "shall only bill for the actual number of clients served", "claims are
+# made for each unit delivered". Kept whole: it is a payment control, and the outcome-linked part goes after it.
+_BILLING_RULE_RE = regex(r"\b(?:(?:shall|will|may|must|can)\s+(?:only\s+)?(?:bill|invoice|claim)|(?:bill|invoice|claim)s?\s+(?:only\s+)?for"
+                         r"|(?:claims?|invoices?|bills?)\s+(?:are|is|will\s+be|shall\s+be)\s+(?:made|submitted|paid))\b", re.I)
+_BR_RE = regex(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+
+
+def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Area, document: str = "") -> str | None:
+    """A clause that sets the rates paid for a unit of service ("The base rate is $23.00 a trip; the Recipient pays a
+    discounted $18.75", "£15 per session, £12.50 for groups") keeps its own words, every rate whole, as the base of the
+    payment, with the outcome-linked part after them: not a paragraph quoting a clipped phrase of it. None when the
+    clause sets no rate for a unit (a contract's total value, a percentage incentive), or is too long to keep whole."""
+    rel = start - clause.start
+    text = clause.text
+    lines = text.strip().split("\n")
+    if len(lines) > 1 and any(ln.rstrip().endswith((".", ":", ";", "!", "?")) for ln in lines[:-1]):
+        # several lines that are not one sentence wrapped: the finding's own sentence, its lines joined where a line
+        # ends without a full stop ("… for all `Individual\nTrips' (medical and personal)."), if it holds the rate
+        line_start = text.rfind("\n", 0, rel) + 1
+        while line_start > 1 and not text[:line_start - 1].rstrip().endswith((".", ":", ";", "!", "?")) \
+                and rel - line_start < 400:
+            line_start = text.rfind("\n", 0, line_start - 1) + 1
+        line_end = text.find("\n", rel)
+        while line_end >= 0 and not text[:line_end].rstrip().endswith((".", ":", ";", "!", "?")) and line_end - rel < 400:
+            line_end = text.find("\n", line_end + 1)
+        above = text[:line_start].strip().split("\n")[-1].strip() if line_start else ""
+        # a run-in title on the line above ("Reimbursement of client services.") stays with its rule
+        title = above if above and len(above) <= 60 and above[:1].isupper() and len(above.split()) <= 6 \
+            and not re.search(r"\b(?:is|are|was|were|will|shall|must|be|has|have|can|may)\b", above, re.I) else ""
+        text = text[line_start:line_end if line_end >= 0 else len(text)]
+    else:
+        title = ""
+        tail = document[clause.end:clause.end + 200].split("\n")[0] if document else ""
+        if tail.strip() and not text.rstrip().endswith((".", ";", ":", "!", "?", ")")) and tail[:1] in (" ", "\t", "<") \
+                and _AMOUNT_RE.search(text):
+            text += tail  # a sentence a stored copy's line break cut in two ("for all `Individual <br />Trips' …"): read on
+    words = " ".join(_BR_RE.sub(" ", text).split()).strip()
+    words = re.sub(r"(?<=\s)-(?=[a-z])", "", words)  # "the number of -service units": a stray hyphen from a scan
+    words = re.sub(r"\s+([,.;:])", r"\1", words).rstrip(" ;,.")
+    if not 20 <= len(words) <= 320 or _SENTENCE_IN_RE.search(words):
+        return None
+    words = f"{title} {words}" if title else words
+    amounts = list(_AMOUNT_RE.finditer(words))
+    billing = not amounts and _BILLING_RULE_RE.search(words) is not None and len(words) <= 240
+    if (not amounts and not billing) or len(amounts) > 4:
+        return None
+    unit = billing or any(_UNIT_AFTER_RE.match(words, a.end()) for a in amounts)
+    named = any(_RATE_NAMED_RE.search(words[max(0, a.start() - 120):a.start()]) for a in amounts)
+    if not (unit or named) or re.search(r"\b(?:total|budget|contract\s+(?:value|sum|price)|maximum|up\s+to|not\s+(?:to\s+)?exceed)\b", words, re.I):
+        return None  # a total, a budget or a cap is not a rate for a unit of service
+    if _carries(words, ("cost-first",)) or "tender-coach" in words.lower():
+        return None
+    if document and _AMOUNT_RE.search(_paragraph_around(document, clause)):
+        return None  # another sentence of its paragraph pays too: the run shares one suggestion quoting each payment
+    area, scope, heading = _setting(clause, doc_area)
+    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
+             "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or words, scope), "quoted": None,
+             "rates": words, "several": len(amounts) > 1, "billing": billing}
+    kept = " ".join(render("rewrites/payment-to-outcome.j2", **slots).split())
+    return None if _carries(kept, ("cost-first", "output-only")) else kept
+
+
+def _paragraph_around(document: str, clause: Clause) -> str:
+    """The rest of the line a clause sits on (the other sentences of its paragraph), at most 600 characters each side."""
+    a = document.rfind("\n", max(0, clause.start - 600), clause.start) + 1
+    b = document.find("\n", clause.end, clause.end + 600)
+    return document[max(a, clause.start - 600):clause.start] + " " + document[clause.end:b if b >= 0 else clause.end + 600]
+
+
+# Another sentence inside the item: "Answer calls. We will also …".
+_SENTENCE_IN_RE = regex(r"[a-z)]{2}[.!?]\s+[A-Z]")
 
 
 _AWARD_WORDS_RE = regex(r"\b(?:tender\w*|bid\w*|award\w*|evaluat\w*|procure\w*|contract\s+will\s+be|weight\w*|scor\w*"
