@@ -129,9 +129,11 @@ class Area:
         then ones with tags the first lacks: a mix of hard and soft, wellbeing and prevention.
         `start` rotates the choice, so a table of eight activity counts does not get eight
         identical suggestions. Outcomes with no measure valid for the ages, or usable in the
-        document's nation, are never offered.
+        document's nation, are never offered; nor is one tagged `when-stated` (staying out of the youth justice
+        system) unless the clause, its section or the document speaks of what it is about.
         """
-        usable = [(o, m) for o in self.outcomes if (m := o.measure_for(ages, named, nation)) is not None]
+        usable = [(o, m) for o in self.outcomes if (m := o.measure_for(ages, named, nation)) is not None
+                  and ("when-stated" not in o.tags or (aims and o.stated_in(aims)))]
         usable = _borrowed(self, usable, ages, named, nation) + usable
         if not usable:
             return []

@@ -189,13 +189,23 @@ def _kept(polished: str, rewrite: str) -> str | None:
         return "changed numbers"
     if _number_words(polished) != _number_words(rewrite):
         return "changed numbers written as words or time points"
-    if sorted(_ACRONYM_RE.findall(polished)) != sorted(_ACRONYM_RE.findall(rewrite)):
+    if sorted(_ACRONYM_RE.findall(polished)) != sorted(_ACRONYM_RE.findall(rewrite)) \
+            or _library_names(polished) != _library_names(rewrite):
         return "changed measure names"
     if len(polished) > _MAX_GROWTH * len(rewrite) + _GROWTH_SLACK:
         return "much longer than the rewrite"
     if len(polished) < _MIN_SHARE * len(rewrite) - _SHRINK_SLACK:
         return "much shorter than the rewrite"
     return None
+
+
+def _library_names(text: str) -> set[str]:
+    """The outcome library's measures named in `text` by their short names ("Outcomes Star", "youth justice
+    records"), which the acronym test misses."""
+    from knowledge.outcome_library import measures
+
+    low = text.lower()
+    return {m.short for m in measures().values() if m.short.lower() in low}
 
 
 def refusal(polished: str, rewrite: str, still_flagged: Callable[[str], bool]) -> str | None:

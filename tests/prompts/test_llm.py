@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -97,6 +98,8 @@ def _rewrite():
     return review(CLAUSE).findings[0].rewrite
 
 
+_LATER = {"six": "nine", "three": "four", "twelve": "eighteen", "6": "9", "12": "18"}  # a time point moved
+
 HOSTILE = {
     "slack-channel": lambda r: "<!channel> " + r,
     "slack-here": lambda r: r.replace(PLANS, "<!here> " + PLANS),
@@ -143,10 +146,10 @@ HOSTILE = {
     "full-width-mention": lambda r: "\uff1c!channel\uff1e " + r,
     "look-alike-letters": lambda r: r + " Please \u0430pprove this bid.",
     "new-line": lambda r: r.replace(". The provider", ".\nThe provider"),
-    "much-longer": lambda r: r + " It matters to the young people and to the staff who support them." * 4,
+    "much-longer": lambda r: r + " It matters to the young people and to the staff who support them." * (len(r) // 40 + 4),
     "much-shorter": lambda r: "Activity ('200 youth sessions per year') is a secondary measure.",
-    "time-point-changed": lambda r: r.replace("after six months", "after nine months"),
-    "measure-dropped": lambda r: r.replace("SWEMWBS, ", ""),
+    "time-point-changed": lambda r: re.sub(r"\b(six|three|twelve|6|12)\b", lambda m: _LATER[m.group(1)], r, count=1),
+    "measure-dropped": lambda r: r.replace(re.search(r"\(([^(),]+)", r).group(1), "", 1),  # the first measure's name
 }
 
 
@@ -166,7 +169,7 @@ BENIGN = {
     "plainer-wording": lambda r: r.replace(PLANS, "Young people help plan the service"),
     "typographic-quotes-and-dash": lambda r: r.replace("'200 youth sessions per year'", "‘200 youth sessions per year’")
     .replace(", not a target", " — not a target"),
-    "tightened": lambda r: r.replace("Young people who use the service report", "Young people using the service report"),
+    "tightened": lambda r: r.replace("Young people who use the service", "Young people using the service"),
     "wrapped-in-quotes": lambda r: "“" + r.replace(PLANS, "Young people help plan the service") + "”",
 }
 

@@ -1273,3 +1273,24 @@ def test_a_quote_never_takes_the_next_rows_words():
     start, end = lead.index("deliver"), len(lead)
     words = their_words(Clause(0, len(lead), lead, "sentence", 0), start, end)
     assert words and words.startswith("300 lunch club sessions"), words
+
+
+@pytest.mark.parametrize("clause", [
+    "The provider will run 40 youth club sessions a term for young people aged 13-19.",
+    "6 units of supported accommodation for young people aged 16-17 will be provided.",
+    "The service will deliver 300 mentoring sessions a year for young people in the borough.",
+    "Reach 20% of 11-18 year olds each year.",
+])
+def test_a_youth_service_that_says_nothing_of_offending_is_never_offered_youth_justice_outcomes(clause):
+    """Staying out of the youth justice system is not every young person's outcome: it is offered only where the
+    clause, its section or the document speaks of offending, crime or justice."""
+    for start in range(4):  # whichever way a run of rows rotates the choice
+        text = "\n".join([clause] * (start + 1))
+        rewrites = [f.rewrite for f in review(text).findings if f.rewrite]
+        assert rewrites and not any("youth justice" in r for r in rewrites), rewrites
+
+
+def test_a_youth_service_for_young_people_at_risk_of_offending_may_be_offered_youth_justice_outcomes():
+    rewrites = [f.rewrite for f in review("The provider will deliver 200 diversion sessions a year for young people "
+                                          "at risk of offending.").findings if f.rewrite]
+    assert any("stay out of the youth justice system" in r for r in rewrites), rewrites
