@@ -106,6 +106,11 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
 _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
                            r"percentage|proportion|%|rate)\s+of\b", re.I)
 _FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased)\b", re.I)
+# A flattened table row: a count's label ("Total clients served", "Unduplicated # of youth served", "# of instances of
+# housing help") then only its figures, a target and the quarters' cells ("345 0 0"): an indicator, not an account
+# (also as the last line under a flattened header).
+_INDICATOR_ROW_RE = regex(r"(?:^|(?<=\n))[^\S\n]*\W*(?:[\w/-]+[^\S\n]+){0,3}?(?:total|\#\s*of|(?:number|no\.)\s+of)\s+[^.;:\d]{3,80}?"
+                          r"\s\d[\d,]*(?:\.\d+)?%?(?:\s+\d[\d,]*(?:\.\d+)?%?){0,5}\s*$", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -114,7 +119,7 @@ def reports_fact(text: str) -> bool:
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
-    if _INDICATOR_LINE_RE.match(text) and not _FINITE_REPORT_RE.search(text):
+    if (_INDICATOR_LINE_RE.match(text) or _INDICATOR_ROW_RE.search(text)) and not _FINITE_REPORT_RE.search(text):
         return False  # "Number of welfare calls made 24 30": an indicator and its figures, not an account
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):
         return True

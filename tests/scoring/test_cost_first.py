@@ -443,11 +443,34 @@ TWENTY_FIRST_BATCH_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES, NINETEENTH_BATCH_RULES, TWENTIETH_BATCH_RULES, TWENTY_FIRST_BATCH_RULES) for t in group])
+# Classes from the twenty-second batch: a day or night rate reimbursed for care or a placement (time bought,
+# convention 6) and a rate table whose unit is a minute or an hour; not two award methods offered as alternatives, a
+# travel or consultant's day rate, a participant's stipend, a rate table for meals.
+TWENTY_SECOND_BATCH_RULES = [
+    "Total reimbursement under this contract shall not exceed $35.00 per day.",
+    "The County will reimburse the facility $145 per day for each youth placed.",
+    "Respite care will be paid at £180 per night.",
+    "Services shall be reimbursed at the following rates: Type of Service Unit Rate Medication Support Minute $ 4.82 All Other Services Minute $ 2.15",
+    "Unit rates: Personal care - Hour - £21.40; Respite - Hour - £19.80",
+    "Unit Rate schedule: Counselling Minute $3.10, Crisis Minute $4.00",
+]
+TWENTY_SECOND_BATCH_NEAR_MISSES = [
+    "Stage 3: Pricing (point basis or lowest bid basis)",
+    "The evaluation criteria for pricing may be on a point basis or on the lowest bid basis, depending on the bid.",
+    "Quotations will be assessed on a lowest price basis or a best value basis, as set out in each request.",
+    "Each mini-competition is run on a quality basis or on the lowest cost basis, as the buyer states in the call-off.",
+    "Volunteers will be reimbursed $10 per day for travel.",
+    "Consultants will be paid £400 per day.",
+    "Participants receive a stipend paid at $20 per day of attendance.",
+    "Unit rates for meals: Meal $6.50, Snack $2.00",
+]
+
+
+@pytest.mark.parametrize("text", [t for group in (AWARD_RULES_AND_HOURLY_PAY, FOURTH_BATCH_FORMS, FIFTH_BATCH_FORMS, SIXTH_BATCH_FORMS, SEVENTH_BATCH_RULES_NEAR_NEWS, TENTH_BATCH_RULES, ELEVENTH_BATCH_RULES, TWELFTH_BATCH_RULES, THIRTEENTH_BATCH_RULES, FOURTEENTH_BATCH_RULES, FIFTEENTH_BATCH_RULES, SIXTEENTH_BATCH_RULES, SEVENTEENTH_BATCH_RULES, EIGHTEENTH_BATCH_RULES, NINETEENTH_BATCH_RULES, TWENTIETH_BATCH_RULES, TWENTY_FIRST_BATCH_RULES, TWENTY_SECOND_BATCH_RULES) for t in group])
 def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
     assert _cost_first(text)
 
 
-@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES, TWENTIETH_BATCH_NEAR_MISSES, TWENTY_FIRST_BATCH_NEAR_MISSES) for t in group])
+@pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES, TWENTIETH_BATCH_NEAR_MISSES, TWENTY_FIRST_BATCH_NEAR_MISSES, TWENTY_SECOND_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []

@@ -720,6 +720,77 @@ TWENTY_FIRST_BATCH_QUIET = [
 ]
 
 
+# Classes from the twenty-second batch: a flattened target row naming a count of people served or instances of help
+# with its figures after it (a goal column, the quarters' cells), support hours written short ("3 hrs/week"), a
+# minimum of families worked with or households recruited and retained, the contracted number or level as the floor
+# behind a penalty, units or places per lot, weeks of the year a service operates, sessions set to meet at a rhythm.
+TWENTY_SECOND_BATCH = [
+    "Contracted goal Q1 Q2 Q3 Q4 Total\nTotal clients served 345 0 0",
+    "Contracted goal Q1 Q2 Q3 Q4 Total\nUnduplicated # of clients served 60 0",
+    "Annual target Q1 Q2 Q3 Q4\nUnduplicated number of youth served 45 12 10",
+    "Total seniors assisted: 150",
+    "# of instances of housing assistance 120 0",
+    "Number of instances of benefits advice 40",
+    "Minimum support: 3 hrs/week (16-17), 1 hr/week (18+).",
+    "Key work: minimum 2 hrs per week per young person.",
+    "Floating support - 4.5 hours/week per household.",
+    "Support package: 10hrs/wk",
+    "The council approves the approach of working with a minimum of 1,750 'troubled families'.",
+    "The provider will be expected to recruit, vet, train, support and retain 10 host households.",
+    "The team will work intensively with at least 300 families per year.",
+    "The service will engage no fewer than 400 \"hard to reach\" households each year.",
+    "If it is foreseen that the grantee might be unable to serve the contracted number of children, the department may reduce the award.",
+    "Where the provider fails to see the contracted number of clients, the council may recover part of the funding.",
+    "If a contractor fails to operate at 98 percent of the minimum days of operation required in its contract, the payment shall be reduced.",
+    "The County will not penalise the Contractor for fewer units of service unless performance is below 90% of the contracted number of units.",
+    "If the mid-year report shows that the Contractor has not provided forty-five percent (45%) of the anticipated year-to-date services, the County may ask for monthly reports.",
+    "Providers delivering less than 85% of the contracted level of activity will be paid pro rata.",
+    "Geographical area Number of units Lot 1 North 9 Lot 2 South 8 Lot 3 East 6",
+    "Number of bed spaces: Lot 1 - 10; Lot 2 - 6",
+    "Number of places per lot: Lot A 20, Lot B 15",
+    "After school childcare operating until 6pm as a seamless provision for 39 weeks of the year.",
+    "The creche will be open for 48 weeks a year.",
+    "Provision must be available 38 weeks per year, term time only.",
+    "Parenting groups shall meet at least twice a month.",
+    "The peer support group must meet weekly for 12 weeks.",
+    "Youth clubs will meet three times per week during term.",
+]
+# Nearby text that sets no output target: a row's figure for a past year, a share of the money (a budget share), what
+# a number of hours costs, opening or staffed hours, a ceiling on a building's or a contract's size, a building's room
+# for people, the provider's own account, a glossary entry for a contract type, a description of a service today, the
+# buyer's governance meetings.
+TWENTY_SECOND_BATCH_QUIET = [
+    "Total clients served in 2023 was 345",
+    "Annual report\nTotal clients served last year: 345",
+    "There were 120 instances of housing assistance in 2022.",
+    "A minimum of 20% of the total contract value is required to be allocated to services for children.",
+    "90% of the grant budget will be offered as the base payment.",
+    "At least 15% of the annual budget must be spent on early help.",
+    "No more than 5% of the grant award may be used for administration.",
+    "Yes. The cost of providing 8 hours per week of home help is $472.00 per month, a saving of $710.00 on a care home place.",
+    "The cost for delivering 10 hours a week of respite is £250 a week.",
+    "Support workers are on site 9am-5pm, 37.5 hrs/week.",
+    "The office is open 40 hrs/week.",
+    "The contract is for a maximum of 24 beds across three areas of the county.",
+    "The successful organisation will build and run a safe space facility of up to 60 beds on the site.",
+    "The framework covers up to 120 units of accommodation across the borough.",
+    "Each lot is for no more than 10 places.",
+    "The property will provide self-contained flats, communal space and an office space enough to support 8 individuals.",
+    "The house is large enough to accommodate 6 young people with a staff sleep-in room.",
+    "The scheme has room for up to 20 families in self-contained flats.",
+    "The hub worked with 300 families in 2023.",
+    "The provider must retain 20% of the fee until the report is received.",
+    "The contractor may serve up to 25 more clients if funding allows.",
+    "In 2023 the service delivered 92% of the contracted number of units.",
+    "A type of performance-based contract that a local board can enter with providers to serve adults for Training Services 2 and Youth Activities. 3",
+    "The organisation provides a service known as the women's shelter that is open 52 weeks a year with on-call cover.",
+    "The centre was open 50 weeks of the year in 2022.",
+    "The steering group will meet once a quarter.",
+    "The partnership board shall meet at least twice a year.",
+    "The provider will meet the needs of each young person.",
+]
+
+
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
     law = "Every home must be registered under the Housing and Care Act 2019 (Supported Activities) Rules 2021."
@@ -740,7 +811,8 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
 @pytest.mark.parametrize("text", TIME_LIMITS + REACH + UNITS_BOUGHT + PLAN_MEASURES + FOURTH_BATCH + FIFTH_BATCH + SIXTH_BATCH
                          + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
                          + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH + SEVENTEENTH_BATCH
-                         + EIGHTEENTH_BATCH + NINETEENTH_BATCH + TWENTIETH_BATCH + TWENTY_FIRST_BATCH)
+                         + EIGHTEENTH_BATCH + NINETEENTH_BATCH + TWENTIETH_BATCH + TWENTY_FIRST_BATCH
+                         + TWENTY_SECOND_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -750,7 +822,8 @@ def test_an_output_target_in_this_shape_is_flagged(text):
                          + NINTH_BATCH_QUIET + TENTH_BATCH_QUIET + ELEVENTH_BATCH_QUIET + TWELFTH_BATCH_QUIET
                          + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET
                          + SIXTEENTH_BATCH_QUIET + SEVENTEENTH_BATCH_QUIET + EIGHTEENTH_BATCH_QUIET
-                         + NINETEENTH_BATCH_QUIET + TWENTIETH_BATCH_QUIET + TWENTY_FIRST_BATCH_QUIET)
+                         + NINETEENTH_BATCH_QUIET + TWENTIETH_BATCH_QUIET + TWENTY_FIRST_BATCH_QUIET
+                         + TWENTY_SECOND_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
