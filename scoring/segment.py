@@ -28,6 +28,7 @@ _ABBREVIATIONS = {
 }
 # A month cut short is an abbreviation before its day ("from Jan. 1 to Dec. 31"); before a capital it can end a sentence.
 _MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_WRAPPED_END_RE = regex(r"(?:\b(?:of|the|a|an|to|and|or|with|for|in|on|by|at|from|per|than)|(?:^|\s)['\"][^'\"\s]+)$")
 _CLOSER_RE = regex(r"[.!?][\"')\]]*")
 _LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")
 _SENTENCE_END_RE = regex(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
@@ -128,6 +129,10 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
         return True
     if _BULLET_RE.match(next_line) or _is_row(next_line):
         return True
+    # A line that starts in lower case, stops on a word that needs the next one, or stops inside a quotation is a
+    # sentence wrapped before a capitalised word ("a minimum of 1,750 'Troubled" / "Families' ..."), not a heading.
+    if stripped[0].islower() or _WRAPPED_END_RE.search(stripped):
+        return False
     return len(stripped) <= 60 and (nxt[0].isupper() or nxt[0].isdigit())
 
 

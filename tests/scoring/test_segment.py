@@ -47,6 +47,17 @@ def test_dates_and_public_bodies_cut_short_do_not_end_a_sentence(raw, count):
     assert len(segment(normalize(raw))) == count, _texts(raw)
 
 
+@pytest.mark.parametrize("raw,count", [
+    ("The council will work with a minimum of 900 'Priority\nFamilies' over three years.", 1),  # inside a quotation
+    ("The provider will support a minimum of 40 young people with the\nYouth Justice Service each year.", 1),
+    ("and will hold no fewer than 12 sessions with\nParent Carer Forum members.", 1),  # a line in lower case
+    ("Key Performance Indicators - Installation of AT\nAll installations to be completed within 5 days.", 2),
+    ("Service Requirements\nThe provider will deliver 200 sessions.", 2),
+])
+def test_a_sentence_wrapped_before_a_capitalised_word_is_not_cut_as_a_heading(raw, count):
+    assert len(segment(normalize(raw))) == count, _texts(raw)
+
+
 def test_normalising_keeps_length_so_offsets_hold():
     raw = "“Smart” quotes\u00a0and – dashes &amp; *bold* <https://x.org|a link>\r\nnext"
     norm = normalize(raw)
