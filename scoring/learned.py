@@ -27,7 +27,9 @@ chosen 0.83 / 0.45 (8 right, 2 wrong). The same rule, applied again with each la
 protocol (the eighteenth to twenty-first, each with a model trained only on the batches before it): cost-first at
 0.75 was 8 / 2, 0 / 0, 1 / 3 and 0 / 1 there, 24 / 7 in all (77%), so it failed the rule; at 0.80, 9 / 3 there
 and 21 to 24 right, 4 wrong in all (at least 84%), so 0.80. Output-only at 0.75 was 5 / 6, 5 / 6, 2 / 14 and
-10 / 0 (84 / 51 since the twelfth, 62%): still off. `tender-coach review --no-learned` or
+10 / 0 (84 / 51 since the twelfth, 62%): still off. On the twenty-second (model trained on one to twenty-one),
+cost-first made no suggestion at any threshold and output-only at 0.75 was 3 right, 8 wrong (60% since the
+twelfth). The shipped model is trained on batches one to twenty-two. `tender-coach review --no-learned` or
 TENDER_COACH_LEARNED=0 turns the check off.
 """
 
