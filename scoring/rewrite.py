@@ -79,10 +79,33 @@ _AGED_RE = regex(r"\b((?:young\s+)?(?:people|adults|children|parents|women|men|c
 _STATED_AGES_RE = regex(r"\b(?:aged|ages?)\s+(\d{1,2})\s?(?:-|–|to)\s?(\d{1,2})\b|\b(\d{1,2})\s?(?:-|–|to)\s?(\d{1,2})[- ]?years?[- ]olds?\b", re.I)
 
 
+# Words that say which people a group is, before it ("separated migrant young people", "disabled adults") or after it
+# ("service users with complex needs", "young people leaving care"): kept with the group as the commissioner wrote it.
+_GROUP_BEFORE = (r"young(?=\s+(?:carers|adults|families|parents|mothers|fathers|women|men))|separated|migrant|unaccompanied|asylum[- ]seeking|refugee|looked[- ]after|care[- ]experienced|homeless|disabled"
+                 r"|autistic|deaf|blind|vulnerable|at[- ]risk|pregnant|low[- ]income|unemployed|bereaved|lone|single|expectant"
+                 r"|isolated|frail|displaced|trafficked|exploited|neurodivergent|neurodiverse")
+_GROUP_AFTER = (r"with\s+(?:complex|multiple|additional|high|special\s+educational)\s+needs|with\s+(?:a\s+)?(?:learning|physical)\s+disabilit(?:y|ies)"
+                r"|with\s+(?:dementia|autism|sensory\s+impairments?|care\s+and\s+support\s+needs|mental\s+health\s+(?:needs|problems|conditions))"
+                r"|leaving\s+care|experiencing\s+(?:homelessness|domestic\s+abuse|multiple\s+disadvantage)|affected\s+by\s+domestic\s+abuse"
+                r"|(?:at\s+risk\s+of|experiencing)\s+(?:homelessness|exploitation)|who\s+sleep\s+rough")
+
+
+@lru_cache(maxsize=4096)
+def _qualified(text: str, words: str) -> str:
+    """The group as the text names it, with the words that say which people it is ("Separated Migrant Young People" ->
+    "separated migrant young people"), else the group as found."""
+    m = re.search(rf"\b((?:(?:{_GROUP_BEFORE})[ \t-]+){{0,3}}){re.escape(words)}\b((?:[ \t]+(?:{_GROUP_AFTER}))?)", text[:2000], re.I)
+    if m is None or not (m.group(1) or m.group(2)):
+        return words
+    return " ".join((m.group(1) + words + m.group(2)).lower().split())
+
+
 def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None, doc_group: str | None = None) -> str:
     """Who benefits, in the clause's own words, else its heading's, else (for a service of no known area) the
     group the document's opening names ("Grocery shopping for seniors", "a shelter for women"), else the area's."""
     words = _group_words(clause) or _group_words(heading, plural_only=True) or (doc_group if area.key == "general" else None)
+    if words and _group_words(clause) == words:
+        words = _qualified(clause, words)
     if words:
         # "young people aged 16 – 24": the ages the commissioner wrote stay with the group
         aged = _AGED_RE.search(clause[:2000])
@@ -370,6 +393,11 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
                 label = above + " "
             label = label or _cell_label(clause, start)
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label, document))
+    if template in ("output-to-outcome", "payment-to-outcome") and quote \
+            and (short := _short_line(template, clause, start, end, doc_area, place, document)):
+        return short
+    if template == "output-to-outcome" and quote and (kept := _capacity_kept(clause, start, end, doc_area)):
+        return as_item(place, kept)
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         # The label that opens the finding's own line: a label on a line above it is a heading or another row's
@@ -499,6 +527,156 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
     text = " ".join(render(f"rewrites/{template}.j2", **words).split()) + end_mark
     prefix = run_in + (marker.group(0).strip() + " " if marker and (run_in or place.kind != "item") else "")
     return as_item(place, prefix + text)
+
+
+_BR_TAG_RE = regex(r"[ \t]*<br\s*/?>[ \t]*", re.I)
+# Two cells of a row run together on one line: a word, then a new cell's sentence ("Reviews We aim to …").
+_RUN_TOGETHER_CELLS_RE = regex(r"\b[A-Za-z][a-z-]+\s+(?:We|They|You|The|This|Our|All|Each|Any)\s+[a-z]")
+# A verb that asks for the count to be kept, before the count itself ("Track number of …", "Report the percentage of …").
+_TRACKING_VERB_RE = regex(r"^(?:track|report|record|monitor|count|measure|collect)\s+(?=(?:the\s+)?(?:number|percentage|proportion|total|#))", re.I)
+# A month or a preposition before figures: a date ("as of September 30, 2016"), not a row's columns.
+_DATE_BEFORE_RE = regex(r"(?:january|february|march|april|may|june|july|august|september|october|november|december|\bon|\bof|\bin|\bby)$", re.I)
+# A line that stops on a word needing the next: "… in", "… calculated as", "… and the".
+_CUT_OFF_END_RE = regex(r"\b(?:in|of|as|to|for|the|a|an|and|or|with|within|by|at|on|from|per|than|that|which|is|are)$", re.I)
+# Cells a stored copy put on one line, with a gap of spaces between them.
+_CELL_GAP_RE = regex(r"[a-z)][ \t]{3,}[A-Z]")
+# A figure's word after a number that looked like a marker: "2.6 million", "1.5 per cent".
+_FIGURE_WORD_RE = regex(r"(?:million|thousand|billion|bn|m\b|per\s?cent|percent|%)", re.I)
+# A line that counts something: a figure, a count's name, or a lot ("6 units of …", "Total number of …", "Lot 2 - …").
+_COUNT_LINE_RE = regex(r"(?:\d|(?:up\s+to|at\s+least|a\s+)?(?:minimum|maximum)\b|lot\s+\d|(?:total|number|percentage|proportion|average"
+                       r"|rate|count|no\.)\b|[#%]\s?of\b)", re.I)
+# More verbs that open an item which is a commitment ("Increase the number of referrals …", "Communicate with …").
+_MORE_ITEM_VERBS_RE = regex(r"(?:increase|reduce|improve|expand|promote|raise|encourage|continue|collaborate|communicate|work|build"
+                            r"|create|ensure|deliver|begin|offer|maintain)\b(?![-'’])", re.I)
+# A word that makes the item's words a clause with its own verb ("… is 430"), not a thing counted ("6 units of …").
+_OWN_VERB_RE = regex(r"\b(?:is|are|was|were|will|shall|must|should|may|can|has|have|had)\b", re.I)
+
+
+def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, place: Place,
+                document: str = "") -> str | None:
+    """A place that is not a paragraph's sentence (a list item with its marker, a numbered entry, a label or heading line
+    with no verb and no full stop) comes back in the same form and about the same length: its marker or label, the
+    outcome with its measure, and the item's own words (its count, group, units, lot) kept as a secondary measure, one
+    line, not the two-sentence paragraph. None for a sentence of prose, or an item too long to keep whole."""
+    rel = start - clause.start
+    line_start = clause.text.rfind("\n", 0, rel) + 1
+    line_end = clause.text.find("\n", rel)
+    line = clause.text[line_start:line_end if line_end >= 0 else len(clause.text)]
+    if len(clause.text) <= 300:  # a short clause wrapped over lines ("… during the 12- <br />month period = 985"): all of it
+        line_start, line = 0, clause.text.strip()
+        a = document.rfind("\n", max(0, clause.start - 300), clause.start) + 1 if document else -1
+        b = document.find("\n", clause.end, clause.end + 300) if document else -1
+        if 0 < a <= clause.start and b >= clause.end and "\n" not in clause.text.strip():
+            # its line as written, when the clause stops short of it ("period= <br />120 PERSONS"), without its marker
+            whole = document[a:b].strip()
+            if place.kind == "item" and whole.startswith(place.marker.strip()):
+                whole = whole[len(place.marker.strip()):].strip()
+            if len(whole) <= 300 and whole.startswith(clause.text.strip()[:20]):
+                line = whole
+    if line.rstrip().endswith(("=", ":")) and document:  # "… contract period= <br />120 PERSONS": the value, on the next line
+        below = document[clause.end:clause.end + 80].lstrip(" \t\r").split("\n")
+        value = below[1].strip() if len(below) > 1 and not below[0].strip() else ""
+        if re.match(r"\d[\d,.]*%?(?:\s+[A-Za-z]+){0,2}$", value):
+            line = line.rstrip() + " " + value
+    if _CELL_GAP_RE.search(line):
+        return None  # cells a stored copy put on one line with gaps between them ("Rationale      To measure …")
+    line = " ".join(_BR_TAG_RE.sub(" ", line).split())
+    if not line or len(line) > 300 or "|" in line or "\t" in line or _AMOUNT_RE.search(line):
+        return None  # a row's cells (scoring/fit.py), or a rate: what to pay is the problem there, not a count
+    marker = _ITEM_MARKER_RE.match(line)
+    if marker and _FIGURE_WORD_RE.match(line, marker.end()):
+        marker = None  # "2.6 million patients …": a figure, not a marker
+    body = line[marker.end():] if marker else line.strip()
+    body = " ".join(body.split())
+    own_line = "\n" not in clause.text.strip()
+    is_item = place.kind == "item" or marker is not None
+    # a label or heading line: one line on its own, no full stop, no verb of a sentence
+    is_line = own_line and not body.rstrip().endswith((".", "!", "?")) and not _OWN_VERB_RE.search(body) and len(body) <= 160 \
+        and not re.search(r"[.!?]\s", body) and not _RUN_TOGETHER_CELLS_RE.search(body) and _COUNT_LINE_RE.match(body)
+    if not (is_item or is_line):
+        return None
+    label = ""
+    if (lab := _LABEL_START_RE.match(body)) and len(body) - lab.end() >= 12:
+        label, body = lab.group(0).strip() + " ", body[lab.end():]
+    end_mark = body.rstrip()[-1:] if body.rstrip()[-1:] in (";", ".") else ""
+    sentences = re.split(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z])", body)
+    if len(sentences) > 1:  # the sentence the finding is in: the note after it ("This represents …") is not the count
+        flagged = " ".join(clause.text[rel:rel + 30].split())[:20]
+        body = next((one for one in sentences if flagged and flagged in one), sentences[0])
+        end_mark = "."
+    if body.rstrip().endswith(":"):
+        return None  # a lead-in to a list ("… within the following standards:"), not an item of it
+    own = _TRACKING_VERB_RE.sub("", body.strip(" .;,:"), count=1)
+    head, figures = split_figures(own)
+    if len(figures) > 1 and not _DATE_BEFORE_RE.search(head.rstrip(" ,")):
+        own = head.rstrip(" .,;:")  # a flattened row's columns ("… area 50% 11,296 31%"): which is the target is not said
+    if _CUT_OFF_END_RE.search(own):
+        return None  # a line cut off mid-clause ("… not less than 60% in", "calculated as"): there is no whole to keep
+    if own.count("(") > own.count(")"):  # "… hours (excluding provision of": a bracket the clause never closes
+        own = own[:own.rfind("(")].rstrip(" ,;:")
+    clause_like = _OWN_VERB_RE.search(own) and not _MEASURE_ITEM_RE.match(own)
+    if not label and _MEASURE_ITEM_RE.match(own) and (colon := own.find(": ")) > 0 and own[colon + 2:colon + 3].isupper() \
+            and _OWN_VERB_RE.search(own[colon:]) and colon < 120:
+        # "Total number of households to be served: The total … is 80 households": the measure's name is its label
+        label, own, clause_like = own[:colon + 1] + " ", own[colon + 2:], True
+    doing = _VERB_ITEM_RE.match(own) or _MORE_ITEM_VERBS_RE.match(own)
+    if clause_like and not (doing or label):
+        return None  # a sentence with its own subject ("The service will make 900 visits.") reads on as a sentence
+    if len(own) > (110 if clause_like else 220) or len(_WORD_RE.findall(own)) < 2:
+        return None
+    if _carries(own) or "tender-coach" in own.lower():
+        return None
+    area, scope, heading = _setting(clause, doc_area)
+    outcome = _outcome_slots(area, 1, _seed(clause, start, end) or own, scope)[0]
+    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
+    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
+    text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
+    if not re.match(r"[A-Z]{2}", own) and (not re.match(r"[A-Z][a-z]+\s+[A-Z\d]", own) or re.match(r"(?:A|An|The)\s", own)):
+        own = own[0].lower() + own[1:]  # "Nursery provision 16 places …", not a name ("Santa Ana residents …", "Lot 1")
+    if doing:  # "Begin services within 7 days": what they do
+        text += f"; the commitment to {own[0].lower() + own[1:]} kept as a secondary measure"
+    elif clause_like:  # "the number of clients is 430": a clause of its own
+        text += f"; as a secondary measure, {own}"
+    else:
+        text += f"; {own} kept as a secondary measure"
+    prefix = (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + label
+    return as_item(place, prefix + text + (end_mark or ""))
+
+
+# What a service has room for, or a share of its money set aside: "a maximum of 24 beds", "up to 60 bedspaces", "6 units
+# of accommodation", "16 places", "20% of the total contract value is … allocated to"; a description, not a target.
+_CAPACITY_RE = regex(r"\b(?:(?:maximum|minimum|total)\s+of\s+|up\s+to\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:beds?|bed\s?spaces?|units"
+                     r"(?:\s+of\s+(?:supported\s+)?accommodation)?|places|rooms|flats|spaces)\b(?!\s+(?:per|a|an|each)\s)"
+                     r"|\b\d{1,3}(?:\.\d+)?\s?%\s+of\s+(?:the\s+)?(?:total\s+)?(?:contract\s+value|contract\s+sum|budget|grant(?:\s+budget)?|funding"
+                     r"|annual\s+value)\b", re.I)
+
+
+_LISTED_RE = regex(r"[:|*•]|\b\d{1,2}\.[a-z]\)|\(\w\)\s", re.I)
+_ROOM_WORD_RE = regex(r"\b(?:beds|bed\s?spaces|units\s+of\s+(?:supported\s+)?accommodation|self-contained\s+(?:flats|units|rooms))\b", re.I)
+
+
+def _capacity_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Area) -> str | None:
+    """A sentence that says what a service has room for or how its money is shared ("The contract is for a maximum of
+    24 beds", "20% of the contract value is allocated to children's support") describes it; it sets no target to
+    replace. It stays as written, every figure kept, and the outcome the service is judged by follows it. None for
+    anything else, or a clause of several sentences."""
+    text = " ".join(clause.text.split())
+    if not text.endswith(".") or len(text) > 300 or _SENTENCE_IN_RE.search(text[:-1]) or _LISTED_RE.search(text) \
+            or _VERB_ITEM_RE.match(text) or _MORE_ITEM_VERBS_RE.match(text):
+        return None  # a list run into one line, a row, or an instruction ("Provide 32 beds"): not a description
+    found = _CAPACITY_RE.search(text)
+    flagged = " ".join(clause.text[max(0, start - clause.start):end - clause.start].split())
+    room = found is not None and found.start() <= end - clause.start and found.end() >= start - clause.start
+    # "bedspaces … enough to support 8 individuals": the people a building has room for
+    room = room or (_ROOM_WORD_RE.search(text) is not None and re.match(r"(?:support|accommodate|house)\s+\d", flagged, re.I) is not None)
+    if not room or _carries(text) or "tender-coach" in text.lower():
+        return None  # the flagged words are not the capacity, or the sentence has a second problem
+    area, scope, heading = _setting(clause, doc_area)
+    outcome = _outcome_slots(area, 1, _seed(clause, start, end) or text, scope)[0]
+    who = _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area))
+    kept = f"{text[:-1]}; success is judged by whether {who} {outcome['change']} ({outcome['measure']}, {outcome['when']})."
+    # pasted, it must not be flagged again (a second count in the sentence, "and accept 400 referrals", still would)
+    return None if _carries(kept, ("cost-first", "output-only")) else kept
 
 
 # An amount of money a clause pays or charges: "£23.84", "$18.75", "€40", "USD 12.50", "Rs. 150".

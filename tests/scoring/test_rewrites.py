@@ -1125,7 +1125,7 @@ def test_juveniles_in_a_justice_programme_are_young_people_with_a_youth_justice_
     clause = segment(text)[0]
     start = text.index(flagged)
     written = rewrite("output-to-outcome", clause, start, start + len(flagged), text, [], document_area(text))
-    assert "Young people who use the service" in written and "youth justice" in written, written
+    assert re.search(r"(?:^|\. )Young people (?:who use the service )?\w", written) and "youth justice" in written, written
     assert "SWEMWBS" not in written and "ReQoL" not in written, written
 
 
@@ -1294,3 +1294,75 @@ def test_a_youth_service_for_young_people_at_risk_of_offending_may_be_offered_yo
     rewrites = [f.rewrite for f in review("The provider will deliver 200 diversion sessions a year for young people "
                                           "at risk of offending.").findings if f.rewrite]
     assert any("stay out of the youth justice system" in r for r in rewrites), rewrites
+
+
+def _rewrite_in_place(line: str, flagged: str, heading: str = "Floating support and supported accommodation") -> str:
+    """The output-to-outcome suggestion for one line of a short document, fitted to its place as the engine does."""
+    from scoring.fit import place_of
+    from scoring.rewrite import rewrite
+
+    doc = f"{heading}\n\n{line}\n"
+    clauses = segment(doc)
+    clause = next(c for c in clauses if flagged in c.text)
+    start = doc.index(flagged)
+    place = place_of(clause, clauses, doc, start)
+    return rewrite("output-to-outcome", clause, start, start + len(flagged), doc, [], document_area(doc), place=place)
+
+
+@pytest.mark.parametrize("line,flagged,marker,kept,group", [
+    # a bullet that names what is bought and for whom
+    ("- 8 units of supported accommodation for unaccompanied asylum-seeking children", "8 units",
+     "- ", "8 units of supported accommodation for unaccompanied asylum-seeking children", "Unaccompanied asylum-seeking children"),
+    # a numbered count whose value a stored copy put after a line break
+    ("3. Total number of veterans to be housed during the contract year= <br />60 PERSONS", "number of veterans to be housed",
+     "3. ", "60 PERSONS", "Veterans"),
+    # an instruction in a lettered list
+    ("b. Begin assessments within ten (10) working days of referral.", "10) working days",
+     "b. ", "commitment to begin assessments within", None),
+    # a measure in a numbered list, its standard in brackets kept
+    ("7. Percentage of outreach visits held in people's own homes (standard: 70%);", "Percentage of outreach visits",
+     "7. ", "(standard: 70%)", None),
+])
+def test_a_list_item_comes_back_as_one_item_with_its_own_words_kept(line, flagged, marker, kept, group):
+    """A list item is not a paragraph's sentence: its suggestion is one item with the same marker, the outcome with
+    its measure, and the item's own words (its count, its group, its units) kept whole as a secondary measure, not
+    two sentences quoting a clipped phrase of it."""
+    written = _rewrite_in_place(line, flagged)
+    assert written.startswith(marker) and "\n" not in written, written
+    assert kept in written.replace("–", "-"), written
+    assert "secondary measure" in written and "The provider plans the service" not in written, written
+    if group:
+        assert written[len(marker):].startswith(group), written
+    assert not review(written).findings or all(f.category not in ("output-only", "cost-first")
+                                                 for f in review(written).findings), written
+
+
+@pytest.mark.parametrize("text,group", [
+    ("The hub will work with 40 service users with complex needs each year.", "service users with complex needs"),
+    ("6 units of accommodation with round-the-clock support for Separated Migrant Young People",
+     "separated migrant young people"),
+    ("The scheme will house 25 disabled adults in its first year.", "disabled adults"),
+    ("Mentoring for 30 young people leaving care.", "young people leaving care"),
+    ("Respite for 50 young carers a year.", "young carers"),
+])
+def test_the_client_group_keeps_the_words_that_say_who_they_are(text, group):
+    """"Separated migrant young people" are not just "young people", nor "service users with complex needs" just
+    "service users": the words before and after the group that say which people it is stay with it."""
+    from scoring.rewrite import _beneficiaries
+    from knowledge.outcome_library import library
+
+    assert _beneficiaries(text, "", library()["general"], None) == group
+
+
+@pytest.mark.parametrize("sentence,flagged", [
+    ("The contract is for a maximum of 30 beds across two districts within the county.", "30 beds"),
+    ("The service will offer around 70 units of supported accommodation with move-on support into settled homes.",
+     "70 units of supported accommodation"),
+    ("The hostel will provide self-contained bedspaces and an office enough to support 12 individuals.", "support 12 individuals"),
+])
+def test_a_sentence_stating_capacity_is_kept_whole_with_the_outcome_added(sentence, flagged):
+    """What a service has room for describes it; it is not a target to write over. The sentence stays as written,
+    every figure kept, and the outcome the service is judged by follows it in the same sentence."""
+    written = _rewrite_in_place(sentence, flagged)
+    assert written.startswith(sentence[:-1] + "; success is judged by whether "), written
+    assert "not a target" not in written, written
