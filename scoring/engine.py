@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from knowledge.records import dataclass, replace
@@ -202,7 +203,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         # ("paid £40 for each visit", "paid £25 for each call") get one suggestion quoting them all, on the first.
         group = (clause.block, template) if place.kind != "row" and text is not None else None
         if group in quoted and (merged := _with_quote(quoted[group], text)) is not None:
-            head, quoted[group] = quoted[group][0], merged
+            quoted[group] = merged
+            head = merged[0]
             out[head] = replace(out[head], rewrite=merged[2])
             out.append(replace(f, rewrite=None, rewrite_on_line=out[head].line))
             continue
@@ -223,9 +225,7 @@ def _with_quote(run: tuple[int, str, str], text: str) -> tuple[int, str, str] | 
     head, first, merged = run
     if merged.count("', '") + 1 >= _MOST_QUOTES:
         return None
-    same = 0
-    while same < min(len(first), len(text)) and first[same] == text[same]:
-        same += 1
+    same = len(os.path.commonprefix((first, text)))
     opening = first.rfind("('", 0, same)
     if opening < 0 or "')" in first[opening:same]:
         return None
