@@ -689,7 +689,6 @@ _RATE_NAMED_RE = regex(r"\b(?:rates?|fees?|tariffs?|prices?|stipends?|reimburse\
 # made for each unit delivered". Kept whole: it is a payment control, and the outcome-linked part goes after it.
 _BILLING_RULE_RE = regex(r"\b(?:(?:shall|will|may|must|can)\s+(?:only\s+)?(?:bill|invoice|claim)|(?:bill|invoice|claim)s?\s+(?:only\s+)?for"
                          r"|(?:claims?|invoices?|bills?)\s+(?:are|is|will\s+be|shall\s+be)\s+(?:made|submitted|paid))\b", re.I)
-_BR_RE = regex(r"[ \t]*<br\s*/?>[ \t]*", re.I)
 
 
 def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Area, document: str = "") -> str | None:
@@ -721,7 +720,7 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
         if tail.strip() and not text.rstrip().endswith((".", ";", ":", "!", "?", ")")) and tail[:1] in (" ", "\t", "<") \
                 and _AMOUNT_RE.search(text):
             text += tail  # a sentence a stored copy's line break cut in two ("for all `Individual <br />Trips' …"): read on
-    words = " ".join(_BR_RE.sub(" ", text).split()).strip()
+    words = " ".join(_BR_TAG_RE.sub(" ", text).split()).strip()
     words = re.sub(r"(?<=\s)-(?=[a-z])", "", words)  # "the number of -service units": a stray hyphen from a scan
     words = re.sub(r"\s+([,.;:])", r"\1", words).rstrip(" ;,.")
     if not 20 <= len(words) <= 320 or _SENTENCE_IN_RE.search(words):
