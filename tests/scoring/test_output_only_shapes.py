@@ -791,6 +791,28 @@ TWENTY_SECOND_BATCH_QUIET = [
 ]
 
 
+# Classes from the twenty-third batch: hours of an activity set per week or month, a label line of the places or
+# enrolments allotted with its figure after a space, enrolment held at a share all year; not a contract awarded or
+# authorised for a quantity at a total cost (the purchase itself), a prediction of the referrals a provider is likely
+# to get, a quarter's number in a heading over the next line.
+TWENTY_THIRD_BATCH = [
+    "Providers must offer a minimum of fifteen (15) hours per month of group activities.",
+    "Each centre shall run at least 12 hours per week of youth work sessions.",
+    "Authorised Enrolment 30",
+    "Contracted places 18",
+    "State Approved Enrollments: 40",
+    "All funded centres are expected to maintain 90% enrolment throughout the year.",
+]
+TWENTY_THIRD_BATCH_QUIET = [
+    "The board awards a contract to Northside Catering for approximately 12,000 meals for the year, at a total cost of $48,300.",
+    "RESOLUTION AWARDING A CONTRACT TO ST. MARY'S KITCHEN FOR APPROXIMATELY 8,000 MEALS IN THE APPROXIMATE TOTAL COST OF $30,400.",
+    "This resolution will authorize an agreement with the county to provide about 5,000 home visits at a cost of approximately $210,000.",
+    "Agencies that run longer programmes are likely to receive a higher number of referrals from the job centre.",
+    "PM3 - Referrals by Quarter QRT 2 18/19\nReferrals by source show that schools refer most families.",
+    "Q3 2019\nVisits by area were highest in the north.",
+]
+
+
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
     law = "Every home must be registered under the Housing and Care Act 2019 (Supported Activities) Rules 2021."
@@ -812,7 +834,7 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
                          + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
                          + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH + SEVENTEENTH_BATCH
                          + EIGHTEENTH_BATCH + NINETEENTH_BATCH + TWENTIETH_BATCH + TWENTY_FIRST_BATCH
-                         + TWENTY_SECOND_BATCH)
+                         + TWENTY_SECOND_BATCH + TWENTY_THIRD_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -823,7 +845,7 @@ def test_an_output_target_in_this_shape_is_flagged(text):
                          + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET
                          + SIXTEENTH_BATCH_QUIET + SEVENTEENTH_BATCH_QUIET + EIGHTEENTH_BATCH_QUIET
                          + NINETEENTH_BATCH_QUIET + TWENTIETH_BATCH_QUIET + TWENTY_FIRST_BATCH_QUIET
-                         + TWENTY_SECOND_BATCH_QUIET)
+                         + TWENTY_SECOND_BATCH_QUIET + TWENTY_THIRD_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 
