@@ -76,6 +76,15 @@ def get(key: str):
     return value
 
 
+def has(key: str) -> bool:
+    """Whether a value is stored under key, without decoding it (it counts as used, so it is kept)."""
+    store = _load()
+    present = key in store or key in _index
+    if present:
+        _used.add(key)
+    return present
+
+
 def remember(key: str, value) -> None:
     """Store a value (plain data that marshal can write); it reaches the disk when the process ends."""
     _load()[key] = value

@@ -100,7 +100,39 @@ def _wrap(pattern: str, source: str) -> str:
     return expanded if pattern.startswith("^") else _WORD_START + r"(?:" + expanded + r")(?![\w])"
 
 
-def compile_any(patterns: list[str], source: str) -> re.Pattern | None:
+class LazyPattern:
+    """A rule's program loaded on its first search. A rule's `unless` and `exceptions` are only asked
+    about a clause its patterns matched, so on a one-page draft most of them are never needed, and
+    loading a program is most of what they would cost (about a quarter of all the rules' programs).
+    Only a list already compiled once (its program on disk) is deferred: a new or changed list is
+    compiled when the rule loads, so a mistake in it is still reported then."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, *args) -> None:
+        self._args, self._compiled = args, None
+
+    def _get(self) -> re.Pattern:
+        if self._compiled is None:
+            regex, source, patterns, key = self._args
+            self._compiled = bounded(regex, _FLAGS, source, patterns, key=key)
+        return self._compiled
+
+    def search(self, *args):
+        return self._get().search(*args)
+
+    def finditer(self, *args):
+        return self._get().finditer(*args)
+
+    def match(self, *args):
+        return self._get().match(*args)
+
+    @property
+    def pattern(self) -> str:
+        return self._args[0]
+
+
+def compile_any(patterns: list[str], source: str, lazy: bool = False) -> re.Pattern | LazyPattern | None:
     """One program for a rule's list. The word-start check is made once for a run of unanchored
     patterns, not once for each, so a long list costs less at every position of a long draft;
     the patterns are tried in the same order, so the matches are the same.
@@ -116,6 +148,8 @@ def compile_any(patterns: list[str], source: str) -> re.Pattern | None:
     stored = diskcache.get(key)
     if isinstance(stored, tuple) and len(stored) == 2 and all(isinstance(x, str) for x in stored):
         regex, program = stored
+        if lazy and diskcache.has(program):
+            return LazyPattern(regex, source, patterns, program)
         return bounded(regex, _FLAGS, source, patterns, key=program)
     regex = _joined(patterns, source)
     compiled = bounded(regex, _FLAGS, source, patterns)

@@ -152,8 +152,8 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
             "unless_in_next": unless_in_next,
             "targets_only": targets_only,
             "patterns": compile_any(_str_list(data, "patterns", where, required=True), where),
-            "unless": compile_any(_str_list(data, "unless", where, required=(kind == "conditional")), where),
-            "exceptions": compile_any(_str_list(data, "exceptions", where), where),
+            "unless": compile_any(_str_list(data, "unless", where, required=(kind == "conditional")), where, lazy=True),
+            "exceptions": compile_any(_str_list(data, "exceptions", where), where, lazy=True),
             "negation": negation,
         }
     if kind == "award-weighting":
