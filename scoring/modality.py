@@ -31,7 +31,7 @@ _IMPERATIVE_RE = regex(
 # figure for a past period ("In 2023/24, …", "of the total"). They outweigh a target word, since
 # reports quote targets ("…which was 90% of the target").
 _STRONG_REPORT_RES = (
-    regex(r"\b(?:supported|received|delivered|reached|served|saw|assisted|helped|engaged|attended|completed"
+    regex(r"\b(?:supported|received|delivered|reached|served|serviced|distributed|saw|assisted|helped|engaged|attended|completed"
                r"|accessed|recorded|constituted|accounted\s+for|represented|made|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),

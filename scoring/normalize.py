@@ -70,6 +70,18 @@ _WORDS_THEN_FIGURE_RE = regex(
     r"\b(?:" + _WORDS + r")(?:[ \t-]+(?:" + _WORDS + r"|hundred|thousand|and))*[ \t]*\((\d{1,3}(?:,\d{3})*)\)", re.I)
 
 
+# The same figure after the unit, as some rules and contracts write it: "within thirty days (30) of referral" reads
+# "within 30 days" (padded with spaces to its length).
+_WORDS_UNIT_FIGURE_RE = regex(
+    r"\b(?:" + _WORDS + r")(?:[ \t-]+(?:" + _WORDS + r"|hundred|thousand|and))*[ \t]+((?:(?:business|working|calendar|clear)"
+    r"[ \t]+)?(?:days?|weeks?|months?|hours?|minutes?|years?))[ \t]*\((\d{1,3}(?:,\d{3})*)\)", re.I)
+
+
+def _figure_before_unit(match: re.Match) -> str:
+    said = f"{match.group(2)} {match.group(1)}"
+    return said + " " * (len(match.group(0)) - len(said))
+
+
 def _figure_only(match: re.Match) -> str:
     figure = match.group(1)
     return " " * (match.start(1) - match.start(0)) + figure + " "
@@ -87,6 +99,7 @@ def normalize(text: str) -> str:
         out = _BLOCK_TAG_RE.sub(lambda m: " " * len(m.group(0)), out)
     out = _EMPHASIS_RE.sub(lambda m: " " + m.group(2) + " ", out)
     if "(" in out:
+        out = _WORDS_UNIT_FIGURE_RE.sub(_figure_before_unit, out)
         out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
     assert len(out) == len(text)
     return out

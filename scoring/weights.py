@@ -81,7 +81,7 @@ _TERM_GAP_RE = regex(
     r"^(?:[\s:|=()\[\],\-–\"']|weighting|weighted|weight|weights|weightages?|allotted|is|are|will|be|carries|carry|carrying|at|of|accounts?|"
     r"accounting|for|worth|represents?|representing|makes?\s+up|the|a|an|total|overall|score|marks?|up|evaluation|"
     r"evaluated|assessed|scored|out|using|with|receive|receives|maximum|max|available|least|minimum|min|criteria|criterion|element|component|section|questions?|envelope|split|allocated|given|attracts?|"
-    r"counts?|counting|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?"
+    r"counts?|counting|schedule|submissions?|responses?|proposals?|statements?|bids?|tenders?|each|lots?"
     # Finnish and Swedish: "hinnan painoarvo oli 60 %", "priset viktas 70 %".
     r"|painoarvo\w*|painotu\w*|painotet\w*|oli|on|vikt\w*|är|var)*$",
     re.I,

@@ -813,6 +813,64 @@ TWENTY_THIRD_BATCH_QUIET = [
 ]
 
 
+# Classes from the twenty-fourth batch (the plain duties of rules and programme requirements): a contact or a visit at a
+# rhythm ("a monthly contact", "one home visit per month", "contact … at least monthly"), classes held so many times a
+# year, hours of training or class time to deliver, a time limit with its figure after the unit ("thirty days (30)"),
+# people targeted or expected to receive a service, volume held to a share of the contracted child hours, full
+# enrolment maintained; not a visit required elsewhere ("at the time of the quarterly visit"), a capped caseload, a
+# past count served.
+TWENTY_FOURTH_BATCH = [
+    "(1) At a minimum, a monthly face-to-face contact must be made with each child.",
+    "The family worker shall conduct a quarterly home visit to every household on the caseload.",
+    "At least two visits per month must be made to each carer.",
+    "Case managers are required to make contact with every client at least monthly.",
+    "4. Run parent workshops in each district a minimum of 3 times per year.",
+    "Deliver a total of 16 hours of training to each volunteer mentor.",
+    "Each centre must provide at least 900 annual hours of planned class time.",
+    "Initial assessments shall be completed within fourteen days (14) of referral.",
+    "150 carers are being targeted to receive befriending visits.",
+    "500 young people are expected to attend the summer programme.",
+    "The provider shall keep delivery within plus or minus five percent (5%) of the contracted client hours.",
+    "Each provider shall develop a plan for maintaining full enrolment throughout the year.",
+]
+TWENTY_FOURTH_BATCH_QUIET = [
+    "Bank statements shall be reviewed by the coordinator at the time of the quarterly home visit.",
+    "Monitoring all re-assessments of the placement, including quarterly visits.",
+    "Have a maximum caseload of 15 families per worker",
+    "The programme serviced 48,300 meals during the contract year.",
+    "The need to provide an additional weekly session is evident from the waiting list.",
+    "Staff must complete 20 hours of training each year.",
+]
+
+
+# Classes from the twenty-fifth batch (the twenty-fourth's contact rule written along its axes, not its examples): any
+# rhythm (an adjective, "once every seven (7) days", "no less frequently than every 30 days", "in each three-month
+# period", "three (3) days a week") with any contact, visit, review or group, before or after it, in a duty or a listed
+# item; plans reviewed or updated at a rhythm; a first contact to occur within days; not a visit allowed beyond the one
+# required, a review of the provider's own operations, a staff supervisor's meetings.
+TWENTY_FIFTH_BATCH = [
+    "(c) Weekly face-to-face visits with the young person in the placement.",
+    "(ii) making six-monthly visits to each family for the following two years.",
+    "Telephone contacts with the parent shall occur at least once every fourteen (14) days.",
+    "The worker shall see each child in the home no less frequently than every 28 days.",
+    "Each family must have fortnightly case management contact.",
+    "A key worker contact is required every month for each tenant.",
+    "Ensure each carer receives at least one of the home visits in each six-month period.",
+    "Counselling shall be offered a minimum of two (2) days a week at each site.",
+    "Each provider shall update the support plan every three (3) months.",
+    "(3) review and revise each resident's care plan at least every 60 days;",
+    "An initial visit must take place within five (5) working days of referral.",
+    "b. Run a weekly peer support group for parents referred by schools.",
+]
+TWENTY_FIFTH_BATCH_QUIET = [
+    "(e) Where a case needs more than one monthly visit, the extra visits may be made by a partner agency.",
+    "Weekly reviews of operations and records help managers find problems early.",
+    "The team leader must meet with workers at least weekly to review their cases.",
+    "Providers must undertake a performance review against the standards every three years.",
+    "All groups will send written monitoring information twice a year.",
+]
+
+
 def test_a_year_in_a_laws_title_is_not_a_count_of_activities():
     from scoring import review as _review
     law = "Every home must be registered under the Housing and Care Act 2019 (Supported Activities) Rules 2021."
@@ -834,7 +892,8 @@ def test_a_share_measured_by_a_client_survey_is_not_a_count_of_people_reached():
                          + EIGHTH_BATCH + NINTH_BATCH + TENTH_BATCH + ELEVENTH_BATCH + TWELFTH_BATCH + THIRTEENTH_BATCH
                          + FOURTEENTH_BATCH + FIFTEENTH_BATCH + SIXTEENTH_BATCH + SEVENTEENTH_BATCH
                          + EIGHTEENTH_BATCH + NINETEENTH_BATCH + TWENTIETH_BATCH + TWENTY_FIRST_BATCH
-                         + TWENTY_SECOND_BATCH + TWENTY_THIRD_BATCH)
+                         + TWENTY_SECOND_BATCH + TWENTY_THIRD_BATCH + TWENTY_FOURTH_BATCH
+                         + TWENTY_FIFTH_BATCH)
 def test_an_output_target_in_this_shape_is_flagged(text):
     assert _output_only(text), text
 
@@ -845,7 +904,8 @@ def test_an_output_target_in_this_shape_is_flagged(text):
                          + THIRTEENTH_BATCH_QUIET + FOURTEENTH_BATCH_QUIET + FIFTEENTH_BATCH_QUIET
                          + SIXTEENTH_BATCH_QUIET + SEVENTEENTH_BATCH_QUIET + EIGHTEENTH_BATCH_QUIET
                          + NINETEENTH_BATCH_QUIET + TWENTIETH_BATCH_QUIET + TWENTY_FIRST_BATCH_QUIET
-                         + TWENTY_SECOND_BATCH_QUIET + TWENTY_THIRD_BATCH_QUIET)
+                         + TWENTY_SECOND_BATCH_QUIET + TWENTY_THIRD_BATCH_QUIET
+                         + TWENTY_FOURTH_BATCH_QUIET + TWENTY_FIFTH_BATCH_QUIET)
 def test_nearby_text_that_sets_no_output_target_is_not_flagged(text):
     assert not _output_only(text), (text, _output_only(text))
 

@@ -117,3 +117,13 @@ def test_a_company_name_does_not_end_the_sentence():
     clauses = [c.text for c in segment(text)]
     assert clauses[0] == "The contract went to Harbour Lanterns Co. Ltd. despite another firm offering the lowest bid."
     assert len(clauses) == 2, clauses
+
+
+def test_a_number_in_words_with_its_figure_after_the_unit_reads_as_the_figure_and_keeps_its_place():
+    draft = "Assessments shall be completed within fourteen working days (14) of referral."
+    tidy = normalize(draft)
+    assert len(tidy) == len(draft)  # offsets still point at the draft
+    assert "within 14 working days" in tidy
+    found = [f for f in review(draft, rewrites=False).findings if f.category == "output-only"]
+    assert found and draft[found[0].start:found[0].end] == found[0].match
+    assert normalize("The office is open twenty (20) hours a week.") != "The office is open twenty (20) hours a week."
