@@ -66,6 +66,29 @@ def test_a_file_past_its_size_is_written_back_pruned_even_when_nothing_new_was_c
     diskcache.forget()
 
 
+
+def test_once_pruned_the_file_is_not_written_again_by_every_process_that_reads_it(tmp_path, monkeypatch):
+    """The entries are pruned to the limit; the file's index and the days each entry was last used come on top. A
+    process that only reads must not find the file over its size because of them, or every review writes it again."""
+    monkeypatch.setattr(diskcache, "_MAX_BYTES", 25_000)
+    monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
+    diskcache.forget()
+    big = b"p" * 12_460  # two of them (with marshal's few bytes each) just under 25,000
+    path = diskcache.cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(diskcache.encode({"old": big, "a": big, "b": big}))
+    assert diskcache.get("a") == big and diskcache.get("b") == big
+    diskcache.save()  # pruned: "old" goes; the two entries are just under the limit, the file with its index is over
+    diskcache.forget()
+    pruned = path.read_bytes()
+    assert len(pruned) > 25_000 and "old" not in diskcache.decode(pruned)
+    diskcache.forget()
+    assert diskcache.get("a") == big and diskcache.get("b") == big  # the next review reads the same entries
+    assert not diskcache._dirty  # and leaves the file as it is
+    diskcache.save()
+    assert path.read_bytes() == pruned
+    diskcache.forget()
+
 def _fresh_path(tmp_path, monkeypatch):
     monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
     diskcache.forget()
