@@ -487,11 +487,14 @@ TWENTY_THIRD_BATCH_NEAR_MISSES = [
 # Classes from the twenty-fourth batch: a price table's row for a bed night or a day of care with its unit beside it
 # (convention 7), and a price criterion's weight given for each lot.
 TWENTY_FOURTH_BATCH_RULES = [
+    # (and, from the twenty-seventh, a word that only says when is no hedge on the award)
+    "The contract will be awarded, usually within fourteen (14) days, to the lowest responsible bidder.",
     "RC02 Respite Care Bed night rate - for clients with high needs (see clause 4.2.1)  Per night",
     "SL01 Supported Living Daily rate - standard needs  Per day",
     "Lot 2 Award Criterion (price): Price for each Lot (70%)",
 ]
 TWENTY_FOURTH_BATCH_NEAR_MISSES = [
+    "In this sector contracts are usually awarded to the lowest bidder.",
     "Room hire daily rate for the community hall  Per day",
     "Lot 2 Award Criterion (quality): Method statements for each Lot (70%)",
 ]
