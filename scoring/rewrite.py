@@ -915,17 +915,22 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
     context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
+    # A rate for a day, a night or a week of a placement or a bed (convention 7) is not care at home bought by the
+    # minute: it keeps the clause's own service and group, its own rate, and no word of visit lengths or travel time.
+    per = _time_unit(clause.text[max(0, start - clause.start):end - clause.start]) if template == "homecare-outcomes" else None
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
-        if template == "homecare-outcomes" and _care_area(area) is not area:
+        if template == "homecare-outcomes" and _care_area(area) is not area and per is None:
             area = _care_area(area)
             context["beneficiaries"] = area.beneficiaries
         context["outcomes"] = _outcome_slots(area, 2, _seed(clause, start, end), scope)
         # Support paid by the hour that is not care at home (supported living, job coaching) is not told about
         # personal-care visits; NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
         context["care"] = area.key in _CARE_AT_HOME
-        context["nice"] = scope.nation in (None, "England") and context["care"]
+        context["nice"] = scope.nation in (None, "England") and area.key in _CARE_AT_HOME and per is None
         # The commissioner's own hourly rate stays, as the base the outcome payment is added to.
-        context["rate"] = base_rate(clause.text[:4000]) if template == "homecare-outcomes" else None
+        context["rate"] = base_rate(clause.text[:4000]) if template == "homecare-outcomes" and per is None else (
+            _time_rate(clause.text[:4000]) if per else None)
+        context["per"] = per
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
         in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)
@@ -960,6 +965,24 @@ _PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health"
 _RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplift(?:s|ed)?|reduc(?:e|es|ed|ing)|"
                         r"decreas(?:e|es|ed|ing)|fall(?:s|ing)?|fell|go(?:es)?\s+up|went\s+up|up|down)\s+(by\s+|from\s+|of\s+)?$", re.I)
 _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
+
+
+_TIME_UNIT_RE = regex(r"^(?![\s\S]*\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?\b(?:(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|bed[-\s]?night)|(?P<b>bed[-\s]?night|daily|nightly|weekly|day|night)\s+rates?|per\s+diem)\b", re.I)
+_TIME_RATE_RE = regex(r"[£$€]\s?\d[\d,]*(?:\.\d+)?\s*(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b", re.I)
+
+
+def _time_unit(found: str) -> str | None:
+    """'day', 'night' or 'week' when the finding is a rate for a unit of time longer than an hour."""
+    m = _TIME_UNIT_RE.search(found)
+    if m is None:
+        return None
+    unit = (m.group("a") or m.group("b") or "day").lower()
+    return {"daily": "day", "nightly": "night", "weekly": "week"}.get(unit, "night" if "night" in unit else unit)
+
+
+def _time_rate(text: str) -> str | None:
+    rate = _TIME_RATE_RE.search(text)
+    return " ".join(rate.group(0).split()) if rate else None
 
 
 def base_rate(text: str) -> str | None:

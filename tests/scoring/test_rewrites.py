@@ -949,6 +949,20 @@ def test_a_family_service_billed_in_units_is_not_rewritten_as_home_care(clause):
     assert all(w.startswith("Support is planned") and "supported at home" not in w and "NICE" not in w for w in written), written
 
 
+
+@pytest.mark.parametrize("clause,rate", [
+    ("The board is asked to approve a $52 per day rate for emergency foster care placements.", "$52 per day"),
+    ("Supported lodgings for care leavers are funded at £410 per week.", "£410 per week"),
+])
+def test_a_day_or_week_rate_keeps_its_rate_and_is_not_told_about_home_care_visits(clause, rate):
+    """A rate for a day, a night or a week of a placement (cost-first by convention 7) buys time, but not visits at
+    home: its suggestion keeps the clause's own rate as the base, and says nothing of visit lengths or travel time."""
+    written = [f.rewrite for f in review(clause).findings if f.rewrite and f.category == "cost-first"]
+    assert written, clause
+    for w in written:
+        assert f"The rate of {rate} stays as the base rate" in w, w
+        assert "NICE" not in w and "travel time" not in w and "minutes" not in w, w
+
 # --- quotes are whole phrases (issue 9, point 3) ---------------------------------------------------------------
 
 def _quoted(text: str, flagged: str) -> str | None:
