@@ -141,7 +141,11 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     if p.get("kpi_row"):
         yield from _kpi_row_hits(rule, doc)
         return
+    targets_only = p.get("targets_only")
     for i, clause in enumerate(doc.clauses):
+        info = doc.model[i]
+        if info.role in _NEVER_ROLES or (targets_only and not_a_target(info)):
+            continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
         matches = list(p["patterns"].finditer(clause.text))
         if not matches:
             if i and doc.model[i - 1].role == "heading":
@@ -151,13 +155,8 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p["exceptions"] is not None and p["exceptions"].search(clause.text):
             continue
-        info = doc.model[i]
-        if info.role in _NEVER_ROLES:
-            continue
         if _label_over_threshold(doc, i):
             continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below
-        if p.get("targets_only") and not_a_target(info):
-            continue  # a statistic, a definition or a report-only list: not a target set for the provider
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
             continue
         if p.get("unless_in_next") and _next_in_block(doc, i) and p["unless"].search(_next_in_block(doc, i).text):
