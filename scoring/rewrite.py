@@ -968,7 +968,7 @@ _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
 
 
 _TIME_UNIT_RE = regex(r"^(?![\s\S]*\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?\b(?:(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|bed[-\s]?night)|(?P<b>bed[-\s]?night|daily|nightly|weekly|day|night)\s+rates?|per\s+diem)\b", re.I)
-_TIME_RATE_RE = regex(r"[£$€]\s?\d[\d,]*(?:\.\d+)?\s*(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b", re.I)
+_TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b", re.I)
 
 
 def _time_unit(found: str) -> str | None:
