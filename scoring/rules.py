@@ -39,8 +39,8 @@ WEIGHTING_CHECKS = ("price-majority", "social-value-under", "social-value-missin
 
 _COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite", "examples", "description"}
 _KIND_KEYS = {
-    "existence": {"patterns", "exceptions", "negation", "targets_only"},
-    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row"},
+    "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under"},
+    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row", "not_under"},
     "award-weighting": {"check", "threshold"},
     "absence": {"applies_when", "required", "min_clauses"},
 }
@@ -154,6 +154,9 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
             "patterns": compile_any(_str_list(data, "patterns", where, required=True), where),
             "unless": compile_any(_str_list(data, "unless", where, required=(kind == "conditional")), where, lazy=True),
             "exceptions": compile_any(_str_list(data, "exceptions", where), where, lazy=True),
+            # Headings a clause's finding does not stand under: a charging page's rates are what people pay, not
+            # what a provider is paid (the clause model's heading path, so a row need not repeat its heading).
+            "not_under": compile_any(_str_list(data, "not_under", where), where, lazy=True),
             "negation": negation,
         }
     if kind == "award-weighting":

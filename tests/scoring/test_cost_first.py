@@ -508,3 +508,13 @@ def test_award_rules_and_payment_terms_that_put_cost_first_are_flagged(text):
 @pytest.mark.parametrize("text", [t for group in (GUIDES_AIMS_AND_REPORTS, NEAR_MISSES, FOURTH_BATCH_NEAR_MISSES, FIFTH_BATCH_NEAR_MISSES, SIXTH_BATCH_NEAR_MISSES, SEVENTH_BATCH_NEWS_AND_COST_WORKINGS, TENTH_BATCH_NEAR_MISSES, ELEVENTH_BATCH_NEAR_MISSES, TWELFTH_BATCH_NEAR_MISSES, THIRTEENTH_BATCH_NEAR_MISSES, FOURTEENTH_BATCH_NEAR_MISSES, FIFTEENTH_BATCH_NEAR_MISSES, SIXTEENTH_BATCH_NEAR_MISSES, SEVENTEENTH_BATCH_NEAR_MISSES, EIGHTEENTH_BATCH_NEAR_MISSES, NINETEENTH_BATCH_NEAR_MISSES, TWENTIETH_BATCH_NEAR_MISSES, TWENTY_FIRST_BATCH_NEAR_MISSES, TWENTY_SECOND_BATCH_NEAR_MISSES, TWENTY_THIRD_BATCH_NEAR_MISSES, TWENTY_FOURTH_BATCH_NEAR_MISSES) for t in group])
 def test_guides_reports_news_and_near_misses_are_not_cost_first(text):
     assert _cost_first(text) == []
+
+
+def test_a_charging_pages_rates_are_what_people_pay_not_what_providers_are_paid():
+    # The same row is a payment term on a page of rates paid to providers, and a charge to the person under a
+    # heading about what people pay: the heading above the row decides, though the row does not repeat it.
+    row = "Home support | £19.40 | per hour |"
+    paid = review(f"Rates paid to home care providers from April\n{row}\n", rewrites=False)
+    charged = review(f"Charges for care after a financial assessment\n{row}\n", rewrites=False)
+    assert [f.rule for f in paid.findings] == ["cost-first/hourly-rate"]
+    assert not [f for f in charged.findings if f.category == "cost-first"]
