@@ -100,13 +100,21 @@ _QUESTION_RE = regex(
     r"|^\W*(?:if|when|where|once|given|since)\b[^?]{0,200},\s*(?:then\s+)?(?:what|how|why|who|which|is|are|does|do|can|could|should"
     r"|would|will|shall)\b[^?,]*\?\W*$"
     # a question reported in minutes or a parliament's record: "Ms Lee asked the Minister for Health what the reason is"
-    r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which)\b", re.I)
+    r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which)\b"
+    # an application form's request to the applicant: "please provide a brief overview of the project", "Please include the
+    # target population and the number of contracted beds" asks what there is, it does not set a number to reach
+    r"|^\W*(?:[\w,'’-]+\s+){0,4}?please\s+(?:provide|give|include|write|attach|describe|list|state|explain|outline|tell\s+us"
+    r"|summari[sz]e|identify|indicate|specify)\b", re.I)
 # A duty to report that sets no figure: "Each report shall contain the number of residents served".
 _REPORTING_DUTY_RE = regex(
     r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
     r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b"
     # "Centres must report their actual attendance each month": a duty to report, no level to reach.
     r"|^\W*(?:[\w'&-]+\s+){1,5}?(?:shall|will|must|should|(?:is|are)\s+required\s+to)\s+(?:also\s+)?(?:report|record|submit)\s+(?:on\s+)?(?:their|its)\b"
+    # Reporting on a count, said as a duty or as what projects do: "All projects report quarterly on the number of
+    # participants that start" (a figure to reach would be a target; this clause has none).
+    r"|\b(?:report|reports|reporting|submit\s+data|provide\s+data)\s+(?:(?:monthly|quarterly|annually|yearly|weekly|each\s+(?:month|quarter|year))\s+)?"
+    r"on\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b"
     # A summary or return to be sent in, and what it holds: "A monthly summary, on the form the council provides,
     # which shall summarize the number of families assisted".
     r"|\b(?:summary|report|return|form|submitted)\b[^.;]{0,120}?\b(?:which|that)\s+(?:shall|will|must|should)\s+(?:summari[sz]e|contain|include|list|detail|set\s+out|show)\b"
@@ -150,7 +158,9 @@ _VALUE_RE = regex(
     r"^\W*(?:[<>≤≥=]\s*)?(?:\d[\d,.]*\s*(?:%|per\s?cent|k)?|(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)"
     r"\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)|n/?a|xxx|-|yes|no)\W*$", re.I)
 # An aim written as a gerund with no figure: "Increasing the number of people using the library".
-_AIM_RE = regex(r"^\W*(?:increas|improv|expand|grow|encourag|promot|enabl|widen|broaden|reduc|develop|strengthen|support|build)ing\b", re.I)
+_AIM_RE = regex(r"^\W*(?:increas|improv|expand|grow|encourag|promot|enabl|widen|broaden|reduc|develop|strengthen|support|build)ing\b"
+                # A purpose told as an infinitive, with no figure: "To increase the number of poor children accessing services".
+                r"|^\W*to\s+(?:increase|improve|expand|grow|encourage|promote|enable|widen|broaden|reduce|develop|strengthen|build)\b", re.I)
 # A description of a method, criterion or option: what it is or when a buyer would use it ("This method
 # is used for bids where …", "X is a supplier selection method in which …", "The following methods may be
 # used: …"). It makes nothing the rule of a contract, unless the clause also says the award will use it.
@@ -583,8 +593,16 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         if i and _UNIT_COUNT_RE.match(c.text) and _MINUTE_RANGE_RE.match(clauses[i - 1].text):
             out[i] = replace(out[i], unit=True)
             out[i - 1] = replace(out[i - 1], unit=True)
+    for i in range(len(clauses) - 1):
+        # A ranking tool's question with the points for its answer on the next line ("Did your project have a
+        # utilization rate of more than 100%?" / "□ Yes 5 pts □ No 0 pts") is a criterion projects are scored on.
+        if out[i].role == "question" and _SCORED_ANSWER_RE.match(clauses[i + 1].text):
+            out[i] = replace(out[i], role="target")
     _describe_menus(clauses, out)
     return out
+
+
+_SCORED_ANSWER_RE = regex(r"^\W*(?:yes|no)\b[^\n]{0,30}?\b\d{1,3}\s*(?:pts?|points?)\b", re.I)
 
 
 # A guide's heading over indicators a reader might pick ("Step 2: Choosing your indicators", "Examples of

@@ -53,6 +53,13 @@ _STRONG_REPORT_RES = (
                r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|\blast\s+(?:year|month|quarter)\b|\bof\s+the\s+total\b"
                r"|\b(?:in|during|over|for)\s+the\s+(?:year|quarter|month|period|twelve\s+months|12\s+months)\s+(?:ending|ended|to)\s+"
                r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d\b", re.I),
+    # What someone reported or found, with its figure: "the projects reported that 6,600 young people started".
+    regex(r"\b(?:reported|found|showed|confirmed|indicated|recorded|noted)\s+that\s+(?:over\s+|around\s+|about\s+"
+          r"|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+)?[£$€]?\d", re.I),
+    # A year named as a financial, school or programme year: "In financial year 2018/19 the projects …".
+    # (Not "for": "a performance goal for calendar year 2010" names the year a target is for.)
+    regex(r"\b(?:in|during)\s+(?:the\s+)?(?:financial|fiscal|calendar|contract|program(?:me)?|school|academic|grant)"
+          r"\s+year\s+(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b", re.I),
     # A comparison only a report makes: "reported the highest proportion of urgent tests".
     regex(r"\b(?:reported|recorded|achieved|posted|had)\s+the\s+(?:highest|lowest|best|worst|largest|smallest)\b", re.I),
     # A rounded count of people served today, opening the clause: "Some 30,000 people receive home care from

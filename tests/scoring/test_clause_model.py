@@ -31,6 +31,12 @@ def _info(text, starts_with):
     ("| Target met. | The team ran 412 sessions and 80 home visits. |", "report"),
     ("There were 41,200 calls to the helpline in June 2025, about 16 million a year.", "report"),
     ("Method 2: Best price-quality ratio", "definition"),
+    # A form's request to the applicant, a report of what someone found, a year named as a financial year, a duty to
+    # report on a count with no figure to reach.
+    ("To help the panel, please include your client group and the number of beds you run.", "question"),
+    ("The evaluation found that 420 carers took up a short break.", "report"),
+    ("In financial year 2023/24 the grantees saw 5,100 young people.", "report"),
+    ("All funded clubs report quarterly on the number of children who attend.", "report"),
 ])
 def test_each_clause_gets_a_role(text, role):
     assert _info(text, text[:10]).role == role
@@ -370,3 +376,17 @@ def test_hereinafter_names_a_party_but_as_hereinafter_only_points_ahead():
     award = "RESOLVED that the quotes for school transport, as hereinafter listed, be accepted from the lowest bidders."
     assert _info(award, award[:12]).role != "definition"
     assert [f for f in review(award, rewrites=False).findings if f.category == "cost-first"]
+
+
+def test_a_question_answered_for_points_is_a_criterion_not_a_question():
+    scored = "Did your project have an occupancy rate above 90% over the year?\n□ Yes 5 pts □ No 0 pts"
+    asked = "Did your project have an occupancy rate above 90% over the year?\nTell us in no more than 200 words."
+    assert _info(scored, "Did").role == "target"
+    assert _info(asked, "Did").role == "question"
+    assert [f.rule for f in review(scored, rewrites=False).findings] == ["output-only/occupancy"]
+
+
+def test_a_purpose_with_no_figure_is_an_aim_and_with_a_figure_a_target():
+    assert _info("To increase the number of young people attending the youth club.", "To").aim
+    assert not review("To increase the number of young people attending the youth club.", rewrites=False).findings
+    assert review("To increase the number of young people attending the youth club to 400 by 2027.", rewrites=False).findings
