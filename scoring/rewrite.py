@@ -967,7 +967,10 @@ _RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplif
 _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
 
 
-_TIME_UNIT_RE = regex(r"^(?![\s\S]*\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?\b(?:(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|bed[-\s]?night)|(?P<b>bed[-\s]?night|daily|nightly|weekly|day|night)\s+rates?|per\s+diem)\b", re.I)
+# (Also a rate named by its period with words between, as the rules read it: "weekly care costs", "the daily payment
+# rate", "a rate per day of attendance".)
+_TIME_UNIT_RE = regex(r"^(?![\s\S]*\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?\b(?:(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|bed[-\s]?night)"
+                      r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diem)\b", re.I)
 _TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b", re.I)
 
 
@@ -980,9 +983,20 @@ def _time_unit(found: str) -> str | None:
     return {"daily": "day", "nightly": "night", "weekly": "week"}.get(unit, "night" if "night" in unit else unit)
 
 
+# A sum named by its period before it: "weekly care costs up to £492.03", "the daily payment rate is $80".
+_PERIOD_SUM_RE = regex(rf"\b(?P<unit>daily|nightly|weekly)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){{0,2}}?(?:rates?|costs?|fees?|payments?|amounts?)"
+                       rf"\s+(?:[\w-]+\s+){{0,3}}?(?:(?:is|are|of|up\s+to|will\s+be)\s+|:\s*)?(?P<sum>{_MONEY})", re.I)
+
+
 def _time_rate(text: str) -> str | None:
     rate = _TIME_RATE_RE.search(text)
-    return " ".join(rate.group(0).split()) if rate else None
+    if rate:
+        return " ".join(rate.group(0).split())
+    named = _PERIOD_SUM_RE.search(text)
+    if named:
+        unit = {"daily": "day", "nightly": "night", "weekly": "week"}[named.group("unit").lower()]
+        return f"{named.group('sum')} per {unit}"
+    return None
 
 
 def base_rate(text: str) -> str | None:

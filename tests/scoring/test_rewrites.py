@@ -953,6 +953,9 @@ def test_a_family_service_billed_in_units_is_not_rewritten_as_home_care(clause):
 @pytest.mark.parametrize("clause,rate", [
     ("The board is asked to approve a $52 per day rate for emergency foster care placements.", "$52 per day"),
     ("Supported lodgings for care leavers are funded at £410 per week.", "£410 per week"),
+    # A rate named by its period, its sum after it.
+    ("Band 2: weekly care costs up to £640.00", "£640.00 per week"),
+    ("The daily payment rate for respite care is $95.", "$95 per day"),
 ])
 def test_a_day_or_week_rate_keeps_its_rate_and_is_not_told_about_home_care_visits(clause, rate):
     """A rate for a day, a night or a week of a placement (cost-first by convention 7) buys time, but not visits at
