@@ -15,7 +15,7 @@ SOURCE_KEYS = {"title", "publisher", "country", "url", "date"}
 CLAUSE_KEYS = {"text", "context", "labels", "form", "note", "uncertain"}
 FILES = sorted(REAL.glob("*.yaml"))
 # Every batch: each measured blind before any tuning on it (see its README for the numbers before and after).
-BATCHES = [REAL.parent / name for name in ("real", "real-unseen", "real-third", "real-fourth", "real-fifth", "real-sixth", "real-seventh", "real-eighth", "real-ninth", "real-tenth", "real-eleventh", "real-twelfth", "real-thirteenth", "real-fourteenth", "real-fifteenth", "real-sixteenth", "real-seventeenth", "real-eighteenth", "real-nineteenth", "real-twentieth", "real-twenty-first", "real-twenty-second", "real-twenty-third", "real-twenty-fourth", "real-twenty-fifth", "real-twenty-sixth", "real-twenty-seventh", "real-twenty-eighth")]
+BATCHES = [REAL.parent / name for name in ("real", "real-unseen", "real-third", "real-fourth", "real-fifth", "real-sixth", "real-seventh", "real-eighth", "real-ninth", "real-tenth", "real-eleventh", "real-twelfth", "real-thirteenth", "real-fourteenth", "real-fifteenth", "real-sixteenth", "real-seventeenth", "real-eighteenth", "real-nineteenth", "real-twentieth", "real-twenty-first", "real-twenty-second", "real-twenty-third", "real-twenty-fourth", "real-twenty-fifth", "real-twenty-sixth", "real-twenty-seventh", "real-twenty-eighth", "real-twenty-ninth")]
 ALL_FILES = [path for folder in BATCHES for path in sorted(folder.glob("*.yaml"))]
 
 
@@ -76,9 +76,11 @@ def test_each_document_is_well_formed(path):
 
 
 def test_clause_texts_are_not_repeated_within_a_document():
+    # The same row under two tables' headings ("EUR / hour 24 21" for a one-person and a two-person household) is two
+    # clauses; the same text under the same heading twice is a copying slip.
     for path in ALL_FILES:
-        texts = [c["text"] for c in _load(path)["clauses"]]
-        assert len(texts) == len(set(texts)), path.name
+        placed = [(c["text"], c.get("context")) for c in _load(path)["clauses"]]
+        assert len(placed) == len(set(placed)), path.name
 
 
 # Where the checker stands on documents it was not written for, measured after each round of
