@@ -188,7 +188,10 @@ class Store:
     def _open(self, name: str):
         col = self._call(
             lambda: self.client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                # A wide search list (ef_search 200, default 100) for the 20 candidates a question takes: the search is
+                # then all but exact, so the answer does not depend on the order chunks were indexed in (an index
+                # interrupted and resumed inserts them in another order than a clean build).
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine", "ef_search": 200}},
                 metadata={**self.expected_metadata(), "revision": uuid.uuid4().hex},
             )
         )
