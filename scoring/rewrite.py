@@ -931,6 +931,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["rate"] = base_rate(clause.text[:4000]) if template == "homecare-outcomes" and per is None else (
             _time_rate(clause.text[:4000]) if per else None)
         context["per"] = per
+        # "weekly care costs up to £492.03": a ceiling, kept as the limit it is, not turned into a base rate.
+        context["limit"] = bool(context["rate"]) and _states_limit(clause.text[:4000], context["rate"])
     elif template == "award-quality-first":
         context.update(_award_slots(document, weight_sets, clause.start))
         in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)
@@ -986,6 +988,15 @@ def _time_unit(found: str) -> str | None:
 # A sum named by its period before it: "weekly care costs up to £492.03", "the daily payment rate is $80".
 _PERIOD_SUM_RE = regex(rf"\b(?P<unit>daily|nightly|weekly)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){{0,2}}?(?:rates?|costs?|fees?|payments?|amounts?)"
                        rf"\s+(?:[\w-]+\s+){{0,3}}?(?:(?:is|are|of|up\s+to|will\s+be)\s+|:\s*)?(?P<sum>{_MONEY})", re.I)
+
+
+_LIMIT_BEFORE_RE = regex(r"\b(?:up\s+to|a\s+maximum\s+of|maximum(?:\s+of)?|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|at\s+most)\s*$", re.I)
+
+
+def _states_limit(text: str, rate: str) -> bool:
+    """Whether the sum of `rate` is written as a ceiling in `text` ("up to £492.03", "a maximum of $80 a day")."""
+    at = text.find(rate.split()[0])
+    return at > 0 and bool(_LIMIT_BEFORE_RE.search(text[max(0, at - 30):at]))
 
 
 def _time_rate(text: str) -> str | None:

@@ -954,7 +954,6 @@ def test_a_family_service_billed_in_units_is_not_rewritten_as_home_care(clause):
     ("The board is asked to approve a $52 per day rate for emergency foster care placements.", "$52 per day"),
     ("Supported lodgings for care leavers are funded at £410 per week.", "£410 per week"),
     # A rate named by its period, its sum after it.
-    ("Band 2: weekly care costs up to £640.00", "£640.00 per week"),
     ("The daily payment rate for respite care is $95.", "$95 per day"),
 ])
 def test_a_day_or_week_rate_keeps_its_rate_and_is_not_told_about_home_care_visits(clause, rate):
@@ -965,6 +964,13 @@ def test_a_day_or_week_rate_keeps_its_rate_and_is_not_told_about_home_care_visit
     for w in written:
         assert f"The rate of {rate} stays as the base rate" in w, w
         assert "NICE" not in w and "travel time" not in w and "minutes" not in w, w
+
+def test_a_ceiling_stays_a_ceiling_not_a_base_rate():
+    """"Up to £640 a week" caps what is paid; the suggestion keeps it as the limit it is."""
+    written = [f.rewrite for f in review("Band 2: weekly care costs up to £640.00").findings
+               if f.rewrite and f.category == "cost-first"]
+    assert written
+    assert all("The limit of £640.00 per week stays" in w and "base rate" not in w for w in written), written
 
 # --- quotes are whole phrases (issue 9, point 3) ---------------------------------------------------------------
 
