@@ -976,13 +976,17 @@ _TIME_UNIT_RE = regex(r"^(?![\s\S]*\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s
 _TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b", re.I)
 
 
+# A period's adjective and the unit it names.
+_PERIOD_UNIT = {"daily": "day", "nightly": "night", "weekly": "week"}
+
+
 def _time_unit(found: str) -> str | None:
     """'day', 'night' or 'week' when the finding is a rate for a unit of time longer than an hour."""
     m = _TIME_UNIT_RE.search(found)
     if m is None:
         return None
     unit = (m.group("a") or m.group("b") or "day").lower()
-    return {"daily": "day", "nightly": "night", "weekly": "week"}.get(unit, "night" if "night" in unit else unit)
+    return _PERIOD_UNIT.get(unit, "night" if "night" in unit else unit)
 
 
 # A sum named by its period before it: "weekly care costs up to £492.03", "the daily payment rate is $80".
@@ -1005,8 +1009,7 @@ def _time_rate(text: str) -> str | None:
         return " ".join(rate.group(0).split())
     named = _PERIOD_SUM_RE.search(text)
     if named:
-        unit = {"daily": "day", "nightly": "night", "weekly": "week"}[named.group("unit").lower()]
-        return f"{named.group('sum')} per {unit}"
+        return f"{named.group('sum')} per {_PERIOD_UNIT[named.group('unit').lower()]}"
     return None
 
 
