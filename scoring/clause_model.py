@@ -107,7 +107,7 @@ _QUESTION_RE = regex(
     r"|summari[sz]e|identify|indicate|specify)\b", re.I)
 # A duty to report that sets no figure: "Each report shall contain the number of residents served".
 _REPORTING_DUTY_RE = regex(
-    r"^\W*(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
+    r"^\W*+(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"
     r"\s+(?:shall|will|must|should)\s+(?:also\s+)?(?:contain|include|cover|set\s+out|show|give|detail|provide)\b"
     # "Centres must report their actual attendance each month": a duty to report, no level to reach.
     r"|^\W*(?:[\w'&-]+\s+){1,5}?(?:shall|will|must|should|(?:is|are)\s+required\s+to)\s+(?:also\s+)?(?:report|record|submit)\s+(?:on\s+)?(?:their|its)\b"
@@ -289,7 +289,7 @@ _MEETING_NEWS_RE = regex(
     re.I)
 # A bidder telling of its own readiness: "X is well prepared to collect accurate data".
 _BIDDER_CLAIM_RE = regex(
-    r"^\W*(?:[\w'&-]+\s+){1,4}?(?:is|are|am)\s+(?:well|fully|uniquely|ideally|best|very\s+well)\s+(?:prepared|placed|positioned|equipped|qualified|suited)\s+to\b",
+    r"^\W*+(?:[\w'&-]+\s+){1,4}?(?:is|are|am)\s+(?:well|fully|uniquely|ideally|best|very\s+well)\s+(?:prepared|placed|positioned|equipped|qualified|suited)\s+to\b",
     re.I)
 # Any of the cues above, in one pass: most clauses have none, and need no further look.
 _REPORT_CUE_RE = regex("|".join(f"(?:{rx.pattern})" for rx in (
@@ -312,7 +312,7 @@ _BARE_INDICATOR_RE = regex(r"^\W*(?:total\s+)?(?:number|no\.|#|percentage|propor
 # children will need care", "Risk is reduced for people who use drugs", "Services: support services are safe
 # and effective". The indicators under it are how progress to it is tracked; they hold no provider to a count.
 _OUTCOME_STATEMENT_RE = regex(
-    r"^\W*(?:[\w'’-]+\s*:\s*)?(?:(?:fewer|more|all|most)\s+)?(?:[\w'’,/-]+\s+){0,8}?(?:people|children|young\s+people"
+    r"^\W*+(?:[\w'’-]+\s*:\s*)?(?:(?:fewer|more|all|most)\s+)?(?:[\w'’,/-]+\s+){0,8}?(?:people|children|young\s+people"
     r"|adults|families|individuals|communities|residents|patients|carers|services|risks?|harms?)\b(?:\s+[\w'’,/-]+){0,12}?"
     r"\s+(?:have|has|receive|are|is|feel|live|get|will|can|experience|access|move|enter|stay|remain|need|recover|thrive"
     r"|achieve|become)\b", re.I)

@@ -46,6 +46,7 @@ class Document:
     _weights: list[Weight] | None = None
     _weight_sets: list[list[Weight]] | None = None
     _model: list[ClauseInfo] | None = None
+    _skipped: dict[bool, list[bool]] | None = None
 
     def __post_init__(self) -> None:
         self._starts = [c.start for c in self.clauses]
@@ -68,6 +69,17 @@ class Document:
         if self._model is None:
             self._model = build_model(self.clauses)
         return self._model
+
+    def skipped(self, targets_only: bool) -> list[bool]:
+        """For each clause, whether no rule of a clause kind can find anything in it: a definition or a
+        question; with `targets_only`, also anything that is not a target. Worked out once a review, not
+        once a rule and clause (a page of 4,000 short lines asks it of 23 rules)."""
+        key = bool(targets_only)
+        if self._skipped is None:
+            self._skipped = {}
+        if key not in self._skipped:
+            self._skipped[key] = [info.role in _NEVER_ROLES or (key and not_a_target(info)) for info in self.model]
+        return self._skipped[key]
 
     def clause_index(self, offset: int) -> int:
         """The index of the last clause starting at or before offset (0 before the first)."""
@@ -141,14 +153,18 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     if p.get("kpi_row"):
         yield from _kpi_row_hits(rule, doc)
         return
-    targets_only = p.get("targets_only")
+    skipped = doc.skipped(p.get("targets_only"))
+    model = doc.model
+    patterns = p["patterns"]
+    search = patterns.search
     for i, clause in enumerate(doc.clauses):
-        info = doc.model[i]
-        if info.role in _NEVER_ROLES or (targets_only and not_a_target(info)):
+        if skipped[i]:
             continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
-        matches = list(p["patterns"].finditer(clause.text))
+        # Most clauses match no rule: one search says so without building a list of matches.
+        matches = list(patterns.finditer(clause.text)) if search(clause.text) is not None else ()
+        info = model[i]
         if not matches:
-            if i and doc.model[i - 1].role == "heading":
+            if i and model[i - 1].role == "heading":
                 hit = _threshold_hit(rule, doc, i)  # "The goal is 100%." under "1. Days open"
                 if hit is not None:
                     yield hit

@@ -110,7 +110,7 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
 # A KPI line that names its indicator first ("Number of home visits made", "% of calls answered"): its past
 # participles describe the count ("visits made"), they do not report what happened, unless a finite verb does
 # ("Number of visits made in 2023 was 1,200").
-_INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
+_INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
                            r"percentage|proportion|%|rate)\s+of\b", re.I)
 _FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased)\b", re.I)
 # A flattened table row: a count's label ("Total clients served", "Unduplicated # of youth served", "# of instances of

@@ -353,6 +353,10 @@ def test_a_rule_list_is_expanded_once_and_again_when_its_vocabulary_changes(tmp_
     (r"(?<![\w-])(?:[a-c]at|dog)", "x Bat"),
     (r"(?<![\w-])(?:\d+ sessions|visits)", "over 12 sessions"),
     (r"(?:^|\n)[\W\d]*(?:the\s+)?provider", "\n\n 1.2 The provider"),
+    # Runs of alternatives guarded by the characters they can start with, broken by one that can start anywhere.
+    (r"(?:apple|banana|.?pear|\w+\u00e9|\d+ figs)", "x \u00e9t\u00e9 Banana\n- pear 3 figs"),
+    (r"(?:sun|moon|stars?)", "the \u017fun and STARS"),  # the long s in a guarded run
+    (r"(?:\w+ kiwi|\d+ figs|\u00e9tude)", "\u00c9tude, 3 figs, \u00e9t\u00e9 kiwi"),
 ])
 def test_a_pattern_is_found_wherever_the_engine_would_find_it(regex, text):
     # The compiled program says which characters a match can start with; every case counts.
