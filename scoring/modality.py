@@ -120,9 +120,24 @@ _INDICATOR_ROW_RE = regex(r"(?:^|(?<=\n))[^\S\n]*\W*(?:[\w/-]+[^\S\n]+){0,3}?(?:
                           r"\s\d[\d,]*(?:\.\d+)?%?(?:\s+\d[\d,]*(?:\.\d+)?%?){0,5}\s*$", re.I)
 
 
+# A forecast told as one, not set as a level: "it is projected that 72,500 meals will be served", "an estimated 400
+# families are expected to …" is a market figure. ("It is expected that providers will …" sets a duty: not here.)
+_PROJECTION_RE = regex(r"\b(?:it\s+is|it\s+was|we\s+have)\s+(?:projected|estimated|forecast|anticipated)\s+that\b"
+                       r"|\b(?:is|are|was|were)\s+(?:projected|forecast)\s+to\b", re.I)
+# A count dated as a snapshot: "Total number of served children: 161,387 children as of June 17, 2014", "as at 31
+# March 2024". A KPI row or a line with a target word still reads as one.
+_AS_OF_DATE_RE = regex(
+    r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
+    r"|\bas\s+(?:of|at)\s+\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
+    if "|" not in text and "\t" not in text and not _TARGET_RE.search(text) and not _IMPERATIVE_RE.search(text) \
+            and (_PROJECTION_RE.search(text) or (_AS_OF_DATE_RE.search(text) and not _MODAL_RE.search(text))):
+        return True
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
