@@ -477,6 +477,24 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
         label = marker.group(0).strip() + " " if marker and place.kind != "item" else ""
         end_mark = body.rstrip()[-1:] if body.rstrip()[-1:] == ";" else ""
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label, document) + end_mark)
+    at_line = clause.start + line_start
+    above_line = document[document.rfind("\n", max(0, at_line - 300), max(0, at_line - 1)) + 1:max(0, at_line - 1)].strip() \
+        if document and at_line > 0 and document[at_line - 1] == "\n" else ""
+    if body[:1].islower() and (marker or place.kind == "item" or above_line.endswith(":")) and not run_in:
+        # an item that finishes its lead-in's sentence ("Over the summer:" … "- for most children, each day should
+        # consist of at least four hours of provision;") comes back as that item, its own words whole, with the change
+        # it is for: its conditions and figures stay, and it still finishes the lead-in
+        own = " ".join(body.split()).rstrip(" .;,")
+        joint = re.search(r"[;,]?\s+(?:and|or)$", own)  # "…; and" joins it to the next item: that stays at its end
+        own = own[:joint.start()].rstrip(" .;,") if joint else own
+        if len(own) > 230 or _carries(own) or "tender-coach" in own.lower():
+            return None
+        area, scope, heading = _setting(clause, doc_area)
+        words = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
+                 "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or own, scope), "quoted": None, "kept": own}
+        end_mark = joint.group(0) if joint else body.rstrip()[-1:] if body.rstrip()[-1:] in (";", ".") else ""
+        text = " ".join(render(f"rewrites/{template}.j2", **words).split()) + end_mark
+        return as_item(place, (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + text)
     verb = _VERB_ITEM_RE.match(body)
     if verb is None or not body[:1].isupper() or _SENTENCE_IN_RE.search(body.rstrip(" .;")) or _LABEL_START_RE.match(body):
         return None  # not a verb phrase, or a label that starts like one ("Document Supply: 90% of requests …")

@@ -1200,6 +1200,23 @@ def test_a_label_a_sentence_or_a_subject_is_not_read_as_an_item_that_reads_on(te
     assert "commitment to document" not in written, written
 
 
+@pytest.mark.parametrize("text, flagged, kept, ends", [
+    ("Over the half-term break:\n- for most pupils, each day should include at least three hours of activities;\n"
+     "- for pupils with additional needs, sessions should be adapted.", "three hours of activities",
+     "- for most pupils, each day should include at least three hours of activities, so that", ";"),
+    ("Each district must keep in touch with families after they leave by:\n(i) making monthly visits to the family in the "
+     "first year, with the first visit within 14 days of leaving; and\n(ii) making a yearly visit after that.",
+     "monthly visits", "(i) making monthly visits to the family in the first year, with the first visit within 14 days "
+     "of leaving, so that", "; and"),
+])
+def test_an_item_that_finishes_its_lead_ins_sentence_comes_back_as_that_item_with_its_words_whole(text, flagged, kept, ends):
+    """A lower-case item that finishes its lead-in's sentence keeps its marker, its conditions and figures, and the
+    word that joins it to the next item; the change it is for follows its own words, not a paragraph with a fragment."""
+    written = _rewrite_at(text, flagged)
+    assert written.startswith(kept) and written.endswith(ends), written
+    assert "The provider plans" not in written and "('" not in written, written
+
+
 def test_a_measure_in_a_list_of_measures_comes_back_as_one_measure_of_the_list():
     text = ("Performance shall be measured using the following measures:\n"
             "1. Total referrals to the diversion programme in each grant year;\n"
