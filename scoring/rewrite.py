@@ -299,7 +299,26 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int) -> dict:
     price_term = term_match.group(1).capitalize() if term_match else "Price"
     as_int = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731 - tiny formatter
     return {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term,
-            "social_within": within}
+            "social_within": within, "buyer": buyer_of(text)}
+
+
+# Who buys, as the document names itself: the body a proposed weighting is for. A ministry's guide, a housing
+# non-profit's policy or a township's statute has no council to confirm it.
+_BUYER_RE = regex(r"\b(councils?|(?:local\s+|contracting\s+|purchasing\s+|housing\s+)?authority|county|city|township"
+                  r"|boards?|ministry|department|agency|trust|commissioners?|corporation|organi[sz]ation|municipality)\b", re.I)
+
+
+@lru_cache(maxsize=64)
+def buyer_of(document: str) -> str:
+    """The buyer's noun the document uses most in its first 20,000 characters ('council', 'ministry', 'board'...);
+    'council', the usual reader's, when it names none."""
+    counts: dict[str, int] = {}
+    for m in _BUYER_RE.finditer(document[:20_000]):
+        word = m.group(1).lower().split()[-1].removesuffix("s").replace("organization", "organisation")
+        counts[word] = counts.get(word, 0) + 1
+    if not counts:
+        return "council"
+    return max(counts, key=lambda w: (counts[w], w == "council"))
 
 
 @lru_cache(maxsize=4096)
@@ -1202,7 +1221,7 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document:
     if term is None or "\n" in text or len(text) > 600 or len(text) - (term.end() - term.start()) < 40:
         return None
     noun = term.group(1).lower()
-    fill = {k: slots[k] for k in ("quality", "social", "price", "price_term")}
+    fill = {k: slots[k] for k in ("quality", "social", "price", "price_term", "buyer")}
     phrase = " ".join(render("rewrites/award-in-place.j2", part="phrase", noun="tender" if noun in ("price", "cost") else noun,
                              person=noun in _PERSON_NOUNS, **fill).split())
     scheme_sentence = " ".join(render("rewrites/award-in-place.j2", part="sentence", noun=noun, person=False, **fill).split())
@@ -1275,7 +1294,7 @@ def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document:
     if _carries(out, ("cost-first",)):
         return None
     note = " ".join(render("rewrites/award-in-place.j2", part="weights-note", social_given="social" in current,
-                           social=as_text(social)).split())
+                           social=as_text(social), buyer=buyer_of(document)).split())
     return out + ("" if out.endswith((".", "!")) else ".") + " " + note
 
 

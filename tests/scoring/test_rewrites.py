@@ -1217,6 +1217,20 @@ def test_an_item_that_finishes_its_lead_ins_sentence_comes_back_as_that_item_wit
     assert "The provider plans" not in written and "('" not in written, written
 
 
+@pytest.mark.parametrize("text, buyer", [
+    ("The township board shall award the contract for relief services to the lowest responsible bidder. The board "
+     "may reject any bid.", "board"),
+    ("Ministry guidance for purchasing officers. The ministry awards service contracts to the lowest compliant bid.",
+     "ministry"),
+    ("Contracts are awarded to the lowest bidder after three written quotes.", "council"),
+])
+def test_a_proposed_weighting_is_for_the_buyer_the_document_names(text, buyer):
+    """A weighting proposed in place of a lowest-price award is for the body the document names to confirm: a
+    township's board or a ministry has no council; a pasted clause that names nobody keeps the usual reader's council."""
+    found = [f for f in review(text).findings if f.rule.startswith("cost-first/")]
+    assert found and all(f"for the {buyer} to confirm" in f.rewrite for f in found), [f.rewrite for f in found]
+
+
 def test_a_measure_in_a_list_of_measures_comes_back_as_one_measure_of_the_list():
     text = ("Performance shall be measured using the following measures:\n"
             "1. Total referrals to the diversion programme in each grant year;\n"
