@@ -304,8 +304,8 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int) -> dict:
 
 # Who buys, as the document names itself: the body a proposed weighting is for. A ministry's guide, a housing
 # non-profit's policy or a township's statute has no council to confirm it.
-_BUYER_RE = regex(r"\b(councils?|(?:local\s+|contracting\s+|purchasing\s+|housing\s+)?authority|county|city|township"
-                  r"|boards?|ministry|department|agency|trust|commissioners?|corporation|organi[sz]ation|municipality)\b", re.I)
+_BUYER_RE = regex(r"\b(councils?|authority|county|city|township|boards?|ministry|department|agency|trust|commissioners?"
+                  r"|corporation|organi[sz]ation|municipality)\b", re.I)
 
 
 @lru_cache(maxsize=64)
@@ -314,7 +314,7 @@ def buyer_of(document: str) -> str:
     'council', the usual reader's, when it names none."""
     counts: dict[str, int] = {}
     for m in _BUYER_RE.finditer(document[:20_000]):
-        word = m.group(1).lower().split()[-1].removesuffix("s").replace("organization", "organisation")
+        word = m.group(1).lower().removesuffix("s").replace("organization", "organisation")
         counts[word] = counts.get(word, 0) + 1
     if not counts:
         return "council"
@@ -508,11 +508,8 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
         own = own[:joint.start()].rstrip(" .;,") if joint else own
         if len(own) > 230 or _carries(own) or "tender-coach" in own.lower():
             return None
-        area, scope, heading = _setting(clause, doc_area)
-        words = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
-                 "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or own, scope), "quoted": None, "kept": own}
         end_mark = joint.group(0) if joint else body.rstrip()[-1:] if body.rstrip()[-1:] in (";", ".") else ""
-        text = " ".join(render(f"rewrites/{template}.j2", **words).split()) + end_mark
+        text = _item_text(template, clause, start, end, doc_area, own, kept=own) + end_mark
         return as_item(place, (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + text)
     verb = _VERB_ITEM_RE.match(body)
     if verb is None or not body[:1].isupper() or _SENTENCE_IN_RE.search(body.rstrip(" .;")) or _LABEL_START_RE.match(body):
@@ -537,7 +534,6 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
         break
     if not (run_in or _READS_ON_LEAD_RE.search(lead) or place.kind == "item" or marker):  # a bullet keeps its own form whatever its lead-in
         return None
-    area, scope, heading = _setting(clause, doc_area)
     own = " ".join(body.split()).rstrip(" .;,")
     # The item's words up to where the quote of its activity ends: an escape after it ("… or as agreed with the social
     # worker") or a note is not part of the commitment; the verb before a quote that starts later stays.
@@ -558,12 +554,19 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
         commitment = shorten(commitment, 220)
     if commitment and (_carries(commitment) or "tender-coach" in commitment.lower()):
         commitment = ""
-    words = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
-             "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or own, scope), "quoted": None,
-             "reads_on": True, "commitment": commitment}
-    text = " ".join(render(f"rewrites/{template}.j2", **words).split()) + end_mark
+    text = _item_text(template, clause, start, end, doc_area, own, reads_on=True, commitment=commitment) + end_mark
     prefix = run_in + (marker.group(0).strip() + " " if marker and (run_in or place.kind != "item") else "")
     return as_item(place, prefix + text)
+
+
+def _item_text(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, own: str,
+               **slots) -> str:
+    """One list item's rewrite, on one line: the group and the outcome found from the clause and its section (seeded by
+    the item's own words), with `slots` saying how the item's words are kept."""
+    area, scope, heading = _setting(clause, doc_area)
+    words = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
+             "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or own, scope), "quoted": None, **slots}
+    return " ".join(render(f"rewrites/{template}.j2", **words).split())
 
 
 _BR_TAG_RE = regex(r"[ \t]*<br\s*/?>[ \t]*", re.I)
