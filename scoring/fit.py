@@ -300,6 +300,8 @@ def award_rows(place: Place, weights: dict[str, object], price_term: str) -> str
     rows = []
     for name, value in (("Quality", weights["quality"]), ("Social value", weights["social"]),
                         (price_term, weights["price"])):
+        if name == "Social value" and not value:
+            continue  # a text from outside the UK: no social value row (scoring/rewrite.py _award_slots)
         cells = [""] * len(place.cells)
         if name_col >= 0:
             cells[name_col] = name

@@ -17,6 +17,7 @@ from .clause_model import ClauseInfo, build as build_model, threshold_only
 from .patterns import named, regex
 from .rules import Rule
 from .segment import Clause
+from .service_area import detect_nation
 from .weights import Weight, find_weights, scheme, weighting_sets
 
 # Said after a phrase, these turn it into a statement about what not to do.
@@ -301,7 +302,9 @@ def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
                 hit = price
         elif check == "social-value-under" and social and social.value < threshold:
             hit = social
-        elif check == "social-value-missing" and price and quality and not social and not mentions_social_value:
+        elif check == "social-value-missing" and price and quality and not social and not mentions_social_value \
+                and not _outside_uk(doc):
+            # The duty the finding cites is the UK's Social Value Act: a text plainly from elsewhere is not told it.
             hit = Weight("set", 0, weight_set[0].start, weight_set[-1].end)
         if hit and _weight_hedged(doc, hit) and hit.criterion == "price":
             # The same share said again where nothing hedges it: a question heading names the scheme ("What is
@@ -310,6 +313,10 @@ def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
                         and not _weight_hedged(doc, w)), hit)
         if hit and not _weight_hedged(doc, hit):
             yield Hit(hit.start, hit.end)
+
+
+def _outside_uk(doc: Document) -> bool:
+    return detect_nation(doc.text) == "outside the UK"
 
 
 def _weight_hedged(doc: Document, weight: Weight) -> bool:

@@ -279,18 +279,23 @@ class _EndsView:
         return self._sets[i][-1].end
 
 
-def _award_slots(text: str, weight_sets: list[list[Weight]], near: int) -> dict:
-    """Propose a quality-first scheme that keeps any social value weight of 10% or more."""
+def _award_slots(text: str, weight_sets: list[list[Weight]], near: int, nation: str | None = None) -> dict:
+    """Propose a quality-first scheme that keeps any social value weight of 10% or more.
+
+    Social value as a weighted criterion of its own is the UK's (the Public Services (Social Value) Act and the
+    guidance built on it): a document plainly from elsewhere that does not weight it itself gets quality and
+    price only, and a weighting for its buyer, or "the buyer", never a council it does not have."""
     current: dict[str, Weight] = {}
     # The first set that ends at or after `near - 400`, found by bisection (sets come in order).
     i = bisect.bisect_left(_EndsView(weight_sets), near - 400)
     if i < len(weight_sets) and weight_sets[i][0].start - 400 <= near:
         current = scheme(weight_sets[i])
-    social = current["social"].value if "social" in current and current["social"].value >= 10 else 10
+    abroad = nation == "outside the UK" and "social" not in current
+    social = current["social"].value if "social" in current and current["social"].value >= 10 else (0 if abroad else 10)
     price = min(current["price"].value, 30) if "price" in current else 30
     quality = 100 - price - social
     within = False
-    if "social" not in current and "quality" in current and "price" in current and current["price"].value <= 30 \
+    if not abroad and "social" not in current and "quality" in current and "price" in current and current["price"].value <= 30 \
             and current["quality"].value + current["price"].value == 100:
         # Already quality-led: keep the commissioner's figures and place social value inside quality,
         # rather than lower the quality weight they chose.
@@ -299,7 +304,7 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int) -> dict:
     price_term = term_match.group(1).capitalize() if term_match else "Price"
     as_int = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731 - tiny formatter
     return {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term,
-            "social_within": within, "buyer": buyer_of(text)}
+            "social_within": within, "buyer": buyer_of(text, "buyer" if nation == "outside the UK" else "council")}
 
 
 # Who buys, as the document names itself: the body a proposed weighting is for. A ministry's guide, a housing
@@ -309,15 +314,15 @@ _BUYER_RE = regex(r"\b(councils?|authority|county|city|township|boards?|ministry
 
 
 @lru_cache(maxsize=64)
-def buyer_of(document: str) -> str:
+def buyer_of(document: str, default: str = "council") -> str:
     """The buyer's noun the document uses most in its first 20,000 characters ('council', 'ministry', 'board'...);
-    'council', the usual reader's, when it names none."""
+    `default` when it names none: 'council', the usual reader's, or 'buyer' for a text from outside the UK."""
     counts: dict[str, int] = {}
     for m in _BUYER_RE.finditer(document[:20_000]):
         word = m.group(1).lower().removesuffix("s").replace("organization", "organisation")
         counts[word] = counts.get(word, 0) + 1
     if not counts:
-        return "council"
+        return default
     return max(counts, key=lambda w: (counts[w], w == "council"))
 
 
@@ -974,8 +979,9 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # "weekly care costs up to £492.03": a ceiling, kept as the limit it is, not turned into a base rate.
         context["limit"] = bool(context["rate"]) and _states_limit(clause.text[:4000], context["rate"])
     elif template == "award-quality-first":
-        context.update(_award_slots(document, weight_sets, clause.start))
-        in_place = _award_in_place(clause, start, end, context, document) or _weights_in_place(clause, weight_sets, document)
+        context.update(_award_slots(document, weight_sets, clause.start, scope.nation))
+        in_place = _award_in_place(clause, start, end, context, document) or \
+            _weights_in_place(clause, weight_sets, document, scope.nation)
         if in_place is not None:
             return in_place
         label = _field_label(clause, start)
@@ -1252,7 +1258,8 @@ _PAST_RE = regex(r"\b(?:was|were|had|(?:has|have)\s+(?:been|\w+ed))\b|(?<!\bbe )
                       r"considered|approved|decided|resolved|recommended|endorsed|debated)\b(?!\s+by\b)", re.I)
 
 
-def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document: str = "") -> str | None:
+def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document: str = "",
+                      nation: str | None = None) -> str | None:
     """A sentence that gives its own price and quality weights ("Tenders will be assessed on price (70%)
     and quality (30%)") keeps its wording: only the figures change where they stand, to a quality-led
     proposal, with social value marked within quality unless the sentence weights it itself. None when
@@ -1296,8 +1303,9 @@ def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document:
     out = " ".join(out.split())
     if _carries(out, ("cost-first",)):
         return None
-    note = " ".join(render("rewrites/award-in-place.j2", part="weights-note", social_given="social" in current,
-                           social=as_text(social), buyer=buyer_of(document)).split())
+    abroad = nation == "outside the UK"  # no social value added where the UK's duty does not run (see _award_slots)
+    note = " ".join(render("rewrites/award-in-place.j2", part="weights-note", social_given="social" in current or abroad,
+                           social=as_text(social), buyer=buyer_of(document, "buyer" if abroad else "council")).split())
     return out + ("" if out.endswith((".", "!")) else ".") + " " + note
 
 
@@ -1439,7 +1447,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
                  weight_sets: list[list[Weight]], doc_area: DocContext | Area, place: Place, row: int = 0) -> str:
     """A table row comes back as a row with the same columns (scoring/fit.py says which cell gets what)."""
     if template == "award-quality-first":
-        slots = _award_slots(document, weight_sets, clause.start)
+        slots = _award_slots(document, weight_sets, clause.start, _setting(clause, doc_area)[1].nation)
         return award_rows(place, slots, slots["price_term"])
     area, scope, heading = _setting(clause, doc_area)
     if template == "homecare-outcomes":

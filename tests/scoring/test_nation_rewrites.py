@@ -85,3 +85,31 @@ def test_home_care_pay_cites_nice_only_where_nice_guidance_applies():
     assert "stays as the base rate for planned care; part of the payment follows the outcomes" in american
     (no_rate,) = _rewrites("Homemaker services, Ohio, United States.\n\n- Home care is paid by the minute.\n", "cost-first")
     assert "NICE" not in no_rate and ". Part of the payment follows the outcomes each person confirms" in no_rate
+
+
+@pytest.mark.parametrize("text, buyer", [
+    ("Purchases between $5,000 and $25,000 shall be awarded to the lowest responsible bidder after three written "
+     "quotes.", "buyer"),
+    ("The Province of Manitoba will award the service contract to the lowest compliant bid received by the closing "
+     "date.", "buyer"),
+    ("| Criterion | Weight |\n| Price | 80% |\n| Quality | 20% |\n\nProposals are due to the County of Marin, California, "
+     "by 3 p.m. Pacific time.", "county"),
+])
+def test_an_award_rewrite_elsewhere_weights_quality_and_price_with_no_uk_social_value(text, buyer):
+    """Social value as a criterion of its own is the UK's duty: a proposed scheme for a text plainly from elsewhere
+    weights quality and price only, for its own buyer (or "the buyer"), never a council it does not have."""
+    written = _rewrites(text, "cost-first")
+    assert written, review(text).findings
+    for rewrite in written:
+        assert "social value" not in rewrite.lower() and "council" not in rewrite.lower(), rewrite
+        if rewrite.startswith("|"):  # a table's rows come back as rows: quality and price, no third row
+            assert rewrite.splitlines() == ["| Quality | 70% |", "| Price | 30% |"], rewrite
+        else:
+            assert "Quality 70%" in rewrite and f"for the {buyer} to confirm" in rewrite, rewrite
+
+
+def test_award_weights_elsewhere_are_not_told_the_uk_social_value_duty_but_an_english_text_is():
+    uk = "Tenders will be scored on quality (70%) and price (30%). The Care Quality Commission registers providers."
+    abroad = "Tenders will be scored on quality (70%) and price (30%). Bids are in US dollars ($) under Ohio law."
+    assert "social-value/missing-from-award" in {f.rule for f in review(uk).findings}
+    assert "social-value/missing-from-award" not in {f.rule for f in review(abroad).findings}
