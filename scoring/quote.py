@@ -257,8 +257,17 @@ def shorten(words: str, limit: int = QUOTE_LIMIT, keep: int = 0) -> str:
     cut = clause.start() if clause else phrase[-1] if phrase else -1
     if cut < 0:
         return ""
+    if len(words) <= limit * 3 // 2 and _ANY_FIGURE_RE.search(words, cut):
+        # "% of children … within 2 weeks of initial referral", "… referred to at least one source of health care":
+        # cut there, the quote would drop the figure the target is about; a little over the limit, it stays whole
+        return words
     head = _DANGLING_RE.sub("", words[:cut]).rstrip(" ,;:–—-")
     return head + " …" if len(head) >= low else ""
 
 
+_NUMBER_WORDS = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)"
+# A share, a time limit or a floor, the figures a target is about ("95%", "within 2 weeks", "at least one source"),
+# not a table's trailing numbers or a year.
+_ANY_FIGURE_RE = regex(r"\bwithin\s+" + _NUMBER_WORDS + r"\b|\bat\s+least\s+" + _NUMBER_WORDS + r"\b|(?<![\w.])\d[\d,.]*\s*"
+                       r"(?:%|per\s?cent\b|(?:working\s+|business\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\b)", re.I)
 _DANGLING_RE = regex(r"(?:\s+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|per|than|minus|plus|divided|multiplied|number|total))+$", re.I)

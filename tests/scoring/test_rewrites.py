@@ -1079,6 +1079,17 @@ def test_a_row_with_a_count_target_still_gets_the_outcomes_target_wording_with_t
     assert cells[1].startswith("An agreed improvement") and "1,500" in cells[1], row
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Performance measures:\n1. 95 % of tenants who report during the first call that they have no working heating or hot "
+     "water shall be visited by at least one qualified engineer on the same day;", "at least one qualified engineer"),
+])
+def test_a_quote_is_not_cut_before_the_time_limit_or_floor_its_target_is_about(text, kept):
+    """A quote a little over the usual length stays whole when a cut would drop its time limit or its floor:
+    "95 % of tenants who report … shall be visited …" says nothing of who must visit, or how soon."""
+    [written] = [f.rewrite for f in review(text).findings if f.category == "output-only"]
+    assert kept in written and "…" not in written, written
+
+
 def test_a_long_row_activity_is_shortened_at_a_phrase_break_not_mid_word():
     from scoring.fit import Place, row_activity
     long = ("The number of hours of volunteering in the quarter divided by the number of hours of volunteering funded by "
