@@ -101,6 +101,8 @@ _QUESTION_RE = regex(
     r"|would|will|shall)\b[^?,]*\?\W*$"
     # a question reported in minutes or a parliament's record: "Ms Lee asked the Minister for Health what the reason is"
     r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which)\b"
+    # a parliament's written question: "Mr. Smith: To ask the Secretary of State for Health what the hourly rate paid …"
+    r"|^\W*(?:[\w.'’-]+\s+){0,4}?(?:[\w.'’-]+:\s*)?to\s+ask\s+(?:the|her|his|my)\s+(?:[\w'’-]+\s+){0,8}?(?:what|whether|how|why|if|when|which|for)\b"
     # an application form's request to the applicant: "please provide a brief overview of the project", "Please include the
     # target population and the number of contracted beds" asks what there is, it does not set a number to reach
     r"|^\W*(?:[\w,'’-]+\s+){0,4}?please\s+(?:provide|give|include|write|attach|describe|list|state|explain|outline|tell\s+us"
@@ -599,7 +601,34 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         if out[i].role == "question" and _SCORED_ANSWER_RE.match(clauses[i + 1].text):
             out[i] = replace(out[i], role="target")
     _describe_menus(clauses, out)
+    _requests(clauses, out)
     return out
+
+
+# A request for information over its items: "1. The information requested", "Request", "Your request", "You asked for:".
+# The items under it ask what a rate or a count is; they set nothing. (Not "Questions": a tender's questions carry weights.)
+_REQUEST_HEAD_RE = regex(r"^\W*(?:\d+[.)]\s*)?(?:the\s+)?(?:information\s+(?:(?:that\s+)?you\s+)?requested|(?:your|the|this|foi|freedom\s+of\s+information|eir)"
+                         r"\s+request|request(?:ed)?(?:\s+(?:no\.?\s*)?\d+)?|you\s+asked(?:\s+(?:for|us))?|details\s+requested"
+                         # the requester's own lead-in: "Please could you tell me:", "I would like to know the following:"
+                         r"|(?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:tell|provide|send|let|give)\s+(?:me|us)"
+                         r"|please\s+(?:tell|provide|send|let|give)\s+(?:me|us)|i\s+would\s+like\s+(?:to\s+(?:know|request|ask)|the\s+following))\b[^\n]{0,40}$", re.I)
+
+
+def _requests(clauses: list[Clause], out: list[ClauseInfo]) -> None:
+    """The items of a request for information (under "The information requested", "Request") are questions, to the
+    end of their list (the request's title may be an item itself: "1. The information requested" / "a. The lowest rate …")."""
+    asking = False
+    for i, info in enumerate(out):
+        text = clauses[i].text.strip()
+        if len(text) <= 80 and _REQUEST_HEAD_RE.search(text):
+            asking = True
+            continue
+        asking = asking and clauses[i].kind == "item"
+        if info.role not in ("target", "guidance") or info.in_table:
+            continue
+        head = info.lead_in or (info.headings[-1] if info.headings else "")
+        if asking or (head and _REQUEST_HEAD_RE.search(head.strip())):
+            out[i] = replace(info, role="question")
 
 
 _SCORED_ANSWER_RE = regex(r"^\W*(?:yes|no)\b[^\n]{0,30}?\b\d{1,3}\s*(?:pts?|points?)\b", re.I)

@@ -48,7 +48,7 @@ from collections.abc import Iterable
 from scoring.kinds import not_a_target  # the test the rules' targets_only uses
 from scoring.errors import RuleError
 from scoring.modality import reports_fact
-from scoring.patterns import regex
+from scoring.patterns import named, regex
 from scoring.quote import figures_tail
 from scoring.rules import Rule
 
@@ -325,7 +325,18 @@ def eligible(text: str, kind: str = "sentence") -> bool:
         return False
     if _CO_PRODUCTION_RE.search(text) and not _DIGIT_RE.search(text):
         return False
+    if _QUESTION_MARK_RE.search(text) or _HYPOTHETICAL_RE.match(text) or _HEADER_ROW_RE.match(text):
+        return False  # a question, a worked example, or a table's header row: none of them sets a term
+    if named("negation").search(named("not_negation").sub(" ", text)):
+        return False  # a practice refused or being ended ("15-minute calls to be phased out"), as the rules read it
     return not (_LEAD_IN_RE.search(text) or _FINDING_RE.search(text) or _PAST_PERIOD_RE.search(text))
+
+
+# A question ("c) hourly rate? And is this pro-rata for part hour calls?"), a worked example ("Let's assume travel
+# time of 10 minutes, so that will be £2.27"), a header row with no figure ("Trust | Type of care | Hourly rate (£) |").
+_QUESTION_MARK_RE = regex(r"\?(?:\s|$)")
+_HYPOTHETICAL_RE = regex(r"^\W*(?:let['’]?s\s+(?:assume|say|suppose)|assum(?:e|ing)|suppos(?:e|ing)|for\s+(?:example|instance)|e\.\s?g\.)\b", re.I)
+_HEADER_ROW_RE = regex(r"^(?=[^|\t]*[|\t])[^\d\n]*$")
 
 
 # A KPI line's own code before its words ("KPI 7", "OP6", "2.1", "b)") and the figures and column debris after

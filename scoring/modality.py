@@ -18,7 +18,7 @@ _MODAL_RE = regex(
     re.I,
 )
 _TARGET_RE = regex(
-    r"\b(?:aims?\b|aim\s+(?:is|for)|targets?\b|kpis?\b|key\s+performance|performance\s+(?:indicator|measure|standard"
+    r"\b(?:aims?\b|aim\s+(?:is|for)|targets?\b|trajector(?:y|ies)\b|kpis?\b|key\s+performance|performance\s+(?:indicator|measure|standard"
     r"|threshold)|minimum|at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+maximum|benchmark"
     r"|standard\s+is|acceptable\s+level|achievable\s+level|measured\s+by|per\s+(?:week|month|quarter|year|annum))\b",
     re.I,
@@ -69,7 +69,9 @@ _STRONG_REPORT_RES = (
           r"\s+(?:receive|use|get|access|rely\s+on|live|are|have)\b", re.I),
     # A funder's account of what it pays for now, in round figures: "The department funds about 40 charities to run
     # some 70 programmes". Said with a modal ("will fund around 12 places") it is a plan, caught before this.
-    regex(r"\b(?:funds|finances|resources|grant-aids)\s+(?:about|around|approximately|roughly|some|over|nearly|almost|more\s+than)\s+\d", re.I),
+    # Also what a buyer or a service buys or serves now: "It commissions around 2 million hours of home care per year".
+    regex(r"\b(?:funds|finances|resources|grant-aids|commissions|purchases|buys|spends|employs|serves|supports|handles)\s+"
+          r"(?:about|around|approximately|roughly|some|over|nearly|almost|more\s+than|an\s+estimated)\s+[£$€]?\d", re.I),
     # A quarter named by its months is a reporting period: "In the July-September quarter 85% of calls were …".
     regex(r"\b(?:in|during|over|for)\s+the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-–/]\s*"
           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+quarter\b", re.I),

@@ -37,6 +37,9 @@ def _info(text, starts_with):
     ("The evaluation found that 420 carers took up a short break.", "report"),
     ("In financial year 2023/24 the grantees saw 5,100 young people.", "report"),
     ("All funded clubs report quarterly on the number of children who attend.", "report"),
+    # A parliament's written question asks what a rate is; it sets nothing.
+    ("Ms Rao: To ask the Secretary of State for Health what the average hourly rate paid to care agencies was in 2024.",
+     "question"),
 ])
 def test_each_clause_gets_a_role(text, role):
     assert _info(text, text[:10]).role == role
@@ -390,3 +393,17 @@ def test_a_purpose_with_no_figure_is_an_aim_and_with_a_figure_a_target():
     assert _info("To increase the number of young people attending the youth club.", "To").aim
     assert not review("To increase the number of young people attending the youth club.", rewrites=False).findings
     assert review("To increase the number of young people attending the youth club to 400 by 2027.", rewrites=False).findings
+
+
+@pytest.mark.parametrize("asked, items", [
+    ("1. The information requested\n", "a. The lowest and highest rates per hour paid to home care providers;\n"
+     "b. The number of visits of 15 minutes or less commissioned in the year."),
+    ("Your request\nPlease could you tell me:\n", "1. The hourly rate paid for supported living;\n2. The number of day "
+     "centre places bought each week."),
+])
+def test_the_items_of_a_request_for_information_ask_what_a_rate_or_a_count_is_they_set_none(asked, items):
+    """An FOI request's items ("The information requested" / "a. The lowest rate per hour paid …") are questions: no
+    rate is paid and no count is set by asking for it."""
+    assert not _categories(asked + items) & {"output-only", "cost-first"}, review(asked + items, rewrites=False).findings
+    terms = "Contract terms:\n" + items
+    assert _categories(terms) & {"output-only", "cost-first"}, terms  # the same items set as terms are flagged
