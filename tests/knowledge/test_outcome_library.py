@@ -258,3 +258,17 @@ def test_disabled_children_are_never_offered_adult_scales_or_work_records():
     for start in range(6):
         for choice in area.choose(2, start, AgeRange(5, 12)):
             assert choice.measure.key not in {"ascot", "sustained-employment-records"}, choice.measure.key
+
+
+@pytest.mark.parametrize("text", [
+    "Councils are expected to offer at least four weeks of holiday provision to children eligible for free school meals.",
+    "Over the summer holidays, each child should be offered at least 16 days of face-to-face provision.",
+])
+def test_holiday_provision_is_measured_by_what_children_get_from_the_holidays_not_a_generic_question(text):
+    """A holiday activities and food programme gets its own aims (eating well and being active over the holidays), not
+    "people say the changes that matter most to them have happened", which fits any service and so none."""
+    from scoring import review
+
+    [rewrite] = [f.rewrite for f in review(text).findings if f.category == "output-only"]
+    assert "eat more healthily and are more active over the school holidays" in rewrite, rewrite
+    assert "changes that matter most" not in rewrite, rewrite
