@@ -427,7 +427,9 @@ def test_a_kpi_lines_figures_and_column_debris_are_not_quoted_back(line, kept, n
 
 def test_a_learned_finding_points_at_the_indicator_words_not_the_code_or_figures(monkeypatch):
     from scoring import learned
-    monkeypatch.setitem(learned.ADD_THRESHOLDS, "output-only", 0.75)  # off by default; on, it points like this
+    # Off by default; on, it points like this. The threshold is low so that the test is about where a finding points,
+    # not about how sure a retrained model is of this one invented line (the rules do not flag coffee mornings).
+    monkeypatch.setitem(learned.ADD_THRESHOLDS, "output-only", 0.5)
     learned.load_model.cache_clear()
     try:
         found = [f for f in review("OP6 Number of coffee mornings held 24 30 30", learned=True).findings]
