@@ -976,6 +976,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["rate"] = base_rate(clause.text[:4000]) if template == "homecare-outcomes" and per is None else (
             _time_rate(clause.text[:4000]) if per else None)
         context["per"] = per
+        # Rates set side by side ("£12.76 per hour for urban work and £13.05 per hour for rural work") stay together.
+        context["rates"] = bool(context["rate"]) and len(_MONEY_IN_RE.findall(context["rate"])) > 1
         # "weekly care costs up to £492.03": a ceiling, kept as the limit it is, not turned into a base rate.
         context["limit"] = bool(context["rate"]) and _states_limit(clause.text[:4000], context["rate"])
     elif template == "award-quality-first":
@@ -1012,7 +1014,12 @@ _PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health"
 # "increased $2.15 an hour" (no rate is given).
 _RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplift(?:s|ed)?|reduc(?:e|es|ed|ing)|"
                         r"decreas(?:e|es|ed|ing)|fall(?:s|ing)?|fell|go(?:es)?\s+up|went\s+up|up|down)\s+(by\s+|from\s+|of\s+)?$", re.I)
+_MONEY_IN_RE = regex(_MONEY)
 _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
+# What joins two hourly rates set side by side, and what one is for: "… for Urban work and £13.05 per hour for Rural work".
+_RATE_JOIN_RE = regex(r"(?:\s+(?:for|in|on|at)\s+[^.;:£$€\d]{1,40}?)?\s*(?:,\s*|\s+)(?:and|or)\s+(?:(?:for|in|on|at)\s+[^.;:£$€\d]{1,30}?\s+)?", re.I)
+_RATE_FOR_RE = regex(r"\s+(?:for|in|on|at)\s+[^.;:,£$€\d\n]{1,40}?(?=\s*(?:[.;,]|$))", re.I)
+_HOURLY_RANGE_RE = regex(rf"\bhourly\s+rates?\s+(?:range\s+)?(?:of\s+|from\s+|between\s+)?({_MONEY})\s?(?:-|–|to|and)\s?({_MONEY})", re.I)
 
 
 # (Also a rate named by its period with words between, as the rules read it: "weekly care costs", "the daily payment
@@ -1060,13 +1067,29 @@ def _time_rate(text: str) -> str | None:
 
 
 def base_rate(text: str) -> str | None:
-    """The hourly rate a clause sets, as written: the new rate of a rise, none for the amount of a change."""
+    """The hourly rate a clause sets, as written: the new rate of a rise, none for the amount of a change. Rates set
+    side by side ("£12.76 per hour for urban work and £13.05 per hour for rural work", "an hourly rate range from
+    £17.17 to £18.20") are kept together, each with what it is for: a base of one of them would drop the others."""
+    ranged = _HOURLY_RANGE_RE.search(text)
     rate = _HOURLY_RATE_RE.search(text)
+    if rate is None and ranged is not None:
+        return f"{ranged.group(1)} to {ranged.group(2)} an hour"
     if rate is None:
         return None
     words = " ".join(rate.group(0).split())
     change = _RATE_CHANGE_RE.search(text[max(0, rate.start() - 40):rate.start()])
+    if change is None and re.search(r"\bfrom\s*$", text[max(0, rate.start() - 10):rate.start()], re.I) \
+            and len(parts := _RANGE_SPLIT_RE.split(words)) == 2:
+        return parts[1]  # "fees … from £14.50 to £15.50 per hour": a change, and the new rate is the base
     if change is None:
+        last = rate
+        for nxt in _HOURLY_RATE_RE.finditer(text, rate.end()):
+            if not _RATE_JOIN_RE.fullmatch(text, last.end(), nxt.start()):
+                break
+            last = nxt
+        if last is not rate:
+            end = _RATE_FOR_RE.match(text, last.end())
+            return " ".join(text[rate.start():end.end() if end else last.end()].split())
         return words
     parts = _RANGE_SPLIT_RE.split(words)
     if change.group(1) and change.group(1).strip().lower() == "from" and len(parts) == 2:

@@ -470,7 +470,8 @@ def test_a_home_care_rate_rewrite_keeps_the_commissioners_rate_as_the_base(claus
     """Outcome-linked payment is added to the rate the commissioner set, not written over it."""
     rewrites = [f.rewrite for f in review(clause).findings if f.rewrite and f.category in ("cost-first", "output-only")]
     assert rewrites, clause
-    assert f"The rate of {rate} stays as the base rate" in rewrites[0], rewrites[0]
+    # one rate "stays as the base rate"; a range of rates "stay as the base rates"
+    assert re.search(rf"The rates? of {re.escape(rate)} stays? as the base rates?\b", rewrites[0]), rewrites[0]
     assert "part of the payment follows the outcomes each person confirms" in rewrites[0]
 
 
@@ -1433,3 +1434,19 @@ def test_a_sentence_stating_capacity_is_kept_whole_with_the_outcome_added(senten
     written = _rewrite_in_place(sentence, flagged)
     assert written.startswith(sentence[:-1] + "; success is judged by whether "), written
     assert "not a target" not in written, written
+
+
+@pytest.mark.parametrize("text, kept, plural", [
+    ("Home care in the county will be bought at £19.40 per hour for town areas and £20.15 per hour for rural areas.",
+     "£19.40 per hour for town areas and £20.15 per hour for rural areas", True),
+    ("The new framework pays personal care at an hourly rate range from £18.10 to £18.95.", "£18.10 to £18.95 an hour",
+     True),
+    ("The council agreed to raise the fee paid for domiciliary care from £16.20 to £17.05 per hour.", "£17.05 per hour",
+     False),
+])
+def test_hourly_rates_set_side_by_side_stay_together_as_the_base(text, kept, plural):
+    """Two rates (town and rural) or a range are all the base the outcome part is added to, not the first alone; a rise
+    from one rate to another keeps the new one."""
+    [written] = [f.rewrite for f in review(text).findings if f.rule == "cost-first/hourly-rate"]
+    assert kept in written, written
+    assert ("stay as the base rates" in written) == plural and ("stays as the base rate" in written) != plural, written
