@@ -48,6 +48,7 @@ class Document:
     _weight_sets: list[list[Weight]] | None = None
     _model: list[ClauseInfo] | None = None
     _skipped: dict[bool, list[bool]] | None = None
+    _nation: str | None = None  # detect_nation of the whole text, once ("" when it names none)
 
     def __post_init__(self) -> None:
         self._starts = [c.start for c in self.clauses]
@@ -316,7 +317,10 @@ def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
 
 
 def _outside_uk(doc: Document) -> bool:
-    return detect_nation(doc.text) == "outside the UK"
+    """Whether the document is plainly from outside the UK: read once a review, not once a weight set."""
+    if doc._nation is None:
+        doc._nation = detect_nation(doc.text) or ""
+    return doc._nation == "outside the UK"
 
 
 def _weight_hedged(doc: Document, weight: Weight) -> bool:
