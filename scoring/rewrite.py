@@ -62,6 +62,10 @@ def _group_words(text: str, plural_only: bool = False) -> str | None:
         if word in _WORKFORCE:
             continue
         if word in _GENERIC_PEOPLE:
+            # "people with a learning disability", "people living with dementia": the words after say who they are
+            which = _PEOPLE_WHICH_RE.match(text, m.end()) if word in ("people", "persons", "individuals") else None
+            if which:
+                return " ".join(f"people {which.group(1)}".lower().split())
             return None  # "13-19 year olds", "individuals": the service area says it better
         plural = word.endswith(("s", "people", "children", "men"))
         if plural_only and not plural:
@@ -88,6 +92,10 @@ _GROUP_AFTER = (r"with\s+(?:complex|multiple|additional|high|special\s+education
                 r"|with\s+(?:dementia|autism|sensory\s+impairments?|care\s+and\s+support\s+needs|mental\s+health\s+(?:needs|problems|conditions))"
                 r"|leaving\s+care|experiencing\s+(?:homelessness|domestic\s+abuse|multiple\s+disadvantage)|affected\s+by\s+domestic\s+abuse"
                 r"|(?:at\s+risk\s+of|experiencing)\s+(?:homelessness|exploitation)|who\s+sleep\s+rough")
+
+
+_PEOPLE_WHICH_RE = regex(rf"[ \t]+((?:{_GROUP_AFTER})|living\s+with\s+(?:dementia|hiv|a\s+learning\s+disability|autism"
+                         r"|long[- ]term\s+conditions?|mental\s+ill[- ]health))\b", re.I)
 
 
 @lru_cache(maxsize=4096)

@@ -1450,3 +1450,15 @@ def test_hourly_rates_set_side_by_side_stay_together_as_the_base(text, kept, plu
     [written] = [f.rewrite for f in review(text).findings if f.rule == "cost-first/hourly-rate"]
     assert kept in written, written
     assert ("stay as the base rates" in written) == plural and ("stays as the base rate" in written) != plural, written
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Our target is that 90% of people with a learning disability have an annual health check.",
+     "People with a learning disability who use the service"),
+    ("The service will support 150 people living with dementia each year.", "People living with dementia who use"),
+])
+def test_people_named_by_what_they_live_with_keep_those_words(text, group):
+    """"People" alone says nothing, but "people with a learning disability" does: the rewrite keeps the commissioner's
+    group, not the service area's ("disabled people", "older people")."""
+    [written] = [f.rewrite for f in review(text).findings if f.category == "output-only"]
+    assert written.startswith(group), written
