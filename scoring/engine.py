@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from knowledge.records import dataclass, replace
 
-from knowledge.catalog import passage
+from knowledge.catalog import UK, passage
 from knowledge.outcome_library import Area
 
 from .checklist import assess
@@ -15,7 +15,7 @@ from .config import Config
 from .draft_text import notice_findings
 from .errors import InputError
 from .fit import place_of
-from .kinds import Document, Hit, run
+from .kinds import Document, Hit, draft_place, run
 from .normalize import normalize
 from .patterns import regex
 from .report import Finding, Report
@@ -45,8 +45,21 @@ def _suppressed(ignored: set[str] | None, rule: Rule) -> bool:
     return ignored is None or rule.id in ignored or rule.category in ignored
 
 
-def _guidance(rule: Rule) -> tuple[dict[str, str], ...]:
-    return tuple(p.citation() for gid in rule.guidance if (p := passage(gid)) is not None)
+def _explained(rule: Rule, place: str) -> tuple[str, tuple[dict[str, str], ...]]:
+    """A finding's `why` and guidance for a draft from `place`: the rule's own text for that place, and only
+    passages that apply there. England's Care Act or the Procurement Act is not cited to a council in Scotland
+    or a county in Ohio (a rule's `where` says what is, or passages for one nation only are dropped); where the
+    draft is from is not plain, everything is kept."""
+    if place in rule.where:  # the rule's own choice for that place, taken as written
+        why, ids = rule.where[place]
+        return why, tuple(p.citation() for gid in ids if (p := passage(gid)) is not None)
+    why, ids = rule.why, rule.guidance
+    passages = [p for gid in ids if (p := passage(gid)) is not None]
+    if place == "elsewhere":
+        passages = [p for p in passages if p.jurisdictions == (UK,)]  # general advice, not one nation's law
+    elif place:
+        passages = [p for p in passages if UK in p.jurisdictions or place in p.jurisdictions]
+    return why, tuple(p.citation() for p in passages)
 
 
 # A report lists at most this many findings in full, the most serious first; the rest are
@@ -106,7 +119,7 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     omitted = Counter(r.level for r in kept) - Counter(r.level for r in listed)
 
     def finding(r: _Raw) -> Finding:
-        return _finding(rule_of[r.rule], Hit(r.start, r.end), r.level, text, index)
+        return _finding(rule_of[r.rule], Hit(r.start, r.end), r.level, text, index, draft_place(doc))
 
     findings = [finding(r) for r in listed]
     if rewrites and any(rule_of[f.rule].rewrite for f in findings):
@@ -259,8 +272,9 @@ def _one_per_problem(findings: list[_Raw]) -> list[_Raw]:
     return kept
 
 
-def _finding(rule: Rule, hit: Hit, level: str, text: str, index: LineIndex) -> Finding:
+def _finding(rule: Rule, hit: Hit, level: str, text: str, index: LineIndex, place: str = "") -> Finding:
     line, column = index.locate(hit.start)
+    why, guidance = _explained(rule, place)
     match = text[hit.start:hit.end]
     shown = " ".join(match.split())
     return Finding(
@@ -268,12 +282,12 @@ def _finding(rule: Rule, hit: Hit, level: str, text: str, index: LineIndex) -> F
         category=rule.category,
         level=level,
         message=rule.message.replace("{match}", shown if len(shown) <= 80 else shown[:77] + "..."),
-        why=rule.why,
+        why=why,
         line=line,
         column=column,
         start=hit.start,
         end=hit.end,
         match=match,
         rewrite=None,
-        guidance=_guidance(rule),
+        guidance=guidance,
     )

@@ -48,7 +48,7 @@ class Document:
     _weight_sets: list[list[Weight]] | None = None
     _model: list[ClauseInfo] | None = None
     _skipped: dict[bool, list[bool]] | None = None
-    _nation: str | None = None  # detect_nation of the whole text, once ("" when it names none)
+    _nation: str | None = None  # draft_place of the whole text, once ("" when it is not plain)
 
     def __post_init__(self) -> None:
         self._starts = [c.start for c in self.clauses]
@@ -316,11 +316,17 @@ def _weighting_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             yield Hit(hit.start, hit.end)
 
 
-def _outside_uk(doc: Document) -> bool:
-    """Whether the document is plainly from outside the UK: read once a review, not once a weight set."""
+def draft_place(doc: Document) -> str:
+    """Where the document is plainly from, as a rule's `where` names it ("Scotland", "elsewhere" for outside
+    the UK), or "" when that is not plain: read once a review, not once a weight set or a finding."""
     if doc._nation is None:
-        doc._nation = detect_nation(doc.text) or ""
-    return doc._nation == "outside the UK"
+        nation = detect_nation(doc.text) or ""
+        doc._nation = "elsewhere" if nation == "outside the UK" else nation
+    return doc._nation
+
+
+def _outside_uk(doc: Document) -> bool:
+    return draft_place(doc) == "elsewhere"
 
 
 def _weight_hedged(doc: Document, weight: Weight) -> bool:

@@ -37,7 +37,10 @@ CATEGORIES = {
 KINDS = ("existence", "conditional", "award-weighting", "absence")
 WEIGHTING_CHECKS = ("price-majority", "social-value-under", "social-value-missing")
 
-_COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite", "examples", "description"}
+_COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite", "examples", "description", "where"}
+# Where a draft is from, as a rule's `where` key names it: the UK's nations by name (scoring.service_area.detect_nation),
+# and "elsewhere" for a draft plainly from outside the UK. The law a `why` cites is not the same in each.
+PLACES = ("England", "Wales", "Scotland", "Northern Ireland", "elsewhere")
 _KIND_KEYS = {
     "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under"},
     "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row", "not_under"},
@@ -61,6 +64,8 @@ class Rule:
     pass_examples: tuple[str, ...]
     path: Path
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # {place: (why, guidance ids)} for drafts from a place whose law differs from what `why` cites (see PLACES)
+    where: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
 
 
 def _need(data: dict, key: str, typ, where: str):
@@ -131,7 +136,26 @@ def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
 
     params = _kind_params(kind, data, where)
     return Rule(rule_id, kind, category, level, message, why, tuple(guidance), rewrite,
-                tuple(flags), tuple(passes), path, params)
+                tuple(flags), tuple(passes), path, params, _places(data, why, guidance, where))
+
+
+def _places(data: dict, why: str, guidance: list[str], where: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The `where` key: for a place, its own `why` and/or `guidance`; what it leaves out is the rule's own."""
+    value = data.get("where", {})
+    if not isinstance(value, dict):
+        raise RuleError(f"{where}: key 'where' must be a mapping of places to a 'why' and/or 'guidance'")
+    out = {}
+    for place, entry in value.items():
+        if place not in PLACES:
+            raise RuleError(f"{where}: key 'where' names '{place}'; a place is one of {', '.join(PLACES)}")
+        if not isinstance(entry, dict) or not entry or set(entry) - {"why", "guidance"}:
+            raise RuleError(f"{where}: where: {place} must give 'why' and/or 'guidance', and nothing else")
+        own_why = _need(entry, "why", str, f"{where}: where: {place}").strip() if "why" in entry else why
+        if not own_why:
+            raise RuleError(f"{where}: where: {place}: 'why' is empty")
+        own_guidance = _str_list(entry, "guidance", f"{where}: where: {place}") if "guidance" in entry else guidance
+        out[place] = (own_why, tuple(own_guidance))
+    return out
 
 
 def _switch(data: dict, key: str, default: bool, where: str) -> bool:

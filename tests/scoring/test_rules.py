@@ -38,6 +38,8 @@ def test_every_rule_has_examples_and_the_required_fields():
 
 def test_every_guidance_id_names_a_real_passage():
     missing = [(r.id, gid) for r in RULES for gid in r.guidance if passage(gid) is None]
+    missing += [(r.id, place, gid) for r in RULES for place, (_, ids) in r.where.items() for gid in ids
+                if passage(gid) is None]
     assert not missing
 
 
@@ -79,6 +81,9 @@ examples:
         (("patterns: ['cheapest']", "patterns: ['{nonsense}']"), "unknown vocabulary list"),
         (("rewrite: null", "rewrite: null\ncolour: red"), "colour"),
         (("category: cost-first", "category: output-only"), "'category'"),
+        (("rewrite: null", "rewrite: null\nwhere:\n  Ohio:\n    why: x"), "'Ohio'"),
+        (("rewrite: null", "rewrite: null\nwhere:\n  Scotland:\n    law: x"), "where: Scotland"),
+        (("rewrite: null", "rewrite: null\nwhere: [Scotland]"), "'where'"),
     ],
 )
 def test_a_malformed_rule_fails_loudly_naming_file_and_key(tmp_path, change, complaint):
@@ -91,6 +96,12 @@ def test_a_malformed_rule_fails_loudly_naming_file_and_key(tmp_path, change, com
 def test_a_well_formed_rule_loads_with_its_path_as_id(tmp_path):
     rule = parse_rule(_write(tmp_path, "cost-first/cheap.yaml", GOOD), tmp_path)
     assert rule.id == "cost-first/cheap"
+
+
+def test_a_place_that_gives_only_its_why_keeps_the_rules_guidance(tmp_path):
+    body = GOOD.replace("rewrite: null", "rewrite: null\nwhere:\n  Wales:\n    why: Welsh law says so.")
+    rule = parse_rule(_write(tmp_path, "cost-first/cheap.yaml", body), tmp_path)
+    assert rule.where == {"Wales": ("Welsh law says so.", ("price-quality-weighting",))}
 
 
 def test_invalid_yaml_names_the_file(tmp_path):
