@@ -611,7 +611,10 @@ _REQUEST_HEAD_RE = regex(r"^\W*(?:\d+[.)]\s*)?(?:the\s+)?(?:information\s+(?:(?:
                          r"\s+request|request(?:ed)?(?:\s+(?:no\.?\s*)?\d+)?|you\s+asked(?:\s+(?:for|us))?|details\s+requested"
                          # the requester's own lead-in: "Please could you tell me:", "I would like to know the following:"
                          r"|(?:please\s+)?(?:could|can|would)\s+you\s+(?:please\s+)?(?:tell|provide|send|let|give)\s+(?:me|us)"
-                         r"|please\s+(?:tell|provide|send|let|give)\s+(?:me|us)|i\s+would\s+like\s+(?:to\s+(?:know|request|ask)|the\s+following))\b[^\n]{0,40}$", re.I)
+                         r"|please\s+(?:tell|provide|send|let|give)\s+(?:me|us)|i\s+would\s+like\s+(?:to\s+(?:know|request|ask)|the\s+following)"
+                         # "Please may I have the following information:", "Can we request the following", "I am writing to request"
+                         r"|(?:please\s+)?(?:may|can|could)\s+(?:i|we)\s+(?:please\s+)?(?:have|request|ask\s+for|obtain|be\s+(?:given|sent|provided))"
+                         r"|please\s+(?:provide|send|supply)\s+the\s+following|i\s+(?:am\s+writing\s+to\s+|wish\s+to\s+)?request\s+the\s+following)\b[^\n]{0,40}$", re.I)
 
 
 def _requests(clauses: list[Clause], out: list[ClauseInfo]) -> None:
@@ -624,8 +627,8 @@ def _requests(clauses: list[Clause], out: list[ClauseInfo]) -> None:
             asking = True
             continue
         asking = asking and clauses[i].kind == "item"
-        if info.role not in ("target", "guidance") or info.in_table:
-            continue
+        if info.role not in ("target", "guidance", "report") or info.in_table:
+            continue  # (a figure asked for reads as one reported: "what was the (a) highest … weekly cost")
         head = info.lead_in or (info.headings[-1] if info.headings else "")
         if asking or (head and _REQUEST_HEAD_RE.search(head.strip())):
             out[i] = replace(info, role="question")

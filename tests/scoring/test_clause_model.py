@@ -400,6 +400,9 @@ def test_a_purpose_with_no_figure_is_an_aim_and_with_a_figure_a_target():
      "b. The number of visits of 15 minutes or less commissioned in the year."),
     ("Your request\nPlease could you tell me:\n", "1. The hourly rate paid for supported living;\n2. The number of day "
      "centre places bought each week."),
+    # asked in the requester's words, a figure asked for as "what was …", no question mark
+    ("Please may I have the following information:\n", "1. For the latest month, what was the highest weekly cost of a "
+     "placement in supported accommodation.\n2. The number of home care visits of 15 minutes commissioned each week."),
 ])
 def test_the_items_of_a_request_for_information_ask_what_a_rate_or_a_count_is_they_set_none(asked, items):
     """An FOI request's items ("The information requested" / "a. The lowest rate per hour paid …") are questions: no
