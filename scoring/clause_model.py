@@ -634,6 +634,33 @@ def _requests(clauses: list[Clause], out: list[ClauseInfo]) -> None:
             out[i] = replace(info, role="question")
 
 
+# An answer to a request for information ("Answer 1", "Response", "We can therefore confirm the following information:")
+# and reported speech in news ("Ms Logan said …", "is said to cost", "It is understood …"): what is, told to someone, not
+# terms a buyer sets. A finding there keeps its explanation, but a rewrite would turn the fact into a contract clause.
+_ANSWER_HEAD_RE = regex(r"^\W*(?:\d+[.)]\s*)?(?:(?:(?:our|foi)\s+)?(?:answers?|responses?)(?:\s+(?:to\s+)?(?:question\s+|q\s*)?\d+[a-z]?)?\s*[:.–-]?\s*$"
+                        r"|(?:we|i)\s+(?:can\s+|are\s+able\s+to\s+)?(?:therefore\s+)?confirm\s+(?:the\s+following|that)\b[^\n]{0,60}$"
+                        r"|(?:the\s+)?information\s+(?:we\s+hold|held\s+by)\b[^\n]{0,60}$)", re.I)
+_MONEY_RE = regex(r"[£$€]\s?\d")
+# A person speaking: a name or a pronoun, or a speaker by role, then "said", "told", "added" ("Ms Logan said", "But she
+# added", "a spokesperson said"); "is said to", "it is understood". Not a text speaking ("where this chapter says
+# otherwise") nor legal English's "said" ("during said time period").
+_REPORTED_SPEECH_RE = regex(r"(?:\b(?:she|he|they|spokes(?:person|man|woman)|minister|councillor|leader|director|chair(?:man|woman)?"
+                            r"|officer|manager|secretary|representative|source|union|(?-i:[A-Z][a-z]+))\s+(?:also\s+)?(?:said|says|added|told|claimed"
+                            r"|believed|believes)\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+is\s+understood\b)", re.I)
+
+
+def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
+    """Whether the clause tells what is (a rate given in answer to a request for information, or news in reported
+    speech) rather than setting terms: no rewrite is written for it. `before`: the clause above, a short line such as "Answer 2"
+    that the model does not take for a heading."""
+    if _REPORTED_SPEECH_RE.search(clause.text[:2000]):
+        return True
+    if not _MONEY_RE.search(clause.text[:2000]):
+        return False  # an answer restating terms ("The correct award criteria are: quality 60%, price 40%") sets them
+    heads = ((info.lead_in,) if info.lead_in else ()) + info.headings[-2:] + ((before,) if len(before) <= 40 else ())
+    return any(len(h) <= 100 and _ANSWER_HEAD_RE.search(h.strip()) for h in heads if h)
+
+
 _SCORED_ANSWER_RE = regex(r"^\W*(?:yes|no)\b[^\n]{0,30}?\b\d{1,3}\s*(?:pts?|points?)\b", re.I)
 
 

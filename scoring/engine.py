@@ -11,6 +11,7 @@ from knowledge.catalog import UK, passage
 from knowledge.outcome_library import Area
 
 from .checklist import assess
+from .clause_model import told_not_set
 from .config import Config
 from .draft_text import notice_findings
 from .errors import InputError
@@ -186,6 +187,10 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
             out.append(f)
             continue
         clause = doc.clause_at(f.start) or doc.clauses[0]
+        i = doc.index_at(f.start)
+        if i is not None and told_not_set(clause, doc.model[i], doc.clauses[i - 1].text.strip() if i else ""):
+            out.append(f)  # an FOI answer's rate or a news report's price: rewritten, it would read as contract terms
+            continue
         if template == "payment-to-outcome" and clause.start in care:
             template = "homecare-outcomes"
         place = place_of(clause, doc.clauses, doc.text, f.start)

@@ -1462,3 +1462,35 @@ def test_people_named_by_what_they_live_with_keep_those_words(text, group):
     group, not the service area's ("disabled people", "older people")."""
     [written] = [f.rewrite for f in review(text).findings if f.category == "output-only"]
     assert written.startswith(group), written
+
+
+@pytest.mark.parametrize("told", [
+    # a rate given in answer to a request for information
+    "Answer 3\nThe hourly rate we pay for home care is £22.40 per hour across all providers.",
+    "We can therefore confirm the following information:\na) Average £23.10 per hour for home care\nb) Lowest £19.60",
+    # a price in a news report, in reported speech
+    "A spokesperson said the council paid between £15 and £19 an hour for home care last year.",
+    "The winning bid for the home care contract is said to be less than £11 an hour.",
+])
+def test_a_rate_told_as_a_fact_is_flagged_but_not_rewritten_into_contract_terms(told):
+    """An FOI answer's rates or a news report's price are what is, not terms to set: a rewrite would hand the
+    commissioner a contract clause with the figure made its base rate. The finding and its reason stay."""
+    found = [f for f in review(told).findings if f.category == "cost-first"]
+    assert found, told
+    assert all(f.rewrite is None and f.rewrite_on_line is None for f in found), [f.rewrite for f in found]
+
+
+@pytest.mark.parametrize("terms", [
+    "Payment\nThe hourly rate we pay for home care is £22.40 per hour across all providers.",
+    "Providers will be paid £23.10 per hour for home care during said contract period.",
+])
+def test_the_same_rate_set_as_terms_is_rewritten(terms):
+    found = [f for f in review(terms).findings if f.category == "cost-first"]
+    assert found and found[0].rewrite, terms
+
+
+def test_an_answer_that_restates_award_criteria_still_gets_its_rewrite():
+    """A tender clarification's answer sets terms ("The correct award criteria are …"): only a figure of money under
+    an answer reads as told."""
+    text = "Answer 2\nThe contract will be awarded on price 70% and quality 30%."
+    assert any(f.rewrite for f in review(text).findings if f.category == "cost-first")
