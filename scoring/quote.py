@@ -23,6 +23,9 @@ _LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|sp
 # Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
 _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
                                               "those", "carers", "clients"))  # "people with a learning disability"
+# "courses with 12 young people in each cohort", "groups with up to 10 parents": how many each course takes is part of it.
+_PEOPLE_PER_GROUP = (r"(?:up\s+to\s+|at\s+least\s+|a\s+maximum\s+of\s+|around\s+|about\s+)?\d{1,3}\s+(?:[\w-]+\s+){0,2}?(?:people|persons|"
+                     r"participants|learners|children|adults|families|parents|carers|clients|pupils|students|places)\b")
 # "Over 500 residents", "under 20 visits": over or under a count of people or things, not an age ("aged over 65",
 # "under 5s", "under 18 years").
 _OVER_UNDER_END_RE = regex(r"(?<!aged )(?<!ages )\b(?:over|under)\s+$", re.I)
@@ -70,7 +73,7 @@ _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)
 # (not the full stop of an abbreviation: "from Jan. 1 - Dec. 31", "approx. 40", "e.g. visits", "No. 3")
 _ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
                      r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")
-_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s|\s(?:will|shall|must)\s"
+_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
                  # an escape from the standard ("… or as agreed upon between …", "unless otherwise agreed"): not the activity
                  r"|\s(?:or\s+)?(?:as\s+(?:otherwise\s+)?agreed|unless\s+otherwise\s+agreed)\b")
 

@@ -1410,7 +1410,10 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     words = words + "." if abbreviated and words.endswith(abbreviated.group(0)[:-1]) else words
     head, figures = split_figures(words)
     if figures:  # "...report).5600" -> "...: 5600"; several figures (actual, target, next year's) cannot be told apart
+        whole = head.strip(" .,;:'\"")
         head = _clean_quote(head)
+        if head and whole.startswith(head) and re.search(re.escape(whole) + r"\s*[:=]", " ".join(line.split())):
+            head = whole  # a field's whole name, not a cut quote: "… the project expects to work with: 300" keeps "with"
         one = len(figures) == 1 and not _RUN_TOGETHER_RE.fullmatch(figures[0])  # year columns fused by a flattened copy
         words = "" if not head else f"{head}: {figures[0]}" if one else head
     if words:

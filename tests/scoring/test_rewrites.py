@@ -1494,3 +1494,25 @@ def test_an_answer_that_restates_award_criteria_still_gets_its_rewrite():
     an answer reads as told."""
     text = "Answer 2\nThe contract will be awarded on price 70% and quality 30%."
     assert any(f.rewrite for f in review(text).findings if f.category == "cost-first")
+
+
+@pytest.mark.parametrize("text, flagged, whole", [
+    ("The service will run 14 parenting courses with 10 parents in each group.", "14 parenting courses",
+     "14 parenting courses with 10 parents in each group"),
+    ("Twelve eight-week courses with up to 15 young people in each cohort.", "Twelve eight-week courses",
+     "Twelve eight-week courses with up to 15 young people in each cohort"),
+])
+def test_how_many_people_each_course_takes_stays_in_the_quote(text, flagged, whole):
+    assert _quoted(text, flagged).rstrip(".") == whole
+
+
+def test_a_quote_cut_at_with_still_stops_at_a_partner_named_after_it():
+    text = "The service will deliver 40 workshops with staff from partner agencies."
+    assert _quoted(text, "40 workshops") == "40 workshops"
+
+
+def test_a_field_keeps_its_whole_name_before_its_figure():
+    """"Number of young people the project expects to work with: 300" is a field's name and its value: the
+    secondary measure keeps "with", not "expects to work: 300"."""
+    written = _output_rewrites("Number of young people the project expects to work with: 300")
+    assert written and "expects to work with: 300" in written[0], written
