@@ -57,6 +57,8 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Services for older persons: day places provided", "older-people"),
     ("Residential rehab placements funded each quarter", "substance-misuse"),
     ("Job coaching hours delivered to jobseekers", "employment"),
+    ("Four group work programmes a year, with job practice placements", "employment"),
+    ("Work placements arranged for 40 young people each year", "employment"),
     # children's care away from home is not care at home; leaving it is leaving care
     ("Children in out-of-home care: placement reviews held", "children-families"),
     ("Young people leaving out-of-home care: new cases opened", "leaving-care"),
