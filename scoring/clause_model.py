@@ -222,6 +222,8 @@ _DATA_DESCRIPTION_RE = regex(
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
     r"|year\s+in\s+review|achievements|outturn|annual\s+report|statistics|statistical|what\s+we\s+(?:did|achieved|delivered)"
+    # a market position statement's figures: "Market Data & Insight", "Market profile"
+    r"|market\s+(?:data|insight|intelligence|profile|analysis|position)|data\s+(?:&|and)\s+insight"
     r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary|actual\s+(?:results?|outcomes?|figures?)"
     # A form's cell of last year's figures: "Prior Year Program Results".
     r"|(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+)?years?(?:'s|’s)?\s+(?:program(?:me)?\s+)?results)\b", re.I)

@@ -173,7 +173,7 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p["exceptions"] is not None and p["exceptions"].search(clause.text):
             continue
-        if p.get("not_under") is not None and any(p["not_under"].search(h) for h in info.headings):
+        if p.get("not_under") is not None and any(p["not_under"].search(h) for h in (*info.headings, info.lead_in or "")):
             continue
         if _label_over_threshold(doc, i):
             continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below
