@@ -332,8 +332,8 @@ def eligible(text: str, kind: str = "sentence") -> bool:
         return False
     if _CO_PRODUCTION_RE.search(text) and not _DIGIT_RE.search(text):
         return False
-    if _QUESTION_MARK_RE.search(text) or _HYPOTHETICAL_RE.match(text) or _HEADER_ROW_RE.match(text):
-        return False  # a question, a worked example, or a table's header row: none of them sets a term
+    if _QUESTION_MARK_RE.search(text) or _HYPOTHETICAL_RE.match(text) or _HEADER_ROW_RE.match(text) or _XREF_RE.match(text):
+        return False  # a question, a worked example, a table's header row or a cross-reference: none of them sets a term
     if named("negation").search(named("not_negation").sub(" ", text)):
         return False  # a practice refused or being ended ("15-minute calls to be phased out"), as the rules read it
     return not (_LEAD_IN_RE.search(text) or _FINDING_RE.search(text) or _PAST_PERIOD_RE.search(text))
@@ -344,6 +344,9 @@ def eligible(text: str, kind: str = "sentence") -> bool:
 _QUESTION_MARK_RE = regex(r"\?(?:\s|$)")
 _HYPOTHETICAL_RE = regex(r"^\W*(?:let['’]?s\s+(?:assume|say|suppose)|assum(?:e|ing)|suppos(?:e|ing)|for\s+(?:example|instance)|e\.\s?g\.)\b", re.I)
 _HEADER_ROW_RE = regex(r"^(?=[^|\t]*[|\t])[^\d\n]*$")
+# A pointer to another part of the papers, alone: "(Minute 139 below refers.)", "(See Appendix 2.)", "See paragraph 4.3 above."
+_XREF_RE = regex(r"^\W*(?:(?:see|refer\s+to|as\s+per)\s+)?(?:minutes?|paragraphs?|sections?|appendix|appendices|annex(?:es)?|items?|"
+                 r"clauses?|pages?|tables?|schedules?)\s+[\w.()-]{1,12}(?:\s+(?:above|below|refers?|applies))*\W*$", re.I)
 
 
 # A KPI line's own code before its words ("KPI 7", "OP6", "2.1", "b)") and the figures and column debris after

@@ -184,6 +184,8 @@ def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
 @pytest.mark.parametrize("text", [
     "Grand Total | 300",  # a scoring sheet's sum row
     "Extended drop-in hours to 8pm on Thursdays and recruited 12 new volunteers",  # what was done last year
+    "(Minute 139 below refers.)",  # a pointer to another part of the papers
+    "See paragraph 4.3 above.",
 ])
 def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text):
     assert not learned.eligible(text)
