@@ -107,6 +107,11 @@ _OVER_RES = (
 _UNDER_RE = regex(r"\bunder[- ](fives?|5s|(\d{1,2})(?:s\b|\s*years?\b|(?![\d,.%])(?!\s*(?:%|per|minutes?|mins?|hours?|hrs?|"
                   r"days?|weeks?|months?|miles?|km|kg|metres?|m\b|people|persons|staff|beds|places|sessions|visits|"
                   r"referrals|cases))))", re.I)
+# School year groups (England and Wales: Year N pupils are N + 4 at the start of the year, N + 5 by its end).
+# (Not a contract's year: "In year 2 pupils will …", "by Year 3 learners …".)
+_SCHOOL_YEAR_RE = regex(r"(?<!\bin\s)(?<!\bby\s)(?<!\bduring\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\bafter\s)(?<!\bbefore\s)"
+                        r"\b(?-i:Years?)\s+(\d{1,2})(?:\s*(?:-|–|to|and)\s*(\d{1,2}))?\s+(?:pupils|students|children|learners)\b"
+                        r"(\s+(?:and|or)\s+(?:under|below|younger))?", re.I)
 # Words that state a client group's ages, in priority order (first found wins).
 _GROUP_AGES = (
     (regex(r"\b(?:under[- ]fives?|pre-?school(?:ers|-age)?|babies|toddlers|infants|early years)\b", re.I), AgeRange(0, 4)),
@@ -134,6 +139,11 @@ def detect_ages(text: str) -> AgeRange | None:
             if low <= high <= 100:
                 lows.append(low)
                 highs.append(high)
+    for m in _SCHOOL_YEAR_RE.finditer(text):  # "Year 6 pupils": aged 10 to 11; "Year 5 pupils and under": up to 10
+        first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+        if 1 <= first <= last <= 13:
+            lows.append(4 if m.group(3) else first + 4)
+            highs.append(last + 5)
     for m in _UNDER_RE.finditer(text):
         n = 5 if m.group(1).lower().startswith(("five", "5s")) or m.group(1).lower() == "5" else int(m.group(2))
         lows.append(0)

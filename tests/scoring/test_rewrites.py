@@ -1516,3 +1516,10 @@ def test_a_field_keeps_its_whole_name_before_its_figure():
     secondary measure keeps "with", not "expects to work: 300"."""
     written = _output_rewrites("Number of young people the project expects to work with: 300")
     assert written and "expects to work with: 300" in written[0], written
+
+
+def test_a_school_year_group_is_never_offered_a_scale_outside_its_ages():
+    """Year 6 pupils are 10 or 11: SWEMWBS and WEMWBS are validated from 13, so neither is proposed."""
+    written = _output_rewrites("Scope\n- Minimum of 4 days total per week face to face counselling to Year 6 pupils "
+                               "across the city, managing a referral system based on highest need.")
+    assert written and not any("WEMWBS" in w for w in written), written

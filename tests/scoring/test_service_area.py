@@ -108,3 +108,17 @@ def test_a_kinship_carers_rewrite_names_them_as_kinship_carers():
 
     rewrite, = [f.rewrite for f in review("The service will complete 120 reviews of kinship carers a year.").findings if f.rewrite]
     assert rewrite.startswith("Kinship carers who use the service") and "ASCOT-Carer" not in rewrite, rewrite
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Face to face counselling to Year 6 pupils across the city", 10, 11),
+    ("Minimum of 3 days a week of counselling to Year 5 pupils and under", 4, 10),
+    ("Mentoring for Years 7-11 students at risk of exclusion", 11, 16),
+])
+def test_school_year_groups_give_the_ages_of_their_pupils(text, low, high):
+    ages = detect_ages(text)
+    assert ages is not None and (ages.low, ages.high) == (low, high), ages
+
+
+def test_a_contracts_year_is_not_a_school_year():
+    assert detect_ages("In Year 2 pupils will be offered a place at the holiday club") is None
