@@ -975,7 +975,16 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         if template == "homecare-outcomes" and _care_area(area) is not area and per is None:
             area = _care_area(area)
             context["beneficiaries"] = area.beneficiaries
+        # Funded childcare paid by the hour (an early years place) is planned around each child's development: no
+        # support plan, no travel time, and the child's development first.
+        context["early"] = template == "homecare-outcomes" and area.key == "early-years"
+        if context["early"]:  # (plain "children" there are the places' under-fives, not every age to 17)
+            ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
+            scope = _Scope(ages, scope.named, f"{scope.aims} development", scope.nation, scope.purpose)
         context["outcomes"] = _outcome_slots(area, 2, _seed(clause, start, end), scope)
+        if context["early"]:  # a childcare place's outcome is the child's, not a social care record's
+            context["outcomes"] = [o for o in context["outcomes"] if o["key"] != "childrens-social-care-records"] \
+                or context["outcomes"]
         # Support paid by the hour that is not care at home (supported living, job coaching) is not told about
         # personal-care visits; NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
         context["care"] = area.key in _CARE_AT_HOME

@@ -1523,3 +1523,16 @@ def test_a_school_year_group_is_never_offered_a_scale_outside_its_ages():
     written = _output_rewrites("Scope\n- Minimum of 4 days total per week face to face counselling to Year 6 pupils "
                                "across the city, managing a referral system based on highest need.")
     assert written and not any("WEMWBS" in w for w in written), written
+
+
+@pytest.mark.parametrize("text", [
+    "All providers will receive a rate of £5.20 per hour for children receiving the funded childcare offer.",
+    "Nurseries will be paid £5.42 per hour for each funded 3 and 4 year old place.",
+])
+def test_a_childcare_rate_is_planned_around_the_childs_development_not_a_care_plan(text):
+    """Funded childcare paid by the hour keeps its rate as the funding rate and names a child's development; it is not
+    told about support plans, keyworkers or paid travel time, which belong to care at home."""
+    [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert "learning and development" in written and "funding rate" in written, written
+    assert "ASQ-3" in written, written
+    assert not any(w in written for w in ("support plan", "travel time", "keyworker", "Visits")), written
