@@ -1041,9 +1041,10 @@ _HOURLY_RANGE_RE = regex(rf"\bhourly\s+rates?\s+(?:range\s+)?(?:of\s+|from\s+|be
 
 # (Also a rate named by its period with words between, as the rules read it: "weekly care costs", "the daily payment
 # rate", "a rate per day of attendance".)
-_TIME_UNIT_RE = regex(r"^(?![\s\S]*\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?\b(?:(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|bed[-\s]?night)"
+# (A rate "per 24 hours" is a day's; "£203.68 p/w" a week's.)
+_TIME_UNIT_RE = regex(r"^(?![\s\S]*(?<!\b24\s)(?<!\b24)\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?(?:\bper\s+24\s*(?:hours?|hrs?)\b|\d\s?(?P<w>p\s?/\s?w|pw)\b|\b(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|bed[-\s]?night)"
                       r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diem)\b", re.I)
-_TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b", re.I)
+_TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b|per\s+24\s*(?:hours?|hrs?)\b|p\s?/\s?w\b|pw\b)", re.I)
 
 
 # A period's adjective and the unit it names.
@@ -1055,7 +1056,7 @@ def _time_unit(found: str) -> str | None:
     m = _TIME_UNIT_RE.search(found)
     if m is None:
         return None
-    unit = (m.group("a") or m.group("b") or "day").lower()
+    unit = "week" if m.group("w") else (m.group("a") or m.group("b") or "day").lower()
     return _PERIOD_UNIT.get(unit, "night" if "night" in unit else unit)
 
 

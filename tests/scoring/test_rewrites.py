@@ -1536,3 +1536,15 @@ def test_a_childcare_rate_is_planned_around_the_childs_development_not_a_care_pl
     assert "learning and development" in written and "funding rate" in written, written
     assert "ASQ-3" in written, written
     assert not any(w in written for w in ("support plan", "travel time", "keyworker", "Visits")), written
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Shared Lives respite care\n£52.00 per 24 hours for each placement", "days"),
+    ("Shared Lives long term support\n£210.40 p/w for each arrangement", "weeks"),
+])
+def test_a_rate_per_24_hours_or_per_week_written_short_is_not_care_at_home(text, period):
+    """'per 24 hours' is a day's rate and 'p/w' a week's: the placement keeps its own rate and is not told about visit
+    lengths or travel time."""
+    written = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert written and f"the {period} paid for" in written[0], written
+    assert "Visits that include personal care" not in written[0] and "travel time" not in written[0], written
