@@ -402,6 +402,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         return as_item(place, kept)
     if template == "output-to-outcome" and (item := _reads_on(template, clause, start, end, document, doc_area, place)):
         return item
+    if template == "homecare-outcomes" and (rate_at := _rate_on_next_line(clause, start, end)) is not None:
+        start = rate_at  # "Shared Lives respite care" over "£36.13 per night £13.50 per night": the rates' own line
     label = indicator_label(clause, max(start, end - 1))
     # A rate on a line of its own (a list entry, a flattened row of rates) comes back as that line: a sentence ends
     # with a full stop, a line of figures does not.
@@ -445,6 +447,16 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         elif place.kind == "sentence" and (run_in := _run_in_lead(document, start, end)) and not sentence.startswith(run_in.strip()):
             sentence = run_in + sentence
     return as_item(place, sentence)
+
+
+def _rate_on_next_line(clause: Clause, start: int, end: int) -> int | None:
+    """Where the rate starts when a finding runs from the service named on one line to its rate on the next."""
+    found = clause.text[start - clause.start:end - clause.start]
+    money = _MONEY_START_RE.search(found)
+    return start + money.start() if money is not None and "\n" in found[:money.start()] else None
+
+
+_MONEY_START_RE = regex(r"[£$€]\s?\d")
 
 
 # An item that is a verb phrase completing its list's lead-in: "Answer calls within 10 seconds" under "We will:", "Conduct

@@ -1538,13 +1538,22 @@ def test_a_childcare_rate_is_planned_around_the_childs_development_not_a_care_pl
     assert not any(w in written for w in ("support plan", "travel time", "keyworker", "Visits")), written
 
 
-@pytest.mark.parametrize("text, period", [
-    ("Shared Lives respite care\n£52.00 per 24 hours for each placement", "days"),
-    ("Shared Lives long term support\n£210.40 p/w for each arrangement", "weeks"),
+@pytest.mark.parametrize("text, rate", [
+    ("Shared Lives respite care will be paid at £52.00 per 24 hours for each placement.", "£52.00 per 24 hours"),
+    ("Shared Lives long term support will be paid at £210.40 p/w for each arrangement.", "£210.40 p/w"),
 ])
-def test_a_rate_per_24_hours_or_per_week_written_short_is_not_care_at_home(text, period):
+def test_a_rate_per_24_hours_or_per_week_written_short_is_not_care_at_home(text, rate):
     """'per 24 hours' is a day's rate and 'p/w' a week's: the placement keeps its own rate and is not told about visit
     lengths or travel time."""
     written = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
-    assert written and f"the {period} paid for" in written[0], written
+    assert written and rate in written[0] and "paid for" in written[0], written
     assert "Visits that include personal care" not in written[0] and "travel time" not in written[0], written
+
+
+def test_a_line_of_rates_under_the_service_it_pays_for_comes_back_as_that_line():
+    """"Shared Lives respite care" on one line and its rates on the next: the suggestion is the rates' line, every
+    rate kept, not a care paragraph keeping one of them."""
+    text = "Shared Lives respite care | Provider Council Total\n£38.10 per night £14.00 per night £52.10 per night"
+    [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert written.startswith("£38.10 per night £14.00 per night £52.10 per night"), written
+    assert "Visits" not in written and "travel time" not in written, written
