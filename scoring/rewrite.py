@@ -1155,7 +1155,8 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str]) -> str:
 
 
 # A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
-_UNIT_RATE_RE = regex(rf"{_MONEY}\s?(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b", re.I)
+_UNIT_RATE_RE = regex(rf"{_MONEY}\s?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
+                      rf"|(?:p\s?/\s?[hwdn]|pw|ph)\b)", re.I)  # (and written short: "£203.68 p/w", "£19.50ph")
 _TAIL_WORD_RE = regex(r"[A-Za-z]{2,}")
 # A change named before the amount it changes by: "To increase respite care fees by £1.20 per hour".
 _CHANGE_BY_RE = regex(r"\b(?:increas|ris|rais|uplift|reduc|decreas|cut)\w*\b[^.;:]{0,50}\bby\s+$", re.I)

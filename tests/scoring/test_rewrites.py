@@ -1553,7 +1553,9 @@ def test_a_rate_per_24_hours_or_per_week_written_short_is_not_care_at_home(text,
 def test_a_line_of_rates_under_the_service_it_pays_for_comes_back_as_that_line():
     """"Shared Lives respite care" on one line and its rates on the next: the suggestion is the rates' line, every
     rate kept, not a care paragraph keeping one of them."""
-    text = "Shared Lives respite care | Provider Council Total\n£38.10 per night £14.00 per night £52.10 per night"
-    [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
-    assert written.startswith("£38.10 per night £14.00 per night £52.10 per night"), written
-    assert "Visits" not in written and "travel time" not in written, written
+    for text, line in (("Shared Lives respite care | Provider Council Total\n£38.10 per night £14.00 per night £52.10 per night",
+                        "£38.10 per night £14.00 per night £52.10 per night"),
+                       ("Shared Lives long term | Placement A Placement B\n£210.40 p/w £150.20 p/w", "£210.40 p/w £150.20 p/w")):
+        [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+        assert written.startswith(line), written
+        assert "Visits" not in written and "travel time" not in written, written

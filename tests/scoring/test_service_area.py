@@ -59,6 +59,7 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Job coaching hours delivered to jobseekers", "employment"),
     ("Four group work programmes a year, with job practice placements", "employment"),
     ("Work placements arranged for 40 young people each year", "employment"),
+    ("Supported Lodging Hosts receive £195.00 per week per placement", "leaving-care"),
     # children's care away from home is not care at home; leaving it is leaving care
     ("Children in out-of-home care: placement reviews held", "children-families"),
     ("Young people leaving out-of-home care: new cases opened", "leaving-care"),
