@@ -230,7 +230,7 @@ _NATION_RE = regex(
     r"|(?P<scotland>\bScotland\b|\bScottish\b|\bAlcohol and Drug Partnerships?\b|\bHEAT (?:standards?|targets?)\b"
     r"|\bCare Inspectorate\b(?!\s+Wales)|\bHealth and Social Care Partnerships?\b|\bIntegration Joint Boards?\b|\bCOSLA\b"
     r"|\bNHS (?:Greater Glasgow|Lothian|Tayside|Grampian|Highland|Fife|Lanarkshire|Ayrshire|Borders|Dumfries|Forth Valley)\b"
-    r"|\bGlasgow\b|\bEdinburgh\b|\bAberdeen(?:shire)?\b|\bDundee\b)"
+    r"|\bGlasgow\b|(?<!Warwick-)(?<!Warwick–)(?<!Warwick\s)\bEdinburgh\b(?![\s-]+(?:Mental|Postnatal))|\bAberdeen(?:shire)?\b|\bDundee\b)"
     r"|(?P<wales>(?<!New South )\bWales\b|\bWelsh\b|\bCymru\b|\bCardiff\b|\bSwansea\b|\bWrexham\b|\bBetsi Cadwaladr\b"
     r"|\bCwm Taf\b|\bAneurin Bevan\b|\bHywel Dda\b)"
     r"|(?P<ni>\bNorthern Ireland\b|\bHSC Trusts?\b|\bRQIA\b|\bHealth and Social Care (?:Trusts?|Board)\b|\bBelfast\b"

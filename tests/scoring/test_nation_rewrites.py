@@ -32,6 +32,10 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     ("Monitoring forms record White Irish, Indian and Pakistani heritage.", None),
     ("The procurement follows the EU procurement directives.", None),
     ("Durham County Council will review the service yearly.", None),
+    # a scale named after a city is not a text from it
+    ("Young people's wellbeing is measured on the Warwick-Edinburgh Mental Wellbeing Scale.", None),
+    ("Mothers are screened with the Edinburgh Postnatal Depression Scale.", None),
+    ("The City of Edinburgh Council will review the service yearly.", "Scotland"),
     # two nations with neither clearly ahead: not known
     ("The service follows the guidance for England and for Scotland.", None),
 ])
