@@ -642,7 +642,7 @@ def _requests(clauses: list[Clause], out: list[ClauseInfo]) -> None:
 _ANSWER_HEAD_RE = regex(r"^\W*(?:\d+[.)]\s*)?(?:(?:(?:our|foi)\s+)?(?:answers?|responses?)(?:\s+(?:to\s+)?(?:question\s+|q\s*)?\d+[a-z]?)?\s*[:.–-]?\s*$"
                         r"|(?:we|i)\s+(?:can\s+|are\s+able\s+to\s+)?(?:therefore\s+)?confirm\s+(?:the\s+following|that)\b[^\n]{0,60}$"
                         r"|(?:the\s+)?information\s+(?:we\s+hold|held\s+by)\b[^\n]{0,60}$)", re.I)
-_MONEY_RE = regex(r"[£$€]\s?\d")
+_MONEY_FIGURE_RE = regex(r"[£$€]\s?\d")  # (not _MONEY_RE above, which also takes rate words)
 # A person speaking: a name or a pronoun, or a speaker by role, then "said", "told", "added" ("Ms Logan said", "But she
 # added", "a spokesperson said"); "is said to", "it is understood". Not a text speaking ("where this chapter says
 # otherwise") nor legal English's "said" ("during said time period").
@@ -657,7 +657,7 @@ def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
     that the model does not take for a heading."""
     if _REPORTED_SPEECH_RE.search(clause.text[:2000]):
         return True
-    if not _MONEY_RE.search(clause.text[:2000]):
+    if not _MONEY_FIGURE_RE.search(clause.text[:2000]):
         return False  # an answer restating terms ("The correct award criteria are: quality 60%, price 40%") sets them
     heads = ((info.lead_in,) if info.lead_in else ()) + info.headings[-2:] + ((before,) if len(before) <= 40 else ())
     return any(len(h) <= 100 and _ANSWER_HEAD_RE.search(h.strip()) for h in heads if h)

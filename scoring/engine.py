@@ -186,8 +186,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         if template is None:
             out.append(f)
             continue
-        clause = doc.clause_at(f.start) or doc.clauses[0]
         i = doc.index_at(f.start)
+        clause = doc.clauses[0] if i is None else doc.clauses[i]
         if i is not None and told_not_set(clause, doc.model[i], doc.clauses[i - 1].text.strip() if i else ""):
             out.append(f)  # an FOI answer's rate or a news report's price: rewritten, it would read as contract terms
             continue

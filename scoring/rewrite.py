@@ -452,11 +452,9 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
 def _rate_on_next_line(clause: Clause, start: int, end: int) -> int | None:
     """Where the rate starts when a finding runs from the service named on one line to its rate on the next."""
     found = clause.text[start - clause.start:end - clause.start]
-    money = _MONEY_START_RE.search(found)
+    money = _MONEY_IN_RE.search(found)
     return start + money.start() if money is not None and "\n" in found[:money.start()] else None
 
-
-_MONEY_START_RE = regex(r"[£$€]\s?\d")
 
 
 # An item that is a verb phrase completing its list's lead-in: "Answer calls within 10 seconds" under "We will:", "Conduct
