@@ -130,11 +130,15 @@ class Area:
         `start` rotates the choice, so a table of eight activity counts does not get eight
         identical suggestions. Outcomes with no measure valid for the ages, or usable in the
         document's nation, are never offered; nor is one tagged `when-stated` (staying out of the youth justice
-        system) unless the clause, its section or the document speaks of what it is about.
+        system) unless the clause, its section or the document speaks of what it is about; nor one tagged
+        `treatment` where such a stated outcome is tagged `prevention` (drug education in schools).
         """
         usable = [(o, m) for o in self.outcomes if (m := o.measure_for(ages, named, nation)) is not None
                   and ("when-stated" not in o.tags or (aims and o.stated_in(aims)))]
         usable = _borrowed(self, usable, ages, named, nation) + usable
+        if aims and any("prevention" in o.tags and "when-stated" in o.tags and o.stated_in(aims) for o, _ in usable):
+            # drug education in schools: pupils are not in treatment, so no treatment outcome is offered for them
+            usable = [(o, m) for o, m in usable if "treatment" not in o.tags]
         if not usable:
             return []
         first = start % len(usable)

@@ -118,6 +118,9 @@ _GROUP_AGES = (
     (regex(r"\bcare[- ]leavers?\b|\bleaving care\b", re.I), AgeRange(16, 25)),
     (regex(r"\b(?:older (?:people|person|adults)|later life|over[- ]65s|pensioners|elderly)\b", re.I), AgeRange(65, None)),
     (regex(r"\bprimary[- ](?:school|age)\b", re.I), AgeRange(4, 11)),
+    # secondary school: Years 7 to 11 (NHS Digital's schools survey: "mostly aged 11 to 15"), and a sixth form's
+    # Years 12 and 13, read by the year-group rule above (Year N pupils are N + 4 to N + 5)
+    (regex(r"\bsecondary[- ](?:schools?|age|pupils|students)\b", re.I), AgeRange(11, 18)),
     # young people in a youth justice system: from the age of criminal responsibility to adulthood
     (regex(r"\b(?:juveniles?|young offenders?|youth offenders?)\b", re.I), AgeRange(10, 17)),
     (regex(r"\bchild(?:ren)?\b(?! and young people)", re.I), AgeRange(0, 17)),

@@ -1526,6 +1526,22 @@ def test_a_school_year_group_is_never_offered_a_scale_outside_its_ages():
 
 
 @pytest.mark.parametrize("text", [
+    "Drug prevention\n\nThe provider will run 25 alcohol and drug awareness workshops for secondary school pupils a year.",
+    "Schools programme\n\n- Deliver 60 drug education sessions to pupils in Years 8 and 9 each term",
+])
+def test_drug_education_in_schools_is_not_measured_by_treatment(text):
+    """Pupils at awareness lessons are not in treatment: no completion, re-presentation or Treatment Outcomes Profile,
+    and no adult scale; the rewrite asks what pupils know and whether they put off using drugs or alcohol."""
+    written = _output_rewrites(text)
+    assert written and "drugs and alcohol" in written[0], written
+    assert not any(w in written[0] for w in ("treatment", "NDTMS", "re-present", "WEMWBS", "Outcomes Star")), written
+
+
+def test_secondary_school_pupils_are_read_as_eleven_to_eighteen():
+    assert (detect_ages("counselling for secondary school pupils").low, detect_ages("secondary-age students").high) == (11, 18)
+
+
+@pytest.mark.parametrize("text", [
     "All providers will receive a rate of £5.20 per hour for children receiving the funded childcare offer.",
     "Nurseries will be paid £5.42 per hour for each funded 3 and 4 year old place.",
 ])
