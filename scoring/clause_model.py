@@ -196,9 +196,11 @@ _PAST_PERIOD_RE = regex(
     r"\b(?:during|over|in|throughout|for)\s+(?:the|its|our|their)\s+(?:(?:last|past|previous|fiscal|financial|reporting|review|calendar|same"
     r"|whole|first|second|third|fourth)\s+){1,2}(?:year|quarter|period|half|months?|weeks?)\b"
     r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b"
+    # a quarter's statistics: "7,118 referrals started treatment during the quarter", "at the end of the quarter, …"
+    r"|\b(?:during|at\s+the\s+end\s+of)\s+the\s+(?:quarter|month|year|period)\b(?!\s+(?:ahead|to\s+come))"
     r"|\bactual\s+(?:results?|outcomes?|figures?|performance)\b", re.I)
 _PAST_COUNT_RE = regex(
-    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:completed|received|attended|accessed|used|participated|took\s+part|moved\s+on"
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,4}?(?:completed|received|attended|accessed|used|participated|took\s+part|moved\s+on"
     r"|achieved|gained|entered|started|finished|engaged|were|had|got|left|obtained|secured|benefit+ed|joined|enrolled"
     r"|registered)\b"
     r"|\b(?:worked\s+with|ran|held|trained|visited|assessed|answered|handled|dealt\s+with|took\s+on|welcomed)\s+(?:[\w-]+\s+){0,2}?\d", re.I)
