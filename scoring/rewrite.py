@@ -114,6 +114,10 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     words = _group_words(clause) or _group_words(heading, plural_only=True) or (doc_group if area.key == "general" else None)
     if words and _group_words(clause) == words:
         words = _qualified(clause, words)
+    if words and area.key == "early-years" and re.match(r"(?:working\s+)?(?:parents|mothers|fathers)\b", words, re.I):
+        # "Parents of 3 and 4 year olds", "Working Parent Entitlement": an early years service's outcomes are
+        # the children's first ("do well at home as their parents grow in confidence"), so its own group is named
+        words = None
     if words:
         # "young people aged 16 – 24": the ages the commissioner wrote stay with the group
         aged = _AGED_RE.search(clause[:2000])
@@ -988,6 +992,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # Funded childcare paid by the hour (an early years place) is planned around each child's development: no
         # support plan, no travel time, and the child's development first.
         context["early"] = template == "homecare-outcomes" and area.key == "early-years"
+        if context["early"] and context["beneficiaries"] == area.beneficiaries:
+            context["beneficiaries"] = "children"  # "each child's learning and development, for example that children …"
         if context["early"]:  # (plain "children" there are the places' under-fives, not every age to 17)
             ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
             scope = _Scope(ages, scope.named, f"{scope.aims} development", scope.nation, scope.purpose)
@@ -1136,11 +1142,18 @@ def _care_area(area: Area) -> Area:
     return area if area.key in _PAID_BY_THE_HOUR else library()["homecare"]
 
 
-def _with_outcome_part(rate_words: str, outcome: dict[str, str]) -> str:
+def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = False) -> str:
     """A rate as written, kept as the base, with the outcome-linked part of the payment after it. A line that
     only changes a rate ("To increase fees by £1.20 per hour") is not called a base rate, and a line whose rate
-    is followed by more words ("£19 per hour to meet the wage floor") is not left hanging "as the base rate"."""
+    is followed by more words ("£19 per hour to meet the wage floor") is not left hanging "as the base rate".
+    `early`: a funded childcare rate stays the funding rate, and providers report each funded child's progress."""
     words = rate_words.rstrip(' .;,')
+    if early:
+        part = f"providers reporting each funded child's progress ({outcome['measure']}, {outcome['when']})"
+        rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
+        if rate is not None and len(_TAIL_WORD_RE.findall(words[rate.end():])) > 3:
+            return f"{words}; this rate stays the funding rate, with {part}"
+        return f"{words} as the funding rate, with {part}"
     part = f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
     rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
     before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else ""
@@ -1217,19 +1230,28 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     amounts = _BARE_AMOUNT_RE.findall(line)
     cells = line.split("|") if line.count("|") >= 2 else []
     money = next((i for i, c in enumerate(cells) if _MONEY_CELL_RE.fullmatch(c.strip()) or _HOURLY_RATE_RE.search(c)), None)
-    if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) \
-            and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)):
-        return None
     area, scope, _ = _setting(clause, doc_area)
-    slot = _own_outcomes_slot(_care_area(area), scope)
+    early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
+    if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) \
+            and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)) \
+            and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)):  # "Under 2's - Entitlement £9.90"
+        return None
+    slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area), scope)
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
-        cells[money] = " " + _with_outcome_part(cells[money].strip(), slot) + " "
+        cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early) + " "
         return "|".join(cells).strip()
     if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line):
         # a flattened row of rates ("Respite at home 18.20 (hourly rate) 5.10 19.13 (hourly rate)"): each stays
         return (f"{line.rstrip(' .;,')}; each rate stays the base rate, with part of the payment linked to outcomes "
                 f"each person confirms ({slot['measure']}, {slot['when']})")
-    return _with_outcome_part(line, slot)
+    return _with_outcome_part(line, slot, early)
+
+
+def _child_development_slot(area: Area, scope: _Scope) -> dict[str, str]:
+    """A funded early years place's outcome: the child's development, measured for the child's ages."""
+    ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
+    slots = _outcome_slots(area, 2, "rate", _Scope(ages, scope.named, f"{scope.aims} development", scope.nation), own_aim=False)
+    return next((o for o in slots if o["key"] != "childrens-social-care-records"), slots[0])
 
 
 def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:

@@ -107,6 +107,12 @@ _OVER_RES = (
 _UNDER_RE = regex(r"\bunder[- ](fives?|5s|(\d{1,2})(?:s\b|\s*years?\b|(?![\d,.%])(?!\s*(?:%|per|minutes?|mins?|hours?|hrs?|"
                   r"days?|weeks?|months?|miles?|km|kg|metres?|m\b|people|persons|staff|beds|places|sessions|visits|"
                   r"referrals|cases))))", re.I)
+# One age, or a range of months, naming a group: "2 year-olds", "funding for 3-year-olds", "9 – 24-month-olds" (not a
+# range of years, read above, nor "a 20-year-old building": the group is people of that age only when plural).
+_SINGLE_AGE_RE = regex(r"(?<![\d.,–-])(?<!\d\s)(?<!\band\s)(?<!\bto\s)(?:\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})[- ]?months?[- ]olds\b"
+                       r"|\b(\d{1,2})[- ]?months?[- ]olds\b|\b(\d{1,2})[- ]?(?:years?|yrs?)[- ]olds\b"
+                       # early years funding by age group: "2 Year Old Funding", "3&4 Year Old Funding", "3 and 4 year old places"
+                       r"|\b(?:(\d)\s*(?:&|and)\s*)?(\d)[- ]?years?[- ]old\s+(?=(?:funding|entitlement|offer|places?|provision|childcare)\b))", re.I)
 # School year groups (England and Wales: Year N pupils are N + 4 at the start of the year, N + 5 by its end).
 # (Not a contract's year: "In year 2 pupils will …", "by Year 3 learners …".)
 _SCHOOL_YEAR_RE = regex(r"(?<!\bin\s)(?<!\bby\s)(?<!\bduring\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\bafter\s)(?<!\bbefore\s)"
@@ -142,6 +148,19 @@ def detect_ages(text: str) -> AgeRange | None:
             if low <= high <= 100:
                 lows.append(low)
                 highs.append(high)
+    for m in _SINGLE_AGE_RE.finditer(text):  # "2 year-olds funding rate", "9 – 24-month-olds": an age group on its own
+        if m.group(1) is not None:
+            lows.append(int(m.group(1)) // 12)
+            highs.append(int(m.group(2)) // 12)
+        elif m.group(3) is not None:
+            lows.append(0)
+            highs.append(int(m.group(3)) // 12)
+        elif m.group(4) is not None:
+            lows.append(int(m.group(4)))
+            highs.append(int(m.group(4)))
+        else:
+            lows.append(int(m.group(5) or m.group(6)))
+            highs.append(int(m.group(6)))
     for m in _SCHOOL_YEAR_RE.finditer(text):  # "Year 6 pupils": aged 10 to 11; "Year 5 pupils and under": up to 10
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
         if 1 <= first <= last <= 13:

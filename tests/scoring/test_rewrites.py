@@ -1471,6 +1471,10 @@ def test_people_named_by_what_they_live_with_keep_those_words(text, group):
     # a price in a news report, in reported speech
     "A spokesperson said the council paid between £15 and £19 an hour for home care last year.",
     "The winning bid for the home care contract is said to be less than £11 an hour.",
+    # a bidder's price, and a board's past decision, told as what happened
+    "Riverside Care Ltd, Hexham, bid £18.40 per hour for 6,000 hours of home care.",
+    "Valley Homecare, Corby, listed £17.90 per hour for 3,000 hours of home care.",
+    "On March 3, 2019, the Board approved an amendment increasing the provider hourly rate from $13.10 to $13.60.",
 ])
 def test_a_rate_told_as_a_fact_is_flagged_but_not_rewritten_into_contract_terms(told):
     """An FOI answer's rates or a news report's price are what is, not terms to set: a rewrite would hand the
@@ -1552,6 +1556,26 @@ def test_a_childcare_rate_is_planned_around_the_childs_development_not_a_care_pl
     assert "learning and development" in written and "funding rate" in written, written
     assert "ASQ-3" in written, written
     assert not any(w in written for w in ("support plan", "travel time", "keyworker", "Visits")), written
+
+
+@pytest.mark.parametrize("line", [
+    "3 year-olds funding rate for the universal entitlement = £5.10 per hour (up 20p)",
+    "Under 2's - Working Parent Entitlement £10.15",
+    "2 Year Old Funding - Disadvantaged £7.70",
+])
+def test_an_early_years_funding_rate_line_comes_back_as_that_line_with_the_childs_progress(line):
+    """A list of early education funding rates by age group: each line keeps its rate as the funding rate and adds the
+    child's progress, measured for under-fives; no care plan, no visit lengths, and no paragraph per line."""
+    [written] = [f.rewrite for f in review(line).findings if f.category == "cost-first" and f.rewrite]
+    assert written.startswith(line.split("£")[0].strip()) and "as the funding rate" in written, written
+    assert "ASQ-3" in written and not any(w in written for w in ("support plan", "NICE", "travel time")), written
+
+
+def test_an_early_years_payment_names_the_children_not_their_parents():
+    """"Parents of 3 and 4 year olds" names who claims the place; the outcomes (ready for school) are the children's."""
+    [written] = [f.rewrite for f in review("Parents of 3 and 4 year olds: providers will be paid £5.64 for each funded "
+                                           "session of 3 hours.").findings if f.rewrite]
+    assert "parents start school" not in written.lower() and "children" in written.lower(), written
 
 
 @pytest.mark.parametrize("text, rate", [

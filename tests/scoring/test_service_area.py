@@ -123,3 +123,18 @@ def test_school_year_groups_give_the_ages_of_their_pupils(text, low, high):
 
 def test_a_contracts_year_is_not_a_school_year():
     assert detect_ages("In Year 2 pupils will be offered a place at the holiday club") is None
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("2 year-olds funding rate for the working parent entitlement", 2, 2),
+    ("funding rate for 9 – 24-month-olds", 0, 2),
+    ("3&4 Year Old Funding - Universal Entitlement", 3, 4),
+    ("funded places for 2-year-olds", 2, 2),
+])
+def test_an_age_group_named_on_its_own_gives_its_ages(text, low, high):
+    ages = detect_ages(text)
+    assert (ages.low, ages.high) == (low, high)
+
+
+def test_an_age_that_is_not_a_group_of_people_gives_none():
+    assert detect_ages("the service runs from a 20 year old building") is None
