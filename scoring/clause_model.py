@@ -653,11 +653,21 @@ _REPORTED_SPEECH_RE = regex(r"(?:\b(?:she|he|they|spokes(?:person|man|woman)|min
                             r"|believed|believes)\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+is\s+understood\b)", re.I)
 
 
+# A bidder's price told as what happened ("Home Care Ltd, Stroudsburg, bid $7.10 hourly for 5,000 hours", "Acme
+# submitted a bid of $7.99 per hour") and a board's past decision told as history ("On November 20, 2001, your Board
+# approved Amendment No. 1 increasing the provider hourly rate from $14.43 to $15.20").
+_TOLD_BID_OR_HISTORY_RE = regex(
+    r"\b(?:submitted|entered|lodged|placed|tendered)\s+(?:a|an|the|their|its)\s+(?:bids?|tenders?|quotes?|quotations?|prices?)\s+of\s+[£$€]\s?\d"
+    r"|,\s+(?:bid|listed|quoted)\s+[£$€]\s?\d"
+    r"|^\W*(?:on|in)\s+(?:(?-i:[A-Z][a-z]+)\s+\d{1,2},?\s+)?(?:19|20)\d\d,\s+(?:the|your|our)\s+(?:board|council|committee|cabinet|"
+    r"court|commission)\s+(?:of\s+\w+\s+)?(?:approved|agreed|authori[sz]ed|adopted|accepted)\b", re.I)
+
+
 def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
-    """Whether the clause tells what is (a rate given in answer to a request for information, or news in reported
-    speech) rather than setting terms: no rewrite is written for it. `before`: the clause above, a short line such as "Answer 2"
-    that the model does not take for a heading."""
-    if _REPORTED_SPEECH_RE.search(clause.text[:2000]):
+    """Whether the clause tells what is (a rate given in answer to a request for information, news in reported speech, a
+    bidder's price or a past decision told as history) rather than setting terms: no rewrite is written for it. `before`:
+    the clause above, a short line such as "Answer 2" that the model does not take for a heading."""
+    if _REPORTED_SPEECH_RE.search(clause.text[:2000]) or _TOLD_BID_OR_HISTORY_RE.search(clause.text[:2000]):
         return True
     if not _MONEY_FIGURE_RE.search(clause.text[:2000]):
         return False  # an answer restating terms ("The correct award criteria are: quality 60%, price 40%") sets them
