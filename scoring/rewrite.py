@@ -114,7 +114,7 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     words = _group_words(clause) or _group_words(heading, plural_only=True) or (doc_group if area.key == "general" else None)
     if words and _group_words(clause) == words:
         words = _qualified(clause, words)
-    if words and area.key == "early-years" and re.match(r"(?:working\s+)?(?:parents|mothers|fathers)\b", words, re.I):
+    if words and area.key == "early-years" and re.match(r"(?:working\s+)?(?:parents|families|mothers|fathers)\b", words, re.I):
         # "Parents of 3 and 4 year olds", "Working Parent Entitlement": an early years service's outcomes are
         # the children's first ("do well at home as their parents grow in confidence"), so its own group is named
         words = None
@@ -998,7 +998,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
             scope = _Scope(ages, scope.named, f"{scope.aims} development", scope.nation, scope.purpose)
         context["outcomes"] = _outcome_slots(area, 2, _seed(clause, start, end), scope)
-        if context["early"]:  # a childcare place's outcome is the child's, not a social care record's
+        if context["early"] or (area.key == "early-years" and _CHILDCARE_PLACE_RE.search(clause.text[:1000])):
+            # a childcare place's outcome is the child's, not a social care record's
             context["outcomes"] = [o for o in context["outcomes"] if o["key"] != "childrens-social-care-records"] \
                 or context["outcomes"]
         # Support paid by the hour that is not care at home (supported living, job coaching) is not told about
@@ -1245,6 +1246,9 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
         return (f"{line.rstrip(' .;,')}; each rate stays the base rate, with part of the payment linked to outcomes "
                 f"each person confirms ({slot['measure']}, {slot['when']})")
     return _with_outcome_part(line, slot, early)
+
+
+_CHILDCARE_PLACE_RE = regex(r"\b(?:child\s?care|nursery|pre-?school|funded\s+(?:places?|hours|early\s+education)|early\s+education)\b", re.I)
 
 
 def _child_development_slot(area: Area, scope: _Scope) -> dict[str, str]:

@@ -1571,6 +1571,12 @@ def test_an_early_years_funding_rate_line_comes_back_as_that_line_with_the_child
     assert "ASQ-3" in written and not any(w in written for w in ("support plan", "NICE", "travel time")), written
 
 
+def test_a_childcare_place_is_not_measured_by_social_care_records():
+    """A childcare place's count is about the child's development, not whether the family needs social care."""
+    written = _output_rewrites("- A nursery place for 3 hours per day x 5 sessions per week x 38 weeks per year")
+    assert written and "ASQ-3" in written[0] and "social care" not in written[0], written
+
+
 def test_an_early_years_payment_names_the_children_not_their_parents():
     """"Parents of 3 and 4 year olds" names who claims the place; the outcomes (ready for school) are the children's."""
     [written] = [f.rewrite for f in review("Parents of 3 and 4 year olds: providers will be paid £5.64 for each funded "
