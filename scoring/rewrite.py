@@ -985,6 +985,9 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     # A rate for a day, a night or a week of a placement or a bed (convention 7) is not care at home bought by the
     # minute: it keeps the clause's own service and group, its own rate, and no word of visit lengths or travel time.
     per = _time_unit(clause.text[max(0, start - clause.start):end - clause.start]) if template == "homecare-outcomes" else None
+    if template == "homecare-outcomes" and per is None and not _RATE_UNIT_RE.search(clause.text[max(0, start - clause.start):end - clause.start]):
+        # the finding names the rate, its line its period: "An increase in the rate paid to … care homes … by 7.9% per week"
+        per = _time_unit(_line_at(clause, start))
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         if template == "homecare-outcomes" and _care_area(area) is not area and per is None:
             area = _care_area(area)
@@ -998,6 +1001,10 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
             scope = _Scope(ages, scope.named, f"{scope.aims} development", scope.nation, scope.purpose)
         context["outcomes"] = _outcome_slots(area, 2, _seed(clause, start, end), scope)
+        if per is not None and _CARE_HOME_RE.search(_line_at(clause, start)):
+            # people living in a care home: their outcome is not "stay living in their own home"
+            slots = [o for o in _outcome_slots(area, 3, _seed(clause, start, end), scope) if o["key"] != "living-at-home-records"]
+            context["outcomes"] = slots[:2] or context["outcomes"]
         if context["early"] or (area.key == "early-years" and _CHILDCARE_PLACE_RE.search(clause.text[:1000])):
             # a childcare place's outcome is the child's, not a social care record's
             context["outcomes"] = [o for o in context["outcomes"] if o["key"] != "childrens-social-care-records"] \
@@ -1248,6 +1255,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     return _with_outcome_part(line, slot, early)
 
 
+_CARE_HOME_RE = regex(r"\b(?:care|nursing|residential)\s+homes?\b|\bdementia\s+rate\b", re.I)
 _CHILDCARE_PLACE_RE = regex(r"\b(?:child\s?care|nursery|pre-?school|funded\s+(?:places?|hours|early\s+education)|early\s+education)\b", re.I)
 
 

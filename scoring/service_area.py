@@ -53,7 +53,7 @@ def _trie(words: list[str]) -> str:
 _OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?out[-\s]of[-\s]home\s+care\b", re.I)
 _NOT_UNPAID_CARERS_RE = regex(
     r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
-    r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship)\s+carers?\b", re.I)
+    r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship|shared\s+lives)\s+carers?\b", re.I)
 
 
 _ORDER: dict[str, int] = {}

@@ -1571,6 +1571,33 @@ def test_an_early_years_funding_rate_line_comes_back_as_that_line_with_the_child
     assert "ASQ-3" in written and not any(w in written for w in ("support plan", "NICE", "travel time")), written
 
 
+@pytest.mark.parametrize("text", [
+    "2) An increase in the rate paid to independent sector nursing homes for 2025-26 by 6.5% per week;",
+    "The council will pay £850 per week for each residential care home placement.",
+])
+def test_a_care_homes_weekly_rate_is_not_told_about_visits_or_staying_in_ones_own_home(text):
+    """A care home's rate is a week of care where people live: no 30-minute visits, no travel time, and no outcome of
+    staying in one's own home."""
+    [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert not any(w in written for w in ("NICE", "30 minutes", "travel time", "own home")), written
+    assert "weeks paid for" in written, written
+
+
+def test_shared_lives_carers_are_paid_carers_not_unpaid_carers():
+    """Shared Lives carers are paid to support people in their homes: the carers' survey is for unpaid carers."""
+    [written] = [f.rewrite for f in review("Shared Lives carers providing long term support usually receive between £380 "
+                                           "and £540 per week per person.").findings if f.rewrite]
+    assert "Carers in England" not in written and "caring role" not in written, written
+
+
+def test_a_pharmacy_payment_for_volumes_gets_a_health_outcome():
+    """A community pharmacy service paid on reaching a volume of checks is a health service: the outcome is health after
+    care, not the catch-all follow-up question."""
+    written = _output_rewrites("Community pharmacies must reach a threshold number of blood pressure checks provided "
+                               "to trigger the incentive payment.")
+    assert written and "EQ-5D" in written[0], written
+
+
 def test_a_childcare_place_is_not_measured_by_social_care_records():
     """A childcare place's count is about the child's development, not whether the family needs social care."""
     written = _output_rewrites("- A nursery place for 3 hours per day x 5 sessions per week x 38 weeks per year")
