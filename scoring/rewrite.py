@@ -758,6 +758,16 @@ _BILLING_RULE_RE = regex(r"\b(?:(?:shall|will|may|must|can)\s+(?:only\s+)?(?:bil
                          r"|(?:claims?|invoices?|bills?)\s+(?:are|is|will\s+be|shall\s+be)\s+(?:made|submitted|paid))\b", re.I)
 
 
+# Payment on the volume of activity reached: a threshold, a target level, a contract's activity target with clawback or
+# carry-forward, a coverage share that triggers payment.
+_VOLUME_RULE_RE = regex(r"\bthreshold\b|\btarget\s+(?:payment\s+)?levels?\b|\bactivity\s+(?:targets?|thresholds?)\b|\bclaw(?:back|ed\s+back)\b"
+                        r"|\bcarr(?:y|ied)\s+(?:forward|over)\b|\btriggered\s+at\b|\b\d{1,3}\s*%\s+(?:coverage|uptake|target)\b"
+                        r"|\b(?:reaches|achieves|meets)\s+the\s+\d{1,3}\s*%\s+target\b|\bby\s+doing\s+\d", re.I)
+
+
+_PAYS_RE = regex(r"\b(?:pa(?:y|id|ys|yments?)|fees?|claw(?:back|ed\s+back)|incentives?|earn\w*|remunerat\w*|reimburs\w*)\b", re.I)
+
+
 def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Area, document: str = "") -> str | None:
     """A clause that sets the rates paid for a unit of service ("The base rate is $23.00 a trip; the Recipient pays a
     discounted $18.75", "£15 per session, £12.50 for groups") keeps its own words, every rate whole, as the base of the
@@ -794,12 +804,16 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
         return None
     words = f"{title} {words}" if title else words
     amounts = list(_AMOUNT_RE.finditer(words))
-    billing = not amounts and _BILLING_RULE_RE.search(words) is not None and len(words) <= 240
-    if (not amounts and not billing) or len(amounts) > 4:
+    # a rule that pays on the volume reached ("Year 3 threshold 5, incentive payment £1,000", "payment is triggered at 70%
+    # and 90% coverage", "activity will be carried forward"): kept as written, not called a base rate
+    volume = bool(_VOLUME_RULE_RE.search(clause.text[rel:rel + 200] or words)) and not words.endswith(":") and len(words) <= 240 \
+        and _PAYS_RE.search(words) is not None  # (a count "carried over from the previous quarter" pays nothing)
+    billing = not volume and not amounts and _BILLING_RULE_RE.search(words) is not None and len(words) <= 240
+    if (not amounts and not billing and not volume) or len(amounts) > 4:
         return None
-    unit = billing or any(_UNIT_AFTER_RE.match(words, a.end()) for a in amounts)
+    unit = billing or volume or any(_UNIT_AFTER_RE.match(words, a.end()) for a in amounts)
     named = any(_RATE_NAMED_RE.search(words[max(0, a.start() - 120):a.start()]) for a in amounts)
-    if not (unit or named) or re.search(r"\b(?:total|budget|contract\s+(?:value|sum|price)|maximum|up\s+to|not\s+(?:to\s+)?exceed)\b", words, re.I):
+    if not (unit or named) or (not volume and re.search(r"\b(?:total|budget|contract\s+(?:value|sum|price)|maximum|up\s+to|not\s+(?:to\s+)?exceed)\b", words, re.I)):
         return None  # a total, a budget or a cap is not a rate for a unit of service
     if _carries(words, ("cost-first",)) or "tender-coach" in words.lower():
         return None
@@ -808,7 +822,7 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     area, scope, heading = _setting(clause, doc_area)
     slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
              "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or words, scope), "quoted": None,
-             "rates": words, "several": len(amounts) > 1, "billing": billing}
+             "rates": words, "several": len(amounts) > 1, "billing": billing, "volume": volume}
     kept = " ".join(render("rewrites/payment-to-outcome.j2", **slots).split())
     return None if _carries(kept, ("cost-first", "output-only")) else kept
 
@@ -1161,6 +1175,8 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
         rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
         if rate is not None and len(_TAIL_WORD_RE.findall(words[rate.end():])) > 3:
             return f"{words}; this rate stays the funding rate, with {part}"
+        if re.search(r"\bfunding\s+rates?\b", words, re.I):  # "… funding rate … = £5.64 per hour": already named
+            return f"{words}, with {part}"
         return f"{words} as the funding rate, with {part}"
     part = f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
     rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)

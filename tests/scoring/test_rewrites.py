@@ -1567,7 +1567,8 @@ def test_an_early_years_funding_rate_line_comes_back_as_that_line_with_the_child
     """A list of early education funding rates by age group: each line keeps its rate as the funding rate and adds the
     child's progress, measured for under-fives; no care plan, no visit lengths, and no paragraph per line."""
     [written] = [f.rewrite for f in review(line).findings if f.category == "cost-first" and f.rewrite]
-    assert written.startswith(line.split("£")[0].strip()) and "as the funding rate" in written, written
+    assert written.startswith(line.split("£")[0].strip()) and "funding rate" in written and "funded child's progress" in written, written
+    assert written.lower().count("funding rate") == 1, written  # named once: the line's own words, or "as the funding rate"
     assert "ASQ-3" in written and not any(w in written for w in ("support plan", "NICE", "travel time")), written
 
 
@@ -1588,6 +1589,19 @@ def test_shared_lives_carers_are_paid_carers_not_unpaid_carers():
     [written] = [f.rewrite for f in review("Shared Lives carers providing long term support usually receive between £380 "
                                            "and £540 per week per person.").findings if f.rewrite]
     assert "Carers in England" not in written and "caring role" not in written, written
+
+
+@pytest.mark.parametrize("text", [
+    "Year 2 threshold 8, incentive payment £900 (24/25)",
+    "A financial clawback will be applied up to the value of 100% of the contract activity target.",
+    "Payment is triggered at 80% and 95% of the eligible cohort vaccinated.",
+])
+def test_a_rule_that_pays_on_the_volume_reached_is_kept_as_written_with_the_outcome_part_after_it(text):
+    """A threshold, a clawback or a coverage trigger keeps its own words and figures; it is not called a base rate, and
+    its words are not quoted as 'activity payments' that 'become a smaller fixed element'."""
+    [written] = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert written.startswith(text.rstrip(".")), written
+    assert "base rate" not in written and "smaller fixed element" not in written and "linked instead" in written, written
 
 
 def test_a_pharmacy_payment_for_volumes_gets_a_health_outcome():
