@@ -114,6 +114,8 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     words = _group_words(clause) or _group_words(heading, plural_only=True) or (doc_group if area.key == "general" else None)
     if words and _group_words(clause) == words:
         words = _qualified(clause, words)
+    if words and words.lower().startswith("carer") and re.search(r"\bshared\s+lives\s+carers?\b", clause[:600], re.I):
+        words = None  # Shared Lives carers are paid: the outcomes are those of the people they support
     if words and area.key == "early-years" and re.match(r"(?:working\s+)?(?:parents|families|mothers|fathers)\b", words, re.I):
         # "Parents of 3 and 4 year olds", "Working Parent Entitlement": an early years service's outcomes are
         # the children's first ("do well at home as their parents grow in confidence"), so its own group is named
@@ -408,6 +410,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         return item
     if template == "homecare-outcomes" and (rate_at := _rate_on_next_line(clause, start, end)) is not None:
         start = rate_at  # "Shared Lives respite care" over "£36.13 per night £13.50 per night": the rates' own line
+    if template == "homecare-outcomes" and (line := _rate_rise_line(clause, start, doc_area)):
+        return as_item(place, line)
     label = indicator_label(clause, max(start, end - 1))
     # A rate on a line of its own (a list entry, a flattened row of rates) comes back as that line: a sentence ends
     # with a full stop, a line of figures does not.
@@ -1273,6 +1277,26 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
 
 _CARE_HOME_RE = regex(r"\b(?:care|nursing|residential)\s+homes?\b|\bdementia\s+rate\b", re.I)
 _CHILDCARE_PLACE_RE = regex(r"\b(?:child\s?care|nursery|pre-?school|funded\s+(?:places?|hours|early\s+education)|early\s+education)\b", re.I)
+
+
+_RATE_RISE_RE = regex(r"\b(?:increas|uplift|rais|ris)\w*\b[^.;:]{0,120}?\bby\s+\d{1,2}(?:\.\d+)?\s*%\s*(?:per\s+(?:week|day|night|hour|annum))?", re.I)
+
+
+def _rate_rise_line(clause: Clause, start: int, doc_area: DocContext | Area) -> str | None:
+    """A decision that raises a rate by a share and names no new rate ("An increase in the rate paid to … nursing homes … by
+    7.9% per week;") stays that decision, its rise kept, with the outcome-linked part after it: not a care paragraph
+    that drops the rise it was there to approve."""
+    line = _line_at(clause, start)
+    if len(line) > 240 or not _RATE_RISE_RE.search(line) or _AMOUNT_RE.search(line):
+        return None
+    area, scope, _ = _setting(clause, doc_area)
+    if _CARE_HOME_RE.search(line):  # people living in a care home: their care-related quality of life, not staying at home
+        slot = next(o for o in _outcome_slots(library()["adult-social-care"], 3, "rate", scope, own_aim=False)
+                    if o["key"] != "living-at-home-records")
+    else:
+        slot = _own_outcomes_slot(_care_area(area), scope)
+    return (f"{line.rstrip(' .;,')}; part of the payment follows the outcomes each person confirms ({slot['measure']}, "
+            f"{slot['when']}), rather than the time paid for{line[-1] if line[-1] in '.;' else '.'}")
 
 
 def _child_development_slot(area: Area, scope: _Scope) -> dict[str, str]:

@@ -1581,14 +1581,25 @@ def test_a_care_homes_weekly_rate_is_not_told_about_visits_or_staying_in_ones_ow
     staying in one's own home."""
     [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
     assert not any(w in written for w in ("NICE", "30 minutes", "travel time", "own home")), written
-    assert "weeks paid for" in written, written
+    assert "paid for" in written and "outcomes each person confirms" in written, written
+
+
+@pytest.mark.parametrize("line", [
+    "3) Increasing the dementia rate by 6.5% per week.",
+    "1) Increase independent sector home care hourly rates by 5.2%;",
+])
+def test_a_decision_raising_a_rate_by_a_share_keeps_the_rise(line):
+    """A decision that raises a rate by a share names no new rate: the rewrite keeps the decision and its rise, with the
+    outcome-linked part after it, rather than a care paragraph that would approve nothing."""
+    [written] = [f.rewrite for f in review(line).findings if f.category == "cost-first" and f.rewrite]
+    assert written.startswith(line.rstrip(".;")) and "outcomes each person confirms" in written, written
 
 
 def test_shared_lives_carers_are_paid_carers_not_unpaid_carers():
     """Shared Lives carers are paid to support people in their homes: the carers' survey is for unpaid carers."""
     [written] = [f.rewrite for f in review("Shared Lives carers providing long term support usually receive between £380 "
                                            "and £540 per week per person.").findings if f.rewrite]
-    assert "Carers in England" not in written and "caring role" not in written, written
+    assert "Carers in England" not in written and "caring role" not in written and "that carers" not in written, written
 
 
 @pytest.mark.parametrize("text", [
