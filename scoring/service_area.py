@@ -58,7 +58,7 @@ _NOT_UNPAID_CARERS_RE = regex(
 
 _ORDER: dict[str, int] = {}
 # Areas whose keywords mostly name a group of people rather than a service.
-_GROUP_AREAS = frozenset({"youth", "children-families"})
+_GROUP_AREAS = frozenset({"youth", "children-families", "volunteering"})
 
 
 def detect_area(*texts: str) -> Area:

@@ -1615,6 +1615,12 @@ def test_a_rule_that_pays_on_the_volume_reached_is_kept_as_written_with_the_outc
     assert "base rate" not in written and "smaller fixed element" not in written and "linked instead" in written, written
 
 
+def test_a_volunteer_centres_count_is_rewritten_for_its_volunteers():
+    """Placements made by a volunteer centre: the change is the volunteers' own, not the catch-all question."""
+    written = _output_rewrites("Volunteer centre\n\nThe provider will deliver 40 volunteering taster sessions per year.")
+    assert written and written[0].startswith("Volunteers") and "ONS4" in written[0], written
+
+
 def test_a_pharmacy_payment_for_volumes_gets_a_health_outcome():
     """A community pharmacy service paid on reaching a volume of checks is a health service: the outcome is health after
     care, not the catch-all follow-up question."""
