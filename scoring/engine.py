@@ -179,7 +179,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     # scheme) -> the line of the finding that carries it
     # A clause that pays care by the hour and by activity ("we pay £21 an hour for visits") has one problem, the
     # payment: its suggestion is the care one, which keeps the rate as a base, not an activity one that drops it.
-    care = {c.start for f in findings if rule_of[f.rule].rewrite == "homecare-outcomes"
+    # (On the same line: a rate line that a stored copy's wrapping joined to the next sentence is not that sentence.)
+    care = {(c.start, f.line) for f in findings if rule_of[f.rule].rewrite == "homecare-outcomes"
             for c in [doc.clause_at(f.start)] if c is not None}
     for f in findings:
         template = rule_of[f.rule].rewrite
@@ -191,7 +192,7 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         if i is not None and told_not_set(clause, doc.model[i], doc.clauses[i - 1].text.strip() if i else ""):
             out.append(f)  # an FOI answer's rate or a news report's price: rewritten, it would read as contract terms
             continue
-        if template == "payment-to-outcome" and clause.start in care:
+        if template == "payment-to-outcome" and (clause.start, f.line) in care:
             template = "homecare-outcomes"
         place = place_of(clause, doc.clauses, doc.text, f.start)
         key = (clause.block, template) if place.kind == "row" else None

@@ -1259,6 +1259,9 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     cells = line.split("|") if line.count("|") >= 2 else []
     money = next((i for i, c in enumerate(cells) if _MONEY_CELL_RE.fullmatch(c.strip()) or _HOURLY_RATE_RE.search(c)), None)
     area, scope, _ = _setting(clause, doc_area)
+    if area.key != "early-years" and _clause_area(line).key == "general" and (own := detect_ages(line)) is not None \
+            and own.high is not None and own.high <= 5:
+        area = library()["early-years"]  # the line's own age group, though its clause runs on into another sentence
     early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
     if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) \
             and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)) \
@@ -1291,8 +1294,9 @@ def _rate_rise_line(clause: Clause, start: int, doc_area: DocContext | Area) -> 
         return None
     area, scope, _ = _setting(clause, doc_area)
     if _CARE_HOME_RE.search(line):  # people living in a care home: their care-related quality of life, not staying at home
-        slot = next(o for o in _outcome_slots(library()["adult-social-care"], 3, "rate", scope, own_aim=False)
-                    if o["key"] != "living-at-home-records")
+        slots = [o for o in _outcome_slots(library()["adult-social-care"], 4, "rate", scope, own_aim=False)
+                 if o["key"] != "living-at-home-records"]
+        slot = next((o for o in slots if o["key"] == "ascot"), slots[0])
     else:
         slot = _own_outcomes_slot(_care_area(area), scope)
     return (f"{line.rstrip(' .;,')}; part of the payment follows the outcomes each person confirms ({slot['measure']}, "
@@ -1562,6 +1566,8 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
     doc = doc_area if isinstance(doc_area, DocContext) else None
     heading = doc.heading_above(clause.start) if doc else ""
     area = _clause_area(clause.text)
+    if area.key == "general" and (own := detect_ages(clause.text)) is not None and own.high is not None and own.high <= 5:
+        area = library()["early-years"]  # "2 year-olds funding rate …": the clause's own group, whatever the document's area
     if area.key == "general" and heading:
         area = _clause_area(heading)
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":

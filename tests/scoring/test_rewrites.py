@@ -1635,6 +1635,17 @@ def test_a_childcare_place_is_not_measured_by_social_care_records():
     assert written and "ASQ-3" in written[0] and "social care" not in written[0], written
 
 
+def test_a_rate_line_run_on_into_the_next_sentence_keeps_its_own_suggestion_and_group():
+    """A rate line with no full stop reads on into the next line's sentence (a stored copy's wrap): the rate keeps the
+    early years line form, and the next sentence's activity payment gets its own suggestion, not a pointer to the rate's."""
+    report = review("Funding rates\n3 year-olds funding rate = £5.40 per hour\nPharmacies must reach a threshold number of "
+                    "blood pressure checks to trigger the incentive payment.")
+    rate = next(f for f in report.findings if f.category == "cost-first")
+    count = next(f for f in report.findings if f.category == "output-only")
+    assert "funded child's progress" in rate.rewrite, rate.rewrite
+    assert count.rewrite and count.rewrite_on_line is None, (count.rewrite, count.rewrite_on_line)
+
+
 def test_an_early_years_payment_names_the_children_not_their_parents():
     """"Parents of 3 and 4 year olds" names who claims the place; the outcomes (ready for school) are the children's."""
     [written] = [f.rewrite for f in review("Parents of 3 and 4 year olds: providers will be paid £5.64 for each funded "
