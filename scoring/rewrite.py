@@ -1015,9 +1015,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["early"] = template == "homecare-outcomes" and area.key == "early-years"
         if context["early"] and context["beneficiaries"] == area.beneficiaries:
             context["beneficiaries"] = "children"  # "each child's learning and development, for example that children …"
-        if context["early"]:  # (plain "children" there are the places' under-fives, not every age to 17)
-            ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
-            scope = _Scope(ages, scope.named, f"{scope.aims} development", scope.nation, scope.purpose)
+        if context["early"]:
+            scope = _development_scope(scope)
         context["outcomes"] = _outcome_slots(area, 2, _seed(clause, start, end), scope)
         if per is not None and _CARE_HOME_RE.search(_line_at(clause, start)):
             # people living in a care home: their outcome is not "stay living in their own home"
@@ -1303,10 +1302,16 @@ def _rate_rise_line(clause: Clause, start: int, doc_area: DocContext | Area) -> 
             f"{slot['when']}), rather than the time paid for{line[-1] if line[-1] in '.;' else '.'}")
 
 
+def _development_scope(scope: _Scope) -> _Scope:
+    """A funded early years place's scope: its outcome is the child's development (plain "children" there are the places'
+    under-fives, not every age to 17)."""
+    ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
+    return _Scope(ages, scope.named, f"{scope.aims} development", scope.nation, scope.purpose)
+
+
 def _child_development_slot(area: Area, scope: _Scope) -> dict[str, str]:
     """A funded early years place's outcome: the child's development, measured for the child's ages."""
-    ages = None if scope.ages is not None and (scope.ages.low, scope.ages.high) == (0, 17) else scope.ages
-    slots = _outcome_slots(area, 2, "rate", _Scope(ages, scope.named, f"{scope.aims} development", scope.nation), own_aim=False)
+    slots = _outcome_slots(area, 2, "rate", _development_scope(scope), own_aim=False)
     return next((o for o in slots if o["key"] != "childrens-social-care-records"), slots[0])
 
 
