@@ -130,7 +130,8 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
         if len(stated) == 1 and (low_high := stated.pop())[0] < low_high[1] and "aged" not in words:
             return f"{words} aged {low_high[0]} to {low_high[1]}"
         return words
-    if area.key in ("general", "public-health") and ages is not None:  # "a club for 9-10 year olds": say who they are
+    if area.key in ("general", "public-health", "health-services") and ages is not None:
+        # "a club for 9-10 year olds", "coverage for two and five year olds": say who they are
         if ages.high is not None and ages.high <= 12:
             return "children"
         if ages.high is not None and ages.low >= 11 and ages.high <= 25:
@@ -373,6 +374,16 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     r"|incoming|the|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
                     r"|\b" + _CONTACT_WORDS + r"\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b", re.I)
+
+
+_CHILD_WORDS_RE = regex(r"\b(?:child|children|infants?|babies|baby|toddlers?|under[- ]fives|pupils)\b", re.I)
+
+
+def _young(scope: _Scope, beneficiaries: str) -> bool:
+    """Whether the group is children under eight, who cannot plan a service or confirm its outcomes themselves:
+    their families do, with them (the templates say so). Only where the rewrite names them as children."""
+    return scope.ages is not None and scope.ages.high is not None and scope.ages.high < 8 \
+        and _CHILD_WORDS_RE.search(beneficiaries) is not None and not re.search(r"\b(?:famil|parent)", beneficiaries, re.I)
 
 
 def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
@@ -700,6 +711,7 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
     area, scope, heading = _setting(clause, doc_area)
     outcome = _outcome_slots(area, 1, _seed(clause, start, end) or own, scope)[0]
     slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
+    slots["young"] = _young(scope, slots["beneficiaries"])
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
     text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
     if not re.match(r"[A-Z]{2}", own) and (not re.match(r"[A-Z][a-z]+\s+[A-Z\d]", own) or re.match(r"(?:A|An|The)\s", own)):
@@ -827,6 +839,7 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
              "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or words, scope), "quoted": None,
              "rates": words, "several": len(amounts) > 1, "billing": billing, "volume": volume}
+    slots["young"] = _young(scope, slots["beneficiaries"])
     kept = " ".join(render("rewrites/payment-to-outcome.j2", **slots).split())
     return None if _carries(kept, ("cost-first", "output-only")) else kept
 
@@ -1000,6 +1013,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
     context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
+    # Children under eight cannot plan a service or confirm its outcomes themselves: their families do, with them.
+    context["young"] = _young(scope, context["beneficiaries"])
     # A rate for a day, a night or a week of a placement or a bed (convention 7) is not care at home bought by the
     # minute: it keeps the clause's own service and group, its own rate, and no word of visit lengths or travel time.
     per = _time_unit(clause.text[max(0, start - clause.start):end - clause.start]) if template == "homecare-outcomes" else None
@@ -1534,6 +1549,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         words = ""
     outcome = _outcome_slots(area, 1, words or clause.text, scope)[0]
     slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
+    slots["young"] = _young(scope, slots["beneficiaries"])
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
     text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
     if words:
@@ -1571,10 +1587,13 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
     doc = doc_area if isinstance(doc_area, DocContext) else None
     heading = doc.heading_above(clause.start) if doc else ""
     area = _clause_area(clause.text)
-    if area.key == "general" and (own := detect_ages(clause.text)) is not None and own.high is not None and own.high <= 5:
-        area = library()["early-years"]  # "2 year-olds funding rate …": the clause's own group, whatever the document's area
     if area.key == "general" and heading:
-        area = _clause_area(heading)
+        area = _clause_area(heading)  # "Childhood immunisation" above "… coverage for two and five year olds"
+    if area.key == "general" and (own := detect_ages(clause.text)) is not None and own.high is not None and own.high <= 5 \
+            and not (doc is not None and doc.area.key == "health-services"):
+        # "2 year-olds funding rate …": the clause's own group, whatever the document's area (but a health service's
+        # under-fives are its patients: "90% coverage for two and five year olds" is vaccination, not early education)
+        area = library()["health-services" if re.search(r"\bcoverage\b", clause.text[:1000], re.I) else "early-years"]
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
@@ -1614,7 +1633,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")
     row_words = " ".join(x for x in (indicator, place.cells[place.flagged] if place.cells else "", clause.text) if x)
     beneficiaries = _beneficiaries(row_words, heading, area, scope.ages, _doc_group(doc_area))
-    words = {"beneficiaries": beneficiaries, "outcome": outcome}
+    words = {"beneficiaries": beneficiaries, "outcome": outcome, "young": _young(scope, beneficiaries)}
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
     if _carries(activity):
         activity = ""  # the row's own words hold a second problem (say, per-minute pay): leave them out

@@ -57,6 +57,8 @@ _NOT_UNPAID_CARERS_RE = regex(
 
 
 _ORDER: dict[str, int] = {}
+_US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|prior|categor|standard|optim)iz(ations?|ed|es|e|ing)\b",
+                        re.I)
 # Areas whose keywords mostly name a group of people rather than a service.
 _GROUP_AREAS = frozenset({"youth", "children-families", "volunteering"})
 
@@ -71,6 +73,8 @@ def detect_area(*texts: str) -> Area:
             continue
         text = _NOT_UNPAID_CARERS_RE.sub(lambda m: " kinship care " if "kinship" in m.group(0).lower() else " ", text)
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
+        # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
+        text = _US_SPELLING_RE.sub(r"\1is\2", text)
         pattern, owner = _keyword_pattern()
         counts: dict[str, int] = {}
         for m in pattern.finditer(text):
@@ -113,6 +117,9 @@ _SINGLE_AGE_RE = regex(r"(?<![\d.,–-])(?<!\d\s)(?<!\band\s)(?<!\bto\s)(?:\b(\d
                        r"|\b(\d{1,2})[- ]?months?[- ]olds\b|\b(\d{1,2})[- ]?(?:years?|yrs?)[- ]olds\b"
                        # early years funding by age group: "2 Year Old Funding", "3&4 Year Old Funding", "3 and 4 year old places"
                        r"|\b(?:(\d)\s*(?:&|and)\s*)?(\d)[- ]?years?[- ]old\s+(?=(?:funding|entitlement|offer|places?|provision|childcare)\b))", re.I)
+# One age after "aged" ("children aged 2 have completed …"), not the start of a range or an open end ("aged 65 and over").
+_AGED_ONE_RE = regex(r"\baged\s+(\d{1,2})\b(?![.,]\d)(?!\s*(?:-|–|—|to\b|and\b|or\b|&|\+|plus\b|years?\s+(?:and|or)\b"
+                     r"|years?\s+(?:of\s+age\s+)?(?:and|or)\b|weeks?\b|days?\b))(\s*months?\b)?", re.I)
 # School year groups (England and Wales: Year N pupils are N + 4 at the start of the year, N + 5 by its end).
 # (Not a contract's year: "In year 2 pupils will …", "by Year 3 learners …".)
 _SCHOOL_YEAR_RE = regex(r"(?<!\bin\s)(?<!\bby\s)(?<!\bduring\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\bafter\s)(?<!\bbefore\s)"
@@ -134,6 +141,29 @@ _GROUP_AGES = (
 )
 
 
+# Ages written in words ("two and five year olds", "aged three to four", "eleven-year-olds"): read as digits
+# by the rules below. Only where a word for an age's unit or "aged" follows or leads, so "two sessions" stays.
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())}
+_AGE_WORDS_RE = regex(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                      r"sixteen|seventeen|eighteen|nineteen)\b(?=(?:\s*(?:-|–|to|and|&)\s*\w+)?[- ]?(?:years?|months?)[- ]old"
+                      r"|\s*(?:-|–|to|and)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                      r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)", re.I)
+_AGED_WORDS_RE = regex(r"\b(?:aged|ages?)\s+(?:between\s+)?\w+(?:\s*(?:-|–|to|and)\s*\w+)?", re.I)
+
+
+def _digits(m: re.Match) -> str:
+    return _NUMBER_WORDS[m.group(0).lower()]
+
+
+def _ages_in_digits(text: str) -> str:
+    """The text with ages written in words put in digits (the same length is not kept: only for reading ages)."""
+    text = _AGED_WORDS_RE.sub(lambda m: re.sub(r"[A-Za-z]+", lambda w: _NUMBER_WORDS.get(w.group(0).lower(), w.group(0)),
+                                               m.group(0)), text)
+    return _AGE_WORDS_RE.sub(_digits, text)
+
+
 def detect_ages(text: str) -> AgeRange | None:
     """The ages a text states for its client group: stated ranges first, then group words.
 
@@ -141,6 +171,7 @@ def detect_ages(text: str) -> AgeRange | None:
     """
     if not text:
         return None
+    text = _ages_in_digits(text)
     lows, highs = [], []
     for pattern in _RANGE_RES:
         for m in pattern.finditer(text):
@@ -161,6 +192,10 @@ def detect_ages(text: str) -> AgeRange | None:
         else:
             lows.append(int(m.group(5) or m.group(6)))
             highs.append(int(m.group(6)))
+    for m in _AGED_ONE_RE.finditer(text):  # "children aged 2": one age; "infants aged 8 months": under one
+        age = int(m.group(1)) // 12 if m.group(2) else int(m.group(1))
+        lows.append(age)
+        highs.append(age)
     for m in _SCHOOL_YEAR_RE.finditer(text):  # "Year 6 pupils": aged 10 to 11; "Year 5 pupils and under": up to 10
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
         if 1 <= first <= last <= 13:

@@ -148,3 +148,57 @@ def test_other_services_keep_their_own_area_and_measures(clause, area):
 ])
 def test_health_words_do_not_take_clauses_that_say_more_about_another_service(text):
     assert detect_area(text).key != "health-services", text
+
+
+# --- vaccination coverage for young children ----------------------------------------------------------------------
+# A coverage target for babies and young children is a vaccination (or screening) measure: its rewrite names the
+# children, asks nothing of them they cannot answer, never offers early education's development checks, and leaves
+# planning and confirming outcomes to their families.
+
+@pytest.mark.parametrize("text, low, high", [
+    pytest.param("coverage for two and five year olds", 2, 5, id="ages-in-words"),
+    pytest.param("funding for two-year-olds", 2, 2, id="hyphenated-age-in-words"),
+    pytest.param("young people aged between eleven and sixteen", 11, 16, id="a-range-in-words"),
+    pytest.param("90% of children aged 2 have completed their vaccinations", 2, 2, id="one-age-after-aged"),
+    pytest.param("95% of infants aged eight months", 0, 0, id="an-age-in-months"),
+])
+def test_ages_in_words_or_one_age_after_aged_are_read(text, low, high):
+    from scoring.service_area import detect_ages
+
+    ages = detect_ages(text)
+    assert ages is not None and (ages.low, ages.high) == (low, high), ages
+
+
+@pytest.mark.parametrize("text", [
+    "two sessions of one hour each",
+    "people aged 65 and over",
+    "no one aged over 80 was refused",
+])
+def test_number_words_that_are_not_a_group_s_ages_stay_as_they_were(text):
+    from scoring.service_area import detect_ages
+
+    ages = detect_ages(text)
+    assert ages is None or (ages.low, ages.high) == (65, None), ages
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Payment is based on 70% or 90% coverage for two and five year olds.", id="payment-on-coverage"),
+    pytest.param("# Childhood vaccinations\n\nThe practice is paid when 90% of children aged 2 have completed their "
+                 "vaccinations.", id="completed-vaccinations-under-a-heading"),
+    pytest.param("Full immunization coverage: 95% of infants aged eight months are fully immunized.", id="us-spelling"),
+])
+def test_vaccination_coverage_for_young_children_gets_a_childs_outcome_their_family_confirms(text):
+    rewrite = _output_rewrites(text)[0]
+    proposed = _measures_in(rewrite)
+    assert proposed == {"hospital-admission-data"}, rewrite  # no questionnaire, no development check
+    assert "ASQ-3" not in rewrite and "people say" not in rewrite.lower(), rewrite
+    assert "children" in rewrite.lower() and "patients" not in rewrite.lower(), rewrite
+    assert "plans the service with children" not in rewrite and "plans the service with families" in rewrite or "payment" in rewrite.lower(), rewrite
+    if "payment" in rewrite.lower():
+        assert "for each child, confirmed with their family" in rewrite, rewrite
+
+
+def test_a_health_coverage_target_is_measured_by_what_it_prevents_first():
+    rewrite = _output_rewrites("The bowel screening programme will achieve 60% coverage of eligible adults each year.")[0]
+    assert "hospital admission data" in rewrite, rewrite
+    assert "EQ-5D" not in rewrite or rewrite.index("hospital admission data") < rewrite.index("EQ-5D"), rewrite
