@@ -236,6 +236,21 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
 
 
 _MOST_QUOTES = 6  # activities one merged suggestion quotes; past that the run starts a new one
+# A short line's suggestion ends with its own words kept: "…; 850 appointments reported as a secondary measure".
+_KEPT_TAIL_RE = re.compile(r"; (?P<words>[^;]{1,300}?) (?P<verb>reported|kept) as (?:a )?secondary measures?$")
+
+
+def _with_kept(first: str, merged: str, text: str) -> str | None:
+    """Lines of one flattened row or list whose suggestions differ only in the words each keeps as a secondary
+    measure ("850 appointments", "650 follow ups"): one suggestion keeping them all, so no figure is lost and
+    no near copy is offered per line. None when they differ anywhere else."""
+    a, b, m = _KEPT_TAIL_RE.search(first), _KEPT_TAIL_RE.search(text), _KEPT_TAIL_RE.search(merged)
+    if a is None or b is None or m is None or first[:a.start()] != text[:b.start()] or a.group("verb") != b.group("verb"):
+        return None
+    words, kept = b.group("words"), m.group("words")
+    if words in kept or kept.count(", ") + 1 >= _MOST_QUOTES:
+        return None
+    return f"{merged[:m.start()]}; {kept}, {words} {a.group('verb')} as secondary measures"
 
 
 def _with_quote(run: tuple[int, str, str], text: str) -> tuple[int, str, str] | None:
@@ -244,6 +259,8 @@ def _with_quote(run: tuple[int, str, str], text: str) -> tuple[int, str, str] | 
     head, first, merged = run
     if merged.count("', '") + 1 >= _MOST_QUOTES:
         return None
+    if (kept := _with_kept(first, merged, text)) is not None:
+        return head, first, kept
     same = len(os.path.commonprefix((first, text)))
     opening = first.rfind("('", 0, same)
     if opening < 0 or "')" in first[opening:same]:

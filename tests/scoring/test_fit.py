@@ -62,6 +62,28 @@ def test_two_rules_on_one_clause_share_one_suggestion_and_the_second_points_to_i
     assert all(f.rewrite_on_line == written[0].line for f in findings if not f.rewrite)
 
 
+# A table row a stored copy flattened to one cell a line: the indicators, then their targets, each on its own line.
+FLATTENED_ROW = """Volunteering workplan 2024-25
+
+2.1, 2.4
+Number of taster sessions
+Number of group sessions
+Yearly target:
+320 taster sessions
+48 group sessions
+"""
+
+
+def test_a_flattened_row_s_targets_get_one_suggestion_that_keeps_every_figure():
+    findings = _output_findings(FLATTENED_ROW)
+    written = [f for f in findings if f.rewrite]
+    assert len(findings) >= 2 and len(written) == 1, [(f.match, f.rewrite) for f in findings]
+    suggestion = written[0].rewrite
+    assert "320 taster sessions" in suggestion and "48 group sessions" in suggestion, suggestion
+    assert suggestion.count("secondary measure") == 1, suggestion
+    assert all(f.rewrite_on_line == written[0].line for f in findings if not f.rewrite)
+
+
 def test_pasted_tab_separated_rows_stay_tab_separated():
     text = "KPI\tMeasure\tTarget\tFrequency\nK1\tNumber of home visits completed\t400 per quarter\tMonthly\n"
     suggestion = _output_findings(text)[0].rewrite
