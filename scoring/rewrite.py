@@ -778,7 +778,9 @@ _BILLING_RULE_RE = regex(r"\b(?:(?:shall|will|may|must|can)\s+(?:only\s+)?(?:bil
 # carry-forward, a coverage share that triggers payment.
 _VOLUME_RULE_RE = regex(r"\bthreshold\b|\btarget\s+(?:payment\s+)?levels?\b|\bactivity\s+(?:targets?|thresholds?)\b|\bclaw(?:back|ed\s+back)\b"
                         r"|\bcarr(?:y|ied)\s+(?:forward|over)\b|\btriggered\s+at\b|\b\d{1,3}\s*%\s+(?:coverage|uptake|target)\b"
-                        r"|\b(?:reaches|achieves|meets)\s+the\s+\d{1,3}\s*%\s+target\b|\bby\s+doing\s+\d", re.I)
+                        r"|\b(?:reaches|achieves|meets)\s+the\s+\d{1,3}\s*%\s+target\b|\bby\s+doing\s+\d"
+                        # a payment taken back unless a number is delivered: "reclaimed if pharmacy owners do not provide five"
+                        r"|\b(?:reclaimed|recovered|repaid|recouped)\s+(?:if|unless|where|when)\b", re.I)
 
 
 _PAYS_RE = regex(r"\b(?:pa(?:y|id|ys|yments?)|fees?|claw(?:back|ed\s+back)|incentives?|earn\w*|remunerat\w*|reimburs\w*)\b", re.I)
@@ -822,7 +824,7 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     amounts = list(_AMOUNT_RE.finditer(words))
     # a rule that pays on the volume reached ("Year 3 threshold 5, incentive payment £1,000", "payment is triggered at 70%
     # and 90% coverage", "activity will be carried forward"): kept as written, not called a base rate
-    volume = bool(_VOLUME_RULE_RE.search(clause.text[rel:rel + 200] or words)) and not words.endswith(":") and len(words) <= 240 \
+    volume = bool(_VOLUME_RULE_RE.search(clause.text[rel:rel + 200] or words)) and not words.endswith(":") and len(words) <= 280 \
         and _PAYS_RE.search(words) is not None  # (a count "carried over from the previous quarter" pays nothing)
     billing = not volume and not amounts and _BILLING_RULE_RE.search(words) is not None and len(words) <= 240
     if (not amounts and not billing and not volume) or len(amounts) > 4:

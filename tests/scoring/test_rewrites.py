@@ -1606,6 +1606,8 @@ def test_shared_lives_carers_are_paid_carers_not_unpaid_carers():
     "Year 2 threshold 8, incentive payment £900 (24/25)",
     "A financial clawback will be applied up to the value of 100% of the contract activity target.",
     "Payment is triggered at 80% and 95% of the eligible cohort vaccinated.",
+    "A start-up payment of £1,500 is made in April and will be recovered if the practice does not complete 20 health "
+    "checks by the end of September.",
 ])
 def test_a_rule_that_pays_on_the_volume_reached_is_kept_as_written_with_the_outcome_part_after_it(text):
     """A threshold, a clawback or a coverage trigger keeps its own words and figures; it is not called a base rate, and
