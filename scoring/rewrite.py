@@ -238,6 +238,7 @@ class DocContext:
         self.aims = stated_aims(document)
         self.purpose = _clause_purpose(self.aims, 1500)  # the aim the document states, as a change for its people
         self.nation = detect_nation(document)
+        self.text = document
         self.headings = _headings(document)
         self._starts = [h[0] for h in self.headings]
         # The group a document is for, as its title and opening name it (read once, from its first lines only).
@@ -386,13 +387,23 @@ def _young(scope: _Scope, beneficiaries: str) -> bool:
         and _CHILD_WORDS_RE.search(beneficiaries) is not None and not re.search(r"\b(?:famil|parent)", beneficiaries, re.I)
 
 
+def _line_around(document: str, clause: Clause) -> str:
+    """The other sentences of the line a clause sits on, at most 300 characters each side."""
+    a = document.rfind("\n", max(0, clause.start - 300), clause.start) + 1
+    b = document.find("\n", clause.end, clause.end + 300)
+    return document[max(a, clause.start - 300):clause.start] + " " + document[clause.end:b if b >= 0 else clause.end + 300]
+
+
 def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     """Ages, measures and aims from the clause, then its section heading, then the whole document."""
     ages = detect_ages(clause.text) or detect_ages(heading) or (doc.ages if doc else None)
     named = tuple(dict.fromkeys(named_measures(clause.text) + named_measures(heading) + (doc.named if doc else ())))
     # The clause's own words say what it is about ("wellbeing sessions"), as a stated aim does; a standard for answering
     # calls, letters or enquiries is a contact standard (knowledge/outcomes.yaml offers its outcome by that phrase).
-    aims = " ".join(x for x in (clause.text[:1000], stated_aims(heading), doc.aims if doc else "") if x)
+    # (and the rest of its line: a list item's later sentence "90% should arrive within 15 minutes" is about the
+    # item's first, "Category 1: calls relating to … cardiac arrest")
+    line = _line_around(doc.text, clause) if doc else ""
+    aims = " ".join(x for x in (clause.text[:1000], line, stated_aims(heading), doc.aims if doc else "") if x)
     if _CONTACT_RE.search(clause.text[:1000]):
         aims += " contact standard"
     # The document's nation, else what the clause and its heading name ("the Scottish Government's standard").

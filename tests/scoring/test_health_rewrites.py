@@ -202,3 +202,35 @@ def test_a_health_coverage_target_is_measured_by_what_it_prevents_first():
     rewrite = _output_rewrites("The bowel screening programme will achieve 60% coverage of eligible adults each year.")[0]
     assert "hospital admission data" in rewrite, rewrite
     assert "EQ-5D" not in rewrite or rewrite.index("hospital admission data") < rewrite.index("EQ-5D"), rewrite
+
+
+# --- ambulance response standards -------------------------------------------------------------------------------
+# A response-time standard for an ambulance's most urgent calls exists because minutes decide survival: its outcome
+# is that survival (England's Ambulance Quality Indicators; local records elsewhere), never avoiding hospital.
+
+AMBULANCE = "## Ambulance response standards\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(AMBULANCE + "Category 1: calls about a cardiac arrest or another life-threatening emergency. "
+                 "90% of ambulances should arrive within 15 minutes.", id="category-1-item"),
+    pytest.param(AMBULANCE + "Category A (conditions which may be immediately life threatening): 75% of calls "
+                 "responded to within eight minutes.", id="category-a-label"),
+])
+def test_an_ambulance_standard_for_life_threatening_calls_is_measured_by_survival(text):
+    rewrite = _output_rewrites(text)[0]
+    assert "heartbeat restored" in rewrite and "survive to leave hospital" in rewrite, rewrite
+    assert "avoid unplanned emergency admissions" not in rewrite, rewrite
+    assert "Ambulance Quality Indicators" in rewrite, rewrite  # nothing says it is outside England
+
+
+def test_outside_england_survival_comes_from_local_records():
+    rewrite = _output_rewrites(AMBULANCE + "The Scottish Ambulance Service will respond to 75% of Category A calls "
+                               "within eight minutes across mainland Scotland.")[0]
+    assert "heartbeat restored" in rewrite and "Ambulance Quality Indicators" not in rewrite, rewrite
+
+
+def test_less_urgent_ambulance_categories_are_not_offered_cardiac_arrest_survival():
+    rewrite = _output_rewrites(AMBULANCE + "Category 3: urgent calls such as falls without injury. 90% of "
+                               "ambulances should arrive within 2 hours.")[0]
+    assert "heartbeat" not in rewrite, rewrite
