@@ -86,6 +86,17 @@ _STRONG_REPORT_RES = (
           r"|over|some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?(?:\d[\d,.]*\s*(?:%|per\s?cent)?|all|most|half|a\s+third"
           r"|a\s+quarter|two[-\s]thirds|three[-\s]quarters)\s+(?:of\s+(?:them|these|those)\s+)?"
           r"(?:\w+ed|took|led|had|were|was|saw|went|began|left|got|made|spent|found|said|felt|met|kept|did|fell|rose|grew|came)\b", re.I),
+    # A count for a span of past dates: "Between September 2014 and March 2017, 470 students completed their training".
+    regex(r"\bbetween\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\s+and\s+"
+          r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b", re.I),
+    # What took place, counted: "likely to undercount the number of contacts which took place".
+    regex(r"\b(?:number|total|count)\s+of\s+[^.;]{1,60}?\b(?:which|that)\s+(?:took\s+place|happened|occurred)\b", re.I),
+    # A meeting's minutes: what members asked or said, not what the service must do ("Members asked for clarification
+    # on … the numbers of people who required one-to-one support", "Mr Smith CC indicated that the Cabinet had concerns").
+    regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+(?:committee|cabinet|board|panel|commission))"
+          r"|(?:mr|mrs|ms|miss|dr|cllr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:\s+(?:CC|MP|MSP|AM|MS))?)\s+"
+          r"(?:also\s+)?(?:asked|queried|raised|indicated|expressed|questioned|requested|commented|welcomed|suggested|"
+          r"sought|highlighted|emphasi[sz]ed|reported|stated|explained|confirmed)\b", re.I),
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),
@@ -134,9 +145,15 @@ _AS_OF_DATE_RE = regex(
     r"|\bas\s+(?:of|at)\s+\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b", re.I)
 
 
+# A modal of the past ("contacts which should have been offered", "would have expected") sets nothing now.
+_PAST_MODAL_RE = regex(r"\b(?:should|would|could|might|must|ought\s+to)\s+have\s+(?:been\s+)?\w+", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
+    if _PAST_MODAL_RE.search(text):
+        text = _PAST_MODAL_RE.sub(" ", text)
     if "|" not in text and "\t" not in text and not _TARGET_RE.search(text) and not _IMPERATIVE_RE.search(text) \
             and (_PROJECTION_RE.search(text) or (_AS_OF_DATE_RE.search(text) and not _MODAL_RE.search(text))):
         return True

@@ -20,6 +20,13 @@ REPORTED = [
     # a published statistic opening on its base count, then what a share of it did
     "Of the 1,204 referrals to the falls service completed in this quarter, 91% involved a wait of two weeks or less.",
     "Of the 589 assessments completed within the quarter, nearly all took place within 21 days.",
+    # a count for a span of past dates, what took place, a past modal, and a meeting's minutes
+    "Between April 2019 and March 2022, 310 volunteers completed their befriending training.",
+    "The figures probably miss some of the home visits that took place in rural areas, so the number of visits which took "
+    "place is higher.",
+    "71% of reviews which should have been held during the year were completed.",
+    "Members asked how the new bands would affect the number of people who receive two-to-one support.",
+    "Cllr Patel queried the number of sessions delivered at the two libraries.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
@@ -32,6 +39,9 @@ REQUIRED = [
     "Number of drop-in sessions held 36 40",
     # the same opening with a duty after it sets a target
     "Of the 1,200 home visits a year, 95% should start within 15 minutes of the agreed time.",
+    # a span of dates a target is for, or a modal of the present, still sets it
+    "The provider must deliver 400 group sessions between April 2025 and March 2026.",
+    "90% of reviews should be held within six weeks of the placement starting.",
 ]
 
 

@@ -15,7 +15,7 @@ SOURCE_KEYS = {"title", "publisher", "country", "url", "date"}
 CLAUSE_KEYS = {"text", "context", "labels", "form", "note", "uncertain"}
 FILES = sorted(REAL.glob("*.yaml"))
 # Every batch: each measured blind before any tuning on it (see its README for the numbers before and after).
-BATCHES = [REAL.parent / name for name in ("real", "real-unseen", "real-third", "real-fourth", "real-fifth", "real-sixth", "real-seventh", "real-eighth", "real-ninth", "real-tenth", "real-eleventh", "real-twelfth", "real-thirteenth", "real-fourteenth", "real-fifteenth", "real-sixteenth", "real-seventeenth", "real-eighteenth", "real-nineteenth", "real-twentieth", "real-twenty-first", "real-twenty-second", "real-twenty-third", "real-twenty-fourth", "real-twenty-fifth", "real-twenty-sixth", "real-twenty-seventh", "real-twenty-eighth", "real-twenty-ninth", "real-thirtieth", "real-thirty-first", "real-thirty-second", "real-thirty-third", "real-thirty-fourth", "real-thirty-fifth")]
+BATCHES = [REAL.parent / name for name in ("real", "real-unseen", "real-third", "real-fourth", "real-fifth", "real-sixth", "real-seventh", "real-eighth", "real-ninth", "real-tenth", "real-eleventh", "real-twelfth", "real-thirteenth", "real-fourteenth", "real-fifteenth", "real-sixteenth", "real-seventeenth", "real-eighteenth", "real-nineteenth", "real-twentieth", "real-twenty-first", "real-twenty-second", "real-twenty-third", "real-twenty-fourth", "real-twenty-fifth", "real-twenty-sixth", "real-twenty-seventh", "real-twenty-eighth", "real-twenty-ninth", "real-thirtieth", "real-thirty-first", "real-thirty-second", "real-thirty-third", "real-thirty-fourth", "real-thirty-fifth", "real-thirty-sixth")]
 ALL_FILES = [path for folder in BATCHES for path in sorted(folder.glob("*.yaml"))]
 
 
