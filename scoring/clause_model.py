@@ -27,7 +27,7 @@ import re
 from knowledge.records import dataclass, replace
 from functools import lru_cache
 
-from .modality import reports_fact, sets_requirement
+from .modality import MINUTES_RE, reports_fact, sets_requirement
 from .patterns import regex
 from .segment import Clause
 
@@ -670,7 +670,8 @@ def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
     """Whether the clause tells what is (a rate given in answer to a request for information, news in reported speech, a
     bidder's price or a past decision told as history) rather than setting terms: no rewrite is written for it. `before`:
     the clause above, a short line such as "Answer 2" that the model does not take for a heading."""
-    if _REPORTED_SPEECH_RE.search(clause.text[:2000]) or _TOLD_BID_OR_HISTORY_RE.search(clause.text[:2000]):
+    if _REPORTED_SPEECH_RE.search(clause.text[:2000]) or _TOLD_BID_OR_HISTORY_RE.search(clause.text[:2000]) \
+            or MINUTES_RE.search(clause.text[:300]):  # a meeting's minutes ("Mr Smith CC indicated that …")
         return True
     if not _MONEY_FIGURE_RE.search(clause.text[:2000]):
         return False  # an answer restating terms ("The correct award criteria are: quality 60%, price 40%") sets them

@@ -27,6 +27,14 @@ _TARGET_RE = regex(
 _IMPERATIVE_RE = regex(
     r"^\W*(?:\d+[.)]\s*)?(?:deliver|provide|record|report|ensure|achieve|maintain|offer|run|hold|see|visit|complete"
     r"|support|engage|reach|increase|reduce|count|monitor|submit|attend)\b", re.I)
+# A meeting's minutes: what members asked or said, not what the service must do ("Members asked for clarification
+# on … the numbers of people who required one-to-one support", "Mr Smith CC indicated that the Cabinet had concerns").
+MINUTES_RE = regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+(?:committee|cabinet|board|panel|commission))"
+                    r"|(?:mr|mrs|ms|miss|dr|cllr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:\s+(?:CC|MP|MSP|AM|MS))?)\s+"
+                    r"(?:also\s+)?(?:asked|queried|raised|indicated|expressed|questioned|requested|commented|welcomed|suggested|"
+                    r"sought|highlighted|emphasi[sz]ed|reported|stated|explained|confirmed)\b", re.I)
+
+
 # Strong marks of a report: a past-tense account with its figure ("supported 26,109 people") or a
 # figure for a past period ("In 2023/24, …", "of the total"). They outweigh a target word, since
 # reports quote targets ("…which was 90% of the target").
@@ -91,12 +99,7 @@ _STRONG_REPORT_RES = (
           r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b", re.I),
     # What took place, counted: "likely to undercount the number of contacts which took place".
     regex(r"\b(?:number|total|count)\s+of\s+[^.;]{1,60}?\b(?:which|that)\s+(?:took\s+place|happened|occurred)\b", re.I),
-    # A meeting's minutes: what members asked or said, not what the service must do ("Members asked for clarification
-    # on … the numbers of people who required one-to-one support", "Mr Smith CC indicated that the Cabinet had concerns").
-    regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+(?:committee|cabinet|board|panel|commission))"
-          r"|(?:mr|mrs|ms|miss|dr|cllr)\.?\s+(?:[A-Z]\.?\s+)?[A-Z][\w'-]+(?:\s+(?:CC|MP|MSP|AM|MS))?)\s+"
-          r"(?:also\s+)?(?:asked|queried|raised|indicated|expressed|questioned|requested|commented|welcomed|suggested|"
-          r"sought|highlighted|emphasi[sz]ed|reported|stated|explained|confirmed)\b", re.I),
+    MINUTES_RE,
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),

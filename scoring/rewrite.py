@@ -140,6 +140,10 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
             return "children and young people"
         if ages.low >= 65:
             return "older people"
+    if ages is not None and ages.high is not None and ages.high < 18 and area.beneficiaries.startswith("people "):
+        # "people with mental health needs" in a CAMHS standard: say they are children and young people
+        young = "children" if ages.high <= 12 else "young people" if ages.low >= 11 else "children and young people"
+        return young + area.beneficiaries[len("people"):]
     return area.beneficiaries
 
 
@@ -378,6 +382,9 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
 
 
 _CHILD_WORDS_RE = regex(r"\b(?:child|children|infants?|babies|baby|toddlers?|under[- ]fives|pupils)\b", re.I)
+
+
+_DIRECT_PAYMENT_RE = regex(r"\bdirect\s+payments?\b|\bpersonal\s+assistants?\b|\bpersonal\s+budgets?\b", re.I)
 
 
 def _young(scope: _Scope, beneficiaries: str) -> bool:
@@ -1056,8 +1063,12 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
                 or context["outcomes"]
         # Support paid by the hour that is not care at home (supported living, job coaching) is not told about
         # personal-care visits; NICE's home care guideline is England's: a text from elsewhere is not told to follow it.
-        context["care"] = area.key in _CARE_AT_HOME
-        context["nice"] = scope.nation in (None, "England") and area.key in _CARE_AT_HOME and per is None
+        # A direct payment's rate is what the person is given to employ their own assistant: no visit lengths or
+        # travel time for a provider, and no home care guideline.
+        direct = _DIRECT_PAYMENT_RE.search(clause.text[:1000]) is not None
+        context["direct"] = direct
+        context["care"] = area.key in _CARE_AT_HOME and not direct
+        context["nice"] = scope.nation in (None, "England") and area.key in _CARE_AT_HOME and per is None and not direct
         # The commissioner's own hourly rate stays, as the base the outcome payment is added to.
         context["rate"] = base_rate(clause.text[:4000]) if template == "homecare-outcomes" and per is None else (
             _time_rate(clause.text[:4000]) if per else None)
@@ -1209,6 +1220,9 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
         if re.search(r"\bfunding\s+rates?\b", words, re.I):  # "… funding rate … = £5.64 per hour": already named
             return f"{words}, with {part}"
         return f"{words} as the funding rate, with {part}"
+    if _DIRECT_PAYMENT_RE.search(words):  # the person's own budget to employ an assistant: no provider is paid on outcomes
+        return f"{words}, reviewed against the outcomes in each person's support plan ({outcome['measure']}, " \
+               f"{outcome['when']}), so that the direct payment lets them employ the support they need to meet them"
     part = f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
     rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
     before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else ""

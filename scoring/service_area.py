@@ -83,6 +83,9 @@ def detect_area(*texts: str) -> Area:
         ages = detect_ages(text) if "older-people" in areas else None
         if ages is not None and ages.low >= 60:  # "persons 60 years of age and older": a service for older people
             counts["older-people"] = counts.get("older-people", 0) + 1
+        if ages is not None and ages.high is not None and ages.high < 18 and len(counts) > 1:
+            # a service for children ("CAMHS … care and support") is not adult social care or a service for older people
+            counts = {k: v for k, v in counts.items() if k not in ("adult-social-care", "older-people")} or counts
         if counts:
             # On a tie, the service named beats the group named: "youth enrolled in tutoring" is a tutoring
             # service, "families in the drug service" a drug service.
@@ -136,6 +139,8 @@ _GROUP_AGES = (
     (regex(r"\bsecondary[- ](?:schools?|age|pupils|students)\b", re.I), AgeRange(11, 18)),
     # young people in a youth justice system: from the age of criminal responsibility to adulthood
     (regex(r"\b(?:juveniles?|young offenders?|youth offenders?)\b", re.I), AgeRange(10, 17)),
+    # child and adolescent mental health services see children and young people up to 18
+    (regex(r"\bcamhs\b|\bchild and adolescent mental health\b", re.I), AgeRange(0, 17)),
     (regex(r"\bchild(?:ren)?\b(?! and young people)", re.I), AgeRange(0, 17)),
     (regex(r"\b(?<!young )adults?\b(?! social care)", re.I), AgeRange(18, None)),
 )

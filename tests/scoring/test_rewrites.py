@@ -1676,3 +1676,34 @@ def test_a_line_of_rates_under_the_service_it_pays_for_comes_back_as_that_line()
         [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
         assert written.startswith(line), written
         assert "Visits" not in written and "travel time" not in written, written
+
+
+def test_a_camhs_standard_is_rewritten_for_children_and_young_people_not_adults_in_social_care():
+    written = _output_rewrites("## Care and support that is right for me (CAMHS standards)\n\nThe first appointment should "
+                               "be as soon as possible and no later than 4 weeks.")
+    assert written and "Adults" not in written[0] and "ASCOT" not in written[0], written
+    assert "children and young people" in written[0].lower(), written
+
+
+def test_a_jobcentre_referral_standard_is_an_employment_service():
+    written = _output_rewrites("3. Provider receives the referral from the Jobcentre and acknowledges it within 2 "
+                               "working days.")
+    assert written and "paid work" in written[0], written
+
+
+@pytest.mark.parametrize("text", [
+    "The direct payment rate for personal assistants is £13.50 per hour.",
+    "2. Direct payment hourly rates for personal assistants be uplifted to £14.20 per hour from April.",
+])
+def test_a_direct_payment_rate_gets_no_provider_terms(text):
+    """A direct payment is what the person is given to employ their own assistant: no visit lengths, travel time or
+    outcome payments to a provider."""
+    [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert "30 minutes" not in written and "travel time" not in written and "payment follows" not in written, written
+    assert "direct payment" in written.lower(), written
+
+
+def test_a_meetings_minutes_about_a_rate_get_no_rewrite():
+    """What a councillor said about a proposed rate is a record of the meeting: rewritten, it would read as terms."""
+    findings = review("Mr J Patel CC indicated that the Cabinet had concerns with a fixed hourly rate of £22 per hour.").findings
+    assert all(f.rewrite is None for f in findings), [f.rewrite for f in findings]
