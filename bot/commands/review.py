@@ -33,8 +33,9 @@ def add_parser(sub) -> None:
         "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output (default: auto)"
     )
     p.add_argument("--learned", action=argparse.BooleanOptionalAction, default=True,
-                   help="the learned check's suggestions where no rule fired (default: on; --no-learned shows the "
-                        "rules' findings only)")
+                   help="the learned check's suggestions where no rule fired, each category at its chosen threshold "
+                        "(default: on, though both categories are off as shipped; --no-learned shows the rules' findings "
+                        "only)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and categories, then exit")
     p.set_defaults(run=run)
 

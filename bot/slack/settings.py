@@ -30,9 +30,9 @@ class Settings:
     rate_window: int  # ... in this many seconds
     max_chars: int
     workers: int
-    # The learned check's suggestions beside the rules' findings (scoring/learned.py). On unless switched off:
-    # warm in a server, it costs a reply nothing, and on unseen documents it found two to three times what
-    # the rules found alone (README, "Settings worth knowing").
+    # The learned check's suggestions beside the rules' findings (scoring/learned.py), each category at its chosen
+    # threshold (both off as shipped: README, "Settings worth knowing"). Run unless switched off: warm in a server,
+    # it costs a reply nothing.
     learned: bool = True
 
     @property

@@ -21,6 +21,20 @@ CORPORA = [ROOT / "tests/data" / n for n in ("clauses.yaml", "clauses_holdout.ya
 MUST_PASS = ("output-only", "cost-first")
 
 
+
+@pytest.fixture
+def cost_first_learned():
+    """The learned check's cost-first suggestions on (both categories are off as shipped), for tests of how a rate that
+    only the check finds is rewritten, whatever the shipped thresholds."""
+    from scoring import learned
+    saved = learned.ADD_THRESHOLDS["cost-first"]
+    learned.ADD_THRESHOLDS["cost-first"] = 0.5
+    learned.load_model.cache_clear()
+    yield
+    learned.ADD_THRESHOLDS["cost-first"] = saved
+    learned.load_model.cache_clear()
+
+
 def _rewrites(text):
     return [{"rule": f.rule, "rewrite": f.rewrite} for f in review(text).findings if f.rewrite and f.category in MUST_PASS]
 
@@ -529,7 +543,7 @@ def test_a_change_in_a_care_rate_is_not_kept_as_the_rate(clause, base):
     ("Supported living for adults with a learning disability is paid at £20.10 per hour.", "outcomes agreed in their support plan"),
     ("Job coaching for disabled jobseekers is paid at $29.00 per hour.", "paid work"),  # the learned check's find
 ])
-def test_support_paid_by_the_hour_that_is_not_home_care_keeps_its_own_outcomes(clause, group_word):
+def test_support_paid_by_the_hour_that_is_not_home_care_keeps_its_own_outcomes(clause, group_word, cost_first_learned):
     """Supported living or job coaching paid by the hour is not told about 30-minute personal-care visits."""
     rewrites = [f.rewrite for f in review(clause, learned=True).findings if f.rewrite and f.category == "cost-first"]
     assert rewrites, clause
@@ -562,7 +576,7 @@ def test_a_learned_find_in_a_rate_row_written_the_nordic_way_is_a_care_payment_n
     assert rule_for("cost-first", "Price 60%, Quality 40%").rewrite == "award-quality-first"
 
 
-def test_a_rate_row_whose_unit_sits_in_another_cell_comes_back_as_the_same_row():
+def test_a_rate_row_whose_unit_sits_in_another_cell_comes_back_as_the_same_row(cost_first_learned):
     """"| Day support | £18.00 | per hour |": the amount and its unit are two cells; the row keeps both, the amount
     becoming the base rate, rather than turning into a paragraph with no rate in it."""
     table = "| Service | Rate | Unit |\n|---|---|---|\n| Day support | £18.00 | per hour |\n| Sitting service | £16.40 | per hour |\n"
@@ -872,7 +886,7 @@ def test_a_list_item_that_is_a_rate_per_unit_keeps_its_marker_and_its_rate():
                  "£19.40 per hour to meet the new wage floor; this rate stays the base rate, with part of the payment",
                  "floor as the base rate", id="words-after-the-rate-do-not-become-the-base"),
 ])
-def test_a_rate_line_is_kept_as_written_and_its_base_is_said_of_the_rate(item, kept, not_said):
+def test_a_rate_line_is_kept_as_written_and_its_base_is_said_of_the_rate(item, kept, not_said, cost_first_learned):
     rewrite = _care_rewrites("Fees\n" + item, learned=True)[0]
     assert rewrite.startswith("- ") and kept in rewrite, rewrite
     assert not_said not in rewrite, rewrite
