@@ -130,6 +130,12 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
         if len(stated) == 1 and (low_high := stated.pop())[0] < low_high[1] and "aged" not in words:
             return f"{words} aged {low_high[0]} to {low_high[1]}"
         return words
+    # The ages the clause or its section states (not the whole document's: a health page's later sections are not
+    # for the two-year-olds its first section is about).
+    own = detect_ages(clause[:2000]) or detect_ages(heading)
+    if area.key == "health-services" or (ages is not None and ages.high is not None and ages.high < 18
+                                         and area.beneficiaries.startswith("people ")):
+        ages = own
     if area.key in ("general", "public-health", "health-services") and ages is not None:
         # "a club for 9-10 year olds", "coverage for two and five year olds": say who they are
         if ages.high is not None and ages.high <= 12:
@@ -392,6 +398,7 @@ def _young(scope: _Scope, beneficiaries: str) -> bool:
     their families do, with them (the templates say so). Only where the rewrite names them as children."""
     return scope.ages is not None and scope.ages.high is not None and scope.ages.high < 8 \
         and _CHILD_WORDS_RE.search(beneficiaries) is not None and not re.search(r"\b(?:famil|parent)", beneficiaries, re.I)
+    # (the group is named as children only from the clause's or its section's own ages: see _beneficiaries)
 
 
 def _line_around(document: str, clause: Clause) -> str:
@@ -1312,7 +1319,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
         cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early) + " "
         return "|".join(cells).strip()
-    if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line):
+    if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line) and not _DIRECT_PAYMENT_RE.search(line):
         # a flattened row of rates ("Respite at home 18.20 (hourly rate) 5.10 19.13 (hourly rate)"): each stays
         return (f"{line.rstrip(' .;,')}; each rate stays the base rate, with part of the payment linked to outcomes "
                 f"each person confirms ({slot['measure']}, {slot['when']})")

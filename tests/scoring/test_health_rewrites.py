@@ -234,3 +234,14 @@ def test_less_urgent_ambulance_categories_are_not_offered_cardiac_arrest_surviva
     rewrite = _output_rewrites(AMBULANCE + "Category 3: urgent calls such as falls without injury. 90% of "
                                "ambulances should arrive within 2 hours.")[0]
     assert "heartbeat" not in rewrite, rewrite
+
+
+def test_a_health_pages_first_section_does_not_make_its_later_sections_about_children():
+    """Ages a document states once (its immunisation section's two-year-olds) do not name the group of a later section
+    that states none: its ambulance standard is still for patients, and no family confirms their outcomes."""
+    text = ("## Childhood immunisation\n\nPayment is based on 70% or 90% coverage for two and five year olds.\n\n"
+            + AMBULANCE + "Category 1: calls about a cardiac arrest. 90% of ambulances should arrive within 15 minutes.")
+    rewrites = _output_rewrites(text)
+    assert len(rewrites) == 2, rewrites
+    assert "for each child" in rewrites[0], rewrites[0]
+    assert rewrites[1].startswith("Patients") and "famil" not in rewrites[1], rewrites[1]
