@@ -171,10 +171,20 @@ def _check_nothing_half_done_looks_done(data: Path, versions: dict[str, list[str
     """Every document `index --list` calls complete holds exactly the chunks of one version of its
     file. Returns how many documents are marked incomplete."""
     rt = make_runtime(FakeEmbedder(), data)
-    stored: dict[str, dict[str, str]] = {}
-    for chunk in rt.store.get(OWN_DOCUMENTS):
-        stored.setdefault(str(chunk.metadata["doc_id"]), {})[chunk.id] = chunk.text
-    docs = list_documents(rt)
+
+    def snapshot() -> tuple[dict[str, dict[str, str]], list]:
+        stored: dict[str, dict[str, str]] = {}
+        for chunk in rt.store.get(OWN_DOCUMENTS):
+            stored.setdefault(str(chunk.metadata["doc_id"]), {})[chunk.id] = chunk.text
+        return stored, list_documents(rt)
+
+    # A Chroma server may still be applying the killed run's last request while this reads (the chunks in one read,
+    # the listing in the next): read until two reads agree, so what is checked is one state of the store.
+    stored, docs = snapshot()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and (again := snapshot()) != (stored, docs):
+        stored, docs = again
+        time.sleep(0.5)
     for doc in docs:
         if doc.complete:
             expected = [_chunk_texts(text, doc.doc_id) for text in versions[doc.doc_id]]
