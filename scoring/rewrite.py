@@ -1162,13 +1162,29 @@ def _states_limit(text: str, rate: str) -> bool:
 
 
 def _time_rate(text: str) -> str | None:
+    """A rate for a day, a night or a week as written; rates set side by side ("£747.60 per week and £846.73 per
+    week") stay together, as a base of the first would drop the others."""
     rate = _TIME_RATE_RE.search(text)
     if rate:
-        return " ".join(rate.group(0).split())
+        return _side_by_side(_TIME_RATE_RE, text, rate) or " ".join(rate.group(0).split())
     named = _PERIOD_SUM_RE.search(text)
     if named:
         return f"{named.group('sum')} per {_PERIOD_UNIT[named.group('unit').lower()]}"
     return None
+
+
+def _side_by_side(pattern, text: str, first) -> str | None:
+    """The run of rates joined to `first` by "and"/"or" (each with what it is for, the last one's too), or None when
+    `first` stands alone."""
+    last = first
+    for nxt in pattern.finditer(text, first.end()):
+        if not _RATE_JOIN_RE.fullmatch(text, last.end(), nxt.start()):
+            break
+        last = nxt
+    if last is first:
+        return None
+    end = _RATE_FOR_RE.match(text, last.end())
+    return " ".join(text[first.start():end.end() if end else last.end()].split())
 
 
 def base_rate(text: str) -> str | None:
@@ -1187,15 +1203,7 @@ def base_rate(text: str) -> str | None:
             and len(parts := _RANGE_SPLIT_RE.split(words)) == 2:
         return parts[1]  # "fees … from £14.50 to £15.50 per hour": a change, and the new rate is the base
     if change is None:
-        last = rate
-        for nxt in _HOURLY_RATE_RE.finditer(text, rate.end()):
-            if not _RATE_JOIN_RE.fullmatch(text, last.end(), nxt.start()):
-                break
-            last = nxt
-        if last is not rate:
-            end = _RATE_FOR_RE.match(text, last.end())
-            return " ".join(text[rate.start():end.end() if end else last.end()].split())
-        return words
+        return _side_by_side(_HOURLY_RATE_RE, text, rate) or words
     parts = _RANGE_SPLIT_RE.split(words)
     if change.group(1) and change.group(1).strip().lower() == "from" and len(parts) == 2:
         return parts[1]  # "from £17.08 to £17.28 an hour": the new rate

@@ -982,6 +982,20 @@ def test_a_day_or_week_rate_keeps_its_rate_and_is_not_told_about_home_care_visit
         assert f"The rate of {rate} stays as the base rate" in w, w
         assert "NICE" not in w and "travel time" not in w and "minutes" not in w, w
 
+@pytest.mark.parametrize("clause,rates", [
+    ("Residential and dementia residential care: increase the rates paid by 5% to £702.10 per week and £811.45 per week.",
+     "£702.10 per week and £811.45 per week"),
+    ("Supported lodgings for care leavers are funded at £395 per week for standard placements and £440 per week for "
+     "enhanced placements.", "£395 per week for standard placements and £440 per week for enhanced placements"),
+])
+def test_day_or_week_rates_set_side_by_side_are_all_kept(clause, rates):
+    """A decision that sets two weekly rates in one line keeps both, each with what it is for: a base of the first
+    alone would silently drop a rate the council set."""
+    written = [f.rewrite for f in review(clause).findings if f.rewrite and f.category == "cost-first"]
+    assert written, clause
+    assert all(f"The rates of {rates} stay as the base rates" in w for w in written), written
+
+
 def test_a_ceiling_stays_a_ceiling_not_a_base_rate():
     """"Up to £640 a week" caps what is paid; the suggestion keeps it as the limit it is."""
     written = [f.rewrite for f in review("Band 2: weekly care costs up to £640.00").findings
