@@ -442,6 +442,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     if place.kind != "row" and template in ("output-to-outcome", "payment-to-outcome") \
             and (kept := _rates_kept(clause, start, end, doc_area, document)):
         return as_item(place, kept)
+    if template == "output-to-outcome" and (item := _points_step(clause, start, end, doc_area, place)):
+        return item
     if template == "output-to-outcome" and (item := _reads_on(template, clause, start, end, document, doc_area, place)):
         return item
     if template == "homecare-outcomes" and (rate_at := _rate_on_next_line(clause, start, end)) is not None:
@@ -624,6 +626,34 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
     text = _item_text(template, clause, start, end, doc_area, own, reads_on=True, commitment=commitment) + end_mark
     prefix = run_in + (marker.group(0).strip() + " " if marker and (run_in or place.kind != "item") else "")
     return as_item(place, prefix + text)
+
+
+# A step of an applicant scoring ladder: "(A) One point based on a minimum target of 70% of persons served …",
+# "Up to 5 points for applicants serving at least 200 households".
+_POINTS_STEP_RE = regex(r"(?:up\s+to\s+|a\s+maximum\s+of\s+)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty)"
+                        r"\s+(?:additional\s+|bonus\s+)?points?\s+(?:(?:will\s+be\s+)?(?:awarded|given)\s+)?(?:based\s+on|for|if|where|when)\b", re.I)
+
+
+def _points_step(clause: Clause, start: int, end: int, doc_area: DocContext | Area, place: Place) -> str | None:
+    """A step of a ladder that scores applications on an activity target comes back as the same step, its points and
+    its figure whole (the ladder still awards them), with the outcome the applicant is also asked to state: a
+    paragraph in its place would leave the ladder awarding nothing. None for any other line."""
+    rel = start - clause.start
+    line_start = clause.text.rfind("\n", 0, rel) + 1
+    line_end = clause.text.find("\n", rel)
+    line = clause.text[line_start:line_end if line_end >= 0 else len(clause.text)]
+    marker = _ITEM_MARKER_RE.match(line)
+    body = line[marker.end():] if marker else line.strip()
+    if len(body) > 260 or not _POINTS_STEP_RE.match(body):
+        return None
+    own = " ".join(body.split())
+    joint = re.search(r"[;,]?\s+(?:and|or)$", own)  # "…; and" joins it to the next step: that stays at its end
+    end_mark = joint.group(0) if joint else own[-1:] if own[-1:] in (";", ".") else ""
+    own = (own[:joint.start()] if joint else own).rstrip(" .;,")
+    if _carries(own) or "tender-coach" in own.lower():
+        return None
+    text = _item_text("output-to-outcome", clause, start, end, doc_area, own, points=own) + end_mark
+    return as_item(place, (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + text)
 
 
 def _item_text(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, own: str,

@@ -1259,6 +1259,26 @@ def test_an_item_that_finishes_its_lead_ins_sentence_comes_back_as_that_item_wit
     assert "The provider plans" not in written and "('" not in written, written
 
 
+@pytest.mark.parametrize("text, flagged, step, ends", [
+    ("Outreach to rough sleepers. An applicant may be awarded at most:\n(a) One point based on a minimum target of 60% "
+     "of people served who have slept rough for a year or more;\n(b) Two points based on a minimum target of 75% of "
+     "people served who have slept rough for a year or more.", "75% of people served",
+     "(b) Two points based on a minimum target of 75% of people served who have slept rough for a year or more, with the "
+     "applicant also stating how many", "."),
+    ("Applications are scored as follows:\n- Up to 4 points for applicants serving at least 150 households each year;\n"
+     "- 8 points for applicants serving at least 300 households each year.", "at least 150 households",
+     "- Up to 4 points for applicants serving at least 150 households each year, with the applicant also stating how "
+     "many households it expects to", ";"),
+])
+def test_a_step_of_an_applicant_scoring_ladder_keeps_its_points_and_figure(text, flagged, step, ends):
+    """A ladder that scores applications on a share or count served still awards its points after the rewrite: each
+    step comes back as that step, points, figure and group whole, with the outcome the applicant is asked to state,
+    not a paragraph calling the council's own minimum 'not a target'."""
+    written = _rewrite_at(text, flagged)
+    assert written.startswith(step) and written.endswith(ends), written
+    assert "not a target" not in written and "The provider plans" not in written, written
+
+
 @pytest.mark.parametrize("text, buyer", [
     ("The township board shall award the contract for relief services to the lowest responsible bidder. The board "
      "may reject any bid.", "board"),
