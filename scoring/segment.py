@@ -29,6 +29,9 @@ _ABBREVIATIONS = {
 # A month cut short is an abbreviation before its day ("from Jan. 1 to Dec. 31"); before a capital it can end a sentence.
 _MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _WRAPPED_END_RE = regex(r"(?:\b(?:of|the|a|an|to|and|or|with|for|in|on|by|at|from|per|than)|(?:^|\s)['\"][^'\"\s]+)$")
+_INSTRUCTION_START_RE = regex(r"(?:Deliver|Provide|Achieve|Support|Ensure|Maintain|Offer|Increase|Reduce|Respond|Complete|Install"
+                              r"|Undertake|Visit|See|Reach|Engage|Hold|Run|Record|Report|Attend|Assess|Conduct|Answer|Carry\s+out)"
+                              r"\s+(?=[a-z0-9£$€])")
 _CLOSER_RE = regex(r"[.!?][\"')\]]*")
 _LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")
 _SENTENCE_END_RE = regex(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
@@ -133,7 +136,12 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     # sentence wrapped before a capitalised word ("a minimum of 1,750 'Troubled" / "Families' ..."), not a heading.
     if stripped[0].islower() or _WRAPPED_END_RE.search(stripped):
         return False
-    return len(stripped) <= 60 and (nxt[0].isupper() or nxt[0].isdigit())
+    if len(stripped) <= 60:
+        return nxt[0].isupper() or nxt[0].isdigit()
+    # A longer unpunctuated line before an instruction that opens on a capitalised verb ("Working with partners to
+    # improve life chances …" / "Deliver community care equipment within 7 days"): a section's title over its first
+    # commitment, since a sentence wrapped mid-way does not go on with a capitalised verb.
+    return len(stripped) <= 160 and _INSTRUCTION_START_RE.match(nxt) is not None
 
 
 def segment(text: str) -> list[Clause]:

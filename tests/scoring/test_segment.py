@@ -58,6 +58,28 @@ def test_a_sentence_wrapped_before_a_capitalised_word_is_not_cut_as_a_heading(ra
     assert len(segment(normalize(raw))) == count, _texts(raw)
 
 
+@pytest.mark.parametrize("raw,count", [
+    # a long section title over an instruction that opens on a capitalised verb: two clauses
+    ("Helping older residents to stay healthy, independent and connected to their communities\n"
+     "Respond to 90% of requests for minor adaptations within 10 working days", 2),
+    ("Our priority for the year ahead is supporting families to build resilience and stay together\n"
+     "Provide 300 parenting sessions across the district", 2),
+    # a sentence wrapped before a capitalised name is still one
+    ("The provider will work closely with the local authority, schools and the voluntary sector to support\n"
+     "Looked After Children across the county.", 1),
+])
+def test_a_long_section_title_over_an_instruction_is_its_own_clause(raw, count):
+    """A title that names the outcomes a section is for does not swallow the section's first instruction: merged,
+    the title's words ('stay healthy', 'stay together') read as the instruction's outcome and hid its target."""
+    assert len(segment(normalize(raw))) == count, _texts(raw)
+
+
+def test_an_instruction_under_a_long_outcome_title_is_still_read_as_a_target():
+    raw = ("Helping older residents to stay healthy, independent and connected to their communities\n"
+           "Respond to 90% of requests for minor adaptations within 10 working days")
+    assert any(f.category == "output-only" for f in review(raw).findings)
+
+
 def test_normalising_keeps_length_so_offsets_hold():
     raw = "“Smart” quotes\u00a0and – dashes &amp; *bold* <https://x.org|a link>\r\nnext"
     norm = normalize(raw)
