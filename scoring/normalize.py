@@ -57,8 +57,18 @@ def _blank_break(match: re.Match) -> str:
     following = match.string[match.end():match.end() + 40].lstrip(" \t")[:1]
     # A break is a line break, as on the page, except where a lower-case word carries on the
     # sentence ("the number of <br /> meals served"). Nothing after it: nothing to keep apart.
-    keep = "\n" if following and not following.islower() else ""
+    keep = "\n" if following and not following.islower() and not _wrapped_before(match) else ""
     return " " * (len(match.group(0)) - len(keep)) + keep
+
+
+def _wrapped_before(match: re.Match) -> bool:
+    """Whether the break cuts a sentence a long line carried (an exported PDF's wrap, "… to at least 78 income
+    qualified <br />Santa Ana households who …"): a line of 70 characters or more since the last break, ending on a
+    lower-case word or a comma, goes on after it even where a capital follows."""
+    start = match.start()
+    line_start = max(match.string.rfind("\n", 0, start), match.string.rfind(">", 0, start)) + 1
+    line = match.string[line_start:start].rstrip()
+    return len(line) >= 70 and (line[-1:].islower() or line[-1:] == ",")
 
 
 # A number written in words with its figure after it, as contracts write numbers: "Two Hundred Fifty

@@ -134,6 +134,17 @@ def test_a_web_page_line_break_tag_is_a_line_break_unless_the_sentence_goes_on()
     assert "meals served" in [t for _, t in _texts(raw)][-1]
 
 
+def test_a_break_that_cuts_a_long_wrapped_line_before_a_capital_does_not_end_the_item():
+    """An exported PDF breaks its lines with tags wherever the line was full, also before a place's name: the item's
+    count and its group stay one clause, and the count is read as the target it is. Short lines broken by tags (a list
+    of indicators) still come apart."""
+    raw = ("1. Housing advice, casework and court representation to at least 65 low income <br />Riverside "
+           "households who have received a notice to quit.")
+    assert len(_texts(raw)) == 1
+    assert any(f.category == "output-only" for f in review(raw).findings)
+    assert len(_texts("Number of referrals<br />Number of assessments")) == 2
+
+
 def test_a_company_name_does_not_end_the_sentence():
     text = "The contract went to Harbour Lanterns Co. Ltd. despite another firm offering the lowest bid. Work starts in May."
     clauses = [c.text for c in segment(text)]
