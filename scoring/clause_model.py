@@ -87,6 +87,10 @@ _DEFINITION_RE = regex(
     r")", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
+    # A term defined by name, or for the purposes of a contract, at the start of its clause: "The term “actual
+    # enrollment” means, with respect to …", "For the purposes of this Contract, emergency examination beds means …".
+    r"|^\W*the\s+terms?\s+[\"“'‘][^\"”’']{1,60}[\"”'’]\s+(?:means|refers\s+to|includes)\b"
+    r"|^\W*for\s+the\s+purposes?\s+of\s+(?:this|these|the)\s+[\w -]{1,40}?,\s*[^.;,]{1,80}?\s+means\b"
     # ("As hereinafter specified" points to what follows; it names nothing.)
     r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|(?<!\bas\s)\bhereinafter\b"
     # A form's note on what a field is for: "The goal should explain what the service is trying to achieve".

@@ -47,7 +47,14 @@ _STRONG_REPORT_RES = (
     regex(r"\b(?:cost|spent)\s+[£$€]\d[\d,.]*\s*(?:k|m|bn|million)?\s+and\b", re.I),
     # An audit's or a report's finding: "the dispatch reports indicated an on-time pickup rate of 99%".
     regex(r"\b(?:indicated|showed|revealed|demonstrated)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:rate|share|level|figure|percentage|proportion)\s+of\s+\d", re.I),
+    # A change told as what caused it: "the move to telehealth led to a decrease in the number of individuals served".
+    regex(r"\b(?:led|contributed)\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:decrease|increase|reduction|rise|fall|drop|decline|growth)\s+in\b", re.I),
     regex(r"\bresulted\s+in\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d", re.I),
+    # What a named organisation has, told as it is: "Little Hands Sure Start has 3 programmes", "Riverside Housing
+    # runs 12 schemes across the county" (no modal: with one it is a requirement).
+    regex(r"^\W*(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and))*\s+[A-Z][\w'’&-]*\s+(?:currently\s+)?(?:has|have|runs|operates|manages)\s+"
+          r"(?:over\s+|around\s+|about\s+|approximately\s+|some\s+)?(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?"
+          r"(?:programmes?|programs?|centres?|centers?|sites?|services?|beds?|schemes?|projects?|teams?|branches?|clinics?|groups?|hubs?|units?)\b"),
     # Today's figures quoted as a statistic: "Current data (May 2026) shows that 410 people are supported with 3,900
     # hours of care a week", "the latest figures indicate".
     regex(r"\b(?:current|latest|recent|existing|present)\s+(?:activity\s+)?(?:data|figures|statistics|information|activity)\b"

@@ -167,6 +167,25 @@ def _bare_pair_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     return weights
 
 
+# An award criterion in an open contracting (OCDS) release, as procurement portals publish notices:
+# {"type": "price", "description": "90"}, {"type": "cost", "name": "Price", "description": "60-85%"}. The weight sits in
+# "description"; a range is read by its lower end (the least weight the criterion can carry).
+_OCDS_CRITERION_RE = regex(
+    r'"type"\s*:\s*"(?P<t>price|cost|quality)"(?:\s*,\s*"name"\s*:\s*"[^"\n]{0,80}")?\s*,\s*"description"\s*:\s*'
+    r'"\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)(?:\s*[-–]\s*\d{1,3}(?:\.\d{1,2})?)?\s*%?\s*"', re.I)
+
+
+def _ocds_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    weights = []
+    for m in _OCDS_CRITERION_RE.finditer(text):
+        value = float(m.group("n"))
+        if value > 100:
+            continue
+        weights.append(Weight("quality" if m.group("t").lower() == "quality" else "price", value, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    return weights
+
+
 def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     """Criteria across one table row and their weights in the row below."""
     weights = []
@@ -854,7 +873,8 @@ def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
     text = _blank_restated(text)
     taken: list[tuple[int, int]] = []
-    weights = _ratio_weights(text, taken) + _column_table_weights(text, taken) + _block_weights(text, taken)
+    weights = _ocds_weights(text, taken) + _ratio_weights(text, taken) + _column_table_weights(text, taken)
+    weights += _block_weights(text, taken)
     weights += _bare_pair_weights(text, taken) + _prose_weights(text, taken) + _inline_group_weights(text, taken)
     weights += _points_weights(text, taken) + _point_choice_weights(text, taken)
     for m in _FORMULA_RE.finditer(text):

@@ -27,6 +27,18 @@ REPORTED = [
     "71% of reviews which should have been held during the year were completed.",
     "Members asked how the new bands would affect the number of people who receive two-to-one support.",
     "Cllr Patel queried the number of sessions delivered at the two libraries.",
+    # what a named organisation has; a fall told by its cause; a defined term; a heading naming a rate; no contract
+    # running past its term; a deadline for the provider's claims
+    "Brightwater Family Centre has 4 programmes, two in the mornings and two in the afternoons.",
+    "Closing the drop-in during the building works led to a decrease in the total number of unique young people served "
+    "for this year.",
+    'The term "funded enrolment" means, for each setting, the number of children it is funded to serve in a month.',
+    "For the purposes of this Agreement, respite beds means 6 beds kept free for planned short breaks.",
+    "3-7 Occupancy Rate",
+    "As part of the yearly fee review, a utilisation rate will be set for each scheme.",
+    "No placements exceed two (2) years.",
+    "Claim forms should be received within two months of providing the health check; claims received after this time "
+    "will not be paid.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
@@ -42,6 +54,11 @@ REQUIRED = [
     # a span of dates a target is for, or a modal of the present, still sets it
     "The provider must deliver 400 group sessions between April 2025 and March 2026.",
     "90% of reviews should be held within six weeks of the placement starting.",
+    # a performance figure to sustain or achieve is not a change in anyone's life; a share of beds that varies in a
+    # bracket leaves the total set
+    "The 18 week standard asks boards to sustain at least 90% of patients starting treatment within 18 weeks, on the "
+    "way to achieving 95%, one of the strictest standards in the country.",
+    "b. The Contractor shall provide 40 beds, comprised of (but subject to reallocation depending on client demand):",
 ]
 
 

@@ -101,6 +101,20 @@ def test_bounds_thresholds_and_other_percentages_are_not_weights(text):
     assert not [w for w in found if w.criterion in ("price", "quality")], found
 
 
+@pytest.mark.parametrize("text,expected", [
+    # award criteria as a procurement portal publishes them, in an open contracting (OCDS) release
+    ('"awardCriteria": {"criteria": [\n{"type": "quality", "name": "Technical", "description": "30"},\n'
+     '{"type": "price", "description": "70"}]}', {"quality": 30, "price": 70}),
+    ('{\n  "type": "quality",\n  "name": "Service delivery",\n  "description": "15-35%"\n},\n{\n  "type": "cost",\n'
+     '  "name": "Price",\n  "description": "65-85%"\n}', {"quality": 15, "price": 65}),
+])
+def test_open_contracting_award_criteria_are_read(text, expected):
+    """A notice's criteria in the portal's own JSON carry their weight in "description"; a range counts by its lower
+    end, the least the criterion can weigh. Read so, a 70% price award in a published notice is found."""
+    assert _scheme(text) == expected
+    assert any(f.rule == "cost-first/price-majority" for f in review(text).findings)
+
+
 # The labelled award forms (tests/data/clauses_award_forms.yaml): each `weights` entry is read exactly,
 # and the checker holds the corpus thresholds on the file for cost-first and social-value.
 _AWARD_FORMS = yaml.safe_load((Path(__file__).parent.parent / "data" / "clauses_award_forms.yaml").read_text(encoding="utf-8"))
