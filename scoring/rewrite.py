@@ -408,6 +408,17 @@ def _line_around(document: str, clause: Clause) -> str:
     return document[max(a, clause.start - 300):clause.start] + " " + document[clause.end:b if b >= 0 else clause.end + 300]
 
 
+# Emergency care named in a clause: A&E, an ambulance's calls by category, emergency or crisis beds.
+_EMERGENCY_CARE_RE = regex(
+    r"\b(?:a\s?&\s?e|accident\s+and\s+emergency|emergency\s+(?:departments?|examination|response)|ambulances?"
+    r"|crisis\s+(?:stabili[sz]ation|beds?|units?|centres?|centers?)|psychiatric\s+(?:inpatient\s+)?beds?|inpatient\s+beds?"
+    r"|999\s+calls?|red\s+(?:1|2|calls?)|category\s+[a-d1-4]\s+calls?|life[-\s]threatening)\b", re.I)
+# … unless the clause is about keeping people out of it: "reduce A&E attendances", "avoid ambulance call-outs".
+_PREVENTS_EMERGENCY_RE = regex(
+    r"\b(?:reduc\w*|avoid\w*|prevent\w*|fewer|lower|divert\w*)\b[^.;]{0,40}?\b(?:a\s?&\s?e|attendances?|admissions?"
+    r"|ambulances?|999|call-?outs?|conveyances?|presentations?)\b", re.I)
+
+
 def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     """Ages, measures and aims from the clause, then its section heading, then the whole document."""
     ages = detect_ages(clause.text) or detect_ages(heading) or (doc.ages if doc else None)
@@ -420,6 +431,10 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     aims = " ".join(x for x in (clause.text[:1000], line, stated_aims(heading), doc.aims if doc else "") if x)
     if _CONTACT_RE.search(clause.text[:1000]):
         aims += " contact standard"
+    if _EMERGENCY_CARE_RE.search(clause.text[:1000]) and not _PREVENTS_EMERGENCY_RE.search(clause.text[:1000]):
+        # an emergency department, an ambulance's response or a crisis bed is where people go when they need it:
+        # knowledge/outcome_library.py offers it no outcome of avoiding hospital
+        aims += " emergency response"
     # The document's nation, else what the clause and its heading name ("the Scottish Government's standard").
     nation = (doc.nation if doc else None) or detect_nation(clause.text[:4000] + "\n" + heading)
     # The aim the clause states for itself, else its section's, else its document's: measured first.
@@ -1670,8 +1685,16 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
         area = doc.area if doc else doc_area
+    if area.key == "general" and _EMERGENCY_CALLS_RE.search(clause.text[:1000]):
+        area = library()["health-services"]  # "Red 1 calls … measured against an 8 minute response time": an ambulance's
     scope = _scope(clause, heading, doc)
     return _area_for_ages(area, scope.ages), scope, heading
+
+
+# An ambulance service's calls by their category: "Category A calls", "Red 1 calls", "999 calls", calls "categorised as
+# life threatening".
+_EMERGENCY_CALLS_RE = regex(r"\b(?:category\s+[a-d1-4]|red\s+[12]|red|purple|999)\s+calls?\b"
+                            r"|\bcalls?\s+categori[sz]ed\s+as\W{0,3}life[-\s]threatening", re.I)
 
 
 def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: str,

@@ -236,6 +236,31 @@ def test_less_urgent_ambulance_categories_are_not_offered_cardiac_arrest_surviva
     assert "heartbeat" not in rewrite, rewrite
 
 
+@pytest.mark.parametrize("text", [
+    pytest.param("Red 1 calls must be answered with a response within 8 minutes in 75% of cases.", id="red-1-pasted-alone"),
+    pytest.param("70% of calls categorised as 'life threatening' are to receive an emergency response within 8 minutes.",
+                 id="calls-categorised-life-threatening"),
+])
+def test_an_ambulance_standard_pasted_alone_is_still_an_ambulances(text):
+    """A line pasted on its own names its calls, not its service: 'Red 1 calls', calls 'categorised as life
+    threatening' are an ambulance's, and are measured by survival, not asked the follow-up questions of any service."""
+    rewrite = _output_rewrites(text)[0]
+    assert "heartbeat restored" in rewrite and "changes that matter most" not in rewrite, rewrite
+
+
+@pytest.mark.parametrize("text, never", [
+    pytest.param("The emergency department must see, treat and admit or discharge 95% of patients within four hours "
+                 "of arrival.", "avoid unplanned emergency admissions", id="a-and-e-four-hours"),
+    pytest.param("The Contractor shall maintain 14 crisis stabilisation beds for adults in a mental health crisis.",
+                 "fewer emergency hospital admissions", id="crisis-beds"),
+])
+def test_emergency_care_is_never_measured_by_keeping_people_out_of_hospital(text, never):
+    """An emergency department, an ambulance or a crisis bed is where people go when they need it: an outcome of
+    avoiding hospital would reward turning them away."""
+    rewrites = _output_rewrites(text)
+    assert rewrites and all(never not in r for r in rewrites), rewrites
+
+
 def test_a_health_pages_first_section_does_not_make_its_later_sections_about_children():
     """Ages a document states once (its immunisation section's two-year-olds) do not name the group of a later section
     that states none: its ambulance standard is still for patients, and no family confirms their outcomes."""
