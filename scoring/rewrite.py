@@ -1011,7 +1011,9 @@ def _cell_label(clause: Clause, start: int) -> str:
 
 # A clause's own section number and bold run-in title, not part of the activity it names:
 # "4.2 **Detached outreach.** The provider shall …", "3. The provider will …"; not "3.2 million people".
-_NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?!(?:million|thousand|billion|per\s?cent)\b)(?:\*\*[^*]{1,60}\*\*\s+)?", re.I)
+# (A figure with its unit after it is not a number of a section: "7.5 hours per week", "2.5 days".)
+_NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?!(?:million|thousand|billion|per\s?cent|hours?|hrs?|days?|weeks?"
+                      r"|months?|years?|minutes?|mins?|sessions?|visits?|places?|beds?|fte|wte)\b)(?:\*\*[^*]{1,60}\*\*\s+)?", re.I)
 
 
 # The end of a quote cut off mid-phrase, as flattened tables and cut pages leave it: a bracket never closed

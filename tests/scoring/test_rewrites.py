@@ -1003,6 +1003,14 @@ def test_a_ceiling_stays_a_ceiling_not_a_base_rate():
     assert written
     assert all("The limit of £640.00 per week stays" in w and "base rate" not in w for w in written), written
 
+def test_a_figure_with_a_decimal_point_is_kept_in_the_quote_not_taken_for_a_section_number():
+    """'2.5 hours per week' opens with what looks like a clause number ('2.5'), but its unit follows: the figure the
+    funder set stays in the quoted activity."""
+    written = [f.rewrite for f in review("The club must operate 2.5 hours per week for 39 weeks.").findings
+               if f.rewrite and f.category == "output-only"]
+    assert written and all("'2.5 hours per week" in w for w in written), written
+
+
 # --- quotes are whole phrases (issue 9, point 3) ---------------------------------------------------------------
 
 def _quoted(text: str, flagged: str) -> str | None:
