@@ -1687,8 +1687,9 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
         area = doc.area if doc else doc_area
-    if area.key == "general" and _EMERGENCY_CALLS_RE.search(clause.text[:1000]):
-        area = library()["health-services"]  # "Red 1 calls … measured against an 8 minute response time": an ambulance's
+    if area.key != "health-services" and _EMERGENCY_CALLS_RE.search(clause.text[:1000]):
+        # "Red 1 calls … measured against an 8 minute response time": an ambulance's, whatever else the draft is about
+        area = library()["health-services"]
     scope = _scope(clause, heading, doc)
     return _area_for_ages(area, scope.ages), scope, heading
 

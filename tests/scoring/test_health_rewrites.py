@@ -248,6 +248,15 @@ def test_an_ambulance_standard_pasted_alone_is_still_an_ambulances(text):
     assert "heartbeat restored" in rewrite and "changes that matter most" not in rewrite, rewrite
 
 
+def test_an_ambulance_line_in_a_care_draft_is_still_an_ambulances():
+    """A draft mostly about care homes and night sitting (adult social care) does not make its ambulance standard a
+    care service's: the line names its calls ('Red 1 calls'), and is measured by survival, not by ASCOT."""
+    text = ("Care home fees\n\nResidential care is paid at £702.10 per week.\nNight sitting is paid at £95 per night.\n\n"
+            "Urgent care standards\n\nRed 1 calls must be answered with a response within 8 minutes in 75% of cases.")
+    rewrite = next(r for r in _output_rewrites(text) if "8 minutes" in r)
+    assert "heartbeat restored" in rewrite and "ASCOT" not in rewrite, rewrite
+
+
 @pytest.mark.parametrize("text, never", [
     pytest.param("The emergency department must see, treat and admit or discharge 95% of patients within four hours "
                  "of arrival.", "avoid unplanned emergency admissions", id="a-and-e-four-hours"),

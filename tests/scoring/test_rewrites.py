@@ -1272,7 +1272,7 @@ def test_an_item_that_finishes_its_lead_ins_sentence_comes_back_as_that_item_wit
      "of people served who have slept rough for a year or more;\n(b) Two points based on a minimum target of 75% of "
      "people served who have slept rough for a year or more.", "75% of people served",
      "(b) Two points based on a minimum target of 75% of people served who have slept rough for a year or more, with the "
-     "applicant also stating how many", "."),
+     "applicant also stating how many people who are homeless", "."),
     ("Applications are scored as follows:\n- Up to 4 points for applicants serving at least 150 households each year;\n"
      "- 8 points for applicants serving at least 300 households each year.", "at least 150 households",
      "- Up to 4 points for applicants serving at least 150 households each year, with the applicant also stating how "
