@@ -66,7 +66,8 @@ def _wrapped_before(match: re.Match) -> bool:
     qualified <br />Santa Ana households who …"): a line of 70 characters or more since the last break, ending on a
     lower-case word or a comma, goes on after it even where a capital follows."""
     start = match.start()
-    line_start = max(match.string.rfind("\n", 0, start), match.string.rfind(">", 0, start)) + 1
+    floor = max(0, start - 200)  # only whether the line reaches 70 characters matters: look back no further
+    line_start = max(match.string.rfind("\n", floor, start), match.string.rfind(">", floor, start), floor - 1) + 1
     line = match.string[line_start:start].rstrip()
     return len(line) >= 70 and (line[-1:].islower() or line[-1:] == ",")
 

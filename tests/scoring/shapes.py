@@ -22,4 +22,6 @@ SHAPES = {
     "price lines": lambda n: ("Price 60%\n" * (n // 10 + 1))[:n],
     "initials": lambda n: ("A. B. c. " * (n // 9 + 1))[:n],
     "bullets and numbers": lambda n: ("- 1.\n" * (n // 5 + 1))[:n],
+    # a web page's tag breaks on one long line, each one looking back at the line before it
+    "tag breaks on one line": lambda n: ("a" * 100 + "<br />Xy sessions" * (n // 17 + 1))[:n],
 }
