@@ -587,12 +587,9 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
         # an item that finishes its lead-in's sentence ("Over the summer:" … "- for most children, each day should
         # consist of at least four hours of provision;") comes back as that item, its own words whole, with the change
         # it is for: its conditions and figures stay, and it still finishes the lead-in
-        own = " ".join(body.split()).rstrip(" .;,")
-        joint = re.search(r"[;,]?\s+(?:and|or)$", own)  # "…; and" joins it to the next item: that stays at its end
-        own = own[:joint.start()].rstrip(" .;,") if joint else own
+        own, end_mark = _item_words(body)
         if len(own) > 230 or _carries(own) or "tender-coach" in own.lower():
             return None
-        end_mark = joint.group(0) if joint else body.rstrip()[-1:] if body.rstrip()[-1:] in (";", ".") else ""
         text = _item_text(template, clause, start, end, doc_area, own, kept=own) + end_mark
         return as_item(place, (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + text)
     verb = _VERB_ITEM_RE.match(body)
@@ -649,22 +646,27 @@ _POINTS_STEP_RE = regex(r"(?:up\s+to\s+|a\s+maximum\s+of\s+)?(?:\d{1,3}|one|two|
                         r"\s+(?:additional\s+|bonus\s+)?points?\s+(?:(?:will\s+be\s+)?(?:awarded|given)\s+)?(?:based\s+on|for|if|where|when)\b", re.I)
 
 
+def _item_words(body: str) -> tuple[str, str]:
+    """A list item's own words on one line, and the mark that ends it: "; and" (which joins it to the next item and
+    stays at its end), ";" or "."."""
+    own = " ".join(body.split()).rstrip(" .;,")
+    joint = re.search(r"[;,]?\s+(?:and|or)$", own)
+    if joint:
+        return own[:joint.start()].rstrip(" .;,"), joint.group(0)
+    last = body.rstrip()[-1:]
+    return own, last if last in (";", ".") else ""
+
+
 def _points_step(clause: Clause, start: int, end: int, doc_area: DocContext | Area, place: Place) -> str | None:
     """A step of a ladder that scores applications on an activity target comes back as the same step, its points and
     its figure whole (the ladder still awards them), with the outcome the applicant is also asked to state: a
     paragraph in its place would leave the ladder awarding nothing. None for any other line."""
-    rel = start - clause.start
-    line_start = clause.text.rfind("\n", 0, rel) + 1
-    line_end = clause.text.find("\n", rel)
-    line = clause.text[line_start:line_end if line_end >= 0 else len(clause.text)]
+    line = _line_at(clause, start)
     marker = _ITEM_MARKER_RE.match(line)
-    body = line[marker.end():] if marker else line.strip()
+    body = line[marker.end():] if marker else line
     if len(body) > 260 or not _POINTS_STEP_RE.match(body):
         return None
-    own = " ".join(body.split())
-    joint = re.search(r"[;,]?\s+(?:and|or)$", own)  # "…; and" joins it to the next step: that stays at its end
-    end_mark = joint.group(0) if joint else own[-1:] if own[-1:] in (";", ".") else ""
-    own = (own[:joint.start()] if joint else own).rstrip(" .;,")
+    own, end_mark = _item_words(body)
     if _carries(own) or "tender-coach" in own.lower():
         return None
     text = _item_text("output-to-outcome", clause, start, end, doc_area, own, points=own) + end_mark
