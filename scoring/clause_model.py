@@ -84,6 +84,8 @@ _DEFINITION_RE = regex(
     r"|(?:a|an|the)\s+[\w -]{1,40}?\s+(?:is|are|means?)\s+(?:defined|calculated|counted)\s+as\b"
     # A glossary entry under its term: "A type of performance-based contract that a board can enter into to serve …".
     r"|(?:a|an)\s+(?:type|kind|form|category|variant)\s+of\s+[\w /-]{1,60}?\s+(?:that|which|in\s+which|under\s+which|whereby)\b"
+    # A procurement classification code and its name: "85310000-5 Social work services", "50100000 - Repair of vehicles".
+    r"|\d{8}(?:-\d)?\s*(?:[-–:]\s*)?[A-Z]"
     r")", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
@@ -142,7 +144,7 @@ _PROCEDURE_RE = regex(
     r"|moderated|shortlisted|considered)\b", re.I)
 # A lead-in that introduces what is collected or reported, not what must be achieved.
 _REPORT_LEAD_RE = regex(
-    r"\b(?:report\w*|returns?|collect\w*|record\w*|submit\w*|management\s+information|data\s+(?:on|about|for)"
+    r"\b(?:report\w*|returns?|collect\w*|record\w*|submit\w*|management\s+information|MI|data\s+(?:on|about|for)"
     r"|(?:cover|include|comprise)s?\b[^:]{0,40}\b(?:indicators|metrics|measures|data|information|fields)"
     # What a dashboard or chart shows: "These charts show:".
     r"|(?:dashboards?|tabs?|charts?|graphs?|visuali[sz]ations?|infographics?)\b[^:]{0,40}\bshows?)\b", re.I)
@@ -219,14 +221,35 @@ _TREND_RE = regex(
     # A change told between two dates: "referrals increased from March 2021 to June 2023".
     r"|\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:from|between)\s+"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?"
-    r"\s+(?:to|and)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?(?:19|20)\d\d\b", re.I)
+    r"\s+(?:to|and)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?(?:19|20)\d\d\b"
+    # A change told by where it ended: "referrals from January to March increased to 367,689", "rose to 12%".
+    r"|\b(?:increased|decreased|fell|rose|dropped|declined|grew)\s+(?:\w+ly\s+)?to\s+(?:around\s+|about\s+|almost\s+"
+    r"|nearly\s+|over\s+|some\s+|just\s+(?:over|under)\s+)?\d", re.I)
 # A description of what a data set holds: "Information on the numbers of calls answered each month".
 _DATA_DESCRIPTION_RE = regex(
     r"^\W*(?:information|data|figures|statistics|details)\s+(?:on|about|showing)\s+(?:the\s+)?"
     r"(?:numbers?|counts?|proportions?|percentages?|rates?|levels?)\s+of\b"
     # What a return or data set takes in, told after it: "This takes into account the number of referrals".
     r"|^\W*(?:this|it|these|the\s+(?:data(?:set|\s+set)?|returns?|database|submissions?))\s+(?:takes?\s+into\s+account|covers?|captures?"
-    r"|records?|holds?|contains?)\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b", re.I)
+    r"|records?|holds?|contains?)\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b"
+    # The title of a published table, broken down by place or group: "Number and percentage of children offered
+    # childcare, by local authority".
+    r"|^\W*(?:total\s+)?(?:numbers?|percentages?|proportions?|counts?|rates?)(?:\s+(?:and|&)\s+(?:numbers?|percentages?"
+    r"|proportions?|rates?))?\s+of\s+[^.;:|\n]{3,150}?,\s*by\s+(?:local\s+authority|(?:local\s+)?health\s+board|area|region"
+    r"|age(?:\s+group)?|sex|gender|year|month|quarter|ethnicity|ward|district|county|trust|council|nation|country|provider"
+    r"|setting)(?:\s+(?:and|&)\s+[\w ]{1,30})?\W*$", re.I)
+# A document telling what it is about: "This policy states the requirements for maintaining the minimum number of
+# children enrolled", "This section describes how the number of visits is agreed".
+_SELF_DESCRIPTION_RE = regex(
+    r"^\W*this\s+(?:policy|document|section|chapter|guidance|guide|procedure|specification|annex|appendix|schedule|report"
+    r"|paper|note|framework|handbook|manual)\s+(?:states|sets\s+out|describes|outlines|explains|summari[sz]es|covers"
+    r"|details|provides\s+(?:information|guidance|an\s+overview)|gives\s+(?:information|guidance)|is\s+about)\b", re.I)
+# What services commonly do, told as a fact of the market: "Many long day care services utilise the 15 hours a week
+# option", "Most providers offer two sessions a day". (A clause that also sets a requirement stays a target.)
+_PRACTICE_DESCRIPTION_RE = regex(
+    r"^\W*(?:many|most|some|several|few|a\s+(?:number|few|majority|minority)\s+of)\s+(?:of\s+)?(?:the\s+|our\s+|these\s+)?"
+    r"(?:[\w'-]+\s+){1,4}?(?:currently\s+|already\s+|now\s+|tend\s+to\s+|choose\s+to\s+)?(?:utili[sz]e|use|offer|provide|run"
+    r"|opt\s+for|choose|deliver|operate|follow)\b", re.I)
 # Headings of a results section: the figures under them are actuals, not targets set for a provider.
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
@@ -432,6 +455,10 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "report"
     if _DATA_DESCRIPTION_RE.search(stripped) and not sets_requirement(stripped):
         return "report"  # "Figures on the number of calls answered each month": what a data set holds
+    if _PRACTICE_DESCRIPTION_RE.search(stripped) and not sets_requirement(stripped):
+        return "report"  # "Many services use the 15 hours a week option": what the market does
+    if _SELF_DESCRIPTION_RE.search(stripped) and not re.search(r"\d", stripped):
+        return "report"  # "This policy states the requirements for …": what the document is about, no figure set
     if _PROCEDURE_RE.search(stripped):
         return "procedure"  # the buyer's own steps; a modal verb here binds the buyer, not the provider
     if sets_requirement(stripped):

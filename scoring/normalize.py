@@ -98,6 +98,11 @@ def _figure_only(match: re.Match) -> str:
     return " " * (match.start(1) - match.start(0)) + figure + " "
 
 
+# A list item whose dash touches its word, as PDF text often has it ("-Utilisation 90%"): the dash becomes a space,
+# so the word starts a word for the rules (a dash before a word reads as the middle of a hyphenated one).
+_TIGHT_DASH_ITEM_RE = regex(r"^([ \t]*)-(?=[A-Za-z])", re.M)
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -112,5 +117,7 @@ def normalize(text: str) -> str:
     if "(" in out:
         out = _WORDS_UNIT_FIGURE_RE.sub(_figure_before_unit, out)
         out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
+    if "-" in out:
+        out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
     assert len(out) == len(text)
     return out

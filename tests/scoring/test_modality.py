@@ -39,6 +39,15 @@ REPORTED = [
     "No placements exceed two (2) years.",
     "Claim forms should be received within two months of providing the health check; claims received after this time "
     "will not be paid.",
+    # a count told by where it ended; the title of a published table; a procurement code; what services commonly do;
+    # what a document is about; a field of the monthly management information
+    "The number of children seen by the speech therapy team in the spring term increased to 1,932, up by a tenth.",
+    "Number and percentage of older people receiving reablement, by local authority",
+    "50110000 - Repair and maintenance services of motor vehicles",
+    "Most nurseries utilise the 15 hours a week delivery option.",
+    "Many family hubs run 12 sessions a week across the borough.",
+    "This guidance sets out the requirements for keeping the number of funded places filled.",
+    "Quarterly MI should include:\n- number of new referrals received in the quarter;",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
@@ -59,6 +68,10 @@ REQUIRED = [
     "The 18 week standard asks boards to sustain at least 90% of patients starting treatment within 18 weeks, on the "
     "way to achieving 95%, one of the strictest standards in the country.",
     "b. The Contractor shall provide 40 beds, comprised of (but subject to reallocation depending on client demand):",
+    # a list item whose dash touches its word, as PDF text often has it
+    "The following standards apply:\n-Occupancy 92%\n-Staffing 100%",
+    # the same clauses with a duty stay targets
+    "Most family hubs must run 12 sessions a week across the borough.",
 ]
 
 
