@@ -17,7 +17,7 @@ def test_the_wheel_reviews_on_its_own(tmp_path):
     zipfile.ZipFile(wheel).extractall(unpacked)
     names = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
     assert "scoring/vocab.yaml" in names and "knowledge/outcomes.yaml" in names
-    assert {"scoring/learned_model.json", "scoring/learned_weights.bin"} <= names  # the learned check, on by default
+    assert {"scoring/learned_model.json", "scoring/learned_weights.bin"} <= names  # the learned check, loaded by default
     assert any(n.startswith("scoring/rules/cost-first/") for n in names)
     assert any(n.startswith("prompts/templates/") for n in names)
     assert any(n.startswith("knowledge/guidance/") for n in names)
