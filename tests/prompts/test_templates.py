@@ -101,6 +101,14 @@ def test_text_report_shows_score_bar_checklist_and_rewrite_beside_the_original()
     assert original < rewrite
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_suggestion_shared_by_two_findings_on_one_line_is_pointed_to_as_the_other_one(fmt):
+    """The finding without its own rewrite points to the one that has it, not to "line 1" when that is its own line."""
+    out = render_report(review("Award criteria: price 70%, quality 30%, with no marks for social value."), fmt)
+    assert "the suggestion for the other finding on this line, which covers this one too." in out
+    assert "the suggestion at line 1," not in out
+
+
 def test_markdown_report_has_the_checklist_table():
     out = render_report(review("Evaluation: Price 70% / Quality 30%"), "markdown")
     assert "| ✗ | Quality comes before cost in the award | missing |" in out

@@ -132,6 +132,12 @@ def test_a_twenty_thousand_word_paste_stays_within_every_limit(big_report):
         assert buttons(message.blocks)[-1]["action_id"] == ids.SHARE_REVIEW  # the share button is never cut
 
 
+def test_a_finding_sharing_a_suggestion_on_its_own_line_points_to_the_other_finding():
+    report = review("Award criteria: price 70%, quality 30%, with no marks for social value.")
+    texts = json.dumps(review_message(report, review_id=1).blocks)
+    assert "the suggestion for the other finding on this line" in texts and "the suggestion at line 1," not in texts
+
+
 def test_header_gives_the_score_and_how_much_could_be_assessed():
     report = review(Path(EXAMPLES[0]).read_text(encoding="utf-8"))
     header = review_message(report, review_id=1).blocks[0]
