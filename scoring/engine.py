@@ -295,16 +295,33 @@ def _one_per_problem(findings: list[_Raw]) -> list[_Raw]:
     return kept
 
 
+# The period a rate is paid by, for a message that names it ("{by_time}"): "£747.60 per week" is paid by the week,
+# not by the hour. The first period the match names; an hour where it names none.
+_PERIOD_RE = regex(r"\b(?:per|an?|each|every)\s+(?:[\w-]+\s+){0,2}?(hour|day|night|week|month)s?\b|/\s*(hour|hr|day|night|week|wk)\b"
+                   r"|\b(hourly|daily|nightly|weekly|monthly)\b|\bper\s+(diem)\b", re.I)
+_BY_TIME = {"hour": "by the hour", "hr": "by the hour", "hourly": "by the hour", "day": "by the day", "daily": "by the day",
+            "diem": "by the day", "night": "by the night", "nightly": "by the night", "week": "by the week",
+            "wk": "by the week", "weekly": "by the week", "month": "by the month", "monthly": "by the month"}
+
+
+def _by_time(match: str) -> str:
+    found = _PERIOD_RE.search(match)
+    return _BY_TIME[next(g for g in found.groups() if g).lower()] if found else "by the hour"
+
+
 def _finding(rule: Rule, hit: Hit, level: str, text: str, index: LineIndex, place: str = "") -> Finding:
     line, column = index.locate(hit.start)
     why, guidance = _explained(rule, place)
     match = text[hit.start:hit.end]
     shown = " ".join(match.split())
+    message = rule.message.replace("{match}", shown if len(shown) <= 80 else shown[:77] + "...")
+    if "{by_time}" in message:
+        message = message.replace("{by_time}", _by_time(match))
     return Finding(
         rule=rule.id,
         category=rule.category,
         level=level,
-        message=rule.message.replace("{match}", shown if len(shown) <= 80 else shown[:77] + "..."),
+        message=message,
         why=why,
         line=line,
         column=column,

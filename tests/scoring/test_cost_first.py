@@ -518,3 +518,15 @@ def test_a_charging_pages_rates_are_what_people_pay_not_what_providers_are_paid(
     charged = review(f"Charges for care after a financial assessment\n{row}\n", rewrites=False)
     assert [f.rule for f in paid.findings] == ["cost-first/hourly-rate"]
     assert not [f for f in charged.findings if f.category == "cost-first"]
+
+
+@pytest.mark.parametrize("text,period", [
+    ("Long-term Shared Lives placements are paid at £402.10 per week.", "by the week"),
+    ("The per diem payable to shelter operators is $51.20 per day for board and lodging.", "by the day"),
+    ("Sleep-in support: £88 per night of care.", "by the night"),
+    ("Home care is paid at £22.40 per hour.", "by the hour"),
+])
+def test_a_rates_message_names_the_period_it_pays_by(text, period):
+    """A weekly placement fee is not told it pays 'by the hour'."""
+    messages = [f.message for f in review(text, rewrites=False).findings if f.rule == "cost-first/hourly-rate"]
+    assert len(messages) == 1 and f"pays for care {period}," in messages[0], messages
