@@ -51,10 +51,11 @@ start): cost-first 1 right, 1 wrong there at 0.80, so 45 / 12 over the record at
 again; output-only 158 / 103 at 0.75 to 38 / 15 at 0.95 (61% to 72%), still off. Both categories are off; the check,
 its model (trained on batches one to thirty-eight) and `--learned` stay, so a threshold set in ADD_THRESHOLDS turns a
 category back on. Sentence embeddings (all-MiniLM-L6-v2, the model the guidance index uses) were tried as the
-features instead, on the same record (twelfth to thirty-seventh, each batch scored by a model trained on the ones
-before it, the model alone): average precision 0.52 against these features' 0.50 for output-only, 0.47 against 0.51
-for cost-first, and 0.58 and 0.56 with the two averaged; at 80% precision the average recalls 0.22 and 0.19 of the
-labelled clauses. No step towards the bar, and they would bring torch into every review: not used.
+features instead, on the same record (twelfth to thirty-eighth, each batch scored by a model trained on the ones
+before it, the model alone; benchmarks/learned_embeddings.py): average precision 0.50 against these features' 0.50
+for output-only, 0.45 against 0.51 for cost-first, and 0.59 and 0.56 with the two averaged; at 80% precision the
+average recalls 0.21 and 0.17 of the labelled clauses. No step towards the bar, for an embedding of every clause in
+every review (about 10 ms each here): not used.
 `tender-coach review --no-learned` or TENDER_COACH_LEARNED=0 turns the check off.
 """
 
