@@ -366,7 +366,7 @@ def _carries(words: str, categories: tuple[str, ...] = ("cost-first",)) -> bool:
 
 def _area_for_ages(area: Area, ages: AgeRange | None) -> Area:
     """A service for under-fives is an early years service, whatever words it uses."""
-    if ages is not None and ages.high is not None and ages.high <= 5 and area.key in ("general", "children-families", "youth", "disability"):
+    if ages is not None and ages.high is not None and ages.high <= 5 and area.key in ("general", "children-families", "youth", "disability", "holiday-activities"):
         return library()["early-years"]
     return area
 

@@ -55,6 +55,18 @@ _NOT_UNPAID_CARERS_RE = regex(
     r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
     r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship|shared\s+lives)\s+carers?\b", re.I)
 
+# A text about Shared Lives or fostering calls the people it pays "carers" once it has named them: "Shared Lives
+# carer payments … Carers receive £35 for a half-day session".
+_PAID_CARERS_SERVICE_RE = regex(r"\bshared\s+lives\b|\bfoster(?:ing|\s+carers?|\s+care)\b", re.I)
+_BARE_CARERS_RE = regex(r"\bcarers?(?:'s?|’s?)?(?=\W|$)", re.I)
+
+
+
+
+def _not_unpaid_carers(m: re.Match) -> str:
+    said = m.group(0).lower()
+    return " kinship care " if "kinship" in said else " shared lives " if "shared" in said else " "
+
 
 _ORDER: dict[str, int] = {}
 _US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|prior|categor|standard|optim)iz(ations?|ed|es|e|ing)\b",
@@ -71,7 +83,10 @@ def detect_area(*texts: str) -> Area:
     for text in texts:
         if not text:
             continue
-        text = _NOT_UNPAID_CARERS_RE.sub(lambda m: " kinship care " if "kinship" in m.group(0).lower() else " ", text)
+        paid_carers = _PAID_CARERS_SERVICE_RE.search(text)
+        text = _NOT_UNPAID_CARERS_RE.sub(_not_unpaid_carers, text)
+        if paid_carers:
+            text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
         text = _US_SPELLING_RE.sub(r"\1is\2", text)

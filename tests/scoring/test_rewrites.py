@@ -1763,3 +1763,27 @@ def test_a_meetings_minutes_about_a_rate_get_no_rewrite():
     """What a councillor said about a proposed rate is a record of the meeting: rewritten, it would read as terms."""
     findings = review("Mr J Patel CC indicated that the Cabinet had concerns with a fixed hourly rate of £22 per hour.").findings
     assert all(f.rewrite is None for f in findings), [f.rewrite for f in findings]
+
+
+def test_a_shared_lives_carers_fee_is_measured_for_the_adults_they_support_not_as_a_carers_service():
+    """Shared Lives carers are paid to support adults in their homes: the people whose outcomes the fee is for are those
+    adults, not unpaid carers (whatever "carers" the rest of the page says once it has named them)."""
+    text = ("Shared Lives carer payments\n\nPayments to carers are made every four weeks.\n\n"
+            "Long-term arrangements are paid at £431.90 per week.\n")
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert written and "unpaid carers" not in written and "ASCOT-Carer" not in written, written
+    assert "adults with care and support needs" in written, written
+
+
+@pytest.mark.parametrize("text", [
+    "Kindergarten programme hours\n\nThe teacher must deliver the kindergarten programme for a minimum of 15 hours per week.",
+    "Head Start enrolment\n\nEach centre has 25 calendar days to fill a vacancy in its Head Start classes.",
+    "Funded places for 3 and 4 year olds\n\nThe setting will offer at least 10 sessions of provision during the school holidays.",
+])
+def test_a_place_in_early_education_gets_an_early_years_outcome_not_statutory_care_or_a_holiday_club(text):
+    """A nursery, kindergarten or Head Start place is not a child-protection service, and under-fives are not the
+    school-age children a holiday club's questions are for."""
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert written, text
+    assert "statutory social care" not in written and "holiday club" not in written and "return to school" not in written
+    assert "children under five" in written.lower() or "ASQ-3" in written, written
