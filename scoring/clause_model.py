@@ -81,6 +81,8 @@ _DEFINITION_RE = regex(
     r"|(?:\d{1,2}\s+)?(?:kpi|indicator|measure|metric)\s+(?:calculation|formula|computation)\b"  # "5 KPI Calculation Count …"
     r"|[A-Za-z][\w'()% -]{0,50}?\s+definition\s*:"  # a guide's indicator name, then its definition
     r"|count(?:s|ed)?\b[^.;]{0,80}?\b(?:once|not\s+(?:the|each|as|every)|only|rather\s+than|exclud\w*|separately)\b"
+    # What a figure leaves out, as a counting rule says it: "The 15 hours does not include activities outside the programme".
+    r"|(?:the\s+)?[\w'()% -]{1,40}?\s+(?:does|do|will|shall)\s+not\s+(?:include|cover|count)\b"
     r"|(?:a|an|the)\s+[\w -]{1,40}?\s+(?:is|are|means?)\s+(?:defined|calculated|counted)\s+as\b"
     # A glossary entry under its term: "A type of performance-based contract that a board can enter into to serve …".
     r"|(?:a|an)\s+(?:type|kind|form|category|variant)\s+of\s+[\w /-]{1,60}?\s+(?:that|which|in\s+which|under\s+which|whereby)\b"

@@ -48,6 +48,8 @@ REPORTED = [
     "Many family hubs run 12 sessions a week across the borough.",
     "This guidance sets out the requirements for keeping the number of funded places filled.",
     "Quarterly MI should include:\n- number of new referrals received in the quarter;",
+    # a counting rule saying what a figure leaves out
+    "The 12 hours does not include activities delivered by volunteers outside the youth programme.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
