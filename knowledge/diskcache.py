@@ -35,8 +35,10 @@ _MAX_ENTRIES = 1200  # a review uses about 340 entries, a question about 150 mor
 # the data of a release since replaced. A process touches only what it asks for, but the file and its index grow.
 _STALE_DAYS = 7
 # And entries this process did not use go, least recently used first, once the file passes this size: a day of
-# edited rules (each edit a new program) had grown it to 14 MB, three times what a review needs.
-_MAX_BYTES = 8_000_000
+# edited rules (each edit a new program) had grown it to 14 MB, three times what a review then needed. A one-page
+# review's own programs have since grown past 8 MB; with the limit under that, every review wrote the whole file
+# back (its entries stayed over the limit however many others went): the limit stays about three reviews' worth.
+_MAX_BYTES = 24_000_000
 _STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
 _MAGIC = b"TCC2"  # then the index's length (8 bytes, little-endian), the marshalled index, the entries
 _store: dict | None = None  # entries decoded or remembered by this process

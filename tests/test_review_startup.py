@@ -155,3 +155,19 @@ def test_a_review_process_writes_its_whole_report_and_saves_its_pattern_cache(tm
 
     assert len(json.loads(run.stdout)["findings"]) >= 40  # the whole report reached the pipe
     assert list((data / "cache").glob("*entries.marshal"))  # the exit handlers ran before the process ended
+
+
+def test_a_review_whose_programs_are_all_cached_writes_the_cache_file_no_more(tmp_path):
+    """Once a review's compiled programs are on disk, reviewing the same draft again reads them and leaves the file
+    alone: rewriting several megabytes in every process would cost each review more than the programs save."""
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT * 10)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TENDER_COACH_DATA": str(tmp_path / "data")}
+    review = [sys.executable, "-m", "bot.cli", "review", str(draft), "--format", "json"]
+    for _ in range(2):  # the first compiles and saves; the second may drop what only the first needed
+        subprocess.run(review, capture_output=True, timeout=180, stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
+    [cache] = (tmp_path / "data" / "cache").glob("*entries.marshal")
+    before = cache.stat()
+    subprocess.run(review, capture_output=True, timeout=180, stdin=subprocess.DEVNULL, cwd=ROOT, env=env)
+    after = cache.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (before.st_ino, before.st_mtime_ns, before.st_size)
