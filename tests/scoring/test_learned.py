@@ -4,6 +4,7 @@ finding."""
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -223,3 +224,15 @@ def test_the_fast_feature_path_gives_exactly_the_features_of_the_model_it_was_tr
                           ("Price 60% | Quality 40%", ""), ("Number of referralsreferrals accepted 24 30 30", "Outputs"),
                           ("Care is billed at £19.50 per hour, in 15-minute units.", "Payment")]:
         assert learned.features(text, context) == sorted({learned._bucket(f) for f in learned.feature_names(text, context)})
+
+
+def test_with_both_categories_off_a_review_never_reads_the_model(monkeypatch):
+    """Switched off as shipped, the check costs a review nothing: the model file is not decoded."""
+    assert all(learned.add_cut(c) == math.inf for c in learned.CATEGORIES)
+
+    def unread():
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(learned, "load_model", unread)
+    report = review(MISSED + MISSED_COST, learned=True)
+    assert not [f for f in report.findings if f.rule.endswith("/learned")]
