@@ -392,8 +392,9 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
     objects with `start`, `end` and `category` or as (start, end, category) tuples. `model`
     (as `load_model()` returns it) is for training and measurement; by default the shipped one.
     """
-    if model is None and all(add_cut(cat) == math.inf for cat in CATEGORIES):
-        return []  # every category switched off (ADD_THRESHOLDS): no model to load, about a quarter of a page's review
+    cuts = [cut for _, cut in model["models"].values()] if model else [add_cut(cat) for cat in CATEGORIES]
+    if all(cut == math.inf for cut in cuts):
+        return []  # every category switched off (ADD_THRESHOLDS): the shipped model is not even loaded
     covered: dict[str, set[int]] = {cat: set() for cat in CATEGORIES}
     for h in rules_hits:
         start, end, cat = (h.start, h.end, h.category) if hasattr(h, "start") else tuple(h)[:3]
@@ -404,8 +405,6 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
     weighted = {doc.clause_index(w.start) for w in doc.weights}
     models = (model or load_model())["models"]
     out = []
-    if all(cut == math.inf for _, cut in models.values()):
-        return out  # every category switched off
     for i, clause in enumerate(doc.clauses):
         if any(i in covered[c] for c in CATEGORIES) or not eligible(clause.text, clause.kind):
             continue  # a rule's finding already asks for a change here: a second reading would only add noise
