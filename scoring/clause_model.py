@@ -241,11 +241,13 @@ _DATA_DESCRIPTION_RE = regex(
     r"|age(?:\s+group)?|sex|gender|year|month|quarter|ethnicity|ward|district|county|trust|council|nation|country|provider"
     r"|setting)(?:\s+(?:and|&)\s+[\w ]{1,30})?\W*$", re.I)
 # A document telling what it is about: "This policy states the requirements for maintaining the minimum number of
-# children enrolled", "This section describes how the number of visits is agreed".
+# children enrolled", "This section describes how the number of visits is agreed", "The bulletin presents figures on the
+# number of people receiving home care".
 _SELF_DESCRIPTION_RE = regex(
-    r"^\W*this\s+(?:policy|document|section|chapter|guidance|guide|procedure|specification|annex|appendix|schedule|report"
-    r"|paper|note|framework|handbook|manual)\s+(?:states|sets\s+out|describes|outlines|explains|summari[sz]es|covers"
-    r"|details|provides\s+(?:information|guidance|an\s+overview)|gives\s+(?:information|guidance)|is\s+about)\b", re.I)
+    r"^\W*(?:this|the)\s+(?:policy|document|section|chapter|guidance|guide|procedure|specification|annex|appendix|schedule|report"
+    r"|paper|note|framework|handbook|manual|bulletin|publication|release|statistical\s+(?:bulletin|release|report)|table|dashboard)"
+    r"\s+(?:states|sets\s+out|describes|outlines|explains|summari[sz]es|covers|presents|contains|reports\s+on|shows"
+    r"|details|provides\s+(?:information|guidance|an\s+overview|data|statistics|figures)|gives\s+(?:information|guidance)|is\s+about)\b", re.I)
 # What services commonly do, told as a fact of the market: "Many long day care services utilise the 15 hours a week
 # option", "Most providers offer two sessions a day". (A clause that also sets a requirement stays a target.)
 _PRACTICE_DESCRIPTION_RE = regex(
@@ -603,6 +605,8 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         if header:
             if row_like:
                 cells = split_cells(text)
+                if role not in ("definition", "question") and _blank_target(text, columns):
+                    role = "report"  # a row left empty under the Target column is tracked, not held to a figure
                 out.append(_row_info(role, headings, info_lead, header, columns, cells, None, None))
             else:
                 # A row flattened one cell a line: a text cell opens a row, value cells follow it.
@@ -818,6 +822,22 @@ def _inner_lead_in(text: str) -> tuple[str, str] | None:
     if m is None or not text[m.end():].strip():
         return None
     return text[:m.start() + 1].strip(), text[m.end():].strip()
+
+
+def _blank_target(text: str, columns: tuple[str, ...]) -> bool:
+    """Whether a piped row leaves its cell under the header's Target column empty ("Number of cases | 35 | | |" under
+    "Indicator | Value | Target | Status"): read with its empty cells kept, one row a line or one cell a line."""
+    if "target" not in columns or "|" not in text:
+        return False
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if len(lines) > 1 and all(line.endswith("|") for line in lines):
+        raw = [line[:-1].strip() for line in lines]  # one cell a line, each closed by its bar
+    elif len(lines) == 1:
+        raw = [cell.strip() for cell in lines[0].strip().strip("|").split("|")]
+    else:
+        return False
+    k = columns.index("target")
+    return len(raw) == len(columns) and not raw[k]  # a row with more or fewer cells than the header may be misaligned
 
 
 def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:

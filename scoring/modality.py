@@ -43,6 +43,14 @@ _STRONG_REPORT_RES = (
                r"|accessed|recorded|constituted|accounted\s+for|represented|made|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
+    # A target of past years told as history: "The performance indicator for the years 2003-04 to 2005-06 was to ensure
+    # that 80 per cent of ...".
+    regex(r"\b(?:indicators?|targets?|aims?|standards?|goals?|measures?)\s+for\s+(?:the\s+)?(?:years?|period)\s+(?:19|20)\d\d"
+          r"[^.;]{0,40}?\s(?:was|were)\s+(?:to|that)\b", re.I),
+    # A count of people opening the clause, then what they did or got, in the past: "10,500 clients received a visit of
+    # 15 minutes or less", "Around 300 young people attended the summer scheme".
+    regex(r"^\W*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
+          r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part)\b", re.I),
     # What the money bought, told as a result: "the new service cost £90,000 and resulted in 400 people receiving support".
     regex(r"\b(?:cost|spent)\s+[£$€]\d[\d,.]*\s*(?:k|m|bn|million)?\s+and\b", re.I),
     # An audit's or a report's finding: "the dispatch reports indicated an on-time pickup rate of 99%".

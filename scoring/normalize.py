@@ -103,6 +103,11 @@ def _figure_only(match: re.Match) -> str:
 _TIGHT_DASH_ITEM_RE = regex(r"^([ \t]*)-(?=[A-Za-z])", re.M)
 
 
+# "per cent." with a full stop, as older UK government papers abbreviate it ("95 per cent. of children will"): the stop
+# becomes a space where the sentence goes on (a lower-case word or a comma or semicolon after it), so it ends no sentence.
+_PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPER[ \t]CENT))\.(?=[ \t]*[;,)]|[ \t]+[a-z])")
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -119,5 +124,7 @@ def normalize(text: str) -> str:
         out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
     if "-" in out:
         out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
+    if "cent." in out:
+        out = _PER_CENT_STOP_RE.sub(" ", out)
     assert len(out) == len(text)
     return out

@@ -136,6 +136,9 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     # sentence wrapped before a capitalised word ("a minimum of 1,750 'Troubled" / "Families' ..."), not a heading.
     if stripped[0].islower() or _WRAPPED_END_RE.search(stripped):
         return False
+    # A title over a pasted table's header that does not open on a bar: "Indicator | 2017-18 | 2018-19 |".
+    if "|" not in stripped and nxt.count("|") >= 2 and not nxt[0].islower():
+        return True
     if len(stripped) <= 60:
         return nxt[0].isupper() or nxt[0].isdigit()
     # A longer unpunctuated line before an instruction that opens on a capitalised verb ("Working with partners to

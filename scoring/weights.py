@@ -907,13 +907,40 @@ def find_weights(text: str) -> list[Weight]:
             weights.append(Weight(a[3], tokens[j][3], a[0], tokens[j][1]))
             i = j + 1
             continue
+        # A number before a criterion belongs to it, unless the line names its weights label first and the criterion
+        # has its own number straight after it: in "Access 16% Social Value 8% Price 20%", 16% is Access's.
         if (a[2] == "num" and b[2] == "term" and "\n" not in gap and _NUM_GAP_RE.match(gap)
-                and not _BOUND_RE.search(text[max(0, a[0] - 25):a[0]]) and not _bound_or_threshold(text, a)):
+                and not _BOUND_RE.search(text[max(0, a[0] - 25):a[0]]) and not _bound_or_threshold(text, a)
+                and not _label_first(text, tokens, i)):
             weights.append(Weight(b[3], a[3], a[0], b[1]))
             i += 2
             continue
         i += 1
     return sorted(weights, key=lambda w: w.start)
+
+
+_LINE_OPENS_WITH_WORD_RE = regex(r"[^\S\n]*(?:[•*–-]\s*)?[A-Za-z]")
+_OWN_NUMBER_GAP_RE = regex(r"[^\S\n]*[:=|–—-]?[^\S\n]*")
+
+
+def _label_first(text: str, tokens, i: int) -> bool:
+    """Whether the number tokens[i] belongs to the words before it, not to the criterion tokens[i + 1] after it: the
+    line opens with a word, the criterion has a number of its own straight after it, and words stand before this one"""
+    num, term = tokens[i], tokens[i + 1]
+    line_start = text.rfind("\n", 0, num[0]) + 1
+    if i + 2 >= len(tokens) or tokens[i + 2][2] not in ("num", "cell") or not _LINE_OPENS_WITH_WORD_RE.match(text, line_start):
+        return False
+    if not _OWN_NUMBER_GAP_RE.fullmatch(text, term[1], tokens[i + 2][0]):
+        return False
+    def after_words(n) -> bool:
+        before = text[line_start:n[0]].rstrip(" \t:=–—-")
+        return bool(before) and before[-1].isalpha()
+
+    # ... and the line ends on a number, as a list of labels and their weights does ("Delivery 30% Price 20% Quality
+    # 50%"), where one written number first ends on a criterion ("we give 70% quality and 30% price").
+    line_end = text.find("\n", num[0])
+    last = [t for t in tokens[i:] if line_end < 0 or t[0] < line_end][-1]
+    return after_words(num) and last[2] in ("num", "cell")
 
 
 def _bound_or_threshold(text: str, num) -> bool:

@@ -50,6 +50,18 @@ REPORTED = [
     "Quarterly MI should include:\n- number of new referrals received in the quarter;",
     # a counting rule saying what a figure leaves out
     "The 12 hours does not include activities delivered by volunteers outside the youth programme.",
+    # a count of people and what they got, in the past; a bulletin telling what it presents; an outcome after a spell
+    # of care; a share of the money drawn down by a date; a row left empty under the Target column
+    "8,200 tenants received a welfare call lasting under 10 minutes, about a third of all tenants called.",
+    "The bulletin presents figures on the numbers of people receiving reablement and the hours of care they received.",
+    "Indicator | 2022-23 | 2023-24 |\nThe percentage of adults who finished reablement and had no package of care 3 months "
+    "later | 61% | 64% |",
+    "Percent of care home admissions returning to the community within 90 days 30% 35% 40%",
+    "Milestone date | Minimum required\n1 March 2026 | 40% of contracted amount expended",
+    "| Indicator | Value | Target | Status |\n|---|---|---|---|\n| Number of families placed in temporary housing | 41 |  |  |",
+    # a target of past years told as history
+    "The performance indicator for the years 2019-20 and 2020-21 was to ensure that 85 per cent. of new referrals were "
+    "allocated a worker.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
@@ -74,6 +86,17 @@ REQUIRED = [
     "The following standards apply:\n-Occupancy 92%\n-Staffing 100%",
     # the same clauses with a duty stay targets
     "Most family hubs must run 12 sessions a week across the borough.",
+    # a share done within a named standard or timescale, not a count of days; places filled told by what is
+    # occupied; every one of a group to be put through a step; "per cent." with its full stop; a volume of starts
+    "The proportion of assessment reports completed in the timescale set by the referring court: 90 per cent.",
+    "80 per cent of care plans completed within statutory requirements;",
+    "Improve the timeliness of assessments by raising the proportion of them completed within the 20 day national standard to 85 per cent.",
+    "KPI 6 The proportion of bed spaces in the foyer which are occupied 90 per cent",
+    "all young people starting a community order to be assessed and a support plan agreed;",
+    "During the school year, 90 per cent. of pupils in the unit will receive 25 hours a week of teaching.",
+    "Ensure that the number of programme commencements in the county increases to 400 in 2026-27.",
+    "To make sure advice is given at the right time in 90% of cases checked.",
+    "| Indicator | Value | Target | Status |\n|---|---|---|---|\n| Number of families placed in temporary housing | 41 | 45 | Red |",
 ]
 
 

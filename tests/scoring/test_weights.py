@@ -281,3 +281,21 @@ def test_price_point_choices_points_tables_and_counting_weights_are_price_weight
 def test_other_point_pairs_tables_and_approaches_are_not_price_majorities(text):
     found = [w for w in find_weights(normalize(text)) if w.criterion == "price" and w.value >= 50]
     assert not found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a line of labels each followed by its weight, some labels no criterion word: the number before a criterion is
+    # the previous label's, not the criterion's
+    ("Delivery & Outcomes 45% Partnership & Integration 15% Access & Equity 12% Social Value 8% Price 20%",
+     [("social", 8.0), ("price", 20.0)]),
+    ("Delivery 30% price 20% quality 50%", [("price", 20.0), ("quality", 50.0)]),
+    # written number first, ending on a criterion, it stays the criterion's
+    ("we give 70% quality 30% price", [("quality", 70.0), ("price", 30.0)]),
+])
+def test_a_line_of_labels_and_weights_pairs_each_weight_with_the_label_before_it(text, expected):
+    assert [(w.criterion, w.value) for w in find_weights(normalize(text))] == expected
+
+
+def test_a_label_first_weighting_with_social_value_under_ten_per_cent_is_found():
+    text = "Quality & Delivery 46% Integration & Partnership 12% Access & Equity 14% Social Value 8% Value for money - 20%"
+    assert "cost-first/social-value-under" in [f.rule for f in review(text).findings]
