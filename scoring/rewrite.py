@@ -253,6 +253,9 @@ class DocContext:
         self._starts = [h[0] for h in self.headings]
         # The group a document is for, as its title and opening name it (read once, from its first lines only).
         self.group = _group_words(document[:_OPENING], plural_only=True)
+        # A page of direct payment rates names them in its title or first lines ("Direct payment rates"): its rate rows
+        # ("Hourly rate £19.55 per hour") are what a person is given to buy their own care, not a provider's price.
+        self.direct_payments = bool(_DIRECT_PAYMENT_RE.search(document[:_OPENING]))
 
     def heading_above(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -1270,11 +1273,12 @@ def _care_area(area: Area) -> Area:
     return area if area.key in _PAID_BY_THE_HOUR else library()["homecare"]
 
 
-def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = False) -> str:
+def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = False, direct: bool = False) -> str:
     """A rate as written, kept as the base, with the outcome-linked part of the payment after it. A line that
     only changes a rate ("To increase fees by £1.20 per hour") is not called a base rate, and a line whose rate
     is followed by more words ("£19 per hour to meet the wage floor") is not left hanging "as the base rate".
-    `early`: a funded childcare rate stays the funding rate, and providers report each funded child's progress."""
+    `early`: a funded childcare rate stays the funding rate, and providers report each funded child's progress.
+    `direct`: the document is a page of direct payment rates, so every rate on it is a person's own budget."""
     words = rate_words.rstrip(' .;,')
     if early:
         part = f"providers reporting each funded child's progress ({outcome['measure']}, {outcome['when']})"
@@ -1284,7 +1288,7 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
         if re.search(r"\bfunding\s+rates?\b", words, re.I):  # "… funding rate … = £5.64 per hour": already named
             return f"{words}, with {part}"
         return f"{words} as the funding rate, with {part}"
-    if _DIRECT_PAYMENT_RE.search(words):  # the person's own budget to employ an assistant: no provider is paid on outcomes
+    if direct or _DIRECT_PAYMENT_RE.search(words):  # the person's own budget to employ an assistant: no provider is paid on outcomes
         return f"{words}, reviewed against the outcomes in each person's support plan ({outcome['measure']}, " \
                f"{outcome['when']}), so that the direct payment lets them employ the support they need to meet them"
     part = f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
@@ -1373,14 +1377,15 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
             and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)):  # "Under 2's - Entitlement £9.90"
         return None
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area), scope)
+    direct = isinstance(doc_area, DocContext) and doc_area.direct_payments
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
-        cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early) + " "
+        cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early, direct) + " "
         return "|".join(cells).strip()
-    if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line) and not _DIRECT_PAYMENT_RE.search(line):
+    if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line) and not _DIRECT_PAYMENT_RE.search(line) and not direct:
         # a flattened row of rates ("Respite at home 18.20 (hourly rate) 5.10 19.13 (hourly rate)"): each stays
         return (f"{line.rstrip(' .;,')}; each rate stays the base rate, with part of the payment linked to outcomes "
                 f"each person confirms ({slot['measure']}, {slot['when']})")
-    return _with_outcome_part(line, slot, early)
+    return _with_outcome_part(line, slot, early, direct)
 
 
 _CARE_HOME_RE = regex(r"\b(?:care|nursing|residential)\s+homes?\b|\bdementia\s+rate\b", re.I)
@@ -1606,6 +1611,13 @@ _RUN_TOGETHER_RE = regex(r"\d{10,}")
 _FIGURE_CELL_RE = regex(r"(?:[<>≥≤=]\s{0,2})?\d[\d,]{0,12}(?:\.\d{1,4})?\s{0,2}%?")
 
 
+# A milestone row that opens on its date: "May 1, 2026 35% of Proposed Accomplishments Met", "31/03/2026 – 60% of places
+# filled" (its date and its share are the row; a quote of the words after the share loses both).
+_DATED_LINE_RE = regex(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+                       r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d"
+                       r"|\d{1,2}/\d{1,2}/(?:19|20)?\d\d)\s*[-–:|]?\s*\d{1,3}(?:\.\d+)?\s*%\s+of\s+\S(?=.{0,100}$)", re.I)
+
+
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,
                   document: str = "") -> str:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
@@ -1613,7 +1625,17 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     area, scope, heading = _setting(clause, doc_area)
     line = _line_at(clause, start)
     # a field and its value ("Min number of beds funded - 10"): the whole field is the activity, not the flagged words
-    words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
+    words = _cells_quote(clause, start) or (line if is_field_value(line) or _DATED_LINE_RE.match(line) else
+                                            their_words(clause, start, end)) or ""
+    if _DATED_LINE_RE.match(line):  # "May 1, 2026 35% of Proposed Accomplishments Met": the date and share are the row
+        area, scope, heading = _setting(clause, doc_area)
+        outcome = _outcome_slots(area, 1, clause.text, scope)[0]
+        slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
+                 "outcome": outcome}
+        slots["young"] = _young(scope, slots["beneficiaries"])
+        first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
+        text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
+        return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
     abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop
     words = " ".join(words.split()).strip(" .,;:'\"")
     words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
@@ -1673,6 +1695,11 @@ def _doc_group(doc_area: DocContext | Area) -> str | None:
     return doc_area.group if isinstance(doc_area, DocContext) else None
 
 
+# Funded places for children, paid by the hours each child attends or is entitled to: an early education offer.
+_CHILD_FUNDING_RE = regex(r"\b(?:each|every|per|an?)\s+(?:eligible\s+|funded\s+)?child\b[^.;]{0,40}?\b(?:attends?|attending|is\s+entitled)\b"
+                          r"|\bentitlements?\b[^.;]{0,120}?\b(?:eligible|funded)\s+child(?:ren)?\b", re.I)
+
+
 def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope, str]:
     """The service area, scope (ages, named measures, aims) and section heading of a clause."""
     doc = doc_area if isinstance(doc_area, DocContext) else None
@@ -1685,6 +1712,8 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # "2 year-olds funding rate …": the clause's own group, whatever the document's area (but a health service's
         # under-fives are its patients: "90% coverage for two and five year olds" is vaccination, not early education)
         area = library()["health-services" if re.search(r"\bcoverage\b", clause.text[:1000], re.I) else "early-years"]
+    if area.key == "general" and _CHILD_FUNDING_RE.search(clause.text[:1000]):
+        area = library()["early-years"]  # "providers are paid a locally set hourly rate for the hours each eligible child attends"
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
@@ -1726,7 +1755,8 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         for i, cell in enumerate(place.cells):
             if i == money[0]:
                 cells = list(place.cells)
-                cells[i] = _with_outcome_part(cell.strip(), _own_outcomes_slot(area, scope))
+                cells[i] = _with_outcome_part(cell.strip(), _own_outcomes_slot(area, scope),
+                                              direct=isinstance(doc_area, DocContext) and doc_area.direct_payments)
                 return join_row(cells, place.tabbed, place.sep)
     roles = place.roles()
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""

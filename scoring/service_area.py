@@ -100,7 +100,9 @@ def detect_area(*texts: str) -> Area:
             counts["older-people"] = counts.get("older-people", 0) + 1
         if ages is not None and ages.high is not None and ages.high < 18 and len(counts) > 1:
             # a service for children ("CAMHS … care and support") is not adult social care or a service for older people
-            counts = {k: v for k, v in counts.items() if k not in ("adult-social-care", "older-people")} or counts
+            counts = {k: v for k, v in counts.items() if k not in ("adult-social-care", "older-people", "criminal-justice")} or counts
+        if "youth" in counts and "criminal-justice" in counts:
+            del counts["criminal-justice"]  # juvenile offenders, youth on probation: the youth justice system's, not adults'
         if counts:
             # On a tie, the service named beats the group named: "youth enrolled in tutoring" is a tutoring
             # service, "families in the drug service" a drug service.

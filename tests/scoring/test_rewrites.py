@@ -1787,3 +1787,43 @@ def test_a_place_in_early_education_gets_an_early_years_outcome_not_statutory_ca
     assert written, text
     assert "statutory social care" not in written and "holiday club" not in written and "return to school" not in written
     assert "children under five" in written.lower() or "ASQ-3" in written, written
+
+
+@pytest.mark.parametrize("text", [
+    "Probation performance targets\n\nKPI 3: the proportion of court reports completed in the timescale the court sets, 90 per cent.",
+    "The provider will run 300 unpaid work sessions a year for people on community orders.",
+])
+def test_a_probation_target_is_measured_by_reoffending_not_a_generic_follow_up(text):
+    """Adults on probation get their service's own outcome (no further proven offence, from reoffending records), not the
+    catch-all question every service gets, and the measure is never the youth justice system's."""
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "reoffending records" in written and "people on probation" in written.lower(), written
+    assert "youth justice" not in written and "changes that matter most" not in written, written
+
+
+def test_a_direct_payment_rates_page_keeps_each_rate_the_persons_own_budget():
+    """On a page of direct payment rates, a row that does not say so ("Hourly rate £20.10 per hour") is still the money a
+    person is given to buy their own care: it is reviewed against their support plan, never part-paid on outcomes."""
+    text = ("Direct payment rates\n\nWe use these rates to work out the direct payment we give you.\n\nAgency rates\n\n"
+            "Sleep-in care hourly rate £15.80 per hour\n\nLive-in care weekly rate £1,290.00 per week\n")
+    written = [r["rewrite"] for r in _rewrites(text)]
+    assert len(written) == 2, written
+    assert all("support plan" in w and "part of the payment" not in w for w in written), written
+
+
+def test_a_childcare_hourly_rate_for_the_hours_a_child_attends_gets_an_early_years_outcome():
+    text = "Providers are paid a locally set hourly rate for the number of hours each eligible child attends."
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "ASQ-3" in written or "children under five" in written.lower(), written
+    assert "personal care" not in written and "everyday skills" not in written, written
+
+
+def test_dated_milestone_rows_keep_their_dates_and_shares_in_one_suggestion():
+    """A milestone schedule's rows ("1 June 2026 40% of planned sessions delivered") keep what makes each row: its date and its
+    share, quoted together in one suggestion for the run, not "planned sessions delivered" three times."""
+    text = ("Milestone date / minimum performance\n1 June 2026 40% of Planned Sessions Delivered\n"
+            "1 September 2026 60% of Planned Sessions Delivered\n1 March 2027 90% of Planned Sessions Delivered\n")
+    written = [r["rewrite"] for r in _rewrites(text)]
+    assert len(written) == 1, written
+    for date, share in (("1 June 2026", "40%"), ("1 September 2026", "60%"), ("1 March 2027", "90%")):
+        assert f"{date} {share} of Planned Sessions Delivered" in written[0], written[0]
