@@ -34,7 +34,8 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--learned", action=argparse.BooleanOptionalAction, default=True,
                    help="the learned check's suggestions where no rule fired, each category at its chosen threshold "
-                        "(default: on, cost-first only as shipped; --no-learned shows the rules' findings only)")
+                        "(default: on, though both categories are off as shipped; --no-learned shows the rules' findings "
+                        "only)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and categories, then exit")
     p.set_defaults(run=run)
 

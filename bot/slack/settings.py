@@ -31,8 +31,8 @@ class Settings:
     max_chars: int
     workers: int
     # The learned check's suggestions beside the rules' findings (scoring/learned.py), each category at its chosen
-    # threshold (cost-first on, output-only off as shipped: README, "Settings worth knowing"). Run unless switched off:
-    # warm in a server, it costs a reply nothing.
+    # threshold (both off as shipped: README, "Settings worth knowing"). Run unless switched off: warm in a server,
+    # it costs a reply nothing.
     learned: bool = True
 
     @property

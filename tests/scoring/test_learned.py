@@ -1,6 +1,6 @@
 """The learned check: suggestions for wordings no rule was written for (run unless switched off, in the Slack
-server and on the command line, each category at its chosen threshold: cost-first on, output-only off as shipped),
-never doubling a rule's finding."""
+server and on the command line, each category at its chosen threshold, both off as shipped), never doubling a rule's
+finding."""
 
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from scoring.errors import TenderCoachError
 
 ROOT = Path(__file__).resolve().parents[2]
 # Our own wordings, none of which a rule reads: a charter line in an unusual order, and a delivery programme
-# (output-only), and care paid by the night and by the hour (cost-first).
+# (output-only), and a contract awarded on the hourly charge and care paid by the hour (cost-first).
 MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of the time.\n"
           "The contractor shall deliver the annual programme of 40 outreach days.\n")
-MISSED_COST = ("Night sitting will be reimbursed per night delivered.\n"
+MISSED_COST = ("The contract will go to the tenderer whose hourly charge is most economical.\n"
                "Sitting services will be paid per hour of sitting delivered.\n")
 
 
@@ -49,14 +49,15 @@ def test_the_shipped_model_loads_with_its_chosen_thresholds():
     assert {c: e["threshold"] for c, e in model["meta"]["categories"].items()} == learned.ADD_THRESHOLDS
 
 
-def test_output_only_is_off_and_cost_first_on_at_its_chosen_threshold():
-    """The thresholds chosen per category on the temporal protocol: output-only's own suggestions were right under 80%
-    of the time on batches the model had never seen, so output-only wordings it is sure of get no learned suggestion;
-    cost-first's were right at least 80% of the time at 0.90, so cost-first wordings it reads that surely do."""
-    assert learned.ADD_THRESHOLDS == {"output-only": None, "cost-first": 0.90}
+def test_both_categories_are_off_as_chosen_and_a_threshold_turns_one_back_on(thresholds):
+    """The thresholds chosen per category on the temporal protocol: neither category's own suggestions were right
+    80% of the time on batches the model had never seen, so wordings it is sure of get no learned suggestion; a
+    threshold set for a category turns its suggestions on again."""
+    assert learned.ADD_THRESHOLDS == {"output-only": None, "cost-first": None}
     assert all(learned.predict(line)["output-only"] >= learned.ADD_THRESHOLD for line in MISSED.splitlines())
-    assert not [f for f in review(MISSED, learned=True).findings if f.rule.endswith("/learned")]
-    assert all(learned.predict(line)["cost-first"] >= 0.90 for line in MISSED_COST.splitlines())
+    assert not [f for f in review(MISSED + MISSED_COST, learned=True).findings if f.rule.endswith("/learned")]
+    lowest = min(learned.predict(line)["cost-first"] for line in MISSED_COST.splitlines())
+    thresholds(cost_first=round(lowest - 0.01, 3))  # just below what the shipped model reads for both lines
     found = [f.rule for f in review(MISSED_COST, learned=True).findings if f.rule.endswith("/learned")]
     assert found == ["cost-first/learned", "cost-first/learned"]
 
@@ -112,18 +113,18 @@ def test_an_outcome_or_a_statistic_gets_no_learned_suggestion():
     assert not [f for f in review(text, learned=True).findings if f.rule.endswith("/learned")]
 
 
-def test_the_command_line_shows_learned_suggestions_unless_switched_off_and_keeps_its_exit_code(tmp_path):
-    """Cost-first is on as shipped: its suggestions appear by default and with --learned, never with --no-learned,
-    and a suggestion alone does not make the command exit as if it had found problems."""
+def test_the_command_line_with_the_shipped_thresholds_adds_no_learned_suggestion(tmp_path):
+    """Both categories are off: the same report with the check asked for, by default, or switched off, and the same
+    exit code (the mechanism itself is tested above with thresholds set)."""
     draft = tmp_path / "draft.txt"
     draft.write_text(MISSED_COST, encoding="utf-8")
     env = {**os.environ, "TENDER_COACH_DATA": str(tmp_path / "data")}
     run = lambda *extra: subprocess.run([sys.executable, "-m", "bot.cli", "review", *extra, str(draft)],  # noqa: E731
                                         capture_output=True, text=True, env=env, cwd=ROOT)
     plain, asked, rules_only = run(), run("--learned"), run("--no-learned")
-    assert plain.stdout.count("suggestion  cost-first/learned") == 2 and plain.returncode == 0, plain.stdout
-    assert asked.stdout == plain.stdout
-    assert "/learned" not in rules_only.stdout and rules_only.returncode == 0
+    assert "/learned" not in plain.stdout and plain.returncode == 0, plain.stdout
+    assert asked.stdout == plain.stdout == rules_only.stdout
+    assert asked.returncode == rules_only.returncode == 0
 
 
 @pytest.mark.parametrize("value,expected", [("1", True), ("yes", True), ("0", False), ("off", False), ("", True)])
@@ -225,9 +226,8 @@ def test_the_fast_feature_path_gives_exactly_the_features_of_the_model_it_was_tr
         assert learned.features(text, context) == sorted({learned._bucket(f) for f in learned.feature_names(text, context)})
 
 
-def test_with_both_categories_off_a_review_never_reads_the_model(thresholds, monkeypatch):
-    """Switched off, the check costs a review nothing: the model file is not decoded."""
-    thresholds(output_only=None, cost_first=None)
+def test_with_both_categories_off_a_review_never_reads_the_model(monkeypatch):
+    """Switched off as shipped, the check costs a review nothing: the model file is not decoded."""
     assert all(learned.add_cut(c) == math.inf for c in learned.CATEGORIES)
 
     def unread():
@@ -235,5 +235,4 @@ def test_with_both_categories_off_a_review_never_reads_the_model(thresholds, mon
 
     monkeypatch.setattr(learned, "load_model", unread)
     report = review(MISSED + MISSED_COST, learned=True)
-    monkeypatch.undo()  # the cached loader back before the thresholds are restored
     assert not [f for f in report.findings if f.rule.endswith("/learned")]
