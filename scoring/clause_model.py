@@ -248,6 +248,11 @@ _SELF_DESCRIPTION_RE = regex(
     r"|paper|note|framework|handbook|manual|bulletin|publication|release|statistical\s+(?:bulletin|release|report)|table|dashboard)"
     r"\s+(?:states|sets\s+out|describes|outlines|explains|summari[sz]es|covers|presents|contains|reports\s+on|shows"
     r"|details|provides\s+(?:information|guidance|an\s+overview|data|statistics|figures)|gives\s+(?:information|guidance)|is\s+about)\b", re.I)
+# What an audit or a review set out to test, the contract's standard told as its subject: "This audit was initiated to
+# evaluate whether the hotline operates in compliance with its contract, which requires calls to be answered within 20 seconds".
+_AUDIT_SCOPE_RE = regex(
+    r"^\W*(?:this|the|our)\s+(?:audit|review|evaluation|inspection|investigation|inquiry)\s+(?:was|is|has\s+been)\s+(?:initiated|carried\s+out"
+    r"|undertaken|designed|conducted|intended)\s+to\s+(?:evaluate|assess|determine|examine|review|test|establish)\s+whether\b", re.I)
 # What services commonly do, told as a fact of the market: "Many long day care services utilise the 15 hours a week
 # option", "Most providers offer two sessions a day". (A clause that also sets a requirement stays a target.)
 _PRACTICE_DESCRIPTION_RE = regex(
@@ -461,6 +466,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "report"  # "Figures on the number of calls answered each month": what a data set holds
     if _PRACTICE_DESCRIPTION_RE.search(stripped) and not sets_requirement(stripped):
         return "report"  # "Many services use the 15 hours a week option": what the market does
+    if _AUDIT_SCOPE_RE.search(stripped):
+        return "report"  # "This audit was initiated to evaluate whether the hotline … requires calls to be answered within 20 seconds"
     if _SELF_DESCRIPTION_RE.search(stripped) and not re.search(r"\d", stripped):
         return "report"  # "This policy states the requirements for …": what the document is about, no figure set
     if _PROCEDURE_RE.search(stripped):

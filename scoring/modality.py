@@ -14,7 +14,9 @@ from .patterns import regex
 
 _MODAL_RE = regex(
     r"\b(?:will|shall|must|should|is\s+to|are\s+to|needs?\s+to|is\s+required|are\s+required|required\s+to"
-    r"|is\s+expected|are\s+expected|expected\s+to|to\s+be\s+(?:delivered|provided|achieved|met|seen))\b",
+    r"|is\s+expected|are\s+expected|expected\s+to|to\s+be\s+(?:delivered|provided|achieved|met|seen"
+    # a target list's infinitive ("95 per cent of claims to be cleared within 26 weeks")
+    r"|cleared|processed|paid|answered|dispatched|screened|assessed|decided|resolved|registered|allocated|admitted))\b",
     re.I,
 )
 _TARGET_RE = regex(
@@ -43,6 +45,9 @@ _STRONG_REPORT_RES = (
                r"|accessed|recorded|constituted|accounted\s+for|represented|made|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
+    # A count's change told as what has happened: "the number of service users entering care homes has dropped".
+    regex(r"\b(?:number|numbers|total|proportion|percentage)\s+of\s+[^.;]{1,100}?\s(?:has|have)\s+(?:dropped|fallen|risen|increased"
+          r"|decreased|reduced|gone\s+(?:up|down)|doubled|halved|grown|declined)\b", re.I),
     # A target of past years told as history: "The performance indicator for the years 2003-04 to 2005-06 was to ensure
     # that 80 per cent of ...".
     regex(r"\b(?:indicators?|targets?|aims?|standards?|goals?|measures?)\s+for\s+(?:the\s+)?(?:years?|period)\s+(?:19|20)\d\d"

@@ -62,6 +62,13 @@ REPORTED = [
     # a target of past years told as history
     "The performance indicator for the years 2019-20 and 2020-21 was to ensure that 85 per cent. of new referrals were "
     "allocated a worker.",
+    # an accuracy standard; a count's change told as what has happened; a quality standard's structure measure
+    "Pension Credit: to pay the correct amount in at least 95 per cent of cases.",
+    "Since the scheme began, the number of older people admitted to hospital has fallen, saving the trust money.",
+    "Evidence of local arrangements to ensure that people referred are offered an appointment within 5 working days.",
+    # what an audit set out to test, the contract's standard its subject
+    "This audit was carried out to determine whether the advice line meets its contract, which requires calls to be "
+    "answered within 30 seconds.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
@@ -97,6 +104,13 @@ REQUIRED = [
     "Ensure that the number of programme commencements in the county increases to 400 in 2026-27.",
     "To make sure advice is given at the right time in 90% of cases checked.",
     "| Indicator | Value | Target | Status |\n|---|---|---|---|\n| Number of families placed in temporary housing | 41 | 45 | Red |",
+    # a share to be done "in" a time; a target line that is only a share and its time; hours of activity for each
+    # person; a waiting standard by its longest wait; a reply sent to someone within a time
+    "90 per cent of grant payments to be made in 15 working days of a valid claim.",
+    "Housing Benefit new claims:\n80 per cent in 14 days\n95 per cent in 28 days.",
+    "An average of at least 15 hours purposeful activity per week for each resident of the unit.",
+    "Maximum six-week wait for a diagnostic test from referral.",
+    "2. Confirmation of the booking sent to the tenant within two business days of the request",
 ]
 
 
