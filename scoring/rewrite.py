@@ -1263,6 +1263,9 @@ def base_rate(text: str) -> str | None:
 
 
 _BARE_AMOUNT_RE = regex(r"(?<![\d.,])\d{1,4}[.,]\d{2}(?![\d%])")
+# A rate table's row whose unit is a quarter or half hour, its price at the end: "Day Habilitation Level 2 15 minutes 1306
+# 2525 $2.47" (the row is its own line: the rate stays, the outcome part is added).
+_QUARTER_HOUR_ROW_RE = regex(r"\b(?:15|30|fifteen|thirty)[-\s]min(?:ute)?s?\b(?:[^\S\n]+\d[\d,]*(?:\.\d+)?){0,3}[^\S\n]+[$£€]\s?\d[\d,]*\.\d\d\s*$", re.I)
 _RATE_UNIT_RE = regex(r"\b(?:hour(?:ly)?|hr|per\s+h|visit|minute|session|unit|timme|tunti)\b|/\s?h\b", re.I)
 _MONEY_CELL_RE = regex(r"(?:[£$€]\s?\d{1,4}(?:[.,]\d{2})?|\d{1,4}[.,]\d{2}\s?(?:€|kr|eur|euroa)?)(?:\s?(?:p/?h|ph|/\s?h(?:ou)?r?|per\s+\w+))?")
 
@@ -1372,7 +1375,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
             and own.high is not None and own.high <= 5:
         area = library()["early-years"]  # the line's own age group, though its clause runs on into another sentence
     early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
-    if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) \
+    if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) and not _QUARTER_HOUR_ROW_RE.search(line) \
             and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)) \
             and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)):  # "Under 2's - Entitlement £9.90"
         return None

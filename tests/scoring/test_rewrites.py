@@ -1827,3 +1827,12 @@ def test_dated_milestone_rows_keep_their_dates_and_shares_in_one_suggestion():
     assert len(written) == 1, written
     for date, share in (("1 June 2026", "40%"), ("1 September 2026", "60%"), ("1 March 2027", "90%")):
         assert f"{date} {share} of Planned Sessions Delivered" in written[0], written[0]
+
+
+def test_a_quarter_hour_rate_row_comes_back_as_the_row_with_its_figures():
+    """A waiver table's row whose unit is 15 minutes ("Respite Level 1 15 minutes 420 1310 $3.15") keeps its service, unit,
+    counts and rate, with the outcome part after the rate, not a home-care paragraph that drops every figure."""
+    text = "Waiver service | unit | users | cost\n\nDay Habilitation Level 1 15 minutes 702 1856 $1.94\n"
+    written = [r["rewrite"] for r in _rewrites(text)]
+    assert written and written[0].startswith("Day Habilitation Level 1 15 minutes 702 1856 $1.94"), written
+    assert "supported at home" not in written[0], written
