@@ -895,6 +895,11 @@ def find_weights(text: str) -> list[Weight]:
     tokens += [n for n in numbers.values() if free(n[0], n[1]) and n[3] <= 100]
     tokens.sort()
 
+    # The kind of the last token on each line (by the line's number), for _label_first: one pass, not one a question.
+    breaks = [m.start() for m in re.finditer("\n", text)] if len(tokens) > 2 else []
+    last_on_line: dict[int, str] = {}
+    for t in tokens:
+        last_on_line[bisect_left(breaks, t[0])] = t[2]
     i = 0
     while i < len(tokens) - 1:
         a, b = tokens[i], tokens[i + 1]
@@ -911,7 +916,7 @@ def find_weights(text: str) -> list[Weight]:
         # has its own number straight after it: in "Access 16% Social Value 8% Price 20%", 16% is Access's.
         if (a[2] == "num" and b[2] == "term" and "\n" not in gap and _NUM_GAP_RE.match(gap)
                 and not _BOUND_RE.search(text[max(0, a[0] - 25):a[0]]) and not _bound_or_threshold(text, a)
-                and not _label_first(text, tokens, i)):
+                and not _label_first(text, tokens, i, breaks, last_on_line)):
             weights.append(Weight(b[3], a[3], a[0], b[1]))
             i += 2
             continue
@@ -923,24 +928,20 @@ _LINE_OPENS_WITH_WORD_RE = regex(r"[^\S\n]*(?:[•*–-]\s*)?[A-Za-z]")
 _OWN_NUMBER_GAP_RE = regex(r"[^\S\n]*[:=|–—-]?[^\S\n]*")
 
 
-def _label_first(text: str, tokens, i: int) -> bool:
+def _label_first(text: str, tokens, i: int, breaks: list[int], last_on_line: dict[int, str]) -> bool:
     """Whether the number tokens[i] belongs to the words before it, not to the criterion tokens[i + 1] after it: the
-    line opens with a word, the criterion has a number of its own straight after it, and words stand before this one"""
+    line opens with a word, the criterion has a number of its own straight after it, words stand before this number,
+    and the line ends on a number, as a list of labels and their weights does ("Delivery 30% Price 20% Quality 50%"),
+    where one written number first ends on a criterion ("we give 70% quality and 30% price")."""
     num, term = tokens[i], tokens[i + 1]
-    line_start = text.rfind("\n", 0, num[0]) + 1
+    line = bisect_left(breaks, num[0])  # the line's number; `breaks` are the text's line breaks, in order
+    line_start = breaks[line - 1] + 1 if line else 0
     if i + 2 >= len(tokens) or tokens[i + 2][2] not in ("num", "cell") or not _LINE_OPENS_WITH_WORD_RE.match(text, line_start):
         return False
     if not _OWN_NUMBER_GAP_RE.fullmatch(text, term[1], tokens[i + 2][0]):
         return False
-    def after_words(n) -> bool:
-        before = text[line_start:n[0]].rstrip(" \t:=–—-")
-        return bool(before) and before[-1].isalpha()
-
-    # ... and the line ends on a number, as a list of labels and their weights does ("Delivery 30% Price 20% Quality
-    # 50%"), where one written number first ends on a criterion ("we give 70% quality and 30% price").
-    line_end = text.find("\n", num[0])
-    last = [t for t in tokens[i:] if line_end < 0 or t[0] < line_end][-1]
-    return after_words(num) and last[2] in ("num", "cell")
+    before = text[line_start:num[0]].rstrip(" \t:=–—-")
+    return bool(before) and before[-1].isalpha() and last_on_line.get(line) in ("num", "cell")
 
 
 def _bound_or_threshold(text: str, num) -> bool:
