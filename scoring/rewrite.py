@@ -784,11 +784,7 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
     if _carries(own) or "tender-coach" in own.lower():
         return None
     area, scope, heading = _setting(clause, doc_area)
-    outcome = _outcome_slots(area, 1, _seed(clause, start, end) or own, scope)[0]
-    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
-    slots["young"] = _young(scope, slots["beneficiaries"])
-    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
-    text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
+    text = _cell_outcome(template, clause, area, scope, heading, doc_area, _seed(clause, start, end) or own)
     if not re.match(r"[A-Z]{2}", own) and (not re.match(r"[A-Z][a-z]+\s+[A-Z\d]", own) or re.match(r"(?:A|An|The)\s", own)):
         own = own[0].lower() + own[1:]  # "Nursery provision 16 places …", not a name ("Santa Ana residents …", "Lot 1")
     if doing:  # "Begin services within 7 days": what they do
@@ -1631,13 +1627,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     words = _cells_quote(clause, start) or (line if is_field_value(line) or _DATED_LINE_RE.match(line) else
                                             their_words(clause, start, end)) or ""
     if _DATED_LINE_RE.match(line):  # "May 1, 2026 35% of Proposed Accomplishments Met": the date and share are the row
-        area, scope, heading = _setting(clause, doc_area)
-        outcome = _outcome_slots(area, 1, clause.text, scope)[0]
-        slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
-                 "outcome": outcome}
-        slots["young"] = _young(scope, slots["beneficiaries"])
-        first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
-        text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
+        text = _cell_outcome(template, clause, area, scope, heading, doc_area, clause.text)
         return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
     abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop
     words = " ".join(words.split()).strip(" .,;:'\"")
@@ -1663,11 +1653,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         words = words[0].lower() + words[1:] if words[:2].istitle() else words
     if _carries(words) or "tender-coach" in words.lower():
         words = ""
-    outcome = _outcome_slots(area, 1, words or clause.text, scope)[0]
-    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
-    slots["young"] = _young(scope, slots["beneficiaries"])
-    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
-    text = f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
+    text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)
     if words:
         text += f"; {words} reported as a secondary measure"
     return label + text
@@ -1696,6 +1682,16 @@ def _value_below(clause: Clause, text: str) -> str:
 
 def _doc_group(doc_area: DocContext | Area) -> str | None:
     return doc_area.group if isinstance(doc_area, DocContext) else None
+
+
+def _cell_outcome(template: str, clause: Clause, area: Area, scope: _Scope, heading: str,
+                  doc_area: DocContext | Area, seed: str) -> str:
+    """One line's outcome and its measure, as a table cell or a short item states them: "Children … (ASQ-3, …)"."""
+    outcome = _outcome_slots(area, 1, seed, scope)[0]
+    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
+    slots["young"] = _young(scope, slots["beneficiaries"])
+    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
+    return f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
 
 
 # Funded places for children, paid by the hours each child attends or is entitled to: an early education offer.
