@@ -332,8 +332,19 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int, nation: 
     term_match = re.search(r"\b(price|cost)\b", text[max(0, near - 40):near + 60], re.I)
     price_term = term_match.group(1).capitalize() if term_match else "Price"
     as_int = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731 - tiny formatter
-    return {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term,
-            "social_within": within, "buyer": buyer_of(text, "buyer" if nation == "outside the UK" else "council")}
+    slots = {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term,
+             "social_within": within, "buyer": buyer_of(text, "buyer" if nation == "outside the UK" else "council")}
+    price_led = any(w.criterion == "price" and w.value > 30 for ws in weight_sets for w in ws)
+    if "social" in current and current["social"].value < 10 and not price_led:
+        # Only social value is short, in a document that weights price at 30% or less wherever it weights it ("Quality &
+        # Innovation 44% … Social Value 8% Value for money 20%"): keep the commissioner's weighting and move the missing
+        # points to social value from another criterion, rather than propose a new scheme that could weight price more.
+        short = 10 - current["social"].value
+        slots.update(social_raise=True, social_now=as_int(current["social"].value), short=as_int(short),
+                     quality_after=as_int(current["quality"].value - short) if "quality" in current
+                     and current["quality"].value > short else None,
+                     price_now=as_int(current["price"].value) if "price" in current else None)
+    return slots
 
 
 # Who buys, as the document names itself: the body a proposed weighting is for. A ministry's guide, a housing

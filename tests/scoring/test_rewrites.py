@@ -1836,3 +1836,15 @@ def test_a_quarter_hour_rate_row_comes_back_as_the_row_with_its_figures():
     written = [r["rewrite"] for r in _rewrites(text)]
     assert written and written[0].startswith("Day Habilitation Level 1 15 minutes 702 1856 $1.94"), written
     assert "supported at home" not in written[0], written
+
+
+def test_a_short_social_value_weight_in_a_scheme_that_does_not_lead_on_price_keeps_the_scheme():
+    """Where only social value is under 10% and nothing in the document weights price over 30%, the suggestion moves the
+    missing points to social value and keeps the commissioner's weighting, never a new scheme that weights price more."""
+    text = "Quality & Delivery 46% Integration & Partnership 12% Access & Equity 14% Social Value 8% Value for money - 20%"
+    written = [f.rewrite for f in review(text).findings if f.rule == "cost-first/social-value-under"]
+    assert written and "Keep this weighting" in written[0] and "2 points" in written[0], written
+    assert "Price 30%" not in written[0], written
+    # In a price-led document the short social value weight still points to the quality-first scheme proposed for it.
+    led = review("Price 70%, Quality 25%, Social value 5%").findings
+    assert not any("Keep this weighting" in (f.rewrite or "") for f in led), [f.rewrite for f in led]
