@@ -334,8 +334,8 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int, nation: 
     as_int = lambda v: int(v) if float(v).is_integer() else v  # noqa: E731 - tiny formatter
     slots = {"quality": as_int(quality), "social": as_int(social), "price": as_int(price), "price_term": price_term,
              "social_within": within, "buyer": buyer_of(text, "buyer" if nation == "outside the UK" else "council")}
-    price_led = any(w.criterion == "price" and w.value > 30 for ws in weight_sets for w in ws)
-    if "social" in current and current["social"].value < 10 and not price_led:
+    if "social" in current and current["social"].value < 10 \
+            and not any(w.criterion == "price" and w.value > 30 for ws in weight_sets for w in ws):
         # Only social value is short, in a document that weights price at 30% or less wherever it weights it ("Quality &
         # Innovation 44% … Social Value 8% Value for money 20%"): keep the commissioner's weighting and move the missing
         # points to social value from another criterion, rather than propose a new scheme that could weight price more.
@@ -1283,6 +1283,11 @@ def _care_area(area: Area) -> Area:
     return area if area.key in _PAID_BY_THE_HOUR else library()["homecare"]
 
 
+def _direct_payments(doc_area: DocContext | Area) -> bool:
+    """Whether the whole document is a page of direct payment rates (DocContext.direct_payments)."""
+    return isinstance(doc_area, DocContext) and doc_area.direct_payments
+
+
 def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = False, direct: bool = False) -> str:
     """A rate as written, kept as the base, with the outcome-linked part of the payment after it. A line that
     only changes a rate ("To increase fees by £1.20 per hour") is not called a base rate, and a line whose rate
@@ -1387,7 +1392,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
             and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)):  # "Under 2's - Entitlement £9.90"
         return None
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area), scope)
-    direct = isinstance(doc_area, DocContext) and doc_area.direct_payments
+    direct = _direct_payments(doc_area)
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
         cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early, direct) + " "
         return "|".join(cells).strip()
@@ -1635,11 +1640,10 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     area, scope, heading = _setting(clause, doc_area)
     line = _line_at(clause, start)
     # a field and its value ("Min number of beds funded - 10"): the whole field is the activity, not the flagged words
-    words = _cells_quote(clause, start) or (line if is_field_value(line) or _DATED_LINE_RE.match(line) else
-                                            their_words(clause, start, end)) or ""
     if _DATED_LINE_RE.match(line):  # "May 1, 2026 35% of Proposed Accomplishments Met": the date and share are the row
         text = _cell_outcome(template, clause, area, scope, heading, doc_area, clause.text)
         return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
+    words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
     abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop
     words = " ".join(words.split()).strip(" .,;:'\"")
     words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
@@ -1765,8 +1769,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         for i, cell in enumerate(place.cells):
             if i == money[0]:
                 cells = list(place.cells)
-                cells[i] = _with_outcome_part(cell.strip(), _own_outcomes_slot(area, scope),
-                                              direct=isinstance(doc_area, DocContext) and doc_area.direct_payments)
+                cells[i] = _with_outcome_part(cell.strip(), _own_outcomes_slot(area, scope), direct=_direct_payments(doc_area))
                 return join_row(cells, place.tabbed, place.sep)
     roles = place.roles()
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""

@@ -61,8 +61,6 @@ _PAID_CARERS_SERVICE_RE = regex(r"\bshared\s+lives\b|\bfoster(?:ing|\s+carers?|\
 _BARE_CARERS_RE = regex(r"\bcarers?(?:'s?|’s?)?(?=\W|$)", re.I)
 
 
-
-
 def _not_unpaid_carers(m: re.Match) -> str:
     said = m.group(0).lower()
     return " kinship care " if "kinship" in said else " shared lives " if "shared" in said else " "
