@@ -108,6 +108,11 @@ _TIGHT_DASH_ITEM_RE = regex(r"^([ \t]*)-(?=[A-Za-z])", re.M)
 _PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPER[ \t]CENT))\.(?=[ \t]*[;,)]|[ \t]+[a-z])")
 
 
+# A price whose decimal point a scan or an export put a space before ("Bulk Standard Diet Meals $2 .467 per meal"): the
+# point moves back against its figures and the space goes after them, so "467 per meal" is not read as a count of meals.
+_SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\b(?:Rs|R|NZ\$|AU\$|US\$))[ \t]?\d{1,6})[ \t]\.(\d{1,4})(?![\d.,])")
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -124,6 +129,8 @@ def normalize(text: str) -> str:
         out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
     if "-" in out:
         out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
+    if " ." in out:
+        out = _SPLIT_DECIMAL_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)} ", out)
     if "cent." in out:
         out = _PER_CENT_STOP_RE.sub(" ", out)
     assert len(out) == len(text)
