@@ -256,6 +256,9 @@ class DocContext:
         # A page of direct payment rates names them in its title or first lines ("Direct payment rates"): its rate rows
         # ("Hourly rate £19.55 per hour") are what a person is given to buy their own care, not a provider's price.
         self.direct_payments = bool(_DIRECT_PAYMENT_RE.search(document[:_OPENING]))
+        # A youth justice service names itself in its title or first lines ("Youth Justice Agency: key targets"): every
+        # clause of it is about young people in that system, even one that names only a bail assessment or a conference.
+        self.youth_justice = bool(_YOUTH_JUSTICE_RE.search(document[:_OPENING]))
 
     def heading_above(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -404,6 +407,11 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
 _CHILD_WORDS_RE = regex(r"\b(?:child|children|infants?|babies|baby|toddlers?|under[- ]fives|pupils)\b", re.I)
 
 
+_YOUTH_JUSTICE_RE = regex(r"\byouth\s+(?:justice|offending)\b|\bjuvenile\s+justice\b|\byoung\s+offenders?\b|\b(?:YOT|YOS|YJA)\b", re.I)
+# Victims named as the people a clause of a youth or adult justice service is for ("a victim attendance rate of at least
+# 60 per cent"): a restorative or victims' service is not the offender's, so the offender's outcomes are not theirs.
+_VICTIMS_RE = regex(r"\bvictims?(?:'s?|’s?)?\b(?![^.;]{0,40}?\b(?:of|in)\s+(?:the\s+)?(?:system|crime\s+survey))", re.I)
+_OFFENDERS_RE = regex(r"\b(?:offenders?|young\s+people|perpetrators?|defendants?)\b", re.I)
 _DIRECT_PAYMENT_RE = regex(r"\bdirect\s+payments?\b|\bpersonal\s+assistants?\b|\bpersonal\s+budgets?\b", re.I)
 
 
@@ -443,6 +451,8 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     # item's first, "Category 1: calls relating to … cardiac arrest")
     line = _line_around(doc.text, clause) if doc else ""
     aims = " ".join(x for x in (clause.text[:1000], line, stated_aims(heading), doc.aims if doc else "") if x)
+    if doc is not None and doc.youth_justice:
+        aims += " youth justice"
     if _CONTACT_RE.search(clause.text[:1000]):
         aims += " contact standard"
     if _EMERGENCY_CARE_RE.search(clause.text[:1000]) and not _PREVENTS_EMERGENCY_RE.search(clause.text[:1000]):
@@ -1732,6 +1742,9 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
         area = doc.area if doc else doc_area
+    if area.key in ("youth", "criminal-justice") and _VICTIMS_RE.search(clause.text[:1000]) \
+            and not _OFFENDERS_RE.search(clause.text[:1000]):
+        area = library()["general"]  # victims of crime: the outcomes they agree, not the offender's
     if area.key != "health-services" and _EMERGENCY_CALLS_RE.search(clause.text[:1000]):
         # "Red 1 calls … measured against an 8 minute response time": an ambulance's, whatever else the draft is about
         area = library()["health-services"]

@@ -1848,3 +1848,28 @@ def test_a_short_social_value_weight_in_a_scheme_that_does_not_lead_on_price_kee
     # In a price-led document the short social value weight still points to the quality-first scheme proposed for it.
     led = review("Price 70%, Quality 25%, Social value 5%").findings
     assert not any("Keep this weighting" in (f.rewrite or "") for f in led), [f.rewrite for f in led]
+
+
+def test_every_target_of_a_youth_justice_service_is_measured_by_staying_out_of_the_system():
+    """A document that names itself a youth justice service in its title gives each of its targets that outcome, even one
+    that names only a bail assessment or a conference report, first: a wellbeing scale is not what a remand target is for.
+    Its victims, though, are not the young people who offended: their targets get the outcomes they confirm themselves."""
+    text = ("Youth Justice Service: key performance targets for 2026-27\n\n"
+            "1. At least 90 per cent of young people remanded by the courts to have a bail assessment completed within "
+            "five working days.\n\n"
+            "2. 85 per cent of conference reports to be returned to court within statutory timescales.\n\n"
+            "3. Maintain a victim attendance rate of at least 65 per cent at restorative conferences.\n")
+    lines = {f.rewrite: text[text.rfind("\n", 0, f.start) + 1:][:2] for f in review(text).findings if f.rewrite}
+    written = {item: rewrite for rewrite, item in lines.items()}
+    assert set(written) == {"1.", "2.", "3."}, written
+    for key in ("1.", "2."):
+        first = written[key].split(")")[0]  # the first outcome and its measure
+        assert "stay out of the youth justice system" in first and "youth justice records" in first, written[key]
+    assert "youth justice" not in written["3."] and "education, training or work" not in written["3."], written["3."]
+
+
+def test_a_quote_runs_on_over_a_line_an_exported_pdf_wrapped_mid_phrase():
+    """"… provide 15% of reports to courts in a" / "shortened format." is one sentence: the quote keeps its end."""
+    text = "For 2026-27 the service will seek to provide 15% of reports to courts in a\nshortened format."
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "in a shortened format" in written, written
