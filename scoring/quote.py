@@ -225,7 +225,13 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         if " " not in joined.group().strip() and tail[joined.end():joined.end() + 1] not in ("", ".", ";", ")", "\n"):
             break  # "designate … and recapture, withhold or reduce": a run of verbs, not one noun phrase
         cut = _CUT_RE.search(tail[len(match):], joined.end() - len(match))
-    first_line = (tail[: len(match) + cut.start()] if cut else tail).split("\n")[0]
+    lines = (tail[: len(match) + cut.start()] if cut else tail).split("\n")
+    first_line = lines[0]
+    for nxt in lines[1:] if whole else ():
+        # a sentence an exported PDF wrapped mid-phrase goes on: "… provide 15% of reports to courts in a\nshortened format"
+        if not (_WRAPPED_END_RE.search(first_line) and nxt[:1].islower()):
+            break
+        first_line = first_line.rstrip() + " " + nxt.strip()
     own = match.split("\n")[0]
     if len(first_line) < len(own):
         return match
@@ -235,6 +241,8 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
 
 
 QUOTE_LIMIT = 140
+# A line that stops inside a phrase: a small word, or a lower-case word or a comma with no stop after it.
+_WRAPPED_END_RE = regex(r"[a-z,][ \t]*$")
 # What may follow an "and" inside one noun phrase: words without a figure, a modal verb or a determiner opening a new
 # clause, to the phrase's end (punctuation, a line's end, or the next cut) within a short reach; not a price or a
 # payment ("beds and per diem rates": the rate is not an activity).
