@@ -132,8 +132,9 @@ class Area:
         document's nation, are never offered; nor is one tagged `when-stated` (staying out of the youth justice
         system) unless the clause, its section or the document speaks of what it is about; nor one tagged
         `treatment` where such a stated outcome is tagged `prevention` (drug education in schools), nor one tagged
-        `prevention` where a stated outcome is tagged `emergency` (an ambulance's response to a cardiac arrest) or the
-        aims name an emergency response (A&E, an ambulance's calls, a crisis bed: scoring/rewrite.py adds it).
+        `prevention` where a stated outcome is tagged `emergency` (an ambulance's response to a cardiac arrest) or `in-care`
+        (children in a residential or foster placement), or the aims name an emergency response (A&E, an ambulance's calls,
+        a crisis bed: scoring/rewrite.py adds it).
         """
         usable = [(o, m) for o in self.outcomes if (m := o.measure_for(ages, named, nation)) is not None
                   and ("when-stated" not in o.tags or (aims and o.stated_in(aims)))]
@@ -144,6 +145,10 @@ class Area:
         if aims and ("emergency response" in aims.lower() or any("emergency" in o.tags and o.stated_in(aims) for o, _ in usable)):
             # an emergency response (an ambulance for a cardiac arrest) takes people to hospital when they need it:
             # avoiding admission is not its outcome
+            usable = [(o, m) for o, m in usable if "prevention" not in o.tags]
+        if aims and any("in-care" in o.tags and o.stated_in(aims) for o, _ in usable):
+            # children in care (a residential or foster placement) are already in it: keeping a family out of statutory
+            # care is not their outcome
             usable = [(o, m) for o, m in usable if "prevention" not in o.tags]
         if not usable:
             return []

@@ -1084,7 +1084,7 @@ def _seed(clause: Clause, start: int, end: int) -> str:
 def _clean_quote(words: str) -> str:
     """A quote without a cut-off end, or nothing when fewer than two words or figures are left ("active", "OP7"), or
     when what is left is not an activity: a count of the document's parts ("3 groups") or a funding rule."""
-    words = _trimmed(_CURRENCY_END_RE.sub("", _OPEN_BRACKET_END_RE.sub("", words)))
+    words = _trimmed(_CURRENCY_END_RE.sub("", _OPEN_BRACKET_END_RE.sub("", words.rstrip(" ?"))))  # an indicator asked as a question
     words = _SERIAL_START_RE.sub("", words, count=1) if _SERIAL_START_RE.match(words) else words
     if _PARTS_ONLY_RE.fullmatch(words) or _FUNDING_RULE_RE.match(words) or _FRAGMENT_START_RE.match(words):
         return ""

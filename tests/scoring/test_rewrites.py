@@ -1873,3 +1873,14 @@ def test_a_quote_runs_on_over_a_line_an_exported_pdf_wrapped_mid_phrase():
     text = "For 2026-27 the service will seek to provide 15% of reports to courts in a\nshortened format."
     written = " ".join(r["rewrite"] for r in _rewrites(text))
     assert "in a shortened format" in written, written
+
+
+def test_children_in_residential_care_get_a_stable_placement_not_an_adult_or_a_stay_out_of_care_outcome():
+    """Children in a residential placement are children in care: not adults in a care home (a hospital admission is not
+    what a social worker's visits are for), and not a family kept out of statutory care, which they are already in.
+    An indicator asked as a question is quoted without its question mark."""
+    text = "Indicator 20 / What % of children in residential care are visited by their social worker at least once a month?"
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "stable placement" in written, written
+    assert "hospital" not in written and "without needing statutory social care" not in written, written
+    assert "month?" not in written, written
