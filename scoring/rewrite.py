@@ -112,6 +112,8 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     """Who benefits, in the clause's own words, else its heading's, else (for a service of no known area) the
     group the document's opening names ("Grocery shopping for seniors", "a shelter for women"), else the area's."""
     words = _group_words(clause) or _group_words(heading, plural_only=True) or (doc_group if area.key == "general" else None)
+    if not _group_words(clause) and _VICTIMS_RE.search(clause[:1000]) and not _OFFENDERS_RE.search(clause[:1000]):
+        return "victims"  # "a victim participation rate of at least 65 per cent": the victims, not the document's group
     if words and _group_words(clause) == words:
         words = _qualified(clause, words)
     if words and words.lower().startswith("carer") and re.search(r"\bshared\s+lives\s+carers?\b", clause[:600], re.I):
@@ -806,8 +808,10 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
         return None
     area, scope, heading = _setting(clause, doc_area)
     text = _cell_outcome(template, clause, area, scope, heading, doc_area, _seed(clause, start, end) or own)
-    if not re.match(r"[A-Z]{2}", own) and (not re.match(r"[A-Z][a-z]+\s+[A-Z\d]", own) or re.match(r"(?:A|An|The)\s", own)):
-        own = own[0].lower() + own[1:]  # "Nursery provision 16 places …", not a name ("Santa Ana residents …", "Lot 1")
+    if not re.match(r"[A-Z]{2}", own) and (not re.match(r"[A-Z][a-z]+\s+[A-Z\d]", own)
+                                           or re.match(r"(?:A|An|The|Some|All|Each|Every|At|Around|About|Over|Up)\s", own)):
+        # "Nursery provision 16 places …", "Some 85 per cent …", not a name ("Santa Ana residents …", "Lot 1")
+        own = own[0].lower() + own[1:]
     if doing:  # "Begin services within 7 days": what they do
         text += f"; the commitment to {own[0].lower() + own[1:]} kept as a secondary measure"
     elif clause_like:  # "the number of clients is 430": a clause of its own
