@@ -119,11 +119,18 @@ _LEADING_CONDITION_RE = regex(r"^\W*(?:if|where|when|in\s+the\s+event\s+that|sho
                               re.I)
 
 
+# Emphasis, not a refusal: "not only … but also", "until they not just achieve the target … but sustain it".
+_NOT_ONLY_BUT_RE = regex(r"\bnot\s+(?:only|just|merely|simply)\b(?=[^.;]{0,200}?\bbut\b)", re.I)
+
+
 def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
     """A negation before `start`, a hedge in `hedge_in`, or critique anywhere in the clause."""
     # A "not" inside a closed parenthesis describes something else: "Category B (serious but not life
     # threatening): calls should be answered within 19 minutes".
-    before = _CLOSED_PARENS_RE.sub(" ", named("not_negation").sub(" ", clause.text[: start - clause.start]))
+    # (An emphasis is read in the whole clause, as its "but" comes after the match: "not just achieve the target of 80
+    # per cent … but sustain it".)
+    emphasis = _NOT_ONLY_BUT_RE.sub(lambda m: " " * len(m.group(0)), clause.text) if "not " in clause.text else clause.text
+    before = _CLOSED_PARENS_RE.sub(" ", named("not_negation").sub(" ", emphasis[: start - clause.start]))
     before = _LEADING_CONDITION_RE.sub(" ", before)
     return bool(named("negation").search(before) or named("hedge").search(hedge_in) or named("critique").search(clause.text))
 
