@@ -108,7 +108,9 @@ _QUESTION_RE = regex(
     r"|^\W*(?:if|when|where|once|given|since)\b[^?]{0,200},\s*(?:then\s+)?(?:what|how|why|who|which|is|are|does|do|can|could|should"
     r"|would|will|shall)\b[^?,]*\?\W*$"
     # a question reported in minutes or a parliament's record: "Ms Lee asked the Minister for Health what the reason is"
-    r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which)\b"
+    # (or what figure: "52. Deputy Joe Bloggs asked the Minister for Health the number of home support hours provided …")
+    r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which"
+    r"|the\s+(?:total\s+)?(?:numbers?|amounts?|levels?|proportions?|percentages?|costs?|rates?)\s+of)\b"
     # a parliament's written question: "Mr. Smith: To ask the Secretary of State for Health what the hourly rate paid …"
     r"|^\W*(?:[\w.'’-]+\s+){0,4}?(?:[\w.'’-]+:\s*)?to\s+ask\s+(?:the|her|his|my)\s+(?:[\w'’-]+\s+){0,8}?(?:what|whether|how|why|if|when|which|for)\b"
     # an application form's request to the applicant: "please provide a brief overview of the project", "Please include the
@@ -239,7 +241,11 @@ _DATA_DESCRIPTION_RE = regex(
     r"|^\W*(?:total\s+)?(?:numbers?|percentages?|proportions?|counts?|rates?)(?:\s+(?:and|&)\s+(?:numbers?|percentages?"
     r"|proportions?|rates?))?\s+of\s+[^.;:|\n]{3,150}?,\s*by\s+(?:local\s+authority|(?:local\s+)?health\s+board|area|region"
     r"|age(?:\s+group)?|sex|gender|year|month|quarter|ethnicity|ward|district|county|trust|council|nation|country|provider"
-    r"|setting)(?:\s+(?:and|&)\s+[\w ]{1,30})?\W*$", re.I)
+    r"|setting)(?:\s+(?:and|&)\s+[\w ]{1,30})?\W*$"
+    # … or for a quarter named by its number and year: "The number of referrals entering treatment in the year, with mean
+    # waiting times, for IAPT services in Quarter 3, 2014-15 (October 1 to December 31)".
+    r"|^\W*(?:the\s+)?(?:total\s+)?(?:numbers?|percentages?|proportions?|counts?)\s+of\s+[^.;:|\n]{3,200}?\b(?:in|for|during)\s+"
+    r"(?:quarter|qtr|q)\s*[1-4],?\s+(?:of\s+)?\d{4}(?:\s*[-/–]\s*\d{2,4})?\b(?![^.;]{0,80}?\b(?:targets?|will|must|shall|should)\b)", re.I)
 # A document telling what it is about: "This policy states the requirements for maintaining the minimum number of
 # children enrolled", "This section describes how the number of visits is agreed", "The bulletin presents figures on the
 # number of people receiving home care".
