@@ -1885,3 +1885,25 @@ def test_children_in_residential_care_get_a_stable_placement_not_an_adult_or_a_s
     assert "stable placement" in written, written
     assert "hospital" not in written and "without needing statutory social care" not in written, written
     assert "month?" not in written, written
+
+
+def test_a_talking_therapy_standard_gets_its_own_recovery_measure_only_in_england():
+    """A waiting standard for NHS talking therapies is measured by whether people recover from depression or anxiety, on
+    the programme's own scores, not by a general wellbeing scale; that measure is England's, so a Scottish draft does not
+    get it."""
+    english = ("NHS England standard: 75% of people referred to NHS Talking Therapies will start treatment within six "
+               "weeks of referral.")
+    written = " ".join(r["rewrite"] for r in _rewrites(english))
+    assert "recover from depression or anxiety" in written and "NHS Talking Therapies recovery" in written, written
+    scottish = ("Scottish Government standard: 90% of people referred to psychological therapies in NHS Scotland will start "
+                "treatment within 18 weeks of referral.")
+    written = " ".join(r["rewrite"] for r in _rewrites(scottish))
+    assert written and "NHS Talking Therapies" not in written, written
+
+
+def test_a_child_support_agency_target_is_not_a_family_support_outcome():
+    """Parents with care and absent parents are the payees and payers of child maintenance: its payment targets are not
+    about keeping families out of statutory children's social care."""
+    text = "95 per cent of maintenance payments to parents with care to be made within 10 working days of receipt."
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert written and "statutory social care" not in written and "parenting" not in written, written
