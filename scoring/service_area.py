@@ -51,6 +51,11 @@ def _trie(words: list[str]) -> str:
 # Children's care away from home (foster and residential care) is a children's service, not care at home.
 # Leaving it ("young people leaving out-of-home care", "the transition from out-of-home care") is leaving care.
 _OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?out[-\s]of[-\s]home\s+care\b", re.I)
+# Child maintenance, as a child support agency runs it: "payments made to parents with care … from the absent parent",
+# "new maintenance applications to be cleared": benefits administration, not family support or a children's service.
+_CHILD_MAINTENANCE_RE = regex(r"\bchild\s+(?:support|maintenance)\b|\bmaintenance\s+(?:applications?|payments?|calculations?"
+                              r"|assessments?|arrears|cases?)\b|\b(?:absent|non-resident|paying|receiving)\s+parents?\b"
+                              r"|\bparents?\s+with\s+care\b", re.I)
 _NOT_UNPAID_CARERS_RE = regex(
     r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
     r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship|shared\s+lives)\s+carers?\b", re.I)
@@ -83,6 +88,7 @@ def detect_area(*texts: str) -> Area:
             continue
         paid_carers = _PAID_CARERS_SERVICE_RE.search(text)
         text = _NOT_UNPAID_CARERS_RE.sub(_not_unpaid_carers, text)
+        text = _CHILD_MAINTENANCE_RE.sub(" ", text)  # a child support agency's parents are payers and payees, not a family service's
         if paid_carers:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
