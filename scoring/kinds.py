@@ -129,7 +129,7 @@ def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
     # threatening): calls should be answered within 19 minutes".
     # (An emphasis is read in the whole clause, as its "but" comes after the match: "not just achieve the target of 80
     # per cent … but sustain it".)
-    emphasis = _NOT_ONLY_BUT_RE.sub(lambda m: " " * len(m.group(0)), clause.text) if "not " in clause.text else clause.text
+    emphasis = _NOT_ONLY_BUT_RE.sub(lambda m: " " * len(m.group(0)), clause.text) if "not " in clause.text.lower() else clause.text
     before = _CLOSED_PARENS_RE.sub(" ", named("not_negation").sub(" ", emphasis[: start - clause.start]))
     before = _LEADING_CONDITION_RE.sub(" ", before)
     return bool(named("negation").search(before) or named("hedge").search(hedge_in) or named("critique").search(clause.text))

@@ -241,7 +241,7 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
 
 
 QUOTE_LIMIT = 140
-# A line that stops inside a phrase: a small word, or a lower-case word or a comma with no stop after it.
+# A line that stops inside a phrase: on a lower-case letter or a comma, with no stop after it.
 _WRAPPED_END_RE = regex(r"[a-z,][ \t]*$")
 # What may follow an "and" inside one noun phrase: words without a figure, a modal verb or a determiner opening a new
 # clause, to the phrase's end (punctuation, a line's end, or the next cut) within a short reach; not a price or a

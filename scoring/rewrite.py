@@ -412,7 +412,8 @@ _CHILD_WORDS_RE = regex(r"\b(?:child|children|infants?|babies|baby|toddlers?|und
 _YOUTH_JUSTICE_RE = regex(r"\byouth\s+(?:justice|offending)\b|\bjuvenile\s+justice\b|\byoung\s+offenders?\b|\b(?:YOT|YOS|YJA)\b", re.I)
 # Victims named as the people a clause of a youth or adult justice service is for ("a victim attendance rate of at least
 # 60 per cent"): a restorative or victims' service is not the offender's, so the offender's outcomes are not theirs.
-_VICTIMS_RE = regex(r"\bvictims?(?:'s?|’s?)?\b(?![^.;]{0,40}?\b(?:of|in)\s+(?:the\s+)?(?:system|crime\s+survey))", re.I)
+_VICTIMS_RE = regex(r"\bvictims?\b", re.I)
+# … unless the clause also names those who offended (or the young people a youth justice service works with) as its people.
 _OFFENDERS_RE = regex(r"\b(?:offenders?|young\s+people|perpetrators?|defendants?)\b", re.I)
 _DIRECT_PAYMENT_RE = regex(r"\bdirect\s+payments?\b|\bpersonal\s+assistants?\b|\bpersonal\s+budgets?\b", re.I)
 
