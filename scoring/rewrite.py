@@ -112,7 +112,7 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     """Who benefits, in the clause's own words, else its heading's, else (for a service of no known area) the
     group the document's opening names ("Grocery shopping for seniors", "a shelter for women"), else the area's."""
     words = _group_words(clause) or _group_words(heading, plural_only=True) or (doc_group if area.key == "general" else None)
-    if not _group_words(clause) and _VICTIMS_RE.search(clause[:1000]) and not _OFFENDERS_RE.search(clause[:1000]):
+    if not _group_words(clause) and _for_victims(clause):
         return "victims"  # "a victim participation rate of at least 65 per cent": the victims, not the document's group
     if words and _group_words(clause) == words:
         words = _qualified(clause, words)
@@ -415,6 +415,12 @@ _YOUTH_JUSTICE_RE = regex(r"\byouth\s+(?:justice|offending)\b|\bjuvenile\s+justi
 _VICTIMS_RE = regex(r"\bvictims?\b", re.I)
 # … unless the clause also names those who offended (or the young people a youth justice service works with) as its people.
 _OFFENDERS_RE = regex(r"\b(?:offenders?|young\s+people|perpetrators?|defendants?)\b", re.I)
+
+
+def _for_victims(text: str) -> bool:
+    """Whether a clause's people are victims of crime, not those who offended."""
+    return bool(_VICTIMS_RE.search(text[:1000])) and not _OFFENDERS_RE.search(text[:1000])
+
 _DIRECT_PAYMENT_RE = regex(r"\bdirect\s+payments?\b|\bpersonal\s+assistants?\b|\bpersonal\s+budgets?\b", re.I)
 
 
@@ -1747,8 +1753,7 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
         area = doc.area if doc else doc_area
-    if area.key in ("youth", "criminal-justice") and _VICTIMS_RE.search(clause.text[:1000]) \
-            and not _OFFENDERS_RE.search(clause.text[:1000]):
+    if area.key in ("youth", "criminal-justice") and _for_victims(clause.text):
         area = library()["general"]  # victims of crime: the outcomes they agree, not the offender's
     if area.key != "health-services" and _EMERGENCY_CALLS_RE.search(clause.text[:1000]):
         # "Red 1 calls … measured against an 8 minute response time": an ambulance's, whatever else the draft is about
