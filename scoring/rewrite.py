@@ -102,7 +102,10 @@ _PEOPLE_WHICH_RE = regex(rf"[ \t]+((?:{_GROUP_AFTER})|living\s+with\s+(?:dementi
 def _qualified(text: str, words: str) -> str:
     """The group as the text names it, with the words that say which people it is ("Separated Migrant Young People" ->
     "separated migrant young people"), else the group as found."""
-    m = re.search(rf"\b((?:(?:{_GROUP_BEFORE})[ \t-]+){{0,3}}){re.escape(words)}\b((?:[ \t]+(?:{_GROUP_AFTER}))?)", text[:2000], re.I)
+    # Compiled through the disk cache: the pattern differs only by the group's words, of which there are a few
+    # dozen, and parsing its long lists afresh cost a one-page review ~3 ms.
+    m = regex(rf"\b((?:(?:{_GROUP_BEFORE})[ \t-]+){{0,3}}){re.escape(words)}\b((?:[ \t]+(?:{_GROUP_AFTER}))?)",
+              re.I).search(text[:2000])
     if m is None or not (m.group(1) or m.group(2)):
         return words
     return " ".join((m.group(1) + words + m.group(2)).lower().split())
