@@ -27,7 +27,7 @@ import re
 from knowledge.records import dataclass, replace
 from functools import lru_cache
 
-from .modality import MINUTES_RE, reports_fact, sets_requirement
+from .modality import MINUTES_RE, modal_or_imperative, reports_fact, sets_requirement
 from .patterns import regex
 from .segment import Clause
 
@@ -236,6 +236,10 @@ _DATA_DESCRIPTION_RE = regex(
     # What a return or data set takes in, told after it: "This takes into account the number of referrals".
     r"|^\W*(?:this|it|these|the\s+(?:data(?:set|\s+set)?|returns?|database|submissions?))\s+(?:takes?\s+into\s+account|covers?|captures?"
     r"|records?|holds?|contains?)\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b"
+    # What a chart or a measure shows, told after the group it covers: "Amongst the patients still waiting, it shows the
+    # proportion of those waiting within 18 weeks".
+    r"|\b(?:it|this\s+(?:chart|graph|table|figure|indicator|measure)|the\s+(?:chart|graph|table|figure|indicator|measure|data))"
+    r"\s+shows\s+(?:the\s+)?(?:numbers?|proportions?|percentages?|shares?)\s+of\b"
     # The title of a published table, broken down by place or group: "Number and percentage of children offered
     # childcare, by local authority".
     r"|^\W*(?:total\s+)?(?:numbers?|percentages?|proportions?|counts?|rates?)(?:\s+(?:and|&)\s+(?:numbers?|percentages?"
@@ -286,6 +290,12 @@ _RESULTS_LEAD_RE = regex(
     # year ending March 2025:" (with no modal verb: "By the year ending March 2028, providers will:" sets targets).
     r"|^\W*(?:during|in|over|for)\s+the\s+(?:year|quarter|month|period|half[-\s]year|twelve\s+months|12\s+months)\s+(?:ending|ended)\s+(?![^:]{0,40}?\b(?:will|shall|must|should)\b)[^:]{1,40}:\s*$",
     re.I)
+# The title of a table or list of targets, a label naming them in the plural: "Business Event Targets for 2004–05",
+# "Key performance indicators".
+_TABLE_TITLE_RE = regex(r"\b(?:targets|standards|kpis|key\s+performance\s+indicators|performance\s+(?:indicators|measures))\b", re.I)
+# A lead-in defining a term by the list under it: "Employment Outcome means when … a person is placed into employment as
+# below:", "A sustained job is defined as:".
+_DEFINITION_LEAD_RE = regex(r"\b(?:means|(?:is|are)\s+defined\s+as|shall\s+mean)\b[^:]{0,240}:\s*$", re.I)
 # A clause that goes on to describe the term above it ("Lowest-priced bid" / "This method is used for …").
 _DESCRIBES_ABOVE_RE = regex(
     r"^\W*(?:this|it|the\s+above)\s+(?:[\w-]+\s+){0,2}?(?:method|criterion|approach|option|procedure|mechanism)\b", re.I)
@@ -310,6 +320,9 @@ _AGAINST_TARGET_RE = regex(
     r"(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent),?\s+)?(?:either\s+)?(?:above|below|better\s+than|worse\s+than"
     r"|ahead\s+of|behind|short\s+of|off|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
     r"|\b(?:better|worse|higher|lower)\s+than\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?target\b"
+    # Met, in the past, with no figure of the target's own after it: "All but 4 regions met the target as 97% of requests
+    # had been allocated" ("We met our target response times of 20 days" still sets out the times).
+    r"|(?<!\bnot\s)(?<!\bif\s)\b(?:met|achieved)\s+the\s+(?:[\w-]+\s+){0,2}?targets?\b(?!\s+(?:[\w-]+\s+){0,2}?(?:of|for|at)\s+\d)"
     r"|\b(?:was|were|had\s+been|has\s+been)\b[^.;]{0,200}?\bagainst\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?target\b", re.I)
 # A result cell or opening: "Indicator met.", "Target not achieved", "Standard partly met".
 _RESULT_MARK_RE = regex(
@@ -479,6 +492,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
     if _PROCEDURE_RE.search(stripped):
         return "procedure"  # the buyer's own steps; a modal verb here binds the buyer, not the provider
     if sets_requirement(stripped):
+        if kind == "sentence" and _TABLE_TITLE_RE.search(stripped) and _is_label(stripped) and not modal_or_imperative(stripped):
+            return "heading"  # "Business Event Targets for 2004-05": the title over a table of targets, which its rows set
         return "target"
     if kind == "sentence" and _is_label(stripped):
         return "heading"
@@ -595,7 +610,11 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
         if role == "heading":
             depth = _depth(text)
-            headings = [h for h in headings if _depth(h) < depth][-3:] + [text]
+            # A label straight under another, with nothing between, is a sub-heading of it: "Clearance time standards" /
+            # "Attendance Allowance" / "18 days" (the first is kept in the path, not replaced as a sibling would be).
+            parent = headings[-1] if headings and i and out and out[-1].role == "heading" and not out[-1].header \
+                and clauses[i - 1].text.strip() == headings[-1] and _depth(headings[-1]) == depth else None
+            headings = [h for h in headings if _depth(h) < depth or h is parent][-3:] + [text]
             lead_in = None
             header, columns = (), ()
             out.append(ClauseInfo("heading", tuple(headings[:-1])))
@@ -638,6 +657,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
                 role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"
+            if role in ("guidance", "target") and info_lead and _DEFINITION_LEAD_RE.search(info_lead) \
+                    and not _BINDING_MODAL_RE.search(text):
+                role = "definition"  # the entries under "A job outcome means … as below:" say what the term covers
             out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim, unit=bool(_UNIT_DEF_RE.match(text)),
                                   balanced=balanced_award(text)))
         if text.endswith(":") and not row_like:

@@ -182,6 +182,9 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p.get("not_under") is not None and any(p["not_under"].search(h) for h in (*info.headings, info.lead_in or "")):
             continue
+        if p.get("only_under") is not None and not any(p["only_under"].search(h) for h in (
+                *info.headings, info.lead_in or "", clause.text[:matches[0].start()])):
+            continue  # (the lines above the match in its own clause head it too: a title and its row joined by one line break)
         if _label_over_threshold(doc, i):
             continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below
         if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
@@ -213,6 +216,8 @@ def _threshold_hit(rule: Rule, doc: Document, i: int) -> Hit | None:
         return None
     clause, info = doc.clauses[i], doc.model[i]
     if info.role in _NEVER_ROLES or (p.get("targets_only") and not_a_target(info)):
+        return None
+    if p.get("only_under") is not None and not any(p["only_under"].search(h) for h in (*info.headings, info.lead_in or "")):
         return None
     label = info.headings[-1]
     m = p["patterns"].search(label)

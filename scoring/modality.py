@@ -28,7 +28,7 @@ _TARGET_RE = regex(
 # Opening verbs of an instruction ("Deliver 12 workshops…", "Record the number of…").
 _IMPERATIVE_RE = regex(
     r"^\W*(?:\d+[.)]\s*)?(?:deliver|provide|record|report|ensure|achieve|maintain|offer|run|hold|see|visit|complete"
-    r"|support|engage|reach|increase|reduce|count|monitor|submit|attend)\b", re.I)
+    r"|support|engage|reach|increase|reduce|improve|count|monitor|submit|attend)\b", re.I)
 # A meeting's minutes: what members asked or said, not what the service must do ("Members asked for clarification
 # on … the numbers of people who required one-to-one support", "Mr Smith CC indicated that the Cabinet had concerns").
 MINUTES_RE = regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+(?:committee|cabinet|board|panel|commission))"
@@ -55,7 +55,11 @@ _STRONG_REPORT_RES = (
     # A count of people opening the clause, then what they did or got, in the past: "10,500 clients received a visit of
     # 15 minutes or less", "Around 300 young people attended the summer scheme".
     regex(r"^\W*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
-          r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part)\b", re.I),
+          r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
+    # A figure set beside an average, as a statistic is: "4.2% of adults receive direct payments, slightly below the
+    # national average" (with a modal or a target word it is a level to reach, caught before this).
+    regex(r"\b(?:(?:slightly|well|just|far|significantly|considerably|much)\s+)?(?:below|above|higher\s+than|lower\s+than)"
+          r"\s+the\s+(?:[\w-]+\s+){0,2}?(?:average|mean|median)\b", re.I),
     # What the money bought, told as a result: "the new service cost £90,000 and resulted in 400 people receiving support".
     regex(r"\b(?:cost|spent)\s+[£$€]\d[\d,.]*\s*(?:k|m|bn|million)?\s+and\b", re.I),
     # An audit's or a report's finding: "the dispatch reports indicated an on-time pickup rate of 99%".
@@ -188,6 +192,11 @@ def reports_fact(text: str) -> bool:
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):
         return True
     return bool(_WEAK_REPORT_RE.search(text)) and not _TARGET_RE.search(text)
+
+
+def modal_or_imperative(text: str) -> bool:
+    """True when a modal verb or an instruction sets something (not only a target word)."""
+    return bool(_MODAL_RE.search(text) or _IMPERATIVE_RE.search(text))
 
 
 @lru_cache(maxsize=4096)

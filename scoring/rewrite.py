@@ -24,7 +24,7 @@ from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity, row_seed
 from .quote import NUMBERED_LABEL, shorten, split_figures, their_words
 from .segment import Clause, segment
-from .service_area import detect_ages, detect_area, detect_nation, named_measures, stated_aims
+from .service_area import BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
@@ -52,6 +52,7 @@ def _group_words(text: str, plural_only: bool = False) -> str | None:
 
     `plural_only` skips singular words, which in a heading are usually adjectives ("Adult drug service").
     """
+    text = BENEFIT_NAME_RE.sub(" ", text)  # "Carer's Allowance claims" name a benefit, not who the service is for
     more = _MORE_GROUPS_RE.search(text)
     first = named("people").search(text)
     if more is not None and (first is None or more.start() <= first.start()

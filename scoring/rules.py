@@ -42,8 +42,9 @@ _COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite",
 # and "elsewhere" for a draft plainly from outside the UK. The law a `why` cites is not the same in each.
 PLACES = ("England", "Wales", "Scotland", "Northern Ireland", "elsewhere")
 _KIND_KEYS = {
-    "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under"},
-    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row", "not_under"},
+    "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under", "only_under"},
+    "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row", "not_under",
+                    "only_under"},
     "award-weighting": {"check", "threshold"},
     "absence": {"applies_when", "required", "min_clauses"},
 }
@@ -181,6 +182,8 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
             # Headings a clause's finding does not stand under: a charging page's rates are what people pay, not
             # what a provider is paid (the clause model's heading path, so a row need not repeat its heading).
             "not_under": compile_any(_str_list(data, "not_under", where), where, lazy=True),
+            # And headings it needs: a row "Claims: DLA 39 days" is a target only under a heading that names targets.
+            "only_under": compile_any(_str_list(data, "only_under", where), where, lazy=True),
             "negation": negation,
         }
     if kind == "award-weighting":

@@ -56,6 +56,11 @@ _OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?o
 _CHILD_MAINTENANCE_RE = regex(r"\bchild\s+(?:support|maintenance)\b|\bmaintenance\s+(?:applications?|payments?|calculations?"
                               r"|assessments?|arrears|cases?)\b|\b(?:absent|non-resident|paying|receiving)\s+parents?\b"
                               r"|\bparents?\s+with\s+care\b", re.I)
+# A social security benefit, or the agency that pays it, is named for whom it is paid to: "Claims: Carer's Allowance 24
+# days" under the "Disability and Carers Service" is benefits administration, not a carers' or a disability service.
+BENEFIT_NAME_RE = regex(r"\b(?:carer(?:'|’)?s\s+allowance|attendance\s+allowance|disability\s+living\s+allowance"
+                         r"|personal\s+independence\s+payments?|(?:pension,?\s+)?disability\s+and\s+carers\s+service|pension\s+credit"
+                         r"|severe\s+disablement\s+allowance|incapacity\s+benefit)\b", re.I)
 _NOT_UNPAID_CARERS_RE = regex(
     r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
     r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship|shared\s+lives)\s+carers?\b", re.I)
@@ -89,6 +94,7 @@ def detect_area(*texts: str) -> Area:
         paid_carers = _PAID_CARERS_SERVICE_RE.search(text)
         text = _NOT_UNPAID_CARERS_RE.sub(_not_unpaid_carers, text)
         text = _CHILD_MAINTENANCE_RE.sub(" ", text)  # a child support agency's parents are payers and payees, not a family service's
+        text = BENEFIT_NAME_RE.sub(" ", text)  # "Carer's Allowance claims": a benefit's name, not its claimants' service
         if paid_carers:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)

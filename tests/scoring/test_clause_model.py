@@ -414,3 +414,35 @@ def test_the_items_of_a_request_for_information_ask_what_a_rate_or_a_count_is_th
     assert not _categories(asked + items) & {"output-only", "cost-first"}, review(asked + items, rewrites=False).findings
     terms = "Contract terms:\n" + items
     assert _categories(terms) & {"output-only", "cost-first"}, terms  # the same items set as terms are flagged
+
+
+@pytest.mark.parametrize("text", [
+    # The forty-third batch's statistics, in invented words: a share told in the past, a share set beside an average, a
+    # target told as met, and what a measure shows. None sets a level for a provider.
+    "91% of people using the scheme had a long-term condition, with just 6% joining for housing reasons.",
+    "3.8% of older adults in the borough receive a personal budget, slightly below the national average.",
+    "All but 3 teams met the target as 96% of requests received had been allocated by the month end.",
+    "Among the patients still waiting at the end of the month, it shows the proportion of those waiting within 6 weeks.",
+    "Hostels regularly house far more people than the number of beds that receive funding.",
+])
+def test_a_share_told_in_the_past_beside_an_average_or_as_met_is_a_statistic_not_a_target(text):
+    assert "output-only" not in _categories(text)
+
+
+@pytest.mark.parametrize("lead,item,defines", [
+    ("A sustained job outcome means, for this programme, a participant placed into work as follows:",
+     "Part-time work of at least 16 hours a week for 26 weeks", True),
+    ("The provider will deliver the following:", "At least 16 hours a week of one-to-one support", False),
+])
+def test_the_entries_under_a_lead_in_that_defines_a_term_define_it(lead, item, defines):
+    assert (_info(f"{lead}\n{item}", item[:12]).role == "definition") is defines
+
+
+def test_a_title_naming_targets_heads_its_rows_and_a_label_under_it_is_a_sub_heading():
+    """"Benefit processing targets" is the title over a table of targets, not a target itself; the label straight
+    under it is a sub-heading, so the row's time limit stands under both."""
+    text = "Benefit processing targets 2026-27\nHousing Benefit new claims\n20 days"
+    assert _info(text, "Benefit").role == "heading"
+    assert _info(text, "20 days").headings == ("Benefit processing targets 2026-27", "Housing Benefit new claims")
+    assert "output-only" in _categories(text)
+    assert "output-only" not in _categories(text.replace("Benefit processing targets", "Average processing times"))

@@ -1907,3 +1907,11 @@ def test_a_child_support_agency_target_is_not_a_family_support_outcome():
     text = "95 per cent of maintenance payments to parents with care to be made within 10 working days of receipt."
     written = " ".join(r["rewrite"] for r in _rewrites(text))
     assert written and "statutory social care" not in written and "parenting" not in written, written
+
+
+def test_a_benefit_named_for_its_claimants_does_not_make_a_carers_or_disability_service():
+    """Carer's Allowance and Attendance Allowance are benefits a government agency pays: a target for clearing their
+    claims is benefits administration, and its rewrite is not a carers' survey or a disability outcome."""
+    text = "95% of claims for Carer's Allowance to be cleared within 12 working days."
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert written and "arer" not in written.replace("Carer's Allowance", ""), written
