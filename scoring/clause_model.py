@@ -314,7 +314,8 @@ _OTHER_FIGURE_RE = regex(r"^\W*\d+[.)]|\b(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\
 # An actual set beside its target: "which exceeded the target of 95 per cent", "was above the target",
 # "better than the target". With no modal verb, the clause reports a result; it sets nothing.
 _AGAINST_TARGET_RE = regex(
-    r"\b(?:exceed(?:ed|s|ing)|surpass(?:ed|es|ing)|beat|missed|(?:has|have|had)\s+(?:\w+ly\s+)?(?:met|achieved|exceeded|missed))"
+    r"\b(?:exceed(?:ed|s|ing)|surpass(?:ed|es|ing)|beat|missed|(?:has|have|had)\s+(?:\w+ly\s+)?(?:met|achieved|exceeded|missed)"
+    r"|(?:are|is|were|was)\s+fail(?:ing|ed)\s+to\s+(?:hit|meet|achieve|reach)|failed\s+to\s+(?:hit|meet|achieve|reach))"
     r"\s+(?:the\s+|its\s+|their\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:targets?|standards?)\b"
     r"|\b(?:was|were|is|are|remains?|remained|been|performing|reported(?:\s+at)?)\s+(?:\w+ly\s+)?"
     r"(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent),?\s+)?(?:either\s+)?(?:above|below|better\s+than|worse\s+than"
@@ -520,9 +521,13 @@ def _under_results_heading(headings: list[str]) -> bool:
     return any(_RESULTS_HEADING_RE.search(h) for h in headings) and not any(_TARGET_HEADING_RE.search(h) for h in headings)
 
 
+_FOOTNOTE_MARK_RE = regex(r"(?<=[a-z])\d{1,2}$")
+
+
 def _is_label(text: str) -> bool:
-    # A year or a financial year ("Key statistics 2018-19") may sit in a label; any other figure is a value.
-    undated = _YEAR_RE.sub(" ", text)
+    # A year or a financial year ("Key statistics 2018-19") may sit in a label, and so may a footnote's number glued to its
+    # last word ("Benefit Clearance Times1"); any other figure is a value.
+    undated = _FOOTNOTE_MARK_RE.sub("", _YEAR_RE.sub(" ", text))
     return len(text) <= _HEADING_LIKE_MAX and not re.search(r"[.!?;:,]$", text) and not re.search(r"\d", undated) \
         and len(text.split()) <= 12 and not _VALUE_RE.match(text) and bool(undated.strip())
 

@@ -56,6 +56,9 @@ _STRONG_REPORT_RES = (
     # 15 minutes or less", "Around 300 young people attended the summer scheme".
     regex(r"^\W*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
           r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
+    # Progress told as what is so already: "Already 65 per cent of patients are seen within 48 hours" (a target's
+    # progress, not the target; "will" or "must" in the clause sets one, caught before this).
+    regex(r"^\W*already\s+(?:over\s+|more\s+than\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+)?\d", re.I),
     # A figure set beside an average, as a statistic is: "4.2% of adults receive direct payments, slightly below the
     # national average" (with a modal or a target word it is a level to reach, caught before this).
     regex(r"\b(?:(?:slightly|well|just|far|significantly|considerably|much)\s+)?(?:below|above|higher\s+than|lower\s+than)"
@@ -79,7 +82,8 @@ _STRONG_REPORT_RES = (
     # How a measure is worked out, not a target: "These measures are calculated based on the number of people enrolled".
     regex(r"\b(?:these|this|the|each|both)\s+(?:[\w-]+\s+)?(?:measures?|indicators?|rates?|figures?|scores?|percentages?)\s+(?:is|are)\s+"
           r"(?:calculated|computed|derived|worked\s+out)\s+(?:based\s+on|from|using|by|as)\b", re.I),
-    regex(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+)?"
+    regex(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+"
+          r"|(?:first|second|third|fourth|final|last)\s+(?:quarter|half|month)\s+of\s+)?"
                r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
                r"|nov(?:ember)?|dec(?:ember)?)\.?\s+)?"
                r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|\blast\s+(?:year|month|quarter)\b|\bof\s+the\s+total\b"

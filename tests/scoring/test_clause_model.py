@@ -424,6 +424,10 @@ def test_the_items_of_a_request_for_information_ask_what_a_rate_or_a_count_is_th
     "All but 3 teams met the target as 96% of requests received had been allocated by the month end.",
     "Among the patients still waiting at the end of the month, it shows the proportion of those waiting within 6 weeks.",
     "Hostels regularly house far more people than the number of beds that receive funding.",
+    "Already 70 per cent of patients are seen within 48 hours.",
+    # The forty-fourth batch's: a share in a named quarter of a past year, and a target others are failing to hit.
+    "In the final quarter of 2025/26, almost everyone (98%) received their first appointment within 6 weeks of referral.",
+    "New figures show that 40% of health boards are failing to hit the target for people starting therapy within 18 weeks.",
 ])
 def test_a_share_told_in_the_past_beside_an_average_or_as_met_is_a_statistic_not_a_target(text):
     assert "output-only" not in _categories(text)
@@ -446,3 +450,8 @@ def test_a_title_naming_targets_heads_its_rows_and_a_label_under_it_is_a_sub_hea
     assert _info(text, "20 days").headings == ("Benefit processing targets 2026-27", "Housing Benefit new claims")
     assert "output-only" in _categories(text)
     assert "output-only" not in _categories(text.replace("Benefit processing targets", "Average processing times"))
+
+
+def test_a_footnote_number_glued_to_a_labels_last_word_leaves_it_a_label():
+    assert _info("Benefit Clearance Times1\nIncome Support\n9 days", "Benefit").role == "heading"
+    assert _info("Benefit Clearance Times 21 days", "Benefit").role != "heading"
