@@ -1690,7 +1690,10 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
             words = f"{words}: {below}"  # a table flattened one cell a line: the indicator's figure is the next line
         if label and words.startswith(label.strip()):
             words = words[len(label.strip()):].strip(" :–—-")
-        words = words[0].lower() + words[1:] if words[:2].istitle() else words
+        # "Number of visits" reads on mid-sentence as "number of visits"; a name or a title-case label stays as it is
+        # ("Child Benefit: 73%", "Inpatient Treatment"): its next word has a capital too.
+        second = words.split()[1:2]
+        words = words[0].lower() + words[1:] if words[:2].istitle() and not (second and second[0][:1].isupper()) else words
     if _carries(words) or "tender-coach" in words.lower():
         words = ""
     text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)

@@ -57,10 +57,13 @@ _CHILD_MAINTENANCE_RE = regex(r"\bchild\s+(?:support|maintenance)\b|\bmaintenanc
                               r"|assessments?|arrears|cases?)\b|\b(?:absent|non-resident|paying|receiving)\s+parents?\b"
                               r"|\bparents?\s+with\s+care\b", re.I)
 # A social security benefit, or the agency that pays it, is named for whom it is paid to: "Claims: Carer's Allowance 24
-# days" under the "Disability and Carers Service" is benefits administration, not a carers' or a disability service.
+# days" under the "Disability and Carers Service" is benefits administration, not a carers' or a disability service
+# ("Child Benefit" is not a children's service).
 BENEFIT_NAME_RE = regex(r"\b(?:carer(?:'|’)?s\s+allowance|attendance\s+allowance|disability\s+living\s+allowance"
                          r"|personal\s+independence\s+payments?|(?:pension,?\s+)?disability\s+and\s+carers\s+service|pension\s+credit"
-                         r"|severe\s+disablement\s+allowance|incapacity\s+benefit)\b", re.I)
+                         r"|severe\s+disablement\s+allowance|incapacity\s+benefit|sickness(?:\s*/\s*|\s+and\s+)invalidity\s+benefit"
+                         r"|invalidity\s+benefit|child\s+benefit|family\s+credit|retirement\s+pension|state\s+pension)\b", re.I)
+_WORK_FOCUSED_RE = regex(r"\bwork[-\s]focus{1,2}ed\s+interviews?\b", re.I)
 _NOT_UNPAID_CARERS_RE = regex(
     r"\b(?:parents?|child(?:ren)?|famil(?:y|ies)|babies)\s*(?:and|or|/|&)\s*carers?\b"
     r"|\bcarers?\s*(?:and|or|/|&)\s*(?:parents?|child(?:ren)?|babies)\b|\b(?:foster|paid|home|care|kinship|shared\s+lives)\s+carers?\b", re.I)
@@ -94,7 +97,8 @@ def detect_area(*texts: str) -> Area:
         paid_carers = _PAID_CARERS_SERVICE_RE.search(text)
         text = _NOT_UNPAID_CARERS_RE.sub(_not_unpaid_carers, text)
         text = _CHILD_MAINTENANCE_RE.sub(" ", text)  # a child support agency's parents are payers and payees, not a family service's
-        text = BENEFIT_NAME_RE.sub(" ", text)  # "Carer's Allowance claims": a benefit's name, not its claimants' service
+        text = BENEFIT_NAME_RE.sub(" social security benefit ", text)  # "Carer's Allowance claims": benefits administration
+        text = _WORK_FOCUSED_RE.sub(" work focused interview ", text)  # however it is spelt: an employment adviser's interview
         if paid_carers:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
@@ -245,6 +249,7 @@ def detect_ages(text: str) -> AgeRange | None:
                 highs.append(None)
     if lows:
         return AgeRange(min(lows), None if None in highs else max(highs))
+    text = BENEFIT_NAME_RE.sub(" ", text)  # "Child Benefit" is claimed by parents: it names no children's ages
     for pattern, ages in _GROUP_AGES:
         if pattern.search(text):
             return ages

@@ -745,7 +745,7 @@ def test_a_label_alone_on_the_line_above_stays_with_its_line():
 def test_a_lines_first_word_stays_in_the_quote():
     """'Completed Post-Tests' quoted as 'Post-Tests' loses what is counted."""
     rewrite, = _output_rewrites("Completed Post-Tests obtained from 6-9 year olds served: / 70%")
-    assert "completed Post-Tests obtained from 6-9 year olds served" in rewrite, rewrite
+    assert "ompleted Post-Tests obtained from 6-9 year olds served" in rewrite, rewrite  # (a title-case label keeps its capital)
 
 
 def test_each_years_figure_stays_in_the_quote():
@@ -1915,3 +1915,27 @@ def test_a_benefit_named_for_its_claimants_does_not_make_a_carers_or_disability_
     text = "95% of claims for Carer's Allowance to be cleared within 12 working days."
     written = " ".join(r["rewrite"] for r in _rewrites(text))
     assert written and "arer" not in written.replace("Carer's Allowance", ""), written
+
+
+def test_a_benefit_agencys_clearance_target_is_measured_by_the_right_payment_on_time():
+    """A social security agency's target to clear claims gets its claimants' own outcome, the right money at the right
+    time, with DWP's customer survey where DWP runs it (Great Britain), and never a survey of another country."""
+    written = " ".join(r["rewrite"] for r in _rewrites("To clear 90 per cent of new State Pension claims within 20 working days."))
+    assert "right payment at the right time" in written and "Customer Experience Survey" in written, written
+    ni = " ".join(r["rewrite"] for r in _rewrites(
+        "Social Security Agency (Northern Ireland): 90 per cent of Pension Credit claims to be cleared within 15 working days."))
+    assert "right payment at the right time" in ni and "Customer Experience Survey" not in ni, ni
+
+
+def test_child_benefit_names_a_benefit_for_parents_and_keeps_its_capitals():
+    written = " ".join(r["rewrite"] for r in _rewrites("Child Benefit: 73 per cent of new claims to be cleared in 10 days."))
+    assert "hildren" not in written.split(";")[0] and "; Child Benefit: 73 per cent" in written, written
+
+
+def test_a_work_focused_interview_target_is_employment_support_not_benefits_administration():
+    """A benefit named beside a work-focused interview ("Income Support lone parent work-focused interviews") is who the
+    interview is for: the outcome is work, however the interview is spelt."""
+    for spelt in ("work-focused interviews", "Work Focussed Interviews"):
+        written = " ".join(r["rewrite"] for r in _rewrites(
+            f"85% of Income Support lone parent {spelt} that become due are conducted within 3 months."))
+        assert "paid work" in written and "right payment" not in written, written
