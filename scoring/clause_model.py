@@ -321,6 +321,8 @@ _AGAINST_TARGET_RE = regex(
     r"(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent),?\s+)?(?:either\s+)?(?:above|below|better\s+than|worse\s+than"
     r"|ahead\s+of|behind|short\s+of|off|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?targets?\b"
     r"|\b(?:better|worse|higher|lower)\s+than\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?target\b"
+    # A result set beside its target: "92 per cent of participants completed it, compared to a target of 93 per cent".
+    r"|\bcompared\s+(?:to|with)\s+(?:a|the|its|their)\s+(?:[\w-]+\s+){0,2}?targets?\s+of\b"
     # Met, in the past, with no figure of the target's own after it: "All but 4 regions met the target as 97% of requests
     # had been allocated" ("We met our target response times of 20 days" still sets out the times).
     r"|(?<!\bnot\s)(?<!\bif\s)\b(?:met|achieved)\s+the\s+(?:[\w-]+\s+){0,2}?targets?\b(?!\s+(?:[\w-]+\s+){0,2}?(?:of|for|at)\s+\d)"

@@ -59,6 +59,15 @@ _STRONG_REPORT_RES = (
     # Progress told as what is so already: "Already 65 per cent of patients are seen within 48 hours" (a target's
     # progress, not the target; "will" or "must" in the clause sets one, caught before this).
     regex(r"^\W*already\s+(?:over\s+|more\s+than\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+)?\d", re.I),
+    # A share that has moved, told as news: "the situation has moved from 55% of emergency calls being responded to within
+    # eight minutes to 68%" (a target raised or cut, "have increased from 9,000 to 13,000", is not this).
+    regex(r"\b(?:has|have|had)\s+(?:moved|risen|fallen|improved|climbed|dropped)\s+from\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)", re.I),
+    # A record broken: "the highest proportion answered since May 2022".
+    regex(r"\bthe\s+(?:highest|lowest|best|worst)\s+(?:[\w-]+\s+){0,3}?since\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?"
+          r"(?:19|20)\d\d\b", re.I),
+    # What an organisation is doing now, with a round count: "Carers Trust Wales, who are working with over 30 local
+    # carers groups" ("will be working with" is a plan, caught before this).
+    regex(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?working\s+with\s+(?:over\s+|around\s+|about\s+|more\s+than\s+|some\s+|nearly\s+)?\d", re.I),
     # A figure set beside an average, as a statistic is: "4.2% of adults receive direct payments, slightly below the
     # national average" (with a modal or a target word it is a level to reach, caught before this).
     regex(r"\b(?:(?:slightly|well|just|far|significantly|considerably|much)\s+)?(?:below|above|higher\s+than|lower\s+than)"
