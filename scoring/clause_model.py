@@ -295,7 +295,9 @@ _RESULTS_LEAD_RE = regex(
 _TABLE_TITLE_RE = regex(r"\b(?:targets|standards|kpis|key\s+performance\s+indicators|performance\s+(?:indicators|measures))\b", re.I)
 # A lead-in defining a term by the list under it: "Employment Outcome means when … a person is placed into employment as
 # below:", "A sustained job is defined as:".
-_DEFINITION_LEAD_RE = regex(r"\b(?:means|(?:is|are)\s+defined\s+as|shall\s+mean)\b[^:]{0,240}:\s*$", re.I)
+# ("This means that the provider will deliver:" is no definition: it leads a list of what is to be done.)
+_DEFINITION_LEAD_RE = regex(r"^(?!\W*(?:this|that|it|which|what)\s+means\b)[^:]{0,120}?\b(means|(?:is|are)\s+defined\s+as|shall\s+mean)\b"
+                            r"[^:]{0,240}:\s*$", re.I)
 # A clause that goes on to describe the term above it ("Lowest-priced bid" / "This method is used for …").
 _DESCRIBES_ABOVE_RE = regex(
     r"^\W*(?:this|it|the\s+above)\s+(?:[\w-]+\s+){0,2}?(?:method|criterion|approach|option|procedure|mechanism)\b", re.I)
@@ -664,9 +666,11 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
                 role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"
-            if role in ("guidance", "target") and info_lead and _DEFINITION_LEAD_RE.search(info_lead) \
-                    and not _BINDING_MODAL_RE.search(text):
-                role = "definition"  # the entries under "A job outcome means … as below:" say what the term covers
+            defined = _DEFINITION_LEAD_RE.search(info_lead) if info_lead and role in ("guidance", "target") else None
+            if defined and not _BINDING_MODAL_RE.search(text) and not _BINDING_MODAL_RE.search(info_lead, defined.end(1)):
+                # The entries under "A job outcome means … as below:" say what the term covers ("Success means that
+                # providers will:" leads duties; a modal before "means" describes the term: "… which shall be awarded, means:").
+                role = "definition"
             out.append(ClauseInfo(role, tuple(headings), info_lead, aim=aim, unit=bool(_UNIT_DEF_RE.match(text)),
                                   balanced=balanced_award(text)))
         if text.endswith(":") and not row_like:

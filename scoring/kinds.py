@@ -157,6 +157,11 @@ def not_a_target(info: ClauseInfo) -> bool:
     return info.report_only_list and info.role != "target"
 
 
+def _under(pattern, info: ClauseInfo, *above: str) -> bool:
+    """Whether a heading of the clause's path, its lead-in or text `above` the match matches `pattern`."""
+    return any(pattern.search(h) for h in (*info.headings, info.lead_in or "", *above))
+
+
 def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     p = rule.params
     if p.get("kpi_row"):
@@ -180,10 +185,9 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p["exceptions"] is not None and p["exceptions"].search(clause.text):
             continue
-        if p.get("not_under") is not None and any(p["not_under"].search(h) for h in (*info.headings, info.lead_in or "")):
+        if p.get("not_under") is not None and _under(p["not_under"], info):
             continue
-        if p.get("only_under") is not None and not any(p["only_under"].search(h) for h in (
-                *info.headings, info.lead_in or "", clause.text[:matches[0].start()])):
+        if p.get("only_under") is not None and not _under(p["only_under"], info, clause.text[:matches[0].start()]):
             continue  # (the lines above the match in its own clause head it too: a title and its row joined by one line break)
         if _label_over_threshold(doc, i):
             continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below
@@ -217,7 +221,7 @@ def _threshold_hit(rule: Rule, doc: Document, i: int) -> Hit | None:
     clause, info = doc.clauses[i], doc.model[i]
     if info.role in _NEVER_ROLES or (p.get("targets_only") and not_a_target(info)):
         return None
-    if p.get("only_under") is not None and not any(p["only_under"].search(h) for h in (*info.headings, info.lead_in or "")):
+    if p.get("only_under") is not None and not _under(p["only_under"], info):
         return None
     label = info.headings[-1]
     m = p["patterns"].search(label)

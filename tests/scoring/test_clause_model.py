@@ -442,6 +442,10 @@ def test_a_share_told_in_the_past_beside_an_average_or_as_met_is_a_statistic_not
     ("A sustained job outcome means, for this programme, a participant placed into work as follows:",
      "Part-time work of at least 16 hours a week for 26 weeks", True),
     ("The provider will deliver the following:", "At least 16 hours a week of one-to-one support", False),
+    ("This means that the provider will deliver:", "300 home visits a year to older people", False),
+    ("Success means that providers will:", "Deliver 300 home visits a year to older people", False),
+    ("The term best tender, on the basis of which the contract shall be awarded, means:",
+     "Either the tender with the lowest price, if lowest price is the criterion, or", True),
 ])
 def test_the_entries_under_a_lead_in_that_defines_a_term_define_it(lead, item, defines):
     assert (_info(f"{lead}\n{item}", item[:12]).role == "definition") is defines
