@@ -177,7 +177,7 @@ def _record(cls, frozen: bool, slots: bool):
 
 
 def _compiled(source: str, filename: str):
-    key = "record:" + diskcache.sha256(f"{_VERSION}\0{sys.version}\0{filename}\0{source}".encode()).hexdigest()
+    key = "record:" + diskcache.digest(f"{_VERSION}\0{sys.version}\0{filename}\0{source}".encode()).hexdigest()
     stored = diskcache.get(key)
     if isinstance(stored, bytes):
         try:

@@ -193,7 +193,7 @@ _RUNTIME = {
 
 
 def cache_key(name: str, source: bytes) -> str:
-    return f"template:{_VERSION}:{name}:{diskcache.sha256(source).hexdigest()}"
+    return f"template:{_VERSION}:{name}:{diskcache.digest(source).hexdigest()}"
 
 
 def code_for(name: str, source: bytes, python_source: str | None = None):

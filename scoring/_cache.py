@@ -75,7 +75,7 @@ def program_key(regex: str, flags: int, limit: int | None) -> str:
     """Where the program of `regex` compiled with these flags and bound is kept on disk: a short pattern
     under its own text (hashing a few hundred of them cost a review about 2 ms), a long one under its hash."""
     key = f"{_VERSION}\0{limit}\0{flags}\0{regex}"
-    return "re:" + key if len(key) <= 200 else diskcache.sha256(key.encode()).hexdigest()
+    return "re:" + key if len(key) <= 200 else diskcache.digest(key.encode()).hexdigest()
 
 
 def _compile(regex: str, flags: int, limit: int | None, key: str | None = None) -> re.Pattern:
