@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from knowledge import diskcache
 
-from . import _cache
+from . import _cache, _gate
 from .errors import RuleError
 
 VOCAB_PATH = Path(__file__).with_name("vocab.yaml")
@@ -132,47 +133,313 @@ class LazyPattern:
         return self._args[0]
 
 
-def compile_any(patterns: list[str], source: str, lazy: bool = False) -> re.Pattern | LazyPattern | None:
-    """One program for a rule's list. The word-start check is made once for a run of unanchored
+def compile_any(patterns: list[str], source: str, lazy: bool = False) -> re.Pattern | LazyPattern | GatedPattern | None:
+    """One matcher for a rule's list. The word-start check is made once for a run of unanchored
     patterns, not once for each, so a long list costs less at every position of a long draft;
     the patterns are tried in the same order, so the matches are the same.
 
-    The expanded regular expression and its program's key are kept on disk under the list and the
-    vocabulary file's hash: a process then neither expands the lists again nor hashes the expansion
-    (together about 2 ms of a one-page review, most of it for a few alternations of 40,000 characters)."""
+    A list whose patterns need words (scoring._gate) is split into runs of neighbours that need the same
+    ones, each its own program, loaded and searched only for a text that has them (GatedPattern): a one-page
+    draft without "within" loads none of the response-time patterns that need it. A list that needs nothing
+    known is one program, loaded on its first search if `lazy`.
+
+    What the split needs is kept on disk under the list and the vocabulary file's hash, with each program's
+    key: a process then neither expands the lists again, nor parses them, nor hashes the expansions."""
     if not patterns:
         return None
-    key = "any:" + diskcache.sha256(
-        f"{_cache._VERSION}\0{MAX_REPEAT}\0{int(_FLAGS)}\0{_vocab_digest()}\0{chr(0).join(patterns)}".encode()
+    key = "any2:" + diskcache.digest(
+        f"{_cache._VERSION}\0{_gate.VERSION}\0{MAX_REPEAT}\0{int(_FLAGS)}\0{_vocab_digest()}\0{chr(0).join(patterns)}".encode()
     ).hexdigest()
     stored = diskcache.get(key)
-    if isinstance(stored, tuple) and len(stored) == 2 and all(isinstance(x, str) for x in stored):
-        regex, program = stored
-        if lazy and diskcache.has(program):
-            return LazyPattern(regex, source, patterns, program)
-        return bounded(regex, _FLAGS, source, patterns, key=program)
-    regex = _joined(patterns, source)
-    compiled = bounded(regex, _FLAGS, source, patterns)
-    diskcache.remember(key, (regex, _cache.program_key(regex, _FLAGS, MAX_REPEAT)))
-    return compiled
+    gated = _gated(stored, source, patterns) if stored is not None else None
+    if gated is None:
+        stored = _split(patterns, source)
+        diskcache.remember(key, stored)
+        gated = _gated(stored, source, patterns)
+    if isinstance(gated, GatedPattern):
+        gated.check()  # a run whose program is not on disk is compiled now, so a mistake is reported at load
+        return gated
+    regex, program = gated
+    if lazy and diskcache.has(program):
+        return LazyPattern(regex, source, patterns, program)
+    return bounded(regex, _FLAGS, source, patterns, key=program)
+
+
+def _gated(stored, source: str, patterns: list[str]) -> GatedPattern | tuple[str, str] | None:
+    """The matcher a stored split describes ((regex, program) for one program); None if it is not one."""
+    try:
+        regex, program, runs = stored
+        if not (isinstance(regex, str) and isinstance(program, str) and isinstance(runs, tuple)):
+            return None
+        return GatedPattern(regex, source, patterns, program, runs) if runs else (regex, program)
+    except (TypeError, ValueError, IndexError):  # damaged or of another layout: split afresh
+        return None
+
+
+def _split(patterns: list[str], source: str) -> tuple:
+    """(the whole list's regex, its program's key, runs): each run (needs, regex, program key) is a run of
+    neighbouring patterns that need the same strings; () when the list is better as one program (one run
+    that needs nothing)."""
+    expanded: dict[str, str] = {}  # each pattern and alternative expanded once
+    regex = _joined(patterns, source, expanded)
+    program = _cache.program_key(regex, _FLAGS, MAX_REPEAT)
+    runs: list[tuple[tuple, list[str]]] = []
+    for p in (a for pattern in patterns for a in _alternatives(pattern)):
+        wants = _gate.needs(_joined([p], source, expanded), _FLAGS)
+        if runs and runs[-1][0] == wants:
+            runs[-1][1].append(p)
+        else:
+            runs.append((wants, [p]))
+    if len(runs) == 1 and not runs[0][0]:
+        bounded(regex, _FLAGS, source, patterns, key=program)  # compiled now: a mistake is reported at load
+        return regex, program, ()
+    out = []
+    for wants, run in runs:
+        run_regex = _joined(run, source, expanded)
+        out.append((wants, run_regex, _cache.program_key(run_regex, _FLAGS, MAX_REPEAT)))
+    return regex, program, tuple(out)
+
+
+_UNSPLIT_RE = re.compile(r"\(\?P|\(\?<[A-Za-z]|\\[1-9]|\[\^?\]|^\(\?[a-zA-Z]+\)")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """An unanchored pattern's top-level alternatives ("A|B" as "A" and "B"), or the pattern itself.
+    `WS(?:A|B)(?!\\w)` tries A, with all its ways, then B, each followed by the check: exactly what
+    `WS(?:A(?!\\w)|B(?!\\w))` does, so each may be gated by what it needs on its own. Not split: an anchored
+    alternative (joined without the word checks), named or numbered groups, global flags, or `[]...]`."""
+    if pattern.startswith("^") or _UNSPLIT_RE.search(pattern):
+        return [pattern]
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+    parts.append(pattern[start:])
+    if len(parts) == 1 or any(p.startswith("^") for p in parts):
+        return [pattern]
+    return parts
+
+
+class GatedPattern:
+    """A list of patterns as runs of neighbours (see compile_any), matching exactly as the whole list's one
+    program would. A run is loaded and searched only for a text holding what it needs (scoring._gate).
+
+    The whole list at a position tries its patterns in order and takes the first that matches; it takes the
+    leftmost position where any does. So its match is the leftmost of the runs' matches, and of two at one
+    position, the earlier run's. finditer() goes on from each match's end as the engine does; should a match
+    be empty (the engine's next search then must move on, which the runs cannot see), the whole list's own
+    program is loaded and answers instead."""
+
+    __slots__ = ("pattern", "_source", "_patterns", "_program", "_runs", "_compiled", "_whole", "_always", "_first",
+                 "_first_keys", "_known")
+
+    def __init__(self, regex: str, source: str, patterns: list[str], program: str, runs: tuple) -> None:
+        self.pattern, self._source, self._patterns, self._program = regex, source, patterns, program
+        self._runs = runs
+        self._compiled: list[re.Pattern | None] = [None] * len(runs)
+        self._whole: re.Pattern | None = None
+        # Most runs fail on their first (most telling) group: each of its strings, with the runs it opens (a bit
+        # each), so a text is tested once per string, not once per run; runs that need nothing are always open.
+        self._always, first = 0, {}
+        for i, (wants, _, _) in enumerate(runs):
+            if not wants:
+                self._always |= 1 << i
+                continue
+            for s in wants[0]:
+                first[s] = first.get(s, 0) | 1 << i
+        self._first = first
+        self._first_keys = frozenset(first)
+        # Every string a str, or TypeError: a damaged store (compile_any splits afresh).
+        "".join(chain.from_iterable(chain.from_iterable(wants for wants, _, _ in runs)))
+        "".join(chain.from_iterable((regex, key) for _, regex, key in runs))
+        _register(self._first_keys)  # the other groups are tested for the few runs the first lets through
+        # Each text's open runs: search() and then finditer() ask about a clause twice, and a document of many
+        # alike lines ("- 1.") about one text thousands of times.
+        self._known: dict[str, list[int]] = {}
+
+    flags = _FLAGS
+
+    def check(self) -> None:
+        for i, (_, run_regex, key) in enumerate(self._runs):
+            if not diskcache.has(key):
+                self._run(i)
+
+    def _run(self, i: int) -> re.Pattern:
+        compiled = self._compiled[i]
+        if compiled is None:
+            _, run_regex, key = self._runs[i]
+            compiled = self._compiled[i] = bounded(run_regex, _FLAGS, self._source, self._patterns, key=key)
+        return compiled
+
+    def _open(self, text: str) -> list[int]:
+        """The runs that may match in `text`, in order."""
+        known = self._known.get(text)
+        if known is not None:
+            return known
+        present, folded = _present(text)
+        candidates = self._always
+        first = self._first
+        for s in present & self._first_keys:
+            candidates |= first[s]
+        out = []
+        while candidates:
+            low = candidates & -candidates
+            i = low.bit_length() - 1
+            candidates ^= low
+            for group in self._runs[i][0][1:]:
+                if not any(map(folded.__contains__, group)):
+                    break
+            else:
+                out.append(i)
+        if len(self._known) >= _MAX_KNOWN:
+            self._known.clear()
+        self._known[text] = out
+        return out
+
+    def search(self, text: str, pos: int = 0) -> re.Match | None:
+        best = None
+        for i in self._open(text):
+            m = self._run(i).search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        for i in self._open(text):
+            m = self._run(i).match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+    def finditer(self, text: str):
+        runs = self._open(text)
+        if len(runs) == 1:
+            return self._run(runs[0]).finditer(text)
+        found: list[re.Match] = []
+        pending: dict[int, re.Match | None] = {}  # each run's next match from where the last one ended
+        pos = 0
+        while True:
+            best = None
+            for i in runs:
+                m = pending.get(i, False)
+                if m is False or (m is not None and m.start() < pos):
+                    m = pending[i] = self._run(i).search(text, pos)
+                if m is not None and (best is None or m.start() < best.start()):
+                    best = m
+            if best is None:
+                return iter(found)
+            if best.end() == best.start():
+                return self._whole_list().finditer(text)
+            found.append(best)
+            pos = best.end()
+
+    def sub(self, repl, text: str, count: int = 0) -> str:
+        """As `re.Pattern.sub`: each match (the first `count`, if given) replaced."""
+        out, last = [], 0
+        for n, m in enumerate(self.finditer(text)):
+            if count and n >= count:
+                break
+            out += (text[last:m.start()], repl(m) if callable(repl) else m.expand(repl))
+            last = m.end()
+        out.append(text[last:])
+        return "".join(out)
+
+    def _whole_list(self) -> re.Pattern:
+        if self._whole is None:
+            self._whole = bounded(self.pattern, _FLAGS, self._source, self._patterns, key=self._program)
+        return self._whole
+
+    def programs(self) -> list[re.Pattern]:
+        """Every run's program, loaded (for tests)."""
+        return [self._run(i) for i in range(len(self._runs))]
+
+
+# The strings every gated list needs, and one program that finds them all in a text at once (at each position
+# the longest string starting there; the registered strings that begin it are there too). Each text's answer is
+# kept for the review: every rule asks about every clause.
+_NEEDED: set[str] = set()
+_SCANNER: tuple[re.Pattern, dict[str, frozenset]] | None = None
+_PRESENT: dict[str, tuple[frozenset, str]] = {}
+_MAX_KNOWN = 512
+_MAX_PRESENT = 4096
+
+
+def _register(strings: set[str]) -> None:
+    global _SCANNER
+    if not strings <= _NEEDED:
+        _NEEDED.update(strings)
+        _SCANNER = None
+        _PRESENT.clear()
+
+
+def _scanner() -> tuple[re.Pattern, dict[str, frozenset]]:
+    global _SCANNER
+    if _SCANNER is None:
+        # In descending order a string comes before every string that begins it ("days" before "day"), so the
+        # first that matches at a position is the longest; and strings with one first letter are neighbours.
+        ordered = sorted(_NEEDED, reverse=True)
+        _SCANNER = (_cache.compiled("(?=(" + "|".join(re.escape(s) for s in ordered) + "))", 0, MAX_REPEAT), {})
+    return _SCANNER
+
+
+def _begins(found: str, known: dict[str, frozenset]) -> frozenset:
+    """The needed strings that begin `found` (itself among them)."""
+    strings = known.get(found)
+    if strings is None:
+        strings = known[found] = frozenset(found[:k] for k in range(1, len(found) + 1) if found[:k] in _NEEDED)
+    return strings
+
+
+def _present(text: str) -> tuple[frozenset, str]:
+    """The registered strings (scoring._gate) that `text` holds, and the text folded."""
+    entry = _PRESENT.get(text)
+    if entry is None:
+        program, begins = _scanner()
+        folded = _gate.fold(text)
+        found = set(program.findall(folded))
+        entry = (frozenset().union(*(_begins(t, begins) for t in found)) if found else frozenset(), folded)
+        if len(_PRESENT) >= _MAX_PRESENT:
+            _PRESENT.clear()
+        _PRESENT[text] = entry
+    return entry
 
 
 @lru_cache(maxsize=1)
 def _vocab_digest() -> str:
-    return diskcache.sha256(VOCAB_PATH.read_bytes()).hexdigest()
+    return diskcache.digest(VOCAB_PATH.read_bytes()).hexdigest()
 
 
-def _joined(patterns: list[str], source: str) -> str:
+def _joined(patterns: list[str], source: str, expanded: dict[str, str] | None = None) -> str:
+    """The list as one regular expression (`expanded`: each pattern's expansion, where the caller keeps them)."""
     parts: list[str] = []
     run: list[str] = []
     for p in patterns:
+        if expanded is None:
+            text = expand(p, source)
+        elif p in expanded:
+            text = expanded[p]
+        else:
+            text = expanded[p] = expand(p, source)
         if p.startswith("^"):
             if run:
                 parts.append(_word_start(run))
                 run = []
-            parts.append(f"(?:{expand(p, source)})")
+            parts.append(f"(?:{text})")
         else:
-            run.append(f"(?:{expand(p, source)})(?![\\w])")
+            run.append(f"(?:{text})(?![\\w])")
     if run:
         parts.append(_word_start(run))
     return "|".join(parts)

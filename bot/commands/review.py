@@ -71,8 +71,12 @@ def run(args) -> int:
         rules = load_rules()
         if not args.list_rules:  # the report's and the rewrites' templates (jinja2 only if one changed), while the collector waits
             from prompts.render import prepare
+            from scoring.checklist import load_checklist
 
             prepare()
+            # The checklist's patterns, before the first clause is read: they add to what the rules' gates look
+            # for in every text (scoring/patterns.py), which is then found in one pass, not two.
+            load_checklist()
     finally:
         gc.freeze()
         if enabled:

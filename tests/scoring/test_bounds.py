@@ -280,17 +280,22 @@ def test_the_rewritten_patterns_match_what_the_written_ones_do():
     """Bounds, possessive repeats, tries and forward scans change speed, not matches, on real text."""
     from scoring import checklist, rules
 
+    kinds = (re.Pattern, patterns.GatedPattern)  # a list split into gated runs answers as its one program would
     written = []
     for rule in rules.load_rules():
-        written += [v for v in rule.params.values() if isinstance(v, re.Pattern)]
+        written += [v for v in rule.params.values() if isinstance(v, kinds)]
     for item in checklist.load_checklist():
-        written += [v for v in (getattr(item, "applies_when", None), getattr(item, "positive", None)) if isinstance(v, re.Pattern)]
+        written += [v for v in (getattr(item, "applies_when", None), getattr(item, "positive", None)) if isinstance(v, kinds)]
     written += [patterns.named(name) for name in patterns.vocabulary()]
+    assert any(isinstance(v, patterns.GatedPattern) for v in written)
     texts = _real_texts()
+    texts += [line for text in texts for line in text.splitlines() if line.strip()]  # clause-sized texts open fewer runs
     for fast in written:
         plain = re.compile(fast.pattern, fast.flags)
         for text in texts:
             assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], fast.pattern[:120]
+            found, expected = fast.search(text), plain.search(text)
+            assert (found and found.span()) == (expected and expected.span()), fast.pattern[:120]
 
 
 def test_compiled_programs_are_kept_on_disk_and_a_bad_cache_is_ignored(tmp_path, monkeypatch):
