@@ -106,11 +106,9 @@ from scoring.rules import Rule
 
 MODEL_PATH = Path(__file__).with_name("learned_model.json")  # written by benchmarks/train_classifier.py --ship
 # A model finding only at this probability or above, per category; None turns that category's learned findings
-# off (see the module docstring for where they come from). The product reads these, not the model file's record
-# of them, so they can be changed without retraining (benchmarks/train_classifier.py --grid measures each).
-ADD_THRESHOLD = 0.75  # the one threshold both categories had before they were chosen apart
-ADD_THRESHOLDS: dict[str, float | None] = {"output-only": None, "cost-first": None}
-CATEGORIES = ("output-only", "cost-first")
+# off (see the module docstring for where they come from). They live in scoring/learned_thresholds.py, which a
+# review reads without importing this module; this is the same dictionary.
+from scoring.learned_thresholds import ADD_THRESHOLD, ADD_THRESHOLDS, CATEGORIES  # noqa: E402
 DIM = 1 << 18  # hashed feature space; collisions are rare at this corpus size
 # Lengths of pieces of words as features: five-letter pieces of words of four letters or more, which carry
 # a word's stem to its other forms ("refer" in referral, referrals, referred). In place of word pairs
