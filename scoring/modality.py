@@ -59,6 +59,9 @@ _STRONG_REPORT_RES = (
     # Progress told as what is so already: "Already 65 per cent of patients are seen within 48 hours" (a target's
     # progress, not the target; "will" or "must" in the clause sets one, caught before this).
     regex(r"^\W*already\s+(?:over\s+|more\s+than\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+)?\d", re.I),
+    # A count told as it stands: "The current number of adults using the service is 212".
+    regex(r"^\W*(?:the\s+)?current\s+(?:number|total|count|figure)\s+of\b[^.;]{0,120}?\b(?:is|was|stands\s+at)\s+"
+          r"(?:around\s+|about\s+|approximately\s+)?\d", re.I),
     # A share that has moved, told as news: "the situation has moved from 55% of emergency calls being responded to within
     # eight minutes to 68%" (a target raised or cut, "have increased from 9,000 to 13,000", is not this).
     regex(r"\b(?:has|have|had)\s+(?:moved|risen|fallen|improved|climbed|dropped)\s+from\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)", re.I),
