@@ -88,6 +88,8 @@ _DEFINITION_RE = regex(
     r"|(?:a|an)\s+(?:type|kind|form|category|variant)\s+of\s+[\w /-]{1,60}?\s+(?:that|which|in\s+which|under\s+which|whereby)\b"
     # A procurement classification code and its name: "85310000-5 Social work services", "50100000 - Repair of vehicles".
     r"|\d{8}(?:-\d)?\s*(?:[-–:]\s*)?[A-Z]"
+    # What a target's figure is, told in words: "In practice, this will be the percentage of patients seen within …".
+    r"|(?:in\s+practice,?\s+)?(?:this|that|it)\s+(?:will\s+be|is)\s+the\s+(?:percentage|proportion|number|share|count)\s+of\b"
     r")", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"

@@ -59,6 +59,8 @@ _STRONG_REPORT_RES = (
     # Progress told as what is so already: "Already 65 per cent of patients are seen within 48 hours" (a target's
     # progress, not the target; "will" or "must" in the clause sets one, caught before this).
     regex(r"^\W*already\s+(?:over\s+|more\s+than\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+)?\d", re.I),
+    # A programme announced, told as news: "the Treasury confirmed a 'new £2 billion programme' to support 1 million people".
+    regex(r"\b(?:confirmed|announced|unveiled)\s+(?:a|an|the)\s+[‘'\"“]?new\b", re.I),
     # A count told as it stands: "The current number of adults using the service is 212".
     regex(r"^\W*(?:the\s+)?current\s+(?:number|total|count|figure)\s+of\b[^.;]{0,120}?\b(?:is|was|stands\s+at)\s+"
           r"(?:around\s+|about\s+|approximately\s+)?\d", re.I),
