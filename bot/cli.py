@@ -5,11 +5,19 @@ sentence-transformers or chromadb."""
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import os
 import sys
-from pathlib import PurePath
+
+if sys.argv[1:2] == ["review"]:
+    # A review puts the programs of the patterns `re` compiled last time into its cache before anything compiles one,
+    # argparse's own and the checker's modules' included (scoring/_cache.py); bot/commands/review.py does it otherwise.
+    from scoring._cache import seed_stdlib
+
+    seed_stdlib()
+
+import argparse  # noqa: E402
+import importlib  # noqa: E402
+import os  # noqa: E402
+from pathlib import PurePath  # noqa: E402
 
 from bot.errors import EXIT_FAILURE, UsageError
 

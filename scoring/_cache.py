@@ -124,12 +124,16 @@ def _re_cache() -> dict | None:
     return cache if _parser is not None and isinstance(cache, dict) and hasattr(re, "_MAXCACHE") else None
 
 
+_before: set = set()  # the keys of `re`'s cache when seed_stdlib() first ran: patterns the process compiled before
+
+
 def seed_stdlib() -> None:
     """Put the programs recorded by record_stdlib() into `re`'s cache (once a process; best effort)."""
     cache = _re_cache()
     if cache is None or _seeded:
         return
     _seeded.add(None)
+    _before.update(cache)
     try:
         for pattern, flags, all_flags, code, groups, groupindex, indexgroup in diskcache.get(_SEED_KEY) or ():
             key = (type(pattern), pattern, flags)
@@ -139,6 +143,11 @@ def seed_stdlib() -> None:
                 _seeded.add(key)
     except Exception:  # a damaged entry: `re` compiles as usual
         pass
+
+
+def compiled_before() -> set:
+    """The keys `re`'s cache held when seed_stdlib() first ran (what to leave out of record_stdlib())."""
+    return set(_before)
 
 
 def record_stdlib(before: set = frozenset()) -> None:

@@ -47,15 +47,15 @@ def run(args) -> int:
     global _freeze_at_exit
     import atexit
     import gc
-    import re
 
-    compiled_before = set(getattr(re, "_cache", None) or ())  # see scoring/_cache.py: record_stdlib
     # The modules a review loads (jinja2's lexer, tomllib, the report's escaping) compile fixed
     # patterns with `re` as they import; in the command line their programs come from the disk
     # cache instead. Only here: importing the library changes nothing in `re` for other callers.
-    from scoring._cache import seed_stdlib
+    # (bot/cli.py seeds first when it can tell a review is starting, before argparse compiles its own.)
+    from scoring._cache import compiled_before as _compiled_before, seed_stdlib
 
     seed_stdlib()
+    compiled_before = _compiled_before()  # see scoring/_cache.py: record_stdlib
 
     # Importing the checker and loading its rules makes tens of thousands of objects that live
     # until the process ends: the garbage collector, run every 700 new ones, found nothing to free
