@@ -188,9 +188,9 @@ def whole_process() -> None:
             path.write_text(make_document(words), encoding="utf-8")
             docs[label] = path
         baseline = _median_seconds([sys.executable, "-c", "pass"])
-        imports = _median_seconds([sys.executable, "-c", "import scoring, prompts.reports"])
+        imports = _median_seconds([sys.executable, "-c", "import scoring.engine, prompts.reports"])
         rows = [("python start-up (baseline)", baseline, None)]
-        rows.append(("import scoring + reports", imports, None))
+        rows.append(("import checker + reports", imports, None))
         results = {label: _median_seconds([*tc, str(path)]) for label, path in docs.items()}
         targets = {"one page (~500 words)": 0.5, "20,000 words": 2.0, "40,000 words": None}
         for label, secs in results.items():
