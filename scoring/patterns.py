@@ -244,7 +244,7 @@ class GatedPattern:
     program is loaded and answers instead."""
 
     __slots__ = ("pattern", "_source", "_patterns", "_program", "_runs", "_compiled", "_whole", "_always", "_first",
-                 "_first_keys", "_known")
+                 "_first_keys", "_known", "_emptied")
 
     def __init__(self, regex: str, source: str, patterns: list[str], program: str, runs: tuple) -> None:
         self.pattern, self._source, self._patterns, self._program = regex, source, patterns, program
@@ -269,6 +269,7 @@ class GatedPattern:
         # Each text's open runs: search() and then finditer() ask about a clause twice, and a document of many
         # alike lines ("- 1.") about one text thousands of times.
         self._known: dict[str, list[int]] = {}
+        self._emptied = _kept[1]
 
     flags = _FLAGS
 
@@ -286,10 +287,16 @@ class GatedPattern:
 
     def _open(self, text: str) -> list[int]:
         """The runs that may match in `text`, in order."""
+        if self._emptied != _kept[1]:  # what _present() kept was dropped: so is what was kept here
+            self._known.clear()
+            self._emptied = _kept[1]
         known = self._known.get(text)
         if known is not None:
             return known
         present, folded = _present(text)
+        if self._emptied != _kept[1]:  # finding what this text holds made room by dropping the rest
+            self._known.clear()
+            self._emptied = _kept[1]
         candidates = self._always
         first = self._first
         for s in present & self._first_keys:
@@ -373,8 +380,12 @@ class GatedPattern:
 _NEEDED: set[str] = set()
 _SCANNER: tuple[re.Pattern, dict[str, frozenset]] | None = None
 _PRESENT: dict[str, tuple[frozenset, str]] = {}
+# Bounds on what is kept between searches, by count and by characters (a Slack server reviews draft after draft, and
+# a whole draft's text is asked about too): past either, everything kept is dropped, the lists' open runs with it.
 _MAX_KNOWN = 512
 _MAX_PRESENT = 4096
+_MAX_PRESENT_CHARS = 4_000_000
+_kept = [0, 0]  # characters of the texts kept in _PRESENT; how many times it has been emptied
 
 
 def _register(strings: set[str]) -> None:
@@ -382,7 +393,7 @@ def _register(strings: set[str]) -> None:
     if not strings <= _NEEDED:
         _NEEDED.update(strings)
         _SCANNER = None
-        _PRESENT.clear()
+        _forget_present()
 
 
 def _scanner() -> tuple[re.Pattern, dict[str, frozenset]]:
@@ -411,10 +422,17 @@ def _present(text: str) -> tuple[frozenset, str]:
         folded = _gate.fold(text)
         found = set(program.findall(folded))
         entry = (frozenset().union(*(_begins(t, begins) for t in found)) if found else frozenset(), folded)
-        if len(_PRESENT) >= _MAX_PRESENT:
-            _PRESENT.clear()
+        if len(_PRESENT) >= _MAX_PRESENT or _kept[0] + len(text) > _MAX_PRESENT_CHARS:
+            _forget_present()
         _PRESENT[text] = entry
+        _kept[0] += len(text)
     return entry
+
+
+def _forget_present() -> None:
+    _PRESENT.clear()
+    _kept[0] = 0
+    _kept[1] += 1  # each list drops the open runs it kept for texts (GatedPattern._open)
 
 
 @lru_cache(maxsize=1)

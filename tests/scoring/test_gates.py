@@ -130,3 +130,16 @@ def test_a_damaged_split_on_disk_is_split_again(tmp_path, monkeypatch):
 ])
 def test_a_pattern_is_split_at_its_top_level_alternatives_only(pattern, parts):
     assert patterns._alternatives(pattern) == parts
+
+
+def test_what_is_kept_between_searches_stays_bounded_over_many_drafts():
+    """A Slack server reviews draft after draft: the texts kept for the gates stay under their bound in characters,
+    and a list keeps no text the gates have let go."""
+    gated = patterns.compile_any([r"within\s+\d+\s+days", r"per\s+hour"], "test")
+    draft = "The provider will visit within 5 days. " * 5_000  # about 200,000 characters
+    for n in range(40):  # 8 million characters in all
+        text = f"{n} {draft}"
+        assert gated.search(text) is not None
+        kept = sum(len(t) for t in patterns._PRESENT)
+        assert kept <= patterns._MAX_PRESENT_CHARS
+        assert all(t in patterns._PRESENT for t in gated._known)
