@@ -1760,7 +1760,7 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
         area = doc.area if doc else doc_area
-    if area.key in ("youth", "criminal-justice") and _for_victims(clause.text):
+    if area.key in ("youth", "criminal-justice", "prisons") and _for_victims(clause.text):
         area = library()["general"]  # victims of crime: the outcomes they agree, not the offender's
     if area.key != "health-services" and _EMERGENCY_CALLS_RE.search(clause.text[:1000]):
         # "Red 1 calls … measured against an 8 minute response time": an ambulance's, whatever else the draft is about

@@ -114,9 +114,10 @@ def detect_area(*texts: str) -> Area:
             counts["older-people"] = counts.get("older-people", 0) + 1
         if ages is not None and ages.high is not None and ages.high < 18 and len(counts) > 1:
             # a service for children ("CAMHS … care and support") is not adult social care or a service for older people
-            counts = {k: v for k, v in counts.items() if k not in ("adult-social-care", "older-people", "criminal-justice")} or counts
-        if "youth" in counts and "criminal-justice" in counts:
-            del counts["criminal-justice"]  # juvenile offenders, youth on probation: the youth justice system's, not adults'
+            counts = {k: v for k, v in counts.items() if k not in ("adult-social-care", "older-people", "criminal-justice", "prisons")} or counts
+        if "youth" in counts:  # juvenile offenders, youth on probation or in custody: the youth justice system's, not adults'
+            for adults_only in ("criminal-justice", "prisons"):
+                counts.pop(adults_only, None)
         if counts:
             # On a tie, the service named beats the group named: "youth enrolled in tutoring" is a tutoring
             # service, "families in the drug service" a drug service.
@@ -346,7 +347,18 @@ _NATION_RE = regex(
     r"|Prince Edward Island|Yukon|Nunavut)\b"
     r"|\b(?:Victorian Government|State of Victoria|Tasmania|Northern Territory|Australian Capital Territory|ACT Government"
     r"|Te Whatu Ora|Whānau)\b"
+    # South Africa's procurement law and money: broad-based black economic empowerment, the preferential procurement
+    # framework and its points, municipal finance, rand amounts ("R 1 500 000", "R2.5 million")
+    r"|\bB-?BBEE\b|\bPPPFA\b|\bPreferential Procurement\b|\bpreference points?\b|\bMFMA\b|\bSDBIP\b|\bZAR\b"
+    r"|\bMunicipal Finance Management\b|\bR\s?\d{1,3}(?:[ ,]\d{3})+\b|\bR\d+(?:\.\d+)?\s?(?:million|billion|bn)\b"
     r"|[$€]\s?\d|\d\s?(?:kr|€)(?=[\s/.,]|$)|\bkronor\b|\beuroa\b)")
+# American spelling of words British English spells otherwise: a text that names no place but writes "behavioral
+# health centers" or "program enrollment" twice is from the Americas (Australia, New Zealand, Ireland and South Africa
+# spell as the UK does, so they are not found this way, nor wrongly).
+_US_SPELLING_CUE_RE = regex(
+    r"\b(?:behavior(?:s|al|ally)?|centers?|centered|labor|neighborhoods?|enrollments?|programs?|organizations?|favorable"
+    r"|counselors?|honor(?:s|ed)?|colors?|fulfill(?:s|ment)?|analyze[ds]?|prioritize[ds]?|utilize[ds]?|utilization"
+    r"|minimize[ds]?|maximize[ds]?|recognize[ds]?|emphasize[ds]?)\b", re.I)
 _NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales", "ni": "Northern Ireland",
                  "elsewhere": "outside the UK"}
 
@@ -356,14 +368,16 @@ def detect_nation(text: str) -> str | None:
     or None when it names none, or several without one clearly ahead (twice the mentions of the next).
 
     A rewrite never proposes England's own collections (NDTMS, the carers' survey in England, DfE returns)
-    or cites NICE for a text that is plainly from elsewhere."""
+    or cites NICE for a text that is plainly from elsewhere. A text naming no place is from outside the UK when it
+    spells two words the American way ("program", "behavioral")."""
     if not text:
         return None
     counts: dict[str, int] = {}
     for m in _NATION_RE.finditer(text):
         counts[m.lastgroup] = counts.get(m.lastgroup, 0) + 1
     if not counts:
-        return None
+        spelt = _US_SPELLING_CUE_RE.finditer(text)
+        return "outside the UK" if next(spelt, None) and next(spelt, None) else None
     ranked = sorted(counts.values(), reverse=True)
     if len(ranked) > 1 and ranked[0] < 2 * ranked[1]:
         return None

@@ -38,6 +38,13 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     ("The City of Edinburgh Council will review the service yearly.", "Scotland"),
     # two nations with neither clearly ahead: not known
     ("The service follows the guidance for England and for Scotland.", None),
+    # South Africa's procurement law and money name no place, but place the text
+    ("Bids are scored on the 80/20 system of the PPPFA, with B-BBEE status level points.", "outside the UK"),
+    ("The municipality has budgeted R 1 250 000 for the shelter programme.", "outside the UK"),
+    # American spelling, twice, in a text naming no place; once, or British spelling, places nothing
+    ("The program serves youth with behavioral health needs at two neighborhood centers.", "outside the UK"),
+    ("The programme offers behavioural support at two neighbourhood centres.", None),
+    ("The provider will run the program for two years.", None),
 ])
 def test_the_nation_a_text_is_from(text, nation):
     assert detect_nation(text) == nation
@@ -57,6 +64,7 @@ def test_an_english_or_unplaced_drug_service_gets_the_ndtms_measure():
     "Commissioned by the Alcohol and Drug Partnership under the Scottish Government's standards.",
     "Funded by the county's behavioral health department; the unit rate is $85.00 per hour (United States).",
     "Commissioned by the Health Service Executive in Ireland.",
+    "The county's behavioral health program funds the contract.",
 ])
 def test_a_drug_service_elsewhere_gets_its_own_records_not_englands_collection(place):
     (rewrite,) = _rewrites(f"{place}\n\n{DRUG_TARGET}")

@@ -1801,6 +1801,25 @@ def test_a_probation_target_is_measured_by_reoffending_not_a_generic_follow_up(t
     assert "youth justice" not in written and "changes that matter most" not in written, written
 
 
+@pytest.mark.parametrize("text", [
+    "Prison service key targets\n\n4. An average of at least 22 hours of purposeful activity per week for each sentenced prisoner.",
+    "HMP Northfield key targets\n\n7. To ensure 85 per cent of prisoners serving six months or more are working to a resettlement plan.",
+])
+def test_a_prison_target_is_for_people_in_prison_with_an_outcome_after_release(text):
+    """A prison's targets are rewritten for the people it holds, with what happens after release (no further offence,
+    a home to go to, work), not for people on probation, nor with the catch-all question."""
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "people in prison" in written.lower(), written
+    assert "people on probation" not in written.lower() and "changes that matter most" not in written, written
+    assert "after release" in written or "on release" in written, written
+
+
+def test_a_resettlement_service_for_people_leaving_prison_stays_with_probation():
+    written = " ".join(r["rewrite"] for r in _rewrites(
+        "The provider will deliver 400 resettlement sessions a year for prison leavers."))
+    assert "people on probation" in written.lower() and "people in prison" not in written.lower(), written
+
+
 def test_a_direct_payment_rates_page_keeps_each_rate_the_persons_own_budget():
     """On a page of direct payment rates, a row that does not say so ("Hourly rate £20.10 per hour") is still the money a
     person is given to buy their own care: it is reviewed against their support plan, never part-paid on outcomes."""
