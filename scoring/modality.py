@@ -106,6 +106,13 @@ _STRONG_REPORT_RES = (
     # What someone reported or found, with its figure: "the projects reported that 6,600 young people started".
     regex(r"\b(?:reported|found|showed|confirmed|indicated|recorded|noted)\s+that\s+(?:over\s+|around\s+|about\s+"
           r"|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+)?[£$€]?\d", re.I),
+    # Published data with its figure: "National data on the number of young people treated shows that over 73% of patients
+    # started treatment within one week" (with a modal it sets something, caught before this).
+    regex(r"\b(?:data|figures|statistics|returns|results)\b[^.;]{0,100}?\b(?:shows?|showed|indicates?|indicated|suggests?|suggested)"
+          r"\s+that\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+"
+          r"|just\s+(?:over|under)\s+)?[£$€]?\d", re.I),
+    # A quarter of a named year: "in Quarter 1 2017-18", "during Q3 2023/24".
+    regex(r"\b(?:in|during|for)\s+(?:quarter|qtr|q)\s*[1-4]\s+(?:of\s+)?(?:19|20)\d\d\b", re.I),
     # A year named as a financial, school or programme year: "In financial year 2018/19 the projects …".
     # (Not "for": "a performance goal for calendar year 2010" names the year a target is for.)
     regex(r"\b(?:in|during)\s+(?:the\s+)?(?:financial|fiscal|calendar|contract|program(?:me)?|school|academic|grant)"
