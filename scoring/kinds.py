@@ -167,10 +167,12 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     if p.get("kpi_row"):
         yield from _kpi_row_hits(rule, doc)
         return
-    skipped = doc.skipped(p.get("targets_only"))
-    model = doc.model
     patterns = p["patterns"]
     search = patterns.search
+    if len(doc.clauses) == 1 and search(doc.clauses[0].text) is None:
+        return  # one clause the rule cannot match (a rewrite's words checked before they are pasted): no model needed
+    skipped = doc.skipped(p.get("targets_only"))
+    model = doc.model
     for i, clause in enumerate(doc.clauses):
         if skipped[i]:
             continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
