@@ -93,6 +93,9 @@ _DEFINITION_RE = regex(
     r")", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
+    # What makes a bid defective, as a regulation defines it: "A bid is materially unbalanced when it is based on prices …".
+    r"|^\W*an?\s+(?:bid|tender|offer|proposal|quotation)\s+is\s+(?:materially\s+|mathematically\s+|abnormally\s+|considered\s+|deemed\s+)?"
+    r"(?:unbalanced|non-?responsive|responsive|abnormally\s+low|irregular|non-?compliant|unacceptable)\s+(?:when|if|where)\b"
     # A term defined by name, or for the purposes of a contract, at the start of its clause: "The term “actual
     # enrollment” means, with respect to …", "For the purposes of this Contract, emergency examination beds means …".
     r"|^\W*the\s+terms?\s+[\"“'‘][^\"”’']{1,60}[\"”'’]\s+(?:means|refers\s+to|includes)\b"
@@ -240,8 +243,16 @@ _DATA_DESCRIPTION_RE = regex(
     r"|records?|holds?|contains?)\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b"
     # What a chart or a measure shows, told after the group it covers: "Amongst the patients still waiting, it shows the
     # proportion of those waiting within 18 weeks".
-    r"|\b(?:it|this\s+(?:chart|graph|table|figure|indicator|measure)|the\s+(?:chart|graph|table|figure|indicator|measure|data))"
-    r"\s+shows\s+(?:the\s+)?(?:numbers?|proportions?|percentages?|shares?)\s+of\b"
+    r"|\b(?:it|this\s+(?:chart|graph|table|figure|indicator|measure|map)|the\s+(?:chart|graph|table|figure|indicator|measure|data|map))"
+    r"\s+(?:shows|illustrates|presents)\s+(?:the\s+)?(?:numbers?|proportions?|percentages?|shares?)\s+of\b"
+    # What a data item is for, told under it in a return's specification: "This is to show the number of referrals received
+    # for each category"; and the item itself, counted over the return's month and broken down: "The number of referrals
+    # received during the month by category".
+    r"|^\W*this\s+(?:is\s+(?:to|intended\s+to)\s+show|shows|will\s+show)\s+(?:the\s+)?(?:numbers?|totals?|counts?|proportions?"
+    r"|percentages?)\s+of\b"
+    r"|\b(?:numbers?|totals?|counts?)\s+of\b[^.;:|\n]{3,160}?\b(?:during|in|for|over)\s+the\s+(?:month|quarter|year|period|reporting"
+    r"\s+period),?\s+(?:broken\s+down\s+)?by\s+(?:category|type|age(?:\s+group)?|gender|sex|ethnicity|area|locality|source|outcome"
+    r"|reason)\W*$"
     # The title of a published table, broken down by place or group: "Number and percentage of children offered
     # childcare, by local authority".
     r"|^\W*(?:total\s+)?(?:numbers?|percentages?|proportions?|counts?|rates?)(?:\s+(?:and|&)\s+(?:numbers?|percentages?"

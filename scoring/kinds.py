@@ -119,6 +119,12 @@ _LEADING_CONDITION_RE = regex(r"^\W*(?:if|where|when|in\s+the\s+event\s+that|sho
                               re.I)
 
 
+# A "not" inside a relative clause describes who or what the duty is for, it does not refuse the duty that follows:
+# "conditions which though serious are not immediately life threatening and should be responded to within 19 minutes".
+_NEGATED_RELATIVE_RE = regex(r"\b(?:which|that|who)\b[^,;.:()]{0,60}?\b(?:not|never|no\s+longer)\b[^,;.:()]{0,60}?"
+                             r"(?=\s+(?:and\s+)?(?:should|must|will|shall|are\s+to|is\s+to|need\s+to)\s)", re.I)
+
+
 # Emphasis, not a refusal: "not only … but also", "until they not just achieve the target … but sustain it".
 _NOT_ONLY_BUT_RE = regex(r"\bnot\s+(?:only|just|merely|simply)\b(?=[^.;]{0,200}?\bbut\b)", re.I)
 
@@ -132,6 +138,8 @@ def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
     emphasis = _NOT_ONLY_BUT_RE.sub(lambda m: " " * len(m.group(0)), clause.text) if "not " in clause.text.lower() else clause.text
     before = _CLOSED_PARENS_RE.sub(" ", named("not_negation").sub(" ", emphasis[: start - clause.start]))
     before = _LEADING_CONDITION_RE.sub(" ", before)
+    if "not" in before or "never" in before or "no " in before:
+        before = _NEGATED_RELATIVE_RE.sub(" ", before)
     return bool(named("negation").search(before) or named("hedge").search(hedge_in) or named("critique").search(clause.text))
 
 

@@ -54,8 +54,10 @@ _STRONG_REPORT_RES = (
           r"[^.;]{0,40}?\s(?:was|were)\s+(?:to|that)\b", re.I),
     # A count of people opening the clause, then what they did or got, in the past: "10,500 clients received a visit of
     # 15 minutes or less", "Around 300 young people attended the summer scheme".
+    # (Also past an aside about them: "Almost 70% of all Amber calls, which are serious, but not life-threatening, received …".)
     regex(r"^\W*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
-          r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
+          r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:[\w'’-]+\s*,\s*(?:which|who|that)\b[^.;]{1,100}?,\s+)?"
+          r"(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
     # Progress told as what is so already: "Already 65 per cent of patients are seen within 48 hours" (a target's
     # progress, not the target; "will" or "must" in the clause sets one, caught before this).
     regex(r"^\W*already\s+(?:over\s+|more\s+than\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+)?\d", re.I),
@@ -103,6 +105,11 @@ _STRONG_REPORT_RES = (
                r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b|\blast\s+(?:year|month|quarter)\b|\bof\s+the\s+total\b"
                r"|\b(?:in|during|over|for)\s+the\s+(?:year|quarter|month|period|twelve\s+months|12\s+months)\s+(?:ending|ended|to)\s+"
                r"(?:\d{1,2}\s+)?(?:[a-z]+\.?\s+)?(?:19|20)\d\d\b", re.I),
+    # A reply telling what a question asked: "has asked me to reply to your recent Parliamentary Question asking if he will
+    # list all the offices … and the number of persons receiving benefit" (its "will" is the question's).
+    regex(r"\basked\s+me\s+to\s+reply\b|\b(?:parliamentary\s+)?question\s+asking\s+(?:if|whether)\b", re.I),
+    # Hours or cases that have come up, told as they stand: "250,000 hours have arisen to respond to home support needs".
+    regex(r"\b(?:has|have|had)\s+(?:arisen|emerged|accrued|built\s+up)\b", re.I),
     # What someone reported or found, with its figure: "the projects reported that 6,600 young people started".
     regex(r"\b(?:reported|found|showed|confirmed|indicated|recorded|noted)\s+that\s+(?:over\s+|around\s+|about\s+"
           r"|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+)?[£$€]?\d", re.I),
@@ -169,7 +176,11 @@ _WEAK_REPORT_RE = regex(
 _TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|falling|decreasing)\s+to\s+(?:at\s+least\s+)?\d", re.I)
 # A target told as what it is, its past verbs inside it: "The aim was to ensure staff saw 90% of referrals within
 # three weeks", "The standard is that 95% of people waited no more than four weeks".
-_TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\s+(?:was|is|has\s+been)\s+(?:to\s+ensure\s+(?:that\s+)?|that\s+)", re.I)
+# Also a year's target told in the present, its year no past period: "The Home Support target for 2017 is 2.75 million
+# hours" ("the target for 2017 was …" is history, left to the marks below).
+_TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\s+(?:was|is|has\s+been)\s+(?:to\s+ensure\s+(?:that\s+)?|that\s+)"
+                          r"|\btargets?\s+for\s+(?:(?:the\s+)?(?:financial\s+|calendar\s+)?year\s+)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?"
+                          r"\s+(?:is|are|will\s+be)\s+(?:to\b|that\b|an?\s+|\d)", re.I)
 
 
 # A KPI line that names its indicator first ("Number of home visits made", "% of calls answered"): its past
@@ -198,6 +209,14 @@ _AS_OF_DATE_RE = regex(
 
 
 # A modal of the past ("contacts which should have been offered", "would have expected") sets nothing now.
+# A chart or a data item described, not set: "This chart shows the proportion of people who accessed …", "This is to
+# show the number of referrals received for each category" (a return's specification, under the item). Read before an
+# indicator's own words, which it quotes, and before its "is to", which binds no one.
+_DESCRIBED_RE = regex(r"^\W*this\s+(?:chart|graph|table|figure|map|dashboard)\s+(?:shows|illustrates|presents|sets\s+out)\b"
+                      r"|^\W*this\s+is\s+(?:to|intended\s+to)\s+show\b", re.I)
+# A question told in a reply, its modal the question's: "your Parliamentary Question asking if he will list …".
+_REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",
+                              re.I)
 _PAST_MODAL_RE = regex(r"\b(?:should|would|could|might|must|ought\s+to)\s+have\s+(?:been\s+)?\w+", re.I)
 
 
@@ -206,9 +225,13 @@ def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
     if _PAST_MODAL_RE.search(text):
         text = _PAST_MODAL_RE.sub(" ", text)
+    if "ask" in text and _REPORTED_QUESTION_RE.search(text):
+        text = _REPORTED_QUESTION_RE.sub(" ", text)
     if "|" not in text and "\t" not in text and not _TARGET_RE.search(text) and not _IMPERATIVE_RE.search(text) \
             and (_PROJECTION_RE.search(text) or (_AS_OF_DATE_RE.search(text) and not _MODAL_RE.search(text))):
         return True
+    if _DESCRIBED_RE.search(text) and "|" not in text and "\t" not in text:
+        return True  # its "is to" says what the data item shows, it binds no one
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)

@@ -103,6 +103,12 @@ def _figure_only(match: re.Match) -> str:
 _TIGHT_DASH_ITEM_RE = regex(r"^([ \t]*)-(?=[A-Za-z])", re.M)
 
 
+# A long dash joining a label to its figure, as a table flattened into text has it ("Faster family credit—90 per cent.
+# in 5 days", "Primary—68 per cent"): the dash becomes a space, so the figure starts a word for the rules (a hyphen there
+# reads as part of a word, as in "COVID-19", which keeps its hyphen).
+_WORD_DASH_FIGURE_RE = regex(r"(?<=[^\W\d_])[\u2013\u2014](?=\d)")
+
+
 # "per cent." with a full stop, as older UK government papers abbreviate it ("95 per cent. of children will"): the stop
 # becomes a space where the sentence goes on (a lower-case word or a comma or semicolon after it), so it ends no sentence.
 _PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPER[ \t]CENT))\.(?=[ \t]*[;,)]|[ \t]+[a-z])")
@@ -116,7 +122,10 @@ _SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\b(?:Rs|R|NZ\$|AU\$|US\$))[ \t]?\d{1,6}
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
-    out = text.replace("\r\n", " \n").replace("\r", "\n").translate(_CHAR_MAP)
+    out = text.replace("\r\n", " \n").replace("\r", "\n")
+    if "\u2014" in out or "\u2013" in out:
+        out = _WORD_DASH_FIGURE_RE.sub(" ", out)
+    out = out.translate(_CHAR_MAP)
     out = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], out)
     out = _LINK_RE.sub(_blank_link, out)
     if "<" in out:

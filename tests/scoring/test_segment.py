@@ -87,6 +87,15 @@ def test_normalising_keeps_length_so_offsets_hold():
     assert '"Smart" quotes and - dashes &' in norm and " bold " in norm and "a link" in norm
 
 
+def test_a_long_dash_between_a_label_and_its_figure_parts_them_and_a_hyphen_in_a_name_stays():
+    """A table flattened into text joins each row's label to its target with a long dash ("Widows' benefit—85 per cent.
+    in 10 days"): the figure is read as a figure, and the finding still points at it in the original."""
+    raw = "Clearance targets\nWidows' benefit\u201485 per cent. in 10 days"
+    (finding,) = [f for f in review(raw).findings if f.category == "output-only"]
+    assert raw[finding.start:finding.end] == finding.match and finding.match.startswith("85")
+    assert normalize("COVID-19 cases and ages 16\u201325") == "COVID-19 cases and ages 16-25"
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_findings_point_at_line_and_column_of_the_original(newline):
     raw = newline.join(["Intro line.", "", "  • The provider will deliver 200 youth sessions per year."])
