@@ -116,6 +116,10 @@ _QUESTION_RE = regex(
     # (or what figure: "52. Deputy Joe Bloggs asked the Minister for Health the number of home support hours provided …")
     r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which"
     r"|the\s+(?:total\s+)?(?:numbers?|amounts?|levels?|proportions?|percentages?|costs?|rates?)\s+of)\b"
+    # … whatever it asks, when a member asks a minister by title: "370. Deputy Jo Bloggs asked the Minister for Health the
+    # HSE's home help hours target for 2018; … and if he will make a statement on the matter".
+    r"|^\W*(?:\d+\.\s*)?(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Lord|Baroness|Sir|Dame)\s+(?:[\w.'-]+\s+){1,4}?"
+    r"asked\s+the\s+(?:Minister|Secretary\s+of\s+State|Taoiseach|Tánaiste|First\s+Minister|Cabinet\s+Secretary)\b"
     # a parliament's written question: "Mr. Smith: To ask the Secretary of State for Health what the hourly rate paid …"
     r"|^\W*(?:[\w.'’-]+\s+){0,4}?(?:[\w.'’-]+:\s*)?to\s+ask\s+(?:the|her|his|my)\s+(?:[\w'’-]+\s+){0,8}?(?:what|whether|how|why|if|when|which|for)\b"
     # an application form's request to the applicant: "please provide a brief overview of the project", "Please include the
