@@ -53,6 +53,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import random
 import sys
 import time
@@ -386,17 +387,19 @@ def _t(x):
     return "off" if x is None or math.isinf(x) else f"{x:.2f}"
 
 
-def write_model(weights, cuts, real_docs: list[str], path: Path = learned.MODEL_PATH) -> None:
+def write_model(weights, cuts, real_docs: list[str], path: Path = Path(learned.MODEL_PATH)) -> None:
+    path = Path(path)
+    weights_name = Path(learned.WEIGHTS_PATH).name
     data = {
         "about": "Logistic regression per category over hashed clause features; see benchmarks/train_classifier.py",
         "dim": learned.DIM, "seed": SEED, "epochs": EPOCHS, "char_ns": list(learned.CHAR_NS), "bigrams": learned.BIGRAMS,
         "invented_weight": SYNTHETIC_WEIGHT, "real_documents": real_docs,
-        "weights_file": learned.WEIGHTS_PATH.name,  # dense 16-bit thousandths, CATEGORIES in order (scoring/learned.py)
+        "weights_file": weights_name,  # dense 16-bit thousandths, CATEGORIES in order (scoring/learned.py)
         # the add thresholds trained with, for the record: the product reads learned.ADD_THRESHOLDS (None: off)
         "categories": {c: {"veto": cuts[c][0], "threshold": None if math.isinf(cuts[c][1]) else cuts[c][1]} for c in CATS},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.with_name(learned.WEIGHTS_PATH.name).write_bytes(b"".join(learned.encode_weights(weights[c]) for c in learned.CATEGORIES))
+    path.with_name(weights_name).write_bytes(b"".join(learned.encode_weights(weights[c]) for c in learned.CATEGORIES))
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
@@ -458,7 +461,7 @@ def speed(data: Path) -> None:
     for text, context in texts:
         learned.predict(text, context)
     per = (time.perf_counter() - t0) / len(texts)
-    size = learned.MODEL_PATH.stat().st_size
+    size = os.stat(learned.MODEL_PATH).st_size
     print(f"model file {size // 1024} KB, loaded in {loaded * 1000:.0f} ms; "
           f"{per * 1e6:.0f} µs a clause over {len(texts)} real clauses")
 
@@ -700,7 +703,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = sorted({e.doc for e in examples if e.doc})
         write_model(train(examples), {c: (0.0, learned.add_cut(c)) for c in CATS}, docs)
         print(f"trained on {sum(e.weight > 0 for e in examples)} clauses ({len(docs)} real documents in {len(batches)} batches); "
-              f"wrote {learned.MODEL_PATH} ({learned.MODEL_PATH.stat().st_size // 1024} KB)")
+              f"wrote {learned.MODEL_PATH} ({os.stat(learned.MODEL_PATH).st_size // 1024} KB)")
         return 0
     real_dir = args.data / "real"
     if args.unseen:
@@ -722,7 +725,7 @@ def main(argv: list[str] | None = None) -> int:
         report_cv(rows, certain_only=True)
     if not args.no_write:
         write_model(train(synthetic + real), cuts, docs)
-        print(f"\nwrote {learned.MODEL_PATH} ({learned.MODEL_PATH.stat().st_size // 1024} KB)")
+        print(f"\nwrote {learned.MODEL_PATH} ({os.stat(learned.MODEL_PATH).st_size // 1024} KB)")
     return 0
 
 

@@ -17,7 +17,6 @@ if sys.argv[1:2] == ["review"]:
 import argparse  # noqa: E402
 import importlib  # noqa: E402
 import os  # noqa: E402
-from pathlib import PurePath  # noqa: E402
 
 from bot.errors import EXIT_FAILURE, UsageError
 
@@ -77,7 +76,9 @@ def _may_read_pdf(args) -> bool:
     without a suffix (standard input, /dev/fd/N) that starts like a PDF (knowledge/readers.py)."""
     if args.command != "review":
         return True
-    return PurePath(args.path).suffix.lower() in ("", ".pdf")
+    from knowledge.readers import file_suffix
+
+    return file_suffix(args.path).lower() in ("", ".pdf")
 
 
 def main(argv: list[str] | None = None) -> int:

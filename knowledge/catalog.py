@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
 from .records import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from knowledge import diskcache
 
-GUIDANCE_DIR = Path(__file__).with_name("guidance")
+# A string (a pathlib.Path set here is taken too): a review reads passages for its citations and never imports pathlib.
+GUIDANCE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "guidance")
 REQUIRED_KEYS = ("id", "title", "topic", "phase", "source", "url")
 TOPICS = (
     "nef-approach", "outcomes", "measurement", "co-production", "wellbeing", "prevention", "social-value",
@@ -30,7 +31,7 @@ class Passage:
     source: str
     url: str
     text: str
-    path: Path
+    path: str  # the passage's file
     # Where the guidance applies (NATIONS, or just UK) and the date of the cited source: a 2012
     # English statute and 2021 Scottish guidance are different answers for a commissioner in Cardiff.
     jurisdictions: tuple[str, ...] = (UK,)
@@ -55,8 +56,10 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     return (meta if isinstance(meta, dict) else {}), body
 
 
-def read_passage(path: Path) -> Passage:
-    meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+def read_passage(path: str | os.PathLike) -> Passage:
+    path = os.fspath(path)
+    with open(path, encoding="utf-8") as fh:
+        meta, body = split_front_matter(fh.read())
     missing = [k for k in REQUIRED_KEYS + ("jurisdictions", "source_date") if not meta.get(k)]
     if missing:
         raise ValueError(f"{path}: front matter lacks {', '.join(missing)}")
@@ -66,7 +69,7 @@ def read_passage(path: Path) -> Passage:
                    superseded_by=_superseded_by(path, meta.get("superseded_by")))
 
 
-def _jurisdictions(path: Path, value: object) -> tuple[str, ...]:
+def _jurisdictions(path: str, value: object) -> tuple[str, ...]:
     names = value if isinstance(value, list) else [value]
     allowed = (UK, *NATIONS)
     unknown = [str(n) for n in names if n not in allowed]
@@ -81,7 +84,7 @@ def _jurisdictions(path: Path, value: object) -> tuple[str, ...]:
     return tuple(n for n in allowed if n in names)
 
 
-def _source_date(path: Path, value: object) -> str:
+def _source_date(path: str, value: object) -> str:
     # YAML reads an unquoted 2014-06-16 as a date and 2014 as a number; both are fine.
     text = str(value)
     if not _DATE.fullmatch(text):
@@ -89,23 +92,25 @@ def _source_date(path: Path, value: object) -> str:
     return text
 
 
-def _superseded_by(path: Path, value: object) -> str | None:
+def _superseded_by(path: str, value: object) -> str | None:
     if value in (None, ""):
         return None
     target = str(value)
-    if target == path.stem:
+    if target == os.path.splitext(os.path.basename(path))[0]:
         raise ValueError(f"{path}: superseded_by names the passage itself")
-    if not (path.parent / f"{target}.md").is_file():
-        raise ValueError(f"{path}: superseded_by names {target!r}, which is not a passage in {path.parent}")
+    if not os.path.isfile(os.path.join(os.path.dirname(path), f"{target}.md")):
+        raise ValueError(f"{path}: superseded_by names {target!r}, which is not a passage in {os.path.dirname(path)}")
     return target
 
 
 @lru_cache(maxsize=256)
 def passage(passage_id: str) -> Passage | None:
     """One built-in passage by id (its file name), or None if there is no such passage."""
-    path = GUIDANCE_DIR / f"{passage_id}.md"
-    return read_passage(path) if path.is_file() else None
+    path = os.path.join(GUIDANCE_DIR, f"{passage_id}.md")
+    return read_passage(path) if os.path.isfile(path) else None
 
 
 def all_passages() -> list[Passage]:
-    return [read_passage(p) for p in sorted(GUIDANCE_DIR.glob("*.md"))]
+    folder = os.fspath(GUIDANCE_DIR)
+    return [read_passage(os.path.join(folder, name)) for name in sorted(os.listdir(folder))
+            if name.endswith(".md") and os.path.isfile(os.path.join(folder, name))]

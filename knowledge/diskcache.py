@@ -17,7 +17,6 @@ import mmap
 import os
 import sys
 import time
-from pathlib import Path
 
 try:  # the bare hash: hashlib would load OpenSSL into every review's start-up
     from _blake2 import blake2b as _blake2b
@@ -55,19 +54,35 @@ _used: set[str] = set()
 _dirty = False
 
 
-def cache_path() -> Path:
-    """`$TENDER_COACH_DATA/cache`, else the per-user cache folder. The file's name carries the
+def cache_path():
+    """`$TENDER_COACH_DATA/cache`, else the per-user cache folder, as a pathlib.Path. The file's name carries the
     Python and regular-expression engine versions: their compiled programs are not portable."""
+    from pathlib import Path
+
+    return Path(cache_file())
+
+
+def cache_file() -> str:
+    """cache_path() as a string, worked out without pathlib (a review never imports it: it and the URL parser it loads
+    were about 4 ms of every review's start-up)."""
     data = os.environ.get("TENDER_COACH_DATA")
     if data:
-        folder = Path(data) / "cache"
+        folder = os.path.join(data, "cache")
     elif sys.platform.startswith("linux"):  # what platformdirs answers there, without its import time
-        folder = Path(os.environ.get("XDG_CACHE_HOME", "").strip() or Path.home() / ".cache") / "tender-coach"
+        folder = os.path.join(os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.join(os.path.expanduser("~"), ".cache"),
+                              "tender-coach")
     else:
         from platformdirs import user_cache_dir
 
-        folder = Path(user_cache_dir("tender-coach"))
-    return folder / f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_CACHE_NAME}"
+        folder = user_cache_dir("tender-coach")
+    return os.path.join(folder, f"{sys.implementation.cache_tag}-{_sre.MAGIC}-{_CACHE_NAME}")
+
+
+def file_bytes(path) -> bytes:
+    """A data file's bytes (path a str or a pathlib.Path): the project's own files are named by strings, so a review
+    never imports pathlib."""
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 def get(key: str):
@@ -185,7 +200,7 @@ def _load() -> dict:
         _store = {}
         _index.clear()
         try:
-            with open(cache_path(), "rb") as fh:
+            with open(cache_file(), "rb") as fh:
                 size = os.fstat(fh.fileno()).st_size
                 mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
             index, base = _read_index(mapped)
@@ -211,9 +226,10 @@ def save() -> None:
 
     tmp = None
     try:
-        path = cache_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".patterns-")
+        path = cache_file()
+        folder = os.path.dirname(path)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".patterns-")
         entries = {key: raw for key in _index if (raw := _stored(key))}  # a decoded entry is written as it was read
         entries.update((key, marshal.dumps(value)) for key, value in _store.items() if key not in _index)
         with os.fdopen(fd, "wb") as fh:
@@ -221,10 +237,10 @@ def save() -> None:
         os.replace(tmp, path)
         _dirty = False
         for name in _OLD_NAMES:  # another installed version may still use one: only a file left for a week goes
-            old = path.with_name(path.name.replace(_CACHE_NAME, name))
+            old = os.path.join(folder, os.path.basename(path).replace(_CACHE_NAME, name))
             try:
-                if time.time() - old.stat().st_mtime > _STALE_DAYS * 86400:
-                    old.unlink()
+                if time.time() - os.stat(old).st_mtime > _STALE_DAYS * 86400:
+                    os.unlink(old)
             except OSError:
                 pass
     except Exception:  # never let a cache failure end a review, nor leave a half-written file

@@ -9,12 +9,12 @@ the disk cache, so a review does not even import yaml.
 from __future__ import annotations
 
 from .records import dataclass
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from knowledge import diskcache
 
-LIBRARY_PATH = Path(__file__).with_name("outcomes.yaml")
+LIBRARY_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "outcomes.yaml")  # a str: no pathlib in a review
 
 
 @dataclass(frozen=True)
@@ -234,7 +234,7 @@ def library() -> dict[str, Area]:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, Measure], dict[str, Area]]:
-    raw = diskcache.yaml_data(LIBRARY_PATH.read_bytes())
+    raw = diskcache.yaml_data(diskcache.file_bytes(LIBRARY_PATH))
     found = {
         key: Measure(
             key, m["name"], m.get("short", m["name"]), m["measures"], m["scale"], m.get("when", ""),

@@ -15,10 +15,10 @@ not a commitment. Silence is never met: it is missing or n/a, as each item says.
 
 from __future__ import annotations
 
+import os
 import re
 from knowledge.records import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from knowledge import diskcache
 
@@ -29,7 +29,7 @@ from .report import ChecklistItem, Finding, Score
 from .segment import Clause
 from .weights import Weight, scheme
 
-CHECKLIST_PATH = Path(__file__).with_name("checklist.yaml")
+CHECKLIST_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklist.yaml")  # a str: no pathlib in a review
 STATUS_VALUE = {"met": 1.0, "partial": 0.5, "missing": 0.0}
 SILENT = ("missing", "n/a")  # what silence may mean; never met, never partial
 SIGNALS = ("quality-first", "social-value-10", "outcome-targets-outputs-reported")
@@ -106,9 +106,9 @@ def _item(raw: dict, where: str, terms: dict[str, str]) -> Item:
 
 
 @lru_cache(maxsize=2)
-def load_checklist(path: Path = CHECKLIST_PATH) -> tuple[Item, ...]:
+def load_checklist(path: str | os.PathLike = CHECKLIST_PATH) -> tuple[Item, ...]:
     try:
-        raw = diskcache.yaml_data(path.read_bytes())
+        raw = diskcache.yaml_data(diskcache.file_bytes(path))
     except diskcache.BadYaml as exc:
         raise RuleError(f"{path}: not valid YAML ({exc})") from None
     terms: dict[str, str] = {}

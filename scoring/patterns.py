@@ -16,17 +16,17 @@ does not parse and compile a few hundred alternations again (see `_cache`).
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from itertools import chain
-from pathlib import Path
 
 from knowledge import diskcache
 
 from . import _cache, _gate
 from .errors import RuleError
 
-VOCAB_PATH = Path(__file__).with_name("vocab.yaml")
+VOCAB_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), "vocab.yaml")  # a str: no pathlib in a review
 _REF_RE = re.compile(r"\{([a-z_]+)\}")
 _FLAGS = re.IGNORECASE
 # Longer than any word, number or gap between words a real draft has; short enough that
@@ -41,7 +41,7 @@ def vocabulary() -> dict[str, str]:
     key = "vocab:" + _vocab_digest()
     vocab = diskcache.get(key)
     if not isinstance(vocab, dict):
-        vocab = _alternations(diskcache.yaml_data(VOCAB_PATH.read_bytes()))
+        vocab = _alternations(diskcache.yaml_data(diskcache.file_bytes(VOCAB_PATH)))
         diskcache.remember(key, vocab)
     return vocab
 
@@ -437,7 +437,7 @@ def _forget_present() -> None:
 
 @lru_cache(maxsize=1)
 def _vocab_digest() -> str:
-    return diskcache.digest(VOCAB_PATH.read_bytes()).hexdigest()
+    return diskcache.digest(diskcache.file_bytes(VOCAB_PATH)).hexdigest()
 
 
 def _joined(patterns: list[str], source: str, expanded: dict[str, str] | None = None) -> str:

@@ -6,9 +6,9 @@ policy lead who edits a rule sees what to fix before any review runs.
 
 from __future__ import annotations
 
+import os
 from knowledge.records import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import prompts  # only its folder: prompts.render would import jinja2 into every review's start-up
 from knowledge import diskcache
@@ -21,8 +21,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-RULES_DIR = Path(__file__).with_name("rules")
-REWRITES_DIR = Path(prompts.__file__).with_name("templates") / "rewrites"
+# Strings, not pathlib.Path: a review never imports pathlib (it and the URL parser it loads cost about 4 ms).
+RULES_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "rules")
+REWRITES_DIR = os.path.join(os.path.dirname(os.path.abspath(prompts.__file__)), "templates", "rewrites")
 LEVELS = ("error", "warning", "suggestion")
 # The closed set of categories. Documented in README ("The rule pack").
 CATEGORIES = {
@@ -63,7 +64,7 @@ class Rule:
     rewrite: str | None
     flag_examples: tuple[str, ...]
     pass_examples: tuple[str, ...]
-    path: Path
+    path: str
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     # {place: (why, guidance ids)} for drafts from a place whose law differs from what `why` cites (see PLACES)
     where: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, compare=False, hash=False)
@@ -96,15 +97,16 @@ def _str_list(data: dict, key: str, where: str, required: bool = False) -> list[
     return value
 
 
-def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
-    where = str(path)
+def parse_rule(path: str | os.PathLike, rules_dir: str | os.PathLike = RULES_DIR) -> Rule:
+    path = os.fspath(path)
+    where = path
     try:
-        data = diskcache.yaml_data(path.read_bytes())
+        data = diskcache.yaml_data(diskcache.file_bytes(path))
     except diskcache.BadYaml as exc:
         raise RuleError(f"{where}: not valid YAML ({exc})") from None
     if not isinstance(data, dict):
         raise RuleError(f"{where}: a rule file must be a mapping of keys to values")
-    rule_id = path.relative_to(rules_dir).with_suffix("").as_posix()
+    rule_id = os.path.splitext(os.path.relpath(path, os.fspath(rules_dir)))[0].replace(os.sep, "/")
 
     kind = _need(data, "kind", str, where)
     if kind not in KINDS:
@@ -126,8 +128,8 @@ def parse_rule(path: Path, rules_dir: Path = RULES_DIR) -> Rule:
     rewrite = data.get("rewrite")
     if rewrite is not None and not isinstance(rewrite, str):
         raise RuleError(f"{where}: key 'rewrite' must be a template name or null")
-    if rewrite is not None and not (REWRITES_DIR / f"{rewrite}.j2").is_file():
-        known = ", ".join(sorted(p.stem for p in REWRITES_DIR.glob("*.j2")))
+    if rewrite is not None and not os.path.isfile(os.path.join(REWRITES_DIR, f"{rewrite}.j2")):
+        known = ", ".join(sorted(name[:-3] for name in os.listdir(REWRITES_DIR) if name.endswith(".j2")))
         raise RuleError(f"{where}: key 'rewrite' names '{rewrite}', which is not a template in {REWRITES_DIR} (known: {known})")
     examples = _need(data, "examples", dict, where)
     flags = _str_list(examples, "flag", f"{where}: examples", required=True)
@@ -205,8 +207,12 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4)
-def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
-    paths = sorted(p for p in rules_dir.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+def load_rules(rules_dir: str | os.PathLike = RULES_DIR) -> tuple[Rule, ...]:
+    rules_dir = os.fspath(rules_dir)
+    found = [os.path.join(folder, name) for folder, _dirs, names in os.walk(rules_dir) for name in names
+             if os.path.splitext(name)[1] in (".yaml", ".yml")]
+    # in pathlib's order (by each part of the path, so "cost-first/x.yaml" comes before "cost-first-extra/y.yaml")
+    paths = sorted((p for p in found if os.path.isfile(p)), key=lambda p: os.path.relpath(p, rules_dir).split(os.sep))
     if not paths:
         raise RuleError(f"{rules_dir}: no rule files found")
     return tuple(parse_rule(p, rules_dir) for p in paths)

@@ -49,7 +49,7 @@ KEPT = {
 
 
 def _cited(p) -> list[str]:
-    meta = yaml.safe_load(p.path.read_text(encoding="utf-8").split("\n---", 1)[0][3:])
+    meta = yaml.safe_load(Path(p.path).read_text(encoding="utf-8").split("\n---", 1)[0][3:])
     return [meta["url"], *(a["url"] for a in meta.get("also") or [])]
 
 
@@ -129,7 +129,7 @@ def test_no_passage_cites_a_mirror_of_someone_elses_document():
             host = (urlsplit(url).hostname or "").lower()
             if any(host == m or host.endswith("." + m) or host.rstrip(".") == m for m in MIRROR_HOSTS):
                 if (p.id, urlsplit(url).netloc) not in KEPT:
-                    offending.append((p.path.name, url))
+                    offending.append((Path(p.path).name, url))
     assert not offending, "cite the publisher's own page instead: " + repr(offending)
 
 

@@ -101,7 +101,7 @@ def test_a_damaged_cache_entry_for_a_template_is_compiled_afresh(tmp_path, monke
     diskcache.forget()
     render_module._compiled_root.cache_clear()
     try:
-        diskcache.remember(compiled.cache_key(name, (render_module.TEMPLATES_DIR / name).read_bytes()), "not code")
+        diskcache.remember(compiled.cache_key(name, Path(render_module.TEMPLATES_DIR, name).read_bytes()), "not code")
         assert render(name, **values) == expected
         assert render_module._compiled_root(name) is not None  # the entry was written again, not left damaged
     finally:
