@@ -113,7 +113,7 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
             if ci in ignores and _suppressed(ignores[ci], rule):
                 continue
             raw.append(_Raw(hit.start, _LEVEL_ORDER[level], rule.id, hit.end, rule.category, level))
-    if learned and learned_on():  # both categories off (as shipped): the model's code is not even imported
+    if learned and learned_on():  # with both categories off, the model's code is not even imported
         _add_learned(raw, rule_of, doc, config)
     raw.sort(key=lambda r: (r.start, r.order, r.rule))
     kept = _one_per_problem(raw)

@@ -34,7 +34,7 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--learned", action=argparse.BooleanOptionalAction, default=True,
                    help="the learned check's suggestions where no rule fired, each category at its chosen threshold "
-                        "(default: on, though both categories are off as shipped; --no-learned shows the rules' findings "
+                        "(default: on; as shipped cost-first is on at 0.90 and output-only off; --no-learned shows the rules' findings "
                         "only)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and categories, then exit")
     p.set_defaults(run=run)
@@ -94,8 +94,6 @@ def run(args) -> int:
 
 
 def _run(args, rules, compiled_before: set) -> int:
-    from pathlib import Path
-
     from prompts.reports import render_report
     from scoring import review
     from scoring._cache import record_stdlib
@@ -110,7 +108,7 @@ def _run(args, rules, compiled_before: set) -> int:
                 print(f"  {rule.id}  [{rule.level}]")
         return EXIT_OK
     known = {r.id for r in rules} | set(CATEGORIES)
-    config = load_config(Path(args.config) if args.config else None, known)
+    config = load_config(args.config or None, known)
     if args.path == "-" and sys.stdin is not None and sys.stdin.isatty():
         raise UsageError("give a file to review, or pipe text in: tender-coach review draft.docx")
     text = read_document(args.path)

@@ -112,15 +112,18 @@ def test_a_draft_in_a_dm_gets_a_review_with_score_findings_and_rewrites(bot, emu
     assert actions.count(ids.DISMISS_FINDING) >= 2
 
 
-def test_a_pasted_payment_term_no_rule_reads_gets_no_learned_suggestion_with_the_shipped_thresholds(bot, emu):
-    """The server runs the learned check unless TENDER_COACH_LEARNED=0, each category at its chosen threshold: both are
-    off as shipped (their own suggestions were right under 80% of the time on batches never seen), so a wording no rule
-    was written for gets the rules' reply only (the check itself is tested in tests/scoring/test_learned.py)."""
+def test_a_pasted_payment_term_no_rule_reads_gets_the_shipped_cost_first_learned_suggestion(bot, emu):
+    """The server runs the learned check unless TENDER_COACH_LEARNED=0, each category at its chosen threshold: as
+    shipped cost-first is on at 0.90 (its own suggestions right 83% of the time there on batches never seen), so an
+    hourly rate no rule was written for gets a cost-first suggestion, marked as the learned check's (the check itself is
+    tested in tests/scoring/test_learned.py)."""
     event = dm("review: Job coaching for disabled jobseekers is paid at $29.00 per hour.")
     bot.event(event)
     reply = _replies(emu, "D1")[0]
     assert reply.params["thread_ts"] == event["ts"]
-    assert "/learned" not in _texts([reply]) and "learned check" not in _texts([reply]).lower()
+    text = _texts([reply])
+    assert "cost-first" in text and "output-only" not in text
+    assert "learned" in text.lower()
 
 
 def test_an_at_mention_in_a_channel_is_answered_in_its_thread(bot, emu):
