@@ -287,6 +287,22 @@ def decode_weights(raw: bytes, count: int, dim: int = DIM) -> list[array]:
     return out
 
 
+def _mapped_weights(path: str, count: int, dim: int) -> list:
+    """The weights file's categories as views of the file mapped into memory, each indexed as a dense array of `dim`
+    thousandths: a review reads a few hundred of its 2 x 262,144 weights, so copying and decoding the whole megabyte
+    (about 1.5 ms) is skipped. A big-endian machine decodes it (decode_weights)."""
+    with open(path, "rb") as fh:
+        if sys.byteorder != "little":
+            return decode_weights(fh.read(), count, dim)
+        import mmap
+
+        size = os.fstat(fh.fileno()).st_size
+        if size != 2 * dim * count:
+            raise ValueError(f"the weights file has {size} bytes, not {2 * dim * count}: retrain the model")
+        view = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)).cast("h")
+    return [view[dim * k:dim * (k + 1)] for k in range(count)]
+
+
 @lru_cache(maxsize=1)
 def load_model(path: str | os.PathLike = MODEL_PATH) -> dict:
     """The model file as {"models": {category: (weights, add threshold)}, "vetoes": {category: doubt
@@ -297,8 +313,8 @@ def load_model(path: str | os.PathLike = MODEL_PATH) -> dict:
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.loads(fh.read())
-        with open(os.path.join(os.path.dirname(path), data["weights_file"]), "rb") as fh:
-            dense = decode_weights(fh.read(), len(CATEGORIES), int(data.get("dim", DIM)))
+        dense = _mapped_weights(os.path.join(os.path.dirname(path), data["weights_file"]), len(CATEGORIES),
+                                int(data.get("dim", DIM)))
         models, vetoes = {}, {}
         for cat, weights in zip(CATEGORIES, dense):
             entry = data["categories"][cat]
