@@ -399,7 +399,11 @@ def write_model(weights, cuts, real_docs: list[str], path: Path = Path(learned.M
         "categories": {c: {"veto": cuts[c][0], "threshold": None if math.isinf(cuts[c][1]) else cuts[c][1]} for c in CATS},
     }
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.with_name(weights_name).write_bytes(b"".join(learned.encode_weights(weights[c]) for c in learned.CATEGORIES))
+    # Written beside and moved into place: a running server maps the weights file (scoring/learned.py), and a file
+    # truncated under a mapping ends that process.
+    fresh = path.with_name(weights_name + ".new")
+    fresh.write_bytes(b"".join(learned.encode_weights(weights[c]) for c in learned.CATEGORIES))
+    os.replace(fresh, path.with_name(weights_name))
     path.write_text(json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
