@@ -84,6 +84,8 @@ _US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|pr
                         re.I)
 # Areas whose keywords mostly name a group of people rather than a service.
 _GROUP_AREAS = frozenset({"youth", "children-families", "volunteering"})
+# Areas for adults in the justice system: young people there are the youth justice system's.
+_ADULT_JUSTICE_AREAS = ("criminal-justice", "prisons")
 
 
 def detect_area(*texts: str) -> Area:
@@ -114,9 +116,9 @@ def detect_area(*texts: str) -> Area:
             counts["older-people"] = counts.get("older-people", 0) + 1
         if ages is not None and ages.high is not None and ages.high < 18 and len(counts) > 1:
             # a service for children ("CAMHS … care and support") is not adult social care or a service for older people
-            counts = {k: v for k, v in counts.items() if k not in ("adult-social-care", "older-people", "criminal-justice", "prisons")} or counts
+            counts = {k: v for k, v in counts.items() if k not in ("adult-social-care", "older-people", *_ADULT_JUSTICE_AREAS)} or counts
         if "youth" in counts:  # juvenile offenders, youth on probation or in custody: the youth justice system's, not adults'
-            for adults_only in ("criminal-justice", "prisons"):
+            for adults_only in _ADULT_JUSTICE_AREAS:
                 counts.pop(adults_only, None)
         if counts:
             # On a tie, the service named beats the group named: "youth enrolled in tutoring" is a tutoring
