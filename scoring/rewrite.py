@@ -1106,11 +1106,59 @@ def _clean_quote(words: str) -> str:
     return words if len(_WORD_RE.findall(words)) >= 2 else ""
 
 
+# A quote that opens on its verb ("be responded to within 8 minutes", "will receive a first callback within 3 days") or on
+# the word "target" after what the target is for ("The Home Support target for 2017 is …") reads as a fragment: the
+# subject the sentence names in a few words before it is quoted too ("Patients will be responded to within …").
+_VERB_OPEN_RE = regex(r"(?:(?P<be>be|been)|(?P<modal>will|shall|should|must|would|can|may)|(?P<target>target))\b", re.I)
+_SUBJECT_MODAL_END_RE = regex(r"\b(?:will|shall|should|must|would|can|may|(?:is|are)\s+to)[ \t]*$", re.I)
+_SENTENCE_BREAK_RE = regex(r"(?:[.!?;:][ \t]+|\n)")
+_PREPOSITION_RE = regex(r"\b(?:to|against|of|in|on|for|with|by|from|at|under|towards?)\b", re.I)
+_SUBJECT_FILLER_RE = regex(r"(?:that|and|but|or|which|who|where|when|if|as|so|because)\b", re.I)
+
+
+def _with_subject(clause: Clause, start: int, words: str) -> str:
+    """`words` with the subject its sentence names just before it, when they open on a verb or on "target"."""
+    opening = _VERB_OPEN_RE.match(words)
+    if opening is None:
+        return words
+    rel = max(0, start - clause.start)
+    at = clause.text.find(words[:40], max(0, rel - 200))
+    if at < 0 or at > rel + 40:
+        return words
+    floor = max(0, at - 120)
+    breaks = [m.end() for m in _SENTENCE_BREAK_RE.finditer(clause.text, floor, at)]
+    if not breaks and floor > 0:
+        return words
+    seg = clause.text[breaks[-1] if breaks else 0:at]
+    if "|" in seg or "\t" in seg:
+        return words  # a row's other cells, not a subject
+    seg = " ".join(seg.split())
+    if not seg or not (seg[0].isupper() or seg[0].isdigit()) or len(seg.split()) > 8:
+        return words
+    seg = re.sub(r"^That\s+", "", seg)  # "On collection from hospital you can expect: That you will be collected …"
+    if _SUBJECT_FILLER_RE.match(seg):
+        return words
+    if opening.group("be"):
+        modal = _SUBJECT_MODAL_END_RE.search(seg)
+        if modal is None:
+            return words
+        subject = seg[:modal.start()]
+    else:
+        subject = seg
+    if opening.group("target") and (len(seg.split()) > 4 or _PREPOSITION_RE.search(seg)):
+        return words  # "In relation to target D54", "To measure progress against the national target": not its subject
+    if not subject.strip() or _FINITE_VERB_RE.search(subject) or re.search(r"\b(?:will|shall|should|must|would|can|may)\b", subject, re.I):
+        return words
+    return f"{seg} {words}"
+
+
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
                       weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool,
                       place_kind: str = "sentence") -> str:
     area, scope, heading = _setting(clause, doc_area)
     words = their_words(clause, start, end)
+    if words:
+        words = _with_subject(clause, start, words)
     cells = [c.strip() for c in re.split(r"[|\t]", words or "") if c.strip()]
     quoted = _NUMBERING_RE.sub("", " ".join(", ".join(cells).split())).strip(" .,;:'\"")
     head, figures = split_figures(quoted)

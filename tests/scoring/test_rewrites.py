@@ -1958,3 +1958,22 @@ def test_a_work_focused_interview_target_is_employment_support_not_benefits_admi
         written = " ".join(r["rewrite"] for r in _rewrites(
             f"85% of Income Support lone parent {spelt} that become due are conducted within 3 months."))
         assert "paid work" in written and "right payment" not in written, written
+
+
+@pytest.mark.parametrize("clause,kept,never", [
+    ("Band A: life-threatening calls. Callers will be reached in an average time of six minutes.",
+     "'Callers will be reached in an average time of six minutes", None),
+    ("Respite referrals must be assessed within four hours for a suitable placement.",
+     "'Respite referrals must be assessed within four hours", None),
+    ("The Day Opportunities target for 2032 is 2.4 million funded hours.",
+     "'The Day Opportunities target for 2032 is 2.4 million funded hours", None),
+    ("In relation to target K7 - aids delivered within five days.", None, "'In relation to"),
+])
+def test_a_quote_that_opens_on_its_verb_keeps_the_subject_its_sentence_names(clause, kept, never):
+    """"be reached in an average time of six minutes" does not say who is reached: the few words that name the
+    subject come with it. A phrase that is not the subject ("In relation to target K7") stays out."""
+    rewrite, = _output_rewrites(clause)
+    if kept:
+        assert kept in rewrite, rewrite
+    if never:
+        assert never not in rewrite, rewrite
