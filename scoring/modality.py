@@ -14,9 +14,12 @@ from .patterns import regex
 
 _MODAL_RE = regex(
     r"\b(?:will|shall|must|should|is\s+to|are\s+to|needs?\s+to|is\s+required|are\s+required|required\s+to"
+    # what a provider is bought to do ("The Trust is commissioned to attend 75% of Category A calls within 8 minutes")
+    r"|(?:is|are)\s+(?:commissioned|contracted)\s+to"
     r"|is\s+expected|are\s+expected|expected\s+to|to\s+be\s+(?:delivered|provided|achieved|met|seen"
     # a target list's infinitive ("95 per cent of claims to be cleared within 26 weeks")
-    r"|cleared|processed|paid|answered|dispatched|screened|assessed|decided|resolved|registered|allocated|admitted))\b",
+    r"|cleared|processed|paid|answered|dispatched|screened|tested|vaccinated|immuni[sz]ed|assessed|decided|resolved|registered"
+    r"|allocated|admitted))\b",
     re.I,
 )
 _TARGET_RE = regex(
@@ -212,7 +215,8 @@ _AS_OF_DATE_RE = regex(
 # A chart or a data item described, not set: "This chart shows the proportion of people who accessed …", "This is to
 # show the number of referrals received for each category" (a return's specification, under the item). Read before an
 # indicator's own words, which it quotes, and before its "is to", which binds no one.
-_DESCRIBED_RE = regex(r"^\W*this\s+(?:chart|graph|table|figure|map|dashboard)\s+(?:shows|illustrates|presents|sets\s+out)\b"
+_DESCRIBED_RE = regex(r"^\W*(?:this|the)\s+(?:interactive\s+)?(?:chart|graph|table|figure|map|dashboard|data(?:\s*set)?|spreadsheet)"
+                      r"\s+(?:(?:below|above)\s+)?(?:shows|illustrates|presents|sets\s+out|displays|contains|lists|is\s+divided)\b"
                       r"|^\W*this\s+is\s+(?:to|intended\s+to)\s+show\b", re.I)
 # A question told in a reply, its modal the question's: "your Parliamentary Question asking if he will list …".
 _REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",

@@ -105,8 +105,9 @@ _TIGHT_DASH_ITEM_RE = regex(r"^([ \t]*)-(?=[A-Za-z])", re.M)
 
 # A long dash joining a label to its figure, as a table flattened into text has it ("Faster family credit—90 per cent.
 # in 5 days", "Primary—68 per cent"): the dash becomes a space, so the figure starts a word for the rules (a hyphen there
-# reads as part of a word, as in "COVID-19", which keeps its hyphen).
-_WORD_DASH_FIGURE_RE = regex(r"(?<=[^\W\d_])[\u2013\u2014](?=\d)")
+# reads as part of a word, as in "COVID-19", which keeps its hyphen). So does a long dash between two words ("Income support
+# new claims—claims cleared on average in four days"): a hyphen there would join them into one word.
+_WORD_DASH_FIGURE_RE = regex(r"(?:(?<=[^\W\d_])|(?<=\)))[\u2013\u2014](?=\d)|(?<=[^\W\d_])\u2014(?=[^\W\d_])")
 
 
 # "per cent." with a full stop, as older UK government papers abbreviate it ("95 per cent. of children will"): the stop
