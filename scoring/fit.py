@@ -137,7 +137,7 @@ _SENTENCE_END = regex(r"[a-z]{3,}[.!?]\s+[A-Z]")
 _LINE_LABEL = regex(r"[ \t]*(?:(?:\d{1,2}[ \t]+)?(?:[A-Z][a-z]+[ \t]+)?(?i:kpi[ \t]+(?:title|name))[ \t]+(?:[A-Z]{1,5}\d{1,4}[A-Z]?[ \t]*[-–—:][ \t]*)?"
                     r"|(?:[A-Z]{2,5} ?\d{1,3}[a-z]?(?:[ \t]+\d{1,3}(?=[ \t]+[A-Z%]))?|(?i:(?:key[ \t]+)?(?:performance[ \t]+)?"
                     r"(?:measure|indicator|kpi|pi|ref|lot|output|objective|standard|target|goal))[ \t]*(?:#|no\.?)?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?)"
-                    r"[ \t]*(?:[:–—-][ \t]*)?|\d{1,2}[.)][a-z]?[ \t]+)")
+                    r"(?![,.]?\d)[ \t]*(?:[:–—-][ \t]*)?|\d{1,2}[.)][a-z]?[ \t]+)")
 
 
 def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:

@@ -50,6 +50,9 @@ _LIMIT_START_RE = regex(r"(?:within|for\s+(?:up\s+to|a\s+(?:minimum|maximum)\s+o
 # The start of a time limit or a cap just before its figure: "within ", "within seven (", "for up to ".
 _LIMIT_BEFORE_RE = regex(r"\b(?:within|for\s+(?:up\s+to|a\s+(?:minimum|maximum)\s+of|at\s+least))\s+(?:[a-z-]{3,12}\s*\(\s*)?$", re.I)
 # A lead-in run into an item's line: "Specifications include, but are not limited to: ".
+# A wait named before its figure: "A maximum wait of two weeks from referral to treatment" flagged from "two weeks".
+_WAIT_BEFORE_RE = regex(r"\b(?:an?\s+)?(?:maximum|average|median|mean)\s+(?:wait(?:ing\s+time)?|response\s+time)\s+of\s+$", re.I)
+_COUNT_START_RE = regex(r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)\b", re.I)
 _RUN_IN_LEAD_RE = regex(r"[^\n:]{3,90}:[ \t]+(?=\S)")
 
 
@@ -110,7 +113,8 @@ def split_figures(words: str) -> tuple[str, list[str]]:
 
 # A match that starts at the unit or scale of a figure ("% of children", "million people"), or at the top of a
 # percentage range ("100% of clients" after "90 – "): its figure, or the range's first figure, sits just before.
-_SCALED_START_RE = regex(r"\s?(?:%|per\s?cent\b|million\b|thousand\b|billion\b)", re.I)
+# (also a unit of time whose figure stands before it: "the 18 week Referral to Treatment standard" flagged from "week")
+_SCALED_START_RE = regex(r"\s?(?:%|per\s?cent\b|million\b|thousand\b|billion\b|(?:minutes?|hours?|days?|weeks?|months?)\b)", re.I)
 _RANGE_TOP_RE = regex(r"\d[\d,.]*\s?(?:%|per\s?cent\b)", re.I)
 _FIG = r"(?:\d{1,3}(?:[ ,]\d{3})+|\d+(?:\.\d+)?)"
 _FIGURE_END_RE = regex(rf"(?:{_FIG}\s?%?\s*(?:–|-|to)\s*)?{_FIG}\s*$")
@@ -119,7 +123,8 @@ _THOUSANDS_HEAD_RE = regex(r"(?<![\w.,])\d{1,3}(?: \d{3})* $")
 _RANGE_END_RE = regex(r"\d+(?:\.\d+)?\s?%?\s*(?:–|-|to)\s*$")
 # A numbered label ("KPI 1", "Lot 2", "Objective 3.1", "MI3"), and one set off by a dash at the start of a line.
 NUMBERED_LABEL = (r"(?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
-                  r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?|[A-Z]{1,5}\d{1,3}[a-z]?")
+                  r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?(?![,.]?\d)|[A-Z]{1,5}\d{1,3}[a-z]?(?![,.]?\d)")
+# (never the first digits of a larger figure: "TARGET 15,000 offenders complete programmes" has no label "TARGET 15")
 _DASH_LABEL_RE = regex(rf"[ \t]*(?:{NUMBERED_LABEL})[ \t]+[-–—][ \t]+")
 
 
@@ -179,6 +184,9 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         # "within seven (7) business days" flagged from its "7) business days": the time limit starts at "within"
         rel -= len(limit.group(0))
         start, match = clause.start + rel, clause.text[rel:rel + len(limit.group(0))] + match
+    elif _COUNT_START_RE.match(match) and (wait := _WAIT_BEFORE_RE.search(clause.text[max(line_start, rel - 40):rel])):
+        rel -= len(wait.group(0))
+        start, match = clause.start + rel, clause.text[rel:rel + len(wait.group(0))] + match
     modal = _MODAL_LEAD_RE.match(match)
     if modal:  # "will see 70% of referrals within 5 days": the activity is what the figure counts
         rel += modal.end()

@@ -572,7 +572,9 @@ _FINITE_VERB_RE = regex(r"\b(?:is|are|was|were|will|shall|must|should|be|has|hav
 _LABEL_START_RE = regex(r"[A-Z][\w'’-]*(?:[ \t]+[\w&'’/-]+){0,4}[ \t]*:[ \t]")
 _TRAILING_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-]|\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)])[ \t]*$")
 # A measure named as a count or share: "Total formal referrals …", "Percentage of young people …", "# of visits".
-_MEASURE_ITEM_RE = regex(r"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b", re.I)
+# (also a limit on a wait named as the measure: "1. A maximum wait of two weeks from referral to treatment; and")
+_MEASURE_ITEM_RE = regex(r"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b"
+                         r"|(?:an?\s+)?(?:maximum|average|median)\s+(?:wait(?:ing\s+time)?|response\s+time)\s+of\b", re.I)
 _VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])", re.I)
 # A lead-in the items read on from: it ends on a modal or "to" ("Our behaviour – we will", "The Contractor shall:",
 # "Providers are expected to:"), or it is a heading or lead-in with a colon ("Referral:", "Specifications include:").
@@ -615,7 +617,8 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
             and not run_in and ":" not in body and len(body) <= 200 and not _FINITE_VERB_RE.search(body):
         # a measure in a list of measures ("2. Average daily population of …;") comes back as one measure of the list
         label = marker.group(0).strip() + " " if marker and place.kind != "item" else ""
-        end_mark = body.rstrip()[-1:] if body.rstrip()[-1:] == ";" else ""
+        tail = re.search(r";(?:\s+(?:and|or))?\s*$", body)
+        end_mark = "; " + tail.group(0).strip(" ;") if tail and tail.group(0).strip(" ;") else (";" if tail else "")
         return as_item(place, _line_rewrite(template, clause, start, end, doc_area, label, document) + end_mark)
     at_line = clause.start + line_start
     above_line = document[document.rfind("\n", max(0, at_line - 300), max(0, at_line - 1)) + 1:max(0, at_line - 1)].strip() \

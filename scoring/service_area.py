@@ -345,6 +345,8 @@ _NATION_RE = regex(
     r"|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia(?! Water)|Wisconsin"
     r"|Wyoming|Washington State|State of (?:Washington|Maine|Georgia)|Washington,? D\.?C\.?)\b"
     r"|\b(?:WIOA|SAMHSA|HUD|Title (?:XIX|XX|IV-[BE]))\b|\b(?:U\.S\.C|C\.F\.R)\.|\bBoard of (?:County )?(?:Supervisors|Commissioners)\b"
+    # the US federal buying rules and their departments: "FAR 14.201-8", "48 CFR 3514", "the Department of Labor"
+    r"|\bFAR (?:Part )?\d{1,2}\.\d{1,4}|\b\d{1,2} CFR \d|\bDepartment of (?:Labor|Defense|Veterans Affairs)\b"
     r"|\b(?:Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland"
     r"|Prince Edward Island|Yukon|Nunavut)\b"
     r"|\b(?:Victorian Government|State of Victoria|Tasmania|Northern Territory|Australian Capital Territory|ACT Government"

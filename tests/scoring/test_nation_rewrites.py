@@ -45,6 +45,10 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     ("The program serves youth with behavioral health needs at two neighborhood centers.", "outside the UK"),
     ("The programme offers behavioural support at two neighbourhood centres.", None),
     ("The provider will run the program for two years.", None),
+    # the US federal buying rules and departments
+    ("Award goes to the bid most advantageous to the Government, price and price-related factors only (FAR 14.201-8).",
+     "outside the UK"),
+    ("Part 3514 of 48 CFR 3514 governs sealed bidding at the Department of Labor.", "outside the UK"),
 ])
 def test_the_nation_a_text_is_from(text, nation):
     assert detect_nation(text) == nation

@@ -1977,3 +1977,27 @@ def test_a_quote_that_opens_on_its_verb_keeps_the_subject_its_sentence_names(cla
         assert kept in rewrite, rewrite
     if never:
         assert never not in rewrite, rewrite
+
+
+@pytest.mark.parametrize("clause,kept,never", [
+    ("It is expected that providers will achieve 90% in relation to the 18 week Referral to Treatment standard.",
+     "'18 week Referral to Treatment", "'week Referral"),
+    ("Targets for the year\n1. A maximum wait of three weeks from referral to first appointment; and\n"
+     "2. Care given in line with national guidance.", "a maximum wait of three weeks from referral", None),
+    ("TARGET 12,000 learners complete courses (Adult Service) 4,000 courses completed (Colleges)", "12,000 learners",
+     "TARGET 12 "),
+])
+def test_a_quote_keeps_the_figure_and_wait_it_belongs_to(clause, kept, never):
+    """"18 week" keeps its 18, a wait named before its figure keeps its name, and the first digits of "12,000" are
+    never read as a label "TARGET 12"."""
+    rewrite = _output_rewrites(clause)[0]
+    assert kept in rewrite, rewrite
+    if never:
+        assert never not in rewrite, rewrite
+
+
+def test_a_wait_in_a_numbered_list_comes_back_as_an_item_that_keeps_its_and():
+    text = "The standard has two parts:\n1. A maximum wait of three weeks from referral to first appointment; and\n" \
+           "2. Care given in line with national guidance."
+    rewrite = _output_rewrites(text)[0]
+    assert rewrite.startswith("1. ") and rewrite.endswith("; and"), rewrite
