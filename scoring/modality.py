@@ -45,7 +45,8 @@ MINUTES_RE = regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+
 # reports quote targets ("…which was 90% of the target").
 _STRONG_REPORT_RES = (
     regex(r"\b(?:supported|received|delivered|reached|served|serviced|distributed|saw|assisted|helped|engaged|attended|completed"
-               r"|accessed|recorded|constituted|accounted\s+for|represented|made|had|provided|placed|housed)"
+               r"|responded\s+to|answered"
+               r"|accessed|recorded|constituted|accounted\s+for|represented|made(?:\s+up(?:\s+(?:just|only))?)?|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
     # A count's change told as what has happened: "the number of service users entering care homes has dropped".
@@ -61,6 +62,12 @@ _STRONG_REPORT_RES = (
     regex(r"^\W*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
           r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:[\w'’-]+\s*,\s*(?:which|who|that)\b[^.;]{1,100}?,\s+)?"
           r"(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
+    # A count out of a whole, told as what happened: "Out of 258 'red' calls with an on-scene response, 202 arrived within the
+    # standard time".
+    regex(r"^\W*out\s+of\s+(?:the\s+)?(?:over\s+|around\s+|about\s+)?\d[\d,]*\b[^.;]{0,100}?,\s*(?:only\s+|just\s+)?\d[\d,]*\s+"
+          r"(?:were|was|arrived|had|received|got|met|did)\b", re.I),
+    # A count's level told as it was: "the number of outreach sessions available reflected the staff capacity".
+    regex(r"^\W*the\s+(?:number|total|proportion|percentage)\s+of\s+[^.;]{1,80}?\s(?:reflected|remained|matched|mirrored)\b", re.I),
     # Progress told as what is so already: "Already 65 per cent of patients are seen within 48 hours" (a target's
     # progress, not the target; "will" or "must" in the clause sets one, caught before this).
     regex(r"^\W*already\s+(?:over\s+|more\s+than\s+|some\s+|nearly\s+|almost\s+|around\s+|about\s+)?\d", re.I),
@@ -191,7 +198,8 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
 # ("Number of visits made in 2023 was 1,200").
 _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
                            r"percentage|proportion|%|rate)\s+of\b", re.I)
-_FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased)\b", re.I)
+_FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased|reflected|remained|matched"
+                          r"|mirrored)\b", re.I)
 # A flattened table row: a count's label ("Total clients served", "Unduplicated # of youth served", "# of instances of
 # housing help") then only its figures, a target and the quarters' cells ("345 0 0"): an indicator, not an account
 # (also as the last line under a flattened header).
@@ -222,12 +230,16 @@ _DESCRIBED_RE = regex(r"^\W*(?:this|the)\s+(?:interactive\s+)?(?:chart|graph|tab
 _REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",
                               re.I)
 _PAST_MODAL_RE = regex(r"\b(?:should|would|could|might|must|ought\s+to)\s+have\s+(?:been\s+)?\w+", re.I)
+# A deadline a past modal is set against: "By the end of 2011-12, 6,259 eligible people … should have received a health
+# check" sets a target for that date, not a regret about the past.
+_BY_DEADLINE_RE = regex(r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:19|20)\d\d(?:\s*[-/–]\s*\d\d(?:\d\d)?)?\b|(?:january|february|march|april"
+                        r"|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\d\b|year[-\s]end\b)", re.I)
 
 
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
-    if _PAST_MODAL_RE.search(text):
+    if _PAST_MODAL_RE.search(text) and not (_BY_DEADLINE_RE.search(text) and re.search(r"\bshould\s+have\b", text, re.I)):
         text = _PAST_MODAL_RE.sub(" ", text)
     if "ask" in text and _REPORTED_QUESTION_RE.search(text):
         text = _REPORTED_QUESTION_RE.sub(" ", text)

@@ -148,7 +148,7 @@ def compile_any(patterns: list[str], source: str, lazy: bool = False) -> re.Patt
     if not patterns:
         return None
     key = "any2:" + diskcache.digest(
-        f"{_cache._VERSION}\0{_gate.VERSION}\0{MAX_REPEAT}\0{int(_FLAGS)}\0{_vocab_digest()}\0{chr(0).join(patterns)}".encode()
+        f"{_cache._VERSION}\0{_gate.VERSION}\0{MAX_REPEAT}\0{int(_FLAGS)}\0{_WORD_START}\0{_vocab_digest()}\0{chr(0).join(patterns)}".encode()
     ).hexdigest()
     stored = diskcache.get(key)
     gated = _gated(stored, source, patterns) if stored is not None else None
@@ -466,7 +466,8 @@ def _joined(patterns: list[str], source: str, expanded: dict[str, str] | None = 
 # A match starts a word: not inside one, nor after a hyphen. A match that opens on a sign ("% of
 # referrals", "£20 an hour") has no word to cut, so "90% of referrals" matches from its "%".
 # The two cases exclude each other, so a position where the match fails is never tried twice.
-_WORD_START = r"(?:(?<![\w-])|(?<=[\w-])(?=[^\w\s-]))"
+# (Nor the number of a service's name: "NHS 24 faced two legal action cases" counts no cases of 24.)
+_WORD_START = r"(?:(?<![\w-])(?<!NHS )|(?<=[\w-])(?=[^\w\s-]))"
 
 
 def _word_start(alternatives: list[str]) -> str:
