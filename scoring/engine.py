@@ -126,10 +126,42 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     findings = [finding(r) for r in listed]
     if rewrites and any(rule_of[f.rule].rewrite for f in findings):
         findings = _with_rewrites(findings, rule_of, doc, document_area(norm))
+        if "\u2014" in text:
+            findings = _dashes_restored(findings, text, norm)
     evidence = findings + [finding(r) for r in _sample(kept, listed)]
     # What the reader noticed about the file (a hidden suppression marker) comes first.
     return Report(text=text, findings=tuple(notice_findings(text) + findings), score=assess(doc, evidence),
                   omitted=sum(omitted.values()), omitted_levels=dict(omitted))
+
+
+_WORD_BEFORE_RE = re.compile(r"[^\W\d_]+$")
+_WORD_AFTER_RE = re.compile(r"[^\W\d_]+")
+
+
+def _dashes_restored(findings: list[Finding], text: str, norm: str) -> list[Finding]:
+    """A rewrite quotes the draft as the rules read it, where a long dash between two words is a space ("new claims—claims
+    cleared" read as "new claims claims cleared"): the quote gets its dash back."""
+    pairs = {}
+    at = text.find("\u2014")
+    while at >= 0 and len(pairs) < 200:
+        if norm[at] == " ":
+            before = _WORD_BEFORE_RE.search(norm, max(0, at - 40), at)
+            after = _WORD_AFTER_RE.match(norm, at + 1)
+            if before and after:
+                pairs[f"{before.group(0)} {after.group(0)}"] = f"{before.group(0)}\u2014{after.group(0)}"
+        at = text.find("\u2014", at + 1)
+    if not pairs:
+        return findings
+    out = []
+    for f in findings:
+        if f.rewrite:
+            restored = f.rewrite
+            for spaced, dashed in pairs.items():
+                if spaced in restored:
+                    restored = restored.replace(spaced, dashed)
+            f = replace(f, rewrite=restored) if restored != f.rewrite else f
+        out.append(f)
+    return out
 
 
 def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, config: Config) -> None:

@@ -2001,3 +2001,12 @@ def test_a_wait_in_a_numbered_list_comes_back_as_an_item_that_keeps_its_and():
            "2. Care given in line with national guidance."
     rewrite = _output_rewrites(text)[0]
     assert rewrite.startswith("1. ") and rewrite.endswith("; and"), rewrite
+
+
+def test_a_quote_keeps_the_long_dash_the_draft_joins_two_words_with():
+    """The rules read "new claims—claims cleared" with a space for the dash (a hyphen would join the words into one);
+    the suggestion quotes the draft as written."""
+    text = "Targets for the year:\n3. Carer's allowance new claims\u2014claims cleared on average in six days.\n"
+    rewrite, = _output_rewrites(text)
+    assert "claims\u2014claims cleared on average in six days" in rewrite, rewrite
+    assert "claims claims" not in rewrite, rewrite
