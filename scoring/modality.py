@@ -45,7 +45,7 @@ MINUTES_RE = regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+
 # reports quote targets ("…which was 90% of the target").
 _STRONG_REPORT_RES = (
     regex(r"\b(?:supported|received|delivered|reached|served|serviced|distributed|saw|assisted|helped|engaged|attended|completed"
-               r"|responded\s+to|answered"
+               r"|responded\s+to|answered|(?:have|has)\s+seen|dealt\s+with"
                r"|accessed|recorded|constituted|accounted\s+for|represented|made(?:\s+up(?:\s+(?:just|only))?)?|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
@@ -62,6 +62,16 @@ _STRONG_REPORT_RES = (
     regex(r"^\W*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
           r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:[\w'’-]+\s*,\s*(?:which|who|that)\b[^.;]{1,100}?,\s+)?"
           r"(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
+    # Scope for more, told as an opinion: "staff say there is scope to continue driving up the number of patients who
+    # benefit", "feedback … that there is more scope to increase the number of referrals".
+    regex(r"\bthere\s+is\s+(?:more\s+|further\s+|still\s+|real\s+)?scope\s+to\s+(?:continue\s+)?(?:increas|driv|grow|boost|expand|rais)\w*", re.I),
+    # A statistics table's title over past years: "Table 18 Timescales for starting community payback order work
+    # placement: 2014-15 to 2018-19".
+    regex(r"^\W*(?:table|figure|chart)\s+\d{1,3}[a-z]?\b[^\n]{0,160}?\b(?:19|20)\d\d(?:\s*[-‑–/]\s*\d\d)?\s+(?:to|-|–)\s+(?:19|20)\d\d", re.I),
+    # A statistic's caveat: "estimates of the proportion of cases processed within target times could change".
+    regex(r"\bestimates\s+of\s+the\s+(?:number|proportion|percentage|share)\s+of\b[^.;]{1,120}?\b(?:could|may|might)\s+(?:change|be\s+revised)", re.I),
+    # Someone's words, quoted whole: "\u201cIt is fantastic we are able to continue expanding the Childcare Offer …\u201d".
+    regex(r"^\s*[\"\u201c](?=[^\"\u201c\u201d]*\b(?:we|I|our|us)\b)[^\"\u201c\u201d]{20,}[\"\u201d]\s*$"),
     # A count out of a whole, told as what happened: "Out of 258 'red' calls with an on-scene response, 202 arrived within the
     # standard time".
     regex(r"^\W*out\s+of\s+(?:the\s+)?(?:over\s+|around\s+|about\s+)?\d[\d,]*\b[^.;]{0,100}?,\s*(?:only\s+|just\s+)?\d[\d,]*\s+"
