@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Our own wordings, none of which a rule reads: a charter line in an unusual order, and a delivery programme
 # (output-only), and a contract awarded on the hourly charge and care paid by the hour (cost-first).
 MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of the time.\n"
-          "The contractor shall deliver the annual programme of 40 outreach days.\n")
+          "The contractor shall deliver an annual programme of 40 outreach days to young people.\n")
 MISSED_COST = ("The contract will go to the tenderer whose hourly charge is most economical.\n"
                "Sitting services will be paid per hour of sitting delivered.\n")
 
@@ -163,7 +163,7 @@ def test_no_learned_suggestion_on_an_outcome_target_or_a_lists_lead_in(text):
 
 
 def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding(thresholds):
-    paid = "The provider will be paid per hour of service delivered, with visits booked in 30 minute blocks."
+    paid = "The provider will be paid per hour of work delivered, with visits booked in 30 minute blocks."
     flagged = "5.3 **Drop-in sessions.** The provider shall run at least 4 drop-in sessions for carers each month."
     # both categories on, just below what the model reads in both clauses, whatever model is shipped
     cut = round(min(*learned.predict(paid).values(), learned.predict(flagged)["output-only"]) - 0.01, 3)
@@ -176,7 +176,7 @@ def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding(thresholds
 
 def test_a_learned_suggestion_does_not_quote_a_long_clause_or_its_section_number_back(thresholds):
     thresholds(output_only=learned.ADD_THRESHOLD)  # an output-only reading, were it switched on
-    text = ("4.6 **Outreach.** The Provider shall carry out at least 8 hours of street-based youth work each week "
+    text = ("4.6 **Outreach.** The Provider shall deliver at least 8 hours of street-based youth work each week "
             "across the town centre and the three estates named in Schedule 2, on evenings agreed with the Council.")
     found = [f for f in review(text, learned=True).findings if f.rule.endswith("/learned")]
     assert found and "4.6" not in found[0].rewrite and "street-based youth work" not in found[0].rewrite, found
