@@ -49,10 +49,12 @@ _DUTY_LINE_RE = regex(r"[ \t]*(?:(?:\d{1,2}(?:\.[a-z])?[.)]|[a-z][.)]|[-*•])[ 
 _LIMIT_START_RE = regex(r"(?:within|for\s+(?:up\s+to|a\s+(?:minimum|maximum)\s+of|at\s+least|no\s+(?:more|fewer|less)\s+than))\s", re.I)
 # The start of a time limit or a cap just before its figure: "within ", "within seven (", "for up to ".
 _LIMIT_BEFORE_RE = regex(r"\b(?:within|for\s+(?:up\s+to|a\s+(?:minimum|maximum)\s+of|at\s+least))\s+(?:[a-z-]{3,12}\s*\(\s*)?$", re.I)
-# A lead-in run into an item's line: "Specifications include, but are not limited to: ".
-# A wait named before its figure: "A maximum wait of two weeks from referral to treatment" flagged from "two weeks".
-_WAIT_BEFORE_RE = regex(r"\b(?:an?\s+)?(?:maximum|average|median|mean)\s+(?:wait(?:ing\s+time)?|response\s+time)\s+of\s+$", re.I)
+# A wait named as the measure, before its figure: "A maximum wait of two weeks from referral to treatment" (a quote
+# flagged from "two weeks" keeps the name; scoring/rewrite.py reads such a list item as a measure).
+WAIT_NAMED = r"(?:an?\s+)?(?:maximum|average|median|mean)\s+(?:wait(?:ing\s+time)?|response\s+time)\s+of\b"
+_WAIT_BEFORE_RE = regex(rf"\b{WAIT_NAMED}\s+$", re.I)
 _COUNT_START_RE = regex(r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)\b", re.I)
+# A lead-in run into an item's line: "Specifications include, but are not limited to: ".
 _RUN_IN_LEAD_RE = regex(r"[^\n:]{3,90}:[ \t]+(?=\S)")
 
 
@@ -121,10 +123,10 @@ _FIGURE_END_RE = regex(rf"(?:{_FIG}\s?%?\s*(?:–|-|to)\s*)?{_FIG}\s*$")
 _THOUSANDS_TAIL_RE = regex(r"\d{3}(?![\d,.])")
 _THOUSANDS_HEAD_RE = regex(r"(?<![\w.,])\d{1,3}(?: \d{3})* $")
 _RANGE_END_RE = regex(r"\d+(?:\.\d+)?\s?%?\s*(?:–|-|to)\s*$")
-# A numbered label ("KPI 1", "Lot 2", "Objective 3.1", "MI3"), and one set off by a dash at the start of a line.
+# A numbered label ("KPI 1", "Lot 2", "Objective 3.1", "MI3"), and one set off by a dash at the start of a line
+# (never the first digits of a larger figure: "TARGET 15,000 offenders complete programmes" has no label "TARGET 15").
 NUMBERED_LABEL = (r"(?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
                   r"[ \t]*#?[ \t]*\d{1,3}(?:\.\d{1,2})?[a-z]?(?![,.]?\d)|[A-Z]{1,5}\d{1,3}[a-z]?(?![,.]?\d)")
-# (never the first digits of a larger figure: "TARGET 15,000 offenders complete programmes" has no label "TARGET 15")
 _DASH_LABEL_RE = regex(rf"[ \t]*(?:{NUMBERED_LABEL})[ \t]+[-–—][ \t]+")
 
 

@@ -22,7 +22,7 @@ from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity, row_seed
-from .quote import NUMBERED_LABEL, shorten, split_figures, their_words
+from .quote import NUMBERED_LABEL, WAIT_NAMED, shorten, split_figures, their_words
 from .segment import Clause, segment
 from .service_area import BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -573,8 +573,7 @@ _LABEL_START_RE = regex(r"[A-Z][\w'’-]*(?:[ \t]+[\w&'’/-]+){0,4}[ \t]*:[ \t]
 _TRAILING_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-]|\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)])[ \t]*$")
 # A measure named as a count or share: "Total formal referrals …", "Percentage of young people …", "# of visits".
 # (also a limit on a wait named as the measure: "1. A maximum wait of two weeks from referral to treatment; and")
-_MEASURE_ITEM_RE = regex(r"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b"
-                         r"|(?:an?\s+)?(?:maximum|average|median)\s+(?:wait(?:ing\s+time)?|response\s+time)\s+of\b", re.I)
+_MEASURE_ITEM_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
 _VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])", re.I)
 # A lead-in the items read on from: it ends on a modal or "to" ("Our behaviour – we will", "The Contractor shall:",
 # "Providers are expected to:"), or it is a heading or lead-in with a colon ("Referral:", "Specifications include:").
@@ -1112,8 +1111,10 @@ def _clean_quote(words: str) -> str:
 # A quote that opens on its verb ("be responded to within 8 minutes", "will receive a first callback within 3 days") or on
 # the word "target" after what the target is for ("The Home Support target for 2017 is …") reads as a fragment: the
 # subject the sentence names in a few words before it is quoted too ("Patients will be responded to within …").
-_VERB_OPEN_RE = regex(r"(?:(?P<be>be|been)|(?P<modal>will|shall|should|must|would|can|may)|(?P<target>target))\b", re.I)
-_SUBJECT_MODAL_END_RE = regex(r"\b(?:will|shall|should|must|would|can|may|(?:is|are)\s+to)[ \t]*$", re.I)
+_MODALS = r"will|shall|should|must|would|can|may"
+_VERB_OPEN_RE = regex(rf"(?:(?P<be>be|been)|{_MODALS}|(?P<target>target))\b", re.I)
+_SUBJECT_MODAL_END_RE = regex(rf"\b(?:{_MODALS}|(?:is|are)\s+to)[ \t]*$", re.I)
+_MODAL_WORD_RE = regex(rf"\b(?:{_MODALS})\b", re.I)
 _SENTENCE_BREAK_RE = regex(r"(?:[.!?;:][ \t]+|\n)")
 _PREPOSITION_RE = regex(r"\b(?:to|against|of|in|on|for|with|by|from|at|under|towards?)\b", re.I)
 _SUBJECT_FILLER_RE = regex(r"(?:that|and|but|or|which|who|where|when|if|as|so|because)\b", re.I)
@@ -1150,7 +1151,7 @@ def _with_subject(clause: Clause, start: int, words: str) -> str:
         subject = seg
     if opening.group("target") and (len(seg.split()) > 4 or _PREPOSITION_RE.search(seg)):
         return words  # "In relation to target D54", "To measure progress against the national target": not its subject
-    if not subject.strip() or _FINITE_VERB_RE.search(subject) or re.search(r"\b(?:will|shall|should|must|would|can|may)\b", subject, re.I):
+    if not subject.strip() or _FINITE_VERB_RE.search(subject) or _MODAL_WORD_RE.search(subject):
         return words
     return f"{seg} {words}"
 
