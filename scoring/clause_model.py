@@ -591,9 +591,22 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
     flat: list[int] = []  # indexes of the fragments of a flattened row being gathered
     opener = None  # the first cell of that row, when it shares a clause with the header line
     under_outcome = False  # the last line that was not a bare indicator states an outcome
+    flat_head: str | None = None  # the header line of a table pasted with spaces only, while its rows follow
     for i, c in enumerate(clauses):
         text = c.text.strip()
         role = text_role(text, c.kind)
+        if flat_head is not None:
+            cells = _flat_row(text) if not _row_like(c) else None
+            if cells is not None:
+                out.append(ClauseInfo(role if role in _SETS_NOTHING else "target", tuple(headings), None, (flat_head,), cells,
+                                      ("indicator", "target") + ("other",) * (len(cells) - 2)))
+                continue
+            flat_head = None
+        if not header and not _row_like(c) and _flat_header(text) and i + 1 < len(clauses) \
+                and not _row_like(clauses[i + 1]) and _flat_row(clauses[i + 1].text) is not None:
+            flat_head = text  # its rows hold the figures; the header line names columns and sets nothing itself
+            out.append(ClauseInfo("header", tuple(headings), lead_in))
+            continue
         inner = _inner_lead_in(text)
         if inner is not None:
             # "Providers report quarterly on:\nSPI 1 - …" read as one sentence: the lines after the
@@ -901,6 +914,75 @@ def _blank_target(text: str, columns: tuple[str, ...]) -> bool:
         return False
     k = columns.index("target")
     return len(raw) == len(columns) and not raw[k]  # a row with more or fewer cells than the header may be misaligned
+
+
+# A table pasted as plain lines, its cells parted by spaces only: a header line naming a target column ("Measure
+# Target Proportion of funding", "Month   Minimum number of consultations") over rows of a label and its values
+# ("Cervical screening 80% 25%", "February 2024   1"). No cells can be told apart in the header; in a row the
+# values trail the label. ("Target group" or "target population" names who, not a column of figures.)
+_FLAT_TARGET_HEAD_RE = regex(r"\b(?:targets?|minimum|maximum|thresholds?|expected|expectations?|standards?)\b"
+                             r"(?!\s+(?:groups?|population|audiences?|areas?|cohorts?|market|date)\b)", re.I)
+# (A year is part of the label: "February 2024   1".)
+_FLAT_VALUE = (r"(?:[<>≤≥=]\s*)?(?:(?!(?:19|20)\d\d\b(?!\s*(?:%|per\s?cent)))\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent)?"
+               r"|\d{1,3}\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))")
+_FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?))[ ]+((?:" + _FLAT_VALUE + r")(?:[ ]+" + _FLAT_VALUE + r"){0,7})[ ]*$",
+                     re.I)
+
+
+def _flat_header(text: str) -> bool:
+    """A column header written as one line of words with a target column among them."""
+    t = text.strip()
+    if "\n" in t or "|" in t or "\t" in t or len(t) > 120 or re.search(r"[.;:!?,]$", t) or len(t.split()) > 16:
+        return False
+    return bool(_FLAT_TARGET_HEAD_RE.search(t)) and not re.search(r"\d", _YEAR_RE.sub(" ", t)) \
+        and not modal_or_imperative(t) and not _TARGETS_TITLE_RE.search(t)
+
+
+def _flat_row(text: str) -> tuple[str, ...] | None:
+    """A row of a table pasted with spaces only: its label and the values after it."""
+    m = _FLAT_ROW_RE.match(text.strip())
+    if m is None or _LEADS_VALUE_RE.search(m.group(1)) or modal_or_imperative(m.group(1)):
+        return None
+    if re.search(r"\d|\bn/a\b", _YEAR_RE.sub(" ", m.group(1)), re.I):
+        return None  # a label names the row; a figure or an empty cell inside it means the cells are not told apart
+    return (m.group(1).strip(), *_split_values(m.group(2)))
+
+
+def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
+    """The cells of the line at `start` when it is a row of a table pasted with spaces only, under its header line
+    (other rows may stand between them); None otherwise."""
+    line_start = document.rfind("\n", 0, start) + 1
+    line_end = document.find("\n", start)
+    cells = _flat_row(document[line_start:line_end if line_end >= 0 else len(document)])
+    if cells is None:
+        return None
+    above = line_start - 1
+    for _ in range(_MAX_FLAT_CELLS):
+        if above <= 0:
+            return None
+        prev_start = document.rfind("\n", 0, above) + 1
+        prev = document[prev_start:above]
+        if _flat_header(prev):
+            return cells
+        if _flat_row(prev) is None:
+            return None
+        above = prev_start - 1
+    return None
+
+
+_ONE_VALUE_RE = regex(_FLAT_VALUE, re.I)
+# "Emergency department targets", "National Probation Service targets 2002-03 and 2003-04": a table's title (over its
+# years), not a row of column names.
+_TARGETS_TITLE_RE = regex(r"\b(?:targets|standards)(?:\s+(?:for\s+)?(?:19|20)\d\d\S*(?:\s*(?:and|to|-)\s*(?:19|20)\d\d\S*)*)?\s*$", re.I)
+# A sentence carrying its own figure ("… cases referred to the Tribunal to be no more than 4.5 per cent") is no label:
+# a row's label does not end on a word that leads into the value.
+_LEADS_VALUE_RE = regex(r"\b(?:than|of|to|at|least|most|within|by|in|is|are|be|from|under|over|per|about|around|approximately"
+                        r"|and|or|for|only|just|some|nearly|almost|up)$", re.I)
+_SETS_NOTHING = ("report", "definition", "question")
+
+
+def _split_values(values: str) -> tuple[str, ...]:
+    return tuple(v.group(0).strip() for v in _ONE_VALUE_RE.finditer(values))
 
 
 def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:

@@ -151,8 +151,9 @@ def negated(clause: Clause, start: int, end: int) -> bool:
     return bool(_NEGATED_AFTER_RE.search(after))
 
 
-# Roles whose clauses set nothing: no rule of a clause kind fires on them.
-_NEVER_ROLES = {"definition", "question"}
+# Roles whose clauses set nothing: no rule of a clause kind fires on them (a "header" names a table's columns; its rows
+# set the figures).
+_NEVER_ROLES = {"definition", "question", "header"}
 # Roles that are not targets, for rules that only judge targets.
 _NOT_TARGET_ROLES = {"report", "definition", "question"}
 

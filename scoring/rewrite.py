@@ -23,6 +23,7 @@ from .patterns import named, regex
 from .rules import load_rules
 from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity, row_seed
 from .quote import NUMBERED_LABEL, WAIT_NAMED, shorten, split_figures, their_words
+from .clause_model import flat_row_under_header
 from .segment import Clause, segment
 from .service_area import BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -1710,6 +1711,11 @@ _DATED_LINE_RE = regex(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|
                        r"|\d{1,2}/\d{1,2}/(?:19|20)?\d\d)\s*[-–:|]?\s*\d{1,3}(?:\.\d+)?\s*%\s+of\s+\S(?=.{0,100}$)", re.I)
 
 
+# A month or a day opens a label as a name, which keeps its capital mid-sentence ("February 2024: 1").
+_PROPER_FIRST_RE = regex(r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+                         r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,
                   document: str = "") -> str:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
@@ -1720,19 +1726,23 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     if _DATED_LINE_RE.match(line):  # "May 1, 2026 35% of Proposed Accomplishments Met": the date and share are the row
         text = _cell_outcome(template, clause, area, scope, heading, doc_area, clause.text)
         return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
-    words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
-    abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop
-    words = " ".join(words.split()).strip(" .,;:'\"")
-    words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
-    words = words + "." if abbreviated and words.endswith(abbreviated.group(0)[:-1]) else words
-    head, figures = split_figures(words)
-    if figures:  # "...report).5600" -> "...: 5600"; several figures (actual, target, next year's) cannot be told apart
-        whole = head.strip(" .,;:'\"")
-        head = _clean_quote(head)
-        if head and whole.startswith(head) and re.search(re.escape(whole) + r"\s*[:=]", " ".join(line.split())):
-            head = whole  # a field's whole name, not a cut quote: "… the project expects to work with: 300" keeps "with"
-        one = len(figures) == 1 and not _RUN_TOGETHER_RE.fullmatch(figures[0])  # year columns fused by a flattened copy
-        words = "" if not head else f"{head}: {figures[0]}" if one else head
+    flat = flat_row_under_header(document, start) if document else None
+    if flat is not None:  # a row of a table pasted with spaces ("February 2024   1"): its label and its figure
+        words, figures = f"{' '.join(flat[0].split())}: {flat[1]}", [flat[1]]
+    else:
+        words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
+        abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop
+        words = " ".join(words.split()).strip(" .,;:'\"")
+        words = _clean_quote(re.sub(r"\s*\([^)]*\)", "", words))  # "(accessed via the report)": a note, not the activity
+        words = words + "." if abbreviated and words.endswith(abbreviated.group(0)[:-1]) else words
+        head, figures = split_figures(words)
+        if figures:  # "...report).5600" -> "...: 5600"; several figures (actual, target, next year's) cannot be told apart
+            whole = head.strip(" .,;:'\"")
+            head = _clean_quote(head)
+            if head and whole.startswith(head) and re.search(re.escape(whole) + r"\s*[:=]", " ".join(line.split())):
+                head = whole  # a field's whole name, not a cut quote: "… the project expects to work with: 300" keeps "with"
+            one = len(figures) == 1 and not _RUN_TOGETHER_RE.fullmatch(figures[0])  # year columns fused by a flattened copy
+            words = "" if not head else f"{head}: {figures[0]}" if one else head
     if words:
         after = clause.text[clause.text.find(words[:20]) + len(words):].split("\n")[0] if words[:20] in clause.text else ""
         target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
@@ -1745,7 +1755,8 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         # "Number of visits" reads on mid-sentence as "number of visits"; a name or a title-case label stays as it is
         # ("Child Benefit: 73%", "Inpatient Treatment"): its next word has a capital too.
         second = words.split()[1:2]
-        words = words[0].lower() + words[1:] if words[:2].istitle() and not (second and second[0][:1].isupper()) else words
+        words = words[0].lower() + words[1:] if words[:2].istitle() and not (second and second[0][:1].isupper()) \
+            and not _PROPER_FIRST_RE.match(words) else words
     if _carries(words) or "tender-coach" in words.lower():
         words = ""
     text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)

@@ -464,3 +464,37 @@ def test_a_title_naming_targets_heads_its_rows_and_a_label_under_it_is_a_sub_hea
 def test_a_footnote_number_glued_to_a_labels_last_word_leaves_it_a_label():
     assert _info("Benefit Clearance Times1\nIncome Support\n9 days", "Benefit").role == "heading"
     assert _info("Benefit Clearance Times 21 days", "Benefit").role != "heading"
+
+
+# A table pasted as plain lines, its cells parted only by spaces: a header naming a target column over rows of a label
+# and its figures. (Examples written for this test, in the shapes seen on real pages.)
+_SPACED_TABLE = ("Quarter   Minimum number of home visits completed\n"
+                 "April to June 2026   150\n"
+                 "July to September 2026   180\n")
+
+
+def test_a_table_pasted_with_spaces_is_read_row_by_row_under_its_header():
+    model = _model(_SPACED_TABLE)
+    head, row = model[0][1], model[1][1]
+    assert head.role == "header"
+    assert row.role == "target" and row.cells == ("April to June 2026", "150")
+    lines = sorted({f.line for f in review(_SPACED_TABLE, rewrites=False).findings if f.category == "output-only"})
+    assert lines == [2, 3]  # each row sets a count; the header names the column and sets nothing itself
+
+
+def test_a_spaced_row_keeps_its_label_and_figure_in_the_suggestion():
+    found = [f for f in review(_SPACED_TABLE).findings if f.category == "output-only"]
+    suggestion = next(f.rewrite for f in found if f.rewrite)
+    assert "April to June 2026: 150" in suggestion and "July to September 2026: 180" in suggestion
+
+
+@pytest.mark.parametrize("text", [
+    # a table's title over its years, with results and targets in its rows
+    "Community service targets 2024-25 and 2025-26\nCommencements of unpaid work orders 6,000 6,140 102",
+    # a sentence carrying its own figure under a heading is no row
+    "Performance standards for the helpline\nThe number of calls passed to another service to be no more than 4.5 per cent",
+    # a header with no target column: a results table
+    "Measure   Achieved 2024-25\nHome visits completed   1,450",
+])
+def test_lines_that_only_look_like_a_spaced_target_table_are_not_read_as_one(text):
+    assert all(info.role != "header" for _, info in _model(text))
