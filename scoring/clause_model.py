@@ -213,7 +213,7 @@ _TERM_DEF_RE = regex(
 # An account of a past period with its figure: "During the fiscal year 51,814 clients completed plans."
 _PAST_PERIOD_RE = regex(
     r"\b(?:during|over|in|throughout|for)\s+(?:the|its|our|their)\s+(?:(?:last|past|previous|fiscal|financial|reporting|review|calendar|same"
-    r"|whole|first|second|third|fourth)\s+){1,2}(?:year|quarter|period|half|months?|weeks?)\b"
+    r"|whole|first|second|third|fourth)\s+){1,2}(?:(?:two|three|four|five|six|nine|\d{1,2})\s+)?(?:year|quarter|period|half|months?|weeks?)\b"
     r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b"
     # a quarter's statistics: "7,118 referrals started treatment during the quarter", "at the end of the quarter, …"
     r"|\b(?:during|at\s+the\s+end\s+of)\s+the\s+(?:quarter|month|year|period)\b(?!\s+(?:ahead|to\s+come))"
@@ -222,7 +222,9 @@ _PAST_COUNT_RE = regex(
     r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,4}?(?:completed|received|attended|accessed|used|participated|took\s+part|moved\s+on"
     r"|achieved|gained|entered|started|finished|engaged|were|had|got|left|obtained|secured|benefit+ed|joined|enrolled"
     r"|registered)\b"
-    r"|\b(?:worked\s+with|ran|held|trained|visited|assessed|answered|handled|dealt\s+with|took\s+on|welcomed)\s+(?:[\w-]+\s+){0,2}?\d", re.I)
+    r"|\b(?:worked\s+with|ran|held|trained|visited|assessed|answered|handled|dealt\s+with|took\s+on|welcomed)\s+(?:[\w-]+\s+){0,2}?\d"
+    # a tally so far: "592,000 consultations delivered in the first four months"
+    r"|\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?delivered\s+(?=(?:in|during|over)\s+the\s+(?:first|last|past)\s+(?:[\w-]+\s+)?(?:days|weeks|months|years|quarters?)\b)", re.I)
 # Results spread over a series of limits, in measured shares: "64.3% of calls received a response within 9 minutes,
 # 68.8% within 10 minutes, 84.2% within 15 minutes" (a target names one limit, not a distribution).
 _DISTRIBUTION_RE = regex(r"\d{1,3}\.\d\s*%[^.;]{0,100}?,\s*\d{1,3}\.\d\s*%\s+(?:within|in|under|over|after)\b", re.I)

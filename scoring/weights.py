@@ -32,7 +32,9 @@ _QUALITY = (r"non[- ]price|non[- ]cost|quality|technical|qualitative|method\s+st
 # "Financial strength" or "financial standing" is a test of the bidder, not the price criterion.
 _PRICE = (r"(?:whole[- ]life\s+)?(?:price|pricing|costs?|commercial|fees?"
           r"|financial(?!\s+(?:strength|standing|stability|capacity|capability|health|viability|status|position|"
-          r"soundness|resources|statements?|accounts|risk)\b))"
+          r"soundness|resources|statements?|accounts|risk)\b)"
+          # "based on 60% Finance and 40% Quality": the price criterion by its department's name
+          r"|finance(?!\s+(?:directors?|officers?|teams?|departments?|directorate|committee|leads?|managers?|staff)\b))"
           r"|(?:hourly|unit|tendered|daily|weekly)\s+rates?"
           # Finnish and Swedish: "hinta" (hinnan, hintaa, ...), "pris", "priset".
           r"|hinta|hinnan|hintaa|hinnalle|hinnalla|pris|priset")
