@@ -162,7 +162,8 @@ class Area:
             # an emergency response (an ambulance for a cardiac arrest) takes people to hospital when they need it:
             # avoiding admission is not its outcome
             usable = [(o, m) for o, m in usable if "prevention" not in o.tags]
-        if aims and any("in-care" in o.tags and o.stated_in(aims) for o, _ in usable):
+        in_care = bool(aims) and any("in-care" in o.tags and o.stated_in(aims) for o, _ in usable)
+        if in_care:
             # children in care (a residential or foster placement) are already in it: keeping a family out of statutory
             # care is not their outcome
             usable = [(o, m) for o, m in usable if "prevention" not in o.tags]
@@ -171,6 +172,8 @@ class Area:
         first = start % len(usable)
         rotated = usable[first:] + usable[:first]
         stated = [c for c in rotated if aims and c[0].stated_in(aims)]
+        if in_care:  # the placement is what a rate for it pays for: its outcome before one for the child's parents
+            stated = [c for c in stated if "in-care" in c[0].tags] + [c for c in stated if "in-care" not in c[0].tags]
         by_name = [c for c in rotated if c[1].key in named]
         core = [c for c in rotated if "core" in c[0].tags]
         ordered = _unique(stated + by_name + (core[:1] or []) + rotated)

@@ -177,6 +177,10 @@ def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, confi
                 if c.kind == "row":
                     heads.setdefault(c.block, c.text[:300])
         head = heads.get(clause.block, "") if clause is not None and clause.kind == "row" else ""
+        if not head and (i := doc.index_at(start)) is not None:
+            # a list's lead-in or the heading over it: "Weekly fostering allowances" over "0-4 years: £181.00"
+            info = doc.model[i]
+            head = "\n".join(h for h in (*info.headings[-1:], info.lead_in or "") if h)
         rule = rule_for(category, f"{head}\n{doc.text[start:end]}" if head else doc.text[start:end])
         if not config.enabled(rule.id, rule.category):
             continue

@@ -560,6 +560,21 @@ def learned_rule(category: str, care_time: bool = False) -> Rule:
                 (), (), MODEL_PATH)
 
 
+# A rate for care paid by the day, week or child ("0-4 years: £181.00" under weekly fostering allowances, "the per diem
+# for children 10 and over will rise to $22", "a 5.92% increase in the foster carer fee"), with no word of an award: a payment term, not an award rule, so its
+# suggestion is the payment one, not a price-quality weighting.
+_RATE_FIGURE_RE = regex(r"[£$€]\s?\d|\d\s?(?:€|kr|eur|euroa)\b"
+                        r"|\d\s*%\s+(?:increase|uplift|rise)\b|\b(?:increase|uplift|rise)\s+(?:of|by)\s+\d", re.I)  # or its rise
+_RATE_UNIT_RE = regex(r"\b(?:per|a|each)\s+(?:day|week|night|child|person|placement|diem|annum|session)\b|\b(?:daily|weekly|nightly)\b"
+                      r"|\bper\s+diem\b|\b(?:allowances?|fees?|rates?|subsid(?:y|ies))\b", re.I)
+_AWARD_WORDS_RE = regex(r"\b(?:award\w*|tender\w*|bid\w*|evaluat\w*|weight\w*|criteri\w*|quality|cheapest|lowest|quot\w+)\b", re.I)
+
+
+def _care_rate(text: str) -> bool:
+    return bool(_CARE_TIME_RE.search(text)) or (bool(_RATE_FIGURE_RE.search(text)) and bool(_RATE_UNIT_RE.search(text))
+                                                and not _AWARD_WORDS_RE.search(text))
+
+
 def rule_for(category: str, clause_text: str) -> Rule:
     """The learned rule to report a hit in this clause under."""
-    return learned_rule(category, category == "cost-first" and bool(_CARE_TIME_RE.search(clause_text)))
+    return learned_rule(category, category == "cost-first" and _care_rate(clause_text))

@@ -455,6 +455,11 @@ _PREVENTS_EMERGENCY_RE = regex(
     r"|ambulances?|999|call-?outs?|conveyances?|presentations?)\b", re.I)
 
 
+# (Not "fostering" as a verb: "fostering business expansion".)
+_IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?|fees?|rates?|payments?|services?|agenc\w+|households?|families)\b"
+                    r"|\bchildren\s+in\s+care\b|\blooked[-\s]after\s+children\b", re.I)
+
+
 def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     """Ages, measures and aims from the clause, then its section heading, then the whole document."""
     ages = detect_ages(clause.text) or detect_ages(heading) or (doc.ages if doc else None)
@@ -469,6 +474,8 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
         aims += " youth justice"
     if _CONTACT_RE.search(clause.text[:1000]):
         aims += " contact standard"
+    if _IN_CARE_RE.search(heading):
+        aims += " children in care"  # "Weekly fostering allowances" over "0-4 years: £181.00": its rows pay for a placement
     if _EMERGENCY_CARE_RE.search(clause.text[:1000]) and not _PREVENTS_EMERGENCY_RE.search(clause.text[:1000]):
         # an emergency department, an ambulance's response or a crisis bed is where people go when they need it:
         # knowledge/outcome_library.py offers it no outcome of avoiding hospital
@@ -1177,14 +1184,25 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
     context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
+    # the heading over the clause and the lead-in line just above it ("This allowance is based on the child's age as follows:")
+    over = " ".join(x for x in (heading, _lead_in_above(document, clause.start)) if x)
+    if area.key == "children-families" and context["beneficiaries"] in (area.beneficiaries, "carers", "foster carers") \
+            and _IN_CARE_RE.search(f"{heading}\n{clause.text[:1000]}"):
+        context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together
     # Children under eight cannot plan a service or confirm its outcomes themselves: their families do, with them.
     context["young"] = _young(scope, context["beneficiaries"])
     # A rate for a day, a night or a week of a placement or a bed (convention 7) is not care at home bought by the
     # minute: it keeps the clause's own service and group, its own rate, and no word of visit lengths or travel time.
     per = _time_unit(clause.text[max(0, start - clause.start):end - clause.start]) if template == "homecare-outcomes" else None
+    per_rate = None
     if template == "homecare-outcomes" and per is None and not _RATE_UNIT_RE.search(clause.text[max(0, start - clause.start):end - clause.start]):
         # the finding names the rate, its line its period: "An increase in the rate paid to … care homes … by 7.9% per week"
         per = _time_unit(_line_at(clause, start))
+        if per is None and over and _MONEY_FIGURE_START_RE.search(_line_at(clause, start)):
+            # or the heading or lead-in over a list of rates does: "Weekly fostering allowances" over "0-4 years: £181.00"
+            per = _time_unit(_PERIOD_WORD_RE.sub(lambda m: f"per {_PERIOD_NOUN[m.group(0).lower()]}", over))
+            if per is not None and (money := _MONEY_IN_RE.findall(_line_at(clause, start))) and len(money) == 1:
+                per_rate = f"{money[0]} per {per}"  # the line's figure, by the period its lead-in names
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         if template == "homecare-outcomes" and _care_area(area) is not area and per is None:
             area = _care_area(area)
@@ -1215,8 +1233,12 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["nice"] = scope.nation in (None, "England") and area.key in _CARE_AT_HOME and per is None and not direct
         # The commissioner's own hourly rate stays, as the base the outcome payment is added to.
         context["rate"] = base_rate(clause.text[:4000]) if template == "homecare-outcomes" and per is None else (
-            _time_rate(clause.text[:4000]) if per else None)
+            (_time_rate(clause.text[:4000]) or per_rate) if per else None)
         context["per"] = per
+        # A fee for a placement named with no time unit ("a 5.92% increase in the foster carer fee"): no hours or travel
+        # time are said to be paid for.
+        context["untimed"] = template == "homecare-outcomes" and per is None and area.key not in _CARE_AT_HOME \
+            and _IN_CARE_RE.search(f"{heading}\n{clause.text[:1000]}") is not None and not _HOURLY_WORD_RE.search(clause.text[:1000])
         # Rates set side by side ("£12.76 per hour for urban work and £13.05 per hour for rural work") stay together.
         context["rates"] = bool(context["rate"]) and len(_MONEY_IN_RE.findall(context["rate"])) > 1
         # "weekly care costs up to £492.03": a ceiling, kept as the limit it is, not turned into a base rate.
@@ -1273,6 +1295,21 @@ _TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:(?:per|a|/)\s*(?:(?:resident|person|clien
 
 # A period's adjective and the unit it names.
 _PERIOD_UNIT = {"daily": "day", "nightly": "night", "weekly": "week"}
+
+
+_MONEY_FIGURE_START_RE = regex(r"[£$€]\s?\d")
+_HOURLY_WORD_RE = regex(r"\b(?:hours?|hourly|minutes?|mins?|visits?)\b", re.I)
+
+
+def _lead_in_above(document: str, start: int) -> str:
+    """The line just above `start` when it leads into a list (it ends with a colon), else ""."""
+    line_start = document.rfind("\n", 0, start)
+    if line_start <= 0:
+        return ""
+    above = document[document.rfind("\n", 0, line_start) + 1:line_start].strip()
+    return above[-300:] if above.endswith(":") else ""
+_PERIOD_WORD_RE = regex(r"\b(?:daily|nightly|weekly)\b", re.I)
+_PERIOD_NOUN = {"daily": "day", "nightly": "night", "weekly": "week"}
 
 
 def _time_unit(found: str) -> str | None:

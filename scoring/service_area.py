@@ -50,6 +50,10 @@ def _trie(words: list[str]) -> str:
 # "Parents and carers", foster, kinship and paid carers are not the unpaid carers of adults a carers' service is for.
 # Children's care away from home (foster and residential care) is a children's service, not care at home.
 # Leaving it ("young people leaving out-of-home care", "the transition from out-of-home care") is leaving care.
+# Fostering named by what it pays or provides ("fostering allowances", "foster placements"), not "fostering" as a verb
+# ("fostering business expansion"): foster care.
+_FOSTERING_RE = regex(r"\bfostering\s+(?:allowances?|services?|fees?|payments?|agenc(?:y|ies)|panels?|households?|placements?)\b"
+                      r"|\bfoster\s+placements?\b", re.I)
 _OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?out[-\s]of[-\s]home\s+care\b", re.I)
 # Child maintenance, as a child support agency runs it: "payments made to parents with care … from the absent parent",
 # "new maintenance applications to be cleared": benefits administration, not family support or a children's service.
@@ -76,7 +80,8 @@ _BARE_CARERS_RE = regex(r"\bcarers?(?:'s?|’s?)?(?=\W|$)", re.I)
 
 def _not_unpaid_carers(m: re.Match) -> str:
     said = m.group(0).lower()
-    return " kinship care " if "kinship" in said else " shared lives " if "shared" in said else " "
+    # (foster carers are paid to care for a child placed with them: a children's service, as "foster care" is)
+    return " kinship care " if "kinship" in said else " shared lives " if "shared" in said else " foster care " if "foster" in said else " "
 
 
 _ORDER: dict[str, int] = {}
@@ -104,6 +109,7 @@ def detect_area(*texts: str) -> Area:
         if paid_carers:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
+        text = _FOSTERING_RE.sub(" foster care ", text)  # "weekly fostering allowances", "foster placements"
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
         text = _US_SPELLING_RE.sub(r"\1is\2", text)
         pattern, owner = _keyword_pattern()

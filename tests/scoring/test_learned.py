@@ -249,3 +249,29 @@ def test_with_both_categories_off_a_review_never_reads_the_model(thresholds):
     finally:
         learned.load_model = shipped
     assert not [f for f in report.findings if f.rule.endswith("/learned")]
+
+def test_a_learned_rate_for_a_placement_gets_the_payment_suggestion_not_an_award_weighting(thresholds):
+    """A rate paid by the week for a child placed ("0-4 years: £181.00" under "Weekly fostering allowances") is a payment
+    term: its suggestion links part of the payment to the child's outcomes, per week, not a price-quality weighting. A
+    clause about how bids are scored keeps the award suggestion."""
+    assert learned.rule_for("cost-first", "Weekly fostering allowances\n0-4 years: £181.00").rewrite == "homecare-outcomes"
+    assert learned.rule_for("cost-first", "Bids are scored on the weekly fee alone: £181.00").rewrite == "award-quality-first"
+    text = "Weekly fostering allowances\n0-4 years: £181.00\n"
+    thresholds(cost_first=round(learned.predict("0-4 years: £181.00\n")["cost-first"] - 0.01, 3))
+    found = [f for f in review(text, learned=True).findings if f.rule == "cost-first/learned"]
+    assert found and found[0].rewrite
+    assert "Tenders will be evaluated" not in found[0].rewrite
+    assert "stable placement" in found[0].rewrite and "weeks paid for" in found[0].rewrite
+    assert "£181.00 per week" in found[0].rewrite  # the row's own figure, by the period its heading names
+
+
+def test_a_learned_fee_rise_for_foster_carers_is_for_the_child_and_pays_no_hours(thresholds):
+    """A rise in a foster carer's fee names no unit of time: the payment suggestion speaks for the child placed, and says
+    nothing of hours delivered or travel time, which belong to care at home."""
+    text = "(c) that a 6% increase in the foster carer fee (previously linked to attendance at training) be agreed from April 2026;\n"
+    assert learned.rule_for("cost-first", text).rewrite == "homecare-outcomes"
+    thresholds(cost_first=min(0.5, round(learned.predict(text)["cost-first"] - 0.01, 3)))
+    found = [f for f in review(text, learned=True).findings if f.rule == "cost-first/learned"]
+    assert found and found[0].rewrite
+    assert "children live in a stable placement" in found[0].rewrite  # not the parents' outcome its "attendance" names
+    assert "travel time" not in found[0].rewrite and "hours delivered" not in found[0].rewrite
