@@ -1497,15 +1497,24 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     amounts = _BARE_AMOUNT_RE.findall(line)
     cells = line.split("|") if line.count("|") >= 2 else []
     money = next((i for i, c in enumerate(cells) if _MONEY_CELL_RE.fullmatch(c.strip()) or _HOURLY_RATE_RE.search(c)), None)
-    area, scope, _ = _setting(clause, doc_area)
+    area, scope, heading = _setting(clause, doc_area)
     if area.key != "early-years" and _clause_area(line).key == "general" and (own := detect_ages(line)) is not None \
             and own.high is not None and own.high <= 5:
         area = library()["early-years"]  # the line's own age group, though its clause runs on into another sentence
     early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
+    # A line of a list of rates whose period its heading or lead-in names ("0-4 years: £181.00" under "A weekly
+    # allowance … based on the child's age as follows:"): the line keeps its figure, by that period.
+    over = " ".join(x for x in (heading if heading.strip() != line.strip() else "",
+                                _lead_in_above(document, clause.start) if document else "") if x)
+    per = _time_unit(_PERIOD_WORD_RE.sub(lambda m: f"per {_PERIOD_NOUN[m.group(0).lower()]}", over)) \
+        if over and len(_MONEY_IN_RE.findall(line)) == 1 and not _RATE_UNIT_RE.search(line) \
+        and not _PERIOD_WORD_RE.search(line) else None
     if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) and not _QUARTER_HOUR_ROW_RE.search(line) \
             and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)) \
-            and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)):  # "Under 2's - Entitlement £9.90"
+            and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)) and per is None:  # "Under 2's - Entitlement £9.90"
         return None
+    if per is not None:
+        line = f"{line.rstrip(' .;,')} per {per}"
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area), scope)
     direct = _direct_payments(doc_area)
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
@@ -1559,6 +1568,8 @@ def _child_development_slot(area: Area, scope: _Scope) -> dict[str, str]:
 def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:
     """The area's outcome each person defines (its support-plan review), the same for every rate in a list."""
     own = next((o for o in area.outcomes if "person-defined" in o.tags), None)
+    # (a rate for a child's placement, where the text names children in care: the placement's own outcome)
+    own = next((o for o in area.outcomes if "in-care" in o.tags and scope.aims and o.stated_in(scope.aims)), own)
     measure = own.measure_for(scope.ages, scope.named, scope.nation) if own else None
     if measure is None:
         return _outcome_slots(area, 1, "rate", scope, own_aim=False)[0]

@@ -252,7 +252,8 @@ def test_with_both_categories_off_a_review_never_reads_the_model(thresholds):
 
 def test_a_learned_rate_for_a_placement_gets_the_payment_suggestion_not_an_award_weighting(thresholds):
     """A rate paid by the week for a child placed ("0-4 years: £181.00" under "Weekly fostering allowances") is a payment
-    term: its suggestion links part of the payment to the child's outcomes, per week, not a price-quality weighting. A
+    term: its suggestion keeps the line and links part of the payment to the child's outcomes, not a price-quality
+    weighting. A
     clause about how bids are scored keeps the award suggestion."""
     assert learned.rule_for("cost-first", "Weekly fostering allowances\n0-4 years: £181.00").rewrite == "homecare-outcomes"
     assert learned.rule_for("cost-first", "Bids are scored on the weekly fee alone: £181.00").rewrite == "award-quality-first"
@@ -261,8 +262,9 @@ def test_a_learned_rate_for_a_placement_gets_the_payment_suggestion_not_an_award
     found = [f for f in review(text, learned=True).findings if f.rule == "cost-first/learned"]
     assert found and found[0].rewrite
     assert "Tenders will be evaluated" not in found[0].rewrite
-    assert "stable placement" in found[0].rewrite and "weeks paid for" in found[0].rewrite
-    assert "£181.00 per week" in found[0].rewrite  # the row's own figure, by the period its heading names
+    # the line comes back as the line, its figure by the period its heading names, with the placement's outcome
+    assert found[0].rewrite.startswith("0-4 years: £181.00 per week")
+    assert "placement stability" in found[0].rewrite
 
 
 def test_a_learned_fee_rise_for_foster_carers_is_for_the_child_and_pays_no_hours(thresholds):
