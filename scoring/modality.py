@@ -72,6 +72,10 @@ _STRONG_REPORT_RES = (
     regex(r"\bestimates\s+of\s+the\s+(?:number|proportion|percentage|share)\s+of\b[^.;]{1,120}?\b(?:could|may|might)\s+(?:change|be\s+revised)", re.I),
     # Someone's words, quoted whole: "\u201cIt is fantastic we are able to continue expanding the Childcare Offer …\u201d".
     regex(r"^\s*[\"\u201c](?=[^\"\u201c\u201d]*\b(?:we|I|our|us)\b)[^\"\u201c\u201d]{20,}[\"\u201d]\s*$"),
+    # ... or with the speaker named after it: "\u201cIt is encouraging to see an increase in the numbers of smokers accessing
+    # services,\u201d Mr Gething said."
+    regex(r"^\s*[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]\s*,?\s*(?:(?:Mr|Mrs|Ms|Miss|Dr|Professor|Cllr|Councillor)\.?\s+)?"
+          r"(?:[A-Z][\w\u2019'-]+\s+){0,3}?(?:he|she|they|[A-Z][\w\u2019'-]+)\s+(?:said|says|added|explained)\.?\s*$"),
     # A count out of a whole, told as what happened: "Out of 258 'red' calls with an on-scene response, 202 arrived within the
     # standard time".
     regex(r"^\W*out\s+of\s+(?:the\s+)?(?:over\s+|around\s+|about\s+)?\d[\d,]*\b[^.;]{0,100}?,\s*(?:only\s+|just\s+)?\d[\d,]*\s+"
@@ -135,8 +139,9 @@ _STRONG_REPORT_RES = (
           r"|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+)?[£$€]?\d", re.I),
     # Published data with its figure: "National data on the number of young people treated shows that over 73% of patients
     # started treatment within one week" (with a modal it sets something, caught before this).
+    # (Also with no "that": "new statistics released earlier today show 84.1 per cent of young people start CAMHS …".)
     regex(r"\b(?:data|figures|statistics|returns|results)\b[^.;]{0,100}?\b(?:shows?|showed|indicates?|indicated|suggests?|suggested)"
-          r"\s+that\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+"
+          r"\s+(?:that\s+)?(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+"
           r"|just\s+(?:over|under)\s+)?[£$€]?\d", re.I),
     # A quarter of a named year: "in Quarter 1 2017-18", "during Q3 2023/24".
     regex(r"\b(?:in|during|for)\s+(?:quarter|qtr|q)\s*[1-4]\s+(?:of\s+)?(?:19|20)\d\d\b", re.I),
@@ -208,6 +213,11 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
 # ("Number of visits made in 2023 was 1,200").
 _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
                            r"percentage|proportion|%|rate)\s+of\b", re.I)
+# A share that did or did not meet a target or standard, told as a result: "Only 51% of ambulances reached the most
+# life threatening calls within the set target", "of the 36 high risk cases monitored, only a minority met the standard".
+_SHARE_RESULT_RE = regex(r"\b(?:only|just)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|a\s+(?:minority|handful|few|third|quarter|half"
+                         r"|fraction))(?!\w)[^.;]{0,100}?\b(?:met|reached|achieved|hit|missed|arrived|responded|were\s+(?:seen|treated|"
+                         r"reached|answered|completed))\b", re.I)
 _FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased|reflected|remained|matched"
                           r"|mirrored)\b", re.I)
 # A flattened table row: a count's label ("Total clients served", "Unduplicated # of youth served", "# of instances of
@@ -261,6 +271,8 @@ def reports_fact(text: str) -> bool:
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
+    if _SHARE_RESULT_RE.search(text):
+        return True  # "Only 51% of ambulances reached the calls within the set target": how a share did, told as a result
     if (_INDICATOR_LINE_RE.match(text) or _INDICATOR_ROW_RE.search(text)) and not _FINITE_REPORT_RE.search(text):
         return False  # "Number of welfare calls made 24 30": an indicator and its figures, not an account
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):
