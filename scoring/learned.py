@@ -547,18 +547,21 @@ _WORDING = {
 
 
 @lru_cache(maxsize=8)
-def learned_rule(category: str, care_time: bool = False) -> Rule:
+def learned_rule(category: str, care_time: bool = False, rate: bool = False) -> Rule:
     """The rule a learned finding reports under: `<category>/learned`, a suggestion, with a rewrite.
 
     `care_time`: the clause is about paying for care by time or task, which wants the home-care
-    rewrite rather than the award one."""
+    rewrite rather than the award one; `rate`: it is a rate paid by the day, week or child (a placement's allowance),
+    which wants the payment rewrite, with guidance on paying for outcomes rather than on home care visits."""
     message, why, guidance = _WORDING[category]
     if category == "output-only":
         template = "output-to-outcome"
     else:
-        template = "homecare-outcomes" if care_time else "award-quality-first"
+        template = "homecare-outcomes" if care_time or rate else "award-quality-first"
         if care_time:
             guidance = ("time-and-task-homecare", "ethical-care-charter", "outcomes-based-payment")
+        elif rate:
+            guidance = ("outcomes-based-payment", "blended-payment-mechanisms", "person-defined-outcomes")
     return Rule(f"{category}/learned", "learned", category, "suggestion", message, why, guidance, template,
                 (), (), MODEL_PATH)
 
@@ -573,11 +576,13 @@ _RATE_UNIT_RE = regex(r"\b(?:per|a|each)\s+(?:day|week|night|child|person|placem
 _AWARD_WORDS_RE = regex(r"\b(?:award\w*|tender\w*|bid\w*|evaluat\w*|weight\w*|criteri\w*|quality|cheapest|lowest|quot\w+)\b", re.I)
 
 
-def _care_rate(text: str) -> bool:
-    return bool(_CARE_TIME_RE.search(text)) or (bool(_RATE_FIGURE_RE.search(text)) and bool(_RATE_UNIT_RE.search(text))
-                                                and not _AWARD_WORDS_RE.search(text))
+def _rate(text: str) -> bool:
+    return bool(_RATE_FIGURE_RE.search(text)) and bool(_RATE_UNIT_RE.search(text)) and not _AWARD_WORDS_RE.search(text)
 
 
 def rule_for(category: str, clause_text: str) -> Rule:
     """The learned rule to report a hit in this clause under."""
-    return learned_rule(category, category == "cost-first" and _care_rate(clause_text))
+    if category != "cost-first":
+        return learned_rule(category)
+    care_time = bool(_CARE_TIME_RE.search(clause_text))
+    return learned_rule(category, care_time, not care_time and _rate(clause_text))

@@ -255,7 +255,9 @@ def test_a_learned_rate_for_a_placement_gets_the_payment_suggestion_not_an_award
     term: its suggestion keeps the line and links part of the payment to the child's outcomes, not a price-quality
     weighting. A
     clause about how bids are scored keeps the award suggestion."""
-    assert learned.rule_for("cost-first", "Weekly fostering allowances\n0-4 years: £181.00").rewrite == "homecare-outcomes"
+    placement = learned.rule_for("cost-first", "Weekly fostering allowances\n0-4 years: £181.00")
+    assert placement.rewrite == "homecare-outcomes"
+    assert "outcomes-based-payment" in placement.guidance and "time-and-task-homecare" not in placement.guidance
     assert learned.rule_for("cost-first", "Bids are scored on the weekly fee alone: £181.00").rewrite == "award-quality-first"
     text = "Weekly fostering allowances\n0-4 years: £181.00\n"
     thresholds(cost_first=round(learned.predict("0-4 years: £181.00\n")["cost-first"] - 0.01, 3))
