@@ -151,7 +151,17 @@ _REPORTING_DUTY_RE = regex(
     r"|summary|statement)\s+(?:consisting\s+of|containing|comprising|including|showing|listing)\b", re.I)
 _MYTH_RE = regex(r"^\W*(?:myth|fact\s+or\s+fiction|faq|q\s*\d*\s*[:.)])\b|^\W*myth\s*\d*\s*[:.–-]", re.I)
 # Both in one pass (text_role runs on every new clause).
-_QUESTION_OR_MYTH_RE = regex(f"(?:{_QUESTION_RE.pattern})|(?:{_MYTH_RE.pattern})", re.I)
+# A request's item asked as a noun phrase: "* The mean hourly rate of the Supported Living paid to providers?", "The number
+# of people who used the service in 2023?".
+_ITEM_QUESTION_RE = regex(r"^\W*(?:the\s+)?(?:mean|median|average|lowest|highest|total|number|percentage|proportion|amount|cost"
+                          r"|rate|value|list)\b[^?\n]{0,200}\?\W*$", re.I)
+_QUESTION_OR_MYTH_RE = regex(f"(?:{_QUESTION_RE.pattern})|(?:{_MYTH_RE.pattern})|(?:{_ITEM_QUESTION_RE.pattern})", re.I)
+# A question asking for a figure, and an answer that opens on one ("How many interventions were done by telephone? /
+# 296 cases."): a request for information answered, not a target. (An FAQ's answer in words, "The thresholds for payment
+# are 60% - 80%", still sets its terms.)
+_ASKS_FOR_FIGURE_RE = regex(r"^\W*(?:how\s+(?:many|much)|what\s+(?:is|was|were|are)\s+the\s+(?:number|total|amount|cost|value)"
+                            r"|(?:the\s+)?(?:mean|median|average|lowest|highest|total|number|amount))\b[^?\n]{0,200}\?\W*$", re.I)
+_FIGURE_ANSWER_RE = regex(r"^\W*(?:[£$€]\s?)?\d[\d,. ]*\b", re.I)
 _PROCEDURE_RE = regex(
     r"\b(?:will|shall|must)\s+(?:then\s+|first\s+|next\s+)?be\s+(?:evaluated|examined|opened|ranked|checked|scored|assessed"
     r"|moderated|shortlisted|considered)\b", re.I)
@@ -631,6 +641,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
                                  cells, r_start, r_end))
             header, columns, flat = head, column_roles(head), []
             continue
+        if i and out and out[-1].role == "question" and _ASKS_FOR_FIGURE_RE.search(clauses[i - 1].text) \
+                and _FIGURE_ANSWER_RE.match(text) and role in ("target", "guidance") and not modal_or_imperative(text):
+            role = "report"  # the figure under a question asking for it ("How many people have used it? / 501 cases")
         if c.kind == "item" and role != "heading" and not header and i + 1 < len(clauses) \
                 and threshold_only(clauses[i + 1].text) and _is_label(text):
             role = "heading"  # "1. Days open" over "The goal is 100%.": the label names the measure below it

@@ -213,11 +213,17 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
 # ("Number of visits made in 2023 was 1,200").
 _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
                            r"percentage|proportion|%|rate)\s+of\b", re.I)
-# A share that did or did not meet a target or standard, told as a result: "Only 51% of ambulances reached the most
-# life threatening calls within the set target", "of the 36 high risk cases monitored, only a minority met the standard".
+# A result told as such: a share that did or did not meet a target or standard ("Only 51% of ambulances reached the most
+# life threatening calls within the set target", "of the 36 high risk cases monitored, only a minority met the
+# standard"), a target told as met or missed, a results table's "actual outputs achieved".
 _SHARE_RESULT_RE = regex(r"\b(?:only|just)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|a\s+(?:minority|handful|few|third|quarter|half"
                          r"|fraction))(?!\w)[^.;]{0,100}?\b(?:met|reached|achieved|hit|missed|arrived|responded|were\s+(?:seen|treated|"
-                         r"reached|answered|completed))\b", re.I)
+                         r"reached|answered|completed))\b"
+                         # a target told as met or missed: "The three-year target for 149,449 interventions was passed"
+                         r"|\btargets?\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:passed|met|exceeded|achieved|hit"
+                         r"|missed|surpassed|beaten)\b"
+                         # a results table's row: "Actual outputs achieved 11 540 Children reached"
+                         r"|^\W*actual\s+(?:outputs?|outcomes?|results?|performance)\s+(?:achieved|delivered|reached)\b", re.I)
 _FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased|reflected|remained|matched"
                           r"|mirrored)\b", re.I)
 # A flattened table row: a count's label ("Total clients served", "Unduplicated # of youth served", "# of instances of
@@ -272,7 +278,7 @@ def reports_fact(text: str) -> bool:
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
     if _SHARE_RESULT_RE.search(text):
-        return True  # "Only 51% of ambulances reached the calls within the set target": how a share did, told as a result
+        return True  # "Only 51% of ambulances reached the calls within the set target": a result, told as one
     if (_INDICATOR_LINE_RE.match(text) or _INDICATOR_ROW_RE.search(text)) and not _FINITE_REPORT_RE.search(text):
         return False  # "Number of welfare calls made 24 30": an indicator and its figures, not an account
     if any(pattern.search(text) for pattern in _STRONG_REPORT_RES):

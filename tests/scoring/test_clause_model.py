@@ -498,3 +498,20 @@ def test_a_spaced_row_keeps_its_label_and_figure_in_the_suggestion():
 ])
 def test_lines_that_only_look_like_a_spaced_target_table_are_not_read_as_one(text):
     assert all(info.role != "header" for _, info in _model(text))
+
+
+@pytest.mark.parametrize("text,starts,role", [
+    # a request for information answered with figures: the answer tells what is
+    ("How many people have used the advocacy service since it opened?\n412 cases with 630 enquiries.", "412", "report"),
+    ("* The mean hourly rate of supported living paid to providers?\n£17.10", "The mean", "question"),
+    # an FAQ's answer in words still sets the scheme's terms
+    ("What are the thresholds for payment?\nThe thresholds for payment are 60% to 80% of eligible staff vaccinated.",
+     "The thresholds", "not report"),
+    # a target told as met, a results table's actual outputs
+    ("The two-year target for 12,000 brief interventions was passed, with 12,450 delivered.", "The two-year", "report"),
+    ("Actual outputs achieved 9 800 children reached through the grant", "Actual", "report"),
+    ("Only 62% of calls were answered within the set target.", "Only", "report"),
+])
+def test_answers_and_results_are_told_not_set(text, starts, role):
+    got = _info(text, starts).role
+    assert got != "report" if role == "not report" else got == role
