@@ -20,6 +20,7 @@ from knowledge.chunking import (
     Chunk,
     chunk_document,
     chunk_passage,
+    content_hash,
 )
 from knowledge.errors import IndexBusyError, InputError
 from knowledge.runtime import Runtime, runtime
@@ -251,11 +252,22 @@ def _index_file(batch: BatchedSync, existing: dict[str, dict[str, dict]], path: 
 
 
 def _stored_documents(store) -> dict[str, dict[str, dict]]:
-    """doc_id -> {chunk id: metadata} for every chunk of your documents, in one paged read."""
+    """doc_id -> {chunk id: metadata} for every chunk of your documents, in one paged read.
+
+    The text is read too and checked against the hash its labels carry. A chunk's labels are rewritten
+    without its text when only they change (see BatchedSync), and a Chroma server may still apply a killed
+    run's last request after the next run read the store: an upsert of another version's text landing just
+    before that run's new labels leaves one version's text under another's labels. Such a chunk is given
+    the hash of the text it really holds and no document hash: its document is then incomplete (listed so,
+    and finished by the next run), and the text is embedded again unless it is the one wanted."""
     out: dict[str, dict[str, dict]] = {}
-    for chunk in store.get(OWN_DOCUMENTS, documents=False):
-        doc_id = str(chunk.metadata.get("doc_id", chunk.id.split("#")[0]))
-        out.setdefault(doc_id, {})[chunk.id] = chunk.metadata
+    for chunk in store.get(OWN_DOCUMENTS):
+        meta = chunk.metadata
+        held = content_hash(str(meta.get("title", "")), chunk.text)
+        if meta.get("hash") != held:
+            meta = {**meta, "hash": held, "doc_hash": None}
+        doc_id = str(meta.get("doc_id", chunk.id.split("#")[0]))
+        out.setdefault(doc_id, {})[chunk.id] = meta
     return out
 
 
@@ -269,6 +281,8 @@ def _complete(chunks: dict[str, dict], doc_hash: str | None = None) -> bool:
     if not chunks:
         return False
     wanted = doc_hash or next(iter(chunks.values())).get("doc_hash")
+    if not wanted:  # a chunk whose text is not the one its labels describe (see _stored_documents)
+        return False
     return all(meta.get("doc_hash") == wanted and meta.get("doc_chunks") == len(chunks) for meta in chunks.values())
 
 

@@ -57,16 +57,18 @@ def store_env(request, tmp_path, monkeypatch) -> dict[str, str]:
     return env
 
 
+def _paragraph(n: int, version: int) -> str:
+    """Paragraph n of a policy's version: each version rewrites every fifth paragraph, from paragraph `version`."""
+    edit = version if n % 5 == version else ""
+    rnd = random.Random(f"{n}-{edit}")
+    return f"Section {n}{edit}. " + " ".join(rnd.choice(WORDS) for _ in range(100)) + "."
+
+
 @functools.cache
 def _big(version: int) -> str:
     """A long policy of 2,000 to 2,200 chunks (a paragraph each). Each version rewrites a fifth of
     the paragraphs and changes the chunk count, so every run has work to be stopped in."""
-    def paragraph(n: int) -> str:
-        edit = version if n % 5 == version else ""
-        rnd = random.Random(f"{n}-{edit}")
-        return f"Section {n}{edit}. " + " ".join(rnd.choice(WORDS) for _ in range(100)) + "."
-
-    return "\n\n".join(paragraph(n) for n in range(2000 + 100 * version))
+    return "\n\n".join(_paragraph(n, version) for n in range(2000 + 100 * version))
 
 
 def _medium(version: int) -> str:
@@ -276,6 +278,46 @@ def test_a_half_indexed_document_whose_file_is_gone_is_removed(fake, tmp_path):
     _, removed = index_documents([str(keep)], rt)
     assert [d.path for d in removed] == [str(big.resolve())]
     assert [d.title for d in list_documents(rt)] == ["Keep"]
+
+
+def test_a_killed_runs_last_write_landing_late_never_leaves_another_versions_text_looking_indexed(fake, tmp_path,
+                                                                                                   monkeypatch):
+    """A Chroma server may apply a killed run's last request after the next run has read the store (with `chroma run`,
+    a read sent after the kill was answered first and the killed client's upsert landed 0.1 s later). Here the killed
+    run's upsert of version 2's chunk #2 lands just after a run bringing version 1 to version 0 read what is stored:
+    that run would keep chunk #2 (same text in versions 0 and 1) and only give it version 0's labels. Version 2's text
+    under version 0's labels would make a document listed complete that quotes a text its file never had."""
+    from knowledge import indexing
+
+    doc = tmp_path / "policy.txt"
+    rt = make_runtime(fake, tmp_path / "data")
+    doc_id = document_id(doc)
+    short = {v: "\n\n".join(_paragraph(n, v) for n in range(10)) for v in range(3)}
+    doc.write_text(short[2])
+    index_documents([str(doc)], rt)
+    late = rt.store.collection(OWN_DOCUMENTS).get(ids=[f"{doc_id}#2"], include=["embeddings", "documents", "metadatas"])
+    assert late["documents"] and late["documents"][0] != _chunk_texts(short[0], doc_id)[f"{doc_id}#2"]
+    doc.write_text(short[1])
+    index_documents([str(doc)], rt)
+
+    read = indexing._stored_documents
+
+    def read_then_late_write(store):
+        stored = read(store)
+        monkeypatch.setattr(indexing, "_stored_documents", read)
+        store.collection(OWN_DOCUMENTS).upsert(ids=late["ids"], embeddings=late["embeddings"],
+                                               documents=late["documents"], metadatas=late["metadatas"])
+        return stored
+
+    monkeypatch.setattr(indexing, "_stored_documents", read_then_late_write)
+    doc.write_text(short[0])
+    index_documents([str(doc)], rt)
+    (info,) = list_documents(rt)
+    stored = {c.id: c.text for c in rt.store.get(OWN_DOCUMENTS)}
+    assert not info.complete or stored == _chunk_texts(short[0], doc_id), "another version's text is listed as indexed"
+    index_documents([str(doc)], rt)
+    assert all(d.complete for d in list_documents(rt))
+    assert {c.id: c.text for c in rt.store.get(OWN_DOCUMENTS)} == _chunk_texts(short[0], doc_id)
 
 
 def test_an_interrupted_guidance_update_is_finished_by_the_next_question(tmp_path):
