@@ -216,7 +216,7 @@ _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-
 # A result told as such: a share that did or did not meet a target or standard ("Only 51% of ambulances reached the most
 # life threatening calls within the set target", "of the 36 high risk cases monitored, only a minority met the
 # standard"), a target told as met or missed, a results table's "actual outputs achieved".
-_SHARE_RESULT_RE = regex(r"\b(?:only|just)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|a\s+(?:minority|handful|few|third|quarter|half"
+_TOLD_RESULT_RE = regex(r"\b(?:only|just)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|a\s+(?:minority|handful|few|third|quarter|half"
                          r"|fraction))(?!\w)[^.;]{0,100}?\b(?:met|reached|achieved|hit|missed|arrived|responded|were\s+(?:seen|treated|"
                          r"reached|answered|completed))\b"
                          # a target told as met or missed: "The three-year target for 149,449 interventions was passed"
@@ -277,7 +277,7 @@ def reports_fact(text: str) -> bool:
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
-    if _SHARE_RESULT_RE.search(text):
+    if _TOLD_RESULT_RE.search(text):
         return True  # "Only 51% of ambulances reached the calls within the set target": a result, told as one
     if (_INDICATOR_LINE_RE.match(text) or _INDICATOR_ROW_RE.search(text)) and not _FINITE_REPORT_RE.search(text):
         return False  # "Number of welfare calls made 24 30": an indicator and its figures, not an account

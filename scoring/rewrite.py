@@ -1184,8 +1184,6 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
     context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
-    # the heading over the clause and the lead-in line just above it ("This allowance is based on the child's age as follows:")
-    over = " ".join(x for x in (heading, _lead_in_above(document, clause.start)) if x)
     if area.key == "children-families" and context["beneficiaries"] in (area.beneficiaries, "carers", "foster carers") \
             and _IN_CARE_RE.search(f"{heading}\n{clause.text[:1000]}"):
         context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together
@@ -1198,10 +1196,10 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     if template == "homecare-outcomes" and per is None and not _RATE_UNIT_RE.search(clause.text[max(0, start - clause.start):end - clause.start]):
         # the finding names the rate, its line its period: "An increase in the rate paid to … care homes … by 7.9% per week"
         per = _time_unit(_line_at(clause, start))
-        if per is None and over and _MONEY_FIGURE_START_RE.search(_line_at(clause, start)):
+        if per is None and (money := _MONEY_IN_RE.findall(_line_at(clause, start))):
             # or the heading or lead-in over a list of rates does: "Weekly fostering allowances" over "0-4 years: £181.00"
-            per = _time_unit(_PERIOD_WORD_RE.sub(lambda m: f"per {_PERIOD_NOUN[m.group(0).lower()]}", over))
-            if per is not None and (money := _MONEY_IN_RE.findall(_line_at(clause, start))) and len(money) == 1:
+            per = _period_over(clause, heading, document)
+            if per is not None and len(money) == 1:
                 per_rate = f"{money[0]} per {per}"  # the line's figure, by the period its lead-in names
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         if template == "homecare-outcomes" and _care_area(area) is not area and per is None:
@@ -1297,8 +1295,8 @@ _TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:(?:per|a|/)\s*(?:(?:resident|person|clien
 _PERIOD_UNIT = {"daily": "day", "nightly": "night", "weekly": "week"}
 
 
-_MONEY_FIGURE_START_RE = regex(r"[£$€]\s?\d")
 _HOURLY_WORD_RE = regex(r"\b(?:hours?|hourly|minutes?|mins?|visits?)\b", re.I)
+_PERIOD_WORD_RE = regex(r"\b(?:daily|nightly|weekly)\b", re.I)
 
 
 def _lead_in_above(document: str, start: int) -> str:
@@ -1308,8 +1306,15 @@ def _lead_in_above(document: str, start: int) -> str:
         return ""
     above = document[document.rfind("\n", 0, line_start) + 1:line_start].strip()
     return above[-300:] if above.endswith(":") else ""
-_PERIOD_WORD_RE = regex(r"\b(?:daily|nightly|weekly)\b", re.I)
-_PERIOD_NOUN = {"daily": "day", "nightly": "night", "weekly": "week"}
+
+
+def _period_over(clause: Clause, heading: str, document: str, line: str = "") -> str | None:
+    """The period ('day', 'night', 'week') that the heading over a clause or the lead-in line just above it names for its
+    rates ("Weekly fostering allowances", "A weekly allowance … as follows:"); a heading that is the line itself
+    (`line`) does not count."""
+    over = " ".join(x for x in (heading if heading.strip() != line.strip() else "",
+                                _lead_in_above(document, clause.start) if document else "") if x)
+    return _time_unit(_PERIOD_WORD_RE.sub(lambda m: f"per {_PERIOD_UNIT[m.group(0).lower()]}", over)) if over else None
 
 
 def _time_unit(found: str) -> str | None:
@@ -1504,11 +1509,8 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
     # A line of a list of rates whose period its heading or lead-in names ("0-4 years: £181.00" under "A weekly
     # allowance … based on the child's age as follows:"): the line keeps its figure, by that period.
-    over = " ".join(x for x in (heading if heading.strip() != line.strip() else "",
-                                _lead_in_above(document, clause.start) if document else "") if x)
-    per = _time_unit(_PERIOD_WORD_RE.sub(lambda m: f"per {_PERIOD_NOUN[m.group(0).lower()]}", over)) \
-        if over and len(_MONEY_IN_RE.findall(line)) == 1 and not _RATE_UNIT_RE.search(line) \
-        and not _PERIOD_WORD_RE.search(line) else None
+    per = _period_over(clause, heading, document, line) if len(_MONEY_IN_RE.findall(line)) == 1 \
+        and not _RATE_UNIT_RE.search(line) and not _PERIOD_WORD_RE.search(line) else None
     if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) and not _QUARTER_HOUR_ROW_RE.search(line) \
             and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)) \
             and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)) and per is None:  # "Under 2's - Entitlement £9.90"
