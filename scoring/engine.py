@@ -121,10 +121,10 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     omitted = Counter(r.level for r in kept) - Counter(r.level for r in listed)
 
     def finding(r: _Raw) -> Finding:
-        return _finding(rule_of[r.rule], Hit(r.start, r.end), r.level, text, index, draft_place(doc))
+        return _finding(_rule_at(rule_of, r.rule, r.start), Hit(r.start, r.end), r.level, text, index, draft_place(doc))
 
     findings = [finding(r) for r in listed]
-    if rewrites and any(rule_of[f.rule].rewrite for f in findings):
+    if rewrites and any(_rule_at(rule_of, f.rule, f.start).rewrite for f in findings):
         findings = _with_rewrites(findings, rule_of, doc, document_area(norm))
         if "\u2014" in text:
             findings = _dashes_restored(findings, text, norm)
@@ -185,8 +185,14 @@ def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, confi
         if not config.enabled(rule.id, rule.category):
             continue
         level = config.level_for(rule.id, rule.category, rule.level)
-        rule_of[rule.id] = rule
+        rule_of[rule.id] = rule_of[f"{rule.id}@{start}"] = rule  # its own reading: a rate, care time or an award
         raw.append(_Raw(start, _LEVEL_ORDER[level], rule.id, end, rule.category, level))
+
+
+def _rule_at(rule_of: dict[str, Rule], rule_id: str, start: int) -> Rule:
+    """The rule a finding is reported under. One learned id has several readings (a rate for a placement, care
+    bought by the minute, an award rule), each with its own suggestion and guidance: a finding takes its own."""
+    return rule_of.get(f"{rule_id}@{start}") or rule_of[rule_id]
 
 
 def _sample(kept: list[_Raw], listed: list[_Raw]) -> list[_Raw]:
@@ -217,10 +223,10 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     # A clause that pays care by the hour and by activity ("we pay £21 an hour for visits") has one problem, the
     # payment: its suggestion is the care one, which keeps the rate as a base, not an activity one that drops it.
     # (On the same line: a rate line that a stored copy's wrapping joined to the next sentence is not that sentence.)
-    care = {(c.start, f.line) for f in findings if rule_of[f.rule].rewrite == "homecare-outcomes"
+    care = {(c.start, f.line) for f in findings if _rule_at(rule_of, f.rule, f.start).rewrite == "homecare-outcomes"
             for c in [doc.clause_at(f.start)] if c is not None}
     for f in findings:
-        template = rule_of[f.rule].rewrite
+        template = _rule_at(rule_of, f.rule, f.start).rewrite
         if template is None:
             out.append(f)
             continue

@@ -29,8 +29,10 @@ _ROLES = (
 _MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b", re.I)
 _BULLET_AT_START = regex(r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+")
 _HAS_DIGIT = regex(r"\d")
-# A period a header names beside its words ("Result Q1", "Actual 2023/24", "Year 2 target", "Month 6"): not a figure.
-_PERIOD_LABEL = regex(r"\b(?:Q[1-4]|(?:quarter|year|yr|month|phase|wave)\s?\d{1,2}|(?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?)\b", re.I)
+# A period a header names beside its words ("Result Q1", "Actual 2023/24", "Year 2 target", "Month 6", "FY06/07 Base
+# Rate Effective 07/01/2005"): not a figure.
+_PERIOD_LABEL = regex(r"\b(?:Q[1-4]|(?:quarter|year|yr|month|phase|wave)\s?\d{1,2}|(?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?"
+                      r"|FY\s?\d{2,4}(?:\s?[/–-]\s?\d{2,4})?|\d{1,2}/\d{1,2}/(?:19|20)?\d\d)\b", re.I)
 _WORD = regex(r"[A-Za-z]{3,}")
 _ID_CELL = regex(r"^(?:kpi|ref|no\.?|indicator|item|measure|output|outcome|objective|target|#|[A-Z]{1,4}\.?)?\s*[\d.]+[a-z]?\.?$", re.I)
 _EMPTY_CELL = regex(r"^(?:n/?a|-+|–|none|tbc|tbd)?$", re.I)

@@ -574,7 +574,8 @@ def learned_rule(category: str, care_time: bool = False, rate: bool = False) -> 
 # for children 10 and over will rise to $22", "a 5.92% increase in the foster carer fee"), with no word of an award: a payment term, not an award rule, so its
 # suggestion is the payment one, not a price-quality weighting.
 _RATE_FIGURE_RE = regex(r"[£$€]\s?\d|\d\s?(?:€|kr|eur|euroa)\b"
-                        r"|\d\s*%\s+(?:increase|uplift|rise)\b|\b(?:increase|uplift|rise)\s+(?:of|by)\s+\d", re.I)  # or its rise
+                        r"|\d\s*%\s+(?:increase|uplift|rise)\b|\b(?:increase|uplift|rise)\s+(?:of|by)\s+\d"  # or its rise
+                        r"|\|\s*(?:varies|negotiated|to\s+be\s+agreed)\s*\|", re.I)  # or a rate cell with no figure
 _RATE_UNIT_RE = regex(r"\b(?:per|a|each)\s+(?:day|week|night|child|person|placement|diem|annum|session)\b|\b(?:daily|weekly|nightly)\b"
                       r"|\bper\s+diem\b|\b(?:allowances?|fees?|rates?|subsid(?:y|ies))\b", re.I)
 _AWARD_WORDS_RE = regex(r"\b(?:award\w*|tender\w*|bid\w*|evaluat\w*|weight\w*|criteri\w*|quality|cheapest|lowest|quot\w+)\b", re.I)

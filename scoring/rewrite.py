@@ -1394,6 +1394,11 @@ _BARE_AMOUNT_RE = regex(r"(?<![\d.,])\d{1,4}[.,]\d{2}(?![\d%])")
 # 2525 $2.47" (the row is its own line: the rate stays, the outcome part is added).
 _QUARTER_HOUR_ROW_RE = regex(r"\b(?:15|30|fifteen|thirty)[-\s]min(?:ute)?s?\b(?:[^\S\n]+\d[\d,]*(?:\.\d+)?){0,3}[^\S\n]+[$£€]\s?\d[\d,]*\.\d\d\s*$", re.I)
 _RATE_UNIT_RE = regex(r"\b(?:hour(?:ly)?|hr|per\s+h|visit|minute|session|unit|timme|tunti)\b|/\s?h\b", re.I)
+# The unit or rate named by a table's row or header: "| Day |", "| 15 Minutes |", "FY08 Base Rate".
+_ROW_UNIT_RE = regex(r"\b(?:\d{1,2}\s+)?(?:minutes?|mins?|days?|daily|nights?|weeks?|weekly|months?|monthly|trips?|miles?"
+                     r"|diem|placements?|(?:base\s+|unit\s+|hourly\s+|daily\s+|weekly\s+)?rates?)\b", re.I)
+# A rate cell that names no figure.
+_UNSET_RATE_RE = regex(r"varies|variable|negotiated|by\s+negotiation|tbc|tba|to\s+be\s+(?:confirmed|agreed)", re.I)
 _MONEY_CELL_RE = regex(r"(?:[£$€]\s?\d{1,4}(?:[.,]\d{2})?|\d{1,4}[.,]\d{2}\s?(?:€|kr|eur|euroa)?)(?:\s?(?:p/?h|ph|/\s?h(?:ou)?r?|per\s+\w+))?")
 
 
@@ -1904,16 +1909,25 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         # A rate table's row keeps its cells; the rate gains the outcome part. The rate is a cell with its unit
         # ("£21.50 per hour"), else a money cell in a row or table that gives the unit elsewhere ("| £18.00 | per
         # hour |", a column headed "Hourly rate").
-        unit = _RATE_UNIT_RE.search(" ".join(place.cells + place.header)) is not None
-        money = [i for i, cell in enumerate(place.cells) if _HOURLY_RATE_RE.search(cell)] or \
-            [i for i, cell in enumerate(place.cells) if unit and _MONEY_CELL_RE.fullmatch(cell.strip())]
-        if not money:  # no rate in the row (a header, a band's name): the payment suggestion as a paragraph
-            return _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, False)
-        for i, cell in enumerate(place.cells):
-            if i == money[0]:
-                cells = list(place.cells)
-                cells[i] = _with_outcome_part(cell.strip(), _own_outcomes_slot(area, scope), direct=_direct_payments(doc_area))
-                return join_row(cells, place.tabbed, place.sep)
+        # A unit cell or a column headed as a rate ("| Day |", "| 15 Minutes |", "FY08 Base Rate") says so too.
+        unit = _RATE_UNIT_RE.search(" ".join(place.cells + place.header)) is not None \
+            or _ROW_UNIT_RE.search(" ".join(place.cells + place.header)) is not None
+        money = [i for i, cell in enumerate(place.cells) if _HOURLY_RATE_RE.search(cell)][:1] or \
+            [i for i, cell in enumerate(place.cells) if unit and _MONEY_CELL_RE.fullmatch(cell.strip())][-1:]
+        # (of several bare amounts the last is the one in force: "| $5.20 | $6.50 |" under "Current Rate | New Rate")
+        slot = _own_outcomes_slot(area, scope)
+        cells = list(place.cells)
+        if money:
+            cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=_direct_payments(doc_area))
+            return join_row(cells, place.tabbed, place.sep)
+        unset = [i for i, cell in enumerate(cells) if _UNSET_RATE_RE.fullmatch(cell.strip())
+                 and len(place.header) == len(cells) and _ROW_UNIT_RE.search(place.header[i])]
+        if unset:  # a rate column that says "Varies" or "Negotiated": the row keeps it, the payment rule beside it
+            cells[unset[-1]] = (f"{cells[unset[-1]].strip()}, with part of the payment linked to outcomes each person "
+                                f"confirms ({slot['measure']}, {slot['when']})")
+            return join_row(cells, place.tabbed, place.sep)
+        # no rate in the row (a header, a band's name): the payment suggestion as a paragraph
+        return _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, False)
     roles = place.roles()
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")

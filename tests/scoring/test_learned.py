@@ -279,3 +279,24 @@ def test_a_learned_fee_rise_for_foster_carers_is_for_the_child_and_pays_no_hours
     assert found and found[0].rewrite
     assert "children live in a stable placement" in found[0].rewrite  # not the parents' outcome its "attendance" names
     assert "travel time" not in found[0].rewrite and "hours delivered" not in found[0].rewrite
+
+
+def test_each_learned_finding_keeps_its_own_reading_in_a_draft_with_several(monkeypatch):
+    """One draft, two learned cost-first findings of different kinds: an award rule and a weekly rate for a placement.
+    Each gets the suggestion and guidance of its own reading: the award rule a quality-first weighting, the rate the
+    payment suggestion keeping its figure (not both the reading of whichever was found last)."""
+    draft = ("Bids are ranked by the total sum quoted, smallest first, after a pass or fail check of the method statement.\n\n"
+             "Weekly placement allowances:\n\n- Ages 11 to 15: £214.00 per week\n")
+
+    def both(doc, _rules_hits, model=None):  # the model's verdicts, fixed: this tests what follows from them
+        spans = ["ranked by the total sum quoted, smallest first", "Ages 11 to 15: £214.00 per week"]
+        return [(doc.text.index(s), doc.text.index(s) + len(s), "cost-first", 0.99) for s in spans]
+    monkeypatch.setattr(learned, "learned_hits", both)
+    monkeypatch.setattr(learned, "learned_on", lambda: True, raising=False)
+    report = review(draft, learned=True)
+    found = {f.match: f for f in report.findings if f.rule == "cost-first/learned"}
+    award, rate = found.get("ranked by the total sum quoted, smallest first"), found.get("Ages 11 to 15: £214.00 per week")
+    assert award is not None and rate is not None, [(f.rule, f.match) for f in report.findings]
+    assert "Quality" in award.rewrite and "£214.00" not in award.rewrite, award.rewrite
+    assert rate.rewrite.startswith("- Ages 11 to 15: £214.00 per week") and "Quality 70%" not in rate.rewrite, rate.rewrite
+    assert award.guidance != rate.guidance

@@ -587,6 +587,32 @@ def test_a_rate_row_whose_unit_sits_in_another_cell_comes_back_as_the_same_row(c
     assert any(r.startswith("| Sitting service | £16.40 as the base rate") for r in rows), rows
 
 
+def test_a_rate_table_by_the_day_or_quarter_hour_keeps_its_rows_and_links_the_rate_in_force(monkeypatch):
+    """A rate sheet whose unit is its own cell ("| Night |", "| 15 Minutes |") and whose header dates its columns
+    ("FY2025 Rate", "FY2026 Rate Effective 07/01/2025") comes back row by row: the later rate, the last column,
+    gains the outcome part and the earlier one stays as it was; a rate column that says "Negotiated" keeps its word
+    with the payment rule beside it. None of them turns into a paragraph that drops the row's cells."""
+    table = ("| Support | Code | Unit | FY2025 Rate | FY2026 Rate Effective 07/01/2025 |\n|---|---|---|---|---|\n"
+             "| Overnight respite in the home | R210 | Night | $142.50 | $151.75 |\n"
+             "| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 |\n"
+             "| Shared living placement | S330 | Day | Negotiated | Negotiated |\n")
+    from scoring import learned
+
+    def every_row(doc, _rules_hits, model=None):  # the check reads each row as a rate: this tests how rows come back
+        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if c.kind == "row" and "| S" not in c.text[:2]
+                and ("$" in c.text or "Negotiated" in c.text)]
+    monkeypatch.setattr(learned, "learned_hits", every_row)
+    written = [f.rewrite for f in review(table, learned=True).findings if f.rewrite and f.category == "cost-first"]
+    rows = [r for w in written for r in w.split("\n")]
+    assert len(rows) == 3 and all(r.startswith("| ") and r.endswith(" |") and r.count(" | ") == 4 for r in rows), rows
+    night, quarter, placement = rows
+    assert night.startswith("| Overnight respite in the home | R210 | Night | $142.50 | $151.75 as the base rate, with part "
+                            "of the payment linked to outcomes"), night
+    assert quarter.startswith("| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 as the base rate"), quarter
+    assert placement.startswith("| Shared living placement | S330 | Day | Negotiated | Negotiated, with part of the payment "
+                                "linked to outcomes each person confirms ("), placement
+
+
 def test_rate_lines_whose_cells_have_no_leading_bar_each_keep_their_own_rate(monkeypatch):
     # Both lines are the learned check's to find; the threshold is lowered so that this tests how the rewrite
     # keeps each line's rate, not how sure the model of the day is about the second line.
@@ -2010,3 +2036,4 @@ def test_a_quote_keeps_the_long_dash_the_draft_joins_two_words_with():
     rewrite, = _output_rewrites(text)
     assert "claims\u2014claims cleared on average in six days" in rewrite, rewrite
     assert "claims claims" not in rewrite, rewrite
+
