@@ -2037,3 +2037,16 @@ def test_a_quote_keeps_the_long_dash_the_draft_joins_two_words_with():
     assert "claims\u2014claims cleared on average in six days" in rewrite, rewrite
     assert "claims claims" not in rewrite, rewrite
 
+
+@pytest.mark.parametrize("text", [
+    "Decide 70% of non-major planning applications within eight weeks or an agreed extension of time.",
+    "To complete 85% of land registry dealings within 15 working days;",
+    "Premises licence applications: 95% processed within 28 days.",
+])
+def test_a_target_for_deciding_applications_is_measured_by_a_sound_decision_in_time_not_a_follow_up_about_lives(text):
+    """A planning, licensing or registry target counts decisions made in time. The change for the applicant is a
+    decision in the time set or agreed that then stands (planning authorities in England are judged on the share
+    overturned at appeal), not a follow-up months after they "stop using the service"."""
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "sound decision in the time set or agreed" in written and "decision records" in written, written
+    assert "three to six months later" not in written, written
