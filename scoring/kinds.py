@@ -182,11 +182,14 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         return  # one clause the rule cannot match (a rewrite's words checked before they are pasted): no model needed
     skipped = doc.skipped(p.get("targets_only"))
     model = doc.model
+    counts = rule.category == "output-only"  # a rate line may open on its age band ("3 and 4 year old funding rate = £5.64")
     for i, clause in enumerate(doc.clauses):
         if skipped[i]:
             continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
         # Most clauses match no rule: one search says so without building a list of matches.
         matches = list(patterns.finditer(clause.text)) if search(clause.text) is not None else ()
+        if matches and counts and _NAMING_NUMBER_HINT_RE.search(clause.text):
+            matches = [m for m in matches if not names_not_counts(clause.text, m.start())]
         info = model[i]
         if not matches:
             if i and model[i - 1].role == "heading":
@@ -215,6 +218,21 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
 
 
 _FIGURE_RE = regex(r"\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)", re.I)
+
+# A number that names rather than counts, from which a rule's match starts: an age ("Entitlement begins at age 3 and
+# ends when …"), the next of a list of ages ("all 3, 4 and 5-year-old children enrolled"), or the next of a list of
+# tiers, levels or stages ("Tier 1 and 2 services plus assessment"). The match is not a count of anything.
+_NAMING_NUMBER_HINT_RE = regex(r"\b(?:ages?|aged|tiers?|levels?|stages?|phases?|bands?|grades?|lots?|steps?)\b|year[-\s]?olds?", re.I)
+_NAMED_LIST_BEFORE_RE = regex(r"(?:\b(?:tiers?|levels?|stages?|phases?|bands?|grades?|lots?|steps?|ages?|aged)\s+\d{1,2}(?:\s*,\s*\d{1,2})*"
+                              r"(?:\s*,?\s*(?:and|or|&|to)\s+|[-–/])|\b(?:ages?|aged)\s+)$", re.I)  # ("Tier 2 – 3 hours": a label, then a count)
+_AGE_LIST_AFTER_RE = regex(r"\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,?\s*(?:and|or|&|to)\s+|[-–])\d{1,2}[-\s]?(?:years?|yrs?)[-\s]?olds?\b", re.I)
+
+
+def names_not_counts(text: str, at: int) -> bool:
+    """Whether the number at `at` in `text` names an age, a tier or a stage rather than counting anything."""
+    if not text[at:at + 1].isdigit():
+        return False
+    return bool(_NAMED_LIST_BEFORE_RE.search(text[max(0, at - 40):at])) or bool(_AGE_LIST_AFTER_RE.match(text, at))
 
 
 def _label_over_threshold(doc: Document, i: int) -> bool:

@@ -242,7 +242,10 @@ _PROJECTION_RE = regex(r"\b(?:it\s+is|it\s+was|we\s+have)\s+(?:projected|estimat
 _AS_OF_DATE_RE = regex(
     r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
-    r"|\bas\s+(?:of|at)\s+\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b", re.I)
+    r"|\bas\s+(?:of|at)\s+\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"
+    # (or opening on the date: "At April 2000, 56% of pensioners received their payments by order book")
+    r"|^\W*at\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"\s+(?:19|20)\d\d\s*,", re.I)
 
 
 # A modal of the past ("contacts which should have been offered", "would have expected") sets nothing now.

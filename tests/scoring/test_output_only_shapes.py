@@ -965,3 +965,22 @@ def test_a_target_in_american_spelling_or_another_currency_is_flagged(text, cate
 @pytest.mark.parametrize("text", OTHER_SPELLINGS_QUIET)
 def test_american_words_for_the_service_itself_are_not_counts(text):
     assert not [f for f in review(text).findings if f.category == "output-only"], text
+
+
+@pytest.mark.parametrize("text", [
+    "Entitlement to the free hours starts at age 3 and stops when the child begins attending school.",
+    "All 2, 3 and 4-year-old children registered with a participating nursery are eligible.",
+    "Level 3: all Level 1 and 2 services plus home visits for families with a baby under one.",
+])
+def test_a_number_that_names_an_age_or_a_tier_is_not_a_count(text):
+    """"age 3 and stops when … attending", "3 and 4-year-old children registered", "Level 1 and 2 services plus home
+    visits": each number names an age or a tier, so nothing here is a count the provider is held to."""
+    assert not _output_only(text), (text, _output_only(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The service will see 400 children aged 3 and 4 each year.",
+    "Deliver 12 stage 2 assessments and 40 tier 3 sessions each quarter.",
+])
+def test_a_count_beside_an_age_or_a_tier_is_still_a_count(text):
+    assert _output_only(text), text
