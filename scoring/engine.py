@@ -21,7 +21,7 @@ from .learned_thresholds import any_on as learned_on
 from .normalize import normalize
 from .patterns import regex
 from .report import Finding, Report
-from .rewrite import base_rate, document_area, rewrite
+from .rewrite import base_rate, document_area, rates_below, rewrite
 from .rules import Rule, load_rules
 from .segment import Clause, LineIndex, segment
 
@@ -181,7 +181,9 @@ def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, confi
             # a list's lead-in or the heading over it: "Weekly fostering allowances" over "0-4 years: £181.00"
             info = doc.model[i]
             head = "\n".join(h for h in (*info.headings[-1:], info.lead_in or "") if h)
-        rule = rule_for(category, f"{head}\n{doc.text[start:end]}" if head else doc.text[start:end])
+        # (with its rates, where a row flattened one cell a line has them on the lines below: "$11.40", "$11.85")
+        own = rates_below(doc.text[start:end], doc.text, start) if "\n" not in doc.text[start:end] else doc.text[start:end]
+        rule = rule_for(category, f"{head}\n{own}" if head else own)
         if not config.enabled(rule.id, rule.category):
             continue
         level = config.level_for(rule.id, rule.category, rule.level)

@@ -250,6 +250,8 @@ class DocContext:
 
     def __init__(self, document: str):
         self.area = detect_area(document)
+        if self.area.key == "general" and _CHILD_FUNDING_RE.search(document[:4000]):
+            self.area = library()["early-years"]  # a funding table "per funded child hour", no other service named
         self.ages = detect_ages(document)
         self.named = named_measures(document)
         self.aims = stated_aims(document)
@@ -1478,13 +1480,38 @@ def _line_at(clause: Clause, start: int) -> str:
     return clause.text[clause.text.rfind("\n", 0, rel) + 1:].split("\n")[0].strip()
 
 
+_LONE_AMOUNT_LINE_RE = regex(r"[ \t]*[£$€]\s?\d{1,4}(?:[.,]\d{2})?[ \t]*(?:\n|$)")
+
+
+def rates_below(line: str, document: str, start: int) -> str:
+    """A row flattened one cell a line, its label on the finding's line and its rates on the lines below ("80%+
+    certificated teachers", "$12.71", "$12.93"): the label with those rates, "80%+ certificated teachers: $12.71,
+    $12.93". The line alone when it has an amount of its own or no lone amount follows."""
+    if not document or _MONEY_IN_RE.search(line):
+        return line
+    at = document.find("\n", start)
+    rates: list[str] = []
+    while at >= 0 and len(rates) < 4:
+        rest = document[at + 1:at + 200]
+        blank = len(rest) - len(rest.lstrip("\n"))
+        m = _LONE_AMOUNT_LINE_RE.match(rest, blank)
+        if m is None or blank > 3:
+            break
+        rates.append(m.group(0).strip())
+        at = at + 1 + m.end() - 1 if m.group(0).endswith("\n") else -1
+    return f"{line.rstrip(' :')}: {', '.join(rates)}" if rates else line
+
+
 def _row_line(clause: Clause, start: int, document: str) -> str:
     """The finding's line; or, where a flattened row's cells were split into sentences ("Home care Increase to
     reflect the cost of the wage floor. 20.28 (hourly rate) 6.60 21.64 (hourly rate)"), the whole row as the
-    document has it, when its last sentence is its rates and it is at most 600 characters."""
+    document has it, when its last sentence is its rates and it is at most 600 characters; or its label with the
+    rates on the lines below it (rates_below)."""
     line = _line_at(clause, start)
     if not document:
         return line
+    if (below := rates_below(line, document, start)) != line:
+        return below
     lo = max(0, start - 600)
     a = document.rfind("\n", lo, start) + 1
     b = document.find("\n", start, start + 600)
@@ -1501,6 +1528,10 @@ def _row_line(clause: Clause, start: int, document: str) -> str:
 def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document: str = "") -> str | None:
     """A short line giving a care rate ("Homemaker $14.00 per hour", "Personal care / £21.50 per hour") comes back
     as the same line, its rate kept as the base with the outcome-linked part added: not a paragraph per line."""
+    first = _line_at(clause, start)
+    if first.count("|") >= 2 and not _MONEY_IN_RE.search(first) and (nl := clause.text.find("\n", start - clause.start)) >= 0 \
+            and clause.text[nl + 1:].strip():
+        start = clause.start + nl + 1  # a header line read with the row under it: the row is what gets its rate kept
     line = _row_line(clause, start, document)
     if len(line) > (120 if line == _line_at(clause, start) else 600):
         return None
@@ -1516,8 +1547,10 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     # allowance … based on the child's age as follows:"): the line keeps its figure, by that period.
     per = _period_over(clause, heading, document, line) if len(_MONEY_IN_RE.findall(line)) == 1 \
         and not _RATE_UNIT_RE.search(line) and not _PERIOD_WORD_RE.search(line) else None
+    # (the unit may be named above the line, in the same clause: "$ PER FUNDED CHILD HOUR" over a row of rates)
+    unit_above = _RATE_UNIT_RE.search(clause.text[:max(0, start - clause.start)] + "\n" + heading) is not None
     if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) and not _QUARTER_HOUR_ROW_RE.search(line) \
-            and not (_RATE_UNIT_RE.search(line) and (money is not None or len(amounts) >= 2)) \
+            and not ((_RATE_UNIT_RE.search(line) or unit_above or line != first) and (money is not None or len(amounts) >= 2)) \
             and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)) and per is None:  # "Under 2's - Entitlement £9.90"
         return None
     if per is not None:
@@ -1529,6 +1562,9 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
         return "|".join(cells).strip()
     if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line) and not _DIRECT_PAYMENT_RE.search(line) and not direct:
         # a flattened row of rates ("Respite at home 18.20 (hourly rate) 5.10 19.13 (hourly rate)"): each stays
+        if early:
+            return (f"{line.rstrip(' .;,')}; each rate stays the funding rate, with providers reporting each funded "
+                    f"child's progress ({slot['measure']}, {slot['when']})")
         return (f"{line.rstrip(' .;,')}; each rate stays the base rate, with part of the payment linked to outcomes "
                 f"each person confirms ({slot['measure']}, {slot['when']})")
     return _with_outcome_part(line, slot, early, direct)
@@ -1798,6 +1834,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
                 head = whole  # a field's whole name, not a cut quote: "… the project expects to work with: 300" keeps "with"
             one = len(figures) == 1 and not _RUN_TOGETHER_RE.fullmatch(figures[0])  # year columns fused by a flattened copy
             words = "" if not head else f"{head}: {figures[0]}" if one else head
+        words = _with_row_label(words, line, label)
     if words:
         after = clause.text[clause.text.find(words[:20]) + len(words):].split("\n")[0] if words[:20] in clause.text else ""
         target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
@@ -1818,6 +1855,25 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     if words:
         text += f"; {words} reported as a secondary measure"
     return label + text
+
+
+# A row's label before its figures on a line pasted with spaces: "Initial applications 65% in 30 days 85% in 53 days".
+_ROW_LABEL_RE = regex(r"[A-Z][A-Za-z'’/&-]*(?:[ \t]+[A-Za-z'’/&-]+){0,5}")
+
+
+def _with_row_label(words: str, line: str, label: str) -> str:
+    """The quoted figures of a row with the row's own label when the quote starts after it ("Initial applications: 65%
+    in 30 days 85% in 53 days", not the figures alone, which several rows share): a label is a few words opening the
+    line, with no verb and no figure, and the quote starts with a figure."""
+    if not words or label or not words[:1].isdigit():
+        return words
+    flat = " ".join(line.split())
+    at = flat.find(words[:12])
+    lead = flat[:at].strip(" :–—-") if at > 0 else ""
+    if not lead or not _ROW_LABEL_RE.fullmatch(lead) or _OWN_VERB_RE.search(lead) or _VERB_ITEM_RE.match(lead) \
+            or _MORE_ITEM_VERBS_RE.match(lead) or re.match(r"(?:to|and|or|of|for|by|in|with|the|a|an)\b", lead, re.I):
+        return words
+    return f"{lead}: {words}"
 
 
 # A flattened table's cells, one a line: a figure alone on its line ("200", "1,500", "95%", "≥ 80"), then perhaps a
@@ -1857,6 +1913,7 @@ def _cell_outcome(template: str, clause: Clause, area: Area, scope: _Scope, head
 
 # Funded places for children, paid by the hours each child attends or is entitled to: an early education offer.
 _CHILD_FUNDING_RE = regex(r"\b(?:each|every|per|an?)\s+(?:eligible\s+|funded\s+)?child\b[^.;]{0,40}?\b(?:attends?|attending|is\s+entitled)\b"
+                          r"|\bper\s+funded\s+child\s+hours?\b"  # "$ PER FUNDED CHILD HOUR" over a kindergarten's rates
                           r"|\bentitlements?\b[^.;]{0,120}?\b(?:eligible|funded)\s+child(?:ren)?\b", re.I)
 
 
@@ -1872,7 +1929,7 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # "2 year-olds funding rate …": the clause's own group, whatever the document's area (but a health service's
         # under-fives are its patients: "90% coverage for two and five year olds" is vaccination, not early education)
         area = library()["health-services" if re.search(r"\bcoverage\b", clause.text[:1000], re.I) else "early-years"]
-    if area.key == "general" and _CHILD_FUNDING_RE.search(clause.text[:1000]):
+    if area.key == "general" and (_CHILD_FUNDING_RE.search(clause.text[:1000]) or _CHILD_FUNDING_RE.search(heading)):
         area = library()["early-years"]  # "providers are paid a locally set hourly rate for the hours each eligible child attends"
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":
         area = doc.area  # in a homecare specification "carers" are the care workers

@@ -2050,3 +2050,22 @@ def test_a_target_for_deciding_applications_is_measured_by_a_sound_decision_in_t
     written = " ".join(r["rewrite"] for r in _rewrites(text))
     assert "sound decision in the time set or agreed" in written and "decision records" in written, written
     assert "three to six months later" not in written, written
+
+
+def test_a_rate_row_flattened_one_cell_a_line_keeps_its_label_and_rates_with_a_childs_progress(monkeypatch):
+    """A kindergarten's funding table pasted from a PDF, each cell on a line of its own: the row's label, then its
+    rates. The suggestion keeps the label and both rates on one line and, the rates being per funded child hour,
+    links them to each funded child's progress: not a care paragraph that drops the rates, nor an award scheme."""
+    from scoring import learned
+    draft = ("## Funding rates per funded child hour\n\nSessional services, all staff qualified\n\n$11.40\n\n$11.85\n\n"
+             "All-day services, half of staff qualified\n\n$9.60\n\n$9.95\n")
+
+    def labels(doc, _rules_hits, model=None):  # the model's verdicts, fixed: this tests the suggestion they get
+        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if c.text.endswith("qualified")]
+    monkeypatch.setattr(learned, "learned_hits", labels)
+    written = [f.rewrite for f in review(draft, learned=True).findings if f.rule == "cost-first/learned"]
+    assert len(written) == 2, written
+    assert written[0].startswith("Sessional services, all staff qualified: $11.40, $11.85; each rate stays the funding "
+                                 "rate, with providers reporting each funded child's progress ("), written[0]
+    assert written[1].startswith("All-day services, half of staff qualified: $9.60, $9.95;"), written[1]
+    assert not any("Quality" in w or "travel time" in w for w in written), written
