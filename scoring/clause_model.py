@@ -608,14 +608,22 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         text = c.text.strip()
         role = text_role(text, c.kind)
         if flat_head is not None:
-            cells = _flat_row(text) if not _row_like(c) else None
+            cells = _flat_lines(text) if not _row_like(c) else None
             if cells is not None:
-                out.append(ClauseInfo(role if role in _SETS_NOTHING else "target", tuple(headings), None, (flat_head,), cells,
-                                      ("indicator", "target") + ("other",) * (len(cells) - 2)))
+                out.append(ClauseInfo(_flat_role(role), tuple(headings), None, (flat_head,), cells,
+                                      _flat_columns(cells)))
                 continue
             flat_head = None
+        if not header and not _row_like(c) and "\n" in text and (joined := _flat_head_and_rows(text)) is not None:
+            # the header line and its rows read as one clause ("KPIs Baseline 2013 Target 2021\n% of … NA NA 95%"):
+            # the first row's cells, where it starts and ends
+            head_line, cells, r_start, r_end = joined
+            out.append(ClauseInfo(_flat_role(role), tuple(headings), None, (head_line,), cells,
+                                  _flat_columns(cells), c.start + r_start, c.start + r_end))
+            flat_head = head_line
+            continue
         if not header and not _row_like(c) and _flat_header(text) and i + 1 < len(clauses) \
-                and not _row_like(clauses[i + 1]) and _flat_row(clauses[i + 1].text) is not None:
+                and not _row_like(clauses[i + 1]) and _flat_lines(clauses[i + 1].text.strip()) is not None:
             flat_head = text  # its rows hold the figures; the header line names columns and sets nothing itself
             out.append(ClauseInfo("header", tuple(headings), lead_in))
             continue
@@ -935,13 +943,22 @@ def _blank_target(text: str, columns: tuple[str, ...]) -> bool:
 # Target Proportion of funding", "Month   Minimum number of consultations") over rows of a label and its values
 # ("Cervical screening 80% 25%", "February 2024   1"). No cells can be told apart in the header; in a row the
 # values trail the label. ("Target group" or "target population" names who, not a column of figures.)
-_FLAT_TARGET_HEAD_RE = regex(r"\b(?:targets?|minimum|maximum|thresholds?|expected|expectations?|standards?)\b"
+_FLAT_TARGET_HEAD_RE = regex(r"\b(?:targets?|minimum|maximum|thresholds?|expected|expectations?|standards?|goals?)\b"
                              r"(?!\s+(?:groups?|population|audiences?|areas?|cohorts?|market|date)\b)", re.I)
 # (A year is part of the label: "February 2024   1".)
-_FLAT_VALUE = (r"(?:[<>≤≥=]\s*)?(?:(?!(?:19|20)\d\d\b(?!\s*(?:%|per\s?cent)))\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent)?"
-               r"|\d{1,3}\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?))")
-_FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?))[ ]+((?:" + _FLAT_VALUE + r")(?:[ ]+" + _FLAT_VALUE + r"){0,7})[ ]*$",
-                     re.I)
+# (A gap against the target may be negative, "-21%"; a cell not yet set reads "NA" or "TBD".)
+_FLAT_VALUE = (r"(?:[<>≤≥=]\s*)?(?:[-+−](?=\d))?(?:(?!(?:19|20)\d\d\b(?!\s*(?:%|per\s?cent)))\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent)?"
+               r"|\d{1,3}\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|N/?A\b|TB[CD]\b)")
+# A dashboard's status after the figures: "Status: Green (Good)", "Met", "On track".
+_FLAT_STATUS = (r"(?:[ ]+(?:status:?[ ]*)?(?:green|amber|red|yellow|met|not[ ]met|achieved|not[ ]achieved|on[ ]track|off[ ]track)"
+                r"\b(?:[ ]*\([A-Za-z ]{1,20}\)?)?)?")
+# The row's label may end on the month it reports ("CW Visits with Parent 2x/Month September '18 69% 90% -21%").
+_FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
+                     r"[ ]+((?:" + _FLAT_VALUE + r")(?:[ ]+" + _FLAT_VALUE + r"){0,7})" + _FLAT_STATUS + r"[ ]*$", re.I)
+# Numbers a row's label may hold and still be one label: its month ("September '18"), a frequency glued to its word
+# ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days") or a group's size ("(n=30)").
+_LABEL_NUMBERS_RE = regex(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
+                          r"|\b\d{1,3}[ ]+(?:working[ ]+)?(?:hours|days|weeks|months)\b|\(n[ ]*=[ ]*\d+\)", re.I)
 
 
 def _flat_header(text: str) -> bool:
@@ -949,7 +966,7 @@ def _flat_header(text: str) -> bool:
     t = text.strip()
     if "\n" in t or "|" in t or "\t" in t or len(t) > 120 or re.search(r"[.;:!?,]$", t) or len(t.split()) > 16:
         return False
-    return bool(_FLAT_TARGET_HEAD_RE.search(t)) and not re.search(r"\d", _YEAR_RE.sub(" ", t)) \
+    return bool(_FLAT_TARGET_HEAD_RE.search(t)) and not re.search(r"\d", _YEAR_RE.sub(" ", _PERIOD_HEAD_RE.sub(" ", t))) \
         and not modal_or_imperative(t) and not _TARGETS_TITLE_RE.search(t)
 
 
@@ -958,9 +975,43 @@ def _flat_row(text: str) -> tuple[str, ...] | None:
     m = _FLAT_ROW_RE.match(text.strip())
     if m is None or _LEADS_VALUE_RE.search(m.group(1)) or modal_or_imperative(m.group(1)):
         return None
-    if re.search(r"\d|\bn/a\b", _YEAR_RE.sub(" ", m.group(1)), re.I):
+    if re.search(r"\d|\bn/a\b", _YEAR_RE.sub(" ", _LABEL_NUMBERS_RE.sub(" ", m.group(1))), re.I):
         return None  # a label names the row; a figure or an empty cell inside it means the cells are not told apart
     return (m.group(1).strip(), *_split_values(m.group(2)))
+
+
+def _flat_role(role: str) -> str:
+    """A row under a header naming a target column is held to it: its indicator may be worded as done ("Home visits
+    made", "Meals served"), which is its name, not a report; a definition or a question still sets nothing."""
+    return role if role in ("definition", "question") else "target"
+
+
+def _flat_columns(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """What each cell of a flat row is for: its label the indicator, its first value with a figure the target (which
+    value the header's target names cannot be told; "NA NA 95%" sets 95%)."""
+    k = next((i for i, v in enumerate(cells[1:], start=1) if re.search(r"\d", v)), 1)
+    return ("indicator",) + tuple("target" if i == k else "other" for i in range(1, len(cells)))
+
+
+def _flat_lines(text: str) -> tuple[str, ...] | None:
+    """The first row's cells when every line of a clause is a row of a table pasted with spaces only (rows a copy joined
+    into one clause); None otherwise."""
+    rows = [_flat_row(line) for line in text.split("\n") if line.strip()]
+    return rows[0] if rows and all(r is not None for r in rows) else None
+
+
+def _flat_head_and_rows(text: str) -> tuple[str, tuple[str, ...], int, int] | None:
+    """A clause that opens on a flat header line with its rows after it: the header line, the first row's cells, and
+    where that row starts and ends in the clause."""
+    head, _, rest = text.partition("\n")
+    if not _flat_header(head) or not rest.strip():
+        return None
+    cells = _flat_lines(rest)
+    if cells is None:
+        return None
+    r_start = len(head) + 1 + (len(rest) - len(rest.lstrip()))
+    line_end = text.find("\n", r_start)
+    return head.strip(), cells, r_start, line_end if line_end >= 0 else len(text.rstrip())
 
 
 def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
@@ -988,7 +1039,9 @@ def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
 _ONE_VALUE_RE = regex(_FLAT_VALUE, re.I)
 # "Emergency department targets", "National Probation Service targets 2002-03 and 2003-04": a table's title (over its
 # years), not a row of column names.
-_TARGETS_TITLE_RE = regex(r"\b(?:targets|standards)(?:\s+(?:for\s+)?(?:19|20)\d\d\S*(?:\s*(?:and|to|-)\s*(?:19|20)\d\d\S*)*)?\s*$", re.I)
+# (A column named by its period is no figure: "Quarter 3", "Q4", "Month 1", "Year 2".)
+_PERIOD_HEAD_RE = regex(r"\b(?:quarter|month|year|yr|q)[ ]?\d{1,2}\b", re.I)
+_TARGETS_TITLE_RE = regex(r"\b(?:targets|standards|goals)(?:\s+(?:for\s+)?(?:19|20)\d\d\S*(?:\s*(?:and|to|-)\s*(?:19|20)\d\d\S*)*)?\s*$", re.I)
 # A sentence carrying its own figure ("… cases referred to the Tribunal to be no more than 4.5 per cent") is no label:
 # a row's label does not end on a word that leads into the value.
 _LEADS_VALUE_RE = regex(r"\b(?:than|of|to|at|least|most|within|by|in|is|are|be|from|under|over|per|about|around|approximately"
