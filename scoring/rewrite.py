@@ -1446,7 +1446,8 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
 
 # A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
 _UNIT_RATE_RE = regex(rf"{_MONEY}\s?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
-                      rf"|(?:p\s?/\s?[hwdn]|pw|ph)\b)", re.I)  # (and written short: "£203.68 p/w", "£19.50ph")
+                      rf"|(?:p\s?/\s?[hwdn]|pw|ph)\b|\d{{1,3}}[ ]?(?:minutes?|mins?)\b)", re.I)  # (and written short: "£203.68
+# p/w", "£19.50ph"; or a fee schedule's unit after the rate: "W1792 $3.41 15 min")
 _TAIL_WORD_RE = regex(r"[A-Za-z]{2,}")
 # A change named before the amount it changes by: "To increase respite care fees by £1.20 per hour".
 _CHANGE_BY_RE = regex(r"\b(?:increas|ris|rais|uplift|reduc|decreas|cut)\w*\b[^.;:]{0,50}\bby\s+$", re.I)
@@ -1818,8 +1819,9 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         text = _cell_outcome(template, clause, area, scope, heading, doc_area, clause.text)
         return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
     flat = flat_row_under_header(document, start) if document else None
-    if flat is not None:  # a row of a table pasted with spaces ("February 2024   1"): its label and its figure
-        words, figures = f"{' '.join(flat[0].split())}: {flat[1]}", [flat[1]]
+    if flat is not None:  # a row of a table pasted with spaces ("February 2024   1"): its label and its figure, or all
+        # its figures where it has several (a dashboard's result, target and gap: which is the target the header says)
+        words, figures = f"{' '.join(flat[0].split())}: {' '.join(flat[1:])}", list(flat[1:])
     else:
         words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
         abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop

@@ -2069,3 +2069,25 @@ def test_a_rate_row_flattened_one_cell_a_line_keeps_its_label_and_rates_with_a_c
                                  "rate, with providers reporting each funded child's progress ("), written[0]
     assert written[1].startswith("All-day services, half of staff qualified: $9.60, $9.95;"), written[1]
     assert not any("Quality" in w or "travel time" in w for w in written), written
+
+
+def test_a_dashboard_row_pasted_with_spaces_keeps_all_its_figures_in_the_suggestion():
+    """"Home visits made June '31 71% 85% -14%" under "Measure Month Performance Target Gap": which figure is the target
+    the header says, not the row, so the suggestion keeps the row's label with every figure (result, target, gap), not
+    the month's result alone as if it were the measure."""
+    table = "Measure Month Performance Target Gap\nHome visits made within 10 days June '31 71% 85% -14%\n"
+    written = " ".join(r["rewrite"] for r in _rewrites(table))
+    assert "ome visits made within 10 days June '31: 71% 85% -14%" in written, written  # (lower case mid-sentence)
+
+
+def test_a_fee_schedule_row_with_its_unit_after_the_rate_keeps_its_line(monkeypatch):
+    """"2 X X X X W1792 $3.26 15 min": the rate's unit follows it. The row comes back as itself with the rate kept as
+    the base, not as a home care paragraph that drops the code and the rate."""
+    from scoring import learned
+    draft = "Fee schedule for personal assistance\n\n2 X X X X W1792 $3.26 15 min\n"
+
+    def rows(doc, _rules_hits, model=None):  # the model's verdict, fixed: this tests the suggestion it gets
+        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if "$" in c.text]
+    monkeypatch.setattr(learned, "learned_hits", rows)
+    written = [f.rewrite for f in review(draft, learned=True).findings if f.rule == "cost-first/learned"]
+    assert written and written[0].startswith("2 X X X X W1792 $3.26 15 min as the base rate, with part of the payment"), written
