@@ -2091,3 +2091,12 @@ def test_a_fee_schedule_row_with_its_unit_after_the_rate_keeps_its_line(monkeypa
     monkeypatch.setattr(learned, "learned_hits", rows)
     written = [f.rewrite for f in review(draft, learned=True).findings if f.rule == "cost-first/learned"]
     assert written and written[0].startswith("2 X X X X W1792 $3.26 15 min as the base rate, with part of the payment"), written
+
+
+def test_an_adult_protective_services_time_target_gets_the_adults_own_safeguarding_outcomes():
+    """Adult protective services held to closing cases within a time: the change is the adult's, the outcomes they
+    wanted from the enquiry, asked for and achieved (the Making Safeguarding Personal questions), not a follow-up
+    about a service they "stop using"."""
+    text = "Adult Protective Services\n\nThe target is to keep APS cases open more than 60 days at 15 percent or less.\n"
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "Making Safeguarding Personal" in written and "adults at risk" in written.lower(), written
