@@ -970,7 +970,7 @@ def _flat_header(text: str) -> bool:
         and not modal_or_imperative(t) and not _TARGETS_TITLE_RE.search(t)
 
 
-def _flat_row(text: str) -> tuple[str, ...] | None:
+def flat_row(text: str) -> tuple[str, ...] | None:
     """A row of a table pasted with spaces only: its label and the values after it."""
     m = _FLAT_ROW_RE.match(text.strip())
     if m is None or _LEADS_VALUE_RE.search(m.group(1)) or modal_or_imperative(m.group(1)):
@@ -996,7 +996,7 @@ def _flat_columns(cells: tuple[str, ...]) -> tuple[str, ...]:
 def _flat_lines(text: str) -> tuple[str, ...] | None:
     """The first row's cells when every line of a clause is a row of a table pasted with spaces only (rows a copy joined
     into one clause); None otherwise."""
-    rows = [_flat_row(line) for line in text.split("\n") if line.strip()]
+    rows = [flat_row(line) for line in text.split("\n") if line.strip()]
     return rows[0] if rows and all(r is not None for r in rows) else None
 
 
@@ -1019,7 +1019,7 @@ def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
     (other rows may stand between them); None otherwise."""
     line_start = document.rfind("\n", 0, start) + 1
     line_end = document.find("\n", start)
-    cells = _flat_row(document[line_start:line_end if line_end >= 0 else len(document)])
+    cells = flat_row(document[line_start:line_end if line_end >= 0 else len(document)])
     if cells is None:
         return None
     above = line_start - 1
@@ -1030,7 +1030,7 @@ def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
         prev = document[prev_start:above]
         if _flat_header(prev):
             return cells
-        if _flat_row(prev) is None:
+        if flat_row(prev) is None:
             return None
         above = prev_start - 1
     return None

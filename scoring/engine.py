@@ -260,12 +260,15 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         # pasted twice it would read double. A care payment suggestion quotes nothing, so one per paragraph.
         paragraph = template == "homecare-outcomes" and text is not None and "is planned with each person" in text[:40]
         same = (-2 - clause.block, f"{template} {base_rate(clause.text)}" if paragraph else text)
-        if text is not None and (said in written or same in written):
+        group = (clause.block, template) if place.kind != "row" and text is not None else None
+        # Rows of a table pasted with spaces that share one clause: each row's figures join the first row's suggestion.
+        spaced = i is not None and len(doc.model[i].header) == 1 and doc.model[i].columns[:1] == ("indicator",) \
+            and written.get(said, f.line) != f.line
+        if text is not None and (said in written or same in written) and not (spaced and group in quoted):
             out.append(replace(f, rewrite=None, rewrite_on_line=written.get(said, written.get(same))))
             continue
         # Sentences of one paragraph or items of one list whose suggestions differ only in the activity they quote
         # ("paid £40 for each visit", "paid £25 for each call") get one suggestion quoting them all, on the first.
-        group = (clause.block, template) if place.kind != "row" and text is not None else None
         if group in quoted and (merged := _with_quote(quoted[group], text)) is not None:
             quoted[group] = merged
             head = merged[0]

@@ -13,7 +13,7 @@ import re
 from knowledge.records import dataclass
 from collections.abc import Iterator
 
-from .clause_model import ClauseInfo, build as build_model, threshold_only
+from .clause_model import ClauseInfo, build as build_model, flat_row, threshold_only
 from .patterns import named, regex
 from .rules import Rule
 from .segment import Clause
@@ -308,18 +308,41 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         if start in seen_rows:
             continue  # a flattened row is several clauses: one finding for the row
         seen_rows.add(start)
-        if not p["patterns"].search(subject):
+        # Rows of a table pasted with spaces that a copy joined into one clause: each row is read on its own line.
+        spaced = len(info.header) == 1 and info.columns[:1] == ("indicator",) and "\n" in clause.text.strip()
+        if p["patterns"].search(subject):
+            row = " | ".join(info.cells)
+            if not (p["exceptions"] is not None and p["exceptions"].search(row)) and not (
+                    p["unless"] is not None and (p["unless"].search(_measured_cells(info, row)) or (
+                        p["unless"].search(_measured_cells(info, clause.text, whole=True)) if not spaced
+                        else p["unless"].search(info.header[0])))):
+                # (a change for people in the row, or in the rows read with it as one clause, leaves it alone)
+                # Point at the indicator the row holds the provider to, not the whole row with its pipes.
+                indicator = info.indicator().strip()
+                at = doc.text.find(indicator, start, end) if indicator else -1
+                yield Hit(at, at + len(indicator)) if at >= 0 else Hit(start, end)
+        if spaced and info.role == "target":
+            first_end = end if info.row_end is not None else clause.start + clause.text.find("\n", len(clause.text) - len(clause.text.lstrip()))
+            yield from _spaced_rows_after(p, clause, info, first_end + 1)
+
+
+def _spaced_rows_after(p: dict, clause: Clause, info: ClauseInfo, after: int) -> Iterator[Hit]:
+    """The later rows of a table pasted with spaces that share one clause with its first row: each held to the
+    header's target column when its own label matches and its own cells name no change for people."""
+    at = after
+    for line in clause.text[after - clause.start:].split("\n"):
+        line_start = at
+        at += len(line) + 1
+        cells = flat_row(line)
+        if cells is None or not any(re.search(r"\d", v) for v in cells[1:]):
             continue
-        row = " | ".join(info.cells)
-        if p["exceptions"] is not None and p["exceptions"].search(row):
+        subject = cells[0] + "\n" + " | ".join(info.header)
+        row = " | ".join(cells)
+        if not p["patterns"].search(subject) or (p["exceptions"] is not None and p["exceptions"].search(row)) \
+                or (p["unless"] is not None and (p["unless"].search(row) or p["unless"].search(info.header[0]))):
             continue
-        if p["unless"] is not None and (p["unless"].search(_measured_cells(info, row))
-                                        or p["unless"].search(_measured_cells(info, clause.text, whole=True))):
-            continue  # a change for people in the row, or in the rows read with it as one clause
-        # Point at the indicator the row holds the provider to, not the whole row with its pipes.
-        indicator = info.indicator().strip()
-        at = doc.text.find(indicator, start, end) if indicator else -1
-        yield Hit(at, at + len(indicator)) if at >= 0 else Hit(start, end)
+        label_at = line.find(cells[0])
+        yield Hit(line_start + label_at, line_start + label_at + len(cells[0]))
 
 
 def _next_in_block(doc: Document, i: int) -> Clause | None:

@@ -2100,3 +2100,16 @@ def test_an_adult_protective_services_time_target_gets_the_adults_own_safeguardi
     text = "Adult Protective Services\n\nThe target is to keep APS cases open more than 60 days at 15 percent or less.\n"
     written = " ".join(r["rewrite"] for r in _rewrites(text))
     assert "Making Safeguarding Personal" in written and "adults at risk" in written.lower(), written
+
+
+def test_each_row_of_a_spaced_dashboard_pasted_as_one_paragraph_is_found_and_keeps_its_figures():
+    """Rows pasted under their header with single line breaks read as one paragraph: each row is still its own finding,
+    and the one suggestion keeps every row's label and figures, so no row's target is dropped."""
+    table = ("Measure Month Performance Target Gap\n"
+             "Home visits to families 2x/Month May '31 64% 90% -26%\n"
+             "Assessments completed within 30 days May '31 88% 95% -7%\n")
+    found = [f for f in review(table).findings if f.category == "output-only"]
+    assert [f.line for f in found] == [2, 3], [(f.line, f.match) for f in found]
+    suggestion = found[0].rewrite
+    assert "64% 90% -26%" in suggestion and "88% 95% -7%" in suggestion, suggestion
+    assert found[1].rewrite is None and found[1].rewrite_on_line == 2
