@@ -170,7 +170,10 @@ _REPORT_LEAD_RE = regex(
     r"\b(?:report\w*|returns?|collect\w*|record\w*|submit\w*|management\s+information|MI|data\s+(?:on|about|for)"
     r"|(?:cover|include|comprise)s?\b[^:]{0,40}\b(?:indicators|metrics|measures|data|information|fields)"
     # What a dashboard or chart shows: "These charts show:".
-    r"|(?:dashboards?|tabs?|charts?|graphs?|visuali[sz]ations?|infographics?)\b[^:]{0,40}\bshows?)\b", re.I)
+    r"|(?:dashboards?|tabs?|charts?|graphs?|visuali[sz]ations?|infographics?)\b[^:]{0,40}\bshows?)\b"
+    # What the sentence before it describes, spelled out: "… is the second largest provider of passenger services. This
+    # includes:" (the scale of what a body does today, not what it must do).
+    r"|(?:^|[.!?]\s+)(?:this|these)\s+(?:includes?|involves?|covers?)\s*:\s*$", re.I)
 _TARGET_LEAD_RE = regex(
     r"\b(?:targets?|kpis?|key\s+performance|standards?|must\s+(?:achieve|meet|deliver)|held\s+to|assessed\s+against"
     r"|judged\s+against|determined\s+(?:using|by)|paid|payment|will\s+(?:achieve|deliver|meet))\b", re.I)
@@ -297,7 +300,11 @@ _AUDIT_SCOPE_RE = regex(
 _PRACTICE_DESCRIPTION_RE = regex(
     r"^\W*(?:many|most|some|several|few|a\s+(?:number|few|majority|minority)\s+of)\s+(?:of\s+)?(?:the\s+|our\s+|these\s+)?"
     r"(?:[\w'-]+\s+){1,4}?(?:currently\s+|already\s+|now\s+|tend\s+to\s+|choose\s+to\s+)?(?:utili[sz]e|use|offer|provide|run"
-    r"|opt\s+for|choose|deliver|operate|follow)\b", re.I)
+    r"|opt\s+for|choose|deliver|operate|follow)\b"
+    # Today's scale, told with a rough figure: "These contracts service approximately 1,500 Daily Bus routes".
+    r"|^\W*(?:these|the|our|its|their)\s+(?:[\w'-]+\s+){0,2}?(?:contracts?|services?|schemes?|programmes?|programs?|networks?|fleet)"
+    r"\s+(?:currently\s+)?(?:service|serve|cover|carry|run|operate|reach|employ|support|provide)s?\s+(?:approximately|around|about|roughly"
+    r"|some|nearly|almost|an\s+estimated)\s+\d", re.I)
 # Headings of a results section: the figures under them are actuals, not targets set for a provider.
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
