@@ -210,6 +210,20 @@ def _ages_in_digits(text: str) -> str:
 
 
 def detect_ages(text: str) -> AgeRange | None:
+    """The ages a text states for its client group (_detect_ages); a short text's answer is kept, as one review asks it
+    of the same clause for several rules and rewrites."""
+    return _short_ages(text) if len(text) <= _CACHED_TEXT else _detect_ages(text)
+
+
+_CACHED_TEXT = 2000  # longer texts (whole documents) are not kept: the caches stay small whatever is pasted
+
+
+@lru_cache(maxsize=2048)
+def _short_ages(text: str) -> AgeRange | None:
+    return _detect_ages(text)
+
+
+def _detect_ages(text: str) -> AgeRange | None:
     """The ages a text states for its client group: stated ranges first, then group words.
 
     Several stated ranges are joined ("11-16 ... 16-19" gives 11-19), so a measure must fit them all.
@@ -277,6 +291,16 @@ _LIST_END_RE = regex(r"\s*(?:#|\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z])")
 
 
 def named_measures(text: str) -> tuple[str, ...]:
+    """Keys of the library measures a text names, in the order it names them (a short text's answer kept)."""
+    return _short_named(text) if len(text) <= _CACHED_TEXT else _named_measures(text)
+
+
+@lru_cache(maxsize=2048)
+def _short_named(text: str) -> tuple[str, ...]:
+    return _named_measures(text)
+
+
+def _named_measures(text: str) -> tuple[str, ...]:
     """Keys of the library measures a text names, in the order it names them."""
     if not text:
         return ()
@@ -373,6 +397,7 @@ _NATION_NAMES = {"england": "England", "scotland": "Scotland", "wales": "Wales",
                  "elsewhere": "outside the UK"}
 
 
+@lru_cache(maxsize=2)  # a review asks it of its whole document twice; two documents at most are kept
 def detect_nation(text: str) -> str | None:
     """The UK nation a text is from ("England", "Scotland", "Wales", "Northern Ireland"), "outside the UK",
     or None when it names none, or several without one clearly ahead (twice the mentions of the next).
