@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Our own wordings, none of which a rule reads: a charter line in an unusual order, and a delivery programme
 # (output-only), and a contract awarded on the hourly charge and care paid by the hour (cost-first).
 MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of the time.\n"
-          "The contractor shall deliver an annual programme of 40 outreach days to young people.\n")
+          "The contractor shall deliver a yearly programme of 40 outreach days to young people.\n")
 MISSED_COST = ("The contract will go to the tenderer whose hourly charge is most economical.\n"
                "Sitting services will be paid per hour of sitting delivered.\n")
 
