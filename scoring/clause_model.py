@@ -53,6 +53,11 @@ class ClauseInfo:
         return bool(self.header)
 
     @property
+    def spaced_row(self) -> bool:
+        """A row of a table pasted with spaces only, read under its one-line header (its label the indicator)."""
+        return len(self.header) == 1 and self.columns[:1] == ("indicator",)
+
+    @property
     def results_table(self) -> bool:
         """A table of results (actuals, outturn, past years) with no target column."""
         return "result" in self.columns and "target" not in self.columns
@@ -1053,7 +1058,6 @@ _TARGETS_TITLE_RE = regex(r"\b(?:targets|standards|goals)(?:\s+(?:for\s+)?(?:19|
 # a row's label does not end on a word that leads into the value.
 _LEADS_VALUE_RE = regex(r"\b(?:than|of|to|at|least|most|within|by|in|is|are|be|from|under|over|per|about|around|approximately"
                         r"|and|or|for|only|just|some|nearly|almost|up)$", re.I)
-_SETS_NOTHING = ("report", "definition", "question")
 
 
 def _split_values(values: str) -> tuple[str, ...]:

@@ -262,8 +262,7 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         same = (-2 - clause.block, f"{template} {base_rate(clause.text)}" if paragraph else text)
         group = (clause.block, template) if place.kind != "row" and text is not None else None
         # Rows of a table pasted with spaces that share one clause: each row's figures join the first row's suggestion.
-        spaced = i is not None and len(doc.model[i].header) == 1 and doc.model[i].columns[:1] == ("indicator",) \
-            and written.get(said, f.line) != f.line
+        spaced = i is not None and doc.model[i].spaced_row and written.get(said, f.line) != f.line
         if text is not None and (said in written or same in written) and not (spaced and group in quoted):
             out.append(replace(f, rewrite=None, rewrite_on_line=written.get(said, written.get(same))))
             continue

@@ -309,21 +309,26 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue  # a flattened row is several clauses: one finding for the row
         seen_rows.add(start)
         # Rows of a table pasted with spaces that a copy joined into one clause: each row is read on its own line.
-        spaced = len(info.header) == 1 and info.columns[:1] == ("indicator",) and "\n" in clause.text.strip()
-        if p["patterns"].search(subject):
-            row = " | ".join(info.cells)
-            if not (p["exceptions"] is not None and p["exceptions"].search(row)) and not (
-                    p["unless"] is not None and (p["unless"].search(_measured_cells(info, row)) or (
-                        p["unless"].search(_measured_cells(info, clause.text, whole=True)) if not spaced
-                        else p["unless"].search(info.header[0])))):
-                # (a change for people in the row, or in the rows read with it as one clause, leaves it alone)
-                # Point at the indicator the row holds the provider to, not the whole row with its pipes.
-                indicator = info.indicator().strip()
-                at = doc.text.find(indicator, start, end) if indicator else -1
-                yield Hit(at, at + len(indicator)) if at >= 0 else Hit(start, end)
+        spaced = info.spaced_row and "\n" in clause.text.strip()
+        row = " | ".join(info.cells)
+        # A change for people in the row, or in the rows read with it as one clause (for rows pasted with spaces, in
+        # the header over them: each of their rows is read on its own), leaves it alone.
+        if p["patterns"].search(subject) and not _excused(p, row, _measured_cells(info, row), info.header[0] if spaced
+                                                         else _measured_cells(info, clause.text, whole=True)):
+            # Point at the indicator the row holds the provider to, not the whole row with its pipes.
+            indicator = info.indicator().strip()
+            at = doc.text.find(indicator, start, end) if indicator else -1
+            yield Hit(at, at + len(indicator)) if at >= 0 else Hit(start, end)
         if spaced and info.role == "target":
             first_end = end if info.row_end is not None else clause.start + clause.text.find("\n", len(clause.text) - len(clause.text.lstrip()))
             yield from _spaced_rows_after(p, clause, info, first_end + 1)
+
+
+def _excused(p: dict, row: str, *read_with: str) -> bool:
+    """Whether a row the rule would hold to its target is left alone: an exception in its cells, or a change for
+    people in any text it is read with."""
+    return (p["exceptions"] is not None and bool(p["exceptions"].search(row))) \
+        or (p["unless"] is not None and any(p["unless"].search(text) for text in read_with))
 
 
 def _spaced_rows_after(p: dict, clause: Clause, info: ClauseInfo, after: int) -> Iterator[Hit]:
@@ -336,10 +341,8 @@ def _spaced_rows_after(p: dict, clause: Clause, info: ClauseInfo, after: int) ->
         cells = flat_row(line)
         if cells is None or not any(re.search(r"\d", v) for v in cells[1:]):
             continue
-        subject = cells[0] + "\n" + " | ".join(info.header)
         row = " | ".join(cells)
-        if not p["patterns"].search(subject) or (p["exceptions"] is not None and p["exceptions"].search(row)) \
-                or (p["unless"] is not None and (p["unless"].search(row) or p["unless"].search(info.header[0]))):
+        if not p["patterns"].search(cells[0] + "\n" + info.header[0]) or _excused(p, row, row, info.header[0]):
             continue
         label_at = line.find(cells[0])
         yield Hit(line_start + label_at, line_start + label_at + len(cells[0]))

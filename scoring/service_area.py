@@ -209,21 +209,22 @@ def _ages_in_digits(text: str) -> str:
     return _AGE_WORDS_RE.sub(_digits, text)
 
 
-def detect_ages(text: str) -> AgeRange | None:
-    """The ages a text states for its client group (_detect_ages); a short text's answer is kept, as one review asks it
-    of the same clause for several rules and rewrites."""
-    return _short_ages(text) if len(text) <= _CACHED_TEXT else _detect_ages(text)
-
-
 _CACHED_TEXT = 2000  # longer texts (whole documents) are not kept: the caches stay small whatever is pasted
 
 
-@lru_cache(maxsize=2048)
-def _short_ages(text: str) -> AgeRange | None:
-    return _detect_ages(text)
+def _kept_when_short(read):
+    """`read(text)` with a short text's answer kept: one review asks it of the same clause for several rules and
+    rewrites. The answer must not be changed by the caller (a frozen value or a tuple)."""
+    kept = lru_cache(maxsize=2048)(read)
+
+    def answer(text: str):
+        return kept(text) if len(text) <= _CACHED_TEXT else read(text)
+    answer.__doc__ = read.__doc__
+    return answer
 
 
-def _detect_ages(text: str) -> AgeRange | None:
+@_kept_when_short
+def detect_ages(text: str) -> AgeRange | None:
     """The ages a text states for its client group: stated ranges first, then group words.
 
     Several stated ranges are joined ("11-16 ... 16-19" gives 11-19), so a measure must fit them all.
@@ -290,17 +291,8 @@ _AIM_RE = regex(
 _LIST_END_RE = regex(r"\s*(?:#|\d{1,2}(?:\.\d{1,2})*\.?\s+[A-Z])")
 
 
+@_kept_when_short
 def named_measures(text: str) -> tuple[str, ...]:
-    """Keys of the library measures a text names, in the order it names them (a short text's answer kept)."""
-    return _short_named(text) if len(text) <= _CACHED_TEXT else _named_measures(text)
-
-
-@lru_cache(maxsize=2048)
-def _short_named(text: str) -> tuple[str, ...]:
-    return _named_measures(text)
-
-
-def _named_measures(text: str) -> tuple[str, ...]:
     """Keys of the library measures a text names, in the order it names them."""
     if not text:
         return ()
