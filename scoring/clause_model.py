@@ -967,15 +967,23 @@ _FLAT_STATUS = (r"(?:[ ]+(?:status:?[ ]*)?(?:green|amber|red|yellow|met|not[ ]me
 # The row's label may end on the month it reports ("CW Visits with Parent 2x/Month September '18 69% 90% -21%").
 _FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
                      r"[ ]+((?:" + _FLAT_VALUE + r")(?:[ ]+" + _FLAT_VALUE + r"){0,7})" + _FLAT_STATUS + r"[ ]*$", re.I)
+# A row a PDF copy glued to its cells, with no space after the label or between the figures ("… transported to care
+# within 60 minutes90%97.8%"): two shares or more, each closed by its sign, so where one cell ends is still plain.
+_GLUED_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?[A-Za-z)\]])((?:[<>≤≥]?\d{1,3}(?:[.,]\d+)?%){2,8})$")
+_TIME_CELL_RE = regex(r"\d{1,3}[ ]+(?:working[ ]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
 # Numbers a row's label may hold and still be one label: its month ("September '18"), a frequency glued to its word
-# ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days") or a group's size ("(n=30)").
+# ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days", "within 15 minutes") or a group's size
+# ("(n=30)").
 _LABEL_NUMBERS_RE = regex(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
-                          r"|\b\d{1,3}[ ]+(?:working[ ]+)?(?:hours|days|weeks|months)\b|\(n[ ]*=[ ]*\d+\)", re.I)
+                          r"|\b\d{1,3}[ ]+(?:working[ ]+)?(?:minutes|hours|days|weeks|months)\b|\(n[ ]*=[ ]*\d+\)", re.I)
+# Where a PDF copy glued a header's words together ("2024-25 Target2024-25 Actual", "IndicatorsTarget"): a word's
+# end that runs into a capital or a figure.
+_GLUED_WORDS_RE = regex(r"(?<=[a-z])(?=[A-Z0-9])|(?<=\d)(?=[A-Z])")
 
 
 def _flat_header(text: str) -> bool:
     """A column header written as one line of words with a target column among them."""
-    t = text.strip()
+    t = _GLUED_WORDS_RE.sub(" ", text.strip())
     if "\n" in t or "|" in t or "\t" in t or len(t) > 120 or re.search(r"[.;:!?,]$", t) or len(t.split()) > 16:
         return False
     return bool(_FLAT_TARGET_HEAD_RE.search(t)) and not re.search(r"\d", _YEAR_RE.sub(" ", _PERIOD_HEAD_RE.sub(" ", t))) \
@@ -984,12 +992,21 @@ def _flat_header(text: str) -> bool:
 
 def flat_row(text: str) -> tuple[str, ...] | None:
     """A row of a table pasted with spaces only: its label and the values after it."""
-    m = _FLAT_ROW_RE.match(text.strip())
-    if m is None or _LEADS_VALUE_RE.search(m.group(1)) or modal_or_imperative(m.group(1)):
+    text = text.strip()
+    m = _FLAT_ROW_RE.match(text) or _GLUED_ROW_RE.match(text)
+    if m is None:
         return None
-    if re.search(r"\d|\bn/a\b", _YEAR_RE.sub(" ", _LABEL_NUMBERS_RE.sub(" ", m.group(1))), re.I):
+    label, at = m.group(1), m.start(2)
+    if _LEADS_VALUE_RE.search(label) and (limit := _TIME_CELL_RE.match(text, at)) is not None:
+        label, at = text[:limit.end()], limit.end()  # the time limit the label names: "… within 15 minutes 85% 65.3%"
+    values = [v.group(0).strip() for v in _ONE_VALUE_RE.finditer(text, at)]
+    if not values:
+        return None
+    if _LEADS_VALUE_RE.search(label) or modal_or_imperative(label):
+        return None
+    if re.search(r"\d|\bn/a\b", _YEAR_RE.sub(" ", _LABEL_NUMBERS_RE.sub(" ", label)), re.I):
         return None  # a label names the row; a figure or an empty cell inside it means the cells are not told apart
-    return (m.group(1).strip(), *_split_values(m.group(2)))
+    return (label.strip(), *values)
 
 
 def _flat_role(role: str) -> str:

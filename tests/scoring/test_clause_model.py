@@ -488,6 +488,22 @@ def test_a_spaced_row_keeps_its_label_and_figure_in_the_suggestion():
     assert "April to June 2026: 150" in suggestion and "July to September 2026: 180" in suggestion
 
 
+# The same table copied from a PDF that glued the header's words and each row's cells together.
+_GLUED_TABLE = ("2030-31 Target2030-31 Actual\n"
+                "Percentage of urgent call-outs reached within 20 minutes85%81.2%\n"
+                "Food premises inspected while open to the public (seasonal)100%96.5%\n")
+
+
+def test_a_table_a_pdf_copy_glued_together_is_still_read_row_by_row():
+    model = _model(_GLUED_TABLE)
+    assert model[0][1].role == "header"
+    assert model[1][1].cells == ("Percentage of urgent call-outs reached within 20 minutes", "85%", "81.2%")
+    found = [f for f in review(_GLUED_TABLE).findings if f.category == "output-only"]
+    assert sorted({f.line for f in found}) == [2, 3]
+    suggestion = next(f.rewrite for f in found if f.rewrite)
+    assert "within 20 minutes: 85% 81.2%" in suggestion  # the label and its figures told apart again
+
+
 @pytest.mark.parametrize("text", [
     # a table's title over its years, with results and targets in its rows
     "Community service targets 2024-25 and 2025-26\nCommencements of unpaid work orders 6,000 6,140 102",
