@@ -96,6 +96,13 @@ _DEFINITION_RE = regex(
     # What a target's figure is, told in words: "In practice, this will be the percentage of patients seen within …".
     r"|(?:in\s+practice,?\s+)?(?:this|that|it)\s+(?:will\s+be|is)\s+the\s+(?:percentage|proportion|number|share|count)\s+of\b"
     r")", re.I)
+# What a measure or a data system counts, told of it with no figure: "This annual measure reports on the detention
+# centre utilisation rate", "CaseTrak tracks the total number of people who received services this quarter".
+_DESCRIBES_MEASURE_RE = regex(
+    r"^\W*(?:this|the|each|that)\s+(?:[\w-]+\s+){0,3}?(?:measure|indicator|kpi|metric|data\s*set|database|system|return)\s+"
+    r"(?:reports|tracks|shows|counts|captures|records|collects|describes|monitors)\s+(?:on\s+)?\w"
+    r"|^\W*[A-Za-z][\w-]{1,15}\s+(?:tracks|records|captures|collects)\s+(?:both\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion)\s+of\b",
+    re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
     # What makes a bid defective, as a regulation defines it: "A bid is materially unbalanced when it is based on prices …".
@@ -514,6 +521,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "definition"
     if _TERM_DEF_RE.search(stripped) and not re.search(r"\d", stripped) and not sets_requirement(stripped):
         return "definition"  # "Output: the number of …" in a glossary; with a figure or a "must" it is a target
+    if _DESCRIBES_MEASURE_RE.search(stripped) and not re.search(r"\d", stripped) and not sets_requirement(stripped):
+        return "definition"  # "This annual measure reports on …", "VSDCS tracks the total number of …": what is counted
     if _METHOD_DEF_RE.search(stripped) and not _AWARD_RULE_RE.search(stripped) \
             and not re.search(r"\d", _OTHER_FIGURE_RE.sub(" ", stripped)):
         return "definition"  # a guide's account of a method, not the rule of a contract

@@ -35,6 +35,8 @@ _INSTRUCTION_START_RE = regex(r"(?:Deliver|Provide|Achieve|Support|Ensure|Mainta
 _CLOSER_RE = regex(r"[.!?][\"')\]]*")
 _LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")
 _SENTENCE_END_RE = regex(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
+# A price a scan split at its point ("$2. 157 per meal", "$2 . 507"): the figures after the stop are its cents.
+_PRICE_BEFORE_RE = regex(r"[£$€][ ]?\d{1,6}[ ]?$")
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,8 @@ def _raw_sentences(text: str, start: int, end: int):
         word = _LAST_WORD_RE.search(text, max(cursor, m.start() - 24), m.start())
         token = (word.group(1) if word else "").lower().rstrip(".")
         if token in _ABBREVIATIONS or re.fullmatch(r"[a-z]", token or "-") \
-                or (token in _MONTHS and text[m.end():m.end() + 1].isdigit()):
+                or (token in _MONTHS and text[m.end():m.end() + 1].isdigit()) \
+                or (text[m.end():m.end() + 1].isdigit() and _PRICE_BEFORE_RE.search(text, max(cursor, m.start() - 10), m.start())):
             continue
         s, e = _strip_span(text, cursor, stop)
         if e > s:

@@ -169,3 +169,10 @@ def test_a_number_in_words_with_its_figure_after_the_unit_reads_as_the_figure_an
     found = [f for f in review(draft, rewrites=False).findings if f.category == "output-only"]
     assert found and draft[found[0].start:found[0].end] == found[0].match
     assert normalize("The office is open twenty (20) hours a week.") != "The office is open twenty (20) hours a week."
+
+
+def test_a_price_a_scan_split_at_its_point_stays_one_clause_and_counts_nothing():
+    text = "Hot Lunch Meals $3. 215 per meal\nFrozen Meals $2 . 480 per meal\nThe provider will deliver 215 meals a week."
+    assert [c.text for c in segment(text)][:2] == ["Hot Lunch Meals $3. 215 per meal", "Frozen Meals $2 . 480 per meal"]
+    lines = {f.line for f in review(text, rewrites=False).findings if f.category == "output-only"}
+    assert lines == {3}  # the cents are no count of meals; the weekly count is
