@@ -500,7 +500,19 @@ def column_roles(header: tuple[str, ...]) -> tuple[str, ...]:
         roles.append(next((name for name, rx in _COLUMN_RES if rx.search(cell)), "other"))
     if roles and roles[0] in ("other", "result"):
         roles[0] = "indicator"  # the first column names the row
+    if "target" not in roles:
+        # A plan's years after the last actual ("Actual 2019/20 | Year 1 2021/22 | Year 2 2022/23"): the first of them
+        # is the level set for the year ahead.
+        actual = next((k for k, cell in enumerate(header) if _ACTUAL_HEAD_RE.search(cell)), None)
+        if actual is not None:
+            ahead = next((k for k in range(actual + 1, len(header)) if _PLAN_YEAR_HEAD_RE.match(header[k])), None)
+            if ahead is not None:
+                roles[ahead] = "target"
     return tuple(roles)
+
+
+_ACTUAL_HEAD_RE = regex(r"\bactuals?\b", re.I)
+_PLAN_YEAR_HEAD_RE = regex(r"^\W*(?:year|yr)\s*\d{1,2}\b(?:\s*[-–]\s*\d{1,2})?\s*\(?(?:19|20)\d\d", re.I)
 
 
 @lru_cache(maxsize=2048)
@@ -614,6 +626,26 @@ def _looks_header_line(clause: Clause) -> tuple[str, ...] | None:
     return None
 
 
+_HEADER_CELL_LINE_RE = regex(r"^[A-Za-z][^\n.;:,|\t]{0,58}\??$")
+
+
+def _header_cell_lines(clauses: list[Clause], i: int) -> str | None:
+    """The header of a table copied one cell a line, just above clause i: two to six short labels (no figure but a year),
+    one naming a target column, read as one header line; None otherwise."""
+    cells: list[str] = []
+    k = i - 1
+    while k >= 0 and len(cells) < 6:
+        t = clauses[k].text.strip()
+        if clauses[k].kind == "row" or not _HEADER_CELL_LINE_RE.match(t) or re.search(r"\d", _YEAR_RE.sub(" ", t)):
+            break
+        cells.append(t)
+        k -= 1
+    if len(cells) < 2:
+        return None
+    line = " ".join(reversed(cells))
+    return line if _flat_header(line) else None
+
+
 def build(clauses: list[Clause]) -> list[ClauseInfo]:
     """One ClauseInfo for each clause, in order."""
     out: list[ClauseInfo] = []
@@ -635,6 +667,12 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
                                       _flat_columns(cells)))
                 continue
             flat_head = None
+        if flat_head is None and not header and i >= 2 and not _row_like(c) and (cells := _flat_lines(text)) is not None \
+                and (head_line := _header_cell_lines(clauses, i)):
+            # a header copied one cell a line ("Measure 2003/04" / "Target" / "Status"), then its rows pasted with spaces
+            out.append(ClauseInfo(_flat_role(role), tuple(headings), None, (head_line,), cells, _flat_columns(cells)))
+            flat_head = head_line
+            continue
         if not header and not _row_like(c) and "\n" in text and (joined := _flat_head_and_rows(text)) is not None:
             # the header line and its rows read as one clause ("KPIs Baseline 2013 Target 2021\n% of … NA NA 95%"):
             # the first row's cells, where it starts and ends
@@ -718,7 +756,15 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             lead_in = None  # a full sentence ends the list
         info_lead = lead_in if (just_led or c.kind == "item" or _is_fragment(c) or text.endswith(";")) else None
         if header:
-            if row_like:
+            # A row pasted with spaces under a header parted by bars or slashes ("Measure 2030/31 / Target / Status"
+            # over "Number of partnerships … 6 5"): its label and figures are its cells.
+            spaced = flat_row(text) if len(header) > 1 and "|" not in text and "\t" not in text \
+                and not _VALUE_RE.match(text) else None
+            if spaced is not None:
+                row_columns = columns if len(spaced) == len(header) else _flat_columns(spaced)
+                flat = []
+                out.append(_row_info(_flat_role(role), headings, info_lead, header, row_columns, spaced, None, None))
+            elif row_like:
                 cells = split_cells(text)
                 if role not in ("definition", "question") and _blank_target(text, columns):
                     role = "report"  # a row left empty under the Target column is tracked, not held to a figure

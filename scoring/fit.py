@@ -21,7 +21,9 @@ _ROLES = (
     ("how", regex(r"\b(?:how (?:measured|evidenced|collected|monitored)|measured by|evidence|data|source|method|"
                   r"means of verification|tool|instrument|monitoring)\b", re.I)),
     ("keep", regex(r"\b(?:frequency|how often|reporting|report(?:ed)?|period|timescale|when|due|date|owner|"
-                   r"responsib\w*|lead|notes?|comments?|ref(?:erence)?|no\.?|#)\b", re.I)),
+                   r"responsib\w*|lead|notes?|comments?|ref(?:erence)?|no\.?|#"
+                   # what was achieved, and where the service sits ("Standard achieved?", "Service Area")
+                   r"|achieved|met|actuals?|results?|status|outturn|area)\b", re.I)),
     ("target", regex(r"\b(?:target|standard|threshold|level|expected|goal|minimum|benchmark|tolerance)\b", re.I)),
     ("what", regex(r"\b(?:kpis?|indicator|measures?|outcomes?|outputs?|description|objective|aim|deliverable|"
                    r"performance|requirement|what|metric|activity|service)\b", re.I)),
@@ -121,8 +123,8 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
         return Place("row", cells=cells, header=header, tabbed=tabbed, flagged=min(flagged, len(cells) - 1))
     flat = _flattened_row(clause, text, start)
     if flat is not None:
-        cells, header, flagged = flat
-        return Place("row", cells=cells, header=header, flagged=min(flagged, len(cells) - 1), sep=_SLASH)
+        cells, header, flagged, sep = flat
+        return Place("row", cells=cells, header=header, flagged=min(flagged, len(cells) - 1), sep=sep)
     if clause.kind == "item":
         line_start = text.rfind("\n", 0, clause.start) + 1
         before = text[line_start:clause.start]
@@ -142,27 +144,56 @@ _LINE_LABEL = regex(r"[ \t]*(?:(?:\d{1,2}[ \t]+)?(?:[A-Z][a-z]+[ \t]+)?(?i:kpi[ 
                     r"(?![,.]?\d)[ \t]*(?:[:–—-][ \t]*)?|\d{1,2}[.)][a-z]?[ \t]+)")
 
 
-def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ...], tuple[str, ...], int] | None:
-    """A row whose cells a stored copy joined with " / " (a PDF or web table), read as a row when the
-    line above it, its header, has as many " / "-separated parts (or more, for a row cut short).
-    Returns the cells, the header and the flagged cell."""
+def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ...], tuple[str, ...], int, str] | None:
+    """A row whose cells a stored copy joined with " / " (a PDF or web table), or with bars but no bar at either end
+    ("Occupancy of council housing | Internal data | 97% | ≥94%"), read as a row when the line above it, its header,
+    has as many parts (or more, for a row cut short). Returns the cells, the header, the flagged cell and the
+    separator to write the row back with."""
     if clause.kind == "row":
         return None
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start: line_end if line_end >= 0 else len(text)]
-    if line.count(_SLASH) < 2 or line_start == 0:
+    if line_start == 0:
         return None
     above = text[:line_start - 1].rstrip("\n")
     header_line = above[above.rfind("\n") + 1:]
-    head = header_line.split(" | ", 1)[-1]  # "Table 2 | A / B / C": the header follows the table's title
-    header = tuple(c.strip() for c in head.split(_SLASH))
-    cells = tuple(c.strip() for c in line.split(_SLASH))
+    if line.count(_SLASH) >= 2:
+        split, sep = _SLASH, _SLASH
+        head = header_line.split(" | ", 1)[-1]  # "Table 2 | A / B / C": the header follows the table's title
+    elif line.count("|") >= 2 and not line.lstrip().startswith("|") and header_line.count("|") >= 2:
+        # the header is the first line of the run of barred lines the row is in (rows may stand between them)
+        top = line_start - 1
+        for _ in range(_MAX_ROWS_UP):
+            prev_start = text.rfind("\n", 0, top) + 1
+            if text[prev_start:top].count("|") < 2:
+                break
+            header_line, top = text[prev_start:top], prev_start - 1
+            if top < 0:
+                break
+        else:
+            return None  # too far down a long table to find its header cheaply
+        split, sep, head = "|", " | ", header_line.strip().strip("|")
+    else:
+        return None
+    header = _cut_empty_tail(tuple(c.strip() for c in head.split(split)))
+    cells = _cut_empty_tail(tuple(c.strip() for c in line.split(split)))
     if 3 <= len(cells) < len(header):
         header = header[: len(cells)]  # the stored copy cut the row short: its first columns
     if len(header) != len(cells) or any(_HAS_DIGIT.search(h) and len(h) > 20 for h in header):
         return None
-    return cells, header, text[line_start:start].count(_SLASH)
+    return cells, header, text[line_start:start].count(split), sep
+
+
+_MAX_ROWS_UP = 60
+
+
+def _cut_empty_tail(cells: tuple[str, ...]) -> tuple[str, ...]:
+    """The cells without the empty ones a copy left at the end of the line ("97% | ≥94% | ||||")."""
+    end = len(cells)
+    while end > 1 and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
 
 
 # A field's value after its label: " - 10 (including 1 crisis bed)", " – 179", ": 45%".

@@ -504,6 +504,21 @@ def test_a_table_a_pdf_copy_glued_together_is_still_read_row_by_row():
     assert "within 20 minutes: 85% 81.2%" in suggestion  # the label and its figures told apart again
 
 
+@pytest.mark.parametrize("text,line", [
+    # the header copied one cell a line, then a row pasted with spaces
+    ("Measure 2030/31\nTarget\nYear end status Target Met?\nReference page\n"
+     "Number of island communities with parenting programs 12 14 9", 5),
+    # the header parted by slashes, the row by spaces
+    ("Measure 2030/31 / Target / Year end status\nNumber of rural communities with parenting programs 20 24", 2),
+    # a plan's years after the last actual: the first of them is the level set
+    ("Measure | Data source | Actual 2029/30 | Year 1 2031/32 | Year 2 2032/33\n"
+     "Percentage occupancy of council provided housing | Internal data | 96% | ≥94% | ≥94%", 2),
+])
+def test_a_row_is_read_with_its_header_however_the_copy_laid_the_header_out(text, line):
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert [f.line for f in found] == [line]
+
+
 @pytest.mark.parametrize("text", [
     # a table's title over its years, with results and targets in its rows
     "Community service targets 2024-25 and 2025-26\nCommencements of unpaid work orders 6,000 6,140 102",

@@ -145,6 +145,19 @@ def test_a_row_flattened_with_slashes_comes_back_flattened_with_the_same_cells()
     assert "480 per year" in cells[2] and "secondary" in cells[2] and "Number of" not in cells[1], suggestion
 
 
+def test_a_row_parted_by_bars_with_none_at_its_ends_comes_back_as_a_row_under_its_header():
+    """A PDF's table copied with bars between cells but none at the ends: the first barred line is the header, however
+    many rows stand between it and the flagged row, and an empty cell left at the end of a line is no column."""
+    text = ("Team | Standard | Standard achieved? | |\n"
+            "Housing options | We will answer every call within 2 minutes | Yes | |\n"
+            "Tenancy support | We will visit each new tenant within 10 working days of the tenancy starting | No | ||\n")
+    found = [f for f in _output_findings(text) if f.rewrite]
+    assert [f.line for f in found] == [2]  # one suggestion for the run of two similar rows
+    cells = found[0].rewrite.split(" | ")
+    assert len(cells) == 3 and cells[0] == "Housing options" and cells[2] == "Yes", found[0].rewrite
+    assert "within 2 minutes" in cells[1] and "secondary" in cells[1], found[0].rewrite
+
+
 def test_slashes_inside_a_sentence_are_not_a_row():
     text = "Overview\nThe provider will deliver 300 advice sessions / workshops per year to tenants / leaseholders.\n"
     suggestion = _output_findings(text)[0].rewrite
