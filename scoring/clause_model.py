@@ -103,6 +103,8 @@ _DESCRIBES_MEASURE_RE = regex(
     r"(?:reports|tracks|shows|counts|captures|records|collects|describes|monitors)\s+(?:on\s+)?\w"
     r"|^\W*[A-Za-z][\w-]{1,15}\s+(?:tracks|records|captures|collects)\s+(?:both\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion)\s+of\b",
     re.I)
+# Where on a form a count is kept, no figure of it: "(Section 1.)", "in Table 2".
+_FORM_REF_RE = regex(r"\b(?:section|part|table|appendix|annex|item|question|line|box)\s+\d{1,2}[a-z]?(?:\.\d{1,2})*\.?", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
     # What makes a bid defective, as a regulation defines it: "A bid is materially unbalanced when it is based on prices …".
@@ -533,7 +535,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "definition"
     if _TERM_DEF_RE.search(stripped) and not re.search(r"\d", stripped) and not sets_requirement(stripped):
         return "definition"  # "Output: the number of …" in a glossary; with a figure or a "must" it is a target
-    if _DESCRIBES_MEASURE_RE.search(stripped) and not re.search(r"\d", stripped) and not sets_requirement(stripped):
+    if _DESCRIBES_MEASURE_RE.search(stripped) and not re.search(r"\d", _FORM_REF_RE.sub(" ", stripped)) \
+            and not sets_requirement(stripped):
         return "definition"  # "This annual measure reports on …", "VSDCS tracks the total number of …": what is counted
     if _METHOD_DEF_RE.search(stripped) and not _AWARD_RULE_RE.search(stripped) \
             and not re.search(r"\d", _OTHER_FIGURE_RE.sub(" ", stripped)):

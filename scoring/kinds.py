@@ -102,9 +102,12 @@ class Document:
 _CLOSED_PARENS_RE = regex(r"\([^()]{0,200}\)")
 # An example of a service named between commas describes the service, it does not hedge the clause: "in-home models,
 # such as family therapy, are billed by the quarter hour" ("some councils, such as ..., pay" stays hedged); nor does
-# a worked example of the buyer's own payment rule: "For example, if a visit lasts 20 minutes, we would pay for 20".
+# a worked example of the buyer's own payment rule: "For example, if a visit lasts 20 minutes, we would pay for 20";
+# nor an example closed by the next duty of the sentence: "reinvest through initiatives such as teacher training and
+# also develop 1,000 new places".
 _APPOSITIVE_EXAMPLE_RE = regex(r"\b(services?|models?|programmes?|programs?|care|support|activities|therapies|interventions)"
                                r"\s*,\s*(?:such\s+as|e\.g\.|for\s+example|including)\s+[^,.;()]{1,40},"
+                               r"|\b(?:such\s+as|e\.g\.|for\s+example)\s+[^,.;()]{1,60}?\s(?=and\s+(?:also|then|must|will|shall)\s)"
                                r"|^\W*(?:e\.g\.|for\s+example|for\s+instance)\s*,?\s*(?=if\b[^.]{0,200}?\b(?:we|the\s+(?:council|"
                                r"authority|department|county|commissioner|state))\s+(?:(?:would|will)\s+)?(?:only\s+)?(?:pay|reimburse|fund)\b)",
                                re.I)
