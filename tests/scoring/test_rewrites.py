@@ -2113,3 +2113,22 @@ def test_each_row_of_a_spaced_dashboard_pasted_as_one_paragraph_is_found_and_kee
     suggestion = found[0].rewrite
     assert "64% 90% -26%" in suggestion and "88% 95% -7%" in suggestion, suggestion
     assert found[1].rewrite is None and found[1].rewrite_on_line == 2
+
+
+def test_a_stop_smoking_target_is_rewritten_as_quits_confirmed_four_weeks_on():
+    """A stop smoking service counted by the smokers it sees: the change is stopping, checked four weeks after the quit
+    date with a carbon monoxide reading, not a generic follow-up question."""
+    text = "Stop smoking service\n\nThe provider will support 1,200 smokers to set a quit date each year.\n"
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "four weeks after their quit date" in written and "carbon monoxide" in written, written
+
+
+@pytest.mark.parametrize("text,growth", [
+    ("Supplementary feeding program\n\nThe program will serve 2,500 children under five each year.\n", True),
+    # children past five: the growth standards are for birth to five, so they are not proposed
+    ("Supplementary feeding program\n\nThe program will serve 2,500 children aged 6 to 12 each year.\n", False),
+])
+def test_a_feeding_programme_for_young_children_is_measured_by_their_growth_only_within_the_standards_ages(text, growth):
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert ("WHO Child Growth Standards" in written) is growth, written
+    assert "helped their child eat well" in written or growth, written
