@@ -479,6 +479,7 @@ def threshold_only(text: str) -> bool:
 
 _NO_TARGET_RE = regex(r"\b(?:report(?:ing)?\s+only|monitor(?:ing)?\s+only|for\s+information|no\s+target|not\s+set|baseline\s+year|n/a)\b", re.I)
 _HEADING_LIKE_MAX = 90
+_BRACKET_NOTE_RE = regex(r"\s*\([^()]{0,60}\)")
 _HEADER_CELL_MAX = 45  # characters: a column name is short; a longer cell is a row's content
 _MAX_FLAT_CELLS = 24  # a flattened row is re-joined as it grows: a cap keeps a long list of numbers linear  # characters: longer unpunctuated lines are prose cut short, not labels
 
@@ -514,7 +515,11 @@ def column_roles(header: tuple[str, ...]) -> tuple[str, ...]:
 
 
 _ACTUAL_HEAD_RE = regex(r"\bactuals?\b", re.I)
-_PLAN_YEAR_HEAD_RE = regex(r"^\W*(?:year|yr)\s*\d{1,2}\b(?:\s*[-–]\s*\d{1,2})?\s*\(?(?:19|20)\d\d", re.I)
+# A year of a plan ("Year 1 2021/22"), or a later period a budget book sets a level for ("2022-2023 Budget", "2023
+# Projected", "Estimate FY 26", "FY2025 Adopted").
+_PLAN_YEAR_HEAD_RE = regex(r"^\W*(?:year|yr)\s*\d{1,2}\b(?:\s*[-–]\s*\d{1,2})?\s*\(?(?:19|20)\d\d"
+                           r"|^(?=[^|]{0,40}(?:(?:19|20)\d\d|\bfy\s?\d\d))(?=[^|]{0,40}\b(?:budget(?:ed)?|projected|projection|proposed"
+                           r"|adopted|planned|estimate)\b)(?![^|]{0,40}\b(?:actual|to[- ]date|ytd)\b)", re.I)
 
 
 @lru_cache(maxsize=2048)
@@ -612,7 +617,9 @@ def _is_fragment(clause: Clause) -> bool:
 
 def _header_like(cells: tuple[str, ...]) -> bool:
     """A header names columns: several short cells, none of them a value or a percentage."""
-    return len(cells) >= 3 and not any(_VALUE_RE.match(c) or "%" in c or len(c) > _HEADER_CELL_MAX for c in cells)
+    # (a note in brackets is not the column's name: "PERFORMANCE MEASURES (Division: Senior Center)")
+    return len(cells) >= 3 and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _HEADER_CELL_MAX
+                                       for c in cells)
 
 
 def _row_like(clause: Clause) -> bool:
@@ -707,7 +714,10 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         if table is not None:
             # A header line and its row read as one sentence (a long header is not split off).
             head, cells, r_start, r_end = table
-            out.append(_row_info(text_role(" | ".join(cells), "row"), headings, None, head, column_roles(head),
+            row_line = text.partition("\n")[2].split("\n")[0]
+            row_columns = column_roles(head) if len(cells) == len(head) or " | " in row_line or " / " in row_line \
+                else _flat_columns(cells)  # a row pasted with spaces that has more or fewer cells than its header
+            out.append(_row_info(text_role(" | ".join(cells), "row"), headings, None, head, row_columns,
                                  cells, r_start, r_end))
             header, columns, flat = head, column_roles(head), []
             continue
@@ -955,6 +965,8 @@ def _header_then_cell(clause: Clause) -> tuple[tuple[str, ...], str, int] | None
     sep = " | " if first.count(" | ") >= 2 else " / " if first.count(" / ") >= 2 else None
     if sep is None or sep.strip() in rest or not rest.strip() or len(rest.strip()) > _HEADER_CELL_MAX:
         return None
+    if (spaced := flat_row(rest)) is not None and len(spaced) > 2:
+        return None  # a whole row pasted with spaces ("# of New Programs 83 55 62 65"), not its first cell
     head = tuple(c.strip() for c in first.split(sep) if c.strip())
     if not _header_like(head):
         return None
@@ -973,6 +985,8 @@ def _inline_table(clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...], int
     head = tuple(c.strip() for c in first.split(sep) if c.strip())
     row_line = rest.split("\n")[0]
     cells = tuple(c.strip() for c in row_line.split(sep) if c.strip())
+    if len(cells) < 2 and "|" not in row_line and (spaced := flat_row(row_line)) is not None:
+        cells = spaced  # a budget book's row pasted with spaces under its barred header: "# of Programs 144 142 135"
     if not _header_like(head) or len(cells) < 2:
         return None
     start = clause.start + len(first) + 1 + (len(row_line) - len(row_line.lstrip()))

@@ -510,6 +510,12 @@ def test_a_table_a_pdf_copy_glued_together_is_still_read_row_by_row():
      "Number of island communities with parenting programs 12 14 9", 5),
     # the header parted by slashes, the row by spaces
     ("Measure 2030/31 / Target / Year end status\nNumber of rural communities with parenting programs 20 24", 2),
+    # a budget book's row pasted with spaces under its barred header (a note in brackets in the first header cell)
+    ("PERFORMANCE MEASURES (Division: Day Centre Services) | ACTUAL 29/30 | TARGET 30/31 | PROJECTED 30/31\n"
+     "# of Monthly Classes 120 118 110", 2),
+    # the budget for the year ahead, after the actuals, is the level set
+    ("Performance Measures | 2027-2028 Actual | 2028-2029 Actual | 2029-2030 Budget\n"
+     "Average Repairs per Technician 4,546 4,701 6,000", 2),
     # a plan's years after the last actual: the first of them is the level set
     ("Measure | Data source | Actual 2029/30 | Year 1 2031/32 | Year 2 2032/33\n"
      "Percentage occupancy of council provided housing | Internal data | 96% | ≥94% | ≥94%", 2),
