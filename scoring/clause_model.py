@@ -103,6 +103,7 @@ _DESCRIBES_MEASURE_RE = regex(
     r"(?:reports|tracks|shows|counts|captures|records|collects|describes|monitors)\s+(?:on\s+)?\w"
     r"|^\W*[A-Za-z][\w-]{1,15}\s+(?:tracks|records|captures|collects)\s+(?:both\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion)\s+of\b",
     re.I)
+_FIGURE_CAPTION_RE = regex(r"^\W*(?:figure|fig\.|chart|graph)\s+\d{1,3}[a-z]?\s*[:.–—-]", re.I)
 # Where on a form a count is kept, no figure of it: "(Section 1.)", "in Table 2".
 _FORM_REF_RE = regex(r"\b(?:section|part|table|appendix|annex|item|question|line|box)\s+\d{1,2}[a-z]?(?:\.\d{1,2})*\.?", re.I)
 _DEFINED_AS_RE = regex(
@@ -378,7 +379,11 @@ _AGAINST_TARGET_RE = regex(
     # Met, in the past, with no figure of the target's own after it: "All but 4 regions met the target as 97% of requests
     # had been allocated" ("We met our target response times of 20 days" still sets out the times).
     r"|(?<!\bnot\s)(?<!\bif\s)\b(?:met|achieved)\s+the\s+(?:[\w-]+\s+){0,2}?targets?\b(?!\s+(?:[\w-]+\s+){0,2}?(?:of|for|at)\s+\d)"
-    r"|\b(?:was|were|had\s+been|has\s+been)\b[^.;]{0,200}?\bagainst\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?target\b", re.I)
+    r"|\b(?:was|were|had\s+been|has\s+been)\b[^.;]{0,200}?\bagainst\s+(?:a|the|its|their)\s+(?:[\w-]+\s+)?target\b"
+    # A league table of results told as news: "came out on top in the shorter stays target, beating it by five points",
+    # "Only the Waikato DHB lagged behind, reaching 88 per cent of the 95 per cent target".
+    r"|\b(?:beating|beat)\s+it\s+by\b|\bcame\s+out\s+on\s+top\b|\blagg(?:ed|ing)\s+behind\b|\bdid\s+(?:the\s+)?(?:worst|best)\b"
+    r"|\breach(?:ed|ing)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\s+(?:the|its|their)\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+target\b", re.I)
 # A result cell or opening: "Indicator met.", "Target not achieved", "Standard partly met".
 _RESULT_MARK_RE = regex(
     r"(?:^|\|)\s*(?:the\s+)?(?:indicators?|targets?|standards?|kpis?|benchmarks?|measures?)\s+(?:was\s+|were\s+|has\s+been\s+)?"
@@ -548,6 +553,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "definition"  # a guide's account of a method, not the rule of a contract
     if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
         return "report"
+    if _FIGURE_CAPTION_RE.match(stripped):
+        return "report"  # a chart's caption and the figures a copy took from it: "Figure 7: Percentage of … 58% 57% 44%"
     if _RESULT_MARK_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped):
         return "report"  # "| Indicator met. | The agency carried out 1,014 audits …": a row of results
     if _REPORT_CUE_RE.search(stripped) and _reports_by_cue(stripped):
@@ -1037,11 +1044,19 @@ _FLAT_VALUE = (r"(?:[<>≤≥=]\s*)?(?:[-+−](?=\d))?(?:(?!(?:19|20)\d\d\b(?!\s
 _FLAT_STATUS = (r"(?:[ ]+(?:status:?[ ]*)?(?:green|amber|red|yellow|met|not[ ]met|achieved|not[ ]achieved|on[ ]track|off[ ]track)"
                 r"\b(?:[ ]*\([A-Za-z ]{1,20}\)?)?)?")
 # The row's label may end on the month it reports ("CW Visits with Parent 2x/Month September '18 69% 90% -21%").
+# (A value may carry a short note in brackets: "98% (estimate) 100% 100%".)
+_FLAT_NOTE = r"(?:[ ]+\([a-z][a-z ]{1,18}\))?"
 _FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
-                     r"[ ]+((?:" + _FLAT_VALUE + r")(?:[ ]+" + _FLAT_VALUE + r"){0,7})" + _FLAT_STATUS + r"[ ]*$", re.I)
+                     r"[ ]+((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})"
+                     + _FLAT_STATUS + r"[ ]*$", re.I)
 # A row a PDF copy glued to its cells, with no space after the label or between the figures ("… transported to care
 # within 60 minutes90%97.8%"): two shares or more, each closed by its sign, so where one cell ends is still plain.
 _GLUED_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?[A-Za-z)\]])((?:[<>≤≥]?\d{1,3}(?:[.,]\d+)?%){2,8})$")
+# A row whose label is set apart from its figures by a wide gap, the first run of three spaces or more in the line.
+_WIDE_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{3})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))"
+                     r"[ ]{3,}((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})"
+                     + _FLAT_STATUS + r"[ ]*$", re.I)
+_LABEL_SHARE_RE = regex(r"\bby\s+\d{1,3}(?:\.\d+)?\s*%", re.I)  # the change a wide label names: "… by 10%"
 _TIME_CELL_RE = regex(r"\d{1,3}[ ]+(?:working[ ]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
 # Numbers a row's label may hold and still be one label: its month ("September '18"), a frequency glued to its word
 # ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days", "within 15 minutes") or a group's size
@@ -1065,7 +1080,7 @@ def _flat_header(text: str) -> bool:
 def flat_row(text: str) -> tuple[str, ...] | None:
     """A row of a table pasted with spaces only: its label and the values after it."""
     text = text.strip()
-    m = _FLAT_ROW_RE.match(text) or _GLUED_ROW_RE.match(text)
+    m = _WIDE_ROW_RE.match(text) or _FLAT_ROW_RE.match(text) or _GLUED_ROW_RE.match(text)
     if m is None:
         return None
     label, at = m.group(1), m.start(2)
@@ -1074,9 +1089,15 @@ def flat_row(text: str) -> tuple[str, ...] | None:
     values = [v.group(0).strip() for v in _ONE_VALUE_RE.finditer(text, at)]
     if not values:
         return None
-    if _LEADS_VALUE_RE.search(label) or modal_or_imperative(label):
+    # A label set apart from its figures by a wide gap is a column of its own, whatever its words: "Increase program
+    # attendance by 10%      79,218    91,607", "Increase number of new library cards issued by    20,622".
+    wide = re.search(r"[ ]{3,}$", text[:at]) is not None
+    if not wide and (_LEADS_VALUE_RE.search(label) or modal_or_imperative(label)):
         return None
-    if re.search(r"\d|\bn/a\b", _YEAR_RE.sub(" ", _LABEL_NUMBERS_RE.sub(" ", label)), re.I):
+    named = _LABEL_NUMBERS_RE.sub(" ", label)
+    if wide:
+        named = _LABEL_SHARE_RE.sub(" ", named)
+    if re.search(r"\d|\bn/a\b", _YEAR_RE.sub(" ", named), re.I):
         return None  # a label names the row; a figure or an empty cell inside it means the cells are not told apart
     return (label.strip(), *values)
 
