@@ -484,7 +484,7 @@ def threshold_only(text: str) -> bool:
 
 _NO_TARGET_RE = regex(r"\b(?:report(?:ing)?\s+only|monitor(?:ing)?\s+only|for\s+information|no\s+target|not\s+set|baseline\s+year|n/a)\b", re.I)
 _HEADING_LIKE_MAX = 90
-_BRACKET_NOTE_RE = regex(r"\s*\([^()]{0,60}\)")
+_BRACKET_NOTE_RE = regex(r"\s*\([^()]{0,60}\)|\s+[—–-]\s+[^|]{1,80}$")  # a note in brackets, or after a dash
 _HEADER_CELL_MAX = 45  # characters: a column name is short; a longer cell is a row's content
 _MAX_FLAT_CELLS = 24  # a flattened row is re-joined as it grows: a cap keeps a long list of numbers linear  # characters: longer unpunctuated lines are prose cut short, not labels
 
@@ -624,7 +624,8 @@ def _is_fragment(clause: Clause) -> bool:
 
 def _header_like(cells: tuple[str, ...]) -> bool:
     """A header names columns: several short cells, none of them a value or a percentage."""
-    # (a note in brackets is not the column's name: "PERFORMANCE MEASURES (Division: Senior Center)")
+    # (a note in brackets or after a dash is not the column's name: "PERFORMANCE MEASURES (Division: Senior Center)",
+    # "Desired Level — Strategic Focus Area: Arts & Culture")
     return len(cells) >= 3 and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _HEADER_CELL_MAX
                                        for c in cells)
 
@@ -1052,9 +1053,9 @@ _FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)
 # A row a PDF copy glued to its cells, with no space after the label or between the figures ("… transported to care
 # within 60 minutes90%97.8%"): two shares or more, each closed by its sign, so where one cell ends is still plain.
 _GLUED_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?[A-Za-z)\]])((?:[<>≤≥]?\d{1,3}(?:[.,]\d+)?%){2,8})$")
-# A row whose label is set apart from its figures by a wide gap, the first run of three spaces or more in the line.
-_WIDE_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{3})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))"
-                     r"[ ]{3,}((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})"
+# A row whose label is set apart from its figures by a wide gap, the first run of two spaces or more in the line.
+_WIDE_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{2})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))"
+                     r"[ ]{2,}((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})"
                      + _FLAT_STATUS + r"[ ]*$", re.I)
 _LABEL_SHARE_RE = regex(r"\bby\s+\d{1,3}(?:\.\d+)?\s*%", re.I)  # the change a wide label names: "… by 10%"
 _TIME_CELL_RE = regex(r"\d{1,3}[ ]+(?:working[ ]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
@@ -1091,7 +1092,7 @@ def flat_row(text: str) -> tuple[str, ...] | None:
         return None
     # A label set apart from its figures by a wide gap is a column of its own, whatever its words: "Increase program
     # attendance by 10%      79,218    91,607", "Increase number of new library cards issued by    20,622".
-    wide = re.search(r"[ ]{3,}$", text[:at]) is not None
+    wide = re.search(r"[ ]{2,}$", text[:at]) is not None
     if not wide and (_LEADS_VALUE_RE.search(label) or modal_or_imperative(label)):
         return None
     named = _LABEL_NUMBERS_RE.sub(" ", label)
