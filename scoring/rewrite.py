@@ -1264,7 +1264,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
 # An hourly rate for care as the commissioner wrote it: "£18.50 per hour", "$13.00 - $21.00 per client per hour",
 # "€32 an hour", "$82.02/hour"; Nordic rate lists: "377 kr/timme", "33 euroa / tunti", "41 €/h".
 _MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
-_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
+_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?\(?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
                         r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
 
 
@@ -1445,7 +1445,7 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
 
 
 # A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
-_UNIT_RATE_RE = regex(rf"{_MONEY}\s?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
+_UNIT_RATE_RE = regex(rf"{_MONEY}\s?\(?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
                       rf"|(?:p\s?/\s?[hwdn]|pw|ph)\b|\d{{1,3}}[ ]?(?:minutes?|mins?)\b)", re.I)  # (and written short: "£203.68
 # p/w", "£19.50ph"; or a fee schedule's unit after the rate: "W1792 $3.41 15 min")
 _TAIL_WORD_RE = regex(r"[A-Za-z]{2,}")
@@ -1503,6 +1503,23 @@ def rates_below(line: str, document: str, start: int) -> str:
     return f"{line.rstrip(' :')}: {', '.join(rates)}" if rates else line
 
 
+_LONE_RATE_LINE_RE = regex(r"\s*[£$€]\s?\d{1,5}(?:[.,]\d{2})?\s*\(?(?:per|an?|/)\s*[a-z ]{2,20}\)?\s*[/|]?\s*$", re.I)
+
+
+def _label_above(line: str, document: str, start: int) -> str | None:
+    """A rate alone on its line ("$5 (per hour)") under the label it prices ("Centre-based care and support service",
+    a blank line between): the label with its rate, as one line of the list. None when the line holds more than a rate
+    or no short label stands just above it."""
+    if not _LONE_RATE_LINE_RE.fullmatch(line):
+        return None
+    at = document.rfind("\n", 0, start)
+    above = document[max(0, at - 300):at].rstrip()
+    label = above[above.rfind("\n") + 1:].strip(" /|")
+    if not label or len(label) > 120 or _MONEY_IN_RE.search(label) or label.endswith((":", ".")) or not label[:1].isalpha():
+        return None
+    return f"{label}: {line.strip(' /|')}"
+
+
 def _row_line(clause: Clause, start: int, document: str) -> str:
     """The finding's line; or, where a flattened row's cells were split into sentences ("Home care Increase to
     reflect the cost of the wage floor. 20.28 (hourly rate) 6.60 21.64 (hourly rate)"), the whole row as the
@@ -1513,6 +1530,8 @@ def _row_line(clause: Clause, start: int, document: str) -> str:
         return line
     if (below := rates_below(line, document, start)) != line:
         return below
+    if (above := _label_above(line, document, start)) is not None:
+        return above
     lo = max(0, start - 600)
     a = document.rfind("\n", lo, start) + 1
     b = document.find("\n", start, start + 600)

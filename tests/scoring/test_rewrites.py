@@ -2132,3 +2132,17 @@ def test_a_feeding_programme_for_young_children_is_measured_by_their_growth_only
     written = " ".join(r["rewrite"] for r in _rewrites(text))
     assert ("WHO Child Growth Standards" in written) is growth, written
     assert "helped their child eat well" in written or growth, written
+
+
+def test_a_rate_alone_on_its_line_keeps_the_label_above_it(monkeypatch):
+    """A list of rates copied one cell a line: the label, a blank line, then its rate ("$30.00 (per hour)"), read by the
+    learned check. The suggestion is that line of the list, its label and rate kept, not a care paragraph that loses
+    the rate."""
+    from scoring import learned
+    draft = "Rates paid to providers:\nSupported living service\n\n$30.00 (per hour)\n"
+
+    def rows(doc, _rules_hits, model=None):  # the model's verdict, fixed: this tests the suggestion it gets
+        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if "$" in c.text]
+    monkeypatch.setattr(learned, "learned_hits", rows)
+    written = [f.rewrite for f in review(draft, learned=True).findings if f.rule == "cost-first/learned"]
+    assert written and written[0].startswith("Supported living service: $30.00 (per hour) as the base rate"), written
