@@ -2080,16 +2080,21 @@ def test_a_dashboard_row_pasted_with_spaces_keeps_all_its_figures_in_the_suggest
     assert "ome visits made within 10 days June '31: 71% 85% -14%" in written, written  # (lower case mid-sentence)
 
 
+def _learned_rate_rewrites(monkeypatch, draft: str) -> list[str]:
+    """The learned check's suggestions when it reads every line with a dollar amount as cost-first: the model's verdict
+    fixed, so the test is of the suggestion it gets."""
+    from scoring import learned
+
+    def rows(doc, _rules_hits, model=None):
+        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if "$" in c.text]
+    monkeypatch.setattr(learned, "learned_hits", rows)
+    return [f.rewrite for f in review(draft, learned=True).findings if f.rule == "cost-first/learned"]
+
+
 def test_a_fee_schedule_row_with_its_unit_after_the_rate_keeps_its_line(monkeypatch):
     """"2 X X X X W1792 $3.26 15 min": the rate's unit follows it. The row comes back as itself with the rate kept as
     the base, not as a home care paragraph that drops the code and the rate."""
-    from scoring import learned
-    draft = "Fee schedule for personal assistance\n\n2 X X X X W1792 $3.26 15 min\n"
-
-    def rows(doc, _rules_hits, model=None):  # the model's verdict, fixed: this tests the suggestion it gets
-        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if "$" in c.text]
-    monkeypatch.setattr(learned, "learned_hits", rows)
-    written = [f.rewrite for f in review(draft, learned=True).findings if f.rule == "cost-first/learned"]
+    written = _learned_rate_rewrites(monkeypatch, "Fee schedule for personal assistance\n\n2 X X X X W1792 $3.26 15 min\n")
     assert written and written[0].startswith("2 X X X X W1792 $3.26 15 min as the base rate, with part of the payment"), written
 
 
@@ -2138,11 +2143,5 @@ def test_a_rate_alone_on_its_line_keeps_the_label_above_it(monkeypatch):
     """A list of rates copied one cell a line: the label, a blank line, then its rate ("$30.00 (per hour)"), read by the
     learned check. The suggestion is that line of the list, its label and rate kept, not a care paragraph that loses
     the rate."""
-    from scoring import learned
-    draft = "Rates paid to providers:\nSupported living service\n\n$30.00 (per hour)\n"
-
-    def rows(doc, _rules_hits, model=None):  # the model's verdict, fixed: this tests the suggestion it gets
-        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if "$" in c.text]
-    monkeypatch.setattr(learned, "learned_hits", rows)
-    written = [f.rewrite for f in review(draft, learned=True).findings if f.rule == "cost-first/learned"]
+    written = _learned_rate_rewrites(monkeypatch, "Rates paid to providers:\nSupported living service\n\n$30.00 (per hour)\n")
     assert written and written[0].startswith("Supported living service: $30.00 (per hour) as the base rate"), written
