@@ -2,6 +2,12 @@
 characters: shared by tests/scoring/test_bounds.py (work grows linearly) and
 benchmarks/review_speed.py (the worst-case timing table)."""
 
+def _whole(row: str, n: int) -> str:
+    """As many whole copies of a row as fit in n characters, padded with spaces to n."""
+    text = row * (n // len(row))
+    return text + " " * (n - len(text))
+
+
 SHAPES = {
     "one letter": lambda n: "a" * n,
     "one digit": lambda n: "7" * n,
@@ -24,4 +30,11 @@ SHAPES = {
     "bullets and numbers": lambda n: ("- 1.\n" * (n // 5 + 1))[:n],
     # a web page's tag breaks on one long line, each one looking back at the line before it
     "tag breaks on one line": lambda n: ("a" * 100 + "<br />Xy sessions" * (n // 17 + 1))[:n],
+    # tables however a copy laid them out: rows glued to their figures, labels set apart by a wide gap, a header copied
+    # one cell a line over spaced rows, rates alone under their labels (whole rows, padded: a row cut short at the end
+    # is a different clause, and one finding more or less would be a threshold, not growth)
+    "glued rows": lambda n: _whole("Percentage of call-outs reached within 20 minutes85%81.2%90%\n", n),
+    "wide-gap rows": lambda n: _whole("Increase number of cards issued by   20,622   12,488   13,112\n", n),
+    "header cells a line": lambda n: _whole("Measure 2003/04\nTarget\nStatus\nNumber of partnerships 4 4 34\n", n),
+    "rates under labels": lambda n: _whole("Home care service\n\n$5 (per hour)\n", n),
 }
