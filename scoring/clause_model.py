@@ -201,7 +201,8 @@ _COLUMN_RES = (
                      r"|(?:19|20)\d\d(?:\s*(?:/|-|to)\s*(?:\d{2,4}))?)\b", re.I)),  # quarters alone may be targets
     ("frequency", regex(r"\b(?:frequency|how\s+often|reporting\s+period|period|when)\b", re.I)),
     ("measure", regex(r"\b(?:how\s+measured|measured|method|data\s+source|source|evidence|by\s+whom|counting)\b", re.I)),
-    ("indicator", regex(r"\b(?:indicators?|kpis?|measures?|outputs?|outcomes?|services?|modality|activity|description|no\.?|ref)\b", re.I)),
+    ("indicator", regex(r"\b(?:indicators?|kpis?|measures?|outputs?|outcomes?|services?|modality|activity|description|no\.?|ref"
+                        r"|pledges?|commitments?)\b", re.I)),  # a service pledge's column: "Respond within ten calendar days"
 )
 _VALUE_RE = regex(
     r"^\W*(?:[<>≤≥=]\s*)?(?:\d[\d,.]*\s*(?:%|per\s?cent|k)?|(?:\d+|one|two|three|four|five|six|seven|eight|ten|twelve)"
@@ -258,6 +259,8 @@ _PAST_COUNT_RE = regex(
 _DISTRIBUTION_RE = regex(r"\d{1,3}\.\d\s*%[^.;]{0,100}?,\s*\d{1,3}\.\d\s*%\s+(?:within|in|under|over|after)\b", re.I)
 # A trend told as a statistic: "the number of checks fell by 8% between 2015 and 2019", "rose from 1,200 to 1,500".
 _TREND_RE = regex(
+    # A change told between two past years: "6% decrease in the number of offenders referred … from 2009 to 2010".
+    r"\b\d{1,3}(?:\.\d+)?\s*%\s+(?:increase|decrease|rise|fall|drop|reduction)\s+in\s+[^.;]{0,160}?\bfrom\s+(?:19|20)\d\d\s+to\s+(?:19|20)\d\d\b|"
     r"\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:by|from)\s+"
     r"(?:around\s+|about\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d"
     r"|\bwent\s+(?:up\s+|down\s+)?from\s+\d[\d,.]*\s*%?\s+to\s+\d"
@@ -327,6 +330,8 @@ _RESULTS_HEADING_RE = regex(
     # a market position statement's figures: "Market Data & Insight", "Market profile"
     r"|market\s+(?:data|insight|intelligence|profile|analysis|position)|data\s+(?:&|and)\s+insight"
     r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary|actual\s+(?:results?|outcomes?|figures?)"
+    # a department's counts of demand, told not set: "2022-2023 Workload Measures", "Workload Measures 2019/2020"
+    r"|workload\s+(?:measures|indicators|statistics|data)"
     # A form's cell of last year's figures: "Prior Year Program Results".
     r"|(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+)?years?(?:'s|’s)?\s+(?:program(?:me)?\s+)?results)\b", re.I)
 _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|requirements?|specification|schedule|contract"
@@ -1062,7 +1067,7 @@ _TIME_CELL_RE = regex(r"\d{1,3}[ ]+(?:working[ ]+)?(?:seconds?|minutes?|mins?|ho
 # Numbers a row's label may hold and still be one label: its month ("September '18"), a frequency glued to its word
 # ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days", "within 15 minutes") or a group's size
 # ("(n=30)").
-_LABEL_NUMBERS_RE = regex(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
+_LABEL_NUMBERS_RE = regex(r"^\(\d{1,2}\)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
                           r"|\b\d{1,3}[ ]+(?:working[ ]+)?(?:minutes|hours|days|weeks|months)\b|\(n[ ]*=[ ]*\d+\)", re.I)
 # Where a PDF copy glued a header's words together ("2024-25 Target2024-25 Actual", "IndicatorsTarget"): a word's
 # end that runs into a capital or a figure.
