@@ -1086,7 +1086,8 @@ def _flat_header(text: str) -> bool:
 def flat_row(text: str) -> tuple[str, ...] | None:
     """A row of a table pasted with spaces only: its label and the values after it."""
     text = text.strip()
-    m = _WIDE_ROW_RE.match(text) or _FLAT_ROW_RE.match(text) or _GLUED_ROW_RE.match(text)
+    m = ("  " in text and _WIDE_ROW_RE.match(text)) or _FLAT_ROW_RE.match(text) \
+        or ("%" in text and _GLUED_ROW_RE.match(text))  # (the cheap test first: most lines have neither)
     if m is None:
         return None
     label, at = m.group(1), m.start(2)
