@@ -1088,7 +1088,7 @@ def flat_row(text: str) -> tuple[str, ...] | None:
     text = text.strip()
     m = ("  " in text and _WIDE_ROW_RE.match(text)) or _FLAT_ROW_RE.match(text) \
         or ("%" in text and _GLUED_ROW_RE.match(text))  # (the cheap test first: most lines have neither)
-    if m is None:
+    if not m:
         return None
     label, at = m.group(1), m.start(2)
     if _LEADS_VALUE_RE.search(label) and (limit := _TIME_CELL_RE.match(text, at)) is not None:
