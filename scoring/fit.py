@@ -26,7 +26,7 @@ _ROLES = (
                    r"|achieved|met|actuals?|results?|status|outturn|area)\b", re.I)),
     ("target", regex(r"\b(?:target|standard|threshold|level|expected|goal|minimum|benchmark|tolerance)\b", re.I)),
     ("what", regex(r"\b(?:kpis?|indicator|measures?|outcomes?|outputs?|description|objective|aim|deliverable|"
-                   r"performance|requirement|what|metric|activity|service)\b", re.I)),
+                   r"performance|requirement|what|metric|activity|service|pledges?|commitments?)\b", re.I)),
 )
 _MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b", re.I)
 _BULLET_AT_START = regex(r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+")
@@ -180,7 +180,7 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
     cells = _cut_empty_tail(tuple(c.strip() for c in line.split(split)))
     if 3 <= len(cells) < len(header):
         header = header[: len(cells)]  # the stored copy cut the row short: its first columns
-    if len(header) != len(cells) or any(_HAS_DIGIT.search(h) and len(h) > 20 for h in header):
+    if len(header) != len(cells) or any(_HAS_DIGIT.search(_PERIOD_LABEL.sub("", h)) and len(h) > 20 for h in header):
         return None
     return cells, header, text[line_start:start].count(split), sep
 

@@ -261,3 +261,14 @@ def test_the_quoted_activity_stops_at_the_end_of_its_sentence():
     assert finding.match.startswith("completed within 30 days")  # the finding starts at what was done
     assert "completed within 30 days will be no less than 90%'" in finding.rewrite
     assert "annex" not in finding.rewrite
+
+
+def test_a_service_pledge_row_under_a_dated_header_comes_back_as_the_same_row():
+    """A pledge table ("Service | Pledge | Target 2030-31 | Achievement"), its rows barred with no bar in front: the
+    suggestion keeps the service's name and both figures in their cells, and puts the outcome where the pledge was."""
+    text = ("Service | Pledge | Performance Target 2030-31 | Achievement |\n---|---|---|---|\n"
+            "Repairs to street lights | Repair within five working days of the report | 95% | 97.2% |\n")
+    suggestion = next(f.rewrite for f in _output_findings(text) if f.rewrite)
+    cells = suggestion.split(" | ")
+    assert cells[0] == "Repairs to street lights" and cells[2:] == ["95%", "97.2%"], suggestion
+    assert "within five working days" in cells[1] and "secondary" in cells[1], suggestion
