@@ -100,7 +100,7 @@ _DEFINITION_RE = regex(
 # centre utilisation rate", "CaseTrak tracks the total number of people who received services this quarter".
 _DESCRIBES_MEASURE_RE = regex(
     r"^\W*(?:this|the|each|that)\s+(?:[\w-]+\s+){0,3}?(?:measure|indicator|kpi|metric|data\s*set|database|system|return)\s+"
-    r"(?:reports|tracks|shows|counts|captures|records|collects|describes|monitors)\s+(?:on\s+)?\w"
+    r"(?:reports|tracks|shows|counts|captures|records|collects|describes|monitors|represents)\s+(?:on\s+)?\w"
     r"|^\W*[A-Za-z][\w-]{1,15}\s+(?:tracks|records|captures|collects)\s+(?:both\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion)\s+of\b",
     re.I)
 _FIGURE_CAPTION_RE = regex(r"^\W*(?:figure|fig\.|chart|graph)\s+\d{1,3}[a-z]?\s*[:.–—-]", re.I)
@@ -392,7 +392,9 @@ _AGAINST_TARGET_RE = regex(
 # A result cell or opening: "Indicator met.", "Target not achieved", "Standard partly met".
 _RESULT_MARK_RE = regex(
     r"(?:^|\|)\s*(?:the\s+)?(?:indicators?|targets?|standards?|kpis?|benchmarks?|measures?)\s+(?:was\s+|were\s+|has\s+been\s+)?"
-    r"(?:fully\s+|partly\s+|partially\s+|substantially\s+|largely\s+)?(?:met|not\s+met|achieved|not\s+achieved|exceeded|missed)\b", re.I)
+    r"(?:fully\s+|partly\s+|partially\s+|substantially\s+|largely\s+)?(?:met|not\s+met|achieved|not\s+achieved|exceeded|missed)\b"
+    # a scorecard's result line, and progress told against a target: "Result: 1,740,579 meals", "is on track to provide"
+    r"|^\W*(?:results?|actual|outturn)\s*:\s*\d|\b(?:is|are|was|were)\s+on\s+track\s+to\s+(?!(?:meet|exceed|hit|achieve|reach)\b)", re.I)
 _BINDING_MODAL_RE = regex(r"\b(?:will|shall|must|should|needs?\s+to|is\s+to|are\s+to|required\s+to|expected\s+to)\b", re.I)
 # A modal inside a relative clause binds what the clause is about, not the sentence ("X, which will receive
 # £85,000 over the period, had 411 young people registered").
