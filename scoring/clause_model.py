@@ -1054,16 +1054,17 @@ _FLAT_STATUS = (r"(?:[ ]+(?:status:?[ ]*)?(?:green|amber|red|yellow|met|not[ ]me
 # The row's label may end on the month it reports ("CW Visits with Parent 2x/Month September '18 69% 90% -21%").
 # (A value may carry a short note in brackets: "98% (estimate) 100% 100%".)
 _FLAT_NOTE = r"(?:[ ]+\([a-z][a-z ]{1,18}\))?"
+# A row's figures to the end of its line: up to eight values, each perhaps with its note, then perhaps a status.
+_FLAT_VALUES = r"((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})" \
+    + _FLAT_STATUS + r"[ ]*$"
 _FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
-                     r"[ ]+((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})"
-                     + _FLAT_STATUS + r"[ ]*$", re.I)
+                     r"[ ]+" + _FLAT_VALUES, re.I)
 # A row a PDF copy glued to its cells, with no space after the label or between the figures ("… transported to care
 # within 60 minutes90%97.8%"): two shares or more, each closed by its sign, so where one cell ends is still plain.
 _GLUED_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?[A-Za-z)\]])((?:[<>≤≥]?\d{1,3}(?:[.,]\d+)?%){2,8})$")
 # A row whose label is set apart from its figures by a wide gap, the first run of two spaces or more in the line.
-_WIDE_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{2})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))"
-                     r"[ ]{2,}((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})"
-                     + _FLAT_STATUS + r"[ ]*$", re.I)
+_WIDE_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{2})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))[ ]{2,}" + _FLAT_VALUES,
+                     re.I)
 _LABEL_SHARE_RE = regex(r"\bby\s+\d{1,3}(?:\.\d+)?\s*%", re.I)  # the change a wide label names: "… by 10%"
 _TIME_CELL_RE = regex(r"\d{1,3}[ ]+(?:working[ ]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
 # Numbers a row's label may hold and still be one label: its month ("September '18"), a frequency glued to its word
