@@ -159,8 +159,10 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
     above = text[:line_start - 1].rstrip("\n")
     header_line = above[above.rfind("\n") + 1:]
     if line.count(_SLASH) >= 2:
-        split, sep = _SLASH, _SLASH
+        split = _SLASH
         head = header_line.split(" | ", 1)[-1]  # "Table 2 | A / B / C": the header follows the table's title
+        header = tuple(c.strip() for c in head.split(_SLASH))
+        cells = tuple(c.strip() for c in line.split(_SLASH))
     elif line.count("|") >= 2 and not line.lstrip().startswith("|") and header_line.count("|") >= 2:
         # the header is the first line of the run of barred lines the row is in (rows may stand between them)
         top = line_start - 1
@@ -173,16 +175,15 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
                 break
         else:
             return None  # too far down a long table to find its header cheaply
-        split, sep, head = "|", " | ", header_line.strip().strip("|")
+        split = "|"
+        header, cells = _cut_empty_tail(split_row(header_line)[0]), _cut_empty_tail(split_row(line)[0])
     else:
         return None
-    header = _cut_empty_tail(tuple(c.strip() for c in head.split(split)))
-    cells = _cut_empty_tail(tuple(c.strip() for c in line.split(split)))
     if 3 <= len(cells) < len(header):
         header = header[: len(cells)]  # the stored copy cut the row short: its first columns
     if len(header) != len(cells) or any(_HAS_DIGIT.search(_PERIOD_LABEL.sub("", h)) and len(h) > 20 for h in header):
         return None
-    return cells, header, text[line_start:start].count(split), sep
+    return cells, header, text[line_start:start].count(split), " | " if split == "|" else _SLASH
 
 
 _MAX_ROWS_UP = 60
