@@ -120,6 +120,12 @@ _PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPE
 _SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\b(?:Rs|R|NZ\$|AU\$|US\$))[ \t]?\d{1,6})[ \t]\.(\d{1,4})(?![\d.,])")
 
 
+# A bracket opened on one line and closed on the next is one phrase a copy wrapped, not two lines ("Complete 500 housing
+# units (80% N/A N/A 500 500" / "AMI or lower) each year", a table row whose figures a PDF copy set inside its label):
+# the line break inside it becomes a space.
+_WRAPPED_BRACKET_RE = regex(r"(\([^()\n]{1,120})\n([ \t]*[^()\s|][^()\n|]{0,80}\))")
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -135,6 +141,7 @@ def normalize(text: str) -> str:
         out = _BLOCK_TAG_RE.sub(lambda m: " " * len(m.group(0)), out)
     out = _EMPHASIS_RE.sub(lambda m: " " + m.group(2) + " ", out)
     if "(" in out:
+        out = _WRAPPED_BRACKET_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", out)
         out = _WORDS_UNIT_FIGURE_RE.sub(_figure_before_unit, out)
         out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
     if "-" in out:

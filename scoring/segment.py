@@ -29,7 +29,9 @@ _ABBREVIATIONS = {
 }
 # A month cut short is an abbreviation before its day ("from Jan. 1 to Dec. 31"); before a capital it can end a sentence.
 _MONTHS = {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_WRAPPED_END_RE = regex(r"(?:\b(?:of|the|a|an|to|and|or|with|for|in|on|by|at|from|per|than)|(?:^|\s)['\"][^'\"\s]+)$")
+# (Also a bound that needs its figure: "… will serve at least" / "400 homeowners …".)
+_WRAPPED_END_RE = regex(r"(?:\b(?:of|the|a|an|to|and|or|with|for|in|on|by|at|from|per|than|at\s+(?:least|most)|up\s+to|within)"
+                        r"|(?:^|\s)['\"][^'\"\s]+)$")
 _INSTRUCTION_START_RE = regex(r"(?:Deliver|Provide|Achieve|Support|Ensure|Maintain|Offer|Increase|Reduce|Respond|Complete|Install"
                               r"|Undertake|Visit|See|Reach|Engage|Hold|Run|Record|Report|Attend|Assess|Conduct|Answer|Carry\s+out)"
                               r"\s+(?=[a-z0-9£$€])")
@@ -138,7 +140,9 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
         return True
     # A line that starts in lower case, stops on a word that needs the next one, or stops inside a quotation is a
     # sentence wrapped before a capitalised word ("a minimum of 1,750 'Troubled" / "Families' ..."), not a heading.
-    if stripped[0].islower() or _WRAPPED_END_RE.search(stripped):
+    # (A line that leaves a bracket open goes on in the next: "Complete 500 housing units (80% N/A N/A 500 500" / "AMI or
+    # lower) each year", a row whose figures a PDF copy set inside its wrapped label.)
+    if stripped[0].islower() or _WRAPPED_END_RE.search(stripped) or stripped.count("(") > stripped.count(")"):
         return False
     # A title over a pasted table's header that does not open on a bar: "Indicator | 2017-18 | 2018-19 |".
     if "|" not in stripped and nxt.count("|") >= 2 and not nxt[0].islower():

@@ -176,3 +176,24 @@ def test_a_price_a_scan_split_at_its_point_stays_one_clause_and_counts_nothing()
     assert [c.text for c in segment(text)][:2] == ["Hot Lunch Meals $3. 215 per meal", "Frozen Meals $2 . 480 per meal"]
     lines = {f.line for f in review(text, rewrites=False).findings if f.category == "output-only"}
     assert lines == {3}  # the cents are no count of meals; the weekly count is
+
+
+def test_a_row_whose_figures_a_copy_set_inside_its_wrapped_label_is_read_as_one_clause():
+    """A PDF copy of a budget book sets a row's figures on the first line of its wrapped label, inside a bracket it
+    closes on the next line: the bracket holds the row together, and its target is still read."""
+    text = ("Key Measures FY24 Actual FY25 Estimated FY26 Target\n"
+            "Complete 300 affordable homes (60% N/A 120 300\nAMI or lower) each year\n")
+    tidy = normalize(text)
+    assert len(tidy) == len(text)
+    lines = {f.line for f in review(text, rewrites=False).findings if f.category == "output-only"}
+    assert lines == {2}, lines
+    # a blank line still parts two paragraphs, bracket or not
+    assert len(segment(normalize("Outcomes (see the\n\nannex) are reviewed each year."))) == 2
+
+
+def test_a_line_that_stops_on_a_bound_goes_on_with_its_figure():
+    """"… will serve at least" over "250 homeowners …": the bound needs the figure on the next line, so the two lines
+    are one sentence, not a heading over a line that opens on a number."""
+    text = "The Home Repair Grant will serve at least\n250 homeowners during the year."
+    assert [c.text for c in segment(normalize(text))] == [text]
+    assert [f.category for f in review(text, rewrites=False).findings] == ["output-only"]
