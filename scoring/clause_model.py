@@ -1149,6 +1149,17 @@ def _flat_head_and_rows(text: str) -> tuple[str, tuple[str, ...], int, int] | No
 def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
     """The cells of the line at `start` when it is a row of a table pasted with spaces only, under its header line
     (other rows may stand between them); None otherwise."""
+    found = _flat_row_and_header(document, start)
+    return found[0] if found else None
+
+
+def flat_header_above(document: str, start: int) -> str | None:
+    """The header line over the row of a table pasted with spaces only at `start`; None when it is no such row."""
+    found = _flat_row_and_header(document, start)
+    return found[1] if found else None
+
+
+def _flat_row_and_header(document: str, start: int) -> tuple[tuple[str, ...], str] | None:
     line_start = document.rfind("\n", 0, start) + 1
     line_end = document.find("\n", start)
     cells = flat_row(document[line_start:line_end if line_end >= 0 else len(document)])
@@ -1161,7 +1172,7 @@ def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
         prev_start = document.rfind("\n", 0, above) + 1
         prev = document[prev_start:above]
         if _flat_header(prev):
-            return cells
+            return cells, prev
         if flat_row(prev) is None:
             return None
         above = prev_start - 1
@@ -1172,7 +1183,8 @@ _ONE_VALUE_RE = regex(_FLAT_VALUE, re.I)
 # "Emergency department targets", "National Probation Service targets 2002-03 and 2003-04": a table's title (over its
 # years), not a row of column names.
 # (A column named by its period is no figure: "Quarter 3", "Q4", "Month 1", "Year 2".)
-_PERIOD_HEAD_RE = regex(r"\b(?:quarter|month|year|yr|q)[ ]?\d{1,2}\b", re.I)
+# (A budget book's fiscal year, "FY23 Actual", "FY 2024-25 Target", is a period too.)
+_PERIOD_HEAD_RE = regex(r"\b(?:quarter|month|year|yr|q)[ ]?\d{1,2}\b|\bFY[ ]?(?:19|20)?\d\d(?:[ ]?[/–-][ ]?(?:19|20)?\d\d)?\b", re.I)
 _TARGETS_TITLE_RE = regex(r"\b(?:targets|standards|goals)(?:\s+(?:for\s+)?(?:19|20)\d\d\S*(?:\s*(?:and|to|-)\s*(?:19|20)\d\d\S*)*)?\s*$", re.I)
 # A sentence carrying its own figure ("… cases referred to the Tribunal to be no more than 4.5 per cent") is no label:
 # a row's label does not end on a word that leads into the value.

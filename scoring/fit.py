@@ -13,6 +13,7 @@ import re
 from knowledge.records import dataclass
 
 from .patterns import regex
+from .clause_model import flat_header_above, flat_row_under_header
 from .quote import shorten
 from .segment import Clause
 
@@ -121,7 +122,7 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
             if len(head_cells) == len(cells) and not any(_HAS_DIGIT.search(_PERIOD_LABEL.sub("", h)) for h in head_cells):
                 header = head_cells
         return Place("row", cells=cells, header=header, tabbed=tabbed, flagged=min(flagged, len(cells) - 1))
-    flat = _flattened_row(clause, text, start)
+    flat = _flattened_row(clause, text, start) or _spaced_row(text, start)
     if flat is not None:
         cells, header, flagged, sep = flat
         return Place("row", cells=cells, header=header, flagged=min(flagged, len(cells) - 1), sep=sep)
@@ -187,6 +188,31 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
 
 
 _MAX_ROWS_UP = 60
+
+# The words a budget book's header names its figure columns by ("Key Measures FY23 Actual FY24 Estimated FY25 Target
+# Desired Level"), in the order they stand.
+_COLUMN_WORD = regex(r"\b(?:actuals?|estimated?|estimates|budget(?:ed)?|targets?|projected|projections?|proposed|adopted|desired"
+                     r"|goals?|baseline|results?|forecasts?|planned|plan|variance|status|benchmarks?|standards?|minimum"
+                     r"|thresholds?|achieved|outturn)\b", re.I)
+
+
+def _spaced_row(text: str, start: int) -> tuple[tuple[str, ...], tuple[str, ...], int, str] | None:
+    """A row of a table pasted with spaces only, under its header line ("Number of clients served 156 180 400" under
+    "Key Measures FY23 Actual FY24 Estimated FY25 Target"): its label and figures as cells, written back with a wide
+    gap between them. The header names each figure's column when it has as many column words as the row has figures;
+    otherwise the figures are kept as written and none is taken for the target."""
+    cells = flat_row_under_header(text, start)
+    if cells is None or len(cells) < 2:
+        return None
+    head_line = flat_header_above(text, start) or ""
+    words = [m.group(0) for m in _COLUMN_WORD.finditer(head_line)]
+    values = len(cells) - 1
+    if len(words) != values:
+        return tuple(cells), ("Measure",) + ("Value",) * values, 0, "   "
+    # (The first target column is the one the row sets; a later one, "Target FY25 Target FY26", is kept as written.)
+    first = next((k for k, w in enumerate(words) if _role(w) == "target"), None)
+    header = ("Measure", *(w if _role(w) != "target" or k == first else "Value" for k, w in enumerate(words)))
+    return tuple(cells), header, 0, "   "
 
 
 def _cut_empty_tail(cells: tuple[str, ...]) -> tuple[str, ...]:
@@ -307,12 +333,25 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
     return join_row(cells, place.tabbed, place.sep)
 
 
+_PROPER_FIRST_RE = regex(r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+                         r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+
+
+def mid_sentence(words: str) -> str:
+    """Words that go on a sentence: "Number of visits" reads "number of visits"; a name, a month or a title-case label
+    stays as it is ("Child Benefit: 73%", "Inpatient Treatment", "February 2024: 1"): its next word has a capital too."""
+    second = words.split()[1:2]
+    if words[:2].istitle() and not (second and second[0][:1].isupper()) and not _PROPER_FIRST_RE.match(words):
+        return words[0].lower() + words[1:]
+    return words
+
+
 def row_seed(place: Place) -> str:
     """What picks among the outcomes for a row: its indicator and target cells, read the same way whatever the
     rewrite keeps of them."""
     roles = place.roles()
     words = ": ".join(place.cells[i] for i, r in enumerate(roles) if r in ("what", "target") and not _EMPTY_CELL.match(place.cells[i]))[:140]
-    return words[0].lower() + words[1:] if words[:2].istitle() else words
+    return mid_sentence(words)
 
 
 def row_activity(place: Place) -> str:
@@ -323,7 +362,7 @@ def row_activity(place: Place) -> str:
     words = ": ".join(parts)
     if len(words) > 140:  # at a phrase break, else at a word's end: never mid-word
         words = shorten(words, 140) or words[:140].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"
-    return words[0].lower() + words[1:] if words[:2].istitle() else words  # it continues a sentence
+    return mid_sentence(words)  # it continues a sentence
 
 
 def award_rows(place: Place, weights: dict[str, object], price_term: str) -> str:

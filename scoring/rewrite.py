@@ -21,7 +21,8 @@ from .kinds import Document, run
 from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import Place, as_item, award_rows, indicator_label, is_field_value, join_row, outcome_row, row_activity, row_seed
+from .fit import (Place, as_item, award_rows, indicator_label, is_field_value, join_row, mid_sentence, outcome_row,
+                  row_activity, row_seed)
 from .quote import NUMBERED_LABEL, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header
 from .segment import Clause, segment
@@ -1823,10 +1824,6 @@ _DATED_LINE_RE = regex(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|
 
 
 # A month or a day opens a label as a name, which keeps its capital mid-sentence ("February 2024: 1").
-_PROPER_FIRST_RE = regex(r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-                         r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-
-
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,
                   document: str = "") -> str:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
@@ -1865,11 +1862,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
             words = f"{words}: {below}"  # a table flattened one cell a line: the indicator's figure is the next line
         if label and words.startswith(label.strip()):
             words = words[len(label.strip()):].strip(" :–—-")
-        # "Number of visits" reads on mid-sentence as "number of visits"; a name or a title-case label stays as it is
-        # ("Child Benefit: 73%", "Inpatient Treatment"): its next word has a capital too.
-        second = words.split()[1:2]
-        words = words[0].lower() + words[1:] if words[:2].istitle() and not (second and second[0][:1].isupper()) \
-            and not _PROPER_FIRST_RE.match(words) else words
+        words = mid_sentence(words)
     if _carries(words) or "tender-coach" in words.lower():
         words = ""
     text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)

@@ -272,3 +272,26 @@ def test_a_service_pledge_row_under_a_dated_header_comes_back_as_the_same_row():
     cells = suggestion.split(" | ")
     assert cells[0] == "Repairs to street lights" and cells[2:] == ["95%", "97.2%"], suggestion
     assert "within five working days" in cells[1] and "secondary" in cells[1], suggestion
+
+
+def test_a_budget_book_row_pasted_with_spaces_comes_back_as_a_row_with_its_figures_in_their_columns():
+    """A key measures table pasted with spaces only ("Key Measures FY23 Actual FY24 Estimated FY25 Target"): the
+    suggestion is the same row, the outcome where the measure was, the actual and the estimate kept as written, and
+    the target column given a target from a baseline with the row's own count as a secondary measure."""
+    text = ("Key Measures FY23 Actual FY24 Estimated FY25 Target\n"
+            "Number of older people served by the handyperson service 156 180 400\n")
+    suggestion = next(f.rewrite for f in _output_findings(text) if f.rewrite)
+    assert "\n" not in suggestion, suggestion
+    cells = re.split(r" {3,}", suggestion)
+    assert len(cells) == 4 and cells[1:3] == ["156", "180"], suggestion
+    assert "400" in cells[3] and "secondary" in cells[3] and "Number of older people" not in cells[0], suggestion
+
+
+def test_a_spaced_row_under_a_header_whose_columns_cannot_be_told_keeps_every_figure():
+    """When the header names fewer columns than the row has figures, no figure is taken for the target: they all stay
+    as written, and the count goes with the outcome as a secondary measure."""
+    text = ("Performance measures FY23 FY24 Target\n"
+            "Number of older people served by the handyperson service 156 180 400 410\n")
+    suggestion = next(f.rewrite for f in _output_findings(text) if f.rewrite)
+    cells = re.split(r" {3,}", suggestion)
+    assert cells[1:] == ["156", "180", "400", "410"] and "secondary" in cells[0], suggestion

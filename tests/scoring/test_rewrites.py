@@ -2074,10 +2074,13 @@ def test_a_rate_row_flattened_one_cell_a_line_keeps_its_label_and_rates_with_a_c
 def test_a_dashboard_row_pasted_with_spaces_keeps_all_its_figures_in_the_suggestion():
     """"Home visits made June '31 71% 85% -14%" under "Measure Month Performance Target Gap": which figure is the target
     the header says, not the row, so the suggestion keeps the row's label with every figure (result, target, gap), not
-    the month's result alone as if it were the measure."""
+    the month's result alone as if it were the measure. It comes back as the row it was: the figures in their own
+    columns after the outcome, since the header's words cannot say which column each is."""
     table = "Measure Month Performance Target Gap\nHome visits made within 10 days June '31 71% 85% -14%\n"
     written = " ".join(r["rewrite"] for r in _rewrites(table))
-    assert "ome visits made within 10 days June '31: 71% 85% -14%" in written, written  # (lower case mid-sentence)
+    cells = re.split(r" {3,}", written)
+    assert cells[1:] == ["71%", "85%", "-14%"], written
+    assert "home visits made within 10 days June '31 reported as a secondary measure" in cells[0], written  # (lower case mid-sentence)
 
 
 def _learned_rate_rewrites(monkeypatch, draft: str) -> list[str]:
@@ -2116,7 +2119,8 @@ def test_each_row_of_a_spaced_dashboard_pasted_as_one_paragraph_is_found_and_kee
     found = [f for f in review(table).findings if f.category == "output-only"]
     assert [f.line for f in found] == [2, 3], [(f.line, f.match) for f in found]
     suggestion = found[0].rewrite
-    assert "64% 90% -26%" in suggestion and "88% 95% -7%" in suggestion, suggestion
+    rows = [re.split(r" {3,}", line) for line in suggestion.split("\n")]
+    assert [r[1:] for r in rows] == [["64%", "90%", "-26%"], ["88%", "95%", "-7%"]], suggestion
     assert found[1].rewrite is None and found[1].rewrite_on_line == 2
 
 
