@@ -459,8 +459,22 @@ def eligible(text: str, kind: str = "sentence") -> bool:
         return False  # a question, a worked example, a table's header row or a cross-reference: none of them sets a term
     if named("negation").search(named("not_negation").sub(" ", text)):
         return False  # a practice refused or being ended ("15-minute calls to be phased out"), as the rules read it
+    if _AMENDMENT_RE.search(text):
+        return False  # an amendment's instruction to change a law's words says which words go, not what is bought
     return not (_LEAD_IN_RE.search(text) or _FINDING_RE.search(text) or _PAST_PERIOD_RE.search(text))
 
+
+# An amending instrument's drafting: "for the words “lowest evaluated bid”, the words “most advantageous bid” shall be
+# substituted", "the following is inserted", "is omitted".
+_AMENDMENT_RE = regex(r"\b(?:shall|is|are|be)\s+(?:hereby\s+)?(?:substituted|inserted|omitted|deleted|repealed)\b"
+                      r"|\bfor\s+the\s+(?:words?|expression)\s+[\"“‘'(]", re.I)
+# What a cost-first reading needs to be about: money, a price, a bid or a unit paid for, in the clause or near it (its
+# table's header above, a row's rates a copy set one cell a line below it), or an amount with its cents ("9.50",
+# "544,35"). A clause with none of these ("1 / 8 min / Echo / Delta", an ambulance priority row) sets no price.
+_MONEY_WORD_RE = regex(r"[£$€¥₹]|\b(?:R|Rs|NZ|AU|US|CA)\.?\s?\d|\b\d{1,6}[.,]\d\d\b|\b(?:pric\w*|costs?|costing|bid\w*|tender\w*"
+                       r"|rates?|fees?|paid|pay|payments?|reimburs\w*|per\s+diem|units?|amounts?|charges?|cheap\w*|lowest|low"
+                       r"|quot\w+|capitation|allowances?|tariffs?|fund\w*|euros?|dollars?|pounds|rands?|rupees?|pesos?|cents?"
+                       r"|kr|dkk|sek|nok|hinta\w*|pris\w*|takst\w*)\b", re.I)
 
 # A question ("c) hourly rate? And is this pro-rata for part hour calls?"), a worked example ("Let's assume travel
 # time of 10 minutes, so that will be £2.27"), a header row with no figure ("Trust | Type of care | Hourly rate (£) |").
@@ -521,7 +535,7 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
                 continue  # a category switched off (ADD_THRESHOLDS): nothing to weigh
             if cat == "output-only" and _outcome_named().search(clause.text):
                 continue  # it names the change for people it is after: the very thing an output-only target lacks
-            if cat == "cost-first" and i in weighted:
+            if cat == "cost-first" and (i in weighted or not _MONEY_WORD_RE.search(doc.text, max(0, clause.start - 300), clause.end + 120)):
                 continue
             p = _prob(weights, idx)
             if p >= cut and (best is None or p > best[3]):

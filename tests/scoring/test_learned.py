@@ -300,3 +300,15 @@ def test_each_learned_finding_keeps_its_own_reading_in_a_draft_with_several(monk
     assert "Quality" in award.rewrite and "£214.00" not in award.rewrite, award.rewrite
     assert rate.rewrite.startswith("- Ages 11 to 15: £214.00 per week") and "Quality 70%" not in rate.rewrite, rate.rewrite
     assert award.guidance != rate.guidance
+
+
+def test_no_cost_first_reading_of_a_clause_with_no_money_near_it_or_of_an_amendments_drafting():
+    """However sure the model were: a table of response codes names no price, and an amending instrument's "for the
+    words …, the words … shall be substituted" says which words a law loses, not what is bought. A rate row with its
+    amount and no currency sign, under its header, can still be read."""
+    codes = "Priority | Response time | Dispatch code\n\nP1\n\n9 min\n\nEcho\n\nDelta\n"
+    assert not _flagged_by_any_model(codes, "cost-first")
+    amendment = "3. In rule 40, for the words “lowest evaluated bid”, the words “best value bid” shall be substituted."
+    assert not learned.eligible(amendment)
+    assert _flagged_by_any_model("| Provider | Service | Amount |\n|---|---|---|\n| North Trust | Day sitting | 6.45 |\n",
+                                 "cost-first")
