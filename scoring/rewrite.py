@@ -663,7 +663,13 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
             continue  # another item of the same list
         lead = above
         break
-    if not (run_in or _READS_ON_LEAD_RE.search(lead) or place.kind == "item" or marker):  # a bullet keeps its own form whatever its lead-in
+    # (A commitment on a line of its own with no full stop, under a heading, is a plan's list entry too: "Offer 10,000
+    # training days per annum" under "Activity 1.1 …".)
+    # (Not a row's cells a copy set on one line, "Review minutes circulated in 4 weeks / 85", "… offered   7,096   8,301", nor
+    # a label before a dash, "Call answering – 75% of calls …".)
+    entry = len(line.strip()) <= 160 and not line.rstrip().endswith((".", "!", "?")) and "\n" not in clause.text.strip() \
+        and not re.search(r" / |\S {2,}\S|\s[–—-]\s", line.strip())
+    if not (run_in or _READS_ON_LEAD_RE.search(lead) or place.kind == "item" or marker or entry):  # a bullet keeps its own form
         return None
     own = " ".join(body.split()).rstrip(" .;,")
     # The item's words up to where the quote of its activity ends: an escape after it ("… or as agreed with the social
@@ -1834,6 +1840,14 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     if _DATED_LINE_RE.match(line):  # "May 1, 2026 35% of Proposed Accomplishments Met": the date and share are the row
         text = _cell_outcome(template, clause, area, scope, heading, doc_area, clause.text)
         return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
+    own = line.strip()
+    own = own[m.end():] if (m := _ITEM_MARKER_RE.match(own)) else own
+    if not label and len(own) <= 120 and own[:1].isupper() and _VERB_ITEM_RE.match(own) and not _FINITE_VERB_RE.search(own) \
+            and not _SENTENCE_IN_RE.search(own.rstrip(" .;")) and not _carries(own) and start - clause.start > 0:
+        # a short commitment that opens on its verb ("Offer IT training to at least 10 people"), flagged past its verb:
+        # the whole commitment is kept, not the words after the verb alone ("to at least 10 people")
+        text = _cell_outcome(template, clause, area, scope, heading, doc_area, own)
+        return f"{text}, with the commitment to {own[0].lower() + own[1:]} kept as a secondary measure".replace("..", ".")
     flat = flat_row_under_header(document, start) if document else None
     if flat is not None:  # a row of a table pasted with spaces ("February 2024   1"): its label and its figure, or all
         # its figures where it has several (a dashboard's result, target and gap: which is the target the header says)

@@ -2149,3 +2149,19 @@ def test_a_rate_alone_on_its_line_keeps_the_label_above_it(monkeypatch):
     the rate."""
     written = _learned_rate_rewrites(monkeypatch, "Rates paid to providers:\nSupported living service\n\n$30.00 (per hour)\n")
     assert written and written[0].startswith("Supported living service: $30.00 (per hour) as the base rate"), written
+
+
+@pytest.mark.parametrize("draft,kept", [
+    # flagged after its verb: the verb and what is offered stay with the count
+    ("Objective 2.1 Vocational training in the café\nOffer catering training to at least 12 people",
+     "offer catering training to at least 12 people"),
+    # flagged whole, a plan's entry under its heading, with no full stop
+    ("Objective 1\nDeliver over 40 accredited units per annum to at least 20 people",
+     "deliver over 40 accredited units per annum to at least 20 people"),
+])
+def test_a_short_commitment_on_its_own_line_comes_back_as_one_entry_keeping_its_verb(draft, kept):
+    """A plan's entry that opens on its verb is one line: the suggestion is one sentence that keeps the whole commitment
+    as a secondary measure, not a two-sentence paragraph, and not the words after the verb alone."""
+    suggestion = next(f.rewrite for f in review(draft).findings if f.category == "output-only" and f.rewrite)
+    assert f"with the commitment to {kept} kept as a secondary measure" in suggestion, suggestion
+    assert "The provider plans the service" not in suggestion, suggestion
