@@ -216,6 +216,11 @@ AMBULANCE = "## Ambulance response standards\n\n"
                  "90% of ambulances should arrive within 15 minutes.", id="category-1-item"),
     pytest.param(AMBULANCE + "Category A (conditions which may be immediately life threatening): 75% of calls "
                  "responded to within eight minutes.", id="category-a-label"),
+    # as an American city code words it: the calls named by their priority, or as life threatening emergencies
+    pytest.param(AMBULANCE + "Each licensed ambulance company must respond to priority 1 calls within 9 minutes for at "
+                 "least 90% of the calls received each month.", id="priority-1-calls"),
+    pytest.param(AMBULANCE + "The operator shall have an ambulance on the scene of each life threatening emergency call "
+                 "within ten minutes on 90% of occasions.", id="life-threatening-emergency"),
 ])
 def test_an_ambulance_standard_for_life_threatening_calls_is_measured_by_survival(text):
     rewrite = _output_rewrites(text)[0]
