@@ -164,7 +164,7 @@ def test_no_learned_suggestion_on_an_outcome_target_or_a_lists_lead_in(text):
 
 
 def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding(thresholds):
-    paid = "The provider will be paid per hour of work delivered, with visits booked in 30 minute blocks."
+    paid = "The provider will be paid per hour of work delivered, with visits of 30 minutes."
     flagged = "5.3 **Drop-in sessions.** The provider shall run at least 4 drop-in sessions for carers each month."
     # both categories on, just below what the model reads in both clauses, whatever model is shipped
     cut = round(min(*learned.predict(paid).values(), learned.predict(flagged)["output-only"]) - 0.01, 3)
