@@ -620,6 +620,8 @@ def _is_label(text: str) -> bool:
         and len(text.split()) <= 12 and not _VALUE_RE.match(text) and bool(undated.strip())
 
 
+# A measure specification's part headings: the line under "Numerator" says what is counted.
+_COUNT_PART_HEADING_RE = regex(r"^\W*(?:numerator|denominator)s?\W*$", re.I)
 _YEAR_RE = regex(r"\b(?:19|20)\d\d(?:\s*[/–-]\s*(?:(?:19|20)?\d\d))?\b")
 
 
@@ -746,6 +748,10 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         just_led = lead_in is not None and i > 0 and clauses[i - 1].text.strip() == lead_in
         if just_led and role == "heading" and c.kind != "heading":
             role = text_role(text, "item")
+        if (role in ("target", "guidance", "report") and headings and _COUNT_PART_HEADING_RE.match(headings[-1])) \
+                or (role in ("target", "guidance", "report", "heading") and i and c.kind != "heading"
+                    and _COUNT_PART_HEADING_RE.match(clauses[i - 1].text)):
+            role = "definition"  # under "Numerator" or "Denominator": what a measure counts, not a count to reach
         if not header:
             if _BARE_INDICATOR_RE.match(text) and not re.search(r"\d", _SPAN_RE.sub(" ", text)) and not sets_requirement(text):
                 if under_outcome and role in ("guidance", "heading") \

@@ -24,7 +24,10 @@ from .weights import Weight, find_weights, scheme, weighting_sets
 _NEGATED_AFTER_RE = regex(
     # (Not a clarification that names the lowest again: "the lowest and best bid, which may not necessarily be the lowest bid".)
     # (Nor what else the money does not come through: "are paid at an hourly rate and are not paid under a contract".)
+    # (Nor a cap on a share or a wait, a level to keep under: "Abandonment rate will not exceed 10%", "shall not exceed
+    # fifteen (15) minutes from time of notification"; a cap on hours of a service or a fee still refuses more.)
     r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b(?!\s+necessarily\s+(?:be\s+)?(?:the\s+)?lowest\b)"
+    r"(?!\s+(?:to\s+)?exceed\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|\d{1,3}\s+(?:seconds?|minutes?|mins?)\b|\d{1,3}\s+(?:hours?|days?)\s+(?:from|of|after)\b))"
     r"(?!\s+(?:be\s+)?(?:paid|funded|purchased|bought|covered|included)\s+(?:under|through|via|from|as\s+part\s+of|within)\s+(?:an?\s+|the\s+|any\s+)?"
     r"(?:[\w-]+\s+)?(?:contracts?|block|grants?|frameworks?|agreements?)\b)|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"
     r"|^[^.]{0,80}?\b(?:tells? us (?:very )?little|says? (?:little|nothing)|is an output|are outputs|not an outcome|not outcomes)",

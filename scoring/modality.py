@@ -222,8 +222,20 @@ _TOLD_RESULT_RE = regex(r"\b(?:only|just)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?ce
                          # a target told as met or missed: "The three-year target for 149,449 interventions was passed"
                          r"|\btargets?\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:passed|met|exceeded|achieved|hit"
                          r"|missed|surpassed|beaten)\b"
+                         # bodies told as meeting it or not: "Nearly half of all DHBs were meeting the target for …"
+                         r"|\b(?:were|was)\s+(?:not\s+)?(?:meeting|missing|achieving|exceeding|reaching)\s+(?:the|their|its)\s+(?:[\w-]+\s+)?targets?\b"
                          # a results table's row: "Actual outputs achieved 11 540 Children reached"
-                         r"|^\W*actual\s+(?:outputs?|outcomes?|results?|performance)\s+(?:achieved|delivered|reached)\b", re.I)
+                         r"|^\W*actual\s+(?:outputs?|outcomes?|results?|performance)\s+(?:achieved|delivered|reached)\b"
+                         # a quarter's result set against the one before or against the target: "coverage for the second
+                         # quarter is 89 percent, a 1.9 percent increase from the previous quarter", "4 percent above the
+                         # national target"
+                         r"|\b\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s*,?\s+(?:an?\s+)?(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent|percentage\s+points?)\s+)?"
+                         r"(?:increase|decrease|rise|fall|drop|improvement|up|down)\s+(?:from|on|since)\s+(?:the\s+)?(?:previous|last|prior)\s+"
+                         r"(?:quarter|year|month|period)\b"
+                         # a share told as what was received, in the past, across a country: "Nationally 100 percent of
+                         # patients … received their radiotherapy … within four weeks"
+                         r"|^\W*(?:nationally|locally|regionally|overall|in\s+total),?\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\b[^.;]{0,120}?"
+                         r"\b(?:received|were\s+(?:seen|treated|given|offered)|had|got|waited)\b", re.I)
 _FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|increased|decreased|reflected|remained|matched"
                           r"|mirrored)\b", re.I)
 # A flattened table row: a count's label ("Total clients served", "Unduplicated # of youth served", "# of instances of

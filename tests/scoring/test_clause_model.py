@@ -554,3 +554,11 @@ def test_lines_that_only_look_like_a_spaced_target_table_are_not_read_as_one(tex
 def test_answers_and_results_are_told_not_set(text, starts, role):
     got = _info(text, starts).role
     assert got != "report" if role == "not report" else got == role
+
+
+def test_what_a_measure_counts_under_its_numerator_or_denominator_is_a_definition_not_a_count_to_reach():
+    spec = ("Numerator\n\nNumber of children receiving a two-year review who were seen before 30 months\n\n"
+            "Denominator\n\nNumber of children receiving a two-year review\n\nTarget\n\n"
+            "The provider will see 400 children for a two-year review each year.")
+    lines = {f.line for f in review(spec, rewrites=False).findings if f.category == "output-only"}
+    assert lines == {11}, lines

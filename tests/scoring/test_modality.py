@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from scoring import review
+from scoring.modality import reports_fact
 
 REPORTED = [
     "Last year the team supported 1,840 families through 7,300 home visits.",
@@ -135,3 +136,20 @@ def test_a_count_the_provider_must_deliver_is_still_found(text):
 ])
 def test_a_time_limit_set_for_the_provider_is_an_output_target_and_a_reported_one_is_not(text, flagged):
     assert any(f.category == "output-only" for f in review(text).findings) == flagged, text
+
+
+@pytest.mark.parametrize("text", [
+    "Screening coverage for the third quarter is 71 percent, a 2.3 percent increase from the previous quarter.",
+    "Nationally 98 percent of patients ready for treatment received their first treatment within four weeks.",
+    "Nearly a third of the boards were meeting the target for clinic waits of under twelve weeks.",
+])
+def test_a_result_set_against_the_last_quarter_or_the_target_is_reported_not_set(text):
+    assert reports_fact(text)
+    assert not [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+
+
+def test_a_cap_on_a_share_or_a_wait_is_a_target_and_a_cap_on_hours_of_service_is_not_a_count():
+    found = lambda t: [f.category for f in review(t, rewrites=False).findings]
+    assert found("Call abandonment rate will not exceed 6%.") == ["output-only"]
+    assert found("The contractor shall not exceed twenty (20) minutes from time of notification to arrival.") == ["output-only"]
+    assert found("Respite services will not exceed 30 hours per family per month.") == []
