@@ -542,9 +542,12 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
                 continue  # a category switched off (ADD_THRESHOLDS): nothing to weigh
             if cat == "output-only" and _outcome_named().search(clause.text):
                 continue  # it names the change for people it is after: the very thing an output-only target lacks
-            if cat == "cost-first" and (i in weighted or not _MONEY_WORD_RE.search(doc.text, max(0, clause.start - 300), clause.end + 120)):
+            if cat == "cost-first" and i in weighted:
                 continue
             p = _prob(weights, idx)
+            if p >= cut and cat == "cost-first" \
+                    and not _MONEY_WORD_RE.search(doc.text, max(0, clause.start - 300), clause.end + 120):
+                continue  # (read only where the model would flag: most clauses never need it)
             if p >= cut and (best is None or p > best[3]):
                 a, b = focus(clause.text)
                 best = (clause.start + a, clause.start + b, cat, p)
