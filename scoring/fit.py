@@ -37,6 +37,7 @@ _HAS_DIGIT = regex(r"\d")
 _PERIOD_LABEL = regex(r"\b(?:Q[1-4]|(?:quarter|year|yr|month|phase|wave)\s?\d{1,2}|(?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?"
                       r"|FY\s?\d{2,4}(?:\s?[/–-]\s?\d{2,4})?|\d{1,2}/\d{1,2}/(?:19|20)?\d\d)\b", re.I)
 _WORD = regex(r"[A-Za-z]{3,}")
+_PERIOD_CELL = regex(r"\s*(?:Q[1-4]|quarter\s*\d|year\s*\d|month\s*\d{1,2}|H[12])\s*:", re.I)
 _ID_CELL = regex(r"^(?:kpi|ref|no\.?|indicator|item|measure|output|outcome|objective|target|#|[A-Z]{1,4}\.?)?\s*[\d.]+[a-z]?\.?$", re.I)
 _EMPTY_CELL = regex(r"^(?:n/?a|-+|–|none|tbc|tbd)?$", re.I)
 
@@ -77,6 +78,8 @@ class Place:
         roles[what] = "what"
         if "target" not in roles:
             for i, c in enumerate(cells):
+                if _PERIOD_CELL.match(c):
+                    continue  # a cell that names its own period ("Q1: -", "Q2: 45%") is that period's column
                 # an id sits before the indicator ("KPI 3 | …"); a bare number after it is its target ("… | 400")
                 if roles[i] == "keep" and i != what and _HAS_DIGIT.search(c) and not (i < what and _ID_CELL.match(c)) \
                         and not (self.header and self.header[i].strip()):  # a named column keeps its role

@@ -1048,6 +1048,11 @@ _LABEL_LINE_RE = regex(rf"{_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|of|and|for)){{0
 _NOT_LABEL_RE = regex(r"^(?:The|This|These|That|All|Each|Every|Our|We|It|They|A|An|In|On|By|For|If|When)\b")
 
 
+# A table's header line copied over its rows names columns, it labels no row: "Indicator Outcome", "Measure Target Actual".
+_COLUMN_NAMES_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:indicators?|outcomes?|outputs?|measures?|targets?|results?|actuals?"
+                         r"|baselines?|kpis?|status|description|frequency|data\s+source|source|comments?|notes?)\s*)+", re.I)
+
+
 def _cell_label(clause: Clause, start: int) -> str:
     """The label cell a flattened two-cell row opens with, before the finding ("Program Goal: "), or ""."""
     rel = start - clause.start
@@ -1057,7 +1062,7 @@ def _cell_label(clause: Clause, start: int) -> str:
         # the cell's line break came through as a new line of the same clause: the label is the line above
         above = clause.text[clause.text.rfind("\n", 0, line_start - 1) + 1:line_start - 1].strip()
         label = _LABEL_LINE_RE.fullmatch(above)
-        return label.group(0) + ": " if label and not _NOT_LABEL_RE.match(above) else ""
+        return label.group(0) + ": " if label and not _NOT_LABEL_RE.match(above) and not _COLUMN_NAMES_RE.fullmatch(above) else ""
     if found is None or found.end() > rel or _NOT_LABEL_RE.match(found.group(1)):
         return ""
     if found.group(2) is None and len(found.group(1).split()) < 2:

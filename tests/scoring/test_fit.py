@@ -295,3 +295,13 @@ def test_a_spaced_row_under_a_header_whose_columns_cannot_be_told_keeps_every_fi
     suggestion = next(f.rewrite for f in _output_findings(text) if f.rewrite)
     cells = re.split(r" {3,}", suggestion)
     assert cells[1:] == ["156", "180", "400", "410"] and "secondary" in cells[0], suggestion
+
+
+def test_a_row_whose_cells_name_their_quarters_keeps_them_and_gives_the_total_the_target():
+    """A district plan's row with no header, in Markdown bold: each "Q1: …" cell is that quarter's column, kept as
+    written; the last bare figure is the year's target; the bold markers are not quoted back."""
+    row = "| **Number of adults completing literacy classes** | Q1: - | Q2: 40 | Q3: 60 | Q4: 100 | 200 |\n"
+    suggestion = next(f.rewrite for f in _output_findings(row) if f.rewrite)
+    cells = _cells(suggestion)
+    assert cells[1:5] == ["Q1: -", "Q2: 40", "Q3: 60", "Q4: 100"], suggestion
+    assert "200" in cells[5] and "secondary" in cells[5] and "**" not in suggestion, suggestion

@@ -2165,3 +2165,10 @@ def test_a_short_commitment_on_its_own_line_comes_back_as_one_entry_keeping_its_
     suggestion = next(f.rewrite for f in review(draft).findings if f.category == "output-only" and f.rewrite)
     assert f"with the commitment to {kept} kept as a secondary measure" in suggestion, suggestion
     assert "The provider plans the service" not in suggestion, suggestion
+
+
+def test_a_header_line_of_column_names_over_a_row_is_not_taken_for_the_rows_label():
+    draft = "Indicator Outcome\n% of moderate-risk food premises inspected once every 6 months while open 92%"
+    suggestion = next(f.rewrite for f in review(draft).findings if f.category == "output-only" and f.rewrite)
+    assert not suggestion.startswith("Indicator Outcome"), suggestion
+    assert "food premises inspected once every 6 months" in suggestion, suggestion
