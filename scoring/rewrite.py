@@ -1048,9 +1048,10 @@ _LABEL_LINE_RE = regex(rf"{_LABEL_WORD}(?:[ \t]+(?:{_LABEL_WORD}|of|and|for)){{0
 _NOT_LABEL_RE = regex(r"^(?:The|This|These|That|All|Each|Every|Our|We|It|They|A|An|In|On|By|For|If|When)\b")
 
 
-# A table's header line copied over its rows names columns, it labels no row: "Indicator Outcome", "Measure Target Actual".
+# A table's header line copied over its rows names columns, it labels no row: "Indicator Outcome", "Measure Target Actual"
+# (one name alone, "Performance Measures", may be a two-cell row's label cell).
 _COLUMN_NAMES_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:indicators?|outcomes?|outputs?|measures?|targets?|results?|actuals?"
-                         r"|baselines?|kpis?|status|description|frequency|data\s+source|source|comments?|notes?)\s*)+", re.I)
+                         r"|baselines?|kpis?|status|description|frequency|data\s+source|source|comments?|notes?)\s*){2,}", re.I)
 
 
 def _cell_label(clause: Clause, start: int) -> str:
