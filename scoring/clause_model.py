@@ -526,12 +526,13 @@ def column_roles(header: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(roles)
 
 
-_ACTUAL_HEAD_RE = regex(r"\bactuals?\b", re.I)
+# (A budget's "Estimated performance" or "Revised estimate" for the year under way stands where the actuals would.)
+_ACTUAL_HEAD_RE = regex(r"\bactuals?\b|\bestimated\s+(?:performance|outcome|outturn)\b|\brevised\s+estimates?\b", re.I)
 # A year of a plan ("Year 1 2021/22"), or a later period a budget book sets a level for ("2022-2023 Budget", "2023
 # Projected", "Estimate FY 26", "FY2025 Adopted").
 _PLAN_YEAR_HEAD_RE = regex(r"^\W*(?:year|yr)\s*\d{1,2}\b(?:\s*[-–]\s*\d{1,2})?\s*\(?(?:19|20)\d\d"
                            r"|^(?=[^|]{0,40}(?:(?:19|20)\d\d|\bfy\s?\d\d))(?=[^|]{0,40}\b(?:budget(?:ed)?|projected|projection|proposed"
-                           r"|adopted|planned|estimate)\b)(?![^|]{0,40}\b(?:actual|to[- ]date|ytd)\b)", re.I)
+                           r"|adopted|planned|estimates?|mtef)\b)(?![^|]{0,40}\b(?:actual|to[- ]date|ytd)\b)", re.I)
 
 
 @lru_cache(maxsize=2048)
@@ -1063,20 +1064,20 @@ _FLAT_NOTE = r"(?:[ ]+\([a-z][a-z ]{1,18}\))?"
 # A row's figures to the end of its line: up to eight values, each perhaps with its note, then perhaps a status.
 _FLAT_VALUES = r"((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})" \
     + _FLAT_STATUS + r"[ ]*$"
-_FLAT_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
+_FLAT_ROW_RE = regex(r"^(?=(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?[ ])?[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
                      r"[ ]+" + _FLAT_VALUES, re.I)
 # A row a PDF copy glued to its cells, with no space after the label or between the figures ("… transported to care
 # within 60 minutes90%97.8%"): two shares or more, each closed by its sign, so where one cell ends is still plain.
 _GLUED_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?[A-Za-z)\]])((?:[<>≤≥]?\d{1,3}(?:[.,]\d+)?%){2,8})$")
 # A row whose label is set apart from its figures by a wide gap, the first run of two spaces or more in the line.
-_WIDE_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{2})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))[ ]{2,}" + _FLAT_VALUES,
+_WIDE_ROW_RE = regex(r"^(?=(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?[ ])?[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{2})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))[ ]{2,}" + _FLAT_VALUES,
                      re.I)
 _LABEL_SHARE_RE = regex(r"\bby\s+\d{1,3}(?:\.\d+)?\s*%", re.I)  # the change a wide label names: "… by 10%"
 _TIME_CELL_RE = regex(r"\d{1,3}[ ]+(?:working[ ]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
-# Numbers a row's label may hold and still be one label: its month ("September '18"), a frequency glued to its word
-# ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days", "within 15 minutes") or a group's size
+# Numbers a row's label may hold and still be one label: its section number ("4.2.1 Number of persons reached …"), its
+# month ("September '18"), a frequency glued to its word ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days", "within 15 minutes") or a group's size
 # ("(n=30)").
-_LABEL_NUMBERS_RE = regex(r"^\(\d{1,2}\)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
+_LABEL_NUMBERS_RE = regex(r"^\(\d{1,2}\)|^\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=[ ][A-Za-z])|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
                           r"|\b\d{1,3}[ ]+(?:working[ ]+)?(?:minutes|hours|days|weeks|months)\b|\(n[ ]*=[ ]*\d+\)", re.I)
 # Where a PDF copy glued a header's words together ("2024-25 Target2024-25 Actual", "IndicatorsTarget"): a word's
 # end that runs into a capital or a figure.
