@@ -37,6 +37,7 @@ _HAS_DIGIT = regex(r"\d")
 _PERIOD_LABEL = regex(r"\b(?:Q[1-4]|(?:quarter|year|yr|month|phase|wave)\s?\d{1,2}|(?:19|20)\d\d(?:\s?[/–-]\s?(?:19|20)?\d\d)?"
                       r"|FY\s?\d{2,4}(?:\s?[/–-]\s?\d{2,4})?|\d{1,2}/\d{1,2}/(?:19|20)?\d\d)\b", re.I)
 _WORD = regex(r"[A-Za-z]{3,}")
+_BOLD_MARKS = regex(r"\*\*|__")
 _PERIOD_CELL = regex(r"\s*(?:Q[1-4]|quarter\s*\d|year\s*\d|month\s*\d{1,2}|H[12])\s*:", re.I)
 _ID_CELL = regex(r"^(?:kpi|ref|no\.?|indicator|item|measure|output|outcome|objective|target|#|[A-Z]{1,4}\.?)?\s*[\d.]+[a-z]?\.?$", re.I)
 _EMPTY_CELL = regex(r"^(?:n/?a|-+|–|none|tbc|tbd)?$", re.I)
@@ -342,7 +343,9 @@ _PROPER_FIRST_RE = regex(r"(?:january|february|march|april|may|june|july|august|
 
 def mid_sentence(words: str) -> str:
     """Words that go on a sentence: "Number of visits" reads "number of visits"; a name, a month or a title-case label
-    stays as it is ("Child Benefit: 73%", "Inpatient Treatment", "February 2024: 1"): its next word has a capital too."""
+    stays as it is ("Child Benefit: 73%", "Inpatient Treatment", "February 2024: 1"): its next word has a capital too.
+    A cell's Markdown bold ("**Number of adults trained**") is not quoted back."""
+    words = _BOLD_MARKS.sub("", words)
     second = words.split()[1:2]
     if words[:2].istitle() and not (second and second[0][:1].isupper()) and not _PROPER_FIRST_RE.match(words):
         return words[0].lower() + words[1:]

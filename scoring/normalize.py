@@ -30,9 +30,6 @@ _ENTITY_RE = regex("|".join(map(re.escape, _ENTITIES)))
 # Slack mrkdwn emphasis markers around words: *bold*, _italic_, ~strike~.
 _EMPHASIS_RE = regex(r"(?<![\w*_~])([*_~])(?=\S)([^*_~\n]{1,400}?)(?<=\S)\1(?![\w*_~])")
 
-# Markdown's strong emphasis, doubled markers round words: "| **Number of adults trained** | 1,500 |".
-_STRONG_RE = regex(r"(?<![\w*_])(\*\*|__)(?=\S)([^*_\n]{1,400}?)(?<=\S)\1(?![\w*_])")
-
 # Slack links and mentions: <https://x|label> keeps the label; <https://x> keeps the URL.
 _LINK_RE = regex(r"<((?:https?|mailto):[^|>\s]+)(\|([^>]*))?>")
 
@@ -142,8 +139,6 @@ def normalize(text: str) -> str:
         out = _INLINE_TAG_RE.sub(lambda m: " " * len(m.group(0)), out)
         out = _BREAK_TAG_RE.sub(_blank_break, out)
         out = _BLOCK_TAG_RE.sub(lambda m: " " * len(m.group(0)), out)
-    if "**" in out or "__" in out:
-        out = _STRONG_RE.sub(lambda m: "  " + m.group(2) + "  ", out)
     out = _EMPHASIS_RE.sub(lambda m: " " + m.group(2) + " ", out)
     if "(" in out:
         out = _WRAPPED_BRACKET_RE.sub(lambda m: f"{m.group(1)} {m.group(2)}", out)

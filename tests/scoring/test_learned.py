@@ -164,7 +164,13 @@ def test_no_learned_suggestion_on_an_outcome_target_or_a_lists_lead_in(text):
 
 
 def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding(thresholds):
-    paid = "The provider will be paid per hour of work delivered, with visits of 30 minutes."
+    # a clause no rule flags that the model reads as likely in both categories (which one depends on the model shipped)
+    candidates = ["The provider will be paid per hour of work delivered, with visits of 30 minutes.",
+                  "The provider will be paid per visit delivered, with visits booked in 15 minute blocks.",
+                  "The provider will be paid per hour of work delivered, with visits booked in 30 minute blocks.",
+                  "Payment will be made per session delivered, at £30 per hour."]
+    paid = max((c for c in candidates if not review(c, rewrites=False).findings),
+               key=lambda c: min(learned.predict(c).values()))
     flagged = "5.3 **Drop-in sessions.** The provider shall run at least 4 drop-in sessions for carers each month."
     # both categories on, just below what the model reads in both clauses, whatever model is shipped
     cut = round(min(*learned.predict(paid).values(), learned.predict(flagged)["output-only"]) - 0.01, 3)
@@ -176,9 +182,11 @@ def test_one_learned_reading_a_clause_and_none_beside_a_rules_finding(thresholds
 
 
 def test_a_learned_suggestion_does_not_quote_a_long_clause_or_its_section_number_back(thresholds):
-    thresholds(output_only=learned.ADD_THRESHOLD)  # an output-only reading, were it switched on
     text = ("4.6 **Outreach.** The Provider shall deliver at least 8 hours of street-based youth work each week "
             "across the town centre and the three estates named in Schedule 2, on evenings agreed with the Council.")
+    reading = learned.predict(text)["output-only"]
+    assert reading >= 0.5, reading  # the model reads it as likely, whatever model is shipped
+    thresholds(output_only=min(learned.ADD_THRESHOLD, round(reading - 0.01, 3)))  # an output-only reading, were it on
     found = [f for f in review(text, learned=True).findings if f.rule.endswith("/learned")]
     assert found and "4.6" not in found[0].rewrite and "street-based youth work" not in found[0].rewrite, found
 
