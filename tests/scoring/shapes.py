@@ -37,4 +37,7 @@ SHAPES = {
     "wide-gap rows": lambda n: _whole("Increase number of cards issued by   20,622   12,488   13,112\n", n),
     "header cells a line": lambda n: _whole("Measure 2003/04\nTarget\nStatus\nNumber of partnerships 4 4 34\n", n),
     "rates under labels": lambda n: _whole("Home care service\n\n$5 (per hour)\n", n),
+    # a row's figures set inside a label a bracket wraps over two lines, and a charter's numbered pledges
+    "bracket-wrapped rows": lambda n: _whole("Complete 50 units (80% N/A 40 50\nAMI or lower) each year\n", n),
+    "charter lines": lambda n: _whole("1. To inform applicants within 5 working days upon receipt\n", n),
 }
