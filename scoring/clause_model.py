@@ -1061,23 +1061,26 @@ _FLAT_STATUS = (r"(?:[ ]+(?:status:?[ ]*)?(?:green|amber|red|yellow|met|not[ ]me
 # The row's label may end on the month it reports ("CW Visits with Parent 2x/Month September '18 69% 90% -21%").
 # (A value may carry a short note in brackets: "98% (estimate) 100% 100%".)
 _FLAT_NOTE = r"(?:[ ]+\([a-z][a-z ]{1,18}\))?"
+# A row's section number ("4.2.1 "), and how a row starts: its label's words, perhaps after that number.
+_SECTION_NO = r"\d{1,2}(?:\.\d{1,2}){1,3}\.?"
+_ROW_START = r"^(?=(?:" + _SECTION_NO + r"[ ])?[^\d\n]{0,40}[A-Za-z]{3})"
 # A row's figures to the end of its line: up to eight values, each perhaps with its note, then perhaps a status.
 _FLAT_VALUES = r"((?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"(?:[ ]+(?:" + _FLAT_VALUE + r")" + _FLAT_NOTE + r"){0,7})" \
     + _FLAT_STATUS + r"[ ]*$"
-_FLAT_ROW_RE = regex(r"^(?=(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?[ ])?[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
+_FLAT_ROW_RE = regex(_ROW_START + r"([^\n|\t]{2,150}?(?:[A-Za-z)\]]|\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|[A-Za-z][ ]+['’]\d\d))"
                      r"[ ]+" + _FLAT_VALUES, re.I)
 # A row a PDF copy glued to its cells, with no space after the label or between the figures ("… transported to care
 # within 60 minutes90%97.8%"): two shares or more, each closed by its sign, so where one cell ends is still plain.
 _GLUED_ROW_RE = regex(r"^(?=[^\d\n]{0,40}[A-Za-z]{3})([^\n|\t]{2,150}?[A-Za-z)\]])((?:[<>≤≥]?\d{1,3}(?:[.,]\d+)?%){2,8})$")
 # A row whose label is set apart from its figures by a wide gap, the first run of two spaces or more in the line.
-_WIDE_ROW_RE = regex(r"^(?=(?:\d{1,2}(?:\.\d{1,2}){1,3}\.?[ ])?[^\d\n]{0,40}[A-Za-z]{3})((?:(?![ ]{2})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))[ ]{2,}" + _FLAT_VALUES,
+_WIDE_ROW_RE = regex(_ROW_START + r"((?:(?![ ]{2})[^\n|\t]){2,150}?(?:[A-Za-z)\]%]))[ ]{2,}" + _FLAT_VALUES,
                      re.I)
 _LABEL_SHARE_RE = regex(r"\bby\s+\d{1,3}(?:\.\d+)?\s*%", re.I)  # the change a wide label names: "… by 10%"
 _TIME_CELL_RE = regex(r"\d{1,3}[ ]+(?:working[ ]+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
 # Numbers a row's label may hold and still be one label: its section number ("4.2.1 Number of persons reached …"), its
-# month ("September '18"), a frequency glued to its word ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60 Days", "within 15 minutes") or a group's size
-# ("(n=30)").
-_LABEL_NUMBERS_RE = regex(r"^\(\d{1,2}\)|^\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=[ ][A-Za-z])|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
+# month ("September '18"), a frequency glued to its word ("2x/Month"), a time limit it names ("within 45 days", "CP&P 60
+# Days", "within 15 minutes") or a group's size ("(n=30)").
+_LABEL_NUMBERS_RE = regex(r"^\(\d{1,2}\)|^" + _SECTION_NO + r"(?=[ ][A-Za-z])|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ ]+['’]\d\d\b|\b\d{1,2}x\b"
                           r"|\b\d{1,3}[ ]+(?:working[ ]+)?(?:minutes|hours|days|weeks|months)\b|\(n[ ]*=[ ]*\d+\)", re.I)
 # Where a PDF copy glued a header's words together ("2024-25 Target2024-25 Actual", "IndicatorsTarget"): a word's
 # end that runs into a capital or a figure.
@@ -1156,17 +1159,12 @@ def _flat_head_and_rows(text: str) -> tuple[str, tuple[str, ...], int, int] | No
 def flat_row_under_header(document: str, start: int) -> tuple[str, ...] | None:
     """The cells of the line at `start` when it is a row of a table pasted with spaces only, under its header line
     (other rows may stand between them); None otherwise."""
-    found = _flat_row_and_header(document, start)
+    found = flat_row_and_header(document, start)
     return found[0] if found else None
 
 
-def flat_header_above(document: str, start: int) -> str | None:
-    """The header line over the row of a table pasted with spaces only at `start`; None when it is no such row."""
-    found = _flat_row_and_header(document, start)
-    return found[1] if found else None
-
-
-def _flat_row_and_header(document: str, start: int) -> tuple[tuple[str, ...], str] | None:
+def flat_row_and_header(document: str, start: int) -> tuple[tuple[str, ...], str] | None:
+    """The cells of the row of a table pasted with spaces only at `start`, and its header line; None otherwise."""
     line_start = document.rfind("\n", 0, start) + 1
     line_end = document.find("\n", start)
     cells = flat_row(document[line_start:line_end if line_end >= 0 else len(document)])

@@ -13,7 +13,7 @@ import re
 from knowledge.records import dataclass
 
 from .patterns import regex
-from .clause_model import flat_header_above, flat_row_under_header
+from .clause_model import flat_row_and_header
 from .quote import shorten
 from .segment import Clause
 
@@ -205,10 +205,10 @@ def _spaced_row(text: str, start: int) -> tuple[tuple[str, ...], tuple[str, ...]
     "Key Measures FY23 Actual FY24 Estimated FY25 Target"): its label and figures as cells, written back with a wide
     gap between them. The header names each figure's column when it has as many column words as the row has figures;
     otherwise the figures are kept as written and none is taken for the target."""
-    cells = flat_row_under_header(text, start)
-    if cells is None or len(cells) < 2:
+    found = flat_row_and_header(text, start)
+    if found is None or len(found[0]) < 2:
         return None
-    head_line = flat_header_above(text, start) or ""
+    cells, head_line = found
     words = [m.group(0) for m in _COLUMN_WORD.finditer(head_line)]
     values = len(cells) - 1
     if len(words) != values:
