@@ -101,6 +101,9 @@ _DEFINITION_RE = regex(
 _DESCRIBES_MEASURE_RE = regex(
     r"^\W*(?:this|the|each|that)\s+(?:[\w-]+\s+){0,3}?(?:measure|indicator|kpi|metric|data\s*set|database|system|return)\s+"
     r"(?:reports|tracks|shows|counts|captures|records|collects|describes|monitors|represents)\s+(?:on\s+)?\w"
+    # and a report, a table or a dashboard: "The quarterly Timeliness Report shows the total number of cases received".
+    r"|^\W*(?:this|the|each|that|our)\s+(?:[\w-]+\s+){0,3}?(?:report|dashboard|table|chart|graph|scorecard)\s+"
+    r"(?:shows|displays|lists|presents|sets\s+out|summari[sz]es)\s+(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion|numbers)\s+of\b"
     r"|^\W*[A-Za-z][\w-]{1,15}\s+(?:tracks|records|captures|collects)\s+(?:both\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion)\s+of\b",
     re.I)
 _FIGURE_CAPTION_RE = regex(r"^\W*(?:figure|fig\.|chart|graph)\s+\d{1,3}[a-z]?\s*[:.–—-]", re.I)
@@ -108,6 +111,8 @@ _FIGURE_CAPTION_RE = regex(r"^\W*(?:figure|fig\.|chart|graph)\s+\d{1,3}[a-z]?\s*
 _FORM_REF_RE = regex(r"\b(?:section|part|table|appendix|annex|item|question|line|box)\s+\d{1,2}[a-z]?(?:\.\d{1,2})*\.?", re.I)
 _DEFINED_AS_RE = regex(
     r"\b(?:is|are)\s+(?:defined|calculated)\s+as\b|\bmeans\s+(?:the|a|an|any)\b"
+    # A measure's name and how it is worked out: "Average Wage at Placement, calculated as the sum of … divided by …".
+    r"|,\s*(?:calculated|computed|derived|worked\s+out)\s+(?:as|by)\b(?=[^.;]{0,200}?\bdivided\s+by\b)"
     # What makes a bid defective, as a regulation defines it: "A bid is materially unbalanced when it is based on prices …".
     r"|^\W*an?\s+(?:bid|tender|offer|proposal|quotation)\s+is\s+(?:materially\s+|mathematically\s+|abnormally\s+|considered\s+|deemed\s+)?"
     r"(?:unbalanced|non-?responsive|responsive|abnormally\s+low|irregular|non-?compliant|unacceptable)\s+(?:when|if|where)\b"
@@ -333,7 +338,9 @@ _RESULTS_HEADING_RE = regex(
     # a department's counts of demand, told not set: "2022-2023 Workload Measures", "Workload Measures 2019/2020"
     r"|workload\s+(?:measures|indicators|statistics|data)"
     # A form's cell of last year's figures: "Prior Year Program Results".
-    r"|(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+)?years?(?:'s|’s)?\s+(?:program(?:me)?\s+)?results)\b", re.I)
+    r"|(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+)?years?(?:'s|’s)?\s+(?:program(?:me)?\s+)?results"
+    # What has been done so far, as a grant's page heads it: "Indicators & Metrics to Date", "Progress to date".
+    r"|\bto\s+date(?=\s*:?\s*$))\b", re.I)
 _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|requirements?|specification|schedule|contract"
                            r"|expected|planned|required|proposed|projected)\b", re.I)
 # A lead-in over figures already achieved: "Service highlights for the year:", "Current data indicates:", "These
@@ -559,6 +566,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
     if _METHOD_DEF_RE.search(stripped) and not _AWARD_RULE_RE.search(stripped) \
             and not re.search(r"\d", _OTHER_FIGURE_RE.sub(" ", stripped)):
         return "definition"  # a guide's account of a method, not the rule of a contract
+    if kind == "sentence" and _is_label(stripped) and _RESULTS_HEADING_RE.search(stripped) and not re.search(r"\d", stripped):
+        return "heading"  # "Indicators & Metrics to Date": the title over results, which the figures under it are
     if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
         return "report"
     if _FIGURE_CAPTION_RE.match(stripped):
@@ -604,7 +613,7 @@ def _reports_by_cue(text: str) -> bool:
         and not _BINDING_MODAL_RE.search(text) and not re.search(r"\bto\s+be\b", text, re.I)
 
 
-def _under_results_heading(headings: list[str]) -> bool:
+def under_results_heading(headings: list[str]) -> bool:
     """Inside a section of results ("Performance at a glance", "Key statistics"), none of whose headings
     names targets or a contract."""
     return any(_RESULTS_HEADING_RE.search(h) for h in headings) and not any(_TARGET_HEADING_RE.search(h) for h in headings)
@@ -701,6 +710,22 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             out.append(ClauseInfo(_flat_role(role), tuple(headings), None, (head_line,), cells, _flat_columns(cells)))
             flat_head = head_line
             continue
+        if not header and not _row_like(c) and _HEAD_PART_RE.match(text.partition("\n")[0].strip()) \
+                and (head_line := _head_above(clauses, i)) is not None:
+            first, _, rest = text.partition("\n")
+            if rest.strip() and (cells := _flat_lines(rest)) is not None:
+                # the header's last line glued to the rows under it ("17/18 18/19\n# of Programs Offered 1,019 1,000")
+                r_start = len(first) + 1 + (len(rest) - len(rest.lstrip()))
+                line_end = text.find("\n", r_start)
+                out.append(ClauseInfo(_flat_role(role), tuple(headings), None, (head_line,), cells, _flat_columns(cells),
+                                      c.start + r_start, c.start + (line_end if line_end >= 0 else len(text.rstrip()))))
+                flat_head = head_line
+                continue
+            if not rest.strip() and i + 1 < len(clauses) and not _row_like(clauses[i + 1]) \
+                    and _flat_lines(clauses[i + 1].text.strip()) is not None:
+                flat_head = head_line
+                out.append(ClauseInfo("header", tuple(headings), lead_in))
+                continue
         if not header and not _row_like(c) and "\n" in text and (joined := _flat_head_and_rows(text)) is not None:
             # the header line and its rows read as one clause ("KPIs Baseline 2013 Target 2021\n% of … NA NA 95%"):
             # the first row's cells, where it starts and ends
@@ -816,7 +841,7 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             if inner is not None and info_lead is None and inner[0].endswith(":"):
                 info_lead = inner[0]
             aim = bool(_AIM_RE.search(inner[1] if inner else text)) and not re.search(r"\d", text)
-            if role == "guidance" and _under_results_heading(headings) and re.search(r"\d", text):
+            if role == "guidance" and under_results_heading(headings) and re.search(r"\d", text):
                 role = "report"  # "Number of client contacts 102,526" under "Performance at a glance"
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
@@ -1045,6 +1070,27 @@ def _blank_target(text: str, columns: tuple[str, ...]) -> bool:
     return len(raw) == len(columns) and not raw[k]  # a row with more or fewer cells than the header may be misaligned
 
 
+# A header a PDF copy broke over lines: under the line naming the target column, a line of its columns' periods
+# ("17/18 18/19 18/19 19/20", "FY2023 FY2024") or of a column's bare name ("Indicator"), before the rows.
+_PERIOD_TOKEN = r"(?:FY[ ]?)?(?:(?:19|20)\d\d(?:[ ]?[/–-][ ]?(?:19|20)?\d\d)?|\d\d[/–-]\d\d)"
+_HEAD_PART_RE = regex(r"^(?:(?:" + _PERIOD_TOKEN + r"|actuals?|targets?|projected|estimated?|budget(?:ed)?|adopted|proposed"
+                      r"|revised)[ ]+){0,7}" + _PERIOD_TOKEN + r"$|^(?:performance[ ]+)?(?:indicators?|measures?|kpis?)$", re.I)
+
+
+def _head_above(clauses: list, i: int) -> str | None:
+    """The header line naming a target column above clause i with only a header's other lines between (see
+    _HEAD_PART_RE), at most two; None otherwise."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = clauses[k].text.strip()
+        if "\n" in t or _row_like(clauses[k]):
+            return None
+        if _flat_header(t):
+            return t
+        if not _HEAD_PART_RE.match(t):
+            return None
+    return None
+
+
 # A table pasted as plain lines, its cells parted by spaces only: a header line naming a target column ("Measure
 # Target Proportion of funding", "Month   Minimum number of consultations") over rows of a label and its values
 # ("Cervical screening 80% 25%", "February 2024   1"). No cells can be told apart in the header; in a row the
@@ -1170,7 +1216,7 @@ def flat_row_and_header(document: str, start: int) -> tuple[tuple[str, ...], str
     cells = flat_row(document[line_start:line_end if line_end >= 0 else len(document)])
     if cells is None:
         return None
-    above = line_start - 1
+    above, parts = line_start - 1, 0
     for _ in range(_MAX_FLAT_CELLS):
         if above <= 0:
             return None
@@ -1178,8 +1224,9 @@ def flat_row_and_header(document: str, start: int) -> tuple[tuple[str, ...], str
         prev = document[prev_start:above]
         if _flat_header(prev):
             return cells, prev
-        if flat_row(prev) is None:
+        if flat_row(prev) is None and not (_HEAD_PART_RE.match(prev.strip()) and parts < 2):
             return None
+        parts += flat_row(prev) is None
         above = prev_start - 1
     return None
 

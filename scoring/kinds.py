@@ -13,7 +13,7 @@ import re
 from knowledge.records import dataclass
 from collections.abc import Iterator
 
-from .clause_model import ClauseInfo, build as build_model, flat_row, threshold_only
+from .clause_model import ClauseInfo, build as build_model, flat_row, threshold_only, under_results_heading
 from .patterns import named, regex
 from .rules import Rule
 from .segment import Clause
@@ -169,6 +169,8 @@ def not_a_target(info: ClauseInfo) -> bool:
     weighing price with other factors."""
     if info.role in _NOT_TARGET_ROLES or info.results_table or info.aim or info.unit or info.balanced:
         return True
+    if info.role == "heading" and info.headings and under_results_heading(info.headings):
+        return True  # a measure's label over its figure under "Indicators & Metrics to Date": a result's name
     return info.report_only_list and info.role != "target"
 
 
