@@ -1277,7 +1277,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
 # An hourly rate for care as the commissioner wrote it: "£18.50 per hour", "$13.00 - $21.00 per client per hour",
 # "€32 an hour", "$82.02/hour"; Nordic rate lists: "377 kr/timme", "33 euroa / tunti", "41 €/h".
 _MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
-_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?\(?(?:(?:per|an?)\s+(?:client\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
+_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?\(?(?:(?:per|an?)\s+(?:(?:client|consumer|person|participant|individual|resident)\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
                         r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
 
 
@@ -1405,6 +1405,8 @@ def base_rate(text: str) -> str | None:
 
 
 _BARE_AMOUNT_RE = regex(r"(?<![\d.,])\d{1,4}[.,]\d{2}(?![\d%])")
+# A price list's line, an item and its one price, the unit left to the list ("Weekday$52.85", "Overnight (Sleepover) $214.03").
+_PRICE_ONLY_LINE_RE = regex(r"([A-Za-z][^\n$£€\d|]{1,80}?)[ \t]*([£$€][ \t]?\d[\d,]*(?:\.\d\d)?)")
 # A rate table's row whose unit is a quarter or half hour, its price at the end: "Day Habilitation Level 2 15 minutes 1306
 # 2525 $2.47" (the row is its own line: the rate stays, the outcome part is added).
 _QUARTER_HOUR_ROW_RE = regex(r"\b(?:15|30|fifteen|thirty)[-\s]min(?:ute)?s?\b(?:[^\S\n]+\d[\d,]*(?:\.\d+)?){0,3}[^\S\n]+[$£€]\s?\d[\d,]*\.\d\d\s*$", re.I)
@@ -1452,8 +1454,8 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
     if rate is not None and (_RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before)
                              or re.search(r"\bbase\b", before, re.I)):  # "The base rate is $4.45 per unit": already said
         return f"{words}, with {part}"
-    if rate is not None and len(_TAIL_WORD_RE.findall(words[rate.end():])) > 3:
-        return f"{words}; this rate stays the base rate, with {part}"
+    if rate is not None and (len(_TAIL_WORD_RE.findall(words[rate.end():])) > 3 or "," in words[rate.end():]):
+        return f"{words}; this rate stays the base rate, with {part}"  # (", effective 1 January": not "2024 as the base rate")
     return f"{words} as the base rate, with {part}"
 
 
@@ -1582,10 +1584,13 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
         and not _RATE_UNIT_RE.search(line) and not _PERIOD_WORD_RE.search(line) else None
     # (the unit may be named above the line, in the same clause: "$ PER FUNDED CHILD HOUR" over a row of rates)
     unit_above = _RATE_UNIT_RE.search(clause.text[:max(0, start - clause.start)] + "\n" + heading) is not None
+    priced = _PRICE_ONLY_LINE_RE.fullmatch(line.strip()) if not cells else None
     if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) and not _QUARTER_HOUR_ROW_RE.search(line) \
             and not ((_RATE_UNIT_RE.search(line) or unit_above or line != first) and (money is not None or len(amounts) >= 2)) \
-            and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)) and per is None:  # "Under 2's - Entitlement £9.90"
+            and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)) and per is None and priced is None:  # "Under 2's - Entitlement £9.90"
         return None
+    if priced is not None and per is None:  # a price list's line ("Weekday$52.85"): its item and its price, apart
+        line = f"{priced.group(1).strip()} {priced.group(2)}"
     if per is not None:
         line = f"{line.rstrip(' .;,')} per {per}"
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area), scope)

@@ -277,6 +277,20 @@ def test_a_learned_rate_for_a_placement_gets_the_payment_suggestion_not_an_award
     assert "placement stability" in found[0].rewrite
 
 
+def test_a_learned_price_list_line_keeps_its_item_and_price_as_the_base_rate(thresholds):
+    """A support price list's line, an item and its price with the unit left to the list ("Sunday$88.10" under
+    "Personal care at home"), is a payment term: it comes back as the same line, item and price apart and kept, with
+    part of the payment linked to outcomes, never as a tender's price-quality weighting."""
+    assert learned.rule_for("cost-first", "Personal care at home\nSunday$88.10").rewrite == "homecare-outcomes"
+    assert learned.rule_for("cost-first", "Lowest price wins\nSunday$88.10").rewrite == "award-quality-first"
+    text = "Schedule of supports\n\nPersonal care at home\n\nSunday$88.10\n"
+    thresholds(cost_first=round(learned.predict("Sunday$88.10\n")["cost-first"] - 0.01, 3))
+    found = [f for f in review(text, learned=True).findings if f.rule == "cost-first/learned"]
+    assert found and found[0].rewrite
+    assert found[0].rewrite.startswith("Sunday $88.10 as the base rate"), found[0].rewrite
+    assert "Tenders will be evaluated" not in found[0].rewrite
+
+
 def test_a_learned_fee_rise_for_foster_carers_is_for_the_child_and_pays_no_hours(thresholds):
     """A rise in a foster carer's fee names no unit of time: the payment suggestion speaks for the child placed, and says
     nothing of hours delivered or travel time, which belong to care at home."""

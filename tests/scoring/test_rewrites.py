@@ -2172,3 +2172,13 @@ def test_a_header_line_of_column_names_over_a_row_is_not_taken_for_the_rows_labe
     suggestion = next(f.rewrite for f in review(draft).findings if f.category == "output-only" and f.rewrite)
     assert not suggestion.startswith("Indicator Outcome"), suggestion
     assert "food premises inspected once every 6 months" in suggestion, suggestion
+
+
+def test_a_rate_schedules_bullet_comes_back_as_the_bullet_with_its_code_and_date():
+    """A rate schedule's bullet ("- Companion care – Service Code 31 – $19.40 per participant per hour, effective 1 July
+    2031.") keeps its service, code, rate and date; the outcome part follows it, not a paragraph in its place."""
+    text = "Hourly rates\n\n- Companion care – Service Code 31 – $19.40 per participant per hour, effective 1 July 2031.\n"
+    found = [f for f in review(text).findings if f.category == "cost-first"]
+    assert found and found[0].rewrite
+    assert found[0].rewrite.startswith("- Companion care - Service Code 31 - $19.40 per participant per hour, effective 1 July 2031; "
+                                       "this rate stays the base rate, with part of the payment linked to outcomes"), found[0].rewrite
