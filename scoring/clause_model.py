@@ -200,7 +200,9 @@ _TARGET_LEAD_RE = regex(
 
 # Header cells: what a column holds.
 _COLUMN_RES = (
-    ("target", regex(r"\b(?:targets?|standards?|goals?|thresholds?|expected|required|planned|plan|aim|kpi\s+level|tolerance|minimum|maximum)\b", re.I)),
+    # (A charter's column of the longest time a service takes is its standard: "Max time taken to serve".)
+    ("target", regex(r"\b(?:targets?|standards?|goals?|thresholds?|expected|required|planned|plan|aim|kpi\s+level|tolerance|minimum|maximum"
+                     r"|max\.?\s+time|time\s+taken)\b", re.I)),
     ("kpi", regex(r"\bkpis?\b(?!\s*(?:no|number|ref|code|id)\b)|\bperformance\s+(?:measures?|indicators?)|\bkey\s+performance", re.I)),
     ("result", regex(r"\b(?:actuals?|outturn|results?|achieved|performance(?!\s+(?:measures?|indicators?|standards?|targets?))|value|longest|average|mean|median|forecast"
                      r"|(?:19|20)\d\d(?:\s*(?:/|-|to)\s*(?:\d{2,4}))?)\b", re.I)),  # quarters alone may be targets
@@ -335,6 +337,8 @@ _RESULTS_HEADING_RE = regex(
     # a market position statement's figures: "Market Data & Insight", "Market profile"
     r"|market\s+(?:data|insight|intelligence|profile|analysis|position)|data\s+(?:&|and)\s+insight"
     r"|summary\s+of\s+(?:activity|results|achievements)|activity\s+summary|actual\s+(?:results?|outcomes?|figures?)"
+    # how full a programme is, told: "Program Utilization Summary", "Occupancy update"
+    r"|(?:utili[sz]ation|occupancy|enrol(?:l)?ment)\s+(?:summary|update|report)"
     # a department's counts of demand, told not set: "2022-2023 Workload Measures", "Workload Measures 2019/2020"
     r"|workload\s+(?:measures|indicators|statistics|data)"
     # A form's cell of last year's figures: "Prior Year Program Results".
@@ -1095,7 +1099,7 @@ def _head_above(clauses: list, i: int) -> str | None:
 # Target Proportion of funding", "Month   Minimum number of consultations") over rows of a label and its values
 # ("Cervical screening 80% 25%", "February 2024   1"). No cells can be told apart in the header; in a row the
 # values trail the label. ("Target group" or "target population" names who, not a column of figures.)
-_FLAT_TARGET_HEAD_RE = regex(r"\b(?:targets?|minimum|maximum|thresholds?|expected|expectations?|standards?|goals?)\b"
+_FLAT_TARGET_HEAD_RE = regex(r"\b(?:targets?|minimum|maximum|thresholds?|expected|expectations?|standards?|goals?|max\.?\s+time|time\s+taken)\b"
                              r"(?!\s+(?:groups?|population|audiences?|areas?|cohorts?|market|date)\b)", re.I)
 # (A year is part of the label: "February 2024   1".)
 # (A gap against the target may be negative, "-21%"; a cell not yet set reads "NA" or "TBD".)

@@ -44,6 +44,13 @@ MINUTES_RE = regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+
 # figure for a past period ("In 2023/24, …", "of the total"). They outweigh a target word, since
 # reports quote targets ("…which was 90% of the target").
 _STRONG_REPORT_RES = (
+    # A fill or take-up level told as it stands, or its change: "Voucher utilization is 80%", "enrolment stood at 91 per
+    # cent", "PBV utilization: +1%" (set as a level, it has a target word or a modal verb and never reaches here).
+    regex(r"^(?![\s\S]*\b(?:minimum|maximum|targets?|at\s+least|no\s+(?:less|fewer)|goals?|standards?|thresholds?|expected|required"
+          r"|aims?)\b)[\s\S]*?(?:\b(?:utili[sz]ation|occupancy|enrol(?:l)?ment|uptake|take-?up|coverage)\s+(?:rates?\s+|levels?\s+)?(?:is|was|were|are"
+          r"|stands?\s+at|stood\s+at|remains?\s+at|remained\s+at|reached)\s+(?:currently\s+|now\s+)?(?:at\s+)?(?:over\s+|around\s+"
+          r"|about\s+|approximately\s+|nearly\s+|almost\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)"
+          r"|\b(?:utili[sz]ation|occupancy|enrol(?:l)?ment)\s*:\s*(?:\+/-|\+|-|−)\s?\d{1,3}(?:\.\d+)?\s*%)", re.I),
     regex(r"\b(?:supported|received|delivered|reached|served|serviced|distributed|saw|assisted|helped|engaged|attended|completed"
                r"|responded\s+to|answered|(?:have|has)\s+seen|dealt\s+with"
                r"|accessed|recorded|constituted|accounted\s+for|represented|made(?:\s+up(?:\s+(?:just|only))?)?|had|provided|placed|housed)"
