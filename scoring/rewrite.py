@@ -1034,7 +1034,9 @@ _LABEL_ONLY_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:output|outcome|meas
 
 # A short label before a sentence: "Literature Searches: 95% of searches will be completed on time.",
 # "Output #4: ...", "Objective 3.1: ...".
-_SENTENCE_LABEL_RE = regex(r"^\s*([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()#-]+(?:\.\d+)?){0,3})(:)[ \t]+(?=\S)"
+# (Not the kind of figure a measure's name opens on, "Percentage: first attendances who were seen within 48 hours": that
+# is the measure itself, whose words the rewrite replaces.)
+_SENTENCE_LABEL_RE = regex(r"^\s*(?!(?i:percentage|proportion|number|rate|ratio|count|total|share)\s*:)([A-Z][\w&'’/()-]*(?:[ ][\w&'’/()#-]+(?:\.\d+)?){0,3})(:)[ \t]+(?=\S)"
                            # or a numbered label set off by a dash: "KPI 1 - 95% of ...", "Lot 2 – Minimum 20 units"
                            rf"|^\s*({NUMBERED_LABEL})[ \t]+([-–—])[ \t]+(?=\S)")
 

@@ -2182,3 +2182,15 @@ def test_a_rate_schedules_bullet_comes_back_as_the_bullet_with_its_code_and_date
     assert found and found[0].rewrite
     assert found[0].rewrite.startswith("- Companion care - Service Code 31 - $19.40 per participant per hour, effective 1 July 2031; "
                                        "this rate stays the base rate, with part of the payment linked to outcomes"), found[0].rewrite
+
+
+def test_a_measure_named_percentage_is_not_kept_as_a_label_over_its_rewrite():
+    """"Percentage: young people seen within 10 working days" names the measure itself: its rewrite replaces it, rather
+    than leaving "Percentage:" as a label over a sentence about outcomes."""
+    found = [f for f in review("Percentage: young people seen within 10 working days of referral. Target 90%.").findings
+             if f.category == "output-only"]
+    assert found and found[0].rewrite
+    assert not found[0].rewrite.startswith("Percentage:"), found[0].rewrite
+    kept = [f for f in review("KPI 3: 90% of young people seen within 10 working days of referral.").findings
+            if f.category == "output-only"]
+    assert kept and kept[0].rewrite.startswith("KPI 3:"), kept[0].rewrite  # a real label stays
