@@ -52,7 +52,7 @@ _STRONG_REPORT_RES = (
           r"|about\s+|approximately\s+|nearly\s+|almost\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)"
           r"|\b(?:utili[sz]ation|occupancy|enrol(?:l)?ment)\s*:\s*(?:\+/-|\+|-|−)\s?\d{1,3}(?:\.\d+)?\s*%)", re.I),
     regex(r"\b(?:supported|received|delivered|reached|served|serviced|distributed|saw|assisted|helped|engaged|attended|completed"
-               r"|responded\s+to|answered|(?:have|has)\s+seen|dealt\s+with"
+               r"|responded\s+to|answered|handled|fielded|logged|(?:have|has)\s+seen|dealt\s+with"
                r"|accessed|recorded|constituted|accounted\s+for|represented|made(?:\s+up(?:\s+(?:just|only))?)?|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
