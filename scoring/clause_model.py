@@ -1228,9 +1228,10 @@ def flat_row_and_header(document: str, start: int) -> tuple[tuple[str, ...], str
         prev = document[prev_start:above]
         if _flat_header(prev):
             return cells, prev
-        if flat_row(prev) is None and not (_HEAD_PART_RE.match(prev.strip()) and parts < 2):
-            return None
-        parts += flat_row(prev) is None
+        if flat_row(prev) is None:  # a line of the header's periods or a bare column name may stand between, two at most
+            if parts >= 2 or not _HEAD_PART_RE.match(prev.strip()):
+                return None
+            parts += 1
         above = prev_start - 1
     return None
 
