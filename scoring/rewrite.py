@@ -517,7 +517,7 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     # A rate on a line of its own (a list entry, a flattened row of rates) comes back as that line: a sentence ends
     # with a full stop, a line of figures does not.
     # So does a list item that is a rate ("(b) $6.72 for each 15 minutes of service.").
-    if template == "homecare-outcomes" and (label is not None or (not _line_at(clause, start).endswith((".", ";", ":"))
+    if template == "homecare-outcomes" and (label is not None or (not _ends_sentence(_line_at(clause, start))
                                                                   and not _wrapped(clause, start))
                                             or (place.kind == "item" and _rate_ends_line(_line_at(clause, start)))) \
             and (line := _rate_line(clause, start, doc_area, document)):
@@ -1456,6 +1456,9 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
     if rate is not None and (_RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before)
                              or re.search(r"\bbase\b", before, re.I)):  # "The base rate is $4.45 per unit": already said
         return f"{words}, with {part}"
+    if len(_HOURLY_RATE_RE.findall(words) or _UNIT_RATE_RE.findall(words)) > 1 \
+            and not re.search(r"\b(?:increas|ris|rais|uplift|reduc|decreas|chang)\w*", words, re.I):
+        return f"{words}; each rate stays the base rate, with {part}"  # "Exception Rate $12.00 / Hr. $12.85 / Hr.": one a year
     if rate is not None and (len(_TAIL_WORD_RE.findall(words[rate.end():])) > 3 or "," in words[rate.end():]):
         return f"{words}; this rate stays the base rate, with {part}"  # (", effective 1 January": not "2024 as the base rate")
     return f"{words} as the base rate, with {part}"
@@ -1468,6 +1471,14 @@ _UNIT_RATE_RE = regex(rf"{_MONEY}\s?\(?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(
 _TAIL_WORD_RE = regex(r"[A-Za-z]{2,}")
 # A change named before the amount it changes by: "To increase respite care fees by £1.20 per hour".
 _CHANGE_BY_RE = regex(r"\b(?:increas|ris|rais|uplift|reduc|decreas|cut)\w*\b[^.;:]{0,50}\bby\s+$", re.I)
+
+
+# A line's last full stop may only shorten its unit ("$12.00 / Hr. $12.85 / Hr."): a rate schedule's line, not a sentence.
+_UNIT_STOP_RE = regex(r"(?:[/ ]|\bper\s)(?:hrs?|hr|wk|mo|mth|min|mins|yr)\.$", re.I)
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.endswith((".", ";", ":")) and not _UNIT_STOP_RE.search(line)
 
 
 _RUNS_ON_RE = regex(r"\b(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|will|shall|must|than|per)[ \t]*$", re.I)

@@ -2194,3 +2194,13 @@ def test_a_measure_named_percentage_is_not_kept_as_a_label_over_its_rewrite():
     kept = [f for f in review("KPI 3: 90% of young people seen within 10 working days of referral.").findings
             if f.category == "output-only"]
     assert kept and kept[0].rewrite.startswith("KPI 3:"), kept[0].rewrite  # a real label stays
+
+
+def test_a_rate_line_whose_unit_is_shortened_with_a_stop_comes_back_as_the_line_with_each_rate_kept():
+    """"Home care hourly rate $12.00 / Hr. $12.85 / Hr." ends on the stop of "Hr.", not of a sentence: it comes back as
+    the same line, both rates kept as base rates, not as a paragraph keeping only the first."""
+    text = "Rates\n\nHome care hourly rate $12.00 / Hr. $12.85 / Hr.\n"
+    found = [f for f in review(text).findings if f.category == "cost-first"]
+    assert found and found[0].rewrite
+    assert found[0].rewrite.startswith("Home care hourly rate $12.00 / Hr. $12.85 / Hr; each rate stays the base rate"), \
+        found[0].rewrite
