@@ -181,7 +181,7 @@ from scoring.kinds import not_a_target  # the test the rules' targets_only uses
 from scoring.errors import RuleError
 from scoring.modality import reports_fact
 from scoring.patterns import named, regex
-from scoring.quote import figures_tail
+from scoring.quote import PRICE_LINE_RE, figures_tail
 from scoring.rules import Rule
 
 # Strings, not pathlib.Path: a review never imports pathlib (it and the URL parser it loads cost about 4 ms).
@@ -646,8 +646,6 @@ _AWARD_WORDS_RE = regex(r"\b(?:award\w*|tender\w*|bid\w*|evaluat\w*|weight\w*|cr
 
 # A row's label with its amounts gathered from the lines below it ("Sessional services: $11.40, $11.85"): a rate row.
 _LABELLED_AMOUNTS_RE = regex(r"[^\n:$£€]{3,100}:[ \t]*[£$€]\s?\d[\d.,]*(?:,[ \t]*[£$€]\s?\d[\d.,]*)+[ \t]*$")
-# A price list's line, a support item's name and its price ("Weekday$52.85", "Overnight (Sleepover) $214.03"): a rate.
-_PRICE_LINE_RE = regex(r"^[ \t]*[A-Za-z][^\n$£€\d]{1,80}?[ \t]*[£$€][ \t]?\d[\d,]*(?:\.\d\d)?[ \t]*$")
 
 
 def _rate(text: str) -> bool:
@@ -655,7 +653,7 @@ def _rate(text: str) -> bool:
         return False
     last = text.rsplit("\n", 1)[-1]
     return (bool(_RATE_FIGURE_RE.search(text)) and bool(_RATE_UNIT_RE.search(text))) \
-        or bool(_LABELLED_AMOUNTS_RE.search(last)) or bool(_PRICE_LINE_RE.match(last))
+        or bool(_LABELLED_AMOUNTS_RE.search(last)) or bool(PRICE_LINE_RE.fullmatch(last.strip()))
 
 
 def rule_for(category: str, clause_text: str) -> Rule:

@@ -16,6 +16,9 @@ from .segment import Clause
 _BOUND_BEFORE_RE = regex(
     r"(?:\b(?:schedule|tier|section|part|annex|appendix|page|p\.|phase|stage|level|step|table|clause|article|"
     r"band|grade|year|under|over|aged?|ages|route|ward|zone|lot|region|district|locality|patch)|\d\s*(?:to|-|–)|\b[A-Z]{2,}\d+[a-z]?)\s*$", re.I)
+# A price list's line, an item and its one price, the unit left to the list ("Weekday$52.85", "Overnight (Sleepover) $214.03"):
+# the item and the price, to be matched whole against a stripped line.
+PRICE_LINE_RE = regex(r"([A-Za-z][^\n$£€\d|]{1,80}?)[ \t]*([£$€][ \t]?\d[\d,]*(?:\.\d\d)?)")
 _LEADING_NUMBER_RE = regex(r"(?:19|20)\d\d\b|\d[\d,.]*")
 # Where a quoted activity may begin once a stray leading number is set aside: a count or rate, or a name.
 _ACTIVITY_START_RE = regex(r"(?i:%|per cent\b|percent\b|total\b|number\b|no\.|proportion\b|rate\b)|[A-Z]")

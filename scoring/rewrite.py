@@ -23,7 +23,7 @@ from .patterns import named, regex
 from .rules import load_rules
 from .fit import (Place, as_item, award_rows, indicator_label, is_field_value, join_row, mid_sentence, outcome_row,
                   row_activity, row_seed)
-from .quote import NUMBERED_LABEL, WAIT_NAMED, shorten, split_figures, their_words
+from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header
 from .segment import Clause, segment
 from .service_area import BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
@@ -1407,8 +1407,6 @@ def base_rate(text: str) -> str | None:
 
 
 _BARE_AMOUNT_RE = regex(r"(?<![\d.,])\d{1,4}[.,]\d{2}(?![\d%])")
-# A price list's line, an item and its one price, the unit left to the list ("Weekday$52.85", "Overnight (Sleepover) $214.03").
-_PRICE_ONLY_LINE_RE = regex(r"([A-Za-z][^\n$£€\d|]{1,80}?)[ \t]*([£$€][ \t]?\d[\d,]*(?:\.\d\d)?)")
 # A rate table's row whose unit is a quarter or half hour, its price at the end: "Day Habilitation Level 2 15 minutes 1306
 # 2525 $2.47" (the row is its own line: the rate stays, the outcome part is added).
 _QUARTER_HOUR_ROW_RE = regex(r"\b(?:15|30|fifteen|thirty)[-\s]min(?:ute)?s?\b(?:[^\S\n]+\d[\d,]*(?:\.\d+)?){0,3}[^\S\n]+[$£€]\s?\d[\d,]*\.\d\d\s*$", re.I)
@@ -1597,7 +1595,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
         and not _RATE_UNIT_RE.search(line) and not _PERIOD_WORD_RE.search(line) else None
     # (the unit may be named above the line, in the same clause: "$ PER FUNDED CHILD HOUR" over a row of rates)
     unit_above = _RATE_UNIT_RE.search(clause.text[:max(0, start - clause.start)] + "\n" + heading) is not None
-    priced = _PRICE_ONLY_LINE_RE.fullmatch(line.strip()) if not cells else None
+    priced = PRICE_LINE_RE.fullmatch(line.strip()) if not cells else None
     if not _HOURLY_RATE_RE.search(line) and not _UNIT_RATE_RE.search(line) and not _QUARTER_HOUR_ROW_RE.search(line) \
             and not ((_RATE_UNIT_RE.search(line) or unit_above or line != first) and (money is not None or len(amounts) >= 2)) \
             and not (early and len(amounts) == 1 and _MONEY_CELL_RE.search(line)) and per is None and priced is None:  # "Under 2's - Entitlement £9.90"
