@@ -69,6 +69,11 @@ class ClauseInfo:
                 return self.cells[i]
         return None
 
+    def time_limit_column(self) -> bool:
+        """Whether the row's target column is the longest a service may take ("The most days it will take us")."""
+        k = self.columns.index("target") if "target" in self.columns else -1
+        return 0 <= k < len(self.header) and TIME_LIMIT_COLUMN_RE.search(self.header[k]) is not None
+
     def indicator(self) -> str:
         """What the row measures: the wordiest cell under an indicator column (not a code like "E2")."""
         named = [self.cells[i] for i, r in enumerate(self.columns) if r == "indicator" and i < len(self.cells)]
@@ -202,12 +207,14 @@ _TARGET_LEAD_RE = regex(
 _COLUMN_RES = (
     # (A charter's column of the longest time a service takes is its standard: "Max time taken to serve".)
     ("target", regex(r"\b(?:targets?|standards?|goals?|thresholds?|expected|required|planned|plan|aim|kpi\s+level|tolerance|minimum|maximum"
-                     r"|max\.?\s+time|time\s+taken)\b", re.I)),
+                     r"|max\.?\s+time|time\s+taken|time\s+limits?|most\s+days|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time)\b", re.I)),
     ("kpi", regex(r"\bkpis?\b(?!\s*(?:no|number|ref|code|id)\b)|\bperformance\s+(?:measures?|indicators?)|\bkey\s+performance", re.I)),
     ("result", regex(r"\b(?:actuals?|outturn|results?|achieved|performance(?!\s+(?:measures?|indicators?|standards?|targets?))|value|longest|average|mean|median|forecast"
                      r"|(?:19|20)\d\d(?:\s*(?:/|-|to)\s*(?:\d{2,4}))?)\b", re.I)),  # quarters alone may be targets
     ("frequency", regex(r"\b(?:frequency|how\s+often|reporting\s+period|period|when)\b", re.I)),
     ("measure", regex(r"\b(?:how\s+measured|measured|method|data\s+source|source|evidence|by\s+whom|counting)\b", re.I)),
+    # where a charter's service is given and who gives it ("Place of service", "Designated Officer"): not what the row measures
+    ("other", regex(r"^\W*(?:places?|locations?|venues?|points?)\s+(?:of|for)\b|\b(?:designated|responsible|nodal)\s+(?:officers?|officials?|persons?)\b", re.I)),
     ("indicator", regex(r"\b(?:indicators?|kpis?|measures?|outputs?|outcomes?|services?|modality|activity|description|no\.?|ref"
                         r"|pledges?|commitments?)\b", re.I)),  # a service pledge's column: "Respond within ten calendar days"
 )
@@ -234,7 +241,10 @@ _METHOD_DEF_RE = regex(
     r"|\b(?:use\s+of|choosing|choice\s+of|selecting)\s+the\s+(?:[\w-]+\s+){0,5}?(?:method|procedure|approach|mechanism)\b|^\W*under\s+the\s+(?:[\w-]+\s+){0,4}?" + _METHOD + r"\b"
     r"|^\W*use\s+(?:this|the\s+following)\s+(?:clause|method|criterion|option|approach|provision)\s+(?:when|where|if|for)\b"
     r"|\bwhen\s+you\s+(?:are\s+trying|want|need|wish)\s+to\s+(?:balance|buy|purchase|procure|choose|select|weigh|trade)"
-    r"|\b(?:works?|will\s+work)\s+(?:well|best)\b", re.I)
+    r"|\b(?:works?|will\s+work)\s+(?:well|best)\b"
+    # what a named method does, told by a guide: "The lowest cost compliant offer method evaluates fitness for purpose as
+    # pass/fail and selects …", "The value for money ratio method divides …"
+    r"|^\W*the\s+(?:[\w-]+\s+){1,6}?" + _METHOD + r"\s+(?:evaluates|selects|treats|scores|ranks|compares|divides|multiplies|weighs|gives|assesses)\b", re.I)
 # What makes a method the rule: the award will be made, accepted or selected by it.
 _AWARD_RULE_RE = regex(
     r"\b(?:will|shall|must|is\s+to|are\s+to)\s+(?:then\s+|only\s+|always\s+)?(?:be\s+)?(?:award|accept|select|use[ds]?\b|appl)"
@@ -645,12 +655,18 @@ def _is_fragment(clause: Clause) -> bool:
     return clause.kind != "heading" and len(t) <= 200 and not re.search(r"[.!?]$", t)
 
 
+# A column that holds the longest a service may take, which makes a header of two cells ("Type of maintenance | Target
+# response time", "What we will do | The most days it will take us").
+TIME_LIMIT_COLUMN_RE = regex(r"\b(?:target\s+(?:response\s+|waiting\s+)?(?:times?|waits?)|(?:given\s+)?time\s+limits?|(?:the\s+)?most\s+days"
+                              r"|max(?:imum|\.)?\s+(?:time|days)|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time)\b", re.I)
+
+
 def _header_like(cells: tuple[str, ...]) -> bool:
-    """A header names columns: several short cells, none of them a value or a percentage."""
+    """A header names columns: several short cells (two when one is a time limit), none of them a value or a percentage."""
     # (a note in brackets or after a dash is not the column's name: "PERFORMANCE MEASURES (Division: Senior Center)",
     # "Desired Level — Strategic Focus Area: Arts & Culture")
-    return len(cells) >= 3 and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _HEADER_CELL_MAX
-                                       for c in cells)
+    return (len(cells) >= 3 or len(cells) == 2 and TIME_LIMIT_COLUMN_RE.search(cells[1]) is not None) \
+        and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _HEADER_CELL_MAX for c in cells)
 
 
 def _row_like(clause: Clause) -> bool:
@@ -659,8 +675,14 @@ def _row_like(clause: Clause) -> bool:
     return clause.kind == "row" or t.count("|") >= 2 or (t.count(" / ") >= 2 and "\n" not in t)
 
 
+def _two_cells(text: str) -> bool:
+    """A line of two cells parted by one bar ("Type of maintenance | Target response time", "Urgent repairs | 4 hours")."""
+    return text.count("|") - text.rstrip().endswith("|") - text.lstrip().startswith("|") == 1 and " | " in text \
+        and "\n" not in text.strip()
+
+
 def _looks_header_line(clause: Clause) -> tuple[str, ...] | None:
-    if _row_like(clause):
+    if _row_like(clause) or _two_cells(clause.text):
         cells = split_cells(clause.text)
         if _header_like(cells):
             return cells
@@ -813,7 +835,7 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
                 flat = []
                 out.append(ClauseInfo("heading", tuple(headings), lead_in, header, header, columns))
                 continue
-        row_like = _row_like(c)
+        row_like = _row_like(c) or len(header) == 2 and _two_cells(text)
         if header and not row_like and not _is_fragment(c):
             header, columns, flat = (), (), []  # prose ends the table
         if lead_in is not None and not (just_led or c.kind == "item" or _is_fragment(c) or re.search(r";\s*(?:and|or)?$", text)):
@@ -1013,7 +1035,8 @@ def _header_then_cell(clause: Clause) -> tuple[tuple[str, ...], str, int] | None
     if clause.kind == "row" or clause.text.count("\n") != 1:
         return None
     first, _, rest = clause.text.partition("\n")
-    sep = " | " if first.count(" | ") >= 2 else " / " if first.count(" / ") >= 2 else None
+    sep = " | " if first.count(" | ") >= 2 or TIME_LIMIT_COLUMN_RE.search(first) and " | " in first \
+        else " / " if first.count(" / ") >= 2 else None
     if sep is None or sep.strip() in rest or not rest.strip() or len(rest.strip()) > _HEADER_CELL_MAX:
         return None
     if (spaced := flat_row(rest)) is not None and len(spaced) > 2:
@@ -1030,7 +1053,8 @@ def _inline_table(clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...], int
     if clause.kind == "row" or "\n" not in clause.text:
         return None
     first, _, rest = clause.text.partition("\n")
-    sep = " | " if first.count(" | ") >= 2 else " / " if first.count(" / ") >= 2 else None
+    sep = " | " if first.count(" | ") >= 2 or TIME_LIMIT_COLUMN_RE.search(first) and " | " in first \
+        else " / " if first.count(" / ") >= 2 else None
     if sep is None:
         return None
     head = tuple(c.strip() for c in first.split(sep) if c.strip())

@@ -13,23 +13,28 @@ import re
 from knowledge.records import dataclass
 
 from .patterns import regex
-from .clause_model import flat_row_and_header
+from .clause_model import TIME_LIMIT_COLUMN_RE, flat_row_and_header
 from .quote import shorten
 from .segment import Clause
 
 # What a column is for, by the words of its header (first match wins, in this order).
 _ROLES = (
+    # a column of results for a period ("Performance at March 2023 quarter (most current data)"): kept as written
+    # and a charter's account of how its service is given and where ("Methods of service delivery", "Place of service")
+    ("keep", regex(r"\b(?:performance|results?|achievement)\s+(?:at|in|for|to|as\s+at)\b|\bmost\s+current\b"
+                   r"|\b(?:methods?|modes?|manner|process)\s+of\s+(?:service\s+)?delivery\b|^\W*(?:places?|locations?|points?)\s+of\b", re.I)),
     ("how", regex(r"\b(?:how (?:measured|evidenced|collected|monitored)|measured by|evidence|data|source|method|"
                   r"means of verification|tool|instrument|monitoring)\b", re.I)),
     ("keep", regex(r"\b(?:frequency|how often|reporting|report(?:ed)?|period|timescale|when|due|date|owner|"
                    r"responsib\w*|lead|notes?|comments?|ref(?:erence)?|no\.?|#"
                    # what was achieved, and where the service sits ("Standard achieved?", "Service Area")
                    r"|achieved|met|actuals?|results?|status|outturn|area)\b", re.I)),
-    ("target", regex(r"\b(?:target|standard|threshold|level|expected|goal|minimum|benchmark|tolerance)\b", re.I)),
+    ("target", regex(r"\b(?:target|standard|threshold|level|expected|goal|minimum|benchmark|tolerance|most\s+days|time\s+limits?"
+                     r"|deadlines?|max(?:imum|\.)?\s+time|stipulated\s+time)\b", re.I)),
     ("what", regex(r"\b(?:kpis?|indicator|measures?|outcomes?|outputs?|description|objective|aim|deliverable|"
                    r"performance|requirement|what|metric|activity|service|pledges?|commitments?)\b", re.I)),
 )
-_MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b", re.I)
+_MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b|^\W*name\s+of\s+(?:the\s+)?services?\b", re.I)
 _BULLET_AT_START = regex(r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+")
 _HAS_DIGIT = regex(r"\d")
 # A period a header names beside its words ("Result Q1", "Actual 2023/24", "Year 2 target", "Month 6", "FY06/07 Base
@@ -52,6 +57,11 @@ class Place:
     tabbed: bool = False  # cells separated by tabs (pasted from a spreadsheet or Word), not pipes
     flagged: int = 0  # the cell holding the flagged words
     sep: str = ""  # how a flattened row joins its cells, as written (" / "); "" for pipes or tabs
+    end: str = ""  # what closes the row as written when it has no bar at its start ("Care | 55C | $29.82 |")
+
+    def join(self, cells: list[str] | tuple[str, ...]) -> str:
+        """The row's cells written back the way the row was."""
+        return join_row(cells, self.tabbed, self.sep) + self.end
 
     def roles(self) -> list[str]:
         """What each column is for: from the header where there is one; otherwise the wordiest cell
@@ -125,7 +135,10 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
             head_cells, _ = split_row(first.text)
             if len(head_cells) == len(cells) and not any(_HAS_DIGIT.search(_PERIOD_LABEL.sub("", h)) for h in head_cells):
                 header = head_cells
-        return Place("row", cells=cells, header=header, tabbed=tabbed, flagged=min(flagged, len(cells) - 1))
+        # (a row written without bars at its ends, "01 | Land settlement | Within 3 days", comes back the same way)
+        bare = not tabbed and not clause.text.strip().startswith("|")
+        return Place("row", cells=cells, header=header, tabbed=tabbed, flagged=min(flagged, len(cells) - 1),
+                     sep=" | " if bare else "", end=" |" if bare and clause.text.strip().endswith("|") else "")
     flat = _flattened_row(clause, text, start) or _spaced_row(text, start)
     if flat is not None:
         cells, header, flagged, sep = flat
@@ -182,6 +195,23 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
             return None  # too far down a long table to find its header cheaply
         split = "|"
         header, cells = _cut_empty_tail(split_row(header_line)[0]), _cut_empty_tail(split_row(line)[0])
+    elif line.count(" | ") == 1 and header_line.count(" | ") == 1:
+        # two cells under a header whose second names a time limit ("Service | Target wait" / "Home adaptations | 4 weeks"),
+        # the header at the top of the run of two-cell lines
+        top = line_start - 1
+        for _ in range(_MAX_ROWS_UP):
+            if TIME_LIMIT_COLUMN_RE.search(header_line.split(" | ")[1]):
+                break
+            top = text.rfind("\n", 0, top)
+            if top < 0:
+                return None
+            header_line = text[text.rfind("\n", 0, top) + 1:top]
+            if header_line.count(" | ") != 1:
+                return None
+        else:
+            return None
+        split = "|"
+        header, cells = split_row(header_line)[0], split_row(line)[0]
     else:
         return None
     if 3 <= len(cells) < len(header):
@@ -286,7 +316,10 @@ def _cell_at(clause: Clause, offset: int, tabbed: bool) -> int:
     return max(0, count - 1) if clause.text.lstrip().startswith("|") else count
 
 
-_KEPT_FIGURE_RE = regex(r"%|\bper\s?cent\b|(?:^|\s)[ND]\s?=|\n", re.I)
+_KEPT_FIGURE_RE = regex(r"%|\bper\s?cent\b|(?:^|\s)[ND]\s?=|\n"
+                        # a time limit ("4 hours", "Within 3 (three) days after receipt"): the row's own standard, kept
+                        r"|^\W*(?:within\s+|not\s+more\s+than\s+|no\s+more\s+than\s+|up\s+to\s+)?\d[\d.]*\s*(?:\(\w+\)\s*)?"
+                        r"(?:working\s+|calendar\s+|business\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b", re.I)
 # A frequency alone in the target column ("Quarterly", "Each month"): not a count ("1,200 per year" is one).
 _FREQUENCY_CELL_RE = regex(r"(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|(?:each|every|per)\s+(?:day|week|month|quarter|year))"
                            r"(?:\s+(?:return|report|review))?", re.I)
@@ -318,6 +351,7 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
         roles[i] = "keep"
         if activity.endswith(": " + cells[i].strip()):
             activity = activity[: -len(cells[i].strip()) - 2]
+    activity = activity.rstrip(" .;")  # "Agricultural land settlement." goes on a sentence
     secondary = f"{activity} reported as a secondary measure" if activity else ""
     if kept and secondary:
         secondary = f"{activity} reported as a secondary measure, as this row sets it"
@@ -334,7 +368,7 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
             cells[i] = measure
         elif _EMPTY_CELL.match(cells[i]) and i == place.flagged:
             cells[i] = ""
-    return join_row(cells, place.tabbed, place.sep)
+    return place.join(cells)
 
 
 _PROPER_FIRST_RE = regex(r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
@@ -385,5 +419,5 @@ def award_rows(place: Place, weights: dict[str, object], price_term: str) -> str
         if name_col >= 0:
             cells[name_col] = name
         cells[weight_col] = f"{value}%"
-        rows.append(join_row(cells, place.tabbed, place.sep))
+        rows.append(place.join(cells))
     return "\n".join(rows)

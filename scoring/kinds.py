@@ -276,6 +276,10 @@ _TARGET_VALUE_RE = regex(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b", re.I)
 
 
+# A time-limit column's cell that gives a limit ("Within 3 (three) days after receipt", "15 Working Days", "20 mins"), not
+# an account of when a task is done ("Activities are taken approximately 2 (two) months before …").
+_LIMIT_VALUE_RE = regex(r"^\W*(?:within|not\s+(?:more|later)\s+than|no\s+(?:more|later)\s+than|max(?:imum|\.)?|up\s+to|by|on|the\s+same"
+                        r"|same|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b", re.I)
 _COUNT_RE = regex(r"^\W*(?:(?:daily|weekly|monthly|annual)\s+)?(?:average\s+|total\s+)?(?:number|no\.|count|volume)\s+of\b", re.I)
 
 
@@ -306,7 +310,8 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         target = info.cell("target")
         counted = info.cell("kpi")
-        if target and _TARGET_VALUE_RE.search(target) and info.role == "target":
+        if target and _TARGET_VALUE_RE.search(target) and info.role == "target" \
+                and (_LIMIT_VALUE_RE.match(target) or not info.time_limit_column()):
             subject = info.indicator() + "\n" + " | ".join(info.header)
         elif counted and _COUNT_RE.match(counted) and info.role not in _NOT_TARGET_ROLES and not info.results_table:
             subject = counted  # a performance-measure column naming a count holds the provider to it

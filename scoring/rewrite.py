@@ -21,7 +21,7 @@ from .kinds import Document, run
 from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import (Place, as_item, award_rows, indicator_label, is_field_value, join_row, mid_sentence, outcome_row,
+from .fit import (Place, as_item, award_rows, indicator_label, is_field_value, mid_sentence, outcome_row,
                   row_activity, row_seed)
 from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header
@@ -406,10 +406,11 @@ def document_area(document: str) -> DocContext:
 # A standard for answering people who make contact: "calls answered within 20 seconds", "answer incoming telephone calls",
 # "respond to correspondence", "reply to 90% of emails", "handle 8,000 enquiries"; not calls that are care visits
 # ("calls must be logged in the client's home") or enquiries that are cases ("safeguarding enquiries completed").
-_CONTACT_WORDS = r"(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|messages|voicemails?)"
+_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|messages|voicemails?)"
+                  r"|(?:customer|service)\s+requests?)")  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+receipt\s+of)?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
-                    r"|incoming|the|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
+                    r"|incoming|the|urgent|routine|non-urgent|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
                     r"|\b" + _CONTACT_WORDS + r"\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b", re.I)
 
@@ -2026,13 +2027,13 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         cells = list(place.cells)
         if money:
             cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=_direct_payments(doc_area))
-            return join_row(cells, place.tabbed, place.sep)
+            return place.join(cells)
         unset = [i for i, cell in enumerate(cells) if _UNSET_RATE_RE.fullmatch(cell.strip())
                  and len(place.header) == len(cells) and _ROW_UNIT_RE.search(place.header[i])]
         if unset:  # a rate column that says "Varies" or "Negotiated": the row keeps it, the payment rule beside it
             cells[unset[-1]] = (f"{cells[unset[-1]].strip()}, with part of the payment linked to outcomes each person "
                                 f"confirms ({slot['measure']}, {slot['when']})")
-            return join_row(cells, place.tabbed, place.sep)
+            return place.join(cells)
         # no rate in the row (a header, a band's name): the payment suggestion as a paragraph
         return _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, False)
     roles = place.roles()

@@ -72,6 +72,11 @@ def _lines(text: str):
 def _is_row(line: str) -> bool:
     if line.lstrip().startswith("|") and line.count("|") >= 2:
         return True
+    # A row of three or more cells parted by bars, with no bar at its start, whose cells hold sentences ("01 | Land
+    # settlement. | Within 3 days after receipt. | Office of the Assistant Commissioner"): the row is one clause, not
+    # split at the stops inside its cells.
+    if line.count(" | ") >= 2 and (last := line.rfind(" | ")) > 0 and _SENTENCE_END_RE.search(line, 0, last) is not None:
+        return True
     cells = [c for c in line.split("\t") if c.strip()]
     return len(cells) >= 2
 
@@ -163,6 +168,7 @@ def segment(text: str) -> list[Clause]:
     run_start: int | None = None  # start offset of the prose or item run being gathered
     run_end = 0
     run_kind = "sentence"
+    last_row = False  # the line before was a row of a table
 
     def flush():
         nonlocal run_start
@@ -178,13 +184,16 @@ def segment(text: str) -> list[Clause]:
         if not line.strip():
             flush()
             block += 1
+            last_row = False
             continue
-        if _is_row(line):
+        if _is_row(line) or (last_row and line.count(" | ") >= 2):  # (the next row of a table whose row came before)
+            last_row = True
             flush()
             if not _TABLE_SEP_RE.match(line):
                 for s, e in _pieces(text, *_strip_span(text, offset, end)):
                     clauses.append(Clause(s, e, text[s:e], "row", block))
             continue
+        last_row = False
         bullet = _BULLET_RE.match(line)
         if bullet or _HEADING_MD_RE.match(line):
             flush()

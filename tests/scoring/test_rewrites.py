@@ -2204,3 +2204,41 @@ def test_a_rate_line_whose_unit_is_shortened_with_a_stop_comes_back_as_the_line_
     assert found and found[0].rewrite
     assert found[0].rewrite.startswith("Home care hourly rate $12.00 / Hr. $12.85 / Hr; each rate stays the base rate"), \
         found[0].rewrite
+
+
+def test_a_row_under_a_time_limit_column_keeps_its_time_and_its_results_column():
+    """A charter's table of the most days each step may take: the row comes back as the row, its time limit kept as the
+    row's own standard (not replaced by a count's baseline) and its results column left as written."""
+    text = ("What we will do | The most days it will take us | Performance this quarter |\n"
+            "Decide an application for support | 21 days | 96% |\n")
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert found and found[0].rewrite
+    cells = [c.strip() for c in found[0].rewrite.strip().strip("|").split("|")]
+    assert len(cells) == 3, found[0].rewrite
+    assert cells[1:] == ["21 days", "96%"], found[0].rewrite
+    assert "decide an application for support reported as a secondary measure" in cells[0], found[0].rewrite
+
+
+def test_a_two_column_time_limit_table_is_read_and_rewritten_as_rows():
+    """"Type of repair | Target response time" over "Urgent repairs | 4 hours": each row is held to its time, and the run
+    of rows comes back as one suggestion of two-cell rows, the tenants' outcome first and each row's time kept."""
+    text = "Type of repair | Target response time\nUrgent repairs | 4 hours\nRoutine repairs | 20 days\n"
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert len(found) == 2
+    rows = found[0].rewrite.strip().split("\n")
+    assert len(rows) == 2, found[0].rewrite
+    for row, time in zip(rows, ("4 hours", "20 days")):
+        assert row.startswith("Tenants say"), row
+        assert row.endswith(" | " + time), row
+
+
+def test_a_row_written_without_bars_at_its_ends_comes_back_the_same_way():
+    """A charter's row whose cells hold sentences ("01 | Land settlement. | Within 3 days after receipt. | …") is one
+    row, not split at its stops, and its rewrite keeps the row's own form: no bars added at its ends."""
+    text = ("Sr. No. | Name of service | Service delivery deadline | Place of service\n"
+            "01 | Settlement of land leases. | Within 3 (three) days after receipt of the file. | Office of the Land Officer.\n")
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert len(found) == 1 and found[0].rewrite
+    rewrite = found[0].rewrite
+    assert rewrite.startswith("01 | ") and not rewrite.rstrip().endswith("|"), rewrite
+    assert "| Within 3 (three) days after receipt of the file. | Office of the Land Officer." in rewrite, rewrite

@@ -197,3 +197,16 @@ def test_a_line_that_stops_on_a_bound_goes_on_with_its_figure():
     text = "The Home Repair Grant will serve at least\n250 homeowners during the year."
     assert [c.text for c in segment(normalize(text))] == [text]
     assert [f.category for f in review(text, rewrites=False).findings] == ["output-only"]
+
+
+def test_a_barred_row_whose_cells_hold_sentences_is_one_clause():
+    """A charter's row with no bar at its ends whose cells are sentences ("Sr. No. | …" over "01 | Land leases. | Within 3
+    days of receipt. | …") is one row each, not cut at the stops inside its cells; a sentence with one bar is prose."""
+    text = ("Sr. No. | Name of service | Time limit | Place of service\n"
+            "01 | Settlement of land leases. | Within 3 days of receipt. | Office of the Land Officer.\n"
+            "02 | Copies of records. | Within 2 days. | Records Room.")
+    clauses = segment(normalize(text))
+    assert [c.kind for c in clauses] == ["row", "row", "row"], [(c.kind, c.text) for c in clauses]
+    assert clauses[1].text.startswith("01 | ") and clauses[1].text.endswith("Office of the Land Officer.")
+    prose = segment(normalize("Ask for help | we answer. Then we act. And we report."))
+    assert [c.kind for c in prose] == ["sentence"] * 3
