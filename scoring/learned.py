@@ -158,7 +158,11 @@ to 75%), off. The sixty-ninth added (fifty-eight batches; its own model trained 
 (fifty-nine batches; its own model trained on one to sixty-nine): cost-first 0 right, 1 wrong at 0.75 to 0.85, none at
 0.90 and 0.95, so 167 / 41 at 0.75 (80.3%), 150 / 34 at 0.80 (81.5%), 130 / 27 at 0.85 (82.8%), 103 / 15 at 0.90 (87.3%)
 and 77 / 10 at 0.95 (88.5%): still on at 0.75; output-only 7 right, 5 wrong at 0.75 and 2 / 1 at 0.95, so 443 / 259 at
-0.75 to 124 / 40 at 0.95 (63% to 76%), off. The check, its model
+0.75 to 124 / 40 at 0.95 (63% to 76%), off. The seventy-first added (sixty batches; its own model trained on one to
+seventy): cost-first 0 right, 1 wrong at 0.75 to 0.85, none at 0.90 and 0.95, so 167 / 42 at 0.75 (79.9%), 150 / 35 at
+0.80 (81.1%), 130 / 28 at 0.85 (82.3%), 103 / 15 at 0.90 (87.3%) and 77 / 10 at 0.95 (88.5%): 0.75 fell just under 80%,
+so by the same rule cost-first is on at 0.80 from this batch; output-only 11 right, 3 wrong at 0.75 and 3 / 0 at 0.95,
+so 454 / 262 at 0.75 to 127 / 40 at 0.95 (63% to 76%), off. The check, its model
 (trained on batches one to seventy) and `--learned` stay, so a threshold set in ADD_THRESHOLDS
 (scoring/learned_thresholds.py) turns a category back on. Sentence embeddings (all-MiniLM-L6-v2, the model the guidance index uses) were tried as the
 features instead, on the same record (twelfth to thirty-eighth, each batch scored by a model trained on the ones

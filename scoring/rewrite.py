@@ -406,7 +406,7 @@ def document_area(document: str) -> DocContext:
 # A standard for answering people who make contact: "calls answered within 20 seconds", "answer incoming telephone calls",
 # "respond to correspondence", "reply to 90% of emails", "handle 8,000 enquiries"; not calls that are care visits
 # ("calls must be logged in the client's home") or enquiries that are cases ("safeguarding enquiries completed").
-_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|messages|voicemails?)"
+_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|messages|voicemails?)"
                   r"|(?:customer|service)\s+requests?)")  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+receipt\s+of)?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
