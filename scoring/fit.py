@@ -351,7 +351,7 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
         roles[i] = "keep"
         if activity.endswith(": " + cells[i].strip()):
             activity = activity[: -len(cells[i].strip()) - 2]
-    activity = activity.rstrip(" .;")  # "Agricultural land settlement." goes on a sentence
+    activity = " ".join(activity.split()).rstrip(" .;")  # "Agricultural land settlement." goes on a sentence, in one line
     secondary = f"{activity} reported as a secondary measure" if activity else ""
     if kept and secondary:
         secondary = f"{activity} reported as a secondary measure, as this row sets it"
