@@ -77,6 +77,9 @@ def _is_row(line: str) -> bool:
     # split at the stops inside its cells.
     if line.count(" | ") >= 2 and (last := line.rfind(" | ")) > 0 and _SENTENCE_END_RE.search(line, 0, last) is not None:
         return True
+    # A row closed by a bar but not opened by one ("Urgent repairs | 4 hours |"): one row a line, as a table is written.
+    if line.rstrip().endswith(" |") and " | " in line:
+        return True
     cells = [c for c in line.split("\t") if c.strip()]
     return len(cells) >= 2
 

@@ -153,7 +153,9 @@ def test_a_row_parted_by_bars_with_none_at_its_ends_comes_back_as_a_row_under_it
             "Tenancy support | We will visit each new tenant within 10 working days of the tenancy starting | No | ||\n")
     found = [f for f in _output_findings(text) if f.rewrite]
     assert [f.line for f in found] == [2]  # one suggestion for the run of two similar rows
-    cells = found[0].rewrite.split(" | ")
+    first = found[0].rewrite.split("\n")[0]
+    assert first.endswith(" |"), found[0].rewrite  # the row's closing bar, as it was written
+    cells = [c.strip() for c in first.rstrip(" |").split(" | ")]
     assert len(cells) == 3 and cells[0] == "Housing options" and cells[2] == "Yes", found[0].rewrite
     assert "within 2 minutes" in cells[1] and "secondary" in cells[1], found[0].rewrite
 
@@ -269,7 +271,8 @@ def test_a_service_pledge_row_under_a_dated_header_comes_back_as_the_same_row():
     text = ("Service | Pledge | Performance Target 2030-31 | Achievement |\n---|---|---|---|\n"
             "Repairs to street lights | Repair within five working days of the report | 95% | 97.2% |\n")
     suggestion = next(f.rewrite for f in _output_findings(text) if f.rewrite)
-    cells = suggestion.split(" | ")
+    assert suggestion.endswith(" |"), suggestion  # closed by a bar, as the row was
+    cells = suggestion.rstrip(" |").split(" | ")
     assert cells[0] == "Repairs to street lights" and cells[2:] == ["95%", "97.2%"], suggestion
     assert "within five working days" in cells[1] and "secondary" in cells[1], suggestion
 

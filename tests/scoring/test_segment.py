@@ -210,3 +210,15 @@ def test_a_barred_row_whose_cells_hold_sentences_is_one_clause():
     assert clauses[1].text.startswith("01 | ") and clauses[1].text.endswith("Office of the Land Officer.")
     prose = segment(normalize("Ask for help | we answer. Then we act. And we report."))
     assert [c.kind for c in prose] == ["sentence"] * 3
+
+
+def test_rows_closed_by_a_bar_but_not_opened_by_one_are_a_row_each():
+    """A table whose lines end with a bar and do not start with one ("Urgent repairs | 4 hours |") is one row a line, so
+    a whole pasted table has every row read and held to its time, not the later rows run together as one sentence."""
+    text = ("Type of repair | Target response time |\nUrgent repairs | 4 hours |\nRoutine repairs | 20 working days |\n"
+            "Planned repairs | 90 days |\n")
+    clauses = segment(normalize(text))
+    assert [c.kind for c in clauses] == ["row"] * 4, [(c.kind, c.text) for c in clauses]
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert [f.line for f in found] == [2, 3, 4]
+    assert len(found[0].rewrite.strip().split("\n")) == 3, found[0].rewrite  # one suggestion for the run of rows
