@@ -203,11 +203,17 @@ _TARGET_LEAD_RE = regex(
     r"\b(?:targets?|kpis?|key\s+performance|standards?|must\s+(?:achieve|meet|deliver)|held\s+to|assessed\s+against"
     r"|judged\s+against|determined\s+(?:using|by)|paid|payment|will\s+(?:achieve|deliver|meet))\b", re.I)
 
+# A column that holds the longest a service may take, which makes a header of two cells ("Type of maintenance | Target
+# response time", "What we will do | The most days it will take us").
+TIME_LIMIT_COLUMN_RE = regex(r"\b(?:target\s+(?:response\s+|waiting\s+)?(?:times?|waits?)|(?:given\s+)?time\s+limits?|(?:the\s+)?most\s+days"
+                              r"|max(?:imum|\.)?\s+(?:time|days)|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time)\b", re.I)
+
+
 # Header cells: what a column holds.
 _COLUMN_RES = (
     # (A charter's column of the longest time a service takes is its standard: "Max time taken to serve".)
     ("target", regex(r"\b(?:targets?|standards?|goals?|thresholds?|expected|required|planned|plan|aim|kpi\s+level|tolerance|minimum|maximum"
-                     r"|max\.?\s+time|time\s+taken|time\s+limits?|most\s+days|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time)\b", re.I)),
+                     r"|max\.?\s+time|time\s+taken)\b|" + TIME_LIMIT_COLUMN_RE.pattern, re.I)),
     ("kpi", regex(r"\bkpis?\b(?!\s*(?:no|number|ref|code|id)\b)|\bperformance\s+(?:measures?|indicators?)|\bkey\s+performance", re.I)),
     ("result", regex(r"\b(?:actuals?|outturn|results?|achieved|performance(?!\s+(?:measures?|indicators?|standards?|targets?))|value|longest|average|mean|median|forecast"
                      r"|(?:19|20)\d\d(?:\s*(?:/|-|to)\s*(?:\d{2,4}))?)\b", re.I)),  # quarters alone may be targets
@@ -655,12 +661,6 @@ def _is_fragment(clause: Clause) -> bool:
     return clause.kind != "heading" and len(t) <= 200 and not re.search(r"[.!?]$", t)
 
 
-# A column that holds the longest a service may take, which makes a header of two cells ("Type of maintenance | Target
-# response time", "What we will do | The most days it will take us").
-TIME_LIMIT_COLUMN_RE = regex(r"\b(?:target\s+(?:response\s+|waiting\s+)?(?:times?|waits?)|(?:given\s+)?time\s+limits?|(?:the\s+)?most\s+days"
-                              r"|max(?:imum|\.)?\s+(?:time|days)|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time)\b", re.I)
-
-
 def _header_like(cells: tuple[str, ...]) -> bool:
     """A header names columns: several short cells (two when one is a time limit), none of them a value or a percentage."""
     # (a note in brackets or after a dash is not the column's name: "PERFORMANCE MEASURES (Division: Senior Center)",
@@ -1030,13 +1030,19 @@ def _describe_menus(clauses: list[Clause], out: list[ClauseInfo]) -> None:
             out[i] = replace(info, role="definition")
 
 
+def _header_sep(first: str) -> str | None:
+    """What parts a header line's cells: bars or slashes, two or more of them (one bar before a time-limit column)."""
+    if first.count(" | ") >= 2 or TIME_LIMIT_COLUMN_RE.search(first) and " | " in first:
+        return " | "
+    return " / " if first.count(" / ") >= 2 else None
+
+
 def _header_then_cell(clause: Clause) -> tuple[tuple[str, ...], str, int] | None:
     """A header row line followed, in the same clause, by one short cell with no separator."""
     if clause.kind == "row" or clause.text.count("\n") != 1:
         return None
     first, _, rest = clause.text.partition("\n")
-    sep = " | " if first.count(" | ") >= 2 or TIME_LIMIT_COLUMN_RE.search(first) and " | " in first \
-        else " / " if first.count(" / ") >= 2 else None
+    sep = _header_sep(first)
     if sep is None or sep.strip() in rest or not rest.strip() or len(rest.strip()) > _HEADER_CELL_MAX:
         return None
     if (spaced := flat_row(rest)) is not None and len(spaced) > 2:
@@ -1053,8 +1059,7 @@ def _inline_table(clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...], int
     if clause.kind == "row" or "\n" not in clause.text:
         return None
     first, _, rest = clause.text.partition("\n")
-    sep = " | " if first.count(" | ") >= 2 or TIME_LIMIT_COLUMN_RE.search(first) and " | " in first \
-        else " / " if first.count(" / ") >= 2 else None
+    sep = _header_sep(first)
     if sep is None:
         return None
     head = tuple(c.strip() for c in first.split(sep) if c.strip())

@@ -29,8 +29,8 @@ _ROLES = (
                    r"responsib\w*|lead|notes?|comments?|ref(?:erence)?|no\.?|#"
                    # what was achieved, and where the service sits ("Standard achieved?", "Service Area")
                    r"|achieved|met|actuals?|results?|status|outturn|area)\b", re.I)),
-    ("target", regex(r"\b(?:target|standard|threshold|level|expected|goal|minimum|benchmark|tolerance|most\s+days|time\s+limits?"
-                     r"|deadlines?|max(?:imum|\.)?\s+time|stipulated\s+time)\b", re.I)),
+    ("target", regex(r"\b(?:target|standard|threshold|level|expected|goal|minimum|benchmark|tolerance|deadlines?)\b|"
+                     + TIME_LIMIT_COLUMN_RE.pattern, re.I)),
     ("what", regex(r"\b(?:kpis?|indicator|measures?|outcomes?|outputs?|description|objective|aim|deliverable|"
                    r"performance|requirement|what|metric|activity|service|pledges?|commitments?)\b", re.I)),
 )
