@@ -369,6 +369,9 @@ _RESULTS_LEAD_RE = regex(
     r"\b(?:highlights|achievements|key\s+(?:facts|figures|statistics)|at\s+a\s+glance)\b[^:]{0,60}:\s*$"
     r"|\b(?:data|figures|statistics|results|records|returns)\b[^:]{0,40}?\b(?:indicates?|indicated|shows?|showed|reveals?|revealed)\s*(?:that\s*)?:\s*$"
     r"|\b(?:had|have|has)\s+(?:(?:all|now|already)\s+)?(?:met|achieved|exceeded|reached|surpassed)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?)\b[^:]{0,40}:\s*$"
+    # (Also in the simple past, over each measure it names: "The department exceeded each Federal Performance Measure as
+    # follows:"; not a lead-in that asks for it: "Providers must have met the following standards:".)
+    r"|^(?![^:]{0,200}?\b(?:will|shall|must|should|to|needs?|required|expected)\b)[^:]{0,120}?\b(?:met|achieved|exceeded|surpassed)\s+(?:(?:each|all|every)\s+(?:of\s+)?)?(?:(?:their|its|the|our)\s+)?(?:[\w-]+\s+){0,3}?(?:targets?|goals?|measures?|standards?)\b[^:]{0,40}:\s*$"
     # A lead-in naming a period that has ended, over its figures: "In the quarter ended 30 June:", "During the
     # year ending March 2025:" (with no modal verb: "By the year ending March 2028, providers will:" sets targets).
     r"|^\W*(?:during|in|over|for)\s+the\s+(?:year|quarter|month|period|half[-\s]year|twelve\s+months|12\s+months)\s+(?:ending|ended)\s+(?![^:]{0,40}?\b(?:will|shall|must|should)\b)[^:]{1,40}:\s*$",
@@ -661,11 +664,21 @@ def _is_fragment(clause: Clause) -> bool:
     return clause.kind != "heading" and len(t) <= 200 and not re.search(r"[.!?]$", t)
 
 
+# A header of two cells naming a measure and its target: "Indicator | Target", "KPI | Performance target", "Service |
+# Standard" (the second column holds what the provider is held to).
+_TWO_CELL_MEASURE_RE = regex(r"^\W*(?:(?:key\s+)?performance\s+)?(?:indicators?|measures?|kpis?|metrics?|services?|activit(?:y|ies)"
+                             r"|objectives?|(?:service|performance)\s+(?:standards?|areas?)|what\s+we\s+(?:will\s+)?(?:do|measure))\W*$", re.I)
+_TWO_CELL_TARGET_RE = regex(r"^\W*(?:(?:performance|kpi|service|annual|minimum|contract(?:ual)?)\s+)?(?:targets?|standards?|goals?|target\s+levels?)"
+                            r"(?:\s+(?:(?:19|20)\d\d(?:\s*(?:/|-)\s*\d{2,4})?|level))?\W*$", re.I)
+
+
 def _header_like(cells: tuple[str, ...]) -> bool:
     """A header names columns: several short cells (two when one is a time limit), none of them a value or a percentage."""
     # (a note in brackets or after a dash is not the column's name: "PERFORMANCE MEASURES (Division: Senior Center)",
     # "Desired Level — Strategic Focus Area: Arts & Culture")
-    return (len(cells) >= 3 or len(cells) == 2 and TIME_LIMIT_COLUMN_RE.search(cells[1]) is not None) \
+    return (len(cells) >= 3 or len(cells) == 2 and (TIME_LIMIT_COLUMN_RE.search(cells[1]) is not None
+                                                    or _TWO_CELL_MEASURE_RE.search(cells[0]) is not None
+                                                    and _TWO_CELL_TARGET_RE.match(cells[1]) is not None)) \
         and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _HEADER_CELL_MAX for c in cells)
 
 

@@ -218,7 +218,14 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         if p.get("unless_in_next") and _next_in_block(doc, i) and p["unless"].search(_next_in_block(doc, i).text):
             continue
         for m in matches:
-            start, end = clause.start + m.start(), clause.start + m.end()
+            # A pattern that reads the whole sentence to rule things out points at its part named "at" (the act and its
+            # time limit), not at the sentence's first word; where another of the rule's patterns reads the same
+            # sentence, that one's words are quoted ("must be assessed within four hours").
+            at = m.span()
+            if "at" in m.re.groupindex and m.start("at") >= 0:
+                inner = search(clause.text, m.start() + 1)
+                at = inner.span() if inner is not None and inner.start() < m.end() else m.span("at")
+            start, end = clause.start + at[0], clause.start + at[1]
             if p["negation"] and negated(clause, start, end):
                 continue
             yield Hit(start, end)
@@ -280,6 +287,10 @@ _TARGET_VALUE_RE = regex(
 # an account of when a task is done ("Activities are taken approximately 2 (two) months before …").
 _LIMIT_VALUE_RE = regex(r"^\W*(?:within|not\s+(?:more|later)\s+than|no\s+(?:more|later)\s+than|max(?:imum|\.)?|up\s+to|by|on|the\s+same"
                         r"|same|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b", re.I)
+# A target cell that is a time limit: "1 hour or less", "within 2 working days", "10 Min or less".
+_TIME_TARGET_RE = regex(r"^\W*(?:within\s+|not\s+more\s+than\s+|no\s+more\s+than\s+|max(?:imum|\.)?\s+(?:of\s+)?|up\s+to\s+)?"
+                        r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\s*"
+                        r"(?:\(\w+\)\s*)?(?:working\s+|calendar\s+|business\s+|clear\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b", re.I)
 _COUNT_RE = regex(r"^\W*(?:(?:daily|weekly|monthly|annual)\s+)?(?:average\s+|total\s+)?(?:number|no\.|count|volume)\s+of\b", re.I)
 
 
@@ -313,6 +324,8 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         if target and _TARGET_VALUE_RE.search(target) and info.role == "target" \
                 and (_LIMIT_VALUE_RE.match(target) or not info.time_limit_column()):
             subject = info.indicator() + "\n" + " | ".join(info.header)
+            if _TIME_TARGET_RE.match(target):
+                subject += "\n" + target  # "Response to emails | 1 hour or less": the target cell is the time limit
         elif counted and _COUNT_RE.match(counted) and info.role not in _NOT_TARGET_ROLES and not info.results_table:
             subject = counted  # a performance-measure column naming a count holds the provider to it
         else:

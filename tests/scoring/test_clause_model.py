@@ -562,3 +562,17 @@ def test_what_a_measure_counts_under_its_numerator_or_denominator_is_a_definitio
             "The provider will see 400 children for a two-year review each year.")
     lines = {f.line for f in review(spec, rewrites=False).findings if f.category == "output-only"}
     assert lines == {11}, lines
+
+
+@pytest.mark.parametrize("header", ["| Indicator | Target |", "| KPI | Performance target |", "| Measure | Standard |"])
+def test_a_two_column_table_of_measures_and_targets_is_read_row_by_row_with_its_header(header):
+    table = (f"{header}\n|---|---|\n| Referrals responded to | within 2 working days |\n"
+             "| Home visits made | 300 |\n| People who say they feel safer at home | 80% |\n")
+    flagged = {f.line for f in review(table, rewrites=False).findings if f.category == "output-only"}
+    assert flagged == {3, 4}, flagged  # the time limit and the count; not the row that names a change for people
+
+
+def test_two_cells_that_name_no_measure_and_target_are_not_a_kpi_table():
+    text = "| Lot | Area |\n| Lot 1 | North: 300 hours of home care a week |\n| Lot 2 | South |"
+    kinds = {f.rule for f in review(text, rewrites=False).findings}
+    assert "output-only/kpi-row" not in kinds, kinds
