@@ -1295,7 +1295,15 @@ def _split_values(values: str) -> tuple[str, ...]:
     return tuple(v.group(0).strip() for v in _ONE_VALUE_RE.finditer(values))
 
 
+# A row's own item number in a cell the header has no column for: "5. | Approval for use of materials | 26 | 100% |" under
+# "Type of Service | Target Response Time (Working Days) | Target Compliance Level".
+_ITEM_NUMBER_CELL_RE = regex(r"^\(?[0-9]{1,3}[.)]?$|^\(?[a-z][.)]$|^[ivx]{1,5}[.)]$", re.I)
+_NUMBER_COLUMN_RE = regex(r"^\W*(?:s\.?\s*no|no|number|item|ref|#|sl|sr|serial|code|id)\b", re.I)
+
+
 def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:
+    if header and len(cells) == len(header) + 1 and _ITEM_NUMBER_CELL_RE.match(cells[0]) and not _NUMBER_COLUMN_RE.match(header[0]):
+        cells = cells[1:]  # the cells then line up with their columns
     if role not in ("definition", "question"):
         target_cell = next((cells[k] for k, r in enumerate(columns) if r == "target" and k < len(cells)), None)
         if target_cell and _NO_TARGET_RE.search(target_cell):

@@ -165,8 +165,10 @@ _STRONG_REPORT_RES = (
           r"\s+(?:receive|use|get|access|rely\s+on|live|are|have)\b", re.I),
     # A funder's account of what it pays for now, in round figures: "The department funds about 40 charities to run
     # some 70 programmes". Said with a modal ("will fund around 12 places") it is a plan, caught before this.
-    # Also what a buyer or a service buys or serves now: "It commissions around 2 million hours of home care per year".
-    regex(r"\b(?:funds|finances|resources|grant-aids|commissions|purchases|buys|spends|employs|serves|supports|handles)\s+"
+    # Also what a buyer or a service buys or serves now: "It commissions around 2 million hours of home care per year",
+    # "The City receives more than 170,000 service request calls a year".
+    regex(r"\b(?:funds|finances|resources|grant-aids|commissions|purchases|buys|spends|employs|serves|supports|handles|receives"
+          r"|answers|processes|fields|treats|houses|sees|visits|delivers|provides|issues|inspects|registers)\s+"
           r"(?:about|around|approximately|roughly|some|over|nearly|almost|more\s+than|an\s+estimated)\s+[£$€]?\d", re.I),
     # A quarter named by its months is a reporting period: "In the July-September quarter 85% of calls were …".
     regex(r"\b(?:in|during|over|for)\s+the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-–/]\s*"

@@ -576,3 +576,10 @@ def test_two_cells_that_name_no_measure_and_target_are_not_a_kpi_table():
     text = "| Lot | Area |\n| Lot 1 | North: 300 hours of home care a week |\n| Lot 2 | South |"
     kinds = {f.rule for f in review(text, rewrites=False).findings}
     assert "output-only/kpi-row" not in kinds, kinds
+
+
+def test_a_rows_own_item_number_does_not_push_its_cells_out_of_their_columns():
+    table = ("Type of service | Target response time (working days) | Target compliance level | Actual compliance level | |\n"
+             "5. | Approval for use of equipment and materials | 26 | 100% | 100% |\n")
+    flagged = {f.line for f in review(table, rewrites=False).findings if f.category == "output-only"}
+    assert flagged == {2}, flagged  # the row's time limit, read from its own column
