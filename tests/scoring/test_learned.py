@@ -53,14 +53,15 @@ def test_output_only_is_off_and_cost_first_is_on_at_its_chosen_threshold(thresho
     """The thresholds chosen per category on the temporal protocol: output-only's own suggestions were never right 80%
     of the time on batches the model had never seen, so wordings it is sure of get no learned suggestion; cost-first's
     were, from 0.90 (with the fiftieth batch), from 0.80 (with the fifty-fourth), from 0.75 (with the fifty-seventh), at
-    0.80 with the seventy-first (when 0.75 fell just under 80%), at 0.75 with the seventy-second and at 0.80 again from the
-    seventy-third, so a wording it reads at 0.80 or more is suggested and one below is not.
+    0.80 with the seventy-first (when 0.75 fell just under 80%), at 0.75 with the seventy-second, at 0.80 again with the
+    seventy-third and at 0.85 from the seventy-fifth (four wrong suggestions took 0.80 under the line), so a wording it
+    reads at 0.85 or more is suggested and one below is not.
     A threshold set for a category turns it on or off."""
-    assert learned.ADD_THRESHOLDS == {"output-only": None, "cost-first": 0.80}
+    assert learned.ADD_THRESHOLDS == {"output-only": None, "cost-first": 0.85}
     assert all(learned.predict(line)["output-only"] >= learned.ADD_THRESHOLD for line in MISSED.splitlines())
     assert not [f for f in review(MISSED, learned=True).findings if f.rule.endswith("/learned")]
     sure, unsure = [(line, learned.predict(line)["cost-first"]) for line in MISSED_COST.splitlines()][::-1]
-    assert sure[1] >= 0.80 > unsure[1]
+    assert sure[1] >= 0.85 > unsure[1]
     found = [f for f in review(MISSED_COST, learned=True).findings if f.rule.endswith("/learned")]
     assert [(f.rule, f.match in sure[0]) for f in found] == [("cost-first/learned", True)]
     assert not [f for f in review(MISSED_COST, learned=False).findings if f.rule.endswith("/learned")]
@@ -100,7 +101,8 @@ def _flagged_by_any_model(text: str, category: str) -> list[str]:
 
     norm = normalize(text)
     doc = Document(norm, segment(norm))
-    eager = {"models": {c: (w, 0.0) for c, (w, _) in learned.load_model()["models"].items()}}
+    # (that category's model alone: with both eager, the surer of the two readings would be the one suggested)
+    eager = {"models": {c: (w, 0.0) for c, (w, _) in learned.load_model()["models"].items() if c == category}}
     rules = [(f.start, f.end, f.category) for f in review(text, rewrites=False).findings]
     return [norm[a:b] for a, b, cat, _ in learned.learned_hits(doc, rules, model=eager) if cat == category]
 
