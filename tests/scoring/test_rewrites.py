@@ -2045,6 +2045,9 @@ def test_a_quote_keeps_the_long_dash_the_draft_joins_two_words_with():
     "Decide 70% of non-major planning applications within eight weeks or an agreed extension of time.",
     "To complete 85% of land registry dealings within 15 working days;",
     "Premises licence applications: 95% processed within 28 days.",
+    # a council's counter: licences, permits and certificates issued in a time
+    "To process applications for a street trading licence within 5 working days.",
+    "Building permits will be issued within 30 working days.",
 ])
 def test_a_target_for_deciding_applications_is_measured_by_a_sound_decision_in_time_not_a_follow_up_about_lives(text):
     """A planning, licensing or registry target counts decisions made in time. The change for the applicant is a
