@@ -197,7 +197,8 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         # Most clauses match no rule: one search says so without building a list of matches.
         matches = list(patterns.finditer(clause.text)) if search(clause.text) is not None else ()
         if matches and counts and _NAMING_NUMBER_HINT_RE.search(clause.text):
-            matches = [m for m in matches if not names_not_counts(clause.text, m.start())]
+            # (the match's first figure: "work with 8 to 11 year olds" opens on its verb)
+            matches = [m for m in matches if not names_not_counts(clause.text, _first_figure(m))]
         info = model[i]
         if not matches:
             if i and model[i - 1].role == "heading":
@@ -241,6 +242,22 @@ _NAMING_NUMBER_HINT_RE = regex(r"\b(?:ages?|aged|tiers?|levels?|stages?|phases?|
 _NAMED_LIST_BEFORE_RE = regex(r"(?:\b(?:tiers?|levels?|stages?|phases?|bands?|grades?|lots?|steps?|ages?|aged)\s+\d{1,2}(?:\s*,\s*\d{1,2})*"
                               r"(?:\s*,?\s*(?:and|or|&|to)\s+|[-–/])|\b(?:ages?|aged)\s+)$", re.I)  # ("Tier 2 – 3 hours": a label, then a count)
 _AGE_LIST_AFTER_RE = regex(r"\d{1,2}(?:\s*,\s*\d{1,2})*(?:\s*,?\s*(?:and|or|&|to)\s+|[-–])\d{1,2}[-\s]?(?:years?|yrs?)[-\s]?olds?\b", re.I)
+
+
+def _first_figure(m: re.Match) -> int:
+    """Where to look for a naming number: the match's start, or, when the match opens on a word and its only figures are
+    one list of ages ("work with 8 to 11 year olds"), where that list starts. A share or a count named in the match
+    ("percentage of people aged 15 to 24", "Total number of beneficiaries (aged 24 or below)", "… 6-9 year old youths
+    served: 100%") is a count of those people, not an age."""
+    d = _DIGIT_RE.search(m.group(0))
+    if d is None or d.start() == 0 or _SHARE_OR_COUNT_RE.search(m.group(0)):
+        return m.start()
+    ages = _AGE_LIST_AFTER_RE.match(m.string, m.start() + d.start())
+    return m.start() + d.start() if ages and not _DIGIT_RE.search(m.string, ages.end(), m.end()) else m.start()
+
+
+_DIGIT_RE = regex(r"\d")
+_SHARE_OR_COUNT_RE = regex(r"%|\bper\s?cent|\bpercentage|\bproportion|\bnumber\b|\btotal\b|\brate\b", re.I)
 
 
 def names_not_counts(text: str, at: int) -> bool:

@@ -289,6 +289,13 @@ _BY_DEADLINE_RE = regex(r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:19|20)\d\d(?:\s*[-/
                         r"|may|june|july|august|september|october|november|december)\s+(?:19|20)\d\d\b|year[-\s]end\b)", re.I)
 
 
+# A view someone put forward about a target, told in the past: "the Panel felt that the target response time for urgent
+# repairs should be less than five working days" (its "should" is the view's; the target set afterwards is a sentence of
+# its own).
+_VIEW_TOLD_RE = regex(r"\b(?:felt|believed|argued|suggested|recommended|proposed|considered|thought)\s+that\s+(?:the\s+|a\s+|an\s+"
+                      r"|its\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:targets?|standards?|kpis?|times?|limits?)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
@@ -301,6 +308,8 @@ def reports_fact(text: str) -> bool:
         return True
     if _DESCRIBED_RE.search(text) and "|" not in text and "\t" not in text:
         return True  # its "is to" says what the data item shows, it binds no one
+    if _VIEW_TOLD_RE.search(text) and not _IMPERATIVE_RE.search(text):
+        return True
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \
             or _TRAJECTORY_RE.search(text) or _TARGET_STATED_RE.search(text):
         return False  # a requirement, a path to a target, or a table row (a KPI table sets targets by its form)
