@@ -196,7 +196,7 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
         # Most clauses match no rule: one search says so without building a list of matches.
         matches = list(patterns.finditer(clause.text)) if search(clause.text) is not None else ()
-        if matches and counts and _NAMING_NUMBER_HINT_RE.search(clause.text):
+        if matches and counts and (_NAMING_NUMBER_HINT_RE.search(clause.text) or _NOUGHT_OR_NOTE_HINT_RE.search(clause.text)):
             # (the match's first figure: "work with 8 to 11 year olds" opens on its verb)
             matches = [m for m in matches if not names_not_counts(clause.text, _first_figure(m))]
         info = model[i]
@@ -257,6 +257,9 @@ def _first_figure(m: re.Match) -> int:
 
 
 _DIGIT_RE = regex(r"\d")
+# A lone nought, or a footnote's number glued to the end of a sentence ("(the programme).10 The programme provides").
+_NOUGHT_OR_NOTE_HINT_RE = regex(r"(?<![\d.,])0\s|[.)\]\"'”’]\d{1,2}\s")
+_NOUGHT_OR_NOTE_RE = regex(r"\d{1,2}(?![\d.,])(?=\s+[A-Z0-9])")
 _SHARE_OR_COUNT_RE = regex(r"%|\bper\s?cent|\bpercentage|\bproportion|\bnumber\b|\btotal\b|\brate\b", re.I)
 
 
@@ -264,6 +267,8 @@ def names_not_counts(text: str, at: int) -> bool:
     """Whether the number at `at` in `text` names an age, a tier or a stage rather than counting anything."""
     if not text[at:at + 1].isdigit():
         return False
+    if _NOUGHT_OR_NOTE_RE.match(text, at) and (text[at] == "0" or at and text[at - 1] in ".)]\"'”’"):
+        return True  # nought ("Bid Security Amount 0 Site Visit") counts nothing; a note's number glued to a sentence's end
     return bool(_NAMED_LIST_BEFORE_RE.search(text[max(0, at - 40):at])) or bool(_AGE_LIST_AFTER_RE.match(text, at))
 
 
