@@ -9,6 +9,13 @@ import sys
 from bot.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
 
+def _shipped_thresholds() -> str:
+    """The learned check's thresholds as shipped, for --help ("output-only at 0.95, cost-first at 0.85")."""
+    from scoring.learned_thresholds import ADD_THRESHOLDS, CATEGORIES  # a small module: no model, no rules
+
+    return ", ".join(f"{c} {'off' if ADD_THRESHOLDS.get(c) is None else f'at {ADD_THRESHOLDS[c]:.2f}'}" for c in CATEGORIES)
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser(
         "review",
@@ -34,8 +41,7 @@ def add_parser(sub) -> None:
     )
     p.add_argument("--learned", action=argparse.BooleanOptionalAction, default=True,
                    help="the learned check's suggestions where no rule fired, each category at its chosen threshold "
-                        "(default: on; as shipped cost-first is on at 0.90 and output-only off; --no-learned shows the rules' findings "
-                        "only)")
+                        f"(default: on; as shipped {_shipped_thresholds()}; --no-learned shows the rules' findings only)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and categories, then exit")
     p.set_defaults(run=run)
 

@@ -31,7 +31,7 @@ class Settings:
     max_chars: int
     workers: int
     # The learned check's suggestions beside the rules' findings (scoring/learned.py), each category at its chosen
-    # threshold (as shipped cost-first at 0.75, output-only off: README, "Settings worth knowing"). Run unless switched off: warm in a server,
+    # threshold (scoring/learned_thresholds.py; README, "Settings worth knowing"). Run unless switched off: warm in a server,
     # it costs a reply nothing.
     learned: bool = True
 

@@ -22,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # (output-only), and a contract awarded on the hourly charge and care paid by the hour (cost-first).
 MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of the time.\n"
           "The contractor shall deliver a yearly programme of 40 outreach days to young people.\n")
+# A charter line in another unusual order, which the model reads as output-only at 0.95 or more.
+OUTPUT_SURE = "Letters from residents: reply sent inside 5 working days on 90% of occasions."
 MISSED_COST = ("The contract will go to the tenderer whose hourly charge is most economical.\n"
                "Sitting services will be paid per hour of sitting delivered.\n")
 
@@ -49,22 +51,27 @@ def test_the_shipped_model_loads_with_its_chosen_thresholds():
     assert {c: e["threshold"] for c, e in model["meta"]["categories"].items()} == learned.ADD_THRESHOLDS
 
 
-def test_output_only_is_off_and_cost_first_is_on_at_its_chosen_threshold(thresholds):
-    """The thresholds chosen per category on the temporal protocol: output-only's own suggestions were never right 80%
-    of the time on batches the model had never seen, so wordings it is sure of get no learned suggestion; cost-first's
-    were, from 0.90 (with the fiftieth batch), from 0.80 (with the fifty-fourth), from 0.75 (with the fifty-seventh), at
-    0.80 with the seventy-first (when 0.75 fell just under 80%), at 0.75 with the seventy-second, at 0.80 again with the
-    seventy-third and at 0.85 from the seventy-fifth (four wrong suggestions took 0.80 under the line), so a wording it
-    reads at 0.85 or more is suggested and one below is not.
-    A threshold set for a category turns it on or off."""
-    assert learned.ADD_THRESHOLDS == {"output-only": None, "cost-first": 0.85}
-    assert all(learned.predict(line)["output-only"] >= learned.ADD_THRESHOLD for line in MISSED.splitlines())
-    assert not [f for f in review(MISSED, learned=True).findings if f.rule.endswith("/learned")]
+def test_each_category_is_on_at_its_chosen_threshold(thresholds):
+    """The thresholds chosen per category on the temporal protocol (the lowest at which the category's own suggestions,
+    on batches the model had never seen, were right at least 80% of the time). Cost-first's were, from 0.90 (with the
+    fiftieth batch), from 0.80 (with the fifty-fourth), from 0.75 (with the fifty-seventh), at 0.80 with the
+    seventy-first, at 0.75 with the seventy-second, at 0.80 again with the seventy-third, at 0.85 from the seventy-fifth,
+    at 0.90 with the seventy-sixth and at 0.85 again from the seventy-seventh. Output-only's never were until the
+    seventy-seventh took its record at 0.95 just over the line, so from then a wording it reads at 0.95 or more is
+    suggested and one below is not. A threshold set for a category turns it on or off."""
+    assert learned.ADD_THRESHOLDS == {"output-only": 0.95, "cost-first": 0.85}
+    sure_oo, unsure_oo = (OUTPUT_SURE, learned.predict(OUTPUT_SURE)["output-only"]), \
+        [(line, learned.predict(line)["output-only"]) for line in MISSED.splitlines()][1]
+    assert sure_oo[1] >= 0.95 > unsure_oo[1] >= learned.ADD_THRESHOLD
+    found = [f for f in review(OUTPUT_SURE + "\n" + unsure_oo[0], learned=True).findings if f.rule.endswith("/learned")]
+    assert [(f.rule, f.match in sure_oo[0]) for f in found] == [("output-only/learned", True)]
     sure, unsure = [(line, learned.predict(line)["cost-first"]) for line in MISSED_COST.splitlines()][::-1]
     assert sure[1] >= 0.85 > unsure[1]
     found = [f for f in review(MISSED_COST, learned=True).findings if f.rule.endswith("/learned")]
     assert [(f.rule, f.match in sure[0]) for f in found] == [("cost-first/learned", True)]
     assert not [f for f in review(MISSED_COST, learned=False).findings if f.rule.endswith("/learned")]
+    thresholds(output_only=None)
+    assert not [f for f in review(OUTPUT_SURE, learned=True).findings if f.rule.endswith("/learned")]
     thresholds(cost_first=None)
     assert not [f for f in review(MISSED_COST, learned=True).findings if f.rule.endswith("/learned")]
     thresholds(cost_first=round(unsure[1] - 0.01, 3))  # just below what the shipped model reads for both lines
