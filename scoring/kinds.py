@@ -264,7 +264,8 @@ _SHARE_OR_COUNT_RE = regex(r"%|\bper\s?cent|\bpercentage|\bproportion|\bnumber\b
 
 
 def names_not_counts(text: str, at: int) -> bool:
-    """Whether the number at `at` in `text` names an age, a tier or a stage rather than counting anything."""
+    """Whether the number at `at` in `text` names an age, a tier or a stage, or is a nought or a footnote's number,
+    rather than counting anything."""
     if not text[at:at + 1].isdigit():
         return False
     if _NOUGHT_OR_NOTE_RE.match(text, at) and (text[at] == "0" or at and text[at - 1] in ".)]\"'”’"):
