@@ -72,7 +72,9 @@ class _Corpus:
         store = rt.store
         self.revisions = (store.revision(GUIDANCE), store.revision(OWN_DOCUMENTS))
         self.checked_at = time.monotonic()
-        chunks = store.get(GUIDANCE) + store.get(OWN_DOCUMENTS)
+        # In id order, so BM25's ties rank the same however the store happens to hold its chunks (an index resumed
+        # after a crash holds the same chunks in another order).
+        chunks = sorted(store.get(GUIDANCE) + store.get(OWN_DOCUMENTS), key=lambda c: c.id)
         self.lexical = LexicalIndex(chunks)
         self.vocabulary = frozenset().union(*self.lexical.terms.values())
         passages: dict[str, list[StoredChunk]] = defaultdict(list)
@@ -138,8 +140,9 @@ def search(
         vector = rt.embedder.encode([question])[0]
         dense = rt.store.query(GUIDANCE, vector, CANDIDATES, _chroma_where(where))
         if corpus.lexical.own_count and not where:
-            dense = sorted(dense + rt.store.query(OWN_DOCUMENTS, vector, CANDIDATES),
-                           key=lambda c: -(c.similarity or 0.0))[:CANDIDATES]
+            dense = dense + rt.store.query(OWN_DOCUMENTS, vector, CANDIDATES)
+        # Equal similarities ranked by id, not by the store's order (the same after a resumed index as after a clean one).
+        dense = sorted(dense, key=lambda c: (-(c.similarity or 0.0), c.id))[:CANDIDATES]
     lexical = [chunk for chunk, _ in corpus.lexical.search(terms, CANDIDATES, where)] if mode != "dense" else []
 
     lists = [ranked for ranked in (dense, lexical) if ranked] if mode == "hybrid" else [dense or lexical]
