@@ -1301,8 +1301,15 @@ _ITEM_NUMBER_CELL_RE = regex(r"^\(?[0-9]{1,3}[.)]?$|^\(?[a-z][.)]$|^[ivx]{1,5}[.
 _NUMBER_COLUMN_RE = regex(r"^\W*(?:s\.?\s*no|no|number|item|ref|#|sl|sr|serial|code|id)\b", re.I)
 
 
+def has_item_number(header, cells) -> bool:
+    """Whether a row holds one cell more than its header, and that first cell is the row's own item number: without
+    it, the cells line up with their columns."""
+    return bool(header) and len(cells) == len(header) + 1 and bool(_ITEM_NUMBER_CELL_RE.match(cells[0])) \
+        and not _NUMBER_COLUMN_RE.match(header[0])
+
+
 def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:
-    if header and len(cells) == len(header) + 1 and _ITEM_NUMBER_CELL_RE.match(cells[0]) and not _NUMBER_COLUMN_RE.match(header[0]):
+    if has_item_number(header, cells):
         cells = cells[1:]  # the cells then line up with their columns
     if role not in ("definition", "question"):
         target_cell = next((cells[k] for k, r in enumerate(columns) if r == "target" and k < len(cells)), None)

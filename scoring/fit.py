@@ -13,7 +13,7 @@ import re
 from knowledge.records import dataclass
 
 from .patterns import regex
-from .clause_model import TIME_LIMIT_COLUMN_RE, flat_row_and_header
+from .clause_model import TIME_LIMIT_COLUMN_RE, flat_row_and_header, has_item_number
 from .quote import shorten
 from .segment import Clause
 
@@ -133,6 +133,8 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
         first = next((c for c in clauses if c.block == clause.block and c.kind == "row"), None)
         if first is not None and first.start != clause.start:
             head_cells, _ = split_row(first.text)
+            if has_item_number(head_cells, cells):
+                head_cells = ("",) + head_cells  # the row's own item number has a column of its own, kept as written
             if len(head_cells) == len(cells) and not any(_HAS_DIGIT.search(_PERIOD_LABEL.sub("", h)) for h in head_cells):
                 header = head_cells
         # (a row written without bars at its ends, "01 | Land settlement | Within 3 days", comes back the same way)
@@ -331,6 +333,12 @@ def kept_figure(cell: str) -> bool:
     return bool(_KEPT_FIGURE_RE.search(cell.strip()) or _FREQUENCY_CELL_RE.fullmatch(cell.strip()))
 
 
+def kept_cell(place: Place, i: int) -> bool:
+    """Whether a target cell stays as written: a figure kept_figure keeps, or the row's time limit under a column
+    that says so ("Target Response Time (Working Days) | 26"), which the outcome's "in the time set" refers to."""
+    return kept_figure(place.cells[i]) or bool(len(place.header) > i and TIME_LIMIT_COLUMN_RE.search(place.header[i]))
+
+
 def as_item(place: Place, sentence: str) -> str:
     return place.marker + sentence if place.kind == "item" else sentence
 
@@ -346,7 +354,7 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
     cells = list(place.cells)
     # A percentage, a frequency, a numerator and denominator or a result is not a count the outcome's target wording
     # can stand in for: the cell stays as written, and the indicator's words go with the outcome as a secondary measure.
-    kept = [i for i, r in enumerate(roles) if r == "target" and kept_figure(cells[i])]
+    kept = [i for i, r in enumerate(roles) if r == "target" and kept_cell(place, i)]
     for i in kept:
         roles[i] = "keep"
         if activity.endswith(": " + cells[i].strip()):
@@ -398,7 +406,7 @@ def row_activity(place: Place) -> str:
     """The row's own count in words: its indicator and target cells ("Number of sessions: 200")."""
     roles = place.roles()
     parts = [place.cells[i] for i, r in enumerate(roles) if r in ("what", "target") and not _EMPTY_CELL.match(place.cells[i])
-             and not (r == "target" and kept_figure(place.cells[i]))]  # a kept target stays in its own cell
+             and not (r == "target" and kept_cell(place, i))]  # a kept target stays in its own cell
     words = ": ".join(parts)
     if len(words) > 140:  # at a phrase break, else at a word's end: never mid-word
         words = shorten(words, 140) or words[:140].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"

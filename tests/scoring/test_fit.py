@@ -308,3 +308,15 @@ def test_a_row_whose_cells_name_their_quarters_keeps_them_and_gives_the_total_th
     cells = _cells(suggestion)
     assert cells[1:5] == ["Q1: -", "Q2: 40", "Q3: 60", "Q4: 100"], suggestion
     assert "200" in cells[5] and "secondary" in cells[5] and "**" not in suggestion, suggestion
+
+
+def test_a_row_with_its_own_item_number_keeps_every_cell_in_its_column():
+    # The header has no column for the row's item number: the number stays first, the outcome goes in the service
+    # column, and the time limit and compliance level stay in their own columns as written.
+    text = ("| Kind of request | Target response time (working days) | Target compliance level |\n|---|---|---|\n"
+            "| 7. | Issue of street trading licences | 21 | 100% |\n| 8. | Issue of building permits | 30 | 95% |\n")
+    finding = _output_findings(text)[0]
+    first = _cells(finding.rewrite.split("\n")[0])
+    assert len(first) == 4 and first[0] == "7."
+    assert "Issue of street trading" not in first[1].split(";")[0] and "secondary" in first[1]
+    assert first[2:] == ["21", "100%"]
