@@ -1302,10 +1302,12 @@ _NUMBER_COLUMN_RE = regex(r"^\W*(?:s\.?\s*no|no|number|item|ref|#|sl|sr|serial|c
 
 
 def has_item_number(header, cells) -> bool:
-    """Whether a row holds one cell more than its header, and that first cell is the row's own item number: without
-    it, the cells line up with their columns."""
-    return bool(header) and len(cells) == len(header) + 1 and bool(_ITEM_NUMBER_CELL_RE.match(cells[0])) \
-        and not _NUMBER_COLUMN_RE.match(header[0])
+    """Whether a row's first cell is its own item number in a column the header does not name: the row holds one cell
+    more than its header, or as many where the header's last cell is blank (a stored copy moved the blank heading of the
+    number column to the end). Without it, the cells line up with their columns."""
+    if not header or not _ITEM_NUMBER_CELL_RE.match(cells[0]) or _NUMBER_COLUMN_RE.match(header[0]):
+        return False
+    return len(cells) == len(header) + 1 or (len(cells) == len(header) > 2 and not header[-1].strip())
 
 
 def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:

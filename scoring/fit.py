@@ -134,7 +134,8 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
         if first is not None and first.start != clause.start:
             head_cells, _ = split_row(first.text)
             if has_item_number(head_cells, cells):
-                head_cells = ("",) + head_cells  # the row's own item number has a column of its own, kept as written
+                # the row's own item number has a column of its own, kept as written
+                head_cells = ("",) + (head_cells[:-1] if len(head_cells) == len(cells) else head_cells)
             if len(head_cells) == len(cells) and not any(_HAS_DIGIT.search(_PERIOD_LABEL.sub("", h)) for h in head_cells):
                 header = head_cells
         # (a row written without bars at its ends, "01 | Land settlement | Within 3 days", comes back the same way)

@@ -320,3 +320,13 @@ def test_a_row_with_its_own_item_number_keeps_every_cell_in_its_column():
     assert len(first) == 4 and first[0] == "7."
     assert "Issue of street trading" not in first[1].split(";")[0] and "secondary" in first[1]
     assert first[2:] == ["21", "100%"]
+
+
+def test_a_header_whose_blank_number_heading_was_moved_to_its_end_still_lines_up_the_row():
+    # A stored copy wrote the number column's blank heading last: the row's item number is still its own column.
+    text = ("Kind of request | Target response time (working days) | Target compliance level | |\n"
+            "7. | Issue of street trading licences | 21 | 100% |\n8. | Issue of building permits | 30 | 95% |\n")
+    finding = _output_findings(text)[0]
+    first = _cells(finding.rewrite.split("\n")[0])
+    assert first[0] == "7." and first[2:] == ["21", "100%"]
+    assert "Issue of street trading" not in first[1].split(";")[0]
