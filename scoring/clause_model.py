@@ -679,7 +679,13 @@ def _header_like(cells: tuple[str, ...]) -> bool:
     return (len(cells) >= 3 or len(cells) == 2 and (TIME_LIMIT_COLUMN_RE.search(cells[1]) is not None
                                                     or _TWO_CELL_MEASURE_RE.search(cells[0]) is not None
                                                     and _TWO_CELL_TARGET_RE.match(cells[1]) is not None)) \
-        and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _HEADER_CELL_MAX for c in cells)
+        and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _cell_max(c) for c in cells)
+
+
+def _cell_max(cell: str) -> int:
+    """How long a column name may be: a time limit column's name says whose time and for what at length ("Time limit for
+    providing service by the Urban Local Body", as Right to Services schedules head it)."""
+    return _HEADER_CELL_MAX * 2 if TIME_LIMIT_COLUMN_RE.search(cell) else _HEADER_CELL_MAX
 
 
 def _row_like(clause: Clause) -> bool:

@@ -126,6 +126,63 @@ _SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\b(?:Rs|R|NZ\$|AU\$|US\$))[ \t]?\d{1,6}
 _WRAPPED_BRACKET_RE = regex(r"(\([^()\n]{1,120})\n([ \t]*[^()\s|][^()\n|]{0,80}\))")
 
 
+# A table copied one cell a line, as some web and PDF copies give it: each cell closed by its bar on its own line
+# ("Population |" / "Minimum |" / "Desirable |" / "less than 3,500 |" / "15 |" / "25-40 |"), or each cell's line followed by
+# a line holding only a bar. The header is the run's leading cells without a figure; where the cells after it fill whole
+# rows of that width, each row's line breaks become spaces, so the table is read a row a line.
+_ONE_CELL_LINE_RE = regex(r"[ \t]*[^|\s][^|\n]{0,300}\|[ \t]*")
+_LONE_BAR_LINE_RE = regex(r"[ \t]*\|[ \t]*")
+_NO_BAR_LINE_RE = regex(r"[ \t]*[^|\s][^|\n]{0,300}")
+# A column's number in brackets or a year, which a header cell may hold ("Officer responsible (3)", "Target 2025/26").
+_HEADER_NUMBER_RE = regex(r"\(\s?\d{1,2}\s?\)|\b(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b")
+_DIGIT_RE = regex(r"\d")
+
+
+def _has_figure(cell: str) -> bool:
+    return _DIGIT_RE.search(_HEADER_NUMBER_RE.sub(" ", cell)) is not None
+
+
+def _cell_units(lines: list[str]) -> list[tuple[int, int, str]]:
+    """Each line's cell unit: (first line, last line, form) for a one-cell line ("a") or a cell line and its bar line ("b")."""
+    units = []
+    i = 0
+    while i < len(lines):
+        if _ONE_CELL_LINE_RE.fullmatch(lines[i]):
+            units.append((i, i, "a"))
+        elif i + 1 < len(lines) and _NO_BAR_LINE_RE.fullmatch(lines[i]) and _LONE_BAR_LINE_RE.fullmatch(lines[i + 1]):
+            units.append((i, i + 1, "b"))
+            i += 1
+        else:
+            units.append((i, i, ""))
+        i += 1
+    return units
+
+
+def _join_cell_lines(text: str) -> str:
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    out = list(text)
+    units = _cell_units(lines)
+    k = 0
+    while k < len(units):
+        form = units[k][2]
+        end = k
+        while end < len(units) and units[end][2] == form and form and (end == k or units[end][0] == units[end - 1][1] + 1):
+            end += 1
+        run = units[k:end] if form else []
+        k = max(end, k + 1)
+        width = next((n for n, u in enumerate(run) if _has_figure(lines[u[0]])), len(run))
+        if width < 2 or (len(run) - width) % width:
+            continue
+        for g in range(0, len(run), width):
+            first, last = run[g][0], run[g + width - 1][1]
+            for line in range(first, last):
+                out[starts[line] + len(lines[line])] = " "  # the line break after it
+    return "".join(out)
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -146,6 +203,8 @@ def normalize(text: str) -> str:
         out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
     if "-" in out:
         out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
+    if "|\n" in out or "\n|" in out or "| \n" in out:
+        out = _join_cell_lines(out)
     if " ." in out:
         out = _SPLIT_DECIMAL_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)} ", out)
     if "cent." in out:

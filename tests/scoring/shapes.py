@@ -40,4 +40,7 @@ SHAPES = {
     # a row's figures set inside a label a bracket wraps over two lines, and a charter's numbered pledges
     "bracket-wrapped rows": lambda n: _whole("Complete 50 units (80% N/A 40 50\nAMI or lower) each year\n", n),
     "charter lines": lambda n: _whole("1. To inform applicants within 5 working days upon receipt\n", n),
+    # a table copied one cell a line: one long run the header's width parts into rows, and cells each followed by a bar line
+    "cells a line": lambda n: "Service |\nTime limit |\n" + _whole("Repair a street light |\n5 days |\n", n - 26),
+    "bar lines": lambda n: _whole("Repair a street light\n|\n5 days\n|\n", n),
 }

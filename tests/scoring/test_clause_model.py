@@ -527,6 +527,27 @@ def test_a_row_is_read_with_its_header_however_the_copy_laid_the_header_out(text
     assert [f.line for f in found] == [line]
 
 
+@pytest.mark.parametrize("text,lines", [
+    # each cell's line followed by a line holding only its bar, under a long time limit heading
+    ("Services delivered by the Panchayat (1)\n|\nTime limit within which the Panchayat shall deliver the service (2)\n|\n"
+     "Officer responsible (3)\n|\n4.1 Renewal of a trade licence | 14 days | Secretary |\n"
+     "4.2 Clearing of a blocked roadside drain | 3 days | Assistant Engineer |", [7, 8]),
+    # each cell closed by its bar on a line of its own, rows and header alike
+    ("Ref |\nService |\nTime limit |\n1 |\nReplace a broken street light |\n5 working days |\n"
+     "2 |\nRemove dumped waste from a lane |\n2 working days |", [5, 8]),
+])
+def test_a_table_copied_one_cell_a_line_is_read_a_row_at_a_time(text, lines):
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert sorted({f.line for f in found}) == lines
+    # each finding quotes the row's own words, where they stand in the text as given
+    assert all(f.match in text for f in found)
+
+
+def test_lines_closed_by_bars_that_do_not_fill_whole_rows_are_left_as_they_are():
+    text = "Ref |\nService |\n1 |\nReplace a broken street light |\n5 working days |"
+    assert normalize(text) == text
+
+
 @pytest.mark.parametrize("text", [
     # a table's title over its years, with results and targets in its rows
     "Community service targets 2024-25 and 2025-26\nCommencements of unpaid work orders 6,000 6,140 102",
