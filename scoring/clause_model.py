@@ -124,6 +124,10 @@ _DEFINED_AS_RE = regex(
     # A term defined by name, or for the purposes of a contract, at the start of its clause: "The term “actual
     # enrollment” means, with respect to …", "For the purposes of this Contract, emergency examination beds means …".
     r"|^\W*the\s+terms?\s+[\"“'‘][^\"”’']{1,60}[\"”'’]\s+(?:means|refers\s+to|includes)\b"
+    # A glossary's entry, its term in quotes, under a letter or a number: 'B. "Lowest responsible bidder" refers to the
+    # supplier who …'; and a procedure's scope line saying it defines terms ("to define the terms low bid and …").
+    r"|^\W*(?:[A-Za-z0-9]{1,3}[.)]\s+)?[\"“][^\"”]{1,60}[\"”]\s+(?:means|refers\s+to|is\s+defined\s+as|shall\s+mean)\b"
+    r"|^\W*to\s+define\s+(?:the\s+)?terms?\b"
     r"|^\W*for\s+the\s+purposes?\s+of\s+(?:this|these|the)\s+[\w -]{1,40}?,\s*[^.;,]{1,80}?\s+means\b"
     # ("As hereinafter specified" points to what follows; it names nothing.)
     r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|(?<!\bas\s)\bhereinafter\b"

@@ -199,6 +199,8 @@ _STRONG_REPORT_RES = (
 _WEAK_REPORT_RE = regex(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|currently|at\s+present|presently|to\s+date|so\s+far"
     r"|there\s+are|there\s+were)\b"
+    # A report's highlights, listed: "Highlights include the development of 2 new holiday programmes".
+    r"|^\W*(?:[\w-]+\s+){0,2}?highlights\s+(?:include|included|were|are|for\s+the\s+year)\b"
     # A snapshot on a date: "63% of clients as at end of Q4", "as at 31 March".
     r"|\bas\s+at\s+(?:the\s+)?(?:end\s+of\s+)?(?:q[1-4]\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"
     # A headline figure: a share done, with no verb of its own ("96% of repairs completed on time").

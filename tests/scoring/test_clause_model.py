@@ -248,6 +248,8 @@ def test_entries_under_a_heading_that_chooses_indicators_are_a_menu_not_targets(
     ("Each outcome should describe what will be different for the person at the end of support.", "definition"),
     ("Average attendance went from 61% to 88% over the three years of the pilot.", "report"),
     ("Attendance must go from 61% to 88% over the contract.", "target"),
+    ('"Contact hours" refers to the hours a support worker spends with the person, 12 hours a week at most.', "definition"),
+    ("Highlights include the opening of 3 new youth clubs and 12 new coding classes for 11-15 year olds.", "report"),
 ])
 def test_a_named_definition_a_form_note_and_a_before_after_figure_set_no_target(text, role):
     assert _info(text, text[:12]).role == role

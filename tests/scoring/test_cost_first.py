@@ -547,3 +547,16 @@ def test_a_rates_message_names_the_period_it_pays_by(text, period):
     """A weekly placement fee is not told it pays 'by the hour'."""
     messages = [f.message for f in review(text, rewrites=False).findings if f.rule == "cost-first/hourly-rate"]
     assert len(messages) == 1 and f"pays for care {period}," in messages[0], messages
+
+
+# A procedure's title naming its term, a glossary entry defining it and a scope line saying the terms are defined set no
+# rule; the rule itself, in a sentence or a heading that awards, is still flagged.
+@pytest.mark.parametrize("text,flagged", [
+    ("LOWEST EVALUATED TENDER", False),
+    ('D. "Lowest responsive bid" refers to the bid with the lowest price that meets every requirement of the invitation.', False),
+    ("to define the terms lowest responsive bid and apparent low bid", False),
+    ("AWARD TO THE LOWEST RESPONSIVE BIDDER", True),
+    ("Every purchase over the threshold is awarded to the lowest responsive bidder.", True),
+])
+def test_a_term_named_or_defined_is_not_the_rule_that_awards_on_it(text, flagged):
+    assert bool(_cost_first(text)) is flagged
