@@ -210,7 +210,7 @@ _TARGET_LEAD_RE = regex(
 # A column that holds the longest a service may take, which makes a header of two cells ("Type of maintenance | Target
 # response time", "What we will do | The most days it will take us").
 TIME_LIMIT_COLUMN_RE = regex(r"\b(?:target\s+(?:response\s+|waiting\s+)?(?:times?|waits?)|(?:given\s+)?time\s+limits?|(?:the\s+)?most\s+days"
-                              r"|max(?:imum|\.)?\s+(?:time|days)|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time)\b", re.I)
+                              r"|max(?:imum|\.)?\s+(?:time|days)|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time|time\s?-?\s?frames?)\b", re.I)
 
 
 # Header cells: what a column holds.
@@ -683,7 +683,12 @@ def _header_like(cells: tuple[str, ...]) -> bool:
     return (len(cells) >= 3 or len(cells) == 2 and (TIME_LIMIT_COLUMN_RE.search(cells[1]) is not None
                                                     or _TWO_CELL_MEASURE_RE.search(cells[0]) is not None
                                                     and _TWO_CELL_TARGET_RE.match(cells[1]) is not None)) \
-        and not any(_VALUE_RE.match(c) or "%" in c or len(_BRACKET_NOTE_RE.sub("", c)) > _cell_max(c) for c in cells)
+        and not any((_VALUE_RE.match(c) and not (k == 0 and _NUMBER_HEADING_RE.match(c))) or "%" in c
+                    or len(_BRACKET_NOTE_RE.sub("", c)) > _cell_max(c) for k, c in enumerate(cells))
+
+
+# A number column's heading as the first cell, not a Yes/No value: "No.", "No", "#" over the rows' item numbers.
+_NUMBER_HEADING_RE = regex(r"^\W*(?:no\.?|#)\W*$", re.I)
 
 
 def _cell_max(cell: str) -> int:

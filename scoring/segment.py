@@ -37,6 +37,7 @@ _INSTRUCTION_START_RE = regex(r"(?:Deliver|Provide|Achieve|Support|Ensure|Mainta
                               r"\s+(?=[a-z0-9£$€])")
 _CLOSER_RE = regex(r"[.!?][\"')\]]*")
 _LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")
+_ITEM_CELL_RE = regex(r"[ \t]*(?:\(?[0-9]{1,3}[.)]?|\(?[a-z][.)]|[ivx]{1,5}[.)])[ \t]*\|[ \t]")
 _SENTENCE_END_RE = regex(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
 # A price a scan split at its point ("$2. 157 per meal", "$2 . 507"): the figures after the stop are its cents.
 _PRICE_BEFORE_RE = regex(r"[£$€][ ]?\d{1,6}[ ]?$")
@@ -79,6 +80,10 @@ def _is_row(line: str) -> bool:
         return True
     # A row closed by a bar but not opened by one ("Urgent repairs | 4 hours |"): one row a line, as a table is written.
     if line.rstrip().endswith(" |") and " | " in line:
+        return True
+    # A row whose first cell is its item number ("3. | Processing of applications | … | Within 7 days"): a row, not a
+    # list item whose marker is the number.
+    if line.count(" | ") >= 2 and _ITEM_CELL_RE.match(line):
         return True
     cells = [c for c in line.split("\t") if c.strip()]
     return len(cells) >= 2

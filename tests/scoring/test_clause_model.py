@@ -606,3 +606,10 @@ def test_a_rows_own_item_number_does_not_push_its_cells_out_of_their_columns():
              "5. | Approval for use of equipment and materials | 26 | 100% | 100% |\n")
     flagged = {f.line for f in review(table, rewrites=False).findings if f.category == "output-only"}
     assert flagged == {2}, flagged  # the row's time limit, read from its own column
+
+
+def test_a_header_whose_first_cell_is_no_for_number_is_still_a_header():
+    # "No" over the rows' numbers names a column; it is not a Yes/No answer that makes the line a row of values.
+    row = _info("No | Indicator | Target\n4 | Number of home visits made | 400", "4 |")
+    assert row.header == ("No", "Indicator", "Target") and row.cell("target") == "400" and row.role == "target"
+    assert _info("Yes | No | No\n4 | Number of home visits made | 400", "4 |").header != ("Yes", "No", "No")

@@ -984,3 +984,14 @@ def test_a_number_that_names_an_age_or_a_tier_is_not_a_count(text):
 ])
 def test_a_count_beside_an_age_or_a_tier_is_still_a_count(text):
     assert _output_only(text), text
+
+
+# A supply restored after an unplanned interruption is a service act's time limit; an unplanned readmission within a
+# time is a measure of recurrence, not of speed.
+@pytest.mark.parametrize("text,flagged", [
+    ("• aim to restore your water supply within 4 hours of an unplanned interruption", True),
+    ("Electricity reconnected within 3 hours after unplanned outages affecting more than 20 homes.", True),
+    ("Proportion of unplanned readmissions within 30 days of discharge", False),
+])
+def test_an_unplanned_interruption_is_a_trigger_but_an_unplanned_readmission_is_not_speed(text, flagged):
+    assert bool(_output_only(text)) is flagged

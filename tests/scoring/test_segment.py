@@ -222,3 +222,17 @@ def test_rows_closed_by_a_bar_but_not_opened_by_one_are_a_row_each():
     found = [f for f in review(text).findings if f.category == "output-only"]
     assert [f.line for f in found] == [2, 3, 4]
     assert len(found[0].rewrite.strip().split("\n")) == 3, found[0].rewrite  # one suggestion for the run of rows
+
+
+def test_a_row_whose_first_cell_is_its_item_number_is_a_row_not_a_list_item():
+    """"3. | Processing of applications | … | Within 7 days" is a charter's numbered row: read as a row under its header
+    (a "Time Frame" column), its number kept in its own cell, not taken as a list marker that leaves the cells misaligned."""
+    text = ("No. | Service offered | What you bring | Charge | Time Frame\n"
+            "3. | Connection of a new water meter. | Completed form and deposit. | As per tariff | Within 10 days of applying\n"
+            "b) | Replacement of a stolen meter. | Police abstract. | Free | Within 3 days\n")
+    clauses = segment(normalize(text))
+    assert [c.kind for c in clauses[1:3]] == ["row", "row"] and clauses[1].text.startswith("3. |")
+    assert segment("a | b | c")[0].kind != "row"  # a single letter without its stop starts no row
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert [f.line for f in found] == [2, 3]
+    assert found[0].rewrite.split("\n")[0].startswith("| 3. |") or found[0].rewrite.startswith("3. |")
