@@ -560,3 +560,16 @@ def test_a_rates_message_names_the_period_it_pays_by(text, period):
 ])
 def test_a_term_named_or_defined_is_not_the_rule_that_awards_on_it(text, flagged):
     assert bool(_cost_first(text)) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    "Nursing (per hour) $162.00 $188.40 $240.10",
+    "Registered nursing per hour $141.20",
+])
+def test_nursing_priced_by_the_hour_is_care_bought_by_time(text):
+    assert _cost_first(text)
+
+
+def test_a_care_packages_funding_by_level_is_a_budget_not_a_rate_for_care():
+    assert _cost_first("Home care package funding (per week) $310.20 $560.45 $1,220.10") == []
+    assert _cost_first("Personal care (per week) $310.20")  # a rate for the care itself is still one
