@@ -199,6 +199,12 @@ _STRONG_REPORT_RES = (
 _WEAK_REPORT_RE = regex(
     r"\b(?:was|were|has\s+been|have\s+been|had\s+been|currently|at\s+present|presently|to\s+date|so\s+far"
     r"|there\s+are|there\s+were)\b"
+    # Something told as reported or asked for before: "The HSE has reported that 5,556 people were assessed", "Managers had
+    # requested additional staffing to improve the volume of calls handled"; and a count told as small or large: "The
+    # number of events each year is small".
+    r"|\b(?:has|have|had)\s+reported\s+that\b|\bhad\s+(?:requested|asked\s+for|sought|proposed|planned)\b"
+    r"|\b(?:number|volume|count)\s+of\s+(?:[\w-]+\s+){1,4}?(?:is|are|was|were|remains?)\s+(?:very\s+|quite\s+|relatively\s+)?"
+    r"(?:small|large|low|high|modest|limited|few|significant)\b"
     # A report's highlights, listed: "Highlights include the development of 2 new holiday programmes".
     r"|^\W*(?:[\w-]+\s+){0,2}?highlights\s+(?:include|included|were|are|for\s+the\s+year)\b"
     # A snapshot on a date: "63% of clients as at end of Q4", "as at 31 March".
@@ -298,9 +304,16 @@ _VIEW_TOLD_RE = regex(r"\b(?:felt|believed|argued|suggested|recommended|proposed
                       r"|its\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:targets?|standards?|kpis?|times?|limits?)\b", re.I)
 
 
+# Waiting for something still to happen, told of people: "those waiting for a carer to be assigned", "waiting on funding to
+# be allocated" (its "to be" is what they wait for, and sets nothing).
+_WAITING_FOR_RE = regex(r"\bwait(?:ing|s|ed)?\s+(?:for|on)\s+[^.;:]{1,60}?\bto\s+be\s+\w+", re.I)
+
+
 @lru_cache(maxsize=4096)
 def reports_fact(text: str) -> bool:
     """True when the clause only reports what happened or what is, and sets nothing."""
+    if "wait" in text and _WAITING_FOR_RE.search(text):
+        text = _WAITING_FOR_RE.sub(" ", text)
     if _PAST_MODAL_RE.search(text) and not (_BY_DEADLINE_RE.search(text) and re.search(r"\bshould\s+have\b", text, re.I)):
         text = _PAST_MODAL_RE.sub(" ", text)
     if "ask" in text and _REPORTED_QUESTION_RE.search(text):

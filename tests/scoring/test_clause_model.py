@@ -187,6 +187,10 @@ THE_SAME_COUNTS_SET_AS_TARGETS = [
     "We see 2,500 families every year.",
     "100 per cent of child in need reviews completed within timescale;",
     "It was reported that 85% of calls were answered within 20 seconds, against a target of 90%.",
+    # the eightieth batch's forms: a body's report of people still waiting, a request made before, a count told as small
+    "The regional office has reported that 2,140 people were assessed and waiting for a care worker to be assigned in March.",
+    "Managers had requested two more call handlers to improve the volume of calls answered.",
+    "The number of such call-outs each year is small, around 12 to 15.",
 ])
 def test_a_result_a_news_item_or_a_bidders_claim_is_a_report_not_a_target(text):
     assert _info(text, text[:10]).role == "report"

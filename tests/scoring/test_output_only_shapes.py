@@ -995,3 +995,8 @@ def test_a_count_beside_an_age_or_a_tier_is_still_a_count(text):
 ])
 def test_an_unplanned_interruption_is_a_trigger_but_an_unplanned_readmission_is_not_speed(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+def test_progress_shown_by_an_assessment_before_and_after_is_an_outcome_not_a_count():
+    assert _output_only("80% of pupils attending the summer programme will demonstrate progress as measured by pre- and post-tests.") == []
+    assert _output_only("80% of pupils will attend the summer programme.")  # attendance alone is still a count of reach
