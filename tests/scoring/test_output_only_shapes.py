@@ -1000,3 +1000,15 @@ def test_an_unplanned_interruption_is_a_trigger_but_an_unplanned_readmission_is_
 def test_progress_shown_by_an_assessment_before_and_after_is_an_outcome_not_a_count():
     assert _output_only("80% of pupils attending the summer programme will demonstrate progress as measured by pre- and post-tests.") == []
     assert _output_only("80% of pupils will attend the summer programme.")  # attendance alone is still a count of reach
+
+
+# A home found for good, a course of treatment completed and residents' own view are outcomes, whatever the count beside
+# them; a count of emergency beds given is still an output.
+@pytest.mark.parametrize("text,flagged", [
+    ("Performance Measures | FY26 Target\n# of families experiencing homelessness placed in permanent housing | 140", False),
+    ("Performance Measures | FY26 Target\n% of clients completing a full course of treatment | 85%", False),
+    ("Performance measure Target 2026/27\nResidents (%) who feel they can influence decisions in their area 50%", False),
+    ("Performance Measures | FY26 Target\n# of families given emergency shelter beds | 140", True),
+])
+def test_a_home_for_good_a_treatment_completed_and_residents_view_are_outcomes(text, flagged):
+    assert bool(_output_only(text)) is flagged
