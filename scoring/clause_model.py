@@ -107,7 +107,7 @@ _DESCRIBES_MEASURE_RE = regex(
     r"^\W*(?:this|the|each|that)\s+(?:[\w-]+\s+){0,3}?(?:measure|indicator|kpi|metric|data\s*set|database|system|return)\s+"
     r"(?:reports|tracks|shows|counts|captures|records|collects|describes|monitors|represents)\s+(?:on\s+)?\w"
     # and a report, a table or a dashboard: "The quarterly Timeliness Report shows the total number of cases received".
-    r"|^\W*(?:this|the|each|that|our)\s+(?:[\w-]+\s+){0,3}?(?:report|dashboard|table|chart|graph|scorecard)\s+"
+    r"|^\W*(?:this|the|each|that|our)\s+(?:[\w-]+\s+){0,3}?(?:report|dashboard|table|chart|graph|scorecard|tool|portal)\s+"
     r"(?:shows|displays|lists|presents|sets\s+out|summari[sz]es)\s+(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion|numbers)\s+of\b"
     r"|^\W*[A-Za-z][\w-]{1,15}\s+(?:tracks|records|captures|collects)\s+(?:both\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion)\s+of\b",
     re.I)
@@ -131,6 +131,9 @@ _DEFINED_AS_RE = regex(
     r"|^\W*for\s+the\s+purposes?\s+of\s+(?:this|these|the)\s+[\w -]{1,40}?,\s*[^.;,]{1,80}?\s+means\b"
     # ("As hereinafter specified" points to what follows; it names nothing.)
     r"|\b(?:shall|will|is|are)\s+(?:be\s+)?(?:referred\s+to|known)\s+as\b|(?<!\bas\s)\bhereinafter\b"
+    # How a measure counts, told as the standard it uses: "On-Time Performance uses a standard of one minute early and five
+    # minutes late as the range of on-time".
+    r"|\b(?:performance|measure|indicator|metric)\s+(?:uses|applies)\s+(?:a|the)\s+(?:standard|definition|threshold|window)\s+of\b[^.;]{1,120}?\bas\b"
     # A form's note on what a field is for: "The goal should explain what the service is trying to achieve".
     r"|\b(?:goals?|objectives?|measures?|indicators?|outcomes?|section|field|box|column)\s+(?:should|must|will)\s+"
     r"(?:explain|describe|state|set\s+out|say|show)\s+(?:what|how|why)\b", re.I)
@@ -378,7 +381,12 @@ _RESULTS_LEAD_RE = regex(
     r"|^(?![^:]{0,200}?\b(?:will|shall|must|should|to|needs?|required|expected)\b)[^:]{0,120}?\b(?:met|achieved|exceeded|surpassed)\s+(?:(?:each|all|every)\s+(?:of\s+)?)?(?:(?:their|its|the|our)\s+)?(?:[\w-]+\s+){0,3}?(?:targets?|goals?|measures?|standards?)\b[^:]{0,40}:\s*$"
     # A lead-in naming a period that has ended, over its figures: "In the quarter ended 30 June:", "During the
     # year ending March 2025:" (with no modal verb: "By the year ending March 2028, providers will:" sets targets).
-    r"|^\W*(?:during|in|over|for)\s+the\s+(?:year|quarter|month|period|half[-\s]year|twelve\s+months|12\s+months)\s+(?:ending|ended)\s+(?![^:]{0,40}?\b(?:will|shall|must|should)\b)[^:]{1,40}:\s*$",
+    r"|^\W*(?:during|in|over|for)\s+the\s+(?:year|quarter|month|period|half[-\s]year|twelve\s+months|12\s+months)\s+(?:ending|ended)\s+(?![^:]{0,40}?\b(?:will|shall|must|should)\b)[^:]{1,40}:\s*$"
+    # What was done in a past year, told over its list: "the LEOs supported an even wider cohort of entrepreneurs in 2015
+    # through:", "In 2023 the service delivered:".
+    r"|^(?![^:]{0,200}?\b(?:will|shall|must|should|aims?|plans?|targets?)\b)[^:]{0,160}?\b(?:supported|delivered|provided|achieved|helped|assisted|reached|served|ran|held|completed)\b"
+    r"[^:]{0,100}?\b(?:in|during)\s+(?:(?:19|20)\d\d|(?:the\s+)?(?:last|past|previous)\s+(?:year|quarter))\b[^:]{0,60}:\s*$"
+    r"|^\W*in\s+(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?,?\s+(?![^:]{0,60}?\b(?:will|shall|must|should|aims?|plans?)\b)[^:]{0,60}?\b(?:supported|delivered|provided|achieved|helped|assisted|reached|served|ran|held|completed)\b[^:]{0,60}:\s*$",
     re.I)
 # The title of a table or list of targets, a label naming them in the plural: "Business Event Targets for 2004–05",
 # "Key performance indicators".

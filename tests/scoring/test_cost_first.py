@@ -573,3 +573,8 @@ def test_nursing_priced_by_the_hour_is_care_bought_by_time(text):
 def test_a_care_packages_funding_by_level_is_a_budget_not_a_rate_for_care():
     assert _cost_first("Home care package funding (per week) $310.20 $560.45 $1,220.10") == []
     assert _cost_first("Personal care (per week) $310.20")  # a rate for the care itself is still one
+
+
+def test_a_sections_title_naming_the_bid_procedure_is_not_its_rule():
+    assert _cost_first("Lowest and best bid decision procedure.") == []
+    assert _cost_first("Contracts are awarded on the lowest and best bid.")

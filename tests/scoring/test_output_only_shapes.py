@@ -1012,3 +1012,19 @@ def test_progress_shown_by_an_assessment_before_and_after_is_an_outcome_not_a_co
 ])
 def test_a_home_for_good_a_treatment_completed_and_residents_view_are_outcomes(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# The eighty-second batch's forms, in our words: a count written with "#" and its target after an equals sign, an
+# investigation started within a time; quiet on a past year's list of what was done, a tool's account of what it shows,
+# a measure's standard told as what it uses, and a harm counted as averted.
+@pytest.mark.parametrize("text,flagged", [
+    ("# days of respite care – Target = 12,400 Performance Standard (12,000 – 12,800)", True),
+    ("# of home visits: Target = 3,000", True),
+    ("To initiate an investigation within 2 working days of a report of a stray dog.", True),
+    ("In 2025 the enterprise offices supported local businesses through:\n2,104 training courses with 19,300 participants;", False),
+    ("The Reporting Tool presents the number of requests completed and outstanding each month.", False),
+    ("On-Time Performance uses a standard of two minutes early and four minutes late as the on-time window.", False),
+    ("# of potential evictions averted | 310 | 400", False),
+])
+def test_the_eighty_second_batchs_forms(text, flagged):
+    assert bool(_output_only(text)) is flagged
