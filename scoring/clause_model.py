@@ -111,6 +111,8 @@ _DESCRIBES_MEASURE_RE = regex(
     r"(?:shows|displays|lists|presents|sets\s+out|summari[sz]es)\s+(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion|numbers)\s+of\b"
     r"|^\W*[A-Za-z][\w-]{1,15}\s+(?:tracks|records|captures|collects)\s+(?:both\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|percentage|proportion)\s+of\b",
     re.I)
+# The time limit a measure counts within, part of what it is ("how many permits are picked up within 60 days of submittal").
+_MEASURED_SPAN_RE = regex(r"\b(?:with)?in\s+\d{1,3}\s+(?:working\s+|business\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b", re.I)
 _FIGURE_CAPTION_RE = regex(r"^\W*(?:figure|fig\.|chart|graph)\s+\d{1,3}[a-z]?\s*[:.–—-]", re.I)
 # Where on a form a count is kept, no figure of it: "(Section 1.)", "in Table 2".
 _FORM_REF_RE = regex(r"\b(?:section|part|table|appendix|annex|item|question|line|box)\s+\d{1,2}[a-z]?(?:\.\d{1,2})*\.?", re.I)
@@ -595,7 +597,7 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "definition"
     if _TERM_DEF_RE.search(stripped) and not re.search(r"\d", stripped) and not sets_requirement(stripped):
         return "definition"  # "Output: the number of …" in a glossary; with a figure or a "must" it is a target
-    if _DESCRIBES_MEASURE_RE.search(stripped) and not re.search(r"\d", _FORM_REF_RE.sub(" ", stripped)) \
+    if _DESCRIBES_MEASURE_RE.search(stripped) and not re.search(r"\d", _MEASURED_SPAN_RE.sub(" ", _FORM_REF_RE.sub(" ", stripped))) \
             and not sets_requirement(stripped):
         return "definition"  # "This annual measure reports on …", "VSDCS tracks the total number of …": what is counted
     if _METHOD_DEF_RE.search(stripped) and not _AWARD_RULE_RE.search(stripped) \

@@ -44,6 +44,10 @@ MINUTES_RE = regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+
 # figure for a past period ("In 2023/24, …", "of the total"). They outweigh a target word, since
 # reports quote targets ("…which was 90% of the target").
 _STRONG_REPORT_RES = (
+    # Results told with how steadily they came, in a year gone by: "911 consistently answered at least 90 percent of calls
+    # within 10 seconds for each quarter of 2017" (its "at least" is the result's, not a level set).
+    regex(r"\b(?:consistently|successfully)\s+(?:answered|achieved|met|exceeded|delivered|responded\s+to|handled|completed|reached)\b"
+          r"(?=[^.;]{0,120}?\b(?:in|of|during|for)\s+(?:(?:each|every)\s+quarter\s+of\s+|the\s+year\s+)?(?:19|20)\d\d\b)", re.I),
     # A fill or take-up level told as it stands, or its change: "Voucher utilization is 80%", "enrolment stood at 91 per
     # cent", "PBV utilization: +1%" (set as a level, it has a target word or a modal verb and never reaches here).
     regex(r"^(?![\s\S]*\b(?:minimum|maximum|targets?|at\s+least|no\s+(?:less|fewer)|goals?|standards?|thresholds?|expected|required"

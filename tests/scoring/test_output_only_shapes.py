@@ -1014,7 +1014,7 @@ def test_a_home_for_good_a_treatment_completed_and_residents_view_are_outcomes(t
     assert bool(_output_only(text)) is flagged
 
 
-# The eighty-second batch's forms, in our words: a count written with "#" and its target after an equals sign, an
+# The eighty-second and eighty-third batches' forms, in our words: a count written with "#" and its target after an equals sign, an
 # investigation started within a time; quiet on a past year's list of what was done, a tool's account of what it shows,
 # a measure's standard told as what it uses, and a harm counted as averted.
 @pytest.mark.parametrize("text,flagged", [
@@ -1025,6 +1025,10 @@ def test_a_home_for_good_a_treatment_completed_and_residents_view_are_outcomes(t
     ("The Reporting Tool presents the number of requests completed and outstanding each month.", False),
     ("On-Time Performance uses a standard of two minutes early and four minutes late as the on-time window.", False),
     ("# of potential evictions averted | 310 | 400", False),
+    # the eighty-third's: a measure described with the time limit it counts within, a year's results told as steady
+    ("This measure shows how many benefit claims are decided within 20 days of receipt.", False),
+    ("The helpline consistently answered at least 85 percent of calls within 20 seconds for each quarter of 2026.", False),
+    ("The helpline will answer at least 85 percent of calls within 20 seconds.", True),
 ])
-def test_the_eighty_second_batchs_forms(text, flagged):
+def test_the_eighty_second_and_third_batchs_forms(text, flagged):
     assert bool(_output_only(text)) is flagged
