@@ -186,19 +186,26 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         return
     patterns = p["patterns"]
     search = patterns.search
-    if len(doc.clauses) == 1 and search(doc.clauses[0].text) is None:
+    if len(doc.clauses) == 1 and search(doc.clauses[0].text) is None and not (p.get("with_marker") and doc.clauses[0].kind == "item"):
         return  # one clause the rule cannot match (a rewrite's words checked before they are pasted): no model needed
     skipped = doc.skipped(p.get("targets_only"))
     model = doc.model
     counts = rule.category == "output-only"  # a rate line may open on its age band ("3 and 4 year old funding rate = £5.64")
+    with_marker = p.get("with_marker")
     for i, clause in enumerate(doc.clauses):
         if skipped[i]:
             continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
+        text, base = clause.text, clause.start
         # Most clauses match no rule: one search says so without building a list of matches.
-        matches = list(patterns.finditer(clause.text)) if search(clause.text) is not None else ()
-        if matches and counts and (_NAMING_NUMBER_HINT_RE.search(clause.text) or _NOUGHT_OR_NOTE_HINT_RE.search(clause.text)):
+        matches = list(patterns.finditer(text)) if search(text) is not None else ()
+        if not matches and with_marker and clause.kind == "item":
+            line_start = doc.text.rfind("\n", 0, clause.start) + 1
+            if clause.start - line_start <= 12:  # the item read again with its own marker ("7. ", "(iv) ")
+                text, base = doc.text[line_start:clause.end], line_start
+                matches = list(patterns.finditer(text)) if search(text) is not None else ()
+        if matches and counts and (_NAMING_NUMBER_HINT_RE.search(text) or _NOUGHT_OR_NOTE_HINT_RE.search(text)):
             # (the match's first figure: "work with 8 to 11 year olds" opens on its verb)
-            matches = [m for m in matches if not names_not_counts(clause.text, _first_figure(m))]
+            matches = [m for m in matches if not names_not_counts(text, _first_figure(m))]
         info = model[i]
         if not matches:
             if i and model[i - 1].role == "heading":
@@ -206,15 +213,15 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
                 if hit is not None:
                     yield hit
             continue
-        if p["exceptions"] is not None and p["exceptions"].search(clause.text):
+        if p["exceptions"] is not None and p["exceptions"].search(text):
             continue
         if p.get("not_under") is not None and _under(p["not_under"], info):
             continue
-        if p.get("only_under") is not None and not _under(p["only_under"], info, clause.text[:matches[0].start()]):
+        if p.get("only_under") is not None and not _under(p["only_under"], info, text[:matches[0].start()]):
             continue  # (the lines above the match in its own clause head it too: a title and its row joined by one line break)
         if _label_over_threshold(doc, i):
             continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below
-        if p["unless"] is not None and p["unless"].search(_blank(clause.text, matches)):
+        if p["unless"] is not None and p["unless"].search(_blank(text, matches)):
             continue
         if p.get("unless_in_next") and _next_in_block(doc, i) and p["unless"].search(_next_in_block(doc, i).text):
             continue
@@ -224,9 +231,9 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             # sentence, that one's words are quoted ("must be assessed within four hours").
             at = m.span()
             if "at" in m.re.groupindex and m.start("at") >= 0:
-                inner = search(clause.text, m.start() + 1)
+                inner = search(text, m.start() + 1)
                 at = inner.span() if inner is not None and inner.start() < m.end() else m.span("at")
-            start, end = clause.start + at[0], clause.start + at[1]
+            start, end = max(base + at[0], clause.start), base + at[1]  # (on the item's words, not its marker)
             if p["negation"] and negated(clause, start, end):
                 continue
             yield Hit(start, end)

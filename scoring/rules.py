@@ -43,9 +43,9 @@ _COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite",
 # and "elsewhere" for a draft plainly from outside the UK. The law a `why` cites is not the same in each.
 PLACES = ("England", "Wales", "Scotland", "Northern Ireland", "elsewhere")
 _KIND_KEYS = {
-    "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under", "only_under"},
+    "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under", "only_under", "with_marker"},
     "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row", "not_under",
-                    "only_under"},
+                    "only_under", "with_marker"},
     "award-weighting": {"check", "threshold"},
     "absence": {"applies_when", "required", "min_clauses"},
 }
@@ -176,6 +176,9 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
         kpi_row = _switch(data, "kpi_row", False, where)
         return {
             "kpi_row": kpi_row,
+            # A list item is read with its marker ("7. Trade licence 07 days"), for patterns that tell a charter's numbered
+            # line from a sentence by its number.
+            "with_marker": _switch(data, "with_marker", False, where),
             "unless_in_next": unless_in_next,
             "targets_only": targets_only,
             "patterns": compile_any(_str_list(data, "patterns", where, required=True), where),

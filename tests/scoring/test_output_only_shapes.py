@@ -1019,3 +1019,10 @@ def test_a_count_beside_an_age_or_a_tier_is_still_a_count(text):
 ])
 def test_the_later_batches_forms_are_flagged_where_they_set_outputs_and_quiet_elsewhere(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+def test_a_charters_numbered_line_is_read_with_its_number_and_the_finding_points_at_its_words():
+    text = "Services and time limits\n7. Renewal of a trade licence 07 days\n8. Clearing a blocked drain 3 days\n"
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert [f.line for f in found] == [2, 3]
+    assert all(not f.match.startswith(("7.", "8.")) and f.column == 4 for f in found)  # the words, not the marker
