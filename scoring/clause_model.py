@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from .modality import MINUTES_RE, modal_or_imperative, reports_fact, sets_requirement
 from .patterns import regex
-from .segment import Clause
+from .segment import ITEM_NUMBER, Clause
 
 ROLES = ("target", "report", "definition", "question", "heading", "procedure", "guidance")
 
@@ -1322,7 +1322,7 @@ def _split_values(values: str) -> tuple[str, ...]:
 
 # A row's own item number in a cell the header has no column for: "5. | Approval for use of materials | 26 | 100% |" under
 # "Type of Service | Target Response Time (Working Days) | Target Compliance Level".
-_ITEM_NUMBER_CELL_RE = regex(r"^\(?[0-9]{1,3}[.)]?$|^\(?[a-z][.)]$|^[ivx]{1,5}[.)]$", re.I)
+_ITEM_NUMBER_CELL_RE = regex(rf"^(?:{ITEM_NUMBER})$", re.I)
 _NUMBER_COLUMN_RE = regex(r"^\W*(?:s\.?\s*no|no|number|item|ref|#|sl|sr|serial|code|id)\b", re.I)
 
 

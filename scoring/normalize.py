@@ -169,7 +169,7 @@ def _join_cell_lines(text: str) -> str:
     while k < len(units):
         form = units[k][2]
         end = k
-        while end < len(units) and units[end][2] == form and form and (end == k or units[end][0] == units[end - 1][1] + 1):
+        while form and end < len(units) and units[end][2] == form:  # (units follow each other line by line)
             end += 1
         run = units[k:end] if form else []
         k = max(end, k + 1)

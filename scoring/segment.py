@@ -37,7 +37,9 @@ _INSTRUCTION_START_RE = regex(r"(?:Deliver|Provide|Achieve|Support|Ensure|Mainta
                               r"\s+(?=[a-z0-9£$€])")
 _CLOSER_RE = regex(r"[.!?][\"')\]]*")
 _LAST_WORD_RE = regex(r"([A-Za-z.]{1,24})\.?$")
-_ITEM_CELL_RE = regex(r"[ \t]*(?:\(?[0-9]{1,3}[.)]?|\(?[a-z][.)]|[ivx]{1,5}[.)])[ \t]*\|[ \t]")
+# A row's own item number as its first cell: "3.", "(12)", "b)", "iv." (scoring/clause_model.py reads a cell by it too).
+ITEM_NUMBER = r"\(?[0-9]{1,3}[.)]?|\(?[a-z][.)]|[ivx]{1,5}[.)]"
+_ITEM_CELL_RE = regex(rf"[ \t]*(?:{ITEM_NUMBER})[ \t]*\|[ \t]")
 _SENTENCE_END_RE = regex(r"[.!?][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9•])")
 # A price a scan split at its point ("$2. 157 per meal", "$2 . 507"): the figures after the stop are its cents.
 _PRICE_BEFORE_RE = regex(r"[£$€][ ]?\d{1,6}[ ]?$")
