@@ -365,6 +365,8 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
     if kept and secondary:
         secondary = f"{activity} reported as a secondary measure, as this row sets it"
     has = set(roles)
+    # Several target columns (one a year): each gets the baseline, the row's own count is kept once, in the last.
+    last_target = max((i for i, r in enumerate(roles) if r == "target"), default=-1)
     for i, role in enumerate(roles):
         if role == "what":
             extra = [] if "how" in has else [f"({measure})"]
@@ -372,7 +374,7 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
             if "target" not in has and secondary:
                 cells[i] += f"; {secondary}"
         elif role == "target":
-            cells[i] = f"{baseline}; {secondary}" if secondary else baseline
+            cells[i] = f"{baseline}; {secondary}" if secondary and i == last_target else baseline
         elif role == "how":
             cells[i] = measure
         elif _EMPTY_CELL.match(cells[i]) and i == place.flagged:
@@ -408,6 +410,7 @@ def row_activity(place: Place) -> str:
     roles = place.roles()
     parts = [place.cells[i] for i, r in enumerate(roles) if r in ("what", "target") and not _EMPTY_CELL.match(place.cells[i])
              and not (r == "target" and kept_cell(place, i))]  # a kept target stays in its own cell
+    parts = [c for n, c in enumerate(parts) if not n or c.strip() != parts[n - 1].strip()]  # one target a year, the same: once
     words = ": ".join(parts)
     if len(words) > 140:  # at a phrase break, else at a word's end: never mid-word
         words = shorten(words, 140) or words[:140].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"

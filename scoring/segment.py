@@ -14,8 +14,10 @@ _BULLET_RE = regex(
     r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
 )
 # "# of clients served" is a count ("number of"), not a Markdown heading.
-# (Not "# of visits", nor a count's row that opens on its "#": "# Inspections 13,637 14,104 10,000".)
-_HEADING_MD_RE = regex(r"[ \t]*#{1,6}[ \t]+(?!of\b)(?![^\n]{1,120}?[ \t]\d[\d,.]*%?[ \t]+\d[\d,.]*%?[ \t]*(?:\n|$))\S")
+# (Not "# of visits", nor a count's row that opens on its "#": "# Inspections 13,637 14,104 10,000", or with its cells
+# between bars: "# Locations baited |  | 266 | 156".)
+_HEADING_MD_RE = regex(r"[ \t]*#{1,6}[ \t]+(?!of\b)(?![^\n]{1,120}?[ \t]\d[\d,.]*%?[ \t]+\d[\d,.]*%?[ \t]*(?:\n|$))"
+                       r"(?![^\n|]{1,200}(?:\|[ \t]*)+[\d,.]+%?[ \t]*(?:\||\n|$))\S")
 _TABLE_SEP_RE = regex(r"^[\s|:+\-=]*$")
 _TERMINAL = ".!?:;"
 # Abbreviations after which a full stop does not end a sentence.

@@ -330,3 +330,13 @@ def test_a_header_whose_blank_number_heading_was_moved_to_its_end_still_lines_up
     first = _cells(finding.rewrite.split("\n")[0])
     assert first[0] == "7." and first[2:] == ["21", "100%"]
     assert "Issue of street trading" not in first[1].split(";")[0]
+
+
+def test_a_row_with_a_target_for_each_year_keeps_its_count_once_in_the_last_target_cell():
+    text = ("Performance Measures | FY23 Actual | FY24 Target | FY25 Target\n"
+            "# Nests treated | 410 | 380 | 380\n")
+    finding = _output_findings(text)[0]
+    cells = _cells(finding.rewrite.split("\n")[0])
+    assert len(cells) == 4 and cells[1] == "410"  # the actual stays as written, in its column
+    assert "secondary" not in cells[2] and "secondary" in cells[3]
+    assert cells[3].count("380") == 1  # the same target two years running is said once

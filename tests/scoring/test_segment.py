@@ -129,6 +129,12 @@ def test_a_count_written_with_a_hash_is_not_a_markdown_heading():
     assert kinds[-1][0] == "heading"
 
 
+def test_a_count_row_that_opens_on_a_hash_with_cells_between_bars_is_not_a_markdown_heading():
+    kinds = _texts("Measures | 2023 Actual | 2024 Target\n# Nests treated |  | 380\n## Notes\nNone this year.")
+    assert not any(k == "heading" and "Nests" in t for k, t in kinds)
+    assert ("heading", "## Notes") in kinds or any(k == "heading" and "Notes" in t for k, t in kinds)
+
+
 def test_a_lead_in_ending_in_a_colon_ends_its_sentence():
     kinds = _texts("Performance indicators vary by contract, so these are examples:\nNumber of sessions run")
     assert [t for _, t in kinds] == ["Performance indicators vary by contract, so these are examples:",
