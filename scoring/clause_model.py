@@ -271,6 +271,11 @@ _TERM_DEF_RE = regex(
     r"|throughput|utili[sz]ation|occupancy|capacity|efficiency|effectiveness|reach|volume)"
     r"\s*(?:[:–—-]\s*|\s(?:is|are|refers?\s+to|means?|measures?|counts?|describes?)\s+)(?:the\s+|a\s+|an\s+)?"
     r"(?:number|count|percentage|proportion|rate|total|amount|quantity|share)\s+of\b", re.I)
+# A glossary's measure, named with its short form, then what it counts: "Monthly Average Abandonment Rate (MAAR): The
+# number of calls abandoned in a 24-hour period, divided by …", "Average Speed of Answer (ASA): The average wait …".
+_NAMED_MEASURE_DEF_RE = regex(
+    r"^\W*(?:[A-Z][\w'’/&-]*\s+){1,9}\((?-i:[A-Z][A-Za-z]{1,9})\)\s*[:–—-]\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:number|count|percentage|proportion|rate|total|average|sum|mean|time|length)\b", re.I)
 # An account of a past period with its figure: "During the fiscal year 51,814 clients completed plans."
 _PAST_PERIOD_RE = regex(
     r"\b(?:during|over|in|throughout|for)\s+(?:the|its|our|their)\s+(?:(?:last|past|previous|fiscal|financial|reporting|review|calendar|same"
@@ -597,6 +602,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "definition"
     if _TERM_DEF_RE.search(stripped) and not re.search(r"\d", stripped) and not sets_requirement(stripped):
         return "definition"  # "Output: the number of …" in a glossary; with a figure or a "must" it is a target
+    if _NAMED_MEASURE_DEF_RE.search(stripped) and not sets_requirement(stripped):
+        return "definition"  # a glossary's named measure and what it counts, its periods and limits part of the count
     if _DESCRIBES_MEASURE_RE.search(stripped) and not re.search(r"\d", _MEASURED_SPAN_RE.sub(" ", _FORM_REF_RE.sub(" ", stripped))) \
             and not sets_requirement(stripped):
         return "definition"  # "This annual measure reports on …", "VSDCS tracks the total number of …": what is counted

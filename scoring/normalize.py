@@ -136,6 +136,9 @@ _NO_BAR_LINE_RE = regex(r"[ \t]*[^|\s][^|\n]{0,300}")
 # A column's number in brackets or a year, which a header cell may hold ("Officer responsible (3)", "Target 2025/26").
 _HEADER_NUMBER_RE = regex(r"\(\s?\d{1,2}\s?\)|\b(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\b")
 _DIGIT_RE = regex(r"\d")
+_MAX_COLUMNS = 40  # a narrower row is sought under at most this many header cells: each width tried reads the run once
+# A header cell over a column of figures: a target, or a year alone ("Target Yr (2021)", "FY 2024", "2025/26").
+_YEAR_OR_TARGET_RE = regex(r"\btargets?\b|^\W*(?:FY\s?)?(?:19|20)\d\d(?:\s?[/-]\s?\d{2,4})?\W*$", re.I)
 
 
 def _has_figure(cell: str) -> bool:
@@ -158,6 +161,27 @@ def _cell_units(lines: list[str]) -> list[tuple[int, int, str]]:
     return units
 
 
+def _header_width(run: list[tuple[int, int, str]], lines: list[str]) -> int:
+    """How many cells a row of the run has: its leading cells without a figure, or fewer where a row's own first cells
+    have none either ("Key Output | KPI | Target 2021 | … | Classrooms built | Number of classrooms built | 1380 | …"):
+    the widest that parts the run into whole rows, each after the header holding a figure, and holding one under each
+    header cell that names a year or a target."""
+    figures = [_has_figure(lines[u[0]]) for u in run]
+    lead = next((n for n, f in enumerate(figures) if f), len(run))
+
+    def fits(width: int) -> bool:
+        if len(run) % width:
+            return False
+        marked = [n for n in range(width) if _YEAR_OR_TARGET_RE.search(lines[run[n][0]])]
+        rows = range(width, len(run), width)
+        return all(any(figures[g:g + width]) and all(figures[g + n] for n in marked) for g in rows)
+
+    if lead >= 2 and len(run) % lead == 0 and (fits(lead) or not any(
+            _YEAR_OR_TARGET_RE.search(lines[u[0]]) for u in run[:lead])):
+        return lead  # (a header naming no year or target: its rows may hold words only, "Same day")
+    return next((width for width in range(min(lead - 1, _MAX_COLUMNS), 1, -1) if fits(width)), 0)
+
+
 def _join_cell_lines(text: str) -> str:
     lines = text.split("\n")
     starts = [0]
@@ -173,8 +197,8 @@ def _join_cell_lines(text: str) -> str:
             end += 1
         run = units[k:end] if form else []
         k = max(end, k + 1)
-        width = next((n for n, u in enumerate(run) if _has_figure(lines[u[0]])), len(run))
-        if width < 2 or (len(run) - width) % width:
+        width = _header_width(run, lines)
+        if width < 2:
             continue
         for g in range(0, len(run), width):
             first, last = run[g][0], run[g + width - 1][1]

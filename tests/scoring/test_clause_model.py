@@ -32,6 +32,10 @@ def _info(text, starts_with):
     ("| Target met. | The team ran 412 sessions and 80 home visits. |", "report"),
     ("There were 41,200 calls to the helpline in June 2025, about 16 million a year.", "report"),
     ("Method 2: Best price-quality ratio", "definition"),
+    # A glossary's measure named with its short form, then what it counts; with a binding verb it sets a limit.
+    ("Weekly Missed Visit Rate (WMVR): The number of planned visits not made in a week, divided by all planned visits.",
+     "definition"),
+    ("Average Time to Answer (ATA): The average wait must not exceed 30 seconds.", "target"),
     # A form's request to the applicant, a report of what someone found, a year named as a financial year, a duty to
     # report on a count with no figure to reach.
     ("To help the panel, please include your client group and the number of beds you run.", "question"),
@@ -541,6 +545,9 @@ def test_a_row_is_read_with_its_header_however_the_copy_laid_the_header_out(text
     # each cell closed by its bar on a line of its own, rows and header alike
     ("Ref |\nService |\nTime limit |\n1 |\nReplace a broken street light |\n5 working days |\n"
      "2 |\nRemove dumped waste from a lane |\n2 working days |", [5, 8]),
+    # each row opening on two cells without a figure (the output, then its KPI), under targets by year
+    ("Key Output |\nKPI |\nTarget 2025 |\nTarget 2026 |\nFootpaths built |\nNumber of footpaths built |\n40 |\n45 |\n"
+     "Street lights fitted |\nNumber of street lights fitted |\n300 |\n320 |", [5, 6, 9, 10]),
 ])
 def test_a_table_copied_one_cell_a_line_is_read_a_row_at_a_time(text, lines):
     found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
