@@ -26,7 +26,7 @@ _ROLES = (
     ("how", regex(r"\b(?:how (?:measured|evidenced|collected|monitored)|measured by|evidence|data|source|method|"
                   r"means of verification|tool|instrument|monitoring)\b", re.I)),
     ("keep", regex(r"\b(?:frequency|how often|reporting|report(?:ed)?|period|timescale|when|due|date|owner|"
-                   r"responsib\w*|lead|notes?|comments?|ref(?:erence)?|no\.?|#"
+                   r"responsib\w*|lead|notes?|comments?|ref(?:erence)?(?!\s+points?\s+(?:or|and|/)\s+targets?)|no\.?|#"
                    # what was achieved, and where the service sits ("Standard achieved?", "Service Area")
                    r"|achieved|met|actuals?|results?|status|outturn|area)\b", re.I)),
     ("target", regex(r"\b(?:target|standard|threshold|level|expected|goal|minimum|benchmark|tolerance|deadlines?)\b|"
@@ -411,6 +411,7 @@ def row_activity(place: Place) -> str:
     parts = [place.cells[i] for i, r in enumerate(roles) if r in ("what", "target") and not _EMPTY_CELL.match(place.cells[i])
              and not (r == "target" and kept_cell(place, i))]  # a kept target stays in its own cell
     parts = [c for n, c in enumerate(parts) if not n or c.strip() != parts[n - 1].strip()]  # one target a year, the same: once
+    parts = [c.strip().rstrip(".") if n < len(parts) - 1 else c for n, c in enumerate(parts)]  # "services: At least …", no ".:"
     words = ": ".join(parts)
     if len(words) > 140:  # at a phrase break, else at a word's end: never mid-word
         words = shorten(words, 140) or words[:140].rsplit(" ", 1)[0].rstrip(" ,;:") + " …"

@@ -354,8 +354,10 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         if target and _TARGET_VALUE_RE.search(target) and info.role == "target" \
                 and (_LIMIT_VALUE_RE.match(target) or not info.time_limit_column()):
             subject = info.indicator() + "\n" + " | ".join(info.header)
-            if counted and _COUNT_RE.match(counted) and counted.strip() != info.indicator().strip():
-                subject = counted + "\n" + subject  # "Key Output | KPI": the KPI column names the count held to the target
+            # "Key Output | KPI", "Indicator | Measured by": the column naming the count held to the target, read first
+            named = next((c for c in (counted, info.cell("measure")) if c and _COUNT_RE.match(c)), None)
+            if named and named.strip() != info.indicator().strip():
+                subject = named + "\n" + subject
             if _TIME_TARGET_RE.match(target):
                 subject += "\n" + target  # "Response to emails | 1 hour or less": the target cell is the time limit
         elif counted and _COUNT_RE.match(counted) and info.role not in _NOT_TARGET_ROLES and not info.results_table:

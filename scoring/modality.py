@@ -104,6 +104,15 @@ _STRONG_REPORT_RES = (
     # A share that has moved, told as news: "the situation has moved from 55% of emergency calls being responded to within
     # eight minutes to 68%" (a target raised or cut, "have increased from 9,000 to 13,000", is not this).
     regex(r"\b(?:has|have|had)\s+(?:moved|risen|fallen|improved|climbed|dropped)\s+from\s+\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)", re.I),
+    # What was done in a year gone by, told with its change on the year before: "The Agency conducted 1,743 site audits … -
+    # an increase of 12.6% in the total number of audits compared with 2004-05" (a plan's "achieve an increase of 10%
+    # compared with 2024" has its verb in the imperative, caught before this).
+    regex(r"^(?=[\s\S]{0,600}?\b(?:conducted|was|were|had|recorded|saw|undertook|made|completed|delivered|provided|received|handled)\b)"
+          r"[\s\S]{0,600}?\b(?:an?\s+)?(?:increase|decrease|rise|fall|growth|reduction|drop)\s+of\s+\d[\d.]*\s*(?:%|per\s?cent)"
+          r"[^.;]{0,100}?\bcompared\s+(?:with|to)\s+(?:the\s+(?:previous|prior)\s+year|last\s+year|(?:19|20)\d\d)", re.I),
+    # A chart's account of itself: "The chart to the right shows the "success rate" for weekly pick-ups".
+    regex(r"^\W*(?:the|this|each)\s+(?:chart|graph|figure|map|dashboard)\s+(?:(?:to|on)\s+the\s+(?:right|left)\s+|above\s+|below\s+)?"
+          r"(?:shows|displays|illustrates|presents|depicts)\b", re.I),
     # A record broken: "the highest proportion answered since May 2022".
     regex(r"\bthe\s+(?:highest|lowest|best|worst)\s+(?:[\w-]+\s+){0,3}?since\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+)?"
           r"(?:19|20)\d\d\b", re.I),

@@ -340,3 +340,13 @@ def test_a_row_with_a_target_for_each_year_keeps_its_count_once_in_the_last_targ
     assert len(cells) == 4 and cells[1] == "410"  # the actual stays as written, in its column
     assert "secondary" not in cells[2] and "secondary" in cells[3]
     assert cells[3].count("380") == 1  # the same target two years running is said once
+
+
+def test_a_count_named_in_the_measured_by_column_is_found_and_its_target_cell_is_rewritten():
+    text = ("Indicator | Measured by | Reference Point or Target\n"
+            "Better access to youth counselling. | Number of counselling sessions provided. | At least 4,000 sessions provided.\n")
+    finding = _output_findings(text)[0]
+    cells = _cells(finding.rewrite)
+    assert len(cells) == 3
+    assert "At least 4,000 sessions" in cells[2] and "secondary" in cells[2]  # the count kept, as a secondary measure
+    assert ".:" not in finding.rewrite

@@ -16,6 +16,9 @@ REPORTED = [
     "Of the total number of carers assessed, 1,150 were over 65.",
     "Since 2019 the scheme has helped 3,000 tenants and made 14,500 welfare calls.",
     "Historically, around 60 group sessions were run each term in the two libraries.",
+    # what a body did in a year gone by, told with its change on the year before; a chart's account of itself
+    "The inspectorate conducted 912 home inspections and 40 reviews - an increase of 8.4% in all visits compared with 2019-20.",
+    "The chart to the right shows the number of scheduled pick-ups compared with missed collections.",
     # the scale of a service today, in round figures and the present tense
     "The borough's contact centre receives more than 90,000 calls about repairs a year.",
     # a view put forward about a target, its "should" the view's
