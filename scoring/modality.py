@@ -110,6 +110,10 @@ _STRONG_REPORT_RES = (
     regex(r"^(?=[\s\S]{0,600}?\b(?:conducted|was|were|had|recorded|saw|undertook|made|completed|delivered|provided|received|handled)\b)"
           r"[\s\S]{0,600}?\b(?:an?\s+)?(?:increase|decrease|rise|fall|growth|reduction|drop)\s+of\s+\d[\d.]*\s*(?:%|per\s?cent)"
           r"[^.;]{0,100}?\bcompared\s+(?:with|to)\s+(?:the\s+(?:previous|prior)\s+year|last\s+year|(?:19|20)\d\d)", re.I),
+    # Progress told against a target as it stands now: "The majority of online applications are currently being
+    # processed within 5 working days, well ahead of target".
+    regex(r"\b(?:well|comfortably|slightly|just|far)\s+(?:ahead\s+of|behind|above|below)\s+(?:the\s+|its\s+|our\s+)?targets?\b"
+          r"|\b(?:is|are)\s+currently\s+being\s+[a-z]+ed\b", re.I),
     # A chart's account of itself: "The chart to the right shows the "success rate" for weekly pick-ups".
     regex(r"^\W*(?:the|this|each)\s+(?:chart|graph|figure|map|dashboard)\s+(?:(?:to|on)\s+the\s+(?:right|left)\s+|above\s+|below\s+)?"
           r"(?:shows|displays|illustrates|presents|depicts)\b", re.I),
