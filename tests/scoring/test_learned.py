@@ -24,7 +24,7 @@ MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of t
           "The contractor shall deliver a yearly programme of 40 outreach days to young people.\n")
 # A charter line in another unusual order, which the model reads as output-only at 0.95 or more.
 OUTPUT_SURE = "Letters from residents: reply sent inside 5 working days on 90% of occasions."
-MISSED_COST = ("The contract will go to the tenderer whose hourly charge is most economical.\n"
+MISSED_COST = ("The work will go to the supplier whose hourly charge is most economical.\n"
                "Sitting services will be paid per hour of sitting delivered.\n")
 
 
