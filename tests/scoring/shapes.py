@@ -43,4 +43,8 @@ SHAPES = {
     # a table copied one cell a line: one long run the header's width parts into rows, and cells each followed by a bar line
     "cells a line": lambda n: "Service |\nTime limit |\n" + _whole("Repair a street light |\n5 days |\n", n - 26),
     "bar lines": lambda n: _whole("Repair a street light\n|\n5 days\n|\n", n),
+    # rows copied one cell a line that open on two cells without a figure (the header's width is sought), and count rows
+    # opening on "#" with their cells between bars
+    "rows open on words": lambda n: "Output |\nKPI |\nTarget 2025 |\n" + _whole("Paths built |\nNumber of paths |\n40 |\n", n - 32),
+    "hash rows": lambda n: _whole("# Locations baited |  | 266 | 156\n", n),
 }
