@@ -587,6 +587,7 @@ _TRAILING_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-]|\(?(?:\d{1,2}(?:\.\d{1,2}){
 # (also a limit on a wait named as the measure: "1. A maximum wait of two weeks from referral to treatment; and")
 _MEASURE_ITEM_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
 _VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])", re.I)
+_TO_VERB_RE = regex(rf"To[ \t]+(?=(?:{_ITEM_VERBS})\b(?![-'’]))", re.I)
 # A lead-in the items read on from: it ends on a modal or "to" ("Our behaviour – we will", "The Contractor shall:",
 # "Providers are expected to:"), or it is a heading or lead-in with a colon ("Referral:", "Specifications include:").
 _READS_ON_LEAD_RE = regex(r"(?:\b(?:will|shall|must|should|agrees?\s+to|undertakes?\s+to|commits?\s+to|(?:is|are)\s+(?:\w+\s+)?to"
@@ -643,6 +644,14 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
             return None
         text = _item_text(template, clause, start, end, doc_area, own, kept=own) + end_mark
         return as_item(place, (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + text)
+    # A charter's commitment on a line of its own, its verb after "To" ("To carry out grass cutting in public parks once a
+    # month."): the same line back, "To work with …", with the commitment kept.
+    # (Not a share to reach, "To ensure 85 per cent of prisoners …": the change it is for goes in the sentence's place.)
+    to_line = _TO_VERB_RE.match(body) if not run_in and "\n" not in clause.text.strip() \
+        and not re.search(r"%|\bper\s?cent\b", body, re.I) else None
+    if to_line:
+        body = body[to_line.end():]
+        body = body[:1].upper() + body[1:]
     verb = _VERB_ITEM_RE.match(body)
     if verb is None or not body[:1].isupper() or _SENTENCE_IN_RE.search(body.rstrip(" .;")) or _LABEL_START_RE.match(body):
         return None  # not a verb phrase, or a label that starts like one ("Document Supply: 90% of requests …")
@@ -670,7 +679,7 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
     # a label before a dash, "Call answering – 75% of calls …".)
     entry = len(line.strip()) <= 160 and not line.rstrip().endswith((".", "!", "?")) and "\n" not in clause.text.strip() \
         and not re.search(r" / |\S {2,}\S|\s[–—-]\s", line.strip())
-    if not (run_in or _READS_ON_LEAD_RE.search(lead) or place.kind == "item" or marker or entry):  # a bullet keeps its own form
+    if not (run_in or _READS_ON_LEAD_RE.search(lead) or place.kind == "item" or marker or entry or to_line):  # a bullet keeps its own form
         return None
     own = " ".join(body.split()).rstrip(" .;,")
     # The item's words up to where the quote of its activity ends: an escape after it ("… or as agreed with the social
@@ -693,6 +702,8 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
     if commitment and (_carries(commitment) or "tender-coach" in commitment.lower()):
         commitment = ""
     text = _item_text(template, clause, start, end, doc_area, own, reads_on=True, commitment=commitment) + end_mark
+    if to_line:
+        text = "To " + text[:1].lower() + text[1:]
     prefix = run_in + (marker.group(0).strip() + " " if marker and (run_in or place.kind != "item") else "")
     return as_item(place, prefix + text)
 

@@ -350,3 +350,10 @@ def test_a_count_named_in_the_measured_by_column_is_found_and_its_target_cell_is
     assert len(cells) == 3
     assert "At least 4,000 sessions" in cells[2] and "secondary" in cells[2]  # the count kept, as a secondary measure
     assert ".:" not in finding.rewrite
+
+
+def test_a_charter_line_opening_on_to_comes_back_as_the_same_kind_of_line_with_its_commitment_kept():
+    finding = _output_findings("To carry out drain clearing in council housing estates once a month.")[0]
+    assert finding.rewrite.startswith("To ") and finding.rewrite.endswith(".")
+    assert "drain clearing in council housing estates once a month" in finding.rewrite
+    assert "The provider plans" not in finding.rewrite and finding.rewrite.count(". ") == 0  # one line, not a paragraph
