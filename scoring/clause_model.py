@@ -1342,6 +1342,9 @@ def has_item_number(header, cells) -> bool:
     return len(cells) == len(header) + 1 or (len(cells) == len(header) > 2 and not header[-1].strip())
 
 
+_LIMIT_IN_WORDS_RE = regex(r"^\W*(?:instantly|immediately|forthwith|same\s+day|on\s+the\s+spot|next\s+(?:working\s+)?day)\W*$", re.I)
+
+
 def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:
     if has_item_number(header, cells):
         cells = cells[1:]  # the cells then line up with their columns
@@ -1349,8 +1352,9 @@ def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> Cl
         target_cell = next((cells[k] for k, r in enumerate(columns) if r == "target" and k < len(cells)), None)
         if target_cell and _NO_TARGET_RE.search(target_cell):
             role = "report"  # "Report only", "No target": the row is monitored, not held to a figure
-        elif target_cell and re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|ten|twelve)\b", target_cell):
-            role = "target"
+        elif target_cell and (re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|ten|twelve)\b", target_cell)
+                              or _LIMIT_IN_WORDS_RE.match(target_cell)):
+            role = "target"  # (a limit in words too: "Instantly", "Same day")
         elif "result" in columns and "target" not in columns:
             role = "report"
     return ClauseInfo(role, tuple(headings), lead_in, header, tuple(cells), columns, start, end)

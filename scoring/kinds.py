@@ -309,14 +309,17 @@ def _threshold_hit(rule: Rule, doc: Document, i: int) -> Hit | None:
     return Hit(clause.start + fig.start(), clause.start + fig.end())
 
 
+# (or a limit in words: "Instantly", "Same day", "On the spot", under a time limit column)
 _TARGET_VALUE_RE = regex(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b", re.I)
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b"
+    r"|^\W*(?:instantly|immediately|forthwith|same\s+day|on\s+the\s+spot|next\s+(?:working\s+)?day)\b", re.I)
 
 
 # A time-limit column's cell that gives a limit ("Within 3 (three) days after receipt", "15 Working Days", "20 mins"), not
 # an account of when a task is done ("Activities are taken approximately 2 (two) months before …").
 _LIMIT_VALUE_RE = regex(r"^\W*(?:within|not\s+(?:more|later)\s+than|no\s+(?:more|later)\s+than|max(?:imum|\.)?|up\s+to|by|on|the\s+same"
-                        r"|same|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\b", re.I)
+                        r"|same|\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty"
+                        r"|instantly|immediately|forthwith|on\s+the\s+spot|next)\b", re.I)
 # A target cell that is a time limit: "1 hour or less", "within 2 working days", "10 Min or less".
 _TIME_TARGET_RE = regex(r"^\W*(?:within\s+|not\s+more\s+than\s+|no\s+more\s+than\s+|max(?:imum|\.)?\s+(?:of\s+)?|up\s+to\s+)?"
                         r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\s*"
