@@ -587,7 +587,7 @@ _TRAILING_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-]|\(?(?:\d{1,2}(?:\.\d{1,2}){
 # (also a limit on a wait named as the measure: "1. A maximum wait of two weeks from referral to treatment; and")
 _MEASURE_ITEM_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
 _VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])", re.I)
-_TO_VERB_RE = regex(rf"To[ \t]+(?=(?:{_ITEM_VERBS})\b(?![-'’]))", re.I)
+_TO_VERB_RE = regex(rf"(?-i:T)o[ \t]+(?=(?:{_ITEM_VERBS})\b(?![-'’]))", re.I)
 # A lead-in the items read on from: it ends on a modal or "to" ("Our behaviour – we will", "The Contractor shall:",
 # "Providers are expected to:"), or it is a heading or lead-in with a colon ("Referral:", "Specifications include:").
 _READS_ON_LEAD_RE = regex(r"(?:\b(?:will|shall|must|should|agrees?\s+to|undertakes?\s+to|commits?\s+to|(?:is|are)\s+(?:\w+\s+)?to"
