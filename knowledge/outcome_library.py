@@ -133,6 +133,9 @@ class Area:
     beneficiaries: str
     outcomes: tuple[Outcome, ...]
     clients: tuple[str, ...] = ()
+    # What a row's target is set on: each person the service works with, or each site for a service to places
+    # (street cleaning, pest control), whose baseline is the state of the place.
+    unit: str = "person"
 
     def serves(self, measure: Measure) -> bool:
         return "any" in measure.clients or bool(set(measure.clients) & set(self.clients))
@@ -258,6 +261,7 @@ def _load() -> tuple[dict[str, Measure], dict[str, Area]]:
                 for o in a["outcomes"]
             ),
             tuple(a.get("clients") or ()),
+            a.get("unit", "person"),
         )
         for key, a in raw["areas"].items()
     }

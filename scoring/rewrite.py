@@ -2052,7 +2052,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")
     row_words = " ".join(x for x in (indicator, place.cells[place.flagged] if place.cells else "", clause.text) if x)
     beneficiaries = _beneficiaries(row_words, heading, area, scope.ages, _doc_group(doc_area))
-    words = {"beneficiaries": beneficiaries, "outcome": outcome, "young": _young(scope, beneficiaries)}
+    words = {"beneficiaries": beneficiaries, "outcome": outcome, "young": _young(scope, beneficiaries), "unit": area.unit}
     first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
     if _carries(activity):
         activity = ""  # the row's own words hold a second problem (say, per-minute pay): leave them out

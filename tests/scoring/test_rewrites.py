@@ -2248,3 +2248,27 @@ def test_a_row_written_without_bars_at_its_ends_comes_back_the_same_way():
     rewrite = found[0].rewrite
     assert rewrite.startswith("01 | ") and not rewrite.rstrip().endswith("|"), rewrite
     assert "| Within 3 (three) days after receipt of the file. | Office of the Land Officer." in rewrite, rewrite
+
+
+def test_a_service_to_places_is_measured_by_the_state_of_the_place_not_a_follow_up_with_each_person():
+    """Street cleaning, grounds upkeep and pest control change places, not one person's life: a row counting streets
+    swept is measured by inspecting a sample of sites, its target is set on each site, and rat baiting by surveying the
+    treated blocks again; a count of people seen keeps the person's follow-up."""
+    swept = review("Performance measure | Target\n% of roads swept at least 4 times a year | 100\n").findings
+    assert swept and swept[0].rewrite
+    rewrite = swept[0].rewrite
+    assert "inspections of a random sample of sites" in rewrite, rewrite
+    assert "each site's starting point" in rewrite and "follow-up questions to each person" not in rewrite, rewrite
+    baited = [f for f in review("Pest control\nNumber of sewer locations baited for rats each month: 300\n").findings
+              if f.category == "output-only"]
+    assert baited and "signs of active rats or other pests" in baited[0].rewrite, baited[0].rewrite
+    seen = review("Performance measure | Target\nNumber of clients seen each year | 400\n").findings
+    assert seen and "each person's starting point" in seen[0].rewrite and "sample of sites" not in seen[0].rewrite
+
+
+def test_a_plan_sent_in_for_approval_is_an_application_even_where_it_names_street_lights():
+    """Processing plans for street lights within 14 days is deciding applications, not keeping the streets lit."""
+    text = ("Engineering department\nTo process 80% of street lights and drainage proposal plans received within 14 days "
+            "of receiving the completed documents.\n")
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert found and "decision" in found[0].rewrite and "sample of sites" not in found[0].rewrite, found[0].rewrite
