@@ -200,10 +200,13 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
         header, cells = _cut_empty_tail(split_row(header_line)[0]), _cut_empty_tail(split_row(line)[0])
     elif line.count(" | ") == 1 and header_line.count(" | ") == 1:
         # two cells under a header whose second names a time limit ("Service | Target wait" / "Home adaptations | 4 weeks"),
-        # the header at the top of the run of two-cell lines
+        # or whose cells name a measure and its target ("Performance measure | Target"), the header at the top of the run
+        # of two-cell lines
         top = line_start - 1
         for _ in range(_MAX_ROWS_UP):
-            if TIME_LIMIT_COLUMN_RE.search(header_line.split(" | ")[1]):
+            first, second = header_line.split(" | ")
+            if TIME_LIMIT_COLUMN_RE.search(second) or (_role(first) == "what" and _role(second) == "target"
+                                                       and not _HAS_DIGIT.search(first)):
                 break
             top = text.rfind("\n", 0, top)
             if top < 0:
