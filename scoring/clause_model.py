@@ -726,6 +726,26 @@ def _two_cells(text: str) -> bool:
         and "\n" not in text.strip()
 
 
+# A cell that is a time limit and nothing more: "Within 1 business day", "Within 2 Working Days", "Made within 2 -5 working
+# days", "We will inspect within 1 hour".
+LIMIT_CELL_RE = regex(r"^\W*(?:(?:we\s+will\s+)?[a-z]+\s+)?within\s+(?:\d{1,3}(?:\s*(?:-|–|to)\s*\d{1,3})?|one|two|three|four|five|six"
+                       r"|seven|ten|fourteen|twenty|thirty)(?:\s*\(\d{1,3}\))?\s*[- ]?(?:working\s+|business\s+|calendar\s+|clear\s+)?"
+                       r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b(?:\s+of\s+[^|]{0,60})?\W*$", re.I)
+
+
+def _limit_header(text: str, following: str) -> bool:
+    """A line of two short cells that name columns (no figure in them) over a row whose second cell is a time limit."""
+    if not _two_cells(text) or not (_row_like_text(following) or _two_cells(following)):
+        return False
+    head, row = split_cells(text), split_cells(following)
+    return len(head) == 2 == len(row) and all(len(cell) <= _HEADER_CELL_MAX and not re.search(r"\d", cell) for cell in head) \
+        and LIMIT_CELL_RE.match(row[1]) is not None
+
+
+def _row_like_text(text: str) -> bool:
+    return text.count("|") >= 2 and "\n" not in text.strip()
+
+
 def _looks_header_line(clause: Clause) -> tuple[str, ...] | None:
     if _row_like(clause) or _two_cells(clause.text):
         cells = split_cells(clause.text)
@@ -859,6 +879,12 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
                     and not _MEASURE_WORD_RE.search(text)
         if header and role == "heading" and c.kind != "heading" and _is_fragment(c):
             role = "guidance"  # a label inside a table is a cell, not a new section
+        if not header and i + 1 < len(clauses) and _limit_header(c.text, clauses[i + 1].text):
+            # "Complaint | Action" over "Garbage removal | Within 1 working day": its rows' second cells are time limits,
+            # which makes it a header of the service and its limit, whatever it calls the columns
+            header, columns, flat = split_cells(text), ("indicator", "target"), []
+            out.append(ClauseInfo("heading", tuple(headings), lead_in, header, header, columns))
+            continue
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
         if role == "heading":
             depth = _depth(text)

@@ -13,7 +13,7 @@ import re
 from knowledge.records import dataclass
 
 from .patterns import regex
-from .clause_model import TIME_LIMIT_COLUMN_RE, flat_row_and_header, has_item_number
+from .clause_model import LIMIT_CELL_RE, TIME_LIMIT_COLUMN_RE, flat_row_and_header, has_item_number
 from .quote import shorten
 from .segment import Clause
 
@@ -200,14 +200,17 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
         header, cells = _cut_empty_tail(split_row(header_line)[0]), _cut_empty_tail(split_row(line)[0])
     elif line.count(" | ") == 1 and header_line.count(" | ") == 1:
         # two cells under a header whose second names a time limit ("Service | Target wait" / "Home adaptations | 4 weeks"),
-        # or whose cells name a measure and its target ("Performance measure | Target"), the header at the top of the run
-        # of two-cell lines
+        # or whose cells name a measure and its target ("Performance measure | Target"), or over rows whose second cells
+        # are time limits ("Garbage removal | Within 1 working day"), the header at the top of the run of two-cell lines
+        limit_row = LIMIT_CELL_RE.match(line.split(" | ")[1].strip(" |")) is not None
         top = line_start - 1
         for _ in range(_MAX_ROWS_UP):
             first, second = header_line.split(" | ")
             if TIME_LIMIT_COLUMN_RE.search(second) or (_role(first) == "what" and _role(second) == "target"
                                                        and not _HAS_DIGIT.search(first)):
                 break
+            if limit_row and not _HAS_DIGIT.search(header_line) and not LIMIT_CELL_RE.match(second.strip(" |")):
+                break  # the top of a run of rows whose second cells are time limits ("Complaint | Action")
             top = text.rfind("\n", 0, top)
             if top < 0:
                 return None

@@ -1026,3 +1026,41 @@ def test_a_charters_numbered_line_is_read_with_its_number_and_the_finding_points
     found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
     assert [f.line for f in found] == [2, 3]
     assert all(not f.match.startswith(("7.", "8.")) and f.column == 4 for f in found)  # the words, not the marker
+
+
+# A table of two cells whose header names its columns in any words ("Request | What we do") and whose rows give each
+# service its time limit: every row is held to its limit.
+@pytest.mark.parametrize("header", ["Request | What we do", "Type of report | Service level |", "Problem reported | Action"])
+def test_rows_of_time_limits_under_a_two_cell_header_of_any_name(header):
+    text = f"{header}\nReply to your letter | Within 7 working days\nRepair a broken street lamp | Within 3 days\n"
+    assert len(_output_only(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Request | What we do\nReply to your letter | We will write back to explain the options\n",  # no time limit: quiet
+    "Requests received in 2023 | Outcome\nReply to your letter | Within 7 working days\n",  # a header with a figure
+])
+def test_two_cell_lines_without_a_time_limit_or_under_a_header_with_figures_stay_quiet(text):
+    assert _output_only(text) == []
+
+
+# A telephone answered within so many rings, or a caller kept on hold no longer than a time, and a council's
+# commitment to put a reported problem right within a time, whatever the act.
+@pytest.mark.parametrize("text", [
+    "Phones will be answered within four (4) rings.",
+    "Incoming calls are answered by the second ring.",
+    "Callers shall not be placed on hold for more than 45 seconds.",
+    "We aim to clear fly-tipping on public land within two working days of it being reported.",
+    "The council will remove offensive graffiti within 24 hours.",
+])
+def test_ring_hold_and_put_right_standards_are_time_limits(text):
+    assert _output_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Last year 80% of calls were answered within four rings.",  # a result
+    "We will not remove graffiti within 24 hours on private walls.",  # a negation
+    "We will remove the graffiti so that residents feel safer, checked by a survey of residents every year.",  # no limit
+])
+def test_results_negations_and_commitments_without_a_limit_stay_quiet(text):
+    assert _output_only(text) == []
