@@ -1064,3 +1064,17 @@ def test_ring_hold_and_put_right_standards_are_time_limits(text):
 ])
 def test_results_negations_and_commitments_without_a_limit_stay_quiet(text):
     assert _output_only(text) == []
+
+
+# Time limits in "full" days, a charter's stated aims, and a pledge written as a table's cell.
+@pytest.mark.parametrize("text", [
+    "We will complete non-urgent repairs within 20 full working days.",
+    "Our aims are to answer emergency calls within 8 minutes in towns.",
+    "| 4. | To issue parking permits within two (2) working days of a complete application. |",
+])
+def test_full_days_stated_aims_and_pledges_in_cells_are_time_limits(text):
+    assert _output_only(text)
+
+
+def test_a_pledge_in_a_cell_that_was_a_result_stays_quiet():
+    assert _output_only("| 4. | Parking permits were issued within two working days last year. |") == []
