@@ -56,17 +56,18 @@ def test_each_category_is_on_at_its_chosen_threshold(thresholds):
     on batches the model had never seen, were right at least 80% of the time). Cost-first's were, from 0.90 (with the
     fiftieth batch), from 0.80 (with the fifty-fourth), from 0.75 (with the fifty-seventh), at 0.80 with the
     seventy-first, at 0.75 with the seventy-second, at 0.80 again with the seventy-third, at 0.85 from the seventy-fifth,
-    at 0.90 with the seventy-sixth, at 0.85 again from the seventy-seventh and at 0.80 from the eighty-ninth. Output-only's
+    at 0.90 with the seventy-sixth, at 0.85 again from the seventy-seventh, at 0.80 from the eighty-ninth and at 0.85
+    again from the ninety-first. Output-only's
     never were until the seventy-seventh took its record at 0.95 just over the line, so from then a wording it reads at
     0.95 or more is suggested and one below is not. A threshold set for a category turns it on or off."""
-    assert learned.ADD_THRESHOLDS == {"output-only": 0.95, "cost-first": 0.80}
+    assert learned.ADD_THRESHOLDS == {"output-only": 0.95, "cost-first": 0.85}
     sure_oo, unsure_oo = (OUTPUT_SURE, learned.predict(OUTPUT_SURE)["output-only"]), \
         [(line, learned.predict(line)["output-only"]) for line in MISSED.splitlines()][1]
     assert sure_oo[1] >= 0.95 > unsure_oo[1] >= learned.ADD_THRESHOLD
     found = [f for f in review(OUTPUT_SURE + "\n" + unsure_oo[0], learned=True).findings if f.rule.endswith("/learned")]
     assert [(f.rule, f.match in sure_oo[0]) for f in found] == [("output-only/learned", True)]
     sure, unsure = [(line, learned.predict(line)["cost-first"]) for line in MISSED_COST.splitlines()][::-1]
-    assert sure[1] >= 0.80 > unsure[1]
+    assert sure[1] >= 0.85 > unsure[1]
     found = [f for f in review(MISSED_COST, learned=True).findings if f.rule.endswith("/learned")]
     assert [(f.rule, f.match in sure[0]) for f in found] == [("cost-first/learned", True)]
     assert not [f for f in review(MISSED_COST, learned=False).findings if f.rule.endswith("/learned")]
