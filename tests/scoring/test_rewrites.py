@@ -2272,3 +2272,20 @@ def test_a_plan_sent_in_for_approval_is_an_application_even_where_it_names_stree
             "of receiving the completed documents.\n")
     found = [f for f in review(text).findings if f.category == "output-only"]
     assert found and "decision" in found[0].rewrite and "sample of sites" not in found[0].rewrite, found[0].rewrite
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a visitor's wait at a counter and correspondence acknowledged are contact standards
+    ("Visitors shall not wait to be served for longer than twenty (20) minutes.", "the help or answer they contacted"),
+    ("All correspondence by letter or e-mail shall be acknowledged within three (3) working days.",
+     "the help or answer they contacted"),
+    # unemployment insurance is a benefit: the claimant's payment, not a follow-up about their life
+    ("Percentage of first unemployment insurance payments made within 14 days of eligibility: 87%", "the right payment"),
+    # snow clearing and property tax petitions are a service to places and a decision on an application
+    ("Priority 2: collector roads plowed within 24 hours of the end of snowfall.", "sample of sites"),
+    ("Disposal of revision petition on property tax within 30 days.", "sound decision"),
+])
+def test_counter_waits_benefit_payments_snow_and_tax_petitions_get_their_own_outcome(text, expected):
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and expected in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
+        [f.rewrite for f in found]
