@@ -2289,3 +2289,12 @@ def test_counter_waits_benefit_payments_snow_and_tax_petitions_get_their_own_out
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and expected in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
         [f.rewrite for f in found]
+
+
+def test_a_utility_standard_is_measured_by_how_often_and_how_long_customers_lose_supply():
+    """A water or power company's time to restore a supply is held to interruptions and minutes lost, not to a follow-up
+    question about each customer's life."""
+    found = [f for f in review("Restoring electricity supply after a fault: 90% of customers reconnected within 4 hours.")
+             .findings if f.category == "output-only" and f.rewrite]
+    assert found and "supply interruption records" in found[0].rewrite, [f.rewrite for f in found]
+    assert "changes that matter most" not in found[0].rewrite
