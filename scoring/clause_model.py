@@ -361,6 +361,7 @@ _PRACTICE_DESCRIPTION_RE = regex(
     r"\s+(?:currently\s+)?(?:service|serve|cover|carry|run|operate|reach|employ|support|provide)s?\s+(?:approximately|around|about|roughly"
     r"|some|nearly|almost|an\s+estimated)\s+\d", re.I)
 # Headings of a results section: the figures under them are actuals, not targets set for a provider.
+_SECTION_NUMBER_RE = regex(r"^\W*\d{1,2}(?:\.\d{1,2}){0,3}\.?(?![\d,])\s*")
 _RESULTS_HEADING_RE = regex(
     r"\b(?:at\s+a\s+glance|highlights|key\s+(?:facts|figures|statistics|stats)|in\s+numbers|by\s+the\s+numbers"
     r"|year\s+in\s+review|achievements|outturn|annual\s+report|statistics|statistical|what\s+we\s+(?:did|achieved|delivered)"
@@ -371,6 +372,8 @@ _RESULTS_HEADING_RE = regex(
     r"|(?:utili[sz]ation|occupancy|enrol(?:l)?ment)\s+(?:summary|update|report)"
     # a department's counts of demand, told not set: "2022-2023 Workload Measures", "Workload Measures 2019/2020"
     r"|workload\s+(?:measures|indicators|statistics|data)"
+    # a hospital charter's daily averages: "AVERAGE DAILY WORKLOAD HANDLED BY THE HOSPITAL", "AVERAGE DAILY NO. OF STAFF"
+    r"|average\s+daily\s+(?:workload|no|number|attendance|staff)|workload\s+handled"
     # A form's cell of last year's figures: "Prior Year Program Results".
     r"|(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+)?years?(?:'s|’s)?\s+(?:program(?:me)?\s+)?results"
     # What has been done so far, as a grant's page heads it: "Indicators & Metrics to Date", "Progress to date".
@@ -610,8 +613,9 @@ def text_role(text: str, kind: str = "sentence") -> str:
     if _METHOD_DEF_RE.search(stripped) and not _AWARD_RULE_RE.search(stripped) \
             and not re.search(r"\d", _OTHER_FIGURE_RE.sub(" ", stripped)):
         return "definition"  # a guide's account of a method, not the rule of a contract
-    if kind == "sentence" and _is_label(stripped) and _RESULTS_HEADING_RE.search(stripped) and not re.search(r"\d", stripped):
-        return "heading"  # "Indicators & Metrics to Date": the title over results, which the figures under it are
+    if kind == "sentence" and _is_label(stripped) and _RESULTS_HEADING_RE.search(stripped) \
+            and not re.search(r"\d", _SECTION_NUMBER_RE.sub("", stripped, count=1)):
+        return "heading"  # (its section's number is not a figure: "2.1 IMPORTANT INFORMATION AT A GLANCE OF HOSPITAL")  # "Indicators & Metrics to Date": the title over results, which the figures under it are
     if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
         return "report"
     if _FIGURE_CAPTION_RE.match(stripped):
@@ -668,8 +672,8 @@ _FOOTNOTE_MARK_RE = regex(r"(?<=[a-z])\d{1,2}$")
 
 def _is_label(text: str) -> bool:
     # A year or a financial year ("Key statistics 2018-19") may sit in a label, and so may a footnote's number glued to its
-    # last word ("Benefit Clearance Times1"); any other figure is a value.
-    undated = _FOOTNOTE_MARK_RE.sub("", _YEAR_RE.sub(" ", text))
+    # last word ("Benefit Clearance Times1") and a section's number before it ("2.1 KEY FACTS"); any other figure is a value.
+    undated = _FOOTNOTE_MARK_RE.sub("", _YEAR_RE.sub(" ", _SECTION_NUMBER_RE.sub("", text, count=1) if text[:1].isdigit() else text))
     return len(text) <= _HEADING_LIKE_MAX and not re.search(r"[.!?;:,]$", text) and not re.search(r"\d", undated) \
         and len(text.split()) <= 12 and not _VALUE_RE.match(text) and bool(undated.strip())
 

@@ -1078,3 +1078,27 @@ def test_full_days_stated_aims_and_pledges_in_cells_are_time_limits(text):
 
 def test_a_pledge_in_a_cell_that_was_a_result_stays_quiet():
     assert _output_only("| 4. | Parking permits were issued within two working days last year. |") == []
+
+
+# Facts that only look like counts: a hospital's figures under a numbered "at a glance" or "average daily" heading, a
+# telephone number before the calls it takes, a header of financial years, a benefit's household cap, a room's number,
+# a title block's date and a home's fill rate.
+@pytest.mark.parametrize("text", [
+    "3.1 KEY FACTS AT A GLANCE\nNo. of beds available | 220\n",
+    "4.2 AVERAGE DAILY WORKLOAD HANDLED BY THE CLINIC\nOutpatient attendance | 900 -1100\n",
+    "The centre is the answering point for 911 and non-emergency calls across the county.",
+    "Service area | 2023/24 | 2024/25 | 2025/26",
+    "The grant is paid for a maximum of 6 persons in the household.",
+    "Registration is also open at night in room no. 12 of the casualty block for admissions.",
+    "Residential Care Funding Policy: Fill Rate Guidelines for New Beds Date: 2011-04-01",
+])
+def test_facts_that_look_like_counts_stay_quiet(text):
+    assert _output_only(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "4.2 SERVICE TARGETS\nOutpatient attendance | 1,100 a day\n",  # a heading that sets targets, not facts
+    "Number of visits | 2023/24 | 400",  # one year and its figure
+])
+def test_counts_under_target_headings_or_beside_one_year_are_still_read(text):
+    assert _output_only(text)
