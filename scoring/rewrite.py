@@ -410,12 +410,12 @@ _CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer
                   r"|(?:customer|service)\s+requests?|(?:tele)?phones?)")  # "Telephones shall be answered within five rings"  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+receipt\s+of)?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
-                    r"|incoming|the|urgent|routine|non-urgent|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
+                    r"|incoming|the|urgent|routine|non-urgent|written|general|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
                     r"|\b" + _CONTACT_WORDS + r"\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b|\b(?:put|placed|kept|left)\s+on\s+hold\b"  # a caller's hold time
                     # a visitor's wait at a counter, and a reply to correspondence told with words between
                     r"|\b(?:wait|waiting|queu(?:e|ing))\b[^.;|\n]{0,40}?\b(?:attended\s+to|served|seen)\b|\bqueu(?:e|ing)\s+times?\b"
-                    r"|\bcustomers?\s+visiting\b|\breceived\s+your\s+(?:letter|e-?mail|enquiry|message|correspondence)"
+                    r"|\bcustomers?\s+visiting\b|\b(?:contact|call|phone|ring)\s+us\b|\breceived\s+your\s+(?:letter|e-?mail|enquiry|message|correspondence)"
                     r"|\b(?:correspondence|letters?|e-?mails?)\b[^.;|\n]{0,50}?\b(?:shall|will|must)\s+be\s+(?:acknowledged|answered"
                     r"|responded\s+to|replied\s+to)\b", re.I)
 

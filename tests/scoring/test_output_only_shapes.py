@@ -1102,3 +1102,21 @@ def test_facts_that_look_like_counts_stay_quiet(text):
 ])
 def test_counts_under_target_headings_or_beside_one_year_are_still_read(text):
     assert _output_only(text)
+
+
+# A promise to answer within seconds with the call left unsaid, and a body's own acknowledgement of written enquiries,
+# are time limits; a share told with the cases it was counted from, and a promise to publish figures, are not targets.
+@pytest.mark.parametrize("text", [
+    "If you ring our helpline, our advisers aim to answer within 90 seconds.",
+    "We aim to acknowledge all written enquiries within five working days.",
+])
+def test_answers_within_seconds_and_written_enquiries_acknowledged_are_time_limits(text):
+    assert _output_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "2. 91% (1,204 of 1,323) of cases closed within 6 months.",
+    "We will publish the number of calls received and the share answered in 2 minutes each year.",
+])
+def test_shares_told_with_their_counts_and_promises_to_publish_figures_stay_quiet(text):
+    assert _output_only(text) == []
