@@ -47,4 +47,7 @@ SHAPES = {
     # opening on "#" with their cells between bars
     "rows open on words": lambda n: "Output |\nKPI |\nTarget 2025 |\n" + _whole("Paths built |\nNumber of paths |\n40 |\n", n - 32),
     "hash rows": lambda n: _whole("# Locations baited |  | 266 | 156\n", n),
+    "two-cell limit rows": lambda n: "Complaint | Action\n" + _whole("Garbage removal | Within 1 Working Days\n", n - 19),
+    "shares with their counts": lambda n: _whole("1. 87% (2676 of 3089) closed within 3 months.\n", n),
+    "one long limit cell": lambda n: "A | B\nX | Within " + "1 " * max(0, (n - 16) // 2),
 }
