@@ -215,7 +215,7 @@ _TARGET_LEAD_RE = regex(
 # A column that holds the longest a service may take, which makes a header of two cells ("Type of maintenance | Target
 # response time", "What we will do | The most days it will take us").
 TIME_LIMIT_COLUMN_RE = regex(r"\b(?:target\s+(?:response\s+|waiting\s+)?(?:times?|waits?)|(?:given\s+)?time\s+limits?|(?:the\s+)?most\s+days"
-                              r"|max(?:imum|\.)?\s+(?:time|days)|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time|time\s?-?\s?frames?)\b", re.I)
+                              r"|max(?:imum|\.)?\s+(?:time|days)|service\s+(?:delivery\s+)?deadlines?|stipulated\s+time|time\s?-?\s?frames?|^\W*timelines?\W*$)\b", re.I)
 
 
 # Header cells: what a column holds.
@@ -555,6 +555,15 @@ def split_cells(text: str) -> tuple[str, ...]:
         text = lines[0]  # several piped rows read as one clause: the first is this clause's row
     for sep in (r"\|", r"\t", r"\s+/\s+", r"\n\s*\n|\n"):
         parts = [p.strip() for p in re.split(sep, text)]
+        if sep == r"\|" and len(parts) > 2:
+            # an empty cell between two bars keeps its column ("2 | Respond to letters | | Administration | One day");
+            # the empty ends outside the first and last bar are not cells
+            while parts and not parts[0]:
+                parts.pop(0)
+            while parts and not parts[-1]:
+                parts.pop()
+            if len(parts) >= 2 and any(parts):
+                return tuple(parts)
         parts = [p for p in parts if p]
         if len(parts) >= 2:
             return tuple(parts)

@@ -115,8 +115,11 @@ _STRONG_REPORT_RES = (
     regex(r"\b(?:well|comfortably|slightly|just|far)\s+(?:ahead\s+of|behind|above|below)\s+(?:the\s+|its\s+|our\s+)?targets?\b"
           r"|\b(?:is|are)\s+currently\s+being\s+[a-z]+ed\b", re.I),
     # A share told with the counts it was worked out from, at the head of its line: "1. 87% (2676 of 3089) closed within
-    # 3 months" (a target sets a share; the cases counted are a result).
-    regex(r"^\W*(?:\d{1,2}[.)]\s*)?\d{1,3}(?:\.\d+)?\s*%\s*\(\s*[\d,]+\s+(?:of|out\s+of)\s+[\d,]+\s*\)", re.I),
+    # 3 months", "8% (7) would not be met" (a target sets a share; the cases counted are a result).
+    regex(r"^\W*(?:\d{1,2}[.)]\s*)?\d{1,3}(?:\.\d+)?\s*%\s*\(\s*[\d,]+(?:\s+(?:of|out\s+of)\s+[\d,]+)?\s*\)", re.I),
+    # A figure told as what something averages: "The bookmobile averages 470 transactions per week", "Recovery rates have
+    # averaged 45 per cent" (a target says what it must average).
+    regex(r"\b(?:averages|averaged)\s+(?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+)?\d", re.I),
     # A chart's account of itself: "The chart to the right shows the "success rate" for weekly pick-ups".
     regex(r"^\W*(?:the|this|each)\s+(?:chart|graph|figure|map|dashboard)\s+(?:(?:to|on)\s+the\s+(?:right|left)\s+|above\s+|below\s+)?"
           r"(?:shows|displays|illustrates|presents|depicts)\b", re.I),

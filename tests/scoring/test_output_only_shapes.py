@@ -1120,3 +1120,18 @@ def test_answers_within_seconds_and_written_enquiries_acknowledged_are_time_limi
 ])
 def test_shares_told_with_their_counts_and_promises_to_publish_figures_stay_quiet(text):
     assert _output_only(text) == []
+
+
+def test_a_charter_row_with_an_empty_cell_is_held_to_its_timeline_column():
+    """An empty cell between bars keeps its column, so the row's last cell still sits under "TIMELINE"."""
+    text = ("NO | SERVICES | REQUIREMENT TO OBTAIN THE SERVICES | RESPONSIBILITY | COST | TIMELINE\n"
+            "4 | Attend to public requests and give feedback | | Department of Administration | Free | Up to 14 days\n")
+    assert _output_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The mobile library averages 470 loans per week across the district.",
+    "8% (7) would not be met within 3 months of the original target date.",
+])
+def test_what_a_service_averages_and_shares_told_with_their_count_are_results(text):
+    assert _output_only(text) == []
