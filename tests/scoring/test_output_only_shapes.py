@@ -1135,3 +1135,23 @@ def test_a_charter_row_with_an_empty_cell_is_held_to_its_timeline_column():
 ])
 def test_what_a_service_averages_and_shares_told_with_their_count_are_results(text):
     assert _output_only(text) == []
+
+
+# A share dealt with within a time the body or the law sets, the time unnamed, and a duty to process within it.
+@pytest.mark.parametrize("text", [
+    "Percentage of licence applications decided within statutory timeframes | 95%",
+    "> 80% of draft contracts submitted\nwithin standard time",
+    "The Contractor shall process all claimants within the statutory timeframes.",
+])
+def test_shares_within_a_set_time_left_unnamed_are_time_limits(text):
+    assert _output_only(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ensure that 100 percent of rented homes have no serious defects that are not corrected within the standard time by 2030.",
+    "Percent of Reports Submitted within Established Time Frames Increasing",  # a chart's title and its trend
+    "Each trainee has the opportunity to work 20 hours a week for six weeks.",  # a participant's hours, not hours bought
+    "Score 3 if the overall score increased from Maximum 6 points on the previous assessment.",
+])
+def test_defects_not_corrected_trends_participants_hours_and_scoring_points_stay_quiet(text):
+    assert _output_only(text) == []
