@@ -701,8 +701,11 @@ def _is_fragment(clause: Clause) -> bool:
 # A header of two cells naming a measure and its target: "Indicator | Target", "KPI | Performance target", "Service |
 # Standard" (the second column holds what the provider is held to).
 _TWO_CELL_MEASURE_RE = regex(r"^\W*(?:(?:key\s+)?performance\s+)?(?:indicators?|measures?|kpis?|metrics?|services?|activit(?:y|ies)"
-                             r"|objectives?|(?:service|performance)\s+(?:standards?|areas?)|what\s+we\s+(?:will\s+)?(?:do|measure))\W*$", re.I)
-_TWO_CELL_TARGET_RE = regex(r"^\W*(?:(?:performance|kpi|service|annual|minimum|contract(?:ual)?)\s+)?(?:targets?|standards?|goals?|target\s+levels?)"
+                             r"|objectives?|(?:service|performance)\s+(?:standards?|areas?)|what\s+we\s+(?:will\s+)?(?:do|measure)"
+                             r"|assessment\s+of\s+performance|performance\s+assessment)\W*$", re.I)
+# (the year may come first, and a budget may set it: "2018/19 Budget Standard")
+_TWO_CELL_TARGET_RE = regex(r"^\W*(?:(?:19|20)\d\d(?:\s*(?:/|-)\s*\d{2,4})?\s+)?(?:(?:performance|kpi|service|annual|minimum|contract(?:ual)?"
+                            r"|budget(?:ed)?)\s+)?(?:targets?|standards?|goals?|target\s+levels?)"
                             r"(?:\s+(?:(?:19|20)\d\d(?:\s*(?:/|-)\s*\d{2,4})?|level))?\W*$", re.I)
 
 
@@ -897,6 +900,12 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             # which makes it a header of the service and its limit, whatever it calls the columns
             header, columns, flat = split_cells(text), ("indicator", "target"), []
             out.append(ClauseInfo("heading", tuple(headings), lead_in, header, header, columns))
+            continue
+        if role == "heading" and not header and _two_cells(text) and (two := _looks_header_line(c)) is not None:
+            # two cells that name a measure and its target ("Assessment of Performance | 2018/19 Budget Standard") head a
+            # table: they name its columns and set nothing themselves
+            header, columns, flat = two, column_roles(two), []
+            out.append(ClauseInfo("header", tuple(headings), lead_in, header, header, columns))
             continue
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
         if role == "heading":
@@ -1148,7 +1157,10 @@ def _inline_table(clause: Clause) -> tuple[tuple[str, ...], tuple[str, ...], int
         return None
     head = tuple(c.strip() for c in first.split(sep) if c.strip())
     row_line = rest.split("\n")[0]
-    cells = tuple(c.strip() for c in row_line.split(sep) if c.strip())
+    if sep == " | " and row_line.count("|") >= 2:
+        cells = split_cells(row_line)  # an empty cell keeps its column: "Rides provided |  |  | 34,858 | 38,000"
+    else:
+        cells = tuple(c.strip() for c in row_line.split(sep) if c.strip())
     if len(cells) < 2 and "|" not in row_line and (spaced := flat_row(row_line)) is not None:
         cells = spaced  # a budget book's row pasted with spaces under its barred header: "# of Programs 144 142 135"
     if not _header_like(head) or len(cells) < 2:

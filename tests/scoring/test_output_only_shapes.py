@@ -1129,6 +1129,20 @@ def test_a_charter_row_with_an_empty_cell_is_held_to_its_timeline_column():
     assert _output_only(text)
 
 
+@pytest.mark.parametrize("row", [
+    "Home visits made to new parents | | | 1,200 | 1,300",
+    "Home visits made to new parents |  |  | 1,200 | 1,300",
+    "Home visits made to new parents  |    |   |  1,200 | 1,300",
+])
+def test_a_budget_row_with_blank_actuals_is_read_under_its_target_column(row):
+    """Blank actual-year cells, however many spaces a copy left between the bars, keep their columns: the row's
+    target still sits under "Target", so the count is flagged, and its rewrite keeps the row's five cells."""
+    text = "Performance Measures | FY28 Actual | FY29 Actual | FY30 Target | FY31 Target\n" + row
+    found = review(text).findings
+    assert [f.match for f in found if f.category == "output-only"] == ["Home visits made to new parents"]
+    assert found[0].rewrite.count("|") == 4
+
+
 @pytest.mark.parametrize("text", [
     "The mobile library averages 470 loans per week across the district.",
     "8% (7) would not be met within 3 months of the original target date.",
@@ -1155,3 +1169,38 @@ def test_shares_within_a_set_time_left_unnamed_are_time_limits(text):
 ])
 def test_defects_not_corrected_trends_participants_hours_and_scoring_points_stay_quiet(text):
     assert _output_only(text) == []
+
+
+def test_a_two_cell_header_with_its_year_first_heads_the_rows_under_it():
+    """"Assessment of Performance | 2030/31 Budget Standard" names a table's columns: its year is no target, so the
+    header line is never flagged, and the row under it is read against the standard column."""
+    text = ("Assessment of Performance | 2030/31 Budget Standard\n"
+            "The proportion of licence applications acknowledged within 5 working days of receipt 100%\n")
+    found = _output_only(text)
+    assert len(found) == 1 and found[0].startswith("The proportion of licence applications acknowledged")
+
+
+@pytest.mark.parametrize("row", [
+    "The number of escapes from custody 0",
+    "Number of serious incidents | Nil",
+])
+def test_a_count_held_at_nothing_is_a_ceiling_on_harm_not_activity(row):
+    assert _output_only("Performance measure | 2030/31 Target\n" + row) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Percentage of appeals that are adjudicated within 30 days of filing.",
+    "Proportion of licence requests which are decided within 15 working days.",
+])
+def test_a_share_that_is_decided_within_a_time_is_a_time_limit(text):
+    assert _output_only(text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("To deal with complaints about noise nuisance within 5 working days.", True),
+    ("Respond to complaints regarding stray dogs within 24 hours", True),
+    ("We will respond to complaints about our service within 10 working days.", False),
+    ("The provider must acknowledge all complaints within 3 working days.", False),
+])
+def test_complaints_about_a_nuisance_are_requests_for_service_but_the_complaints_procedure_is_not(text, flagged):
+    assert bool(_output_only(text)) is flagged
