@@ -1225,7 +1225,11 @@ def _head_above(clauses: list, i: int) -> str | None:
 # ("Cervical screening 80% 25%", "February 2024   1"). No cells can be told apart in the header; in a row the
 # values trail the label. ("Target group" or "target population" names who, not a column of figures.)
 _FLAT_TARGET_HEAD_RE = regex(r"\b(?:targets?|minimum|maximum|thresholds?|expected|expectations?|standards?|goals?|max\.?\s+time|time\s+taken)\b"
-                             r"(?!\s+(?:groups?|population|audiences?|areas?|cohorts?|market|date)\b)", re.I)
+                             r"(?!\s+(?:groups?|population|audiences?|areas?|cohorts?|market|date)\b)"
+                             # a budget book's columns: the years' actuals, then the level budgeted or adopted for the year
+                             # ahead ("Actual Actual Actual Budget", "Actual / Budget 2023-24 / Adopted 2024-25")
+                             r"|\bactuals?\b(?=.{0,80}\b(?:budget(?:ed)?|adopted|projected|proposed|planned)\b)"
+                             r"|\b(?:budget(?:ed)?|adopted|projected|proposed|planned)\b(?=.{0,80}\bactuals?\b)", re.I)
 # (A year is part of the label: "February 2024   1".)
 # (A gap against the target may be negative, "-21%"; a cell not yet set reads "NA" or "TBD".)
 _FLAT_VALUE = (r"(?:[<>≤≥=]\s*)?(?:[-+−](?=\d))?(?:(?!(?:19|20)\d\d\b(?!\s*(?:%|per\s?cent)))\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent)?"

@@ -1204,3 +1204,13 @@ def test_a_share_that_is_decided_within_a_time_is_a_time_limit(text):
 ])
 def test_complaints_about_a_nuisance_are_requests_for_service_but_the_complaints_procedure_is_not(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+@pytest.mark.parametrize("row, flagged", [
+    ("Home visits completed                 1,840      1,920      2,000", True),
+    ("Expenditure per visit ($)               41.20      43.10      44.00", False),
+])
+def test_a_budget_books_actual_and_budget_columns_set_the_year_ahead(row, flagged):
+    """In a budget book pasted with spaces, the column budgeted after the actuals is the level set for the year ahead."""
+    text = "Performance Measures      2029 Actual      2030 Actual      2031 Budget\n" + row
+    assert bool(_output_only(text)) is flagged
