@@ -1214,3 +1214,12 @@ def test_a_budget_books_actual_and_budget_columns_set_the_year_ahead(row, flagge
     """In a budget book pasted with spaces, the column budgeted after the actuals is the level set for the year ahead."""
     text = "Performance Measures      2029 Actual      2030 Actual      2031 Budget\n" + row
     assert bool(_output_only(text)) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    "3. Conduct a home inspection within ten working days of receiving the request.",
+    "Give advice to callers within 2 working days of their first contact.",
+    "Visit the family within 72 hours of the referral.",
+])
+def test_a_charters_action_and_its_time_limit_in_more_verbs(text):
+    assert _output_only(text)
