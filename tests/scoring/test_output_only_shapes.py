@@ -1222,3 +1222,13 @@ def test_a_budget_books_actual_and_budget_columns_set_the_year_ahead(row, flagge
 ])
 def test_a_charters_action_and_its_time_limit_in_more_verbs(text):
     assert _output_only(text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("We will initiate an investigation into reports of abandoned vehicles within 3 working days.", True),
+    ("We will provide building control completion certificates within 10 working days of the final inspection.", True),
+    ("We aim to see visitors at the front desk within 15 minutes of their arrival.", True),
+    ("We will provide feedback to unsuccessful bidders within 10 days.", False),
+])
+def test_a_councils_own_pledges_to_act_within_a_time(text, flagged):
+    assert bool(_output_only(text)) is flagged
