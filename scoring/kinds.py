@@ -344,6 +344,19 @@ def _measured_cells(info: ClauseInfo, text: str, whole: bool = False) -> str:
     return text
 
 
+# A charter's column of what the service costs the person who asks for it ("Charges (in KES)", "Fees", "Cost").
+_FEE_HEAD_RE = regex(r"\b(?:charges?|fees?|costs?|prices?|tariffs?|amount\s+payable)\b", re.I)
+
+
+def _unpriced(info: ClauseInfo) -> str:
+    """The row's cells without those under a fee column: what a service costs the public ("The actual cost, at least
+    Kshs. 500") is not the budget or the price the row is about, so it does not excuse the row's time limit."""
+    if len(info.cells) > len(info.header):
+        return " | ".join(info.cells)
+    return " | ".join(cell for k, cell in enumerate(info.cells)
+                      if k >= len(info.header) or not _FEE_HEAD_RE.search(info.header[k]))
+
+
 def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     """A table row read as one unit with its header: a target column holding a number or a time, or a
     performance-measure column naming a count, holds the provider to what the row names."""
@@ -373,7 +386,7 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
         seen_rows.add(start)
         # Rows of a table pasted with spaces that a copy joined into one clause: each row is read on its own line.
         spaced = info.spaced_row and "\n" in clause.text.strip()
-        row = " | ".join(info.cells)
+        row = _unpriced(info)
         # A change for people in the row, or in the rows read with it as one clause (for rows pasted with spaces, in
         # the header over them: each of their rows is read on its own), leaves it alone.
         if p["patterns"].search(subject) and not _excused(p, row, _measured_cells(info, row), info.header[0] if spaced

@@ -1232,3 +1232,11 @@ def test_a_charters_action_and_its_time_limit_in_more_verbs(text):
 ])
 def test_a_councils_own_pledges_to_act_within_a_time(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+def test_what_a_service_costs_the_public_does_not_excuse_its_time_limit():
+    """A charter's fee column ("Charges") naming the actual cost is not a budget row: the row is held to its timeline."""
+    text = ("Services | Requirements | Charges | Timelines | Contact Person |\n"
+            "Sewer inspection | Written request | The actual cost, at least 300 | Within 4 working days of the request | "
+            "Area Officer |\n")
+    assert _output_only(text)
