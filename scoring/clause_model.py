@@ -1400,9 +1400,16 @@ def has_item_number(header, cells) -> bool:
 _LIMIT_IN_WORDS_RE = regex(r"^\W*(?:instantly|immediately|forthwith|same\s+day|on\s+the\s+spot|next\s+(?:working\s+)?day)\W*$", re.I)
 
 
+# A header's first cell that names only the rows' item numbers: "S. No", "Sr. No.", "No", "#", "Item".
+_NUMBER_ONLY_HEAD_RE = regex(r"^\W*(?:(?:s|sr|sl)\.?\s*no|no|serial(?:\s+no)?|item(?:\s+no)?|#)\W*$", re.I)
+
+
 def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> ClauseInfo:
     if has_item_number(header, cells):
         cells = cells[1:]  # the cells then line up with their columns
+    elif len(cells) == len(header) - 1 >= 2 and _NUMBER_ONLY_HEAD_RE.match(header[0]) \
+            and not _ITEM_NUMBER_CELL_RE.match(cells[0]):
+        cells = ("",) + tuple(cells)  # a row copied without its item number: its cells start at the header's second
     if role not in ("definition", "question"):
         target_cell = next((cells[k] for k, r in enumerate(columns) if r == "target" and k < len(cells)), None)
         if target_cell and _NO_TARGET_RE.search(target_cell):

@@ -1240,3 +1240,9 @@ def test_what_a_service_costs_the_public_does_not_excuse_its_time_limit():
             "Sewer inspection | Written request | The actual cost, at least 300 | Within 4 working days of the request | "
             "Area Officer |\n")
     assert _output_only(text)
+
+
+def test_a_row_copied_without_its_item_number_lines_up_under_the_headers_second_column():
+    text = ("Sr. No | Service | Time limit | Designated officer | Appellate authority |\n"
+            "Issue of a trade licence | 7 days | Licensing Officer | Town Clerk |\n")
+    assert _output_only(text)
