@@ -1246,3 +1246,27 @@ def test_a_row_copied_without_its_item_number_lines_up_under_the_headers_second_
     text = ("Sr. No | Service | Time limit | Designated officer | Appellate authority |\n"
             "Issue of a trade licence | 7 days | Licensing Officer | Town Clerk |\n")
     assert _output_only(text)
+
+
+# A landlord's or council's promise list: the act and its time limit "in" a number of days, a repair category's line, a
+# visit the people served receive, and a processing time held to a ceiling.
+@pytest.mark.parametrize("text, flagged", [
+    ("We will:\n• Clear blocked gullies in 48 hours", True),
+    ("• Give you a decision in 15 working days when you apply for a permit.", True),
+    ("Any other routine repairs such as a dripping tap within 20 working days", True),
+    ("Tenants should report repairs within 5 days.", False),
+    ("• receive a home visit from their key worker within 10 days", True),
+    ("Indicator: The average processing time of building warrants Target: A maximum of 20 days.", True),
+])
+def test_promises_told_in_days_repair_lines_visits_received_and_processing_ceilings(text, flagged):
+    assert bool(_output_only(text)) is flagged
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("We will respond to:\n• letters within 10 working days", True),
+    ("We will answer:\n• telephone calls within six rings", True),
+    ("We will respond to:\n• supplier invoices within 30 days", False),
+    ("Our service standards\n• letters within 10 working days", False),
+])
+def test_what_is_answered_and_its_time_under_a_promise_to_reply(text, flagged):
+    assert bool(_output_only(text)) is flagged
