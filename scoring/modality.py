@@ -238,7 +238,9 @@ _WEAK_REPORT_RE = regex(
 
 
 # A trajectory still to come: "10% in 2013/14, rising to 15% in 2014/15" sets a path, whatever the years.
-_TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|falling|decreasing)\s+to\s+(?:at\s+least\s+)?\d", re.I)
+# (also the interim level set on the way to a target: "95 percent … (milestone of 62 percent in 2024-25)")
+_TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|falling|decreasing)\s+to\s+(?:at\s+least\s+)?\d"
+                       r"|\b(?:interim\s+)?milestones?\s+of\s+\d", re.I)
 # A target told as what it is, its past verbs inside it: "The aim was to ensure staff saw 90% of referrals within
 # three weeks", "The standard is that 95% of people waited no more than four weeks".
 # Also a year's target told in the present, its year no past period: "The Home Support target for 2017 is 2.75 million

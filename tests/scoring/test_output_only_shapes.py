@@ -1270,3 +1270,12 @@ def test_promises_told_in_days_repair_lines_visits_received_and_processing_ceili
 ])
 def test_what_is_answered_and_its_time_under_a_promise_to_reply(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    "- 85 percent of patients to receive a first outpatient appointment within 12 weeks of referral (milestone of 70 percent in 2031-32)",
+    "% of young people (under 18 years) for whom support has commenced within one calendar month following assessment",
+    "• If there's a gas leak, we'll attend to make it safe within two hours.",
+])
+def test_milestones_treatment_commenced_for_whom_and_we_ll_promises_are_time_limits(text):
+    assert _output_only(text)
