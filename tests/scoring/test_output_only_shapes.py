@@ -1279,3 +1279,13 @@ def test_what_is_answered_and_its_time_under_a_promise_to_reply(text, flagged):
 ])
 def test_milestones_treatment_commenced_for_whom_and_we_ll_promises_are_time_limits(text):
     assert _output_only(text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("• 95% of calls each month placed on hold for less than 30 seconds.", True),
+    ("• Average answer time per month no greater than 60 seconds.", True),
+    ("The maximum hold time shall be sixty (60) seconds.", True),
+    ("Average call answer time was 45 seconds in 2023.", False),
+])
+def test_a_call_centres_answer_and_hold_times_held_to_a_ceiling(text, flagged):
+    assert bool(_output_only(text)) is flagged
