@@ -201,7 +201,8 @@ _PROCEDURE_RE = regex(
     r"|moderated|shortlisted|considered)\b", re.I)
 # A lead-in that introduces what is collected or reported, not what must be achieved.
 _REPORT_LEAD_RE = regex(
-    r"\b(?:report\w*|returns?|collect\w*|record\w*|submit\w*|management\s+information|MI|data\s+(?:on|about|for)"
+    # (not what the people served do: "When you report a repair we'll:" leads in to the service's promises)
+    r"\b(?<!you\s)(?<!customers\s)(?<!tenants\s)(?<!residents\s)(?:report\w*|returns?|collect\w*|record\w*|submit\w*|management\s+information|MI|data\s+(?:on|about|for)"
     r"|(?:cover|include|comprise)s?\b[^:]{0,40}\b(?:indicators|metrics|measures|data|information|fields)"
     # What a dashboard or chart shows: "These charts show:".
     r"|(?:dashboards?|tabs?|charts?|graphs?|visuali[sz]ations?|infographics?)\b[^:]{0,40}\bshows?)\b"
@@ -210,7 +211,8 @@ _REPORT_LEAD_RE = regex(
     r"|(?:^|[.!?]\s+)(?:this|these)\s+(?:includes?|involves?|covers?)\s*:\s*$", re.I)
 _TARGET_LEAD_RE = regex(
     r"\b(?:targets?|kpis?|key\s+performance|standards?|must\s+(?:achieve|meet|deliver)|held\s+to|assessed\s+against"
-    r"|judged\s+against|determined\s+(?:using|by)|paid|payment|will\s+(?:achieve|deliver|meet))\b", re.I)
+    r"|judged\s+against|determined\s+(?:using|by)|paid|payment|will\s+(?:achieve|deliver|meet))\b"
+    r"|\bwe(?:'ll|’ll|\s+will|\s+shall)\s*:\s*$", re.I)  # a charter's "When you report a fault we'll:" over its promises
 
 # A column that holds the longest a service may take, which makes a header of two cells ("Type of maintenance | Target
 # response time", "What we will do | The most days it will take us").
@@ -700,13 +702,13 @@ def _is_fragment(clause: Clause) -> bool:
 
 # A header of two cells naming a measure and its target: "Indicator | Target", "KPI | Performance target", "Service |
 # Standard" (the second column holds what the provider is held to).
-_TWO_CELL_MEASURE_RE = regex(r"^\W*(?:(?:key\s+)?performance\s+)?(?:indicators?|measures?|kpis?|metrics?|services?|activit(?:y|ies)"
+_TWO_CELL_MEASURE_RE = regex(r"^\W*(?:(?:key\s+)?performance\s+)?(?:indicators?|measures?|kpis?|metrics?|services?|activit(?:y|ies)|outputs?|deliverables?"
                              r"|objectives?|(?:service|performance)\s+(?:standards?|areas?)|what\s+we\s+(?:will\s+)?(?:do|measure)"
                              r"|assessment\s+of\s+performance|performance\s+assessment)\W*$", re.I)
 # (the year may come first, and a budget may set it: "2018/19 Budget Standard")
 _TWO_CELL_TARGET_RE = regex(r"^\W*(?:(?:19|20)\d\d(?:\s*(?:/|-)\s*\d{2,4})?\s+)?(?:(?:performance|kpi|service|annual|minimum|contract(?:ual)?"
                             r"|budget(?:ed)?)\s+)?(?:targets?|standards?|goals?|target\s+levels?)"
-                            r"(?:\s+(?:(?:19|20)\d\d(?:\s*(?:/|-)\s*\d{2,4})?|level))?\W*$", re.I)
+                            r"(?:\s+(?:(?:19|20)\d\d(?:\s*(?:/|-)\s*\d{2,4})?|level))?(?:\s*\((?:numerical\s+)?(?:value|number|figure)\))?\W*$", re.I)
 
 
 def _header_like(cells: tuple[str, ...]) -> bool:

@@ -406,11 +406,11 @@ def document_area(document: str) -> DocContext:
 # A standard for answering people who make contact: "calls answered within 20 seconds", "answer incoming telephone calls",
 # "respond to correspondence", "reply to 90% of emails", "handle 8,000 enquiries"; not calls that are care visits
 # ("calls must be logged in the client's home") or enquiries that are cases ("safeguarding enquiries completed").
-_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|messages|voicemails?)"
-                  r"|(?:customer|service)\s+requests?|(?:tele)?phones?)")  # "Telephones shall be answered within five rings"  # a council's or a utility's "service requests": a reported problem
+_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|messages|voicemails?|feedback)"
+                  r"|(?:customer|service)\s+requests?|(?:tele)?phones?|(?<=the\s)requests?)")  # "Telephones shall be answered within five rings"  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
-                    r"|acknowledg(?:e|es|ed|ing)(?:\s+receipt\s+of)?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
-                    r"|incoming|the|urgent|routine|non-urgent|written|general|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
+                    r"|acknowledg(?:e|es|ed|ing)(?:\s+(?:receipt\s+of|receiving))?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
+                    r"|incoming|the|any|urgent|routine|non-urgent|written|general|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
                     r"|\b" + _CONTACT_WORDS + r"\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b|\b(?:put|placed|kept|left)\s+on\s+hold\b"  # a caller's hold time
                     # a visitor's wait at a counter, and a reply to correspondence told with words between

@@ -54,6 +54,11 @@ def _trie(words: list[str]) -> str:
 # ("fostering business expansion"): foster care.
 _FOSTERING_RE = regex(r"\bfostering\s+(?:allowances?|services?|fees?|payments?|agenc(?:y|ies)|panels?|households?|placements?)\b"
                       r"|\bfoster\s+placements?\b", re.I)
+# A complaint about a matter the service acts on ("complaints about noise nuisance", "complaints of dog attacks") is a
+# report of that matter, not a complaint about the service: it does not count for complaint handling.
+_COMPLAINT_ABOUT_RE = regex(r"\bcomplaints?(?:\s*/\s*concerns?)?\s+(?:about|on|of|regarding|concerning|relating\s+to|related\s+to"
+                            r"|in\s+respect\s+of)\s+(?!(?:our|the|this|its|your|a|any)\s+(?:services?|staff|council|department|office"
+                            r"|organi[sz]ation|provider|contractor|agency|ministry|landlord)\b)(?=[\w/-])", re.I)
 _OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?out[-\s]of[-\s]home\s+care\b", re.I)
 # Child maintenance, as a child support agency runs it: "payments made to parents with care … from the absent parent",
 # "new maintenance applications to be cleared": benefits administration, not family support or a children's service.
@@ -109,7 +114,8 @@ def detect_area(*texts: str) -> Area:
         if paid_carers:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
-        text = _FOSTERING_RE.sub(" foster care ", text)  # "weekly fostering allowances", "foster placements"
+        text = _FOSTERING_RE.sub(" foster care ", text)
+        text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)  # "weekly fostering allowances", "foster placements"
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
         text = _US_SPELLING_RE.sub(r"\1is\2", text)
         pattern, owner = _keyword_pattern()

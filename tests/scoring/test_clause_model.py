@@ -624,3 +624,11 @@ def test_a_header_whose_first_cell_is_no_for_number_is_still_a_header():
     row = _info("No | Indicator | Target\n4 | Number of home visits made | 400", "4 |")
     assert row.header == ("No", "Indicator", "Target") and row.cell("target") == "400" and row.role == "target"
     assert _info("Yes | No | No\n4 | Number of home visits made | 400", "4 |").header != ("Yes", "No", "No")
+
+
+# A table headed "Outputs | Target" is a KPI table like "Measure | Target": its rows carry the header's columns.
+@pytest.mark.parametrize("header", ["Outputs | Target", "Outputs | Target (numerical value)", "Deliverables | Annual target"])
+def test_an_outputs_and_target_header_gives_its_rows_their_columns(header):
+    text = f"{header}\nNumber of community groups given advice | 40"
+    infos = build(segment(normalize(text)))
+    assert infos[-1].columns == ("indicator", "target") and infos[-1].role == "target"
