@@ -1332,3 +1332,23 @@ def test_a_share_done_within_a_named_time_standard_is_a_time_limit(text, flagged
 ])
 def test_a_lead_in_of_what_the_person_does_does_not_make_promises_a_report(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# A citizen's charter table names its services, then a "Timeline" column: each row's time is the service's limit.
+# A project plan's "Timeline" is not a service standard.
+@pytest.mark.parametrize("text, flagged", [
+    ("No. | Service | What you need | Fee | Timeline |\n3 | Replacement of a damaged meter | Request form | Free | 5 days |", True),
+    ("Services offered | Timeline\nIssue of a burial permit | 2 days", True),
+    ("Milestone | Timeline\nContract signed | 3 weeks", False),
+    ("Project | Timeline\nNew library building | 2027", False),
+])
+def test_a_charter_tables_timeline_column_is_each_services_time_limit(text, flagged):
+    assert bool(_output_only(text)) is flagged
+
+
+@pytest.mark.parametrize("text", [
+    "If you qualify, we will aim to arrange the support within ten days of the assessment.",
+    "We will try to visit you within 10 working days of your call.",
+])
+def test_a_pledge_to_aim_or_try_to_act_within_a_time_is_a_time_limit(text):
+    assert _output_only(text)
