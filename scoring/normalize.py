@@ -118,6 +118,9 @@ _PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPE
 # A price whose decimal point a scan or an export put a space before ("Bulk Standard Diet Meals $2 .467 per meal"): the
 # point moves back against its figures and the space goes after them, so "467 per meal" is not read as a count of meals.
 _SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\b(?:Rs|R|NZ\$|AU\$|US\$))[ \t]?\d{1,6})[ \t]\.(\d{1,4})(?![\d.,])")
+# … and a sum whose thousands a scan set apart with spaces round the comma ("a payment limit of $813 , 815 for provision of
+# meals", "$4 , 000 of savings"): the comma closes up and the spaces go after, so "815 for provision of meals" is not a count.
+_SPLIT_THOUSANDS_RE = regex(r"((?:[$£€]|\b(?:Rs|NZ\$|AU\$|US\$))[ \t]?\d{1,3}(?:,\d{3})*)[ \t],[ \t](\d{3})(?![\d])")
 
 
 # A bracket opened on one line and closed on the next is one phrase a copy wrapped, not two lines ("Complete 500 housing
@@ -231,6 +234,8 @@ def normalize(text: str) -> str:
         out = _join_cell_lines(out)
     if " ." in out:
         out = _SPLIT_DECIMAL_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)} ", out)
+    if " , " in out:
+        out = _SPLIT_THOUSANDS_RE.sub(lambda m: f"{m.group(1)},{m.group(2)}  ", out)
     if "cent." in out:
         out = _PER_CENT_STOP_RE.sub(" ", out)
     assert len(out) == len(text)

@@ -1352,3 +1352,32 @@ def test_a_charter_tables_timeline_column_is_each_services_time_limit(text, flag
 ])
 def test_a_pledge_to_aim_or_try_to_act_within_a_time_is_a_time_limit(text):
     assert _output_only(text)
+
+
+# Meals bought from a caterer and priced by the meal are goods, not a service's reach; meals a service serves to
+# people are its activity. A sum whose thousands a scan spaced round the comma is money, not a count.
+@pytest.mark.parametrize("text, flagged", [
+    ("The caterer agreed to lower the unit price per chilled meal and to raise the number of chilled meals supplied.", False),
+    ("Hot dinners rise by 4 cents to $2 . 310 per meal whenever the number of such meals ordered by the County falls below 800.", False),
+    ("The Board approved the agreement with a payment limit of $612 , 440 for provision of meals in 2024.", False),
+    ("The centre will serve at least 6,500 hot meals to older residents during the year.", True),
+])
+def test_meals_bought_as_goods_are_not_a_count_of_activity(text, flagged):
+    assert bool(_output_only(text)) is flagged
+
+
+def test_a_diploma_received_is_an_outcome_in_a_measure_table():
+    text = ("Measure | 2023 Actual | 2024 Projected\nOlder Youth Credential\n\n"
+            "( Measures older youth who earned a high school diploma by the end of the programme.)\n\n61%\n\n64%")
+    assert not _output_only(text)
+
+
+# A landlord's response times: "we will respond to <repairs>", a hazard "made safe within", a category's line with its time.
+@pytest.mark.parametrize("text", [
+    "We will respond to urgent repairs within three working days, unless otherwise agreed.",
+    "Our aim is that every dangerous fault must be made safe within 2 hours.",
+    "Our response times:\nRoutine repairs – 20 days",
+    "Emergency repairs: 24hrs",
+])
+def test_a_landlords_repair_response_times_are_time_limits(text):
+    assert _output_only(text)
