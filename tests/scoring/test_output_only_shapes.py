@@ -1381,3 +1381,17 @@ def test_a_diploma_received_is_an_outcome_in_a_measure_table():
 ])
 def test_a_landlords_repair_response_times_are_time_limits(text):
     assert _output_only(text)
+
+
+# A charter's list under "We will:" gives each step the service takes and its time: every such line is a time limit,
+# whatever the step's verb; and complaints told in the passive as handled within a time.
+@pytest.mark.parametrize("text, flagged", [
+    ("We will:\n• Facilitate the appointment of surveyors within 2 months.", True),
+    ("We will:\n• Prepare tender documents for road projects within 10 working days", True),
+    ("Our commitments:\n• Allocate market stalls within 6 weeks of application", True),
+    ("We will:\n• Pay supplier invoices within 30 days", False),
+    ("Complaints about street lighting are addressed within 72 hours.", True),
+    ("All complaints are settled within two weeks of their receipt", True),
+])
+def test_a_charters_pledge_lines_and_complaints_handled_in_a_time_are_time_limits(text, flagged):
+    assert bool(_output_only(text)) is flagged
