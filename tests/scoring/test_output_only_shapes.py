@@ -1395,3 +1395,30 @@ def test_a_landlords_repair_response_times_are_time_limits(text):
 ])
 def test_a_charters_pledge_lines_and_complaints_handled_in_a_time_are_time_limits(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# A share of people reaching a settled life within weeks, months or years is an outcome target with its time point, not a
+# process speed: the time limit's match must not swallow the outcome it names. A share dealt with in days still is one.
+@pytest.mark.parametrize("text, flagged", [
+    ("At least 70% of care leavers will move on to independent living within 18 months.", False),
+    ("65% of participants will secure paid employment within 4 months of completing the course.", False),
+    ("Support households so that 85% keep their tenancy within 12 months of moving in.", False),
+    ("60% of service users to successfully complete their treatment within 16 weeks.", False),
+    ("90% of new referrals will be assessed within 7 working days.", True),
+    ("95% of new tenants will receive a settling-in visit within 6 weeks.", True),
+])
+def test_a_share_reaching_a_settled_life_in_a_time_is_an_outcome_not_a_time_limit(text, flagged):
+    assert bool(_output_only(text)) is flagged
+
+
+# A service standard's act in other words: serving every user in a time, carrying out an investigation in a time. A table's
+# title cell ("health targets | Shorter stays …") is not a change for people read into the row below it.
+@pytest.mark.parametrize("text, flagged", [
+    ("Standards for our branches\n• they will serve every borrower within five minutes", True),
+    ("Licensing Conduct an investigation into the complaint and give a decision to the applicant within 21 working days.", True),
+    ("2019/20 health targets | Shorter stays in emergency departments\n"
+     "95% of patients will be admitted or discharged from the emergency department within 4 hours.", True),
+    ("The council may serve an abatement notice within 14 days.", False),
+])
+def test_more_wordings_of_a_service_standard_are_time_limits(text, flagged):
+    assert bool(_output_only(text)) is flagged

@@ -2298,3 +2298,17 @@ def test_a_utility_standard_is_measured_by_how_often_and_how_long_customers_lose
              .findings if f.category == "output-only" and f.rewrite]
     assert found and "supply interruption records" in found[0].rewrite, [f.rewrite for f in found]
     assert "changes that matter most" not in found[0].rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "Physical planning\n• Complete land application reviews within 21 days of the date on the letter.",
+    "Our pledges:\n• Allocate serviced plots to approved applicants within 3 months",
+    "Document verification will be completed within two working days of the request.",
+    "Business licensing\n• Business license approval: we will process every application within 10 working days.",
+])
+def test_a_charters_decisions_on_land_plots_documents_and_licences_are_measured_as_sound_decisions(text):
+    """A charter's time to decide a land application, allocate a plot, verify a document or approve a licence is a
+    decision for an applicant: its outcome is a sound decision that stands, not a follow-up about a person's life."""
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and "sound decision" in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
+        [f.rewrite for f in found]
