@@ -406,18 +406,34 @@ def document_area(document: str) -> DocContext:
 # A standard for answering people who make contact: "calls answered within 20 seconds", "answer incoming telephone calls",
 # "respond to correspondence", "reply to 90% of emails", "handle 8,000 enquiries"; not calls that are care visits
 # ("calls must be logged in the client's home") or enquiries that are cases ("safeguarding enquiries completed").
-_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|messages|voicemails?|feedback)"
+_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer(?:\s+service)?)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|messages|voicemails?|feedback)"
                   r"|(?:customer|service)\s+requests?|(?:tele)?phones?|(?<=the\s)requests?)")  # "Telephones shall be answered within five rings"  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+(?:receipt\s+of|receiving))?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
-                    r"|incoming|the|any|urgent|routine|non-urgent|written|general|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
+                    r"|incoming|the|any|an?|urgent|routine|non-urgent|written|general|[\w-]+['’]s|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
                     r"|\b" + _CONTACT_WORDS + r"\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b|\b(?:put|placed|kept|left)\s+on\s+hold\b"  # a caller's hold time
                     # a visitor's wait at a counter, and a reply to correspondence told with words between
                     r"|\b(?:wait|waiting|queu(?:e|ing))\b[^.;|\n]{0,40}?\b(?:attended\s+to|served|seen)\b|\bqueu(?:e|ing)\s+times?\b"
                     r"|\bcustomers?\s+visiting\b|\b(?:contact|call|phone|ring)\s+us\b|\breceived\s+your\s+(?:letter|e-?mail|enquiry|message|correspondence)"
                     r"|\b(?:correspondence|letters?|e-?mails?)\b[^.;|\n]{0,50}?\b(?:shall|will|must)\s+be\s+(?:acknowledged|answered"
-                    r"|responded\s+to|replied\s+to)\b", re.I)
+                    r"|responded\s+to|replied\s+to)\b"
+                    # a caller's time on hold, a visitor served at a counter or seen at an appointment's time, a contact
+                    # acknowledged: "Average hold time must be 2 minutes or less", "serve you at our service counters within
+                    # 10 minutes", "they will see you within 10 minutes of the appointment", "Provide an acknowledgment within"
+                    r"|\bhold\s+times?\b|\bserved?\s+(?:you\s+)?at\s+(?:our|the)\s+(?:service\s+)?(?:counters?|reception|front\s+desk)\b"
+                    r"|\bsee\s+you\s+within\b[^.;|\n]{0,30}?\bappointment\b|\backnowledge?ment\s+within\b"
+                    # a full reply, written contact, the speed of answer, rings, and a line that names only the contact:
+                    # "provide a full response to enquiries within 10 working days", "respond to written contact",
+                    # "Average Speed of Answer Standard = 30 seconds", "telephone calls within six rings", "• letters within
+                    # 10 working days", "Acknowledge within one day", "Attend to customers/visitors on arrival"
+                    r"|\b(?:full\s+)?(?:response|reply|replies|answer)\s+to\s+(?:(?:your|all|the|any|written|general|most)\s+)?(?:enquir(?:y|ies)"
+                    r"|quer(?:y|ies)|correspondence|letters|e-?mails|(?:written\s+)?contact)\b|\bwritten\s+contact\b|\bspeed\s+(?:of|to)\s+answer\b"
+                    r"|\bwithin\s+(?:\w+\s+)?(?:\(\d+\)\s+)?rings\b|^\W*(?:letters|e-?mails|(?:telephone\s+|phone\s+)?calls|correspondence)\s+(?:within|in)\b"
+                    r"|^\W*(?:acknowledge|give\s+a\s+full\s+(?:response|reply))\s+within\b|\b(?:customers|visitors)\s+on\s+arrival\b"
+                    r"|\binformation\s+requests\b", re.I | re.M)
+# A list's lead-in that says how the person got in touch: "If you email us we will:", "When you contact us by telephone:".
+_CONTACT_LEAD_RE = regex(r"\b(?:if|when)\s+you\s+(?:e-?mail|write\s+to|phone|telephone|call|ring|contact|visit|message|text)\s+us\b", re.I)
 
 
 _CHILD_WORDS_RE = regex(r"\b(?:child|children|infants?|babies|baby|toddlers?|under[- ]fives|pupils)\b", re.I)
@@ -481,7 +497,7 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     aims = " ".join(x for x in (clause.text[:1000], line, stated_aims(heading), doc.aims if doc else "") if x)
     if doc is not None and doc.youth_justice:
         aims += " youth justice"
-    if _CONTACT_RE.search(clause.text[:1000]):
+    if _CONTACT_RE.search(clause.text[:1000]) or _CONTACT_LEAD_RE.search(heading[-300:]):
         aims += " contact standard"
     if _IN_CARE_RE.search(heading):
         aims += " children in care"  # "Weekly fostering allowances" over "0-4 years: £181.00": its rows pay for a placement

@@ -92,6 +92,7 @@ def _not_unpaid_carers(m: re.Match) -> str:
 _ORDER: dict[str, int] = {}
 _US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|prior|categor|standard|optim)iz(ations?|ed|es|e|ing)\b",
                         re.I)
+_LICENSE_RE = regex(r"\blicense(s?)\b", re.I)
 # Areas whose keywords mostly name a group of people rather than a service.
 _GROUP_AREAS = frozenset({"youth", "children-families", "volunteering"})
 # Areas for adults in the justice system: young people there are the youth justice system's.
@@ -118,6 +119,7 @@ def detect_area(*texts: str) -> Area:
         text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)  # "weekly fostering allowances", "foster placements"
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
         text = _US_SPELLING_RE.sub(r"\1is\2", text)
+        text = _LICENSE_RE.sub(r"licence\1", text)  # the noun as America spells it: "trade license", "plumber license"
         pattern, owner = _keyword_pattern()
         counts: dict[str, int] = {}
         for m in pattern.finditer(text):

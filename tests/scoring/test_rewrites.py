@@ -2312,3 +2312,25 @@ def test_a_charters_decisions_on_land_plots_documents_and_licences_are_measured_
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and "sound decision" in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
         [f.rewrite for f in found]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a contact standard in other words: rings, written contact, a full reply, hold time, a counter, a lead-in's line
+    ("We aim to answer:\n• phone calls within five rings\n• e-mails within three working days",
+     "the help or answer they contacted"),
+    ("We will respond to all written contact within 8 business days.", "the help or answer they contacted"),
+    ("The average hold time for callers must be 90 seconds or less.", "the help or answer they contacted"),
+    ("We will serve you at our service counters within 15 minutes.", "the help or answer they contacted"),
+    # a licence spelt the American way, a passport and a funding decision are decisions on an application
+    ("Issuance of a trade license within 12 days of application.", "sound decision"),
+    ("Passports to be processed within 10 working days.", "sound decision"),
+    ("Our goal is to issue written notification of the funding decision within 90 calendar days of the deadline.",
+     "sound decision"),
+    # substance users are a drug and alcohol service's group
+    ("% of substance users (over 18 years) for whom treatment has commenced within one month of assessment",
+     "drug or alcohol"),
+])
+def test_contact_standards_licences_passports_and_substance_users_get_their_own_outcome(text, expected):
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and expected in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
+        [f.rewrite for f in found]
