@@ -431,7 +431,15 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     r"|quer(?:y|ies)|correspondence|letters|e-?mails|(?:written\s+)?contact)\b|\bwritten\s+contact\b|\bspeed\s+(?:of|to)\s+answer\b"
                     r"|\bwithin\s+(?:\w+\s+)?(?:\(\d+\)\s+)?rings\b|^\W*(?:letters|e-?mails|(?:telephone\s+|phone\s+)?calls|correspondence)\s+(?:within|in)\b"
                     r"|^\W*(?:acknowledge|give\s+a\s+full\s+(?:response|reply))\s+within\b|\b(?:customers|visitors)\s+on\s+arrival\b"
-                    r"|\binformation\s+requests\b", re.I | re.M)
+                    r"|\binformation\s+requests\b"
+                    # an acknowledgement of contact or post, a full reply to a letter, a customer seen at an appointment's
+                    # time, an answer time, inquiries resolved: "acknowledge contact within 24 hours", "send you a full reply
+                    # within 20 working days of receiving your letter", "Customers shall be seen within ten (10) minutes",
+                    # "Average answer time … no greater than 75 seconds", "resolve 100% of inquiries within 15 business days"
+                    r"|\backnowledge\s+(?:(?:all|your|any)\s+)?(?:contact|(?:postal\s+|online\s+|written\s+)correspondence)\b"
+                    r"|\b(?:full\s+)?(?:reply|response)\s+within\b[^.;|\n]{0,40}?\b(?:letters?|e-?mails?|fax|correspondence|enquir(?:y|ies))\b"
+                    r"|\b(?:customers|visitors|callers)\s+(?:shall|will|should|must)\s+be\s+(?:seen|served|attended\s+to)\b"
+                    r"|\banswer\s+times?\b|\bresolv(?:e|es|ed|ing)\s+(?:\d{1,3}\s?%\s+of\s+)?(?:all\s+)?(?:inquir|enquir)(?:y|ies)\b", re.I | re.M)
 # A list's lead-in that says how the person got in touch: "If you email us we will:", "When you contact us by telephone:".
 _CONTACT_LEAD_RE = regex(r"\b(?:if|when)\s+you\s+(?:e-?mail|write\s+to|phone|telephone|call|ring|contact|visit|message|text)\s+us\b", re.I)
 
@@ -497,7 +505,8 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     aims = " ".join(x for x in (clause.text[:1000], line, stated_aims(heading), doc.aims if doc else "") if x)
     if doc is not None and doc.youth_justice:
         aims += " youth justice"
-    if _CONTACT_RE.search(clause.text[:1000]) or _CONTACT_LEAD_RE.search(heading[-300:]):
+    lead = doc.text[max(0, clause.start - 300):clause.start].rstrip().rpartition("\n")[2] if doc else ""
+    if _CONTACT_RE.search(clause.text[:1000]) or _CONTACT_LEAD_RE.search(heading[-300:]) or _CONTACT_LEAD_RE.search(lead):
         aims += " contact standard"
     if _IN_CARE_RE.search(heading):
         aims += " children in care"  # "Weekly fostering allowances" over "0-4 years: £181.00": its rows pay for a placement

@@ -24,7 +24,7 @@ def _keyword_pattern() -> tuple[re.Pattern, dict[str, str]]:
     # Building the trie takes longer than a one-page review's matching: its result is kept by the word list.
     words = "\n".join(sorted(owner)).encode("utf-8")
     trie = diskcache.parsed(words, lambda raw: _trie(raw.decode("utf-8").split("\n")))
-    return regex(r"\b" + trie + r"\b", re.I), owner
+    return regex(r"\b" + trie + r"s?\b", re.I), owner  # (a keyword's plural too: "hospitals", "gp practices")
 
 
 def _trie(words: list[str]) -> str:
@@ -123,7 +123,8 @@ def detect_area(*texts: str) -> Area:
         pattern, owner = _keyword_pattern()
         counts: dict[str, int] = {}
         for m in pattern.finditer(text):
-            key = owner[m.group(0).lower()]
+            word = m.group(0).lower()
+            key = owner.get(word) or owner[word[:-1]]
             counts[key] = counts.get(key, 0) + 1
         ages = detect_ages(text) if "older-people" in areas else None
         if ages is not None and ages.low >= 60:  # "persons 60 years of age and older": a service for older people

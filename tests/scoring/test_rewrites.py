@@ -2334,3 +2334,16 @@ def test_contact_standards_licences_passports_and_substance_users_get_their_own_
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and expected in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
         [f.rewrite for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "We promise that our response time will:\nacknowledge contact within 2 working days",
+    "Customers shall be seen within five (5) minutes of the agreed time of a booked appointment.",
+    "Average answer time per month must be no greater than 60 seconds.",
+    "The plan must resolve 100% of inquiries within 10 business days.",
+    "We will aim to send you a full reply within 15 working days of receiving your letter or email.",
+])
+def test_more_contact_standards_are_measured_by_whether_people_got_what_they_contacted_for(text):
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and "the help or answer they contacted" in found[0].rewrite, [f.rewrite for f in found]
+    assert "who take part" not in found[0].rewrite  # people who got in touch, not who took part in something

@@ -138,3 +138,10 @@ def test_an_age_group_named_on_its_own_gives_its_ages(text, low, high):
 
 def test_an_age_that_is_not_a_group_of_people_gives_none():
     assert detect_ages("the service runs from a 20 year old building") is None
+
+
+def test_a_keywords_plural_names_its_area_and_cancer_and_radiotherapy_waits_are_health_services():
+    from scoring.service_area import detect_area
+    assert detect_area("Flu vaccinations offered in all GP practices").key == "health-services"
+    assert detect_area("Percentage of radiotherapy patients treated within 4 weeks").key == "health-services"
+    assert detect_area("Patients to receive cancer treatment within 31 days of the decision to treat").key == "health-services"
