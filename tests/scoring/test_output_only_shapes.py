@@ -1422,3 +1422,13 @@ def test_a_share_reaching_a_settled_life_in_a_time_is_an_outcome_not_a_time_limi
 ])
 def test_more_wordings_of_a_service_standard_are_time_limits(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# Work kept or earned is an outcome in a count of people: "still employed after six months", "declare income from working".
+@pytest.mark.parametrize("text, flagged", [
+    ("Performance measures\n- Percentage of participants served by the careers team that are still employed after 12 months.", False),
+    ("Percentage of clients receiving the disability benefit who declare income from working.", False),
+    ("Number of participants served by the careers team: 4,000", True),
+])
+def test_work_kept_or_earned_is_an_outcome_in_a_count_of_people(text, flagged):
+    assert bool(_output_only(text)) is flagged
