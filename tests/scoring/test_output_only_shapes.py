@@ -1432,3 +1432,16 @@ def test_more_wordings_of_a_service_standard_are_time_limits(text, flagged):
 ])
 def test_work_kept_or_earned_is_an_outcome_in_a_count_of_people(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# Waste collected or streets cleaned to a rhythm is a frequency standard, like sessions held to one; data on it reported
+# weekly, or a collection service described as weekly, is not.
+@pytest.mark.parametrize("text, flagged", [
+    ("Household refuse is collected twice weekly from every street in the town.", True),
+    ("Recycling bins will be emptied every fortnight.", True),
+    ("Rubbish collection from market stalls is done 2 times per day.", True),
+    ("Waste collection data is reported weekly to the council.", False),
+    ("The measure shows how the contractor provides kerbside waste collection of weekly services.", False),
+])
+def test_waste_collected_to_a_rhythm_is_a_frequency_standard(text, flagged):
+    assert bool(_output_only(text)) is flagged
