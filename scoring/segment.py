@@ -172,6 +172,30 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     return len(stripped) <= 160 and _INSTRUCTION_START_RE.match(nxt) is not None
 
 
+# A line that is only a figure of a table's column ("16,254", "95%", "$1,200", "N/A"): a PDF or web copy of a table
+# sets each cell of a row on a line of its own, under a header whose columns are lines too.
+_FIGURE_LINE_RE = regex(r"^[^\S\n]*(?:[-–]?[^\S\n]*[$£€]?[^\S\n]*\d[\d,]*(?:\.\d+)?[^\S\n]*%?|n/?a|tbd|[-–])[^\S\n]*$", re.I)
+_FIGURE_RE = regex(r"\d\d|\d\s*%|[$£€]\s*\d")
+_MAX_FIGURE_LINES = 8
+
+
+def _figures_below(lines: list, i: int) -> int:
+    """How many lines after line i are its row's figures, one to a line: at least two, one a real figure; else 0."""
+    n = 0
+    while n < _MAX_FIGURE_LINES and i + 1 + n < len(lines) and _FIGURE_LINE_RE.match(lines[i + 1 + n][1]):
+        n += 1
+    if n < 2 or not any(_FIGURE_RE.search(lines[i + 1 + k][1]) for k in range(n)):
+        return 0  # (single digits alone are a list's numbers: "1" / "Percentage of …" / "2" / "3")
+    return n
+
+
+def _row_label(line: str) -> bool:
+    """A table row's label on a line of its own: words, unpunctuated at its end, not a figure, not a bar-delimited row."""
+    stripped = line.strip()
+    return 3 <= len(stripped) <= 160 and stripped[-1] not in _TERMINAL and "|" not in stripped \
+        and any(c.isalpha() for c in stripped) and not _FIGURE_LINE_RE.match(stripped)
+
+
 def segment(text: str) -> list[Clause]:
     """Split normalised text into clauses with offsets into the original text."""
     lines = list(_lines(text))
@@ -190,9 +214,23 @@ def segment(text: str) -> list[Clause]:
             clauses.append(Clause(s, e, text[s:e], run_kind, block))
         run_start = None
 
+    skip_to = -1  # lines up to here were read as a row's figures
     for i, (offset, line) in enumerate(lines):
+        if i <= skip_to:
+            continue
         next_line = lines[i + 1][1] if i + 1 < len(lines) else None
         end = offset + len(line)
+        marker = _BULLET_RE.match(line)
+        if (run_start is None or run_kind == "sentence") and _row_label(line[marker.end():] if marker else line) \
+                and (figures := _figures_below(lines, i)):
+            # "Number of programs offered" / "453" / "500" / "475": one row, its label and its figures, read together
+            flush()
+            skip_to = i + figures
+            last = lines[skip_to]
+            s_, e_ = _strip_span(text, offset + (marker.end() if marker else 0), last[0] + len(last[1]))
+            clauses.append(Clause(s_, e_, text[s_:e_], "item" if marker else "sentence", block))
+            last_row = False
+            continue
         if not line.strip():
             flush()
             block += 1

@@ -1445,3 +1445,9 @@ def test_work_kept_or_earned_is_an_outcome_in_a_count_of_people(text, flagged):
 ])
 def test_waste_collected_to_a_rhythm_is_a_frequency_standard(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+def test_a_count_row_whose_figures_sit_one_to_a_line_under_its_label_is_a_count_target():
+    text = ("PERFORMANCE MEASURES\nActual 2023-24\nBudget 2024-25\nTarget 2025-26\n"
+            "· Number of program participants\n14,200\n15,000\n16,500\n")
+    assert _output_only(text)

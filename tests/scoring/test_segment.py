@@ -242,3 +242,16 @@ def test_a_row_whose_first_cell_is_its_item_number_is_a_row_not_a_list_item():
     found = [f for f in review(text).findings if f.category == "output-only"]
     assert [f.line for f in found] == [2, 3]
     assert found[0].rewrite.split("\n")[0].startswith("| 3. |") or found[0].rewrite.startswith("3. |")
+
+
+def test_a_rows_figures_set_one_to_a_line_are_read_with_its_label():
+    """A web or PDF copy of a table puts each cell on a line: the label and the figures under it are one row."""
+    text = ("PERFORMANCE MEASURES\nActual\nTarget 2025-26\n· Number of group sessions delivered\n412\n450\n"
+            "Number of volunteers recruited\n35\n40\n")
+    texts = [c.text for c in segment(text)]
+    assert "Number of group sessions delivered\n412\n450" in texts and "Number of volunteers recruited\n35\n40" in texts
+
+
+def test_a_lists_numbers_alone_on_their_lines_are_not_a_rows_figures():
+    texts = [c.text for c in segment("Outcome indicators\nobjective of project achieved\n2\n3\nAgreed level\n")]
+    assert "objective of project achieved\n2\n3" not in texts
