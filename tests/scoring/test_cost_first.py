@@ -578,3 +578,10 @@ def test_a_care_packages_funding_by_level_is_a_budget_not_a_rate_for_care():
 def test_a_sections_title_naming_the_bid_procedure_is_not_its_rule():
     assert _cost_first("Lowest and best bid decision procedure.") == []
     assert _cost_first("Contracts are awarded on the lowest and best bid.")
+
+
+def test_a_care_rate_per_hour_with_its_tax_named_is_care_bought_by_time():
+    """"$48 plus GST per hour" for personal care is an hourly rate (convention 7), its tax between sum and unit."""
+    found = [f for f in review("Morning personal care – help to shower and dress | $48 plus GST per hour").findings
+             if f.category == "cost-first"]
+    assert found

@@ -1451,3 +1451,19 @@ def test_a_count_row_whose_figures_sit_one_to_a_line_under_its_label_is_a_count_
     text = ("PERFORMANCE MEASURES\nActual 2023-24\nBudget 2024-25\nTarget 2025-26\n"
             "· Number of program participants\n14,200\n15,000\n16,500\n")
     assert _output_only(text)
+
+
+# A charter's flattened row whose time limit ends the line after spaces or in months; a pledge that every case of a kind
+# is dealt with in a time; complaints investigated with feedback in a time. A lease's term is not a time limit, nor is
+# the title over a fee table a fee per activity.
+@pytest.mark.parametrize("text, flagged", [
+    ("SERVICES FEES TIMELINES\n4 Issuing burial permits to bereaved families NIL 2   Days", True),
+    ("SERVICES FEES TIMELINES\n6 Issuing replacement identity documents NIL 2 Months", True),
+    ("- To ensure that all reported potholes are repaired within 10 working days.", True),
+    ("11. | Receive, investigate and give feedback on complaints about street lighting within 5 days |", True),
+    ("3. Lease of a market stall 6 months", False),
+    ("Fee Schedule for Community Care Packages", False),
+    ("To ensure that all supplier invoices are paid within 30 days.", False),
+])
+def test_charter_rows_pledges_and_complaint_feedback_in_a_time_are_time_limits(text, flagged):
+    assert bool(_output_only(text)) is flagged
