@@ -2033,6 +2033,13 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # "Red 1 calls … measured against an 8 minute response time": an ambulance's, whatever else the draft is about
         area = library()["health-services"]
     scope = _scope(clause, heading, doc)
+    if area.key not in ("general", "health-services") and _CONTACT_RE.search(clause.text[:1000]) \
+            and _clause_area(clause.text).key in ("general", "libraries") and not _EMERGENCY_CALLS_RE.search(clause.text[:1000]) \
+            and not any("contact standard" in " ".join(o.aims) for o in area.outcomes):
+        # "Answering correspondence: we will respond to emails and letters within 7 days" in a council's standards about
+        # bins and streets: a contact standard, measured by whether people got what they got in touch for, not by the
+        # document's own service (a health service's calls, an ambulance's above all, keep their own measures)
+        area = library()["general"]
     return _area_for_ages(area, scope.ages), scope, heading
 
 

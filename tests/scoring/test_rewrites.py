@@ -2347,3 +2347,21 @@ def test_more_contact_standards_are_measured_by_whether_people_got_what_they_con
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and "the help or answer they contacted" in found[0].rewrite, [f.rewrite for f in found]
     assert "who take part" not in found[0].rewrite  # people who got in touch, not who took part in something
+
+
+def test_a_librarys_counts_are_measured_by_what_its_users_take_away():
+    """Loans, visits and programmes counted are a library's use: the outcome is what people learned and the confidence
+    and know-how they took away (Project Outcome's questions), not a generic follow-up."""
+    found = [f for f in review("Performance measures\nNumber of library programmes for children delivered: 400").findings
+             if f.category == "output-only" and f.rewrite]
+    assert found and "learned something new" in found[0].rewrite and "changes that matter most" not in found[0].rewrite
+
+
+def test_a_contact_standard_in_a_document_about_another_service_is_measured_as_contact():
+    """'We will respond to emails and letters within 7 days' among a council's standards for bins and streets is a contact
+    standard: whether people got what they got in touch for, not the streets' condition."""
+    text = ("Our service standards for waste, litter and street cleaning.\n"
+            "Answering correspondence: we will respond to all emails and letters within 7 days of receipt.")
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and "the help or answer they contacted" in found[0].rewrite, [f.rewrite for f in found]
+    assert "streets, parks" not in found[0].rewrite
