@@ -458,7 +458,14 @@ _RELATIVE_MODAL_RE = regex(r"\b(?:which|who)\s+(?:will|shall|is\s+to|are\s+to)\b
 _OWN_ACCOUNT_RE = regex(
     r"^\W*(?:we|our\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+(?:\s*,[^,.;]{0,80},)?)\s+(?:currently\s+|now\s+|already\s+|each\s+year\s+)?"
     r"(?:supports?|serves?|helps?|reach(?:es)?|works?\s+with|sees?|cares?\s+for|looks?\s+after|houses?|visits?)\s+"
-    r"(?:over\s+|around\s+|about\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+|up\s+to\s+)?\d", re.I)
+    r"(?:over\s+|around\s+|about\s+|more\s+than\s+|nearly\s+|almost\s+|some\s+|up\s+to\s+)?\d"
+    # The work it does, told with a rough figure in a sentence of its own: "Our annual repairs budget is approximately
+    # £35m. We carry out around 125,000 repairs and 20,000 gas safety checks annually." (Without "around" or the like,
+    # "We answer 90% of calls within 20 seconds" is a charter's standard.)
+    r"|(?:^|(?<=[.!?]\s))\W*(?:we|our\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+)\s+(?:currently\s+|now\s+|already\s+|each\s+year\s+)?"
+    r"(?:carry\s+out|deliver|complete|handle|receive|process|answer|make|undertake|manage|perform|respond\s+to|deal\s+with|take|"
+    r"collect|empty|empties|inspect|issue|provide)s?\s+(?:around|about|approximately|roughly|some|an\s+estimated|nearly|almost"
+    r"|more\s+than|over|in\s+excess\s+of)\s+\d", re.I)
 # A share already achieved "within timescale" (a limit set elsewhere): "100 per cent of reviews completed
 # within timescale;". A target names its limit, or says the share is to be met.
 _WITHIN_TIMESCALE_RE = regex(
@@ -604,10 +611,26 @@ def report_only_lead_in(text: str) -> bool:
     return bool(_REPORT_LEAD_RE.search(text)) and not _TARGET_LEAD_RE.search(text)
 
 
+# A dashboard icon's alt text that a web copy keeps after a row's figures: "Green happy face indicating meeting or
+# exceeding the target", "Down arrow representing a negative trend". It marks how the year went beside the target the
+# row still sets, so it is no account of results in the row's own words.
+_ICON_ALT_RE = regex(
+    r"(?:\b(?:green|amber|red|yellow|grey|gray|blue)\s+)?\b(?:happy|sad|smiling|frowning|neutral|straight|smiley)\s+face"
+    r"\s+(?:indicating|representing|showing|meaning)\b[^\n|]{0,80}"
+    r"|\b(?:up|down|upward|downward|sideways|level|flat|no\s+change)\s+arrow\s+(?:indicating|representing|showing|meaning)\b[^\n|]{0,60}",
+    re.I)
+
+
+def without_icon_alt(text: str) -> str:
+    """The text without a dashboard icon's alt text ("Green happy face indicating meeting the target")."""
+    return _ICON_ALT_RE.sub(" ", text).rstrip() if "face" in text or "arrow" in text else text
+
+
 @lru_cache(maxsize=8192)
 def text_role(text: str, kind: str = "sentence") -> str:
     """The role a clause has on its own words."""
     stripped = text.strip()
+    stripped = without_icon_alt(stripped).strip()
     if kind == "heading":
         return "heading"
     if _QUESTION_OR_MYTH_RE.search(stripped):
@@ -1234,11 +1257,16 @@ _FLAT_TARGET_HEAD_RE = regex(r"\b(?:targets?|minimum|maximum|thresholds?|expecte
                              r"|\b(?:budget(?:ed)?|adopted|projected|proposed|planned)\b(?=.{0,80}\bactuals?\b)", re.I)
 # (A year is part of the label: "February 2024   1".)
 # (A gap against the target may be negative, "-21%"; a cell not yet set reads "NA" or "TBD".)
-_FLAT_VALUE = (r"(?:[<>≤≥=]\s*)?(?:[-+−](?=\d))?(?:(?!(?:19|20)\d\d\b(?!\s*(?:%|per\s?cent)))\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent)?"
-               r"|\d{1,3}\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)|N/?A\b|TB[CD]\b)")
+# (A time's unit stays with its figure: "2 days" is one cell, never "2" and a lost unit.)
+_FLAT_VALUE = (r"(?:[<>≤≥=]\s*)?(?:[-+−](?=\d))?(?:\d{1,3}\s+(?:working\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\b"
+               r"|(?!(?:19|20)\d\d\b(?!\s*(?:%|per\s?cent)))\d[\d,]*(?:\.\d+)?\s*(?:%|per\s?cent)?|N/?A\b|TB[CD]\b)")
 # A dashboard's status after the figures: "Status: Green (Good)", "Met", "On track".
 _FLAT_STATUS = (r"(?:[ ]+(?:status:?[ ]*)?(?:green|amber|red|yellow|met|not[ ]met|achieved|not[ ]achieved|on[ ]track|off[ ]track)"
-                r"\b(?:[ ]*\([A-Za-z ]{1,20}\)?)?)?")
+                r"\b(?:[ ]*\([A-Za-z ]{1,20}\)?)?)?"
+                # or the alt text of the icon that shows it: "Green happy face indicating meeting or exceeding the target"
+                r"(?:[ ]+(?:(?:green|amber|red|yellow|grey|gray)[ ]+)?(?:happy|sad|smiling|frowning|neutral|straight|smiley)[ ]+face"
+                r"[ ]+(?:indicating|representing|showing|meaning)\b[^\n|]{0,80}?)?"
+                r"(?:[ ]+(?:up|down|upward|downward|sideways|level|flat)[ ]+arrow[ ]+(?:indicating|representing|showing|meaning)\b[^\n|]{0,60}?)?")
 # The row's label may end on the month it reports ("CW Visits with Parent 2x/Month September '18 69% 90% -21%").
 # (A value may carry a short note in brackets: "98% (estimate) 100% 100%".)
 _FLAT_NOTE = r"(?:[ ]+\([a-z][a-z ]{1,18}\))?"

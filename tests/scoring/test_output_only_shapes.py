@@ -1467,3 +1467,64 @@ def test_a_count_row_whose_figures_sit_one_to_a_line_under_its_label_is_a_count_
 ])
 def test_charter_rows_pledges_and_complaint_feedback_in_a_time_are_time_limits(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# A worker sent out within a time is a service standard, and a repair line keeps its time limit with its priority code
+# before it. The worker's visit named with no time, or what a tenant may be asked, is not one.
+@pytest.mark.parametrize("text, flagged", [
+    ("Repair priorities:\n  • P1: Emergency – An engineer will be with you within four hours.", True),
+    ("Repair priorities:\n  • GAS12: Heating - The repairs team will carry out a temporary heating fix within 12 hours of your call.", True),
+    ("A surveyor will visit within 10 working days to inspect the damp.", True),
+    ("An officer may contact you if more information is needed.", False),
+    ("An engineer will visit if the fault cannot be fixed over the phone.", False),
+])
+def test_a_worker_sent_out_in_a_time_and_a_coded_repair_line_are_time_limits(text, flagged):
+    assert bool(_output_only(text)) is flagged
+
+
+# A share of growth in what is provided, set for a year, is a count target; a share of growth in people who got somewhere
+# is an outcome. The suggestion keeps the year as the words' own, not as a figure of a column.
+def test_a_share_of_growth_in_provision_by_a_year_is_a_count_target_and_keeps_its_year():
+    text = "Strategy indicators\n  • 20% increase in supported housing places by 2027 based on 2022 figures"
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert found and "by 2027" in found[0].rewrite and ": 2027" not in found[0].rewrite
+    assert not _output_only("Strategy indicators\n  • 15% increase in people with a learning disability in paid work by 2027")
+    year_only = [f for f in review("Strategy indicators\n  • 10% rise in the number of health checks by March 2027").findings
+                 if f.category == "output-only"]
+    assert year_only and "by March 2027" in year_only[0].rewrite and "March: 2027" not in year_only[0].rewrite
+
+
+# What a landlord or council does now, told with a rough figure in a sentence of its own, describes the service; the same
+# work promised, or a share answered in a time without "around", still sets something.
+@pytest.mark.parametrize("text, flagged", [
+    ("Our grounds budget is about £2m a year. We inspect about 400 play areas and handle around 9,000 enquiries annually.", False),
+    ("We will handle around 9,000 enquiries each year.", True),
+    ("We answer 90% of calls within 20 seconds.", True),
+])
+def test_a_rough_count_of_the_work_done_now_is_a_description(text, flagged):
+    assert bool(_output_only(text)) is flagged
+
+
+# A dashboard's icon alt text after a row's figures ("Green happy face indicating meeting or exceeding the target") is
+# no account of results in the row's own words: the row still sets its target, and the suggestion does not quote the icon.
+def test_an_icon_alt_text_after_a_rows_figures_leaves_the_row_a_target():
+    text = ("Measure Target\n\n\nYear end\n\n\nQuarter 2\n\n\n\nTarget Met Trend Comments\n\n"
+            "Percentage of repairs completed at the first visit 90% 91.2% 92.0% 90.4% Green happy face indicating meeting or "
+            "exceeding the target")
+    found = [f for f in review(text).findings if f.category == "output-only"]
+    assert found and "face" not in found[0].rewrite
+    without = [f for f in review(text.replace(" Green happy face indicating meeting or exceeding the target", "")).findings
+               if f.category == "output-only"]
+    assert [f.rule for f in found] == [f.rule for f in without]
+
+
+# An indicator line counting what is done in a period ("No. of graffiti removals per annum", "No. of fixed penalty notices
+# issued") is a count target under a plan's indicator column; what comes in (complaints received) or people counted is not.
+@pytest.mark.parametrize("text, flagged", [
+    ("Action\n\nTarget\n\nIndicator\n\n  • Street Cleansing Team\n  • No. of graffiti removals per annum", True),
+    ("Action\n\nTarget\n\nIndicator\n\n  • Litter Wardens\n  • No. of fixed penalty notices issued", True),
+    ("Action\n\nTarget\n\nIndicator\n\n  • No. of complaints received per annum", False),
+    ("Action\n\nTarget\n\nIndicator\n\n  • Number of households per year", False),
+])
+def test_an_indicator_line_counting_work_done_in_a_period_is_a_count_target(text, flagged):
+    assert bool(_output_only(text)) is flagged
