@@ -16,6 +16,10 @@ from .segment import Clause
 _BOUND_BEFORE_RE = regex(
     r"(?:\b(?:schedule|tier|section|part|annex|appendix|page|p\.|phase|stage|level|step|table|clause|article|"
     r"band|grade|year|under|over|aged?|ages|route|ward|zone|lot|region|district|locality|patch)|\d\s*(?:to|-|–)|\b[A-Z]{2,}\d+[a-z]?)\s*$", re.I)
+# A year closing a line, and the words that make it a date: "by 2012", "by March 2026", "in 2024/25".
+_DATE_AFTER_RE = regex(r"\W*(?:19|20)\d\d(?:[/–-]\d\d(?:\d\d)?)?\W*$")
+_TIME_WORD_BEFORE_RE = regex(r"\b(?:by|in|from|since|until|till|before|after|during|of|end|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
+                             r"|nov|dec)[a-z]*)\W*$", re.I)
 # A price list's line, an item and its one price, the unit left to the list ("Weekday$52.85", "Overnight (Sleepover) $214.03"):
 # the item and the price, to be matched whole against a stripped line.
 PRICE_LINE_RE = regex(r"([A-Za-z][^\n$£€\d|]{1,80}?)[ \t]*([£$€][ \t]?\d[\d,]*(?:\.\d\d)?)")
@@ -23,6 +27,9 @@ _LEADING_NUMBER_RE = regex(r"(?:19|20)\d\d\b|\d[\d,.]*")
 # Where a quoted activity may begin once a stray leading number is set aside: a count or rate, or a name.
 _ACTIVITY_START_RE = regex(r"(?i:%|per cent\b|percent\b|total\b|number\b|no\.|proportion\b|rate\b)|[A-Z]")
 _LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|spi|pi|ref)\s*)?\d{1,3}[a-z]?\s*[:–—-]\s+", re.I)
+# A priority code and its category before a repair line's sentence: "DAM24: Damp - The repairs team will …".
+_CODE_LABEL_RE = regex(r"(?-i:[A-Z]{1,6})\d{1,3}[a-z]?\s*:\s+(?:(?-i:[A-Z])[\w'&/]*(?:[ ][\w'&/]+){0,3}[ ]+[–—-][ ]+(?=(?-i:[A-Z])))?",
+                       re.I)
 # Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
 _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
                                               "those", "carers", "clients"))  # "people with a learning disability"
@@ -111,8 +118,11 @@ def split_figures(words: str) -> tuple[str, list[str]]:
     """A KPI line's words and the figures after them: ("Calls answered", ["92%", "95%"]). The words alone
     when fewer than two of them would be left; the line unchanged when it has no such tail."""
     cut = figures_tail(words)
-    if cut == len(words) or len(words[:cut].split()) < 2 or _BOUND_BEFORE_RE.search(words[:cut]):
-        return words, []  # "... linked to Service Route 29", "... aged over 65": the number is the words' own
+    if cut == len(words) or len(words[:cut].split()) < 2 or _BOUND_BEFORE_RE.search(words[:cut]) \
+            or _DATE_AFTER_RE.match(words, cut) and _TIME_WORD_BEFORE_RE.search(words[:cut]):
+        # "... linked to Service Route 29", "... aged over 65": the number is the words' own; "... treated by 2012",
+        # "... by March 2026": the year a target is set for, not a column of figures
+        return words, []
     return words[:cut].rstrip(), _FIGURE_RE.findall(words, cut)
 
 
@@ -174,7 +184,7 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
     if label and label.end() <= rel:  # "KPI 1 - 95% of …": the label's number is not the activity's figure
         line_start = label.end()
     before = clause.text[line_start:rel]
-    label = _LABEL_RE.match(match)
+    label = _LABEL_RE.match(match) or _CODE_LABEL_RE.match(match)
     if label and label.end() < len(match):  # "Measure 1: daily occupancy": the activity follows the label
         rel += label.end()
         start, match = clause.start + rel, match[label.end():]

@@ -24,7 +24,7 @@ from .rules import load_rules
 from .fit import (Place, as_item, award_rows, indicator_label, is_field_value, mid_sentence, outcome_row,
                   row_activity, row_seed)
 from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
-from .clause_model import flat_row_under_header
+from .clause_model import flat_row_under_header, without_icon_alt
 from .segment import Clause, segment
 from .service_area import BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
@@ -439,7 +439,12 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     r"|\backnowledge\s+(?:(?:all|your|any)\s+)?(?:contact|(?:postal\s+|online\s+|written\s+)correspondence)\b"
                     r"|\b(?:full\s+)?(?:reply|response)\s+within\b[^.;|\n]{0,40}?\b(?:letters?|e-?mails?|fax|correspondence|enquir(?:y|ies))\b"
                     r"|\b(?:customers|visitors|callers)\s+(?:shall|will|should|must)\s+be\s+(?:seen|served|attended\s+to)\b"
-                    r"|\banswer\s+times?\b|\bresolv(?:e|es|ed|ing)\s+(?:\d{1,3}\s?%\s+of\s+)?(?:all\s+)?(?:inquir|enquir)(?:y|ies)\b", re.I | re.M)
+                    r"|\banswer\s+times?\b|\bresolv(?:e|es|ed|ing)\s+(?:\d{1,3}\s?%\s+of\s+)?(?:all\s+)?(?:inquir|enquir)(?:y|ies)\b"
+                    # a standards table whose row opens on the way in ("Telephone call | Deadline of 2 working days |"),
+                    # and a visitor attended to at an appointment's time ("Attend to 80% of appointments within 15 minutes")
+                    r"|^\W*(?:telephone\s+calls?|phone\s+calls?|voicemails?|e-?mails?|letters?|written\s+(?:correspondence|enquiries|requests)"
+                    r"|correspondence|counter\s+enquiries|walk-?in\s+(?:visits|enquiries))\s*\|"
+                    r"|\battend\s+to\s+(?:\d{1,3}\s?%\s+of\s+)?(?:all\s+)?appointments\b", re.I | re.M)
 # A list's lead-in that says how the person got in touch: "If you email us we will:", "When you contact us by telephone:".
 _CONTACT_LEAD_RE = regex(r"\b(?:if|when)\s+you\s+(?:e-?mail|write\s+to|phone|telephone|call|ring|contact|visit|message|text)\s+us\b", re.I)
 
@@ -850,6 +855,10 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
     label = ""
     if (lab := _LABEL_START_RE.match(body)) and len(body) - lab.end() >= 12:
         label, body = lab.group(0).strip() + " ", body[lab.end():]
+    if (cat := _CATEGORY_DASH_RE.match(body)) and _OWN_VERB_RE.search(body, cat.end()):
+        # a category before its own sentence ("Emergency – An operative will be with you within two hours"): the category
+        # stays a label, and the sentence is what is kept
+        label, body = label + cat.group(1) + " – ", body[cat.end():]
     end_mark = body.rstrip()[-1:] if body.rstrip()[-1:] in (";", ".") else ""
     sentences = re.split(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z])", body)
     if len(sentences) > 1:  # the sentence the finding is in: the note after it ("This represents …") is not the count
@@ -858,7 +867,7 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
         end_mark = "."
     if body.rstrip().endswith(":"):
         return None  # a lead-in to a list ("… within the following standards:"), not an item of it
-    own = _TRACKING_VERB_RE.sub("", body.strip(" .;,:"), count=1)
+    own = _TRACKING_VERB_RE.sub("", without_icon_alt(body).strip(" .;,:"), count=1)
     head, figures = split_figures(own)
     if len(figures) > 1 and not _DATE_BEFORE_RE.search(head.rstrip(" ,")):
         own = head.rstrip(" .,;:")  # a flattened row's columns ("… area 50% 11,296 31%"): which is the target is not said
@@ -1779,6 +1788,16 @@ _PAST_RE = regex(r"\b(?:was|were|had|(?:has|have)\s+(?:been|\w+ed))\b|(?<!\bbe )
                       r"considered|approved|decided|resolved|recommended|endorsed|debated)\b(?!\s+by\b)", re.I)
 
 
+# An article before a share, which follows how the figure is said: "an 85% cost", "a 30% cost", "an 11% share".
+_ARTICLE_BEFORE_SHARE_RE = regex(r"\b([Aa])n?(\s+)(\d{1,3}(?:\.\d+)?)(?=\s*%)")
+
+
+def _article_for_share(m: re.Match) -> str:
+    whole = m.group(3).split(".")[0]
+    vowel = whole.startswith("8") or whole in ("11", "18")
+    return m.group(1) + ("n" if vowel else "") + m.group(2) + m.group(3)
+
+
 def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document: str = "",
                       nation: str | None = None) -> str | None:
     """A sentence that gives its own price and quality weights ("Tenders will be assessed on price (70%)
@@ -1821,7 +1840,7 @@ def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document:
     out = document[lo:hi]
     for name, (a, b) in sorted(spans.items(), key=lambda kv: -kv[1][0]):
         out = out[:a - lo] + as_text(values[name]) + out[b - lo:]
-    out = " ".join(out.split())
+    out = _ARTICLE_BEFORE_SHARE_RE.sub(_article_for_share, " ".join(out.split()))  # "an 85% cost" becomes "a 30% cost"
     if _carries(out, ("cost-first",)):
         return None
     abroad = nation == "outside the UK"  # no social value added where the UK's duty does not run (see _award_slots)
@@ -1894,6 +1913,10 @@ _DATED_LINE_RE = regex(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|
 
 
 # A month or a day opens a label as a name, which keeps its capital mid-sentence ("February 2024: 1").
+# A short category name set before a sentence of its own by a dash: "Emergency – An operative will …", "Damp - The repairs team …".
+_CATEGORY_DASH_RE = regex(r"([A-Z][\w'&/]*(?:[ ][\w'&/]+){0,3})[ ]+[–—-][ ]+(?=(?:An?|The|Our|We|You|Your|All|Each|Every)\b)")
+
+
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,
                   document: str = "") -> str:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator

@@ -59,6 +59,11 @@ _FOSTERING_RE = regex(r"\bfostering\s+(?:allowances?|services?|fees?|payments?|a
 _COMPLAINT_ABOUT_RE = regex(r"\bcomplaints?(?:\s*/\s*concerns?)?\s+(?:about|on|of|regarding|concerning|relating\s+to|related\s+to"
                             r"|in\s+respect\s+of)\s+(?!(?:our|the|this|its|your|a|any)\s+(?:services?|staff|council|department|office"
                             r"|organi[sz]ation|provider|contractor|agency|ministry|landlord)\b)(?=[\w/-])", re.I)
+# Recovery of waste, resources or energy ("Promote Recycling and Recovery") is a waste service's, not recovery from drugs;
+# action, risk or nuisance to "public health" is a council's environmental health duty in a street or waste service,
+# not a public health programme ("Where urgent public health action is required we will respond within 1 working day").
+_WASTE_RECOVERY_RE = regex(r"\b(?:recycling|waste|resources?|energy|materials?)(?:\s*(?:and|&|,)\s*|\s+)recovery\b", re.I)
+_PUBLIC_HEALTH_DUTY_RE = regex(r"\bpublic\s+health\s+(?=(?:action|risks?|nuisances?|hazards?|grounds|reasons|pests?)\b)", re.I)
 _OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?out[-\s]of[-\s]home\s+care\b", re.I)
 # Child maintenance, as a child support agency runs it: "payments made to parents with care … from the absent parent",
 # "new maintenance applications to be cleared": benefits administration, not family support or a children's service.
@@ -116,6 +121,8 @@ def detect_area(*texts: str) -> Area:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
         text = _FOSTERING_RE.sub(" foster care ", text)
+        text = _WASTE_RECOVERY_RE.sub(" recycling ", text)
+        text = _PUBLIC_HEALTH_DUTY_RE.sub(" ", text)
         text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)  # "weekly fostering allowances", "foster placements"
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
         text = _US_SPELLING_RE.sub(r"\1is\2", text)

@@ -417,6 +417,14 @@ def test_a_sentence_that_gives_its_own_weights_keeps_its_wording_with_quality_le
     assert "Tenders will be evaluated" not in rewrite, rewrite
 
 
+@pytest.mark.parametrize("clause,said", [
+    ("Tenders will be judged on an 80% price and 20% quality split.", "on a 30% price and 70% quality split"),
+    ("Bids are marked on a 60% price and 40% quality basis.", "on a 30% price and 70% quality basis"),
+])
+def test_an_article_before_a_changed_weight_follows_the_new_figure(clause, said):
+    assert said in _award_rewrite(clause)
+
+
 @pytest.mark.parametrize("clause", [
     "Tenders were scored on price (70%) and quality (30%) when the service was last bought.",  # an account of an award
     "Price 60% (including 15% for mileage) and quality 40%.",  # a sub-criterion would no longer add up
@@ -2365,3 +2373,35 @@ def test_a_contact_standard_in_a_document_about_another_service_is_measured_as_c
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and "the help or answer they contacted" in found[0].rewrite, [f.rewrite for f in found]
     assert "streets, parks" not in found[0].rewrite
+
+
+def test_recovery_of_waste_and_a_public_health_duty_in_a_street_service_are_not_drug_or_health_services():
+    """A litter plan's "Recycling and Recovery" is waste recovery, not recovery from drugs; "public health action" in
+    street cleaning standards is the council's environmental duty, not a public health programme measured by wellbeing."""
+    waste = _output_rewrites("2.3 Promote Recycling and Recovery\n\nAction Target Indicator\n  • No. of cleaning services per annum")
+    assert waste and "drug" not in waste[0] and "clean" in waste[0], waste
+    street = _output_rewrites("Street cleaning standards\n  1. Where urgent public health action is needed we will respond "
+                              "within 1 working day.")
+    assert street and "WEMWBS" not in street[0] and "hospital" not in street[0], street
+
+
+def test_a_fly_tipping_rows_rewrite_is_about_the_place_and_keeps_its_time_cell_whole():
+    rewrites = _output_rewrites(" Performance indicator  2022/23 value  2023/24 target\n"
+                                "Average time taken to clear a reported fly-tip (Minimise)  n/a  3 days")
+    assert rewrites and "streets, parks and public places" in rewrites[0], rewrites
+    assert "3 days" in rewrites[0], rewrites
+
+
+def test_a_repair_lines_priority_code_and_category_stay_labels_and_are_not_quoted():
+    lead = "When you report a repair it is given one of these priorities:\n"
+    emergency = _output_rewrites(lead + "  • P1: Emergency – An engineer will be with you within four hours.")
+    assert emergency and emergency[0].startswith("• P1: Emergency – "), emergency
+    assert "as a secondary measure, an engineer will be with you within four hours" in emergency[0], emergency
+    coded = _output_rewrites(lead + "  • MLD10: Mould - The repairs team will carry out mould treatment and redecoration works "
+                                    "within 10 working days of the surveyor's visit to the home, once the damp survey is complete.")
+    assert coded and "'The repairs team will carry out" in coded[0] and "('MLD10" not in coded[0], coded
+
+
+def test_identity_documents_issued_in_a_time_are_measured_as_decisions_for_applicants():
+    rewrites = _output_rewrites("SERVICE CHARGES TIMELINE\n4 Issuing identity cards to registered residents NIL 2 Months")
+    assert rewrites and "get a sound decision in the time set" in rewrites[0], rewrites
