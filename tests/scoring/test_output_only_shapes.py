@@ -1528,3 +1528,20 @@ def test_an_icon_alt_text_after_a_rows_figures_leaves_the_row_a_target():
 ])
 def test_an_indicator_line_counting_work_done_in_a_period_is_a_count_target(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# A duty to act within a time in the words a regulator or utility charter uses ("is obligated to visit the premises within
+# 24 hours", "obliged to reconnect", "obligatory … to install meters within five days"), and a pledge line under "we'll:"
+# whose time is told otherwise than "within" ("by 5pm the next working day", "20 days after you move in"). What a
+# resident or client must do in a time is not the service's standard.
+@pytest.mark.parametrize("text, flagged", [
+    ("The network operator is obligated to visit the premises within 24 hours of being told of a fault.", True),
+    ("The water company is obliged to reconnect the household within 2 days once the account is settled.", True),
+    ("The licence makes it obligatory for the distributor to install prepayment meters within ten days.", True),
+    ("When you leave us a message we'll:\n• Ring you back by 4pm the next working day", True),
+    ("When you move into your new home we'll:\n• Offer you a settling-in visit 15 days after you move in.", True),
+    ("Residents must connect to the new sewer within 90 days of the notice.", False),
+    ("We'll:\n• Explain what happens next on the day", False),
+])
+def test_an_obligation_to_act_in_a_time_and_a_pledge_told_by_the_clock_are_time_limits(text, flagged):
+    assert bool(_output_only(text)) is flagged
