@@ -1296,8 +1296,10 @@ _LABEL_NUMBERS_RE = regex(r"^\(\d{1,2}\)|^" + _SECTION_NO + r"(?=[ ][A-Za-z])|\b
 _GLUED_WORDS_RE = regex(r"(?<=[a-z])(?=[A-Z0-9])|(?<=\d)(?=[A-Z])")
 
 
+@lru_cache(maxsize=4096)
 def _flat_header(text: str) -> bool:
-    """A column header written as one line of words with a target column among them."""
+    """A column header written as one line of words with a target column among them. (Cached, like flat_row: each row
+    looks up through the lines above it for its header, so a line is asked about once per row below it.)"""
     t = _GLUED_WORDS_RE.sub(" ", text.strip())
     if "\n" in t or "|" in t or "\t" in t or len(t) > 120 or re.search(r"[.;:!?,]$", t) or len(t.split()) > 16:
         return False
@@ -1305,6 +1307,7 @@ def _flat_header(text: str) -> bool:
         and not modal_or_imperative(t) and not _TARGETS_TITLE_RE.search(t)
 
 
+@lru_cache(maxsize=4096)
 def flat_row(text: str) -> tuple[str, ...] | None:
     """A row of a table pasted with spaces only: its label and the values after it."""
     text = text.strip()

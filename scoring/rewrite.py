@@ -427,7 +427,7 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     # "provide a full response to enquiries within 10 working days", "respond to written contact",
                     # "Average Speed of Answer Standard = 30 seconds", "telephone calls within six rings", "• letters within
                     # 10 working days", "Acknowledge within one day", "Attend to customers/visitors on arrival"
-                    r"|\b(?:full\s+)?(?:response|reply|replies|answer)\s+to\s+(?:(?:your|all|the|any|written|general|most)\s+)?(?:enquir(?:y|ies)"
+                    r"|\b(?:full\s+)?(?:response|reply|replies|answer)\s+to\s+(?:(?:your|all|the|any|written|general|most|urgent|routine)\s+)?(?:enquir(?:y|ies)"
                     r"|quer(?:y|ies)|correspondence|letters|e-?mails|(?:written\s+)?contact)\b|\bwritten\s+contact\b|\bspeed\s+(?:of|to)\s+answer\b"
                     r"|\bwithin\s+(?:\w+\s+)?(?:\(\d+\)\s+)?rings\b|^\W*(?:letters|e-?mails|(?:telephone\s+|phone\s+)?calls|correspondence)\s+(?:within|in)\b"
                     r"|^\W*(?:acknowledge|give\s+a\s+full\s+(?:response|reply))\s+within\b|\b(?:customers|visitors)\s+on\s+arrival\b"
@@ -2050,6 +2050,10 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":
         area = doc.area if doc else doc_area
+        if area.key == "complaints":
+            # complaint handling is one standard among a charter's, not its service: the rows that register people or issue
+            # passes are not measured by complaints answered because another row is about complaints
+            area = library()["general"]
     if area.key in ("youth", "criminal-justice", "prisons") and _for_victims(clause.text):
         area = library()["general"]  # victims of crime: the outcomes they agree, not the offender's
     if area.key != "health-services" and _EMERGENCY_CALLS_RE.search(clause.text[:1000]):

@@ -2405,3 +2405,15 @@ def test_a_repair_lines_priority_code_and_category_stay_labels_and_are_not_quote
 def test_identity_documents_issued_in_a_time_are_measured_as_decisions_for_applicants():
     rewrites = _output_rewrites("SERVICE CHARGES TIMELINE\n4 Issuing identity cards to registered residents NIL 2 Months")
     assert rewrites and "get a sound decision in the time set" in rewrites[0], rewrites
+
+
+def test_a_charters_other_rows_are_not_measured_as_complaints_because_one_row_is():
+    """One row of a charter about answering complaints does not make its rows for registering people or issuing permits a
+    complaints service; that row keeps its complaints measure, and urgent correspondence is measured as contact."""
+    text = ("SERVICES CHARGES TIMELINES\n1 Registration of new arrivals NIL   2 Days\n"
+            "2 Response to resident complaints NIL 10   Days\n3 Response to urgent correspondence NIL 5   Days")
+    rewrites = _output_rewrites(text)
+    assert len(rewrites) == 3, rewrites
+    assert "complaint" not in rewrites[0].split(";")[0], rewrites
+    assert "complaint" in rewrites[1].split(";")[0], rewrites
+    assert "the help or answer they contacted" in rewrites[2], rewrites
