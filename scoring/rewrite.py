@@ -1969,7 +1969,22 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)
     if words:
         text += f"; {words} reported as a secondary measure"
+    elif (kept := _standard_kept(own)) is not None:
+        text += f"; {kept}"  # "Feedback to customers will be given within 14 days": the standard and its time are not lost
     return label + text
+
+
+def _standard_kept(own: str) -> str | None:
+    """A short line's whole standard, kept as a secondary measure when no activity phrase could be quoted from it: "the
+    standard that feedback to customers will be given within 14 days is kept", "the commitment to answer calls within
+    30 seconds kept". None for a long line, one with no figure, or words that would be flagged again."""
+    own = " ".join(own.split()).strip(" .;:")
+    if not own or len(own) > 160 or not re.search(r"\d", own) or _carries(own) or "tender-coach" in own.lower():
+        return None
+    if _VERB_ITEM_RE.match(own):
+        return f"the commitment to {own[0].lower() + own[1:]} kept as a secondary measure"
+    lowered = own if re.match(r"[A-Z]{2}|[A-Z][a-z]+\s+[A-Z]", own) else own[0].lower() + own[1:]
+    return f"the standard that {lowered} is kept as a secondary measure"
 
 
 # A row's label before its figures on a line pasted with spaces: "Initial applications 65% in 30 days 85% in 53 days".

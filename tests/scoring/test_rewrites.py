@@ -2417,3 +2417,12 @@ def test_a_charters_other_rows_are_not_measured_as_complaints_because_one_row_is
     assert "complaint" not in rewrites[0].split(";")[0], rewrites
     assert "complaint" in rewrites[1].split(";")[0], rewrites
     assert "the help or answer they contacted" in rewrites[2], rewrites
+
+
+def test_a_short_standard_whose_activity_cannot_be_quoted_is_kept_whole():
+    """"Feedback to tenants will be given within 10 days" under a lead-in: no activity phrase can be cut from it, but its
+    standard and its time are still kept as a secondary measure, never dropped."""
+    text = ("Each request will be given attention and action taken within a period of no more than 5 days if:-\n"
+            "- Feedback to tenants will be given within 10 days")
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite and "10 days" in f.match]
+    assert found and "within 10 days" in found[0].rewrite, [f.rewrite for f in review(text).findings]
