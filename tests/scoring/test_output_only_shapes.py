@@ -1545,3 +1545,19 @@ def test_an_indicator_line_counting_work_done_in_a_period_is_a_count_target(text
 ])
 def test_an_obligation_to_act_in_a_time_and_a_pledge_told_by_the_clock_are_time_limits(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# Classes from the hundred-and-second batch's misses: a council's own time limit on information requests (not a mention of
+# the Act), a complaint acknowledged in a time in the active voice of a pledge list, and a charter table's time cell that
+# a flattened copy ran into its row ("Within 7 days from the date of application").
+@pytest.mark.parametrize("text, flagged", [
+    ("We will answer Freedom of Information (FOI) requests within 20 working days.", True),
+    ("This reply is sent under the Freedom of Information Act 2000 and we will respond within 20 working days.", False),
+    ("Our promises:\n  • acknowledge a complaint within three clear working days of receiving it", True),
+    ("You can make a complaint within 12 months of the problem.", False),
+    ("Services Standard (in days)\n\n  Issue of trade licence   Within 10 days from the date of application   Licence section", True),
+    ("Issue of a death certificate Death at home Within 5 days of application after the record is made", True),
+    ("Applicants must appeal within 14 days of receiving the decision.", False),
+])
+def test_information_requests_complaints_acknowledged_and_charter_time_cells_are_time_limits(text, flagged):
+    assert bool(_output_only(text)) is flagged
