@@ -192,10 +192,13 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     model = doc.model
     counts = rule.category == "output-only"  # a rate line may open on its age band ("3 and 4 year old funding rate = £5.64")
     with_marker = p.get("with_marker")
+    only_under = p.get("only_under")
     for i, clause in enumerate(doc.clauses):
         if skipped[i]:
             continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
         text, base = clause.text, clause.start
+        if only_under is not None and "\n" not in text and not _under(only_under, model[i]):
+            continue  # its patterns open on a line's start (scoring/rules.py): nothing above a match here can qualify it
         # Most clauses match no rule: one search says so without building a list of matches.
         matches = list(patterns.finditer(text)) if search(text) is not None else ()
         if not matches and with_marker and clause.kind == "item":

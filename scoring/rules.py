@@ -168,8 +168,15 @@ def _switch(data: dict, key: str, default: bool, where: str) -> bool:
     return value
 
 
+_LINE_START = "(?:^|(?<=\\n))"
+
+
 def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
     if kind in ("existence", "conditional"):
+        if data.get("only_under") and any(not str(one).startswith(_LINE_START) for one in data.get("patterns") or ()):
+            # a rule read only under a lead-in finds its words from a line's start, so a one-line clause whose headings
+            # and lead-in do not qualify it is passed over unsearched (scoring/kinds.py)
+            raise RuleError(f"{where}: a rule with 'only_under' needs every pattern to open on {_LINE_START}")
         negation = _switch(data, "negation", True, where)
         unless_in_next = _switch(data, "unless_in_next", False, where)
         targets_only = _switch(data, "targets_only", False, where)

@@ -84,6 +84,9 @@ examples:
         (("rewrite: null", "rewrite: null\nwhere:\n  Ohio:\n    why: x"), "'Ohio'"),
         (("rewrite: null", "rewrite: null\nwhere:\n  Scotland:\n    law: x"), "where: Scotland"),
         (("rewrite: null", "rewrite: null\nwhere: [Scotland]"), "'where'"),
+        # a rule read only under a lead-in passes over one-line clauses its headings do not qualify, which is exact only
+        # when its patterns match from a line's start
+        (("rewrite: null", "rewrite: null\nonly_under: ['we will:']"), "only_under"),
     ],
 )
 def test_a_malformed_rule_fails_loudly_naming_file_and_key(tmp_path, change, complaint):
