@@ -26,7 +26,11 @@ _NEGATED_AFTER_RE = regex(
     # (Nor what else the money does not come through: "are paid at an hourly rate and are not paid under a contract".)
     # (Nor a cap on a share or a wait, a level to keep under: "Abandonment rate will not exceed 10%", "shall not exceed
     # fifteen (15) minutes from time of notification"; a cap on hours of a service or a fee still refuses more.)
-    r"^[^.]{0,60}?\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b(?!\s+necessarily\s+(?:be\s+)?(?:the\s+)?lowest\b)"
+    # (Nor a second duty joined on by "and" or "but": "shall operate a library open a minimum of 20 hours per week and
+    # shall not close it without notice" sets the hours and then forbids something else; but "… and will not be the only
+    # factor" still speaks of the same thing.)
+    r"^[^.]{0,60}?(?:(?<!\band\s)(?<!\bbut\s)\b(?:is|are|was|were|does|do|will|would|shall|should|must|can|may)\s+(?:not|never)\b"
+    r"|\b(?:is|are|was|were|will|would|shall|should|must|can|may)\s+(?:not|never)(?=\s+be\b))(?!\s+necessarily\s+(?:be\s+)?(?:the\s+)?lowest\b)"
     r"(?!\s+(?:to\s+)?exceed\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|\d{1,3}\s+(?:seconds?|minutes?|mins?)\b|\d{1,3}\s+(?:hours?|days?)\s+(?:from|of|after)\b))"
     r"(?!\s+(?:be\s+)?(?:paid|funded|purchased|bought|covered|included)\s+(?:under|through|via|from|as\s+part\s+of|within)\s+(?:an?\s+|the\s+|any\s+)?"
     r"(?:[\w-]+\s+)?(?:contracts?|block|grants?|frameworks?|agreements?)\b)|^[^.]{0,40}?\b(?:isn't|aren't|doesn't|won't|rarely|seldom)\b"

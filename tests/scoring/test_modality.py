@@ -160,3 +160,13 @@ def test_a_cap_on_a_share_or_a_wait_is_a_target_and_a_cap_on_hours_of_service_is
     assert found("Call abandonment rate will not exceed 6%.") == ["output-only"]
     assert found("The contractor shall not exceed twenty (20) minutes from time of notification to arrival.") == ["output-only"]
     assert found("Respite services will not exceed 30 hours per family per month.") == []
+
+
+def test_a_second_duty_joined_by_and_does_not_negate_the_first_but_a_not_about_the_same_thing_does():
+    found = lambda t: [f.category for f in review(t, rewrites=False).findings]
+    # the hours are set, then something else is forbidden
+    assert found("The trust shall keep a youth centre open a minimum of 25 hours per week and shall not close it "
+                 "without a month's notice.") == ["output-only"]
+    assert found("Tenders go to the lowest priced offer and will not weigh quality at all.") == ["cost-first"]
+    # the "not" speaks of the thing matched: lowest price is one factor among others
+    assert found("The lowest price is taken into account and will not be the only factor.") == []
