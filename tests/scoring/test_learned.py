@@ -204,8 +204,9 @@ def test_a_learned_suggestion_does_not_quote_a_long_clause_or_its_section_number
 
 def test_a_learned_output_only_finding_points_at_the_indicator_words_were_it_switched_on(thresholds):
     thresholds(output_only=learned.ADD_THRESHOLD)
-    found = [(f.rule, f.match) for f in review("KPI 3 Number of reading circles held 40 44 48", learned=True).findings]
-    assert found == [("output-only/learned", "Number of reading circles held")], found
+    # (a wording the rules do not read: "held" before its figures is now a rule's count row)
+    found = [(f.rule, f.match) for f in review("KPI 3 Number of reading circles hosted 40 44 48", learned=True).findings]
+    assert found == [("output-only/learned", "Number of reading circles hosted")], found
 
 
 def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
