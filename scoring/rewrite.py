@@ -560,6 +560,9 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         start = rate_at  # "Shared Lives respite care" over "£36.13 per night £13.50 per night": the rates' own line
     if template == "homecare-outcomes" and (line := _rate_rise_line(clause, start, doc_area)):
         return as_item(place, line)
+    if template == "homecare-outcomes" and (cells := _rate_cells_around(document, start, clause.block)) is not None \
+            and (line := _rate_line(cells, 0, doc_area)):
+        return as_item(place, line)
     label = indicator_label(clause, max(start, end - 1))
     # A rate on a line of its own (a list entry, a flattened row of rates) comes back as that line: a sentence ends
     # with a full stop, a line of figures does not.
@@ -1631,6 +1634,30 @@ def _row_line(clause: Clause, start: int, document: str) -> str:
     if len(full) > len(line) and last[:1].isdigit() and len(_BARE_AMOUNT_RE.findall(last)) >= 2 and _RATE_UNIT_RE.search(last):
         return full
     return line
+
+
+# A rate's unit alone on its line, a flattened table's cell: "(Hourly rate)", "per week".
+_UNIT_ONLY_LINE_RE = regex(r"\(?\s*(?:(?:hourly|weekly|nightly|daily)\s+rate|per\s+(?:hour|week|night|day))\s*\)?", re.I)
+_FIGURE_CELL_RE = regex(r"[£$€]?\s?\d{1,4}[.,]\d{2}")
+
+
+def _rate_cells_around(document: str, start: int, block: int) -> Clause | None:
+    """A fee table flattened one cell a line, the finding on the unit's own line with the rate on the line above and the
+    new rate on the line below ("15.12", "(Hourly rate)", "16.08"): those cells as one line, "15.12 (Hourly rate) 16.08",
+    so that the rates are kept and not replaced by a paragraph."""
+    a = document.rfind("\n", 0, start) + 1
+    b = document.find("\n", start)
+    b = len(document) if b < 0 else b
+    unit = document[a:b].strip()
+    if not _UNIT_ONLY_LINE_RE.fullmatch(unit):
+        return None
+    above = [x.strip() for x in document[max(0, a - 200):a].split("\n") if x.strip()]
+    below = [x.strip() for x in document[b:b + 200].split("\n") if x.strip()]
+    if not above or not _FIGURE_CELL_RE.fullmatch(above[-1]):
+        return None
+    after = below[0] if below and _FIGURE_CELL_RE.fullmatch(below[0]) else ""
+    line = " ".join(x for x in (above[-1], unit, after) if x)
+    return Clause(start=0, end=len(line), text=line, kind="row", block=block)
 
 
 def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document: str = "") -> str | None:

@@ -2438,3 +2438,13 @@ def test_a_short_standard_whose_activity_cannot_be_quoted_is_kept_whole():
             "- Feedback to tenants will be given within 10 days")
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite and "10 days" in f.match]
     assert found and "within 10 days" in found[0].rewrite, [f.rewrite for f in review(text).findings]
+
+
+def test_a_fee_tables_rate_cell_flattened_one_to_a_line_keeps_its_rates():
+    """A fee review's row copied one cell a line ("15.12", "(Hourly rate)", "16.08") is flagged on its unit's line: the
+    suggestion keeps the current and the proposed rate with the outcome-linked part, not a care paragraph without them."""
+    text = ("Type of provision / Recommendation / % Increase / Current £ / Proposed £\nShared care at home\n\n"
+            "Aligned to the supported living rate. *\n\n5.9%\n\n17.40\n\n(Hourly rate)\n\n18.43")
+    found = [f for f in review(text).findings if f.rule == "cost-first/hourly-rate"]
+    assert found and found[0].rewrite.startswith("17.40 (Hourly rate) 18.43"), [f.rewrite for f in found]
+    assert "outcomes each person confirms" in found[0].rewrite
