@@ -1444,7 +1444,9 @@ def _row_info(role, headings, lead_in, header, columns, cells, start, end) -> Cl
             and not _ITEM_NUMBER_CELL_RE.match(cells[0]):
         cells = ("",) + tuple(cells)  # a row copied without its item number: its cells start at the header's second
     if role not in ("definition", "question"):
-        target_cell = next((cells[k] for k, r in enumerate(columns) if r == "target" and k < len(cells)), None)
+        targets = [cells[k] for k, r in enumerate(columns) if r == "target" and k < len(cells) and cells[k].strip()]
+        # Of two target columns ("Contractor Goal | Performance Target"), one marked "N/A" leaves the other's figure.
+        target_cell = next((t for t in targets if not _NO_TARGET_RE.search(t)), targets[0] if targets else None)
         if target_cell and _NO_TARGET_RE.search(target_cell):
             role = "report"  # "Report only", "No target": the row is monitored, not held to a figure
         elif target_cell and (re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|ten|twelve)\b", target_cell)

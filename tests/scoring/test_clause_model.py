@@ -632,3 +632,15 @@ def test_an_outputs_and_target_header_gives_its_rows_their_columns(header):
     text = f"{header}\nNumber of community groups given advice | 40"
     infos = build(segment(normalize(text)))
     assert infos[-1].columns == ("indicator", "target") and infos[-1].role == "target"
+
+
+@pytest.mark.parametrize("rows,role", [
+    # Two target columns, the first not used for this row: the second's figure is the level the row is held to.
+    ("| Measure | Supplier Goal | Performance Target | Frequency |\n| Repairs fixed on first visit | N/A | 85% or above | Monthly |",
+     "target"),
+    # Every target column empty of a figure: monitored only.
+    ("| Measure | Supplier Goal | Performance Target | Frequency |\n| Repairs fixed on first visit | N/A | Report only | Monthly |",
+     "report"),
+])
+def test_a_row_is_held_to_the_figure_of_any_target_column(rows, role):
+    assert _info(rows, "| Repairs").role == role
