@@ -411,7 +411,7 @@ _CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+(?:receipt\s+of|receiving))?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
                     r"|incoming|the|any|an?|urgent|routine|non-urgent|written|general|[\w-]+['’]s|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
-                    r"|\b" + _CONTACT_WORDS + r"\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
+                    r"|\b" + _CONTACT_WORDS + r"(?:\s*\([^()\n]{1,60}\))?\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b|\b(?:put|placed|kept|left)\s+on\s+hold\b"  # a caller's hold time
                     # a visitor's wait at a counter, and a reply to correspondence told with words between
                     r"|\b(?:wait|waiting|queu(?:e|ing))\b[^.;|\n]{0,40}?\b(?:attended\s+to|served|seen)\b|\bqueu(?:e|ing)\s+times?\b"
@@ -457,7 +457,10 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     r"|\banswer\s+(?:with)?in\s+\d{1,3}\s+(?:seconds|rings)\b"
                     r"|^\W*(?:letters?|e-?mails?|calls?)\s*(?:&|and|/)\s*(?:letters?|e-?mails?|calls?)\s*:", re.I | re.M)
 # A list's lead-in that says how the person got in touch: "If you email us we will:", "When you contact us by telephone:".
-_CONTACT_LEAD_RE = regex(r"\b(?:if|when)\s+you\s+(?:e-?mail|write\s+to|phone|telephone|call|ring|contact|visit|message|text)\s+us\b", re.I)
+# (Or comes in: "When you visit our offices we will:", "If you call at our reception:".)
+_CONTACT_LEAD_RE = regex(r"\b(?:if|when)\s+you\s+(?:(?:e-?mail|write\s+to|phone|telephone|call|ring|contact|visit|message|text)\s+us\b"
+                         r"|(?:visit|call\s+(?:in\s+)?at|come\s+(?:in)?to)\s+(?:one\s+of\s+)?our\s+(?:[\w-]+\s+){0,2}?(?:offices?|receptions?|counters?"
+                         r"|desks?|cent(?:re|er)s?|one\s+stop\s+shops?|hubs?)\b)", re.I)
 
 
 _CHILD_WORDS_RE = regex(r"\b(?:child|children|infants?|babies|baby|toddlers?|under[- ]fives|pupils)\b", re.I)
@@ -522,7 +525,11 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     if doc is not None and doc.youth_justice:
         aims += " youth justice"
     lead = doc.text[max(0, clause.start - 300):clause.start].rstrip().rpartition("\n")[2] if doc else ""
-    if _CONTACT_RE.search(clause.text[:1000]) or _CONTACT_LEAD_RE.search(heading[-300:]) or _CONTACT_LEAD_RE.search(lead):
+    if doc is not None and not any(ch.isalnum() for ch in lead):  # only the item's marker: the line above leads it in
+        above = doc.text[max(0, clause.start - 300):clause.start].rstrip().rpartition("\n")[0]
+        lead = above.rstrip().rpartition("\n")[2]
+    if _CONTACT_RE.search(clause.text[:1000]) or _CONTACT_LEAD_RE.search(heading[-300:]) or _CONTACT_LEAD_RE.search(lead) \
+            or _CONTACT_LEAD_RE.search(clause.text[:200].partition("\n")[0]):  # a list whose lead-in shares its clause
         aims += " contact standard"
     if _IN_CARE_RE.search(heading):
         aims += " children in care"  # "Weekly fostering allowances" over "0-4 years: £181.00": its rows pay for a placement
@@ -635,7 +642,9 @@ _TRAILING_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-]|\(?(?:\d{1,2}(?:\.\d{1,2}){
 # A measure named as a count or share: "Total formal referrals …", "Percentage of young people …", "# of visits".
 # (also a limit on a wait named as the measure: "1. A maximum wait of two weeks from referral to treatment; and")
 _MEASURE_ITEM_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
-_VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])", re.I)
+# (Not the first word of a place's name: "Contact Centre response times – calls answered …" is a row's label, not an
+# instruction to contact anyone.)
+_VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])(?![ \t]+(?:cent(?:re|er)s?|desks?|points?)\b)", re.I)
 _TO_VERB_RE = regex(rf"(?-i:T)o[ \t]+(?=(?:{_ITEM_VERBS})\b(?![-'’]))", re.I)
 # A lead-in the items read on from: it ends on a modal or "to" ("Our behaviour – we will", "The Contractor shall:",
 # "Providers are expected to:"), or it is a heading or lead-in with a colon ("Referral:", "Specifications include:").
@@ -1977,6 +1986,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     if flat is not None:  # a row of a table pasted with spaces ("February 2024   1"): its label and its figure, or all
         # its figures where it has several (a dashboard's result, target and gap: which is the target the header says)
         words, figures = f"{' '.join(flat[0].split())}: {' '.join(flat[1:])}", list(flat[1:])
+        quoted = words
     else:
         words = _cells_quote(clause, start) or (line if is_field_value(line) else their_words(clause, start, end)) or ""
         abbreviated = re.search(r"\b[a-z]\.[a-z]\.$", words.rstrip())  # "1,200 p.a.": the abbreviation keeps its full stop
@@ -1991,9 +2001,9 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
                 head = whole  # a field's whole name, not a cut quote: "… the project expects to work with: 300" keeps "with"
             one = len(figures) == 1 and not _RUN_TOGETHER_RE.fullmatch(figures[0])  # year columns fused by a flattened copy
             words = "" if not head else f"{head}: {figures[0]}" if one else head
-        words = _with_row_label(words, line, label)
+        quoted, words = words, _with_row_label(words, line, label)
     if words:
-        after = clause.text[clause.text.find(words[:20]) + len(words):].split("\n")[0] if words[:20] in clause.text else ""
+        after = clause.text[clause.text.find(quoted[:20]) + len(quoted):].split("\n")[0] if quoted and quoted[:20] in clause.text else ""
         target = None if figures else re.match(r"\s*(?:\([^)]*\)\s*)?[:.]?\s*(\d[\d,.]*%?)(?![\w])", after)
         if target and target.group(1) not in words:
             words = f"{words}: {target.group(1)}"
@@ -2033,9 +2043,10 @@ def _with_row_label(words: str, line: str, label: str) -> str:
     """The quoted figures of a row with the row's own label when the quote starts after it ("Initial applications: 65%
     in 30 days 85% in 53 days", not the figures alone, which several rows share): a label is a few words opening the
     line, with no verb and no figure, and the quote starts with a figure."""
-    if not words or label or not words[:1].isdigit():
-        return words
     flat = " ".join(line.split())
+    # (or a row flattened with its figures after it: "Contact Centre response times – calls answered within 30 seconds 80% 80%")
+    if not words or label or not (words[:1].isdigit() or re.search(r"\d%?[ ]+\d[\d.,]*%?$", flat.rstrip(" |"))):
+        return words
     at = flat.find(words[:12])
     lead = flat[:at].strip(" :–—-") if at > 0 else ""
     if not lead or not _ROW_LABEL_RE.fullmatch(lead) or _OWN_VERB_RE.search(lead) or _VERB_ITEM_RE.match(lead) \

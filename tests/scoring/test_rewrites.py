@@ -2362,6 +2362,11 @@ def test_contact_standards_licences_passports_and_substance_users_get_their_own_
     "We will:\n• aim to see at least 85% of customers within 15 minutes at our Customer Service Desks",
     "Our standards:\n• Answer in 30 seconds",
     "Letters & E-mails: 95% acknowledged within 3 working days.",
+    # a list's lead-in that says how people got in touch, above an item that does not ("If you email us" / "Reply in
+    # full within 15 working days"), a visit to an office, and calls with a note in brackets before "will be returned"
+    "If you email us we will:\n• Reply in full within 15 working days.",
+    "When you call at our housing office we will:\n• See you within 15 minutes if you have not booked a time.",
+    "• Phone calls (including those left as messages) will be returned within two working days",
 ])
 def test_more_contact_standards_are_measured_by_whether_people_got_what_they_contacted_for(text):
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
@@ -2448,3 +2453,13 @@ def test_a_fee_tables_rate_cell_flattened_one_to_a_line_keeps_its_rates():
     found = [f for f in review(text).findings if f.rule == "cost-first/hourly-rate"]
     assert found and found[0].rewrite.startswith("17.40 (Hourly rate) 18.43"), [f.rewrite for f in found]
     assert "outcomes each person confirms" in found[0].rewrite
+
+
+def test_a_rows_label_that_names_a_place_keeps_its_name_and_is_not_made_a_commitment():
+    """'Contact Centre response times – …' is a row's label naming the centre: its rewrite keeps the label, and does not
+    turn it into "the commitment to contact Centre response times"."""
+    text = ("Activity Performance measure Targets\n"
+            "Contact Centre response times – letters (%) answered within 10 working days 90% 95%")
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and "Contact Centre" in found[0].rewrite, [f.rewrite for f in found]
+    assert "commitment to contact" not in found[0].rewrite.lower()
