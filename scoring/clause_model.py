@@ -449,6 +449,13 @@ _RESULT_MARK_RE = regex(
     r"(?:fully\s+|partly\s+|partially\s+|substantially\s+|largely\s+)?(?:met|not\s+met|achieved|not\s+achieved|exceeded|missed)\b"
     # a scorecard's result line, and progress told against a target: "Result: 1,740,579 meals", "is on track to provide"
     r"|^\W*(?:results?|actual|outturn)\s*:\s*\d|\b(?:is|are|was|were)\s+on\s+track\s+to\s+(?!(?:meet|exceed|hit|achieve|reach)\b)", re.I)
+# A person telling what happened to them (a consultation response, a case story), not a body setting anything: an "I" who
+# found, waited, got or was told, with "my" or "me" (not a minister's "I have set the agency the following targets").
+_TESTIMONY_RE = regex(r"(?:^|[.!?]\s+|[–—]\s+)I\s+(?:found|was|got|waited|received|felt|tried|asked|needed|wanted|had|have\s+(?:been|had"
+                      r"|waited|asked|tried|\w+\s+(?:years|months|weeks)))\b")
+_NOT_APPLICABLE_END_RE = regex(r"\b(?:not\s+applicable|n/a)(?:\s+(?:to|for|in)\s+[\w&'’ -]{1,40})?[\s.;)]*$", re.I)
+_FIRST_PERSON_RE = regex(r"\b(?:my|me)\b")
+_TARGET_WORD_RE = regex(r"\b(?:targets?|kpis?|standards?|indicators?)\b", re.I)
 _BINDING_MODAL_RE = regex(r"\b(?:will|shall|must|should|needs?\s+to|is\s+to|are\s+to|required\s+to|expected\s+to)\b", re.I)
 # A modal inside a relative clause binds what the clause is about, not the sentence ("X, which will receive
 # £85,000 over the period, had 411 young people registered").
@@ -670,6 +677,11 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "report"  # "This audit was initiated to evaluate whether the hotline … requires calls to be answered within 20 seconds"
     if _SELF_DESCRIPTION_RE.search(stripped) and not re.search(r"\d", stripped):
         return "report"  # "This policy states the requirements for …": what the document is about, no figure set
+    if _NOT_APPLICABLE_END_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped):
+        return "report"  # a measure answered "Not applicable to this trust": named, but nobody here is held to it
+    if _TESTIMONY_RE.search(stripped) and _FIRST_PERSON_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped) \
+            and not _TARGET_WORD_RE.search(stripped):
+        return "report"  # a person's own account in a consultation: "I waited … my provider never offered me 16 hours …"
     if _PROCEDURE_RE.search(stripped):
         return "procedure"  # the buyer's own steps; a modal verb here binds the buyer, not the provider
     if sets_requirement(stripped):

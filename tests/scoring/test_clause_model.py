@@ -644,3 +644,20 @@ def test_an_outputs_and_target_header_gives_its_rows_their_columns(header):
 ])
 def test_a_row_is_held_to_the_figure_of_any_target_column(rows, role):
     assert _info(rows, "| Repairs").role == role
+
+
+@pytest.mark.parametrize("text,starts", [
+    # a person's own account in a consultation response: what happened to them, not a count anyone is held to
+    ("I waited eight months for a referral and my adviser never offered me more than 10 hours of training a week.", "I waited"),
+    # a measure the body answering says does not apply to it (the item read without its marker)
+    ("c. Share of journeys for renal patients collected within 30 minutes of the ready time - Not applicable to this trust",
+     "Share of journeys"),
+])
+def test_a_persons_own_account_and_a_measure_marked_not_applicable_set_no_target(text, starts):
+    assert _info(text, starts).role == "report"
+    assert not [f for f in review(text).findings if f.category == "output-only"]
+
+
+def test_a_minister_setting_targets_in_the_first_person_is_not_an_account():
+    text = "I have set the agency the following targets: to answer 90% of calls within 20 seconds."
+    assert _info(text, "I have set").role != "report"
