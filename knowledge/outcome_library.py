@@ -153,7 +153,7 @@ class Area:
         `treatment` where such a stated outcome is tagged `prevention` (drug education in schools), nor one tagged
         `prevention` where a stated outcome is tagged `emergency` (an ambulance's response to a cardiac arrest) or `in-care`
         (children in a residential or foster placement), or the aims name an emergency response (A&E, an ambulance's calls,
-        a crisis bed: scoring/rewrite.py adds it).
+        a crisis bed: scoring/rewrite.py adds it). A stated outcome tagged `sole` is offered alone.
         """
         usable = [(o, m) for o in self.outcomes if (m := o.measure_for(ages, named, nation)) is not None
                   and ("when-stated" not in o.tags or (aims and o.stated_in(aims)))]
@@ -175,6 +175,9 @@ class Area:
         first = start % len(usable)
         rotated = usable[first:] + usable[:first]
         stated = [c for c in rotated if aims and c[0].stated_in(aims)]
+        sole = [c for c in stated if "sole" in c[0].tags]
+        if sole:  # what the service is for says it all (patient transport: getting to the care booked), nothing beside it
+            return [Choice(*sole[0])]
         if in_care:  # the placement is what a rate for it pays for: its outcome before one for the child's parents
             stated = [c for c in stated if "in-care" in c[0].tags] + [c for c in stated if "in-care" not in c[0].tags]
         by_name = [c for c in rotated if c[1].key in named]

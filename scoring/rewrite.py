@@ -507,6 +507,13 @@ _PREVENTS_EMERGENCY_RE = regex(
     r"|ambulances?|999|call-?outs?|conveyances?|presentations?)\b", re.I)
 
 
+# Patient transport and its standards: "NEPTS", "% of patients arriving on time for their appointment", "outpatients
+# collected within 60 minutes of the ready time", "Inbound performance" (not a bus network's on-time running).
+_PATIENT_TRANSPORT_RE = regex(r"\b(?:patient\s+transport|nepts|non[-\s]emergency\s+(?:patient\s+)?transport"
+                              r"|(?:patients|outpatients|passengers|discharges(?:\s+&\s+transfers)?)\s+(?:arriving|arrive|collected"
+                              r"|picked\s+up|dropped\s+off)\b|(?:inbound|outbound)\s+(?:performance|journeys?)|(?:agreed\s*/\s*)?ready\s+time\b)", re.I)
+
+
 # (Not "fostering" as a verb: "fostering business expansion".)
 _IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?|fees?|rates?|payments?|services?|agenc\w+|households?|families)\b"
                     r"|\bchildren\s+in\s+care\b|\blooked[-\s]after\s+children\b", re.I)
@@ -531,6 +538,8 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     if _CONTACT_RE.search(clause.text[:1000]) or _CONTACT_LEAD_RE.search(heading[-300:]) or _CONTACT_LEAD_RE.search(lead) \
             or _CONTACT_LEAD_RE.search(clause.text[:200].partition("\n")[0]):  # a list whose lead-in shares its clause
         aims += " contact standard"
+    if _PATIENT_TRANSPORT_RE.search(clause.text[:1000]) or _PATIENT_TRANSPORT_RE.search(heading[-300:]):
+        aims += " patient transport"  # its journeys are for getting to care (knowledge/outcomes.yaml offers that by this phrase)
     if _IN_CARE_RE.search(heading):
         aims += " children in care"  # "Weekly fostering allowances" over "0-4 years: £181.00": its rows pay for a placement
     if _EMERGENCY_CARE_RE.search(clause.text[:1000]) and not _PREVENTS_EMERGENCY_RE.search(clause.text[:1000]):

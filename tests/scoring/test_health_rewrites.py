@@ -4,8 +4,9 @@ A&E waits, referral-to-treatment and outpatient waits, diagnostic waits, antenat
 response, screening and patient transport targets say how fast or how often people are seen. Their
 rewrites propose a change in patients' health (EQ-5D, NHS PROMs), avoided emergency admissions (NHS
 records) or involvement in decisions (the national patient survey), never the social-care support-plan
-review: these services have no support plans. Clauses for other services near them keep their own
-measures. All examples are our own.
+review: these services have no support plans. Patient transport's journeys are measured by whether people got to
+the care they were booked for and home again (journey and appointment records). Clauses for other services near them
+keep their own measures. All examples are our own.
 """
 
 import pytest
@@ -14,7 +15,7 @@ from knowledge.outcome_library import AgeRange, library, measures
 from scoring import review
 from scoring.service_area import detect_area
 
-HEALTH_MEASURES = {"eq5d-5l", "eq5d-y", "nhs-proms", "hospital-admission-data", "nhs-inpatient-survey"}
+HEALTH_MEASURES = {"eq5d-5l", "eq5d-y", "nhs-proms", "hospital-admission-data", "nhs-inpatient-survey", "transport-care-records"}
 
 
 def _measures_in(rewrite: str) -> set[str]:
@@ -284,3 +285,17 @@ def test_a_health_pages_first_section_does_not_make_its_later_sections_about_chi
     assert len(rewrites) == 2, rewrites
     assert "for each child" in rewrites[0], rewrites[0]
     assert rewrites[1].startswith("Patients") and "famil" not in rewrites[1], rewrites[1]
+
+
+@pytest.mark.parametrize("clause", [
+    "The patient transport service will complete 8,000 journeys per year.",
+    "Outbound journeys: 90% of outpatients collected within 60 minutes of their ready time.",
+    "KPIs for the current contract:\nb. Inbound performance - % of patients arriving on time for their clinic - see attached",
+])
+def test_patient_transport_is_measured_by_getting_people_to_their_care_and_home(clause):
+    """Patient transport carries people with a medical need for transport to and from NHS care: its on-time standards
+    are kept as secondary measures beside whether people got to that care, not a wellbeing or quality-of-life scale."""
+    rewrites = _output_rewrites(clause)
+    assert rewrites, f"not flagged: {clause}"
+    assert "get to their appointments and treatment, and home again" in rewrites[-1], rewrites
+    assert _measures_in(rewrites[-1]) == {"transport-care-records"}, rewrites
