@@ -507,6 +507,9 @@ _PREVENTS_EMERGENCY_RE = regex(
     r"|ambulances?|999|call-?outs?|conveyances?|presentations?)\b", re.I)
 
 
+# A pointer to where the figures are, at the end of an item: "– see attached", "(see Appendix 2)".
+_SEE_ATTACHED_RE = regex(r"[ \t]*[-–—(]?[ \t]*(?:see|refer[ \t]+to)[ \t]+(?:the[ \t]+)?(?:attached(?:[ \t]+\w+)?|attachment|spreadsheet"
+                         r"|(?:appendix|annex|schedule)[ \t]+\w+)[ \t]*\)?[ \t.]*$", re.I)
 # Patient transport and its standards: "NEPTS", "% of patients arriving on time for their appointment", "outpatients
 # collected within 60 minutes of the ready time", "Inbound performance" (not a bus network's on-time running).
 _PATIENT_TRANSPORT_RE = regex(r"\b(?:patient\s+transport|nepts|non[-\s]emergency\s+(?:patient\s+)?transport"
@@ -903,6 +906,7 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
     head, figures = split_figures(own)
     if len(figures) > 1 and not _DATE_BEFORE_RE.search(head.rstrip(" ,")):
         own = head.rstrip(" .,;:")  # a flattened row's columns ("… area 50% 11,296 31%"): which is the target is not said
+    own = _SEE_ATTACHED_RE.sub("", own).rstrip(" -–—,;:") or own  # "… within 60 minutes – see attached": a pointer, not the item
     if _CUT_OFF_END_RE.search(own):
         return None  # a line cut off mid-clause ("… not less than 60% in", "calculated as"): there is no whole to keep
     if own.count("(") > own.count(")"):  # "… hours (excluding provision of": a bracket the clause never closes

@@ -299,3 +299,9 @@ def test_patient_transport_is_measured_by_getting_people_to_their_care_and_home(
     assert rewrites, f"not flagged: {clause}"
     assert "get to their appointments and treatment, and home again" in rewrites[-1], rewrites
     assert _measures_in(rewrites[-1]) == {"transport-care-records"}, rewrites
+
+
+def test_a_pointer_to_where_the_figures_are_is_not_quoted_back():
+    rewrite = _output_rewrites("KPIs for the current contract:\nb. Outbound performance - % of outpatients collected "
+                               "within 60 minutes of their ready time – see attached")[-1]
+    assert "collected within 60 minutes" in rewrite and "see attached" not in rewrite, rewrite
