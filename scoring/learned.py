@@ -519,6 +519,12 @@ _MODAL_VERB_RE = regex(r"\b(?:will|shall|must|should|to\s+be|is\s+to|are\s+to|ta
 _CO_PRODUCTION_RE = regex(r"\b(?:involv\w*|engag\w*|co-?produc\w*|co-?design\w*)\b[^.;\d]{0,80}?"
                           r"\b(?:design\w*|deliver\w*|shap\w*|plan\w*|evaluat\w*|co-?production|decisions?)\b", re.I)
 _DIGIT_RE = regex(r"\d")
+# An efficiency indicator named by what goes in, with no figure set: "PI 11 Ratio of square metres to annual scheduled hours",
+# "Cost per FTE front-line employee", "Square metres cleaned per scheduled hour" (a benchmarking list, not a count of
+# activity anyone is held to).
+_INPUT_RATIO_RE = regex(r"^\W*(?:(?:k?pi|indicator)\s*[\d.]+[a-z]?\s+)?(?:ratio\s+of\s+[^.;\d]{1,80}?\s+to\s+[^.;\d]{0,40}?"
+                        r"\b(?:hours|staff|fte|employees|costs?|spend)\b|[^.;\d]{0,80}?\bper\s+(?:fte|full[-\s]time\s+equivalent"
+                        r"|scheduled\s+(?:input\s+)?hour|paid\s+staff\s+hour|square\s+metre|m2)\b)[^\d]*$", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -538,6 +544,8 @@ def eligible(text: str, kind: str = "sentence") -> bool:
         return False
     if _CO_PRODUCTION_RE.search(text) and not _DIGIT_RE.search(text):
         return False
+    if _INPUT_RATIO_RE.match(text):
+        return False  # what goes in (staff hours, cost, floor area), not what comes out
     if _QUESTION_MARK_RE.search(text) or _HYPOTHETICAL_RE.match(text) or _HEADER_ROW_RE.match(text) or _XREF_RE.match(text):
         return False  # a question, a worked example, a table's header row or a cross-reference: none of them sets a term
     if named("negation").search(named("not_negation").sub(" ", text)):

@@ -222,6 +222,9 @@ def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
     "Extended drop-in hours to 8pm on Thursdays and recruited 12 new volunteers",  # what was done last year
     "(Minute 139 below refers.)",  # a pointer to another part of the papers
     "See paragraph 4.3 above.",
+    # what goes in, as a benchmarking list names it: floor area to staff hours, cost per worker
+    "PI 14 Ratio of square metres to annual scheduled hours (day centres)",
+    "PI 05 Cost per FTE catering employee",
 ])
 def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text):
     assert not learned.eligible(text)
@@ -231,6 +234,7 @@ def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text)
 def test_a_target_that_opens_on_a_verb_can_still_be_read():
     assert learned.eligible("Increase the number of carers assessed to 400 by March 2027")
     assert learned.eligible("Extended hours: the hub will open until 8pm on 2 evenings a week")
+    assert learned.eligible("Maintain a ratio of at least one support worker to every six residents")  # a level set
 
 
 def test_a_damaged_model_file_is_named_with_what_to_do(tmp_path):
