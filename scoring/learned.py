@@ -522,6 +522,9 @@ _DIGIT_RE = regex(r"\d")
 # An efficiency indicator named by what goes in, with no figure set: "PI 11 Ratio of square metres to annual scheduled hours",
 # "Cost per FTE front-line employee", "Square metres cleaned per scheduled hour" (a benchmarking list, not a count of
 # activity anyone is held to).
+# A fee the person pays for registering late, with its deadline: the person's time limit, not the service's
+# ("Registration from 21 to 30 days after birth/death Late Rs.1/-", "Marriage registration within 90 days … fee Rs 5/-").
+_PERSONS_FEE_RE = regex(r"\blate\s*(?:fees?|fines?|charges?|penalt(?:y|ies)|rs\b)|\b(?:registration|late)\s+fees?\b", re.I)
 _INPUT_RATIO_RE = regex(r"^\W*(?:(?:k?pi|indicator)\s*[\d.]+[a-z]?\s+)?(?:ratio\s+of\s+[^.;\d]{1,80}?\s+to\s+[^.;\d]{0,40}?"
                         r"\b(?:hours|staff|fte|employees|costs?|spend)\b|[^.;\d]{0,80}?\bper\s+(?:fte|full[-\s]time\s+equivalent"
                         r"|scheduled\s+(?:input\s+)?hour|paid\s+staff\s+hour|square\s+metre|m2)\b)[^\d]*$", re.I)
@@ -544,6 +547,8 @@ def eligible(text: str, kind: str = "sentence") -> bool:
         return False
     if _CO_PRODUCTION_RE.search(text) and not _DIGIT_RE.search(text):
         return False
+    if _PERSONS_FEE_RE.search(text):
+        return False  # what a person pays for registering late is their deadline, not a standard the service keeps
     if _INPUT_RATIO_RE.match(text):
         return False  # what goes in (staff hours, cost, floor area), not what comes out
     if _QUESTION_MARK_RE.search(text) or _HYPOTHETICAL_RE.match(text) or _HEADER_ROW_RE.match(text) or _XREF_RE.match(text):

@@ -225,6 +225,8 @@ def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
     # what goes in, as a benchmarking list names it: floor area to staff hours, cost per worker
     "PI 14 Ratio of square metres to annual scheduled hours (day centres)",
     "PI 05 Cost per FTE catering employee",
+    # what a family pays for registering late: their deadline, not the council's
+    "Registration between 22 and 60 days after the birth: late fee Rs 10 at the ward office",
 ])
 def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text):
     assert not learned.eligible(text)
