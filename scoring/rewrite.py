@@ -1660,7 +1660,6 @@ def _row_line(clause: Clause, start: int, document: str) -> str:
 
 # A rate's unit alone on its line, a flattened table's cell: "(Hourly rate)", "per week".
 _UNIT_ONLY_LINE_RE = regex(r"\(?\s*(?:(?:hourly|weekly|nightly|daily)\s+rate|per\s+(?:hour|week|night|day))\s*\)?", re.I)
-_FIGURE_CELL_RE = regex(r"[£$€]?\s?\d{1,4}[.,]\d{2}")
 
 
 def _rate_cells_around(document: str, start: int, block: int) -> Clause | None:
