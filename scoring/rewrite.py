@@ -934,7 +934,7 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
     elif clause_like:  # "the number of clients is 430": a clause of its own
         text += f"; as a secondary measure, {own}"
     else:
-        text += f"; {own} kept as a secondary measure"
+        text += f"; {_as_secondary(own, 'kept')}"
     prefix = (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + label
     return as_item(place, prefix + text + (end_mark or ""))
 
@@ -1268,6 +1268,13 @@ def _with_subject(clause: Clause, start: int, words: str) -> str:
     return f"{seg} {words}"
 
 
+# The body speaking of its own service, or to the people it serves: "we will …", "our staff", "your letters will be …".
+_OWN_SERVICE_RE = regex(r"\b(?:we|our|us|you|your)\b", re.I)
+# A service someone else delivers for the body: the provider, contractor, supplier or grantee is named.
+_PROVIDER_NAMED_RE = regex(r"\b(?:providers?|contractors?|suppliers?|grantees?|tenderers?|bidders?|vendors?|operators?"
+                           r"|consultants?|the\s+successful\s+(?:applicant|organisation|organization)|commission(?:s|ed|ing|ers?)?)\b", re.I)
+
+
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
                       weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool,
                       place_kind: str = "sentence") -> str:
@@ -1293,6 +1300,10 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together
     # Children under eight cannot plan a service or confirm its outcomes themselves: their families do, with them.
     context["young"] = _young(scope, context["beneficiaries"])
+    # A body's pledge about its own service ("we will respond within 2 working days", "Our voice mail messages will be
+    # responded to …") has no provider to plan it: the body plans it itself.
+    context["own_service"] = bool(_OWN_SERVICE_RE.search(clause.text[:1000])) \
+        and not _PROVIDER_NAMED_RE.search(f"{heading}\n{clause.text[:1000]}")
     # A rate for a day, a night or a week of a placement or a bed (convention 7) is not care at home bought by the
     # minute: it keeps the clause's own service and group, its own rate, and no word of visit lengths or travel time.
     per = _time_unit(clause.text[max(0, start - clause.start):end - clause.start]) if template == "homecare-outcomes" else None
@@ -1988,6 +1999,10 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
     own = line.strip()
     own = own[m.end():] if (m := _ITEM_MARKER_RE.match(own)) else own
+    if not label and _TIME_ONLY_RE.fullmatch(own.strip(" |")) and (above := _label_above(clause, start, document)):
+        # a time alone on its line under its row's label: the label and the time are the standard kept
+        text = _cell_outcome(template, clause, area, scope, heading, doc_area, f"{above} {own}")
+        return f"{text}; {mid_sentence(above)}: {own.strip(' |*').lower()} reported as a secondary measure"
     if not label and len(own) <= 120 and own[:1].isupper() and _VERB_ITEM_RE.match(own) and not _FINITE_VERB_RE.search(own) \
             and not _SENTENCE_IN_RE.search(own.rstrip(" .;")) and not _carries(own) and start - clause.start > 0:
         # a short commitment that opens on its verb ("Offer IT training to at least 10 people"), flagged past its verb:
@@ -2028,10 +2043,29 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         words = ""
     text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)
     if words:
-        text += f"; {words} reported as a secondary measure"
+        text += f"; {_as_secondary(words)}"
     elif (kept := _standard_kept(own)) is not None:
         text += f"; {kept}"  # "Feedback to customers will be given within 14 days": the standard and its time are not lost
     return label + text
+
+
+# A line that says itself who does what ("All emails will be acknowledged within 48 hours", "The CRT offers an assessment
+# … for at least 90% of referrals"): a clause with its own subject and verb, not a measure's name. (A verb after "who",
+# "which" or "that" belongs to a noun: "young people who are in education" is still a name.)
+_OWN_CLAUSE_RE = regex(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?<!\bwhere )(?<!\bwhom )\b(?:is|are|was|were|will|shall|must|should"
+                       r"|may|can|has|have|had)\b(?!\s*:)", re.I)
+_SUBJECT_VERB_RE = regex(r"(?:the|our|we|you|your|all|each|every|this|these)\s+(?:[\w'’-]+\s+){0,3}?[a-z]+(?<!ss)(?<!ous)(?<!is)s"
+                         r"\s+(?:a|an|the|all|every|each|their|its|our|your)\s", re.I)
+
+
+def _as_secondary(words: str, verb: str = "reported") -> str:
+    """The commissioner's own words kept beside the outcome: a measure's name as it is ("calls answered within 20 seconds
+    reported as a secondary measure"), a whole clause as the standard it sets ("the standard that all emails will be
+    acknowledged within 48 hours is reported as a secondary measure"), which reads as a sentence where the first would not."""
+    if ": " not in words and not _MEASURE_ITEM_RE.match(words) \
+            and (_OWN_CLAUSE_RE.search(words) or _SUBJECT_VERB_RE.match(words)):
+        return f"the standard that {words} is {verb} as a secondary measure"
+    return f"{words} {verb} as a secondary measure"
 
 
 def _standard_kept(own: str) -> str | None:
@@ -2072,6 +2106,26 @@ def _with_row_label(words: str, line: str, label: str) -> str:
 _FIGURE_LINE_RE = regex(r"[ \t]*(?:[<>≥≤][ \t]?)?(\d[\d,]{0,9}(?:\.\d{1,2})?%?)[ \t]*")
 _FREQUENCY_LINE_RE = regex(r"[ \t]*(weekly|monthly|quarterly|annually|yearly|per\s+(?:week|month|quarter|year|annum)|each\s+"
                            r"(?:week|month|quarter|year))[ \t]*", re.I)
+
+
+# A line that is only a time limit: "3 days", "Under 25 days", "Between 35 and 65 days**".
+_TIME_ONLY_RE = regex(r"(?:(?:under|less\s+than|up\s+to|no\s+more\s+than|maximum(?:\s+of)?|between\s+\d{1,3}\s+and)\s+)?"
+                      r"\d{1,3}(?:\.\d+)?\s+(?:working\s+|calendar\s+|clear\s+|business\s+)?(?:days?|weeks?|hours?|minutes?)\**", re.I)
+
+
+def _label_above(clause: Clause, start: int, text: str) -> str:
+    """The label of a row whose time stands alone on its line, a cell a line ("Claim processing" / "" / "Under 25 days"):
+    the nearest line above it with words and no figure, within two lines of it in the clause or the document; else ""."""
+    source, at = (text, start) if text else (clause.text, start - clause.start)
+    lines = source[max(0, at - 300):at].split("\n")[:-1]
+    for line in reversed(lines[-3:]):
+        line = " ".join(line.split()).strip(" |")
+        if not line:
+            continue
+        if 2 <= len(line) <= 100 and not re.search(r"\d", line) and not line.endswith(":") and len(line.split()) <= 14:
+            return line
+        break
+    return ""
 
 
 def _value_below(clause: Clause, text: str) -> str:

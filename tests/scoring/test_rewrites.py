@@ -2463,3 +2463,37 @@ def test_a_rows_label_that_names_a_place_keeps_its_name_and_is_not_made_a_commit
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and "Contact Centre" in found[0].rewrite, [f.rewrite for f in found]
     assert "commitment to contact" not in found[0].rewrite.lower()
+
+
+@pytest.mark.parametrize("text, kept", [
+    # a line with its own subject and verb is kept as the standard it sets, which reads as a sentence
+    ("• All emails will be acknowledged within 2 days",
+     "the standard that all emails will be acknowledged within 2 days is"),
+    ("Crisis team standards:\nd) The team offers a same-day assessment for at least 75% of urgent referrals made before 5pm.",
+     "the standard that the team offers a same-day assessment"),
+])
+def test_a_standard_with_its_own_subject_is_kept_as_a_standard_not_run_on(text, kept):
+    """A list line that says who does what ("All letters will be acknowledged …", "The team offers …") is a clause: kept
+    beside the outcome as "the standard that … is kept", not run on into "… within 3 working days reported as"."""
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and kept in found[0].rewrite, [f.rewrite for f in found]
+    assert not re.search(r"(?:days|5pm) (?:reported|kept) as a secondary", found[0].rewrite), found[0].rewrite
+
+
+def test_a_measures_name_is_still_kept_as_it_is():
+    """A measure's name has no verb of its own: it is kept as written, not turned into "the standard that …"."""
+    text = "Key performance indicators\n• No. of home visits made per month"
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and "no. of home visits made per month reported as a secondary measure" in found[0].rewrite, \
+        [f.rewrite for f in found]
+
+
+def test_a_bodys_pledge_about_its_own_service_names_no_provider():
+    """A council's own pledge ("we will respond …") has no provider to plan the service: the rewrite says the body plans
+    it itself. A clause about a provider still says the provider does."""
+    own = [f for f in review("Our complaints standard\n3. For all complaints we will respond within 15 working days.").findings if f.category == "output-only" and f.rewrite]
+    assert own and "We plan the service with" in own[0].rewrite and "The provider" not in own[0].rewrite, \
+        [f.rewrite for f in own]
+    bought = [f for f in review("The provider will respond to 95% of referrals within 2 working days.").findings
+              if f.category == "output-only" and f.rewrite]
+    assert bought and "The provider plans the service with" in bought[0].rewrite, [f.rewrite for f in bought]
