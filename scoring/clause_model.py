@@ -146,6 +146,8 @@ _QUESTION_RE = regex(
     # the question after a condition: "If the lowest bid will not do, then what recourse is there?"
     r"|^\W*(?:if|when|where|once|given|since)\b[^?]{0,200},\s*(?:then\s+)?(?:what|how|why|who|which|is|are|does|do|can|could|should"
     r"|would|will|shall)\b[^?,]*\?\W*$"
+    # the title over a consultation's questions: "KPI 1a – Place Utilisation Discussion Questions", "Consultation questions"
+    r"|^[^.?!\n]{0,120}\b(?:discussion|consultation|key|review|further|reflective)\s+questions\W*$"
     # a question reported in minutes or a parliament's record: "Ms Lee asked the Minister for Health what the reason is"
     # (or what figure: "52. Deputy Joe Bloggs asked the Minister for Health the number of home support hours provided …")
     r"|^\W*(?:[\w.'-]+\s+){1,6}?asked\s+(?:the\s+)?(?:[\w'-]+\s+){0,8}?(?:what|whether|how|why|if|when|which"
@@ -222,6 +224,9 @@ TIME_LIMIT_COLUMN_RE = regex(r"\b(?:target\s+(?:response\s+|waiting\s+)?(?:times
 
 # Header cells: what a column holds.
 _COLUMN_RES = (
+    # A fee schedule's price column ("Maximum Payment Rate", "Fee", "Hourly rate"): what is paid, not a target to reach.
+    ("other", regex(r"\b(?:payment\s+rates?|fees?|prices?|charges?|tariffs?|(?:hourly|daily|unit|weekly)\s+rates?|rates?\s+(?:payable|paid)"
+                    r"|amounts?\s+payable)\b", re.I)),
     # (A charter's column of the longest time a service takes is its standard: "Max time taken to serve".)
     ("target", regex(r"\b(?:targets?|standards?|goals?|thresholds?|expected|required|planned|plan|aim|kpi\s+level|tolerance|minimum|maximum"
                      r"|max\.?\s+time|time\s+taken)\b|" + TIME_LIMIT_COLUMN_RE.pattern, re.I)),
@@ -707,6 +712,12 @@ def _reports_by_cue(text: str) -> bool:
         and not _BINDING_MODAL_RE.search(text) and not re.search(r"\bto\s+be\b", text, re.I)
 
 
+# A heading over a worked example or a case study: what its clauses say happened or will happen is an illustration of the
+# guidance around it, not a requirement ("Example: total extra hours", "Worked example 2", "Case study – a day centre").
+_EXAMPLE_HEADING_RE = regex(r"^\W*(?:(?:a\s+)?worked\s+examples?|examples?(?:\s+\d{1,2})?\s*(?:[:–—-]|$)|case\s+stud(?:y|ies)\b"
+                            r"|illustrative\s+example|hypothetical\b)", re.I)
+
+
 def under_results_heading(headings: list[str]) -> bool:
     """Inside a section of results ("Performance at a glance", "Key statistics"), none of whose headings
     names targets or a contract."""
@@ -1028,7 +1039,22 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             out[i] = replace(out[i], role="target")
     _describe_menus(clauses, out)
     _requests(clauses, out)
+    _examples(clauses, out)
     return out
+
+
+def _examples(clauses: list[Clause], out: list[ClauseInfo]) -> None:
+    """What a worked example says ("An organisation will run an extra 2 hour club each week." under "Example: hours per
+    week", or under a short "Example 2 - counting sessions" line just above it) illustrates the guidance around it: a
+    report of what someone imagined does or will do, not a target."""
+    for i, info in enumerate(out):
+        if info.role not in ("guidance", "target", "heading"):
+            continue
+        above = clauses[i - 1].text.strip() if i else ""
+        own = clauses[i].text.strip()
+        if (len(own) <= 80 and _EXAMPLE_HEADING_RE.search(own) and not re.search(r"[.;]$", own)) or (info.headings and _EXAMPLE_HEADING_RE.search(info.headings[-1])) \
+                or (len(above) <= 80 and _EXAMPLE_HEADING_RE.search(above) and not re.search(r"[.;]$", above)):
+            out[i] = replace(info, role="report")
 
 
 # A request for information over its items: "1. The information requested", "Request", "Your request", "You asked for:".

@@ -661,3 +661,35 @@ def test_a_persons_own_account_and_a_measure_marked_not_applicable_set_no_target
 def test_a_minister_setting_targets_in_the_first_person_is_not_an_account():
     text = "I have set the agency the following targets: to answer 90% of calls within 20 seconds."
     assert _info(text, "I have set").role != "report"
+
+
+@pytest.mark.parametrize("text,starts", [
+    # a guidance page's worked example: what an imagined applicant will do illustrates the guidance, it is not required
+    ("Worked example: weekly hours\nA charity will open its homework club for 3 hours each weekday.", "A charity"),
+    ("Example 2 - counting sessions\nThe group runs 12 cookery sessions a term for 10 parents.", "The group"),
+])
+def test_what_a_worked_example_says_is_an_illustration_not_a_target(text, starts):
+    assert _info(text, starts).role == "report"
+    assert not [f for f in review(text).findings if f.category == "output-only"]
+
+
+def test_the_same_words_under_a_targets_heading_still_set_a_target():
+    text = "Contract targets\nThe provider will open the homework club for 3 hours each weekday."
+    assert _info(text, "The provider").role != "report"
+
+
+def test_a_title_over_consultation_questions_is_not_a_target():
+    """"KPI 3 – Bed Occupancy Discussion Questions" heads the questions a consultation asks about a KPI; it sets none."""
+    text = "KPI 3 – Bed Occupancy Discussion Questions"
+    assert _info(text, "KPI 3").role == "question"
+    assert not [f for f in review(text).findings if f.category == "output-only"]
+
+
+def test_a_fee_schedules_payment_column_is_a_price_not_a_target():
+    """A fee schedule's "Maximum Payment Rate" column holds what is paid for an hour of care: the row is a rate (cost-first,
+    convention 7), not a KPI whose target is $40.10."""
+    text = ("Service Description | Item Number | Maximum Payment Rate |\n"
+            "Respite Care (per hour - registered providers only) | RC0010 | $40.10 |")
+    found = review(text).findings
+    assert not [f for f in found if f.category == "output-only"], [(f.rule, f.match) for f in found]
+    assert [f for f in found if f.rule == "cost-first/hourly-rate"], [(f.rule, f.match) for f in found]
