@@ -1999,7 +1999,7 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         return f"{label}{text}; {' '.join(line.split())} reported as a secondary measure"
     own = line.strip()
     own = own[m.end():] if (m := _ITEM_MARKER_RE.match(own)) else own
-    if not label and _TIME_ONLY_RE.fullmatch(own.strip(" |")) and (above := _label_above(clause, start, document)):
+    if not label and _TIME_ONLY_RE.fullmatch(own.strip(" |")) and (above := _time_label_above(clause, start, document)):
         # a time alone on its line under its row's label: the label and the time are the standard kept
         text = _cell_outcome(template, clause, area, scope, heading, doc_area, f"{above} {own}")
         return f"{text}; {mid_sentence(above)}: {own.strip(' |*').lower()} reported as a secondary measure"
@@ -2113,7 +2113,7 @@ _TIME_ONLY_RE = regex(r"(?:(?:under|less\s+than|up\s+to|no\s+more\s+than|maximum
                       r"\d{1,3}(?:\.\d+)?\s+(?:working\s+|calendar\s+|clear\s+|business\s+)?(?:days?|weeks?|hours?|minutes?)\**", re.I)
 
 
-def _label_above(clause: Clause, start: int, text: str) -> str:
+def _time_label_above(clause: Clause, start: int, text: str) -> str:
     """The label of a row whose time stands alone on its line, a cell a line ("Claim processing" / "" / "Under 25 days"):
     the nearest line above it with words and no figure, within two lines of it in the clause or the document; else ""."""
     source, at = (text, start) if text else (clause.text, start - clause.start)
