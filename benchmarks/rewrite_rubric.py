@@ -164,8 +164,8 @@ def summary(record: dict) -> None:
         print()
 
     print("each criterion: mean (0-2) and share scoring 2\n")
-    table("service area", lambda e: e["area"])
-    table("place kind", lambda e: e["place"])
+    table("service area", lambda e: e.get("area") or "(not recorded)")  # an independent reader records no area
+    table("place kind", lambda e: e.get("place") or "(not recorded)")
     table("rule", lambda e: e["rule"].split("/")[0])
     table("finding", _finding)
     fails: dict[str, int] = defaultdict(int)
