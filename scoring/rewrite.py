@@ -416,6 +416,9 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     # a visitor's wait at a counter, and a reply to correspondence told with words between
                     r"|\b(?:wait|waiting|queu(?:e|ing))\b[^.;|\n]{0,40}?\b(?:attended\s+to|served|seen)\b|\bqueu(?:e|ing)\s+times?\b"
                     r"|\bcustomers?\s+visiting\b|\b(?:contact|call|phone|ring)\s+us\b|\breceived\s+your\s+(?:letter|e-?mail|enquiry|message|correspondence)"
+                    # getting back to someone after they got in touch: "We will contact you within two business days after
+                    # receiving your call or email"
+                    r"|\b(?:contact|call|phone|ring|get\s+back\s+to)\s+you\b[^.;|\n]{0,60}?\b(?:after|of|from)\s+(?:receiving|receipt\s+of|getting)\s+(?:your\s+)?" + _CONTACT_WORDS + r"\b"
                     r"|\b(?:correspondence|letters?|e-?mails?)\b[^.;|\n]{0,50}?\b(?:shall|will|must)\s+be\s+(?:acknowledged|answered"
                     r"|responded\s+to|replied\s+to)\b"
                     # a caller's time on hold, a visitor served at a counter or seen at an appointment's time, a contact
@@ -2000,7 +2003,14 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
     own = line.strip()
     own = own[m.end():] if (m := _ITEM_MARKER_RE.match(own)) else own
     if not label and _TIME_ONLY_RE.fullmatch(own.strip(" |")) and (above := _time_label_above(clause, start, document)):
-        # a time alone on its line under its row's label: the label and the time are the standard kept
+        # a time alone on its line under its row's label: the label and the time are the standard kept, and the label and
+        # the lines just above it say what the time is for ("Claim processing" under "Timely processing of applications")
+        if area.key == "general":
+            source, at = (document, start) if document else (clause.text, start - clause.start)
+            near = "\n".join(source[max(0, at - 300):at].split("\n")[-5:])
+            labelled = _clause_area(above)
+            area = labelled if labelled.key != "general" else library()["applications"] \
+                if _APPLICATION_STANDARD_RE.search(near) else area
         text = _cell_outcome(template, clause, area, scope, heading, doc_area, f"{above} {own}")
         return f"{text}; {mid_sentence(above)}: {own.strip(' |*').lower()} reported as a secondary measure"
     if not label and len(own) <= 120 and own[:1].isupper() and _VERB_ITEM_RE.match(own) and not _FINITE_VERB_RE.search(own) \
@@ -2162,6 +2172,17 @@ _CHILD_FUNDING_RE = regex(r"\b(?:each|every|per|an?)\s+(?:eligible\s+|funded\s+)
                           r"|\bentitlements?\b[^.;]{0,120}?\b(?:eligible|funded)\s+child(?:ren)?\b", re.I)
 
 
+# A standard for deciding what people apply or claim for, whatever the application: "applications processed within 5
+# working days", "Financial assistance application decision", "Timely processing of applications", "plans checked and
+# cleared within 7 days" (the applicant's outcome is a sound decision in time, not a follow-up about their life).
+_APPLICATION_STANDARD_RE = regex(
+    r"\b(?:applications?|claims?|plans|requests?\s+for\s+(?:funding|approval|a\s+licen[cs]e|a\s+permit))\b[^.;|\n]{0,60}?"
+    r"\b(?:processed|processing|decided|determined|approved|cleared|assessed)\b"
+    r"|\b(?:processing|decision|determination|approval|assessment)\s+(?:of\s+|on\s+)?(?:[\w-]+\s+){0,3}?(?:applications?|claims?)\b"
+    r"|\b(?:applications?|claims?)\s+(?:decisions?|processing)\b|\backnowledg\w*\s+(?:of\s+)?receipt\b[^.;|\n]{0,20}?\bapplications?\b",
+    re.I)
+
+
 def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope, str]:
     """The service area, scope (ages, named measures, aims) and section heading of a clause."""
     doc = doc_area if isinstance(doc_area, DocContext) else None
@@ -2176,6 +2197,8 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = library()["health-services" if re.search(r"\bcoverage\b", clause.text[:1000], re.I) else "early-years"]
     if area.key == "general" and (_CHILD_FUNDING_RE.search(clause.text[:1000]) or _CHILD_FUNDING_RE.search(heading)):
         area = library()["early-years"]  # "providers are paid a locally set hourly rate for the hours each eligible child attends"
+    if area.key == "general" and (_APPLICATION_STANDARD_RE.search(clause.text[:1000]) or _APPLICATION_STANDARD_RE.search(heading)):
+        area = library()["applications"]  # "Timely processing of applications" / "Claim processing: under 25 days": a decision
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":
         area = doc.area  # in a homecare specification "carers" are the care workers
     if area.key == "general":

@@ -2497,3 +2497,21 @@ def test_a_bodys_pledge_about_its_own_service_names_no_provider():
     bought = [f for f in review("The provider will respond to 95% of referrals within 2 working days.").findings
               if f.category == "output-only" and f.rewrite]
     assert bought and "The provider plans the service with" in bought[0].rewrite, [f.rewrite for f in bought]
+
+
+@pytest.mark.parametrize("text", [
+    "Timely processing of grant requests\nPayment claim processing\n\nUnder 20 days",
+    "3 | To ensure that 90% of applications to hire community halls are processed within 4 working days |",
+    "Service standards\n• Funding application decision within 40 working days",
+])
+def test_a_standard_for_deciding_applications_is_measured_by_a_sound_decision(text):
+    """A time to process or decide what people apply or claim for (a hall hire, a grant, a claim) is an applicant's
+    standard: its outcome is a sound decision in the time set, not "the changes that matter most" to people's lives."""
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and "sound decision" in found[0].rewrite, [f.rewrite for f in found]
+
+
+def test_getting_back_to_someone_after_their_call_is_a_contact_standard():
+    found = [f for f in review("We will call you back within one working day of receiving your message.").findings
+             if f.category == "output-only" and f.rewrite]
+    assert found and "the help or answer they contacted" in found[0].rewrite, [f.rewrite for f in found]
