@@ -136,7 +136,9 @@ def _norm(text: str) -> str:
 def _finding(entry: dict) -> str:
     """Whether the rewrite sits on a finding the blind label agrees with: a rewrite of a clause that
     needed none is a cost of its own, whatever the rewrite says."""
-    label = entry.get("clause_label", "").split(" ")[0]
+    if not entry.get("clause_label"):
+        return "(no clause label: a rebuilt table)"
+    label = entry["clause_label"].split(" ")[0]
     return "true finding" if entry["rule"].split("/")[0] == label else "false alarm"
 
 
