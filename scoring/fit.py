@@ -14,7 +14,7 @@ from knowledge.records import dataclass
 
 from .patterns import regex
 from .clause_model import LIMIT_CELL_RE, TIME_LIMIT_COLUMN_RE, flat_row_and_header, has_item_number
-from .quote import shorten
+from .quote import WAIT_NAMED, shorten
 from .segment import Clause
 
 # What a column is for, by the words of its header (first match wins, in this order).
@@ -346,6 +346,40 @@ def kept_cell(place: Place, i: int) -> bool:
     return kept_figure(place.cells[i]) or bool(len(place.header) > i and TIME_LIMIT_COLUMN_RE.search(place.header[i]))
 
 
+# A measure's name: a count or share ("Number of …", "% of …", "Average wait of …"), not a clause of its own.
+MEASURE_NAME_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
+# A charter's opener before its standard: "To ensure that …", "To ensure …".
+_TO_ENSURE_RE = regex(r"^\W*(?:\d{1,2}[.)]\s+)?(?:to\s+ensure\s+(?:that\s+)?)?(?=\S)", re.I)
+# A line that says itself who does what ("All emails will be acknowledged within 48 hours", "The CRT offers an assessment
+# … for at least 90% of referrals"): a clause with its own subject and verb, not a measure's name. (A verb after "who",
+# "which" or "that" belongs to a noun: "young people who are in education" is still a name.)
+_OWN_CLAUSE_RE = regex(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?<!\bwhere )(?<!\bwhom )\b(?:is|are|was|were|will|shall|must|should"
+                       r"|may|can|has|have|had)\b(?!\s*:)", re.I)
+_SUBJECT_VERB_RE = regex(r"(?:the|our|we|you|your|all|each|every|this|these)\s+(?:[\w'’-]+\s+){0,3}?[a-z]+(?<!ss)(?<!ous)(?<!is)s"
+                         r"\s+(?:a|an|the|all|every|each|their|its|our|your)\s", re.I)
+
+
+# A standard told as what to do ("check your application is complete", "acknowledge within 2 working days, and if
+# follow-up is required, reply …"): a commitment opening on its verb, whose "is" belongs to what it checks.
+_IMPERATIVE_RE = regex(r"^\W*(?:check|acknowledge|reply|respond|answer|make|close|process|deal|issue|provide|see|return|visit|complete"
+                       r"|send|resolve|investigate|inform|notify|contact|call|arrange|carry|undertake|attend|offer|assess|review|decide"
+                       r"|register|pay|repair|collect|deliver|publish|update|keep|aim|try|give|let|tell|ask|confirm|approve|help|have|hold|advise"
+                       r"|consult|explain|agree|start|begin|refer|allocate|book|meet|carry\s+out|follow\s+up|get|put|set|write|speak|talk)\b", re.I)
+
+
+def as_secondary(words: str, verb: str = "reported") -> str:
+    """The commissioner's own words kept beside the outcome: a measure's name as it is ("calls answered within 20 seconds
+    reported as a secondary measure"), a whole clause as the standard it sets ("the standard that all emails will be
+    acknowledged within 48 hours is reported as a secondary measure"), which reads as a sentence where the first would not."""
+    words = _TO_ENSURE_RE.sub("", words, count=1) or words  # "to ensure that the application is processed …": its standard
+    named = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I)  # "the percentage of calls answered …" is a measure's name
+    if ": " not in words and not MEASURE_NAME_RE.match(named) and not _IMPERATIVE_RE.match(words) \
+            and not re.search(r"[.!?]\s+[A-Z]", words) \
+            and (_OWN_CLAUSE_RE.search(words) or _SUBJECT_VERB_RE.match(words)):
+        return f"the standard that {mid_sentence(words)} is {verb} as a secondary measure"
+    return f"{words} {verb} as a secondary measure"
+
+
 def as_item(place: Place, sentence: str) -> str:
     return place.marker + sentence if place.kind == "item" else sentence
 
@@ -367,9 +401,9 @@ def outcome_row(place: Place, *, outcome: str, measure: str, activity: str, base
         if activity.endswith(": " + cells[i].strip()):
             activity = activity[: -len(cells[i].strip()) - 2]
     activity = " ".join(activity.split()).rstrip(" .;")  # "Agricultural land settlement." goes on a sentence, in one line
-    secondary = f"{activity} reported as a secondary measure" if activity else ""
+    secondary = as_secondary(activity) if activity else ""
     if kept and secondary:
-        secondary = f"{activity} reported as a secondary measure, as this row sets it"
+        secondary += ", against this row's target"
     has = set(roles)
     # Several target columns (one a year): each gets the baseline, the row's own count is kept once, in the last.
     last_target = max((i for i, r in enumerate(roles) if r == "target"), default=-1)

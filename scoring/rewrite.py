@@ -21,7 +21,7 @@ from .kinds import Document, run
 from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import (Place, as_item, award_rows, indicator_label, is_field_value, mid_sentence, outcome_row,
+from .fit import (MEASURE_NAME_RE, Place, as_item, as_secondary, award_rows, indicator_label, is_field_value, mid_sentence, outcome_row,
                   row_activity, row_seed)
 from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header, without_icon_alt
@@ -656,7 +656,7 @@ _LABEL_START_RE = regex(r"[A-Z][\w'’-]*(?:[ \t]+[\w&'’/-]+){0,4}[ \t]*:[ \t]
 _TRAILING_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-]|\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)])[ \t]*$")
 # A measure named as a count or share: "Total formal referrals …", "Percentage of young people …", "# of visits".
 # (also a limit on a wait named as the measure: "1. A maximum wait of two weeks from referral to treatment; and")
-_MEASURE_ITEM_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
+_MEASURE_ITEM_RE = MEASURE_NAME_RE  # (scoring/fit.py)
 # (Not the first word of a place's name: "Contact Centre response times – calls answered …" is a row's label, not an
 # instruction to contact anyone.)
 _VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])(?![ \t]+(?:cent(?:re|er)s?|desks?|points?)\b)", re.I)
@@ -937,7 +937,7 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
     elif clause_like:  # "the number of clients is 430": a clause of its own
         text += f"; as a secondary measure, {own}"
     else:
-        text += f"; {_as_secondary(own, 'kept')}"
+        text += f"; {as_secondary(own, 'kept')}"
     prefix = (marker.group(0).strip() + " " if marker and place.kind != "item" else "") + label
     return as_item(place, prefix + text + (end_mark or ""))
 
@@ -2053,29 +2053,10 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         words = ""
     text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)
     if words:
-        text += f"; {_as_secondary(words)}"
+        text += f"; {as_secondary(words)}"
     elif (kept := _standard_kept(own)) is not None:
         text += f"; {kept}"  # "Feedback to customers will be given within 14 days": the standard and its time are not lost
     return label + text
-
-
-# A line that says itself who does what ("All emails will be acknowledged within 48 hours", "The CRT offers an assessment
-# … for at least 90% of referrals"): a clause with its own subject and verb, not a measure's name. (A verb after "who",
-# "which" or "that" belongs to a noun: "young people who are in education" is still a name.)
-_OWN_CLAUSE_RE = regex(r"(?<!\bwho )(?<!\bwhich )(?<!\bthat )(?<!\bwhere )(?<!\bwhom )\b(?:is|are|was|were|will|shall|must|should"
-                       r"|may|can|has|have|had)\b(?!\s*:)", re.I)
-_SUBJECT_VERB_RE = regex(r"(?:the|our|we|you|your|all|each|every|this|these)\s+(?:[\w'’-]+\s+){0,3}?[a-z]+(?<!ss)(?<!ous)(?<!is)s"
-                         r"\s+(?:a|an|the|all|every|each|their|its|our|your)\s", re.I)
-
-
-def _as_secondary(words: str, verb: str = "reported") -> str:
-    """The commissioner's own words kept beside the outcome: a measure's name as it is ("calls answered within 20 seconds
-    reported as a secondary measure"), a whole clause as the standard it sets ("the standard that all emails will be
-    acknowledged within 48 hours is reported as a secondary measure"), which reads as a sentence where the first would not."""
-    if ": " not in words and not _MEASURE_ITEM_RE.match(words) \
-            and (_OWN_CLAUSE_RE.search(words) or _SUBJECT_VERB_RE.match(words)):
-        return f"the standard that {words} is {verb} as a secondary measure"
-    return f"{words} {verb} as a secondary measure"
 
 
 def _standard_kept(own: str) -> str | None:

@@ -441,7 +441,7 @@ def test_weights_are_not_changed_in_place_where_the_new_figures_would_misstate_o
     # One figure among column debris (a frequency code, a quarter) is the line's own count.
     ("KPI 4 Number of befriending calls made M 1,200 Q3", "befriending calls made: 1,200 reported as", ["Q: 3", "M 1,200"]),
     # (a line closed by a bar is a row: its cells come back as cells, never quoted into a sentence)
-    ("Welfare checks completed | 96% | Target: 98% |", "reported as a secondary measure, as this row sets it | 96% | Target: 98% |",
+    ("Welfare checks completed | 96% | Target: 98% |", "reported as a secondary measure, against this row's target | 96% | Target: 98% |",
      ["96%, Target", "('"]),
 ])
 def test_a_kpi_lines_figures_and_column_debris_are_not_quoted_back(line, kept, never):
@@ -2515,3 +2515,17 @@ def test_getting_back_to_someone_after_their_call_is_a_contact_standard():
     found = [f for f in review("We will call you back within one working day of receiving your message.").findings
              if f.category == "output-only" and f.rewrite]
     assert found and "the help or answer they contacted" in found[0].rewrite, [f.rewrite for f in found]
+
+
+def test_a_charter_rows_standard_is_kept_as_a_standard_in_its_row():
+    """A client charter's row ("To ensure that the application … is processed within 5 working days | 100%") keeps its
+    standard beside the outcome as a sentence can read it ("the standard that the application … is processed …"), not
+    run on as "to ensure that … reported as a secondary measure"."""
+    text = ("No | Client charter | Target\n"
+            "4 | To ensure that each application to hire a sports pitch is processed within 3 working days | 100% |")
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found, [(f.rule, f.match) for f in review(text).findings]
+    written = found[0].rewrite
+    assert "the standard that each application to hire a sports pitch is processed within 3 working days is reported" \
+        in written and written.rstrip(" |").endswith("100%"), written
+    assert "to ensure that" not in written.lower(), written
