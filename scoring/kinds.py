@@ -159,7 +159,11 @@ def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
 _TRAILING_CONDITION_RE = regex(r"\b(?:(?:if|where|when|whenever|unless)\s+(?:you|they|he|she|(?:the\s+|a\s+)?(?:person|people|clients?"
                                r"|customers?|tenants?|residents?|patients?|callers?|applicants?|famil(?:y|ies)|carers?|young\s+people"
                                r"|young\s+persons?|child(?:ren)?))|who)\s+(?:[\w'’-]+\s+){0,2}?"
-                               r"(?:is|are|was|were|does|do|did|has|have|can|could|may)\s+(?:not|never)\b", re.I)
+                               r"(?:is|are|was|were|does|do|did|has|have|can|could|may)\s+(?:not|never)\b"
+                               # what the service does if it misses the standard: "… within 33 working days - we will explain
+                               # clearly why if (we) are not able to do this", "we will let you know if we cannot"
+                               r"|\b(?:explain|tell\s+you|let\s+you\s+know|inform\s+you|contact\s+you|write\s+to\s+you)\b[^.;]{0,40}?"
+                               r"\bif\s+(?:we\s+)?(?:are|is|were)?\s*(?:not\s+able|unable|cannot|can['’]?t|do\s+not|don['’]t)\b", re.I)
 
 
 def negated(clause: Clause, start: int, end: int) -> bool:
