@@ -1380,7 +1380,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
 # An hourly rate for care as the commissioner wrote it: "£18.50 per hour", "$13.00 - $21.00 per client per hour",
 # "€32 an hour", "$82.02/hour"; Nordic rate lists: "377 kr/timme", "33 euroa / tunti", "41 €/h".
 _MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
-_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?\(?(?:(?:per|an?)\s+(?:(?:client|consumer|person|participant|individual|resident)\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
+_HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?\(?(?:rate\s+)?(?:(?:per|an?)\s+(?:(?:client|consumer|person|participant|individual|resident)\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
                         r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
 
 
@@ -1494,7 +1494,7 @@ def base_rate(text: str) -> str | None:
         return f"{ranged.group(1)} to {ranged.group(2)} an hour"
     if rate is None:
         return None
-    words = " ".join(rate.group(0).split())
+    words = re.sub(r"\s+rate\s+(?=per\b|an?\b)", " ", " ".join(rate.group(0).split()))  # "$56.52 rate per hour"
     change = _RATE_CHANGE_RE.search(text[max(0, rate.start() - 40):rate.start()])
     if change is None and re.search(r"\bfrom\s*$", text[max(0, rate.start() - 10):rate.start()], re.I) \
             and len(parts := _RANGE_SPLIT_RE.split(words)) == 2:

@@ -2529,3 +2529,13 @@ def test_a_charter_rows_standard_is_kept_as_a_standard_in_its_row():
     assert "the standard that each application to hire a sports pitch is processed within 3 working days is reported" \
         in written and written.rstrip(" |").endswith("100%"), written
     assert "to ensure that" not in written.lower(), written
+
+
+def test_a_worked_bill_of_hours_at_a_rate_keeps_its_hours_rate_and_total():
+    """"(800 hours x $48.10 rate per hour = $38,480.00)" is the contract's cap worked out: the rewrite keeps the line,
+    its hours, rate and total, and adds the outcome-linked part, not a home care paragraph that drops all three."""
+    line = "(800 hours x $48.10 rate per hour = $38,480.00)"
+    found = [f for f in review(line).findings if f.rule == "cost-first/hourly-rate" and f.rewrite]
+    assert found, [(f.rule, f.match) for f in review(line).findings]
+    written = found[0].rewrite
+    assert written.startswith(line) and "outcomes each person confirms" in written, written
