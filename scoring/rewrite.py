@@ -1365,6 +1365,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             _weights_in_place(clause, weight_sets, document, scope.nation)
         if in_place is not None:
             return in_place
+        if (notice := _notice_fields(_line_at(clause, start), context)) is not None:
+            return notice
         label = _field_label(clause, start)
         context["option"] = label is not None or _is_option(document, start)
         if label:
@@ -1813,6 +1815,26 @@ _COMMENTARY_RE = regex(r"^\W*(?:when\s+we\s+talk|my\s+(?:concern|view|worry)|i\s
                        r"|we\s+all\s+know|as\s+we\s+(?:all\s+)?know)\b", re.I)
 # The lowest price named again after the term was replaced, by its own word or by the "L1" of Indian procurement.
 _STILL_LOWEST_RE = regex(r"\b(?:lowest|cheapest|least\s+expensive|L-?1)\b", re.I)
+
+
+# A contract notice's award criteria, one field a line (UK Find a Tender, OJEU): "Quality criterion - Name: Not applicable /
+# Weighting: 0", "Price - Weighting: 100", "Cost criterion - Name: Price / Weighting: 100".
+_NOTICE_FIELD_RE = regex(r"\W*(?:(?:quality|cost|price)\s+criterion\s*[-–—]\s*name\s*:[^\n/|]{0,80}/\s*weighting\s*:\s*\d{1,3}"
+                         r"|(?:price|cost)\s*[-–—]\s*weighting\s*:\s*\d{1,3})\s*%?\s*", re.I)
+
+
+def _notice_fields(line: str, slots: dict) -> str | None:
+    """A notice's award field comes back as the notice's own fields, the proposed weights in them: its quality criteria
+    (the service and what it achieves for people; social value where it is weighted apart) and price."""
+    if not _NOTICE_FIELD_RE.fullmatch(line):
+        return None
+    fields = [f"Quality criterion - Name: Quality of the service and the outcomes it achieves for the people who use it / "
+              f"Weighting: {slots['quality']}"]
+    if slots.get("social") and not slots.get("social_within"):
+        fields.append(f"Quality criterion - Name: Social value / Weighting: {slots['social']}")
+    fields.append(f"{slots.get('price_term', 'Price')} - Weighting: {slots['price']} (weights proposed for the "
+                  f"{slots.get('buyer', 'council')} to confirm)")
+    return "\n".join(fields)
 
 
 def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document: str = "") -> str | None:

@@ -2539,3 +2539,15 @@ def test_a_worked_bill_of_hours_at_a_rate_keeps_its_hours_rate_and_total():
     assert found, [(f.rule, f.match) for f in review(line).findings]
     written = found[0].rewrite
     assert written.startswith(line) and "outcomes each person confirms" in written, written
+
+
+def test_a_contract_notices_price_only_award_comes_back_as_the_notices_own_fields():
+    """A notice's "Price - Weighting: 100" under its award criteria comes back as the notice's fields with a quality-led
+    proposal in them (a quality criterion, social value, price), each a line as the notice writes it, not a paragraph."""
+    text = "II.2.5) Award criteria\nQuality criterion - Name: Not applicable / Weighting: 0\nPrice - Weighting: 100"
+    written = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert written, [(f.rule, f.match) for f in review(text).findings]
+    lines = written[0].split("\n")
+    assert lines[0].startswith("Quality criterion - Name: ") and lines[0].endswith("/ Weighting: 60"), lines
+    assert lines[-1].startswith("Price - Weighting: 30"), lines
+    assert all("Weighting: " in line for line in lines), lines
