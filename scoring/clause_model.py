@@ -1040,7 +1040,34 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
     _describe_menus(clauses, out)
     _requests(clauses, out)
     _examples(clauses, out)
+    _report_grids(clauses, out)
     return out
+
+
+# The header of a grid a grantee fills in with what it did, quarter by quarter, and no target column: "# / Output Measure
+# / Data Grantee Reports / Qtr 1 / Qtr 2 / Qtr 3 / Qtr 4 / Total".
+_REPORT_GRID_HEAD_RE = regex(r"^(?![^\n]*\b(?:targets?|goals?|standards?|benchmarks?)\b)(?=[^\n]*\b(?:(?:data\s+)?(?:grantees?|recipients?"
+                             r"|providers?|sub-?grantees?)\s+reports?|data\s+(?:to\s+be\s+)?reported)\b)(?=[^\n]*\b(?:q(?:tr|uarter)?\.?\s*[1-4]"
+                             r"|(?:jan|apr|jul|oct)\w*\s*[-–]\s*(?:mar|jun|sep|dec)\w*)\b)", re.I)
+_CELL_SEPARATOR_RE = regex(r" / |\||\t")
+
+
+def _report_grids(clauses: list[Clause], out: list[ClauseInfo]) -> None:
+    """The rows under a reporting grid's header (what a grantee reports each quarter, no target column) are the
+    measures it reports, convention 1: they set no target, however they count."""
+    grid = False
+    for i, c in enumerate(clauses):
+        text = c.text.strip()
+        if _REPORT_GRID_HEAD_RE.match(text):
+            grid = True
+            continue
+        if not grid:
+            continue
+        if not _CELL_SEPARATOR_RE.search(text):
+            grid = False  # the grid ends where a line with no cells starts
+            continue
+        if out[i].role in ("guidance", "target"):
+            out[i] = replace(out[i], role="report")
 
 
 def _examples(clauses: list[Clause], out: list[ClauseInfo]) -> None:

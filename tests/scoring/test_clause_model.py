@@ -693,3 +693,14 @@ def test_a_fee_schedules_payment_column_is_a_price_not_a_target():
     found = review(text).findings
     assert not [f for f in found if f.category == "output-only"], [(f.rule, f.match) for f in found]
     assert [f for f in found if f.rule == "cost-first/hourly-rate"], [(f.rule, f.match) for f in found]
+
+
+def test_a_grantees_quarterly_reporting_grid_sets_no_target():
+    """Under "Output Measure / Data Grantee Reports / Qtr 1 … Qtr 4" the rows are what a grantee reports each quarter
+    (convention 1): no target, however they count. The same rows under a Target column are targets."""
+    grid = ("# / Output Measure / Data Grantee Reports / Qtr 1 / Qtr 2 / Qtr 3 / Qtr 4 / Total\n"
+            "7 / Number of parenting classes held / A. Number of parenting classes held in the period")
+    assert _info(grid, "7 /").role == "report"
+    assert not [f for f in review(grid).findings if f.category == "output-only"]
+    targets = "# / Output Measure / Target / Qtr 1 / Qtr 2\n7 / Number of parenting classes held / 12"
+    assert [f for f in review(targets).findings if f.category == "output-only"]
