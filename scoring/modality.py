@@ -44,6 +44,10 @@ MINUTES_RE = regex(r"^\W*(?:(?:the\s+)?(?:members?|councillors?|cllrs?\.?|the\s+
 # figure for a past period ("In 2023/24, …", "of the total"). They outweigh a target word, since
 # reports quote targets ("…which was 90% of the target").
 _STRONG_REPORT_RES = (
+    # What was being done, told in the past: "on transfer LC were providing a total of 920 hours of specialist service per
+    # month" (its "per month" is the account's, not a level set).
+    regex(r"\b(?:was|were)\s+(?:(?:already|then|still|only)\s+)?(?:providing|delivering|supporting|receiving|running|commissioning"
+          r"|purchasing|buying|funding|using|paying|spending|employing|operating)\b", re.I),
     # Results told with how steadily they came, in a year gone by: "911 consistently answered at least 90 percent of calls
     # within 10 seconds for each quarter of 2017" (its "at least" is the result's, not a level set).
     regex(r"\b(?:consistently|successfully)\s+(?:answered|achieved|met|exceeded|delivered|responded\s+to|handled|completed|reached)\b"

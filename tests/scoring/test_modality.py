@@ -170,3 +170,11 @@ def test_a_second_duty_joined_by_and_does_not_negate_the_first_but_a_not_about_t
     assert found("Tenders go to the lowest priced offer and will not weigh quality at all.") == ["cost-first"]
     # the "not" speaks of the thing matched: lowest price is one factor among others
     assert found("The lowest price is taken into account and will not be the only factor.") == []
+
+
+def test_what_was_being_provided_is_told_not_set():
+    """"On transfer the agency was providing 600 hours of care per week" is an account of the past; its "per week" is
+    the account's. The same hours with "will" are set."""
+    from scoring.modality import reports_fact
+    assert reports_fact("On transfer the agency was providing a total of 600 hours of care per week.")
+    assert not reports_fact("The agency will be providing a total of 600 hours of care per week.")
