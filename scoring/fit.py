@@ -359,12 +359,18 @@ _SUBJECT_VERB_RE = regex(r"(?:the|our|we|you|your|all|each|every|this|these)\s+(
                          r"\s+(?:a|an|the|all|every|each|their|its|our|your)\s", re.I)
 
 
+# The verbs a commitment opens on when it is told as what to do: "Answer calls within 20 seconds", "Begin services within
+# 7 days" (scoring/rewrite.py reads list items by them too).
+ITEM_VERBS = (r"answer|respond|reply|return|acknowledge|call|contact|visit|see|assess|complete|conduct|carry\s+out|undertake|provide"
+               r"|deliver|offer|arrange|make|process|send|issue|resolve|deal|investigate|accept|attend|hold|ensure|submit|produce"
+               r"|publish|review|update|inform|notify|meet|refer|record|give|allocate|start|begin|open|support|help|engage|serve|enrol"
+               r"|enroll|recruit|train|distribute|prepare|organi[sz]e|facilitate|run|operate|schedule|perform|screen|identify|place"
+               r"|house|accommodate|reach|assist|book|agree|carry|maintain|keep|treat|develop|establish|implement|obtain|secure"
+               r"|host|co-?ordinate|link|connect|document|follow|confirm|tell|explain|advise|write|register|log|invite|offer")
 # A standard told as what to do ("check your application is complete", "acknowledge within 2 working days, and if
 # follow-up is required, reply …"): a commitment opening on its verb, whose "is" belongs to what it checks.
-_IMPERATIVE_RE = regex(r"^\W*(?:check|acknowledge|reply|respond|answer|make|close|process|deal|issue|provide|see|return|visit|complete"
-                       r"|send|resolve|investigate|inform|notify|contact|call|arrange|carry|undertake|attend|offer|assess|review|decide"
-                       r"|register|pay|repair|collect|deliver|publish|update|keep|aim|try|give|let|tell|ask|confirm|approve|help|have|hold|advise"
-                       r"|consult|explain|agree|start|begin|refer|allocate|book|meet|carry\s+out|follow\s+up|get|put|set|write|speak|talk)\b", re.I)
+_IMPERATIVE_RE = regex(rf"^\W*(?:{ITEM_VERBS}|check|close|pay|repair|collect|aim|try|let|ask|approve|have|get|put|set|speak|talk"
+                       r"|consult|follow\s+up)\b", re.I)
 
 
 def as_secondary(words: str, verb: str = "reported") -> str:

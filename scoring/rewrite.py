@@ -21,8 +21,8 @@ from .kinds import Document, run
 from .modality import sets_requirement
 from .patterns import named, regex
 from .rules import load_rules
-from .fit import (MEASURE_NAME_RE, Place, as_item, as_secondary, award_rows, indicator_label, is_field_value, mid_sentence, outcome_row,
-                  row_activity, row_seed)
+from .fit import (ITEM_VERBS as _ITEM_VERBS, MEASURE_NAME_RE, Place, as_item, as_secondary, award_rows, indicator_label,
+                  is_field_value, mid_sentence, outcome_row, row_activity, row_seed)
 from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header, without_icon_alt
 from .segment import Clause, segment
@@ -640,12 +640,6 @@ def _rate_on_next_line(clause: Clause, start: int, end: int) -> int | None:
 
 # An item that is a verb phrase completing its list's lead-in: "Answer calls within 10 seconds" under "We will:", "Conduct
 # a screening within 7 days" under "The Contractor shall:". The verbs service standards and specifications open items with.
-_ITEM_VERBS = (r"answer|respond|reply|return|acknowledge|call|contact|visit|see|assess|complete|conduct|carry\s+out|undertake|provide"
-               r"|deliver|offer|arrange|make|process|send|issue|resolve|deal|investigate|accept|attend|hold|ensure|submit|produce"
-               r"|publish|review|update|inform|notify|meet|refer|record|give|allocate|start|begin|open|support|help|engage|serve|enrol"
-               r"|enroll|recruit|train|distribute|prepare|organi[sz]e|facilitate|run|operate|schedule|perform|screen|identify|place"
-               r"|house|accommodate|reach|assist|book|agree|carry|maintain|keep|treat|develop|establish|implement|obtain|secure"
-               r"|host|co-?ordinate|link|connect|document|follow|confirm|tell|explain|advise|write|register|log|invite|offer")
 _ITEM_MARKER_RE = regex(r"[ \t]*(?:[•◦▪*-][ \t]+|(?:\(?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}(?:\.\d{1,2}){1,3})"
                         r"(?:[ \t]+|(?=[A-Z][a-z])))")
 _ESCAPE_RE = regex(r"[\s,;]*(?:or\s+)?(?:as\s+(?:otherwise\s+)?agreed|unless\b|except\b|where\s+(?:possible|practicable|appropriate)"
@@ -1635,15 +1629,25 @@ def rates_below(line: str, document: str, start: int) -> str:
 _LONE_RATE_LINE_RE = regex(r"\s*[£$€]\s?\d{1,5}(?:[.,]\d{2})?\s*\(?(?:per|an?|/)\s*[a-z ]{2,20}\)?\s*[/|]?\s*$", re.I)
 
 
+def _line_above(text: str, at: int, blank: int | None = None) -> str:
+    """The nearest line with words above the line holding `at`, within 300 characters (and with at most `blank` blank
+    lines between, if given); "" if there is none."""
+    lines = text[max(0, at - 300):at].split("\n")[:-1]
+    for gap, line in enumerate(reversed(lines)):
+        if line.strip():
+            return line
+        if blank is not None and gap >= blank:
+            break
+    return ""
+
+
 def _label_above(line: str, document: str, start: int) -> str | None:
     """A rate alone on its line ("$5 (per hour)") under the label it prices ("Centre-based care and support service",
     a blank line between): the label with its rate, as one line of the list. None when the line holds more than a rate
     or no short label stands just above it."""
     if not _LONE_RATE_LINE_RE.fullmatch(line):
         return None
-    at = document.rfind("\n", 0, start)
-    above = document[max(0, at - 300):at].rstrip()
-    label = above[above.rfind("\n") + 1:].strip(" /|")
+    label = _line_above(document, start).strip().strip(" /|")
     if not label or len(label) > 120 or _MONEY_IN_RE.search(label) or label.endswith((":", ".")) or not label[:1].isalpha():
         return None
     return f"{label}: {line.strip(' /|')}"
@@ -2130,14 +2134,9 @@ def _time_label_above(clause: Clause, start: int, text: str) -> str:
     """The label of a row whose time stands alone on its line, a cell a line ("Claim processing" / "" / "Under 25 days"):
     the nearest line above it with words and no figure, within two lines of it in the clause or the document; else ""."""
     source, at = (text, start) if text else (clause.text, start - clause.start)
-    lines = source[max(0, at - 300):at].split("\n")[:-1]
-    for line in reversed(lines[-3:]):
-        line = " ".join(line.split()).strip(" |")
-        if not line:
-            continue
-        if 2 <= len(line) <= 100 and not re.search(r"\d", line) and not line.endswith(":") and len(line.split()) <= 14:
-            return line
-        break
+    line = " ".join(_line_above(source, at, blank=2).split()).strip(" |")
+    if 2 <= len(line) <= 100 and not re.search(r"\d", line) and not line.endswith(":") and len(line.split()) <= 14:
+        return line
     return ""
 
 
