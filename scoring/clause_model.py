@@ -503,7 +503,8 @@ _REPORT_CUE_RE = regex("|".join(f"(?:{rx.pattern})" for rx in (
 # A clause that is only a threshold, its measure named on the label line above it: "The goal is 100%.",
 # "Acceptable performance is 90%.", "Target: 95%".
 _THRESHOLD_ONLY_RE = regex(
-    r"^\W*(?:(?:the|our|a)\s+)?(?:goal|target|standard|benchmark|threshold|minimum|maximum|aim|(?:acceptable|achievable)(?:\s+(?:performance|level))?"
+    r"^\W*(?:(?:the|our|a)\s+|[A-Z][\w&.-]{1,30}(?:'s|’s)\s+)?(?:goal|target|standard|benchmark|threshold|minimum|maximum|aim|requirement"
+    r"|(?:acceptable|achievable)(?:\s+(?:performance|level))?"
     r"|expected(?:\s+(?:performance|level))?|performance\s+(?:standard|target|threshold|level))"
     r"\s*(?:is|will\s+be|shall\s+be|of|:|=|-|–)\s*(?:(?:at\s+least|a\s+minimum\s+of|no\s+(?:less|fewer)\s+than|not\s+less\s+than"
     r"|(?:greater|more)\s+than(?:\s+or\s+equal\s+to)?|>=|≥)\s*)?"

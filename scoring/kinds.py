@@ -303,9 +303,15 @@ def names_not_counts(text: str, at: int) -> bool:
 
 
 def _label_over_threshold(doc: Document, i: int) -> bool:
-    """A heading line whose next clause is only a threshold ("1. Days open" / "The goal is 100%.")."""
+    """A heading line whose next clause is only a threshold ("1. Days open" / "The goal is 100%."), or a measure's line with
+    its note in brackets between them ("% of mail sent by next working day" / "(subject to flights)" / "Requirement: 100%")."""
+    if i + 2 < len(doc.clauses) and _NOTE_LINE_RE.fullmatch(doc.clauses[i + 1].text) and _label_over_threshold(doc, i + 1):
+        return True
     return doc.model[i].role == "heading" and i + 1 < len(doc.clauses) and threshold_only(doc.clauses[i + 1].text) \
         and bool(doc.model[i + 1].headings) and doc.model[i + 1].headings[-1] == doc.clauses[i].text.strip()
+
+
+_NOTE_LINE_RE = regex(r"\s*\([^()\n]{3,80}\)\s*")  # a label's note on a line of its own, in brackets
 
 
 def _threshold_hit(rule: Rule, doc: Document, i: int) -> Hit | None:
@@ -320,6 +326,8 @@ def _threshold_hit(rule: Rule, doc: Document, i: int) -> Hit | None:
     if p.get("only_under") is not None and not _under(p["only_under"], info):
         return None
     label = info.headings[-1]
+    if i >= 2 and _NOTE_LINE_RE.fullmatch(label):  # "(subject to availability of flights)" under the measure's own line
+        label = f"{doc.clauses[i - 2].text}\n{label}"
     m = p["patterns"].search(label)
     if m is None or (p["exceptions"] is not None and p["exceptions"].search(label)):
         return None

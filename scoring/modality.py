@@ -304,6 +304,9 @@ _AS_OF_DATE_RE = regex(
     r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
     r"|\bas\s+(?:of|at)\s+\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"
+    # (or at a year's start or end: "Statistical indicators … as at the beginning of 2016/17")
+    r"|\bas\s+(?:of|at)\s+(?:the\s+)?(?:beginning|start|end|close)\s+of\s+(?:the\s+)?(?:(?:financial|fiscal|municipal|calendar)\s+year\s+)?"
+    r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b"
     # (or opening on the date: "At April 2000, 56% of pensioners received their payments by order book")
     r"|^\W*at\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
     r"\s+(?:19|20)\d\d\s*,", re.I)

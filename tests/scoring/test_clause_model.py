@@ -221,6 +221,15 @@ def test_a_numbered_label_over_a_threshold_is_the_heading_of_that_threshold():
     assert plain.role != "heading"
 
 
+@pytest.mark.parametrize("note", ["", "(weather permitting)\n"])
+def test_a_regulators_requirement_under_a_measure_is_one_finding(note):
+    # the measure's line (two steps joined by "and"), a note in brackets on a line of its own or none, then the
+    # body's requirement as a bare figure: one problem, one finding
+    text = f"% of parcels processed and loaded onto the evening trains by next working day\n{note}The Regulator's requirement: 98%"
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert len(found) == 1
+
+
 def test_the_line_after_a_lead_in_is_its_first_entry_not_a_heading():
     report = _info("Providers report quarterly on:\nNumber of home visits made", "Number")
     assert report.role != "heading" and report.report_only_list

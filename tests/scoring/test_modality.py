@@ -19,6 +19,8 @@ REPORTED = [
     # what a body did in a year gone by, told with its change on the year before; a chart's account of itself
     "The inspectorate conducted 912 home inspections and 40 reviews - an increase of 8.4% in all visits compared with 2019-20.",
     "The chart to the right shows the number of scheduled pick-ups compared with missed collections.",
+    # a count dated to the start of a year, the figure glued to its unit as a PDF's table gives it
+    "Service delivery statistics as at the start of 2021/22\nNumber of homes in rural wards receiving piped water 1284573Homes",
     # the scale of a service today, in round figures and the present tense
     "The borough's contact centre receives more than 90,000 calls about repairs a year.",
     # a view put forward about a target, its "should" the view's
