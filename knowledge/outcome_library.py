@@ -136,6 +136,9 @@ class Area:
     # What a row's target is set on: each person the service works with, or each site for a service to places
     # (street cleaning, pest control), whose baseline is the state of the place.
     unit: str = "person"
+    # Whether the service is for everyone in its area, used or not (a fire and rescue service keeps every resident
+    # safer): its outcome is said of the whole group, not of the people "who use the service".
+    everyone: bool = False
 
     def serves(self, measure: Measure) -> bool:
         return "any" in measure.clients or bool(set(measure.clients) & set(self.clients))
@@ -265,6 +268,7 @@ def _load() -> tuple[dict[str, Measure], dict[str, Area]]:
             ),
             tuple(a.get("clients") or ()),
             a.get("unit", "person"),
+            bool(a.get("everyone", False)),
         )
         for key, a in raw["areas"].items()
     }

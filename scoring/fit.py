@@ -348,8 +348,9 @@ def kept_cell(place: Place, i: int) -> bool:
 
 # A measure's name: a count or share ("Number of …", "% of …", "Average wait of …"), not a clause of its own.
 MEASURE_NAME_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
-# A charter's opener before its standard: "To ensure that …", "To ensure …".
-_TO_ENSURE_RE = regex(r"^\W*(?:\d{1,2}[.)]\s+)?(?:to\s+ensure\s+(?:that\s+)?)?(?=\S)", re.I)
+# A charter's opener before its standard: "To ensure that …", "To ensure …" (and stray marks before it, but not the sign a
+# measure opens on: "% of mail delivered …" keeps its "%", "# of items" its "#").
+_TO_ENSURE_RE = regex(r"^(?:(?![%£$€]|#\s?of\b)\W)*(?:\d{1,2}[.)]\s+)?(?:to\s+ensure\s+(?:that\s+)?)?(?=\S)", re.I)
 # A line that says itself who does what ("All emails will be acknowledged within 48 hours", "The CRT offers an assessment
 # … for at least 90% of referrals"): a clause with its own subject and verb, not a measure's name. (A verb after "who",
 # "which" or "that" belongs to a noun: "young people who are in education" is still a name.)

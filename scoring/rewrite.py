@@ -360,6 +360,19 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int, nation: 
     return slots
 
 
+# A South African tender's preference point system, as it names it: "the 80/20 Preference Point System", "90/10 preference
+# points", "the PPPFA". Group 1 is the split, where it is given.
+_PREFERENCE_SYSTEM_RE = regex(r"\b(80/20|90/10)\s+(?:preference|preferential)\b|\bpreferen(?:ce|tial)\s+points?\s+system\b"
+                              r"(?:[^.;\n]{0,40}?\b(80/20|90/10)\b)?|\bPPPFA\b|\bPreferential\s+Procurement\s+Policy\s+Framework\b", re.I)
+
+
+def _preference_system(document: str) -> str | None:
+    """The preference point system a South African tender names ("80/20", "90/10", or "" where it names the system or the
+    Act without its split), or None for any other text."""
+    m = _PREFERENCE_SYSTEM_RE.search(document[:20_000])
+    return None if m is None else (m.group(1) or m.group(2) or "")
+
+
 # Who buys, as the document names itself: the body a proposed weighting is for. A ministry's guide, a housing
 # non-profit's policy or a township's statute has no council to confirm it.
 _BUYER_RE = regex(r"\b(councils?|authority|county|city|township|boards?|ministry|department|agency|trust|commissioners?"
@@ -1297,6 +1310,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together
     # Children under eight cannot plan a service or confirm its outcomes themselves: their families do, with them.
     context["young"] = _young(scope, context["beneficiaries"])
+    context["everyone"] = area.everyone
     # A body's pledge about its own service ("we will respond within 2 working days", "Our voice mail messages will be
     # responded to …") has no provider to plan it: the body plans it itself.
     context["own_service"] = bool(_OWN_SERVICE_RE.search(clause.text[:1000])) \
@@ -1354,6 +1368,12 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # "weekly care costs up to £492.03": a ceiling, kept as the limit it is, not turned into a base rate.
         context["limit"] = bool(context["rate"]) and _states_limit(clause.text[:4000], context["rate"])
     elif template == "award-quality-first":
+        if (system := _preference_system(document or clause.text)) is not None:
+            # South Africa's law sets the points for price (the 80/20 or 90/10 preference point system): a weighting that
+            # scores quality against price there would be unlawful, so quality comes in as the functionality threshold the
+            # regulations allow before price and preference points are scored. (Preferential Procurement Regulations,
+            # 2017, regulations 5 to 7: https://source.acts.co.za/preferential-procurement-policy-framework-act-2000/r32_5__tenders_to_be_evaluated.php)
+            return " ".join(render(f"rewrites/{template}.j2", preference=system).split())
         context.update(_award_slots(document, weight_sets, clause.start, scope.nation))
         in_place = _award_in_place(clause, start, end, context, document) or \
             _weights_in_place(clause, weight_sets, document, scope.nation)
@@ -1527,7 +1547,31 @@ def _direct_payments(doc_area: DocContext | Area) -> bool:
     return isinstance(doc_area, DocContext) and doc_area.direct_payments
 
 
-def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = False, direct: bool = False) -> str:
+def _payment_part(outcome: dict[str, str], who: str | None) -> str:
+    """The outcome-linked part of a rate: the outcome named, for the group the rate is paid for ("linked to whether people
+    supported at home say their agreed support-plan outcomes have been met (support-plan review, …)"), not "outcomes each
+    person confirms", which left the reader to guess what they were."""
+    if who and outcome.get("change"):
+        return f"part of the payment linked to whether {who} {outcome['change']} ({outcome['measure']}, {outcome['when']})"
+    return f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
+
+
+# Areas whose support-plan outcome fits any row of their rate sheets (care and support bought by the hour or the day).
+_CARE_PLAN_AREAS = frozenset({"homecare", "adult-social-care", "disability", "older-people", "carers", "general"})
+
+
+def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocContext | Area) -> str:
+    """Who a rate is paid for: the group its line or heading names, else its service's (a mental health service's rate is
+    for people with mental health needs, though its outcome part is the support plan's, as for care at home). A singular
+    word in a rate's line names its service, as in a heading ("Child Care (per hour)" is care for an injured parent's
+    children, bought for the parent): only a plural there names the group."""
+    if _group_words(line) and not _group_words(line, plural_only=True):
+        line = ""
+    return _beneficiaries(line, heading, area if area.key != "general" else _care_area(area), scope.ages, _doc_group(doc_area))
+
+
+def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = False, direct: bool = False,
+                       who: str | None = None) -> str:
     """A rate as written, kept as the base, with the outcome-linked part of the payment after it. A line that
     only changes a rate ("To increase fees by £1.20 per hour") is not called a base rate, and a line whose rate
     is followed by more words ("£19 per hour to meet the wage floor") is not left hanging "as the base rate".
@@ -1545,7 +1589,7 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
     if direct or _DIRECT_PAYMENT_RE.search(words):  # the person's own budget to employ an assistant: no provider is paid on outcomes
         return f"{words}, reviewed against the outcomes in each person's support plan ({outcome['measure']}, " \
                f"{outcome['when']}), so that the direct payment lets them employ the support they need to meet them"
-    part = f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
+    part = _payment_part(outcome, who)
     rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
     before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else ""
     if rate is not None and (_RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before)
@@ -1736,17 +1780,17 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
         line = f"{line.rstrip(' .;,')} per {per}"
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area), scope)
     direct = _direct_payments(doc_area)
+    who = None if early else _rate_who(line, heading, area, scope, doc_area)
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
-        cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early, direct) + " "
+        cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early, direct, who) + " "
         return "|".join(cells).strip()
     if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line) and not _DIRECT_PAYMENT_RE.search(line) and not direct:
         # a flattened row of rates ("Respite at home 18.20 (hourly rate) 5.10 19.13 (hourly rate)"): each stays
         if early:
             return (f"{line.rstrip(' .;,')}; each rate stays the funding rate, with providers reporting each funded "
                     f"child's progress ({slot['measure']}, {slot['when']})")
-        return (f"{line.rstrip(' .;,')}; each rate stays the base rate, with part of the payment linked to outcomes "
-                f"each person confirms ({slot['measure']}, {slot['when']})")
-    return _with_outcome_part(line, slot, early, direct)
+        return f"{line.rstrip(' .;,')}; each rate stays the base rate, with {_payment_part(slot, who)}"
+    return _with_outcome_part(line, slot, early, direct, who)
 
 
 _CARE_HOME_RE = regex(r"\b(?:care|nursing|residential)\s+homes?\b|\bdementia\s+rate\b", re.I)
@@ -1763,15 +1807,17 @@ def _rate_rise_line(clause: Clause, start: int, doc_area: DocContext | Area) -> 
     line = _line_at(clause, start)
     if len(line) > 240 or not _RATE_RISE_RE.search(line) or _AMOUNT_RE.search(line):
         return None
-    area, scope, _ = _setting(clause, doc_area)
+    area, scope, heading = _setting(clause, doc_area)
     if _CARE_HOME_RE.search(line):  # people living in a care home: their care-related quality of life, not staying at home
         slots = [o for o in _outcome_slots(library()["adult-social-care"], 4, "rate", scope, own_aim=False)
                  if o["key"] != "living-at-home-records"]
         slot = next((o for o in slots if o["key"] == "ascot"), slots[0])
+        who = _rate_who(line, heading, library()["adult-social-care"], scope, doc_area)
     else:
         slot = _own_outcomes_slot(_care_area(area), scope)
-    return (f"{line.rstrip(' .;,')}; part of the payment follows the outcomes each person confirms ({slot['measure']}, "
-            f"{slot['when']}), rather than the time paid for{line[-1] if line[-1] in '.;' else '.'}")
+        who = _rate_who(line, heading, area, scope, doc_area)
+    return (f"{line.rstrip(' .;,')}; {_payment_part(slot, who)}, rather than the time paid for"
+            f"{line[-1] if line[-1] in '.;' else '.'}")
 
 
 def _development_scope(scope: _Scope) -> _Scope:
@@ -2253,16 +2299,24 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         money = [i for i, cell in enumerate(place.cells) if _HOURLY_RATE_RE.search(cell)][:1] or \
             [i for i, cell in enumerate(place.cells) if unit and _MONEY_CELL_RE.fullmatch(cell.strip())][-1:]
         # (of several bare amounts the last is the one in force: "| $5.20 | $6.50 |" under "Current Rate | New Rate")
+        # (each row's own service first: "Overnight respite in the home" in a sheet that also prices job coaching is care
+        # at home, whatever the sheet's commonest service)
+        if (own := _clause_area(" ".join(place.cells))).key != "general":
+            area = _care_area(own)
         slot = _own_outcomes_slot(area, scope)
         cells = list(place.cells)
+        who = _rate_who(" ".join(place.cells), heading, area, scope, doc_area)
+        if own.key == "general" and area.key not in _CARE_PLAN_AREAS:
+            # a row that names no service of its own in a sheet of several (its commonest service is job coaching): not
+            # that service's outcome for respite at home, but the outcomes each person agreed, for the people supported
+            slot, who = _own_outcomes_slot(library()["general"], scope), "the people supported"
         if money:
-            cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=_direct_payments(doc_area))
+            cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=_direct_payments(doc_area), who=who)
             return place.join(cells)
         unset = [i for i, cell in enumerate(cells) if _UNSET_RATE_RE.fullmatch(cell.strip())
                  and len(place.header) == len(cells) and _ROW_UNIT_RE.search(place.header[i])]
         if unset:  # a rate column that says "Varies" or "Negotiated": the row keeps it, the payment rule beside it
-            cells[unset[-1]] = (f"{cells[unset[-1]].strip()}, with part of the payment linked to outcomes each person "
-                                f"confirms ({slot['measure']}, {slot['when']})")
+            cells[unset[-1]] = f"{cells[unset[-1]].strip()}, with {_payment_part(slot, who)}"
             return place.join(cells)
         # no rate in the row (a header, a band's name): the payment suggestion as a paragraph
         return _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, False)

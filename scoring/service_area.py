@@ -374,6 +374,8 @@ _NATION_RE = regex(
     r"|\b(?:Western|Southern|South Eastern|Northern) (?:HSC |Health and Social Care )?Trust\b)"
     r"|(?P<elsewhere>\bAustralian?\b|\bNew Zealand\b|\bAotearoa\b|\bSouth African?\b|\bCanad(?:a|ian)\b"
     r"|\bUnited States\b|\bU\.S\.A?\b|\bUSA\b|\bAmerican\b|(?<!Northern )\bIreland\b|\bIndia\b"
+    # the United Nations' own buying (its Procurement Manual, its agencies): no UK law, no council
+    r"|\bUnited Nations\b|\bUN Procurement\b|\bUNDP\b|\bUNICEF\b|\bUNHCR\b|\bUNOPS\b|\bUNFPA\b"
     r"|\bKenyan?\b|\bNigerian?\b|\bGhana(?:ian)?\b|\bPhilippines\b|\bSingapore\b|\bMalaysian?\b|\bJamaican?\b"
     r"|\bPakistan\b|\bSri Lanka\b|\bBangladesh\b|\bNepal\b|\bDenmark\b|\bDanish\b|\bSweden\b|\bSwedish\b|\bNorway\b"
     r"|\bNorwegian\b|\bFinland\b|\bNetherlands\b|\bDutch\b|\bGermany\b|\bGerman\b|\bFrance\b|\bFrench\b"
@@ -393,7 +395,7 @@ _NATION_RE = regex(
     r"|Te Whatu Ora|Whānau)\b"
     # South Africa's procurement law and money: broad-based black economic empowerment, the preferential procurement
     # framework and its points, municipal finance, rand amounts ("R 1 500 000", "R2.5 million")
-    r"|\bB-?BBEE\b|\bPPPFA\b|\bPreferential Procurement\b|\bpreference points?\b|\bMFMA\b|\bSDBIP\b|\bZAR\b"
+    r"|\bB-?BBEE\b|\bPPPFA\b|\bPreferential Procurement\b|(?i:\bpreference points?\b)|\bMFMA\b|\bSDBIP\b|\bZAR\b"
     r"|\bMunicipal Finance Management\b|\bR\s?\d{1,3}(?:[ ,]\d{3})+\b|\bR\d+(?:\.\d+)?\s?(?:million|billion|bn)\b"
     r"|[$€]\s?\d|\d\s?(?:kr|€)(?=[\s/.,]|$)|\bkronor\b|\beuroa\b)")
 # American spelling of words British English spells otherwise: a text that names no place but writes "behavioral

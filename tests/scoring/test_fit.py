@@ -188,6 +188,12 @@ def test_a_forms_field_for_a_count_comes_back_as_one_indicator_not_a_paragraph()
     assert "families served each month reported as a secondary measure" in suggestion, suggestion
 
 
+def test_a_measure_kept_as_secondary_keeps_the_sign_it_opens_on():
+    """"% of parcels delivered …" kept without its "%" reads "of parcels delivered …": not a measure any more."""
+    suggestion = _output_findings("% of parcels delivered by next working day to a rural address - 97%")[0].rewrite
+    assert "; % of parcels delivered by next working day" in suggestion, suggestion
+
+
 def test_rows_rewritten_together_do_not_all_name_the_same_outcome():
     """Where the service area offers several outcomes, a run of rows takes turns among them (with no
     area known, the one honest fallback is the person-defined outcome, the same on every row)."""

@@ -40,6 +40,9 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     ("The service follows the guidance for England and for Scotland.", None),
     # South Africa's procurement law and money name no place, but place the text
     ("Bids are scored on the 80/20 system of the PPPFA, with B-BBEE status level points.", "outside the UK"),
+    ("The 90/10 Preference Point System will apply to this bid.", "outside the UK"),  # the system named in capitals
+    # the United Nations' own buying
+    ("Under the United Nations Procurement Manual, split awards go to the offers that best meet the need.", "outside the UK"),
     ("The municipality has budgeted R 1 250 000 for the shelter programme.", "outside the UK"),
     # American spelling, twice, in a text naming no place; once, or British spelling, places nothing
     ("The program serves youth with behavioral health needs at two neighborhood centers.", "outside the UK"),
@@ -122,6 +125,22 @@ def test_an_award_rewrite_elsewhere_weights_quality_and_price_with_no_uk_social_
             assert rewrite.splitlines() == ["| Quality | 70% |", "| Price | 30% |"], rewrite
         else:
             assert "Quality 70%" in rewrite and f"for the {buyer} to confirm" in rewrite, rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "The 90/10 Preference Point System shall apply to the evaluation of this bid.",
+    "Bids are evaluated in terms of the PPPFA and awarded to the lowest acceptable tender.",
+])
+def test_a_south_african_award_keeps_its_statutory_points_and_gains_a_functionality_threshold(text):
+    """South Africa's law sets the points for price: a proposal to weight quality against price there would be unlawful.
+    The suggestion keeps the preference point system and puts quality first as a minimum score for functionality, and
+    pasted back it is not flagged again."""
+    written = _rewrites(text, "cost-first")
+    assert written, review(text).findings
+    for rewrite in written:
+        assert "preference point system applies" in rewrite and "minimum qualifying score for functionality" in rewrite, rewrite
+        assert "Quality 70%" not in rewrite and "council" not in rewrite.lower(), rewrite
+        assert not [f for f in review(rewrite).findings if f.category == "cost-first"], rewrite
 
 
 def test_award_weights_elsewhere_are_not_told_the_uk_social_value_duty_but_an_english_text_is():

@@ -618,10 +618,12 @@ def test_a_rate_table_by_the_day_or_quarter_hour_keeps_its_rows_and_links_the_ra
     assert len(rows) == 3 and all(r.startswith("| ") and r.endswith(" |") and r.count(" | ") == 4 for r in rows), rows
     night, quarter, placement = rows
     assert night.startswith("| Overnight respite in the home | R210 | Night | $142.50 | $151.75 as the base rate, with part "
-                            "of the payment linked to outcomes"), night
+                            "of the payment linked to whether the people supported say"), night
+    # (respite at home is not measured by moving closer to work because the sheet also prices job coaching)
+    assert "closer to work" not in night, night
     assert quarter.startswith("| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 as the base rate"), quarter
     assert placement.startswith("| Shared living placement | S330 | Day | Negotiated | Negotiated, with part of the payment "
-                                "linked to outcomes each person confirms ("), placement
+                                "linked to whether "), placement
 
 
 def test_rate_lines_whose_cells_have_no_leading_bar_each_keep_their_own_rate(monkeypatch):
@@ -758,9 +760,9 @@ def test_a_quote_flagged_from_its_participle_keeps_the_words_it_describes(clause
 
 @pytest.mark.parametrize("text,first", [
     ("| Service | Rate |\n|---|---|\n| Home care (personal care) | £21.50 per hour |\n| Home care (domestic help) | £18.20 per hour |\n",
-     "| Home care (personal care) | £21.50 per hour as the base rate, with part of the payment linked to outcomes"),
+     "| Home care (personal care) | £21.50 per hour as the base rate, with part of the payment linked to whether"),
     ("Established rates:\nHomemaker $14.00 per hour\nPersonal care $16.50 per hour\n",
-     "Homemaker $14.00 per hour as the base rate, with part of the payment linked to outcomes"),
+     "Homemaker $14.00 per hour as the base rate, with part of the payment linked to whether"),
     # a flattened row of rates, their unit in brackets and no currency sign
     ("Home care rates 2026/27:\nHome care respite 18.20 (hourly rate) 19.13 (hourly rate)\n",
      "Home care respite 18.20 (hourly rate) 19.13 (hourly rate); each rate stays the base rate"),
@@ -773,6 +775,21 @@ def test_a_rate_row_or_line_comes_back_as_the_same_row_or_line_with_its_rate_kep
     assert "Care is planned" not in rewrites[0]
     for r in rewrites:
         assert not [g.rule for g in review(r).findings if g.category in ("cost-first", "output-only")], r
+
+
+@pytest.mark.parametrize("text,who", [
+    ("Respite for carers: £18.50 per hour", "whether carers say"),
+    ("Supported living for adults with learning disabilities £19.20 per hour", "whether adults with learning disabilities say"),
+    # a singular word in a rate's line names the service, not the group the rate is paid for
+    ("| Service | Item | Rate |\n|---|---|---|\n| Child Care (per hour, for registered providers) | CC10 | $33.07 |\n",
+     "whether people supported at home say"),
+])
+def test_a_rates_outcome_part_names_the_outcome_and_who_it_is_for(text, who):
+    """"Part of the payment linked to outcomes each person confirms" left a reader to guess which outcomes, and whose: the
+    rate keeps its place, and its part names the group and the change measured."""
+    rewrite = next(f.rewrite for f in review(text, learned=True).findings if f.rewrite and f.category == "cost-first")
+    assert f"part of the payment linked to {who} " in rewrite and "each person confirms" not in rewrite, rewrite
+    assert "have been met (" in rewrite, rewrite
 
 
 def test_a_label_alone_on_the_line_above_stays_with_its_line():
@@ -1675,7 +1692,9 @@ def test_a_care_homes_weekly_rate_is_not_told_about_visits_or_staying_in_ones_ow
     staying in one's own home."""
     [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
     assert not any(w in written for w in ("NICE", "30 minutes", "travel time", "own home")), written
-    assert "paid for" in written and "outcomes each person confirms" in written, written
+    # (the outcome named: in the rate's own part, or in the care paragraph's first sentence)
+    assert "paid for" in written and ("part of the payment linked to whether" in written
+                                      or "for example that" in written and "each person confirms" in written), written
 
 
 @pytest.mark.parametrize("line", [
@@ -1686,7 +1705,7 @@ def test_a_decision_raising_a_rate_by_a_share_keeps_the_rise(line):
     """A decision that raises a rate by a share names no new rate: the rewrite keeps the decision and its rise, with the
     outcome-linked part after it, rather than a care paragraph that would approve nothing."""
     [written] = [f.rewrite for f in review(line).findings if f.category == "cost-first" and f.rewrite]
-    assert written.startswith(line.rstrip(".;")) and "outcomes each person confirms" in written, written
+    assert written.startswith(line.rstrip(".;")) and "part of the payment linked to whether" in written, written
 
 
 def test_shared_lives_carers_are_paid_carers_not_unpaid_carers():
@@ -2196,7 +2215,7 @@ def test_a_rate_schedules_bullet_comes_back_as_the_bullet_with_its_code_and_date
     found = [f for f in review(text).findings if f.category == "cost-first"]
     assert found and found[0].rewrite
     assert found[0].rewrite.startswith("- Companion care - Service Code 31 - $19.40 per participant per hour, effective 1 July 2031; "
-                                       "this rate stays the base rate, with part of the payment linked to outcomes"), found[0].rewrite
+                                       "this rate stays the base rate, with part of the payment linked to whether"), found[0].rewrite
 
 
 def test_a_measure_named_percentage_is_not_kept_as_a_label_over_its_rewrite():
@@ -2452,7 +2471,7 @@ def test_a_fee_tables_rate_cell_flattened_one_to_a_line_keeps_its_rates():
             "Aligned to the supported living rate. *\n\n5.9%\n\n17.40\n\n(Hourly rate)\n\n18.43")
     found = [f for f in review(text).findings if f.rule == "cost-first/hourly-rate"]
     assert found and found[0].rewrite.startswith("17.40 (Hourly rate) 18.43"), [f.rewrite for f in found]
-    assert "outcomes each person confirms" in found[0].rewrite
+    assert "part of the payment linked to whether" in found[0].rewrite
 
 
 def test_a_rows_label_that_names_a_place_keeps_its_name_and_is_not_made_a_commitment():
@@ -2538,7 +2557,7 @@ def test_a_worked_bill_of_hours_at_a_rate_keeps_its_hours_rate_and_total():
     found = [f for f in review(line).findings if f.rule == "cost-first/hourly-rate" and f.rewrite]
     assert found, [(f.rule, f.match) for f in review(line).findings]
     written = found[0].rewrite
-    assert written.startswith(line) and "outcomes each person confirms" in written, written
+    assert written.startswith(line) and "part of the payment linked to whether" in written, written
 
 
 def test_a_contract_notices_price_only_award_comes_back_as_the_notices_own_fields():
@@ -2551,3 +2570,27 @@ def test_a_contract_notices_price_only_award_comes_back_as_the_notices_own_field
     assert lines[0].startswith("Quality criterion - Name: ") and lines[0].endswith("/ Weighting: 60"), lines
     assert lines[-1].startswith("Price - Weighting: 30"), lines
     assert all("Weighting: " in line for line in lines), lines
+
+
+@pytest.mark.parametrize("text,wanted,unwanted", [
+    # a fire and rescue service's attendance standard: residents kept safe from fire, from its incident records; everyone
+    # in the area, not "residents who use the service"
+    ("Response standards\n• Life-risk incidents (10/90) - the first fire appliance will be in attendance within ten minutes, "
+     "90% of the time.", ("killed or hurt in fires", "incident records"), ("who use the service", "changes that matter")),
+    # a postal regulator's delivery standard: post on time wherever people live, measured independently area by area
+    ("% of letters posted before noon delivered by next working day - 97%",
+     ("post on time wherever they live", "% of letters posted before noon"), ("changes that matter", "connected")),
+    # mail "connected" to flights is not people feeling connected to one another
+    ("Parcels despatched: % of parcels processed and connected to outbound lorries by next working day - 95%",
+     ("post on time",), ("connected to other people", "Five Ways")),
+])
+def test_a_service_to_things_or_to_everyone_is_not_given_a_person_by_person_follow_up(text, wanted, unwanted):
+    """A fire service's response time or a postal delivery standard is not a care service's: the suggestion names what its
+    residents or customers get, measured where the service keeps it, and never the follow-up question a care service asks
+    each person when they stop using it (or a "feel connected" scale, because mail is "connected" to a flight)."""
+    written = _output_rewrites(text)
+    assert written, review(text).findings
+    for w in wanted:
+        assert w in written[0], written[0]
+    for u in unwanted:
+        assert u not in written[0], written[0]
