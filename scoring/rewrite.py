@@ -1552,7 +1552,8 @@ def _payment_part(outcome: dict[str, str], who: str | None) -> str:
     supported at home say their agreed support-plan outcomes have been met (support-plan review, …)"), not "outcomes each
     person confirms", which left the reader to guess what they were."""
     if who and outcome.get("change"):
-        return f"part of the payment linked to whether {who} {outcome['change']} ({outcome['measure']}, {outcome['when']})"
+        example = f", for example that they {outcome['example']}" if outcome.get("example") and who == outcome.get("example_for") else ""
+        return f"part of the payment linked to whether {who} {outcome['change']}{example} ({outcome['measure']}, {outcome['when']})"
     return f"part of the payment linked to outcomes each person confirms ({outcome['measure']}, {outcome['when']})"
 
 
@@ -1841,7 +1842,14 @@ def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:
     measure = own.measure_for(scope.ages, scope.named, scope.nation) if own else None
     if measure is None:
         return _outcome_slots(area, 1, "rate", scope, own_aim=False)[0]
-    return {"change": own.change, "measure": measure.short, "when": measure.when, "key": measure.key}
+    slot = {"change": own.change, "measure": measure.short, "when": measure.when, "key": measure.key}
+    # "their agreed support-plan outcomes" names none: where the area has a concrete one each person may choose (tagged
+    # `example`: staying in their own home), it is given as the example
+    example = next((o for o in area.outcomes if o is not own and "example" in o.tags
+                    and o.measure_for(scope.ages, scope.named, scope.nation) is not None), None)
+    if example is not None:
+        slot["example"], slot["example_for"] = example.change, area.beneficiaries  # (for the area's own group only)
+    return slot
 
 
 # A lowest-price award term that names one bidder or offer: "lowest responsible bidder", "lowest-priced

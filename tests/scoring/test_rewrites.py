@@ -789,7 +789,16 @@ def test_a_rates_outcome_part_names_the_outcome_and_who_it_is_for(text, who):
     rate keeps its place, and its part names the group and the change measured."""
     rewrite = next(f.rewrite for f in review(text, learned=True).findings if f.rewrite and f.category == "cost-first")
     assert f"part of the payment linked to {who} " in rewrite and "each person confirms" not in rewrite, rewrite
-    assert "have been met (" in rewrite, rewrite
+    assert "have been met" in rewrite, rewrite
+
+
+def test_a_care_rate_names_a_concrete_outcome_as_the_example_for_its_own_group_only():
+    """"Their agreed support-plan outcomes" names none: care at home gives staying in one's own home as the example; a rate
+    for carers, whose own outcomes are not about staying at home, gets no such example."""
+    home = next(f.rewrite for f in review("Home help $18.20 per hour").findings if f.rewrite)
+    assert "for example that they stay living in their own home for as long as they want to (" in home, home
+    carers = next(f.rewrite for f in review("Respite for carers: £18.50 per hour").findings if f.rewrite)
+    assert "whether carers say" in carers and "own home" not in carers, carers
 
 
 def test_a_label_alone_on_the_line_above_stays_with_its_line():
