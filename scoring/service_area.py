@@ -390,6 +390,7 @@ _NATION_RE = regex(
     # the US federal buying rules and their departments: "FAR 14.201-8", "48 CFR 3514", "the Department of Labor"
     r"|\bFAR (?:Part )?\d{1,2}\.\d{1,4}|\b\d{1,2} CFR \d|\bDepartment of (?:Labor|Defense|Veterans Affairs)\b"
     r"|\b(?:Ontario|Quebec|Québec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Newfoundland"
+    r"|Ottawa|Toronto|Vancouver|Montreal|Montréal|Calgary|Edmonton|Winnipeg|Kāinga Ora|Kainga Ora"
     r"|Prince Edward Island|Yukon|Nunavut)\b"
     r"|\b(?:Victorian Government|State of Victoria|Tasmania|Northern Territory|Australian Capital Territory|ACT Government"
     r"|Te Whatu Ora|Whānau)\b"

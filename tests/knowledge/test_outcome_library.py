@@ -20,7 +20,7 @@ MEASURE_KEYS = ("name", "short", "measures", "scale", "source", "url", "owner", 
 MEASURE_KINDS = {"validated", "tracking-tool", "official", "administrative", "self-report"}
 CLIENTS = {"any", "adults", "older-people", "carers", "young-people", "children", "parents", "families",
            "care-leavers", "people-in-treatment", "people-using-social-care"}
-TAGS = {"core", "wellbeing", "prevention", "person-defined", "hard", "soft", "when-stated", "treatment", "emergency", "in-care", "sole"}
+TAGS = {"core", "wellbeing", "prevention", "person-defined", "hard", "soft", "when-stated", "treatment", "emergency", "in-care", "sole", "example"}
 
 
 def _front_matter(path: Path) -> dict:

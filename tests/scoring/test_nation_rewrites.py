@@ -41,6 +41,7 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     # South Africa's procurement law and money name no place, but place the text
     ("Bids are scored on the 80/20 system of the PPPFA, with B-BBEE status level points.", "outside the UK"),
     ("The 90/10 Preference Point System will apply to this bid.", "outside the UK"),  # the system named in capitals
+    ("Toronto Community Housing answers repair calls around the clock.", "outside the UK"),
     # the United Nations' own buying
     ("Under the United Nations Procurement Manual, split awards go to the offers that best meet the need.", "outside the UK"),
     ("The municipality has budgeted R 1 250 000 for the shelter programme.", "outside the UK"),
@@ -148,3 +149,12 @@ def test_award_weights_elsewhere_are_not_told_the_uk_social_value_duty_but_an_en
     abroad = "Tenders will be scored on quality (70%) and price (30%). Bids are in US dollars ($) under Ohio law."
     assert "social-value/missing-from-award" in {f.rule for f in review(uk).findings}
     assert "social-value/missing-from-award" not in {f.rule for f in review(abroad).findings}
+
+
+def test_a_landlord_outside_england_is_not_offered_englands_tenant_satisfaction_measures():
+    """England's regulator sets the Tenant Satisfaction Measures: a landlord in Canada gets the same questions asked by its
+    own survey, and an English (or unplaced) landlord the regulator's measures."""
+    abroad = _rewrites("Ottawa tenant services standards\nUrgent repairs will be completed within 48 hours.")
+    assert abroad and "Tenant Satisfaction Measures" not in abroad[0] and "landlord's own survey" in abroad[0], abroad
+    home = _rewrites("Urgent repairs will be completed within 48 hours.")
+    assert home and "Tenant Satisfaction Measures" in home[0], home
