@@ -58,3 +58,13 @@ def test_a_draft_that_does_not_say_where_it_is_from_keeps_the_usual_explanation(
     why, guidance = found["cost-first/lowest-price"]
     assert "Procurement Act 2023" in why and "procurement-act-most-advantageous-tender" in guidance
     assert "Central government policy" in found["cost-first/social-value-under"][0]
+
+
+def test_a_price_weighting_elsewhere_is_not_answered_with_the_uk_social_value_scheme():
+    """A South African tender's price points are not told that a weighting "with social value" is the answer (the UK's
+    Social Value Act), nor pointed at the Procurement Act: it is told to score what each bid would do for people within
+    the rules that bind the buyer."""
+    found = _explained("Bids will be evaluated on the 80/20 preference point system of the PPPFA.")
+    why, guidance = found["cost-first/price-majority"]
+    assert "social value" not in why.lower() and "rules that bind the buyer" in why, why
+    assert "procurement-act-most-advantageous-tender" not in guidance, guidance
