@@ -419,11 +419,11 @@ def document_area(document: str) -> DocContext:
 # A standard for answering people who make contact: "calls answered within 20 seconds", "answer incoming telephone calls",
 # "respond to correspondence", "reply to 90% of emails", "handle 8,000 enquiries"; not calls that are care visits
 # ("calls must be logged in the client's home") or enquiries that are cases ("safeguarding enquiries completed").
-_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer(?:\s+service)?)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|messages|voicemails?|feedback)"
+_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer(?:\s+service)?)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|questions?|comments?|messages|voicemails?|feedback)"
                   r"|(?:customer|service)\s+requests?|(?:tele)?phones?|(?<=the\s)requests?)")  # "Telephones shall be answered within five rings"  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+(?:receipt\s+of|receiving))?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
-                    r"|incoming|the|any|an?|urgent|routine|non-urgent|written|general|[\w-]+['’]s|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
+                    r"|incoming|the|any|an?|other|further|new|urgent|routine|non-urgent|written|general|[\w-]+['’]s|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
                     r"|\b" + _CONTACT_WORDS + r"(?:\s*\([^()\n]{1,60}\))?\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b|\b(?:put|placed|kept|left)\s+on\s+hold\b"  # a caller's hold time
                     # a visitor's wait at a counter, and a reply to correspondence told with words between
@@ -438,6 +438,13 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     # acknowledged: "Average hold time must be 2 minutes or less", "serve you at our service counters within
                     # 10 minutes", "they will see you within 10 minutes of the appointment", "Provide an acknowledgment within"
                     r"|\bhold\s+times?\b|\bserved?\s+(?:you\s+)?at\s+(?:our|the)\s+(?:service\s+)?(?:counters?|reception|front\s+desk)\b"
+                    # a reply the person or their letter receives (not an emergency call's response at the scene), a
+                    # contact form, a wait at a desk counted in minutes: "You will receive a substantive response within 5
+                    # business days if you use the contact form", "the waiting time is a maximum of 5 minutes"
+                    r"|\b(?:you|enquir(?:y|ies)|quer(?:y|ies)|questions?|letters?|e-?mails?|correspondence|messages?)\s+(?:will|shall|should"
+                    r"|must|can\s+expect\s+to)\s+(?:receive|get)\s+(?:a\s+|an\s+)?(?:substantive\s+|full\s+|first\s+|written\s+)?(?:response"
+                    r"|reply|answer|confirmation\s+of\s+receipt|acknowledge?ment)\b(?!\s+at\s+(?:the\s+)?scene)|\bcontact\s+form\b"
+                    r"|\bwaiting\s+times?\b(?=[^.;\n]{0,40}?\b(?:desk|counter|reception|minutes?)\b)"
                     r"|\bsee\s+you\s+within\b[^.;|\n]{0,30}?\bappointment\b|\backnowledge?ment\s+within\b"
                     # a full reply, written contact, the speed of answer, rings, and a line that names only the contact:
                     # "provide a full response to enquiries within 10 working days", "respond to written contact",

@@ -2321,6 +2321,14 @@ def test_a_plan_sent_in_for_approval_is_an_application_even_where_it_names_stree
     # snow clearing and property tax petitions are a service to places and a decision on an application
     ("Priority 2: collector roads plowed within 24 hours of the end of snowfall.", "sample of sites"),
     ("Disposal of revision petition on property tax within 30 days.", "sound decision"),
+    # replies told other ways: "your other letters", a question or comment handled, a reply the person receives, a form,
+    # a wait at the desk in minutes
+    ("- We will reply to your other emails within four weeks.", "the help or answer they contacted"),
+    ("- We will handle a comment about our website within 3 working days.", "the help or answer they contacted"),
+    ("- You will receive a full reply within 10 working days if you write using our online contact form.",
+     "the help or answer they contacted"),
+    ("- With an appointment, the waiting time at the service desk is a maximum of 10 minutes.",
+     "the help or answer they contacted"),
 ])
 def test_counter_waits_benefit_payments_snow_and_tax_petitions_get_their_own_outcome(text, expected):
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
