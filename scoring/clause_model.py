@@ -346,12 +346,17 @@ _DATA_DESCRIPTION_RE = regex(
     r"(?:quarter|qtr|q)\s*[1-4],?\s+(?:of\s+)?\d{4}(?:\s*[-/–]\s*\d{2,4})?\b(?![^.;]{0,80}?\b(?:targets?|will|must|shall|should)\b)", re.I)
 # A document telling what it is about: "This policy states the requirements for maintaining the minimum number of
 # children enrolled", "This section describes how the number of visits is agreed", "The bulletin presents figures on the
-# number of people receiving home care".
+# number of people receiving home care", "These FAQs provide information in relation to 11 activities".
 _SELF_DESCRIPTION_RE = regex(
-    r"^\W*(?:this|the)\s+(?:policy|document|section|chapter|guidance|guide|procedure|specification|annex|appendix|schedule|report"
-    r"|paper|note|framework|handbook|manual|bulletin|publication|release|statistical\s+(?:bulletin|release|report)|table|dashboard)"
-    r"\s+(?:states|sets\s+out|describes|outlines|explains|summari[sz]es|covers|presents|contains|reports\s+on|shows"
-    r"|details|provides\s+(?:information|guidance|an\s+overview|data|statistics|figures)|gives\s+(?:information|guidance)|is\s+about)\b", re.I)
+    r"^\W*(?:this|the|these)\s+(?:policy|document|section|chapter|guidance|guide|procedure|specification|annex|appendix|schedule|report"
+    r"|paper|note|framework|handbook|manual|bulletin|publication|release|statistical\s+(?:bulletin|release|report)|table|dashboard"
+    r"|faqs?|frequently\s+asked\s+questions|questions\s+and\s+answers|q\s?&\s?as?)"
+    r"\s+(?:states|sets?\s+out|describes?|outlines?|explains?|summari[sz]es|summari[sz]e|covers?|presents?|contains?|reports?\s+on|shows?"
+    r"|details|provides?\s+(?:information|guidance|an\s+overview|data|statistics|figures)|gives?\s+(?:information|guidance)|is\s+about"
+    r"|are\s+about)\b", re.I)
+# The parts a document counts of itself: "in relation to 11 activities", "covering 8 indicators".
+_OWN_PARTS_RE = regex(r"\b(?:in\s+relation\s+to|about|on|covering|covers|for)\s+(?:the\s+|these\s+)?\d{1,3}\s+(?:[\w-]+\s+)?"
+                      r"(?:activities|questions|topics|areas|indicators|measures|sections|chapters|services|programmes|programs)\b", re.I)
 # What an audit or a review set out to test, the contract's standard told as its subject: "This audit was initiated to
 # evaluate whether the hotline operates in compliance with its contract, which requires calls to be answered within 20 seconds".
 _AUDIT_SCOPE_RE = regex(
@@ -681,8 +686,10 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "report"  # "Many services use the 15 hours a week option": what the market does
     if _AUDIT_SCOPE_RE.search(stripped):
         return "report"  # "This audit was initiated to evaluate whether the hotline … requires calls to be answered within 20 seconds"
-    if _SELF_DESCRIPTION_RE.search(stripped) and not re.search(r"\d", stripped):
-        return "report"  # "This policy states the requirements for …": what the document is about, no figure set
+    if _SELF_DESCRIPTION_RE.search(stripped) and (not re.search(r"\d", stripped)
+                                                  or _OWN_PARTS_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped)):
+        return "report"  # "This policy states the requirements for …": what the document is about, no figure set (or a count
+        # of its own parts: "These FAQs provide information in relation to 11 activities")
     if _NOT_APPLICABLE_END_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped):
         return "report"  # a measure answered "Not applicable to this trust": named, but nobody here is held to it
     if _TESTIMONY_RE.search(stripped) and _FIRST_PERSON_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped) \
