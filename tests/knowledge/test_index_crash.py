@@ -227,7 +227,13 @@ def test_index_killed_at_random_moments_ends_like_a_clean_build(store_env, tmp_p
     assert final.keys() == clean_chunks.keys()
     assert final == clean_chunks
     assert all(doc.complete for doc in list_documents(make_runtime(FakeEmbedder(), killed)))
-    assert _ask(killed, store_env) == clean_answer
+    # The same store answers with the same passages. Their order may differ: the vector index is approximate (HNSW), and
+    # one built through twenty kills and their deletes can rank passages of near-equal distance the other way round from
+    # a clean build's (seen once in CI with a Chroma server, where the stored chunks matched but the answer opened on
+    # another passage).
+    answer = _ask(killed, store_env)
+    assert sorted(answer[1]) == sorted(clean_answer[1])
+    assert any("Westshire pays carers" in text for _, text in answer[1])
 
 
 def _failing_after(calls: int) -> FakeEmbedder:
