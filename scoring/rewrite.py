@@ -2318,13 +2318,13 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         # at home, whatever the sheet's commonest service)
         if (own := _clause_area(" ".join(place.cells))).key != "general":
             area = _care_area(own)
-        slot = _own_outcomes_slot(area, scope)
         cells = list(place.cells)
-        who = _rate_who(" ".join(place.cells), heading, area, scope, doc_area)
         if own.key == "general" and area.key not in _CARE_PLAN_AREAS:
             # a row that names no service of its own in a sheet of several (its commonest service is job coaching): not
             # that service's outcome for respite at home, but the outcomes each person agreed, for the people supported
             slot, who = _own_outcomes_slot(library()["general"], scope), "the people supported"
+        else:
+            slot, who = _own_outcomes_slot(area, scope), _rate_who(" ".join(place.cells), heading, area, scope, doc_area)
         if money:
             cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=_direct_payments(doc_area), who=who)
             return place.join(cells)
