@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from knowledge.records import dataclass, replace
@@ -15,7 +14,7 @@ from .clause_model import told_not_set
 from .config import Config
 from .draft_text import notice_findings
 from .errors import InputError
-from .fit import place_of
+from .fit import mid_sentence, place_of
 from .kinds import Document, Hit, draft_place, run
 from .learned_thresholds import any_on as learned_on
 from .normalize import normalize
@@ -282,7 +281,12 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     return out
 
 
-_MOST_QUOTES = 6  # activities one merged suggestion quotes; past that the run starts a new one
+_MOST_QUOTES = 6  # activities one merged suggestion keeps; past that the run starts a new one
+# Where a suggestion's kept activity begins and what follows it (prompts/templates/rewrites/output-to-outcome.j2 and
+# payment-to-outcome.j2): items of a run go into that list, "; " between them.
+_ACTIVITY_KEPT = (("as a secondary measure, not a target: ", "."),
+                  ("a smaller fixed element (now: ", "), and activity is reported as a secondary measure."))
+_OWN_STOPS = ("…", "?", "!")
 # A short line's suggestion ends with its own words kept: "…; 850 appointments reported as a secondary measure".
 _KEPT_TAIL_RE = re.compile(r"; (?P<words>[^;]{1,300}?) (?P<verb>reported|kept) as (?:a )?secondary measures?$")
 
@@ -301,26 +305,30 @@ def _with_kept(first: str, merged: str, text: str) -> str | None:
 
 
 def _with_quote(run: tuple[int, str, str], text: str) -> tuple[int, str, str] | None:
-    """The run's suggestion with `text`'s quoted activity added, when the two differ only inside the quote
-    ("activity ('300 visits a year') is reported ..."); None when they differ anywhere else."""
+    """The run's suggestion with `text`'s kept activity added, when the two differ only in the activity they keep
+    ("… as a secondary measure, not a target: 300 visits a year."); None when they differ anywhere else."""
     head, first, merged = run
-    if merged.count("', '") + 1 >= _MOST_QUOTES:
-        return None
     if (kept := _with_kept(first, merged, text)) is not None:
         return head, first, kept
-    same = len(os.path.commonprefix((first, text)))
-    opening = first.rfind("('", 0, same)
-    if opening < 0 or "')" in first[opening:same]:
-        return None
-    opening += 2
-    ends = first.find("')", opening), text.find("')", opening)
-    if min(ends) < 0 or first[ends[0]:] != text[ends[1]:] or not merged.endswith(first[ends[0]:]):
-        return None
-    added = text[opening:ends[1]]
-    if not added.strip() or f"'{added}'" in merged:
-        return None
-    at = len(merged) - len(first) + ends[0]
-    return head, first, f"{merged[:at]}', '{added}{merged[at:]}"
+    for opening, closing in _ACTIVITY_KEPT:
+        at = first.rfind(opening)
+        if at < 0:
+            continue
+        start = at + len(opening)
+        if closing == ".":  # the list ends the sentence: an item's own stop ("…") is the sentence's
+            first, text, merged = (t if t.endswith(_OWN_STOPS) else t.removesuffix(".") for t in (first, text, merged))
+            closing = ""
+        if text[:start] != first[:start] or not merged.startswith(first[:start]) \
+                or not all(t.endswith(closing) for t in (first, text, merged)):
+            return None
+        if merged.count("; ", start) - first.count("; ", start) + 1 >= _MOST_QUOTES:
+            return None
+        added = mid_sentence(text[start:len(text) - len(closing)])
+        if not added.strip() or "\n" in added or added in merged[start:]:
+            return None
+        body = merged[:len(merged) - len(closing)]
+        return head, run[1], f"{body}; {added}{closing or ('' if added.endswith(_OWN_STOPS) else '.')}"
+    return None
 
 
 def _one_per_problem(findings: list[_Raw]) -> list[_Raw]:
