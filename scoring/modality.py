@@ -153,6 +153,10 @@ _STRONG_REPORT_RES = (
     # hours of care a week", "the latest figures indicate".
     regex(r"\b(?:current|latest|recent|existing|present)\s+(?:activity\s+)?(?:data|figures|statistics|information|activity)\b"
           r"(?:\s*\([^()]{1,30}\))?\s+(?:indicates?|shows?|suggests?|tells?\s+us)\b", re.I),
+    # What a report's figures are about, told of the data: "Most of the data relates to the number of individual children
+    # seen", "These figures refer to the number of households assisted".
+    regex(r"\b(?:data|figures|statistics|numbers|information|returns?)\s+(?:in\s+this\s+\w+\s+|above\s+|below\s+|here\s+)?"
+          r"(?:relates?|refers?|relating|referring)\s+to\s+(?:the\s+)?(?:number|count|total|volume)\s+of\b", re.I),
     # How a measure is worked out, not a target: "These measures are calculated based on the number of people enrolled".
     regex(r"\b(?:these|this|the|each|both)\s+(?:[\w-]+\s+)?(?:measures?|indicators?|rates?|figures?|scores?|percentages?)\s+(?:is|are)\s+"
           r"(?:calculated|computed|derived|worked\s+out)\s+(?:based\s+on|from|using|by|as)\b", re.I),

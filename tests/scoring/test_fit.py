@@ -267,7 +267,7 @@ def test_the_quoted_activity_stops_at_the_end_of_its_sentence():
     text = "Reviews of foster carers completed within 30 days will be no less than 90%. see the annex for dates"
     [finding] = _output_findings(text)
     assert finding.match.startswith("completed within 30 days")  # the finding starts at what was done
-    assert "completed within 30 days will be no less than 90%'" in finding.rewrite
+    assert finding.rewrite.endswith("completed within 30 days will be no less than 90%."), finding.rewrite
     assert "annex" not in finding.rewrite
 
 
