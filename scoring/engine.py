@@ -14,7 +14,7 @@ from .clause_model import told_not_set
 from .config import Config
 from .draft_text import notice_findings
 from .errors import InputError
-from .fit import mid_sentence, place_of
+from .fit import place_of
 from .kinds import Document, Hit, draft_place, run
 from .learned_thresholds import any_on as learned_on
 from .normalize import normalize
@@ -323,7 +323,7 @@ def _with_quote(run: tuple[int, str, str], text: str) -> tuple[int, str, str] | 
             return None
         if merged.count("; ", start) - first.count("; ", start) + 1 >= _MOST_QUOTES:
             return None
-        added = mid_sentence(text[start:len(text) - len(closing)])
+        added = text[start:len(text) - len(closing)]  # as the draft wrote it: a name keeps its capital
         if not added.strip() or "\n" in added or added in merged[start:]:
             return None
         body = merged[:len(merged) - len(closing)]

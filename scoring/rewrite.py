@@ -1311,7 +1311,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # Their words hold a second problem (say, per-minute pay), or a suppression marker that
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
-    context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": mid_sentence(quoted) if quote else None}
+    context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
     if area.key == "children-families" and context["beneficiaries"] in (area.beneficiaries, "carers", "foster carers") \
             and _IN_CARE_RE.search(f"{heading}\n{clause.text[:1000]}"):
         context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together
