@@ -97,6 +97,8 @@ def _not_unpaid_carers(m: re.Match) -> str:
 _ORDER: dict[str, int] = {}
 _US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|prior|categor|standard|optim)iz(ations?|ed|es|e|ing)\b",
                         re.I)
+# "Fault repair by next working day": a telephone or supply fault put right, which says nothing of a home's repairs.
+_FAULT_REPAIR_RE = regex(r"\bfault\s+repairs?\b", re.I)
 _LICENSE_RE = regex(r"\blicense(s?)\b", re.I)
 # Areas whose keywords mostly name a group of people rather than a service.
 _GROUP_AREAS = frozenset({"youth", "children-families", "volunteering"})
@@ -125,7 +127,9 @@ def detect_area(*texts: str) -> Area:
             text = _WASTE_RECOVERY_RE.sub(" recycling ", text)
         if "ealth" in text or "EALTH" in text:
             text = _PUBLIC_HEALTH_DUTY_RE.sub(" ", text)
-        text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)  # "weekly fostering allowances", "foster placements"
+        text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)
+        if "ault" in text or "AULT" in text:  # a telephone line's or a meter's fault repaired is not a landlord's repair
+            text = _FAULT_REPAIR_RE.sub(" fault put right ", text)  # "weekly fostering allowances", "foster placements"
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
         text = _US_SPELLING_RE.sub(r"\1is\2", text)
         text = _LICENSE_RE.sub(r"licence\1", text)  # the noun as America spells it: "trade license", "plumber license"
@@ -386,6 +390,8 @@ _NATION_RE = regex(
     r"|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York State|North Carolina|North Dakota|Ohio|Oklahoma"
     r"|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia(?! Water)|Wisconsin"
     r"|Wyoming|Washington State|State of (?:Washington|Maine|Georgia)|Washington,? D\.?C\.?)\b"
+    # an American award rule and buyer, in their own terms: "the lowest responsive, responsible bidder", a school district
+    r"|(?i:\blowest\s+(?:qualified\s+)?(?:responsive\s*,?\s*(?:and\s+)?)?responsible\s+bidders?\b)|\b[Ss]chool [Dd]istricts?\b"
     r"|\b(?:WIOA|SAMHSA|HUD|Title (?:XIX|XX|IV-[BE]))\b|\b(?:U\.S\.C|C\.F\.R)\.|\bBoard of (?:County )?(?:Supervisors|Commissioners)\b"
     # the US federal buying rules and their departments: "FAR 14.201-8", "48 CFR 3514", "the Department of Labor"
     r"|\bFAR (?:Part )?\d{1,2}\.\d{1,4}|\b\d{1,2} CFR \d|\bDepartment of (?:Labor|Defense|Veterans Affairs)\b"

@@ -158,3 +158,15 @@ def test_a_landlord_outside_england_is_not_offered_englands_tenant_satisfaction_
     assert abroad and "Tenant Satisfaction Measures" not in abroad[0] and "landlord's own survey" in abroad[0], abroad
     home = _rewrites("Urgent repairs will be completed within 48 hours.")
     assert home and "Tenant Satisfaction Measures" in home[0], home
+
+
+@pytest.mark.parametrize("text", [
+    "What is the basis for an award?\nBids are awarded to the lowest responsive, responsible bidder.",
+    "School District Purchasing.\nThe contract must be awarded to the lowest responsible bidder after considering the following:",
+])
+def test_an_american_low_bid_rule_is_answered_without_a_uk_councils_social_value(text):
+    """"The lowest responsible bidder" and a school district are an American buyer's terms: no social value weighting
+    (the UK's Procurement Act answer) and no council asked to confirm it."""
+    assert detect_nation(text) == "outside the UK"
+    written = _rewrites(text, "cost-first")
+    assert written and not any("Social value" in w or "council" in w for w in written), written

@@ -2634,3 +2634,16 @@ def test_a_kept_activity_that_opens_on_a_name_keeps_its_capital():
     rewrite, = _output_rewrites("Unplanned interruptions\nNorthgrid will provide this information within 30 minutes of "
                                 "being told of the interruption.")
     assert "not a target: Northgrid will provide this information within 30 minutes" in rewrite, rewrite
+
+
+def test_a_telephone_fault_repair_benchmark_is_measured_by_customers_not_a_landlords_tenants():
+    """"Fault repair by next working day" under a telephone service's benchmarks is a line fault put right: the
+    rewrite asks the service's customers about its reliability, never a landlord's tenant survey."""
+    rewrite, = _output_rewrites("Benchmarks for Basic Telephone Service (Wire Line)\nFault repair by next working day 92%")
+    assert rewrite.startswith("Customers have a phone and broadband service they can rely on"), rewrite
+    assert "Tenant" not in rewrite and "92%" in rewrite, rewrite
+
+
+def test_an_electricity_breakdown_rows_time_is_measured_by_a_reliable_supply():
+    rewrite = _output_rewrites("Underground cable breakdowns\nThe company will restore supply in towns within 10 hours.")
+    assert rewrite and "a safe, reliable supply" in rewrite[0] and "changes that matter most" not in rewrite[0], rewrite
