@@ -865,7 +865,17 @@ _RESTATED_RE = regex(
 )
 
 
+# A split being left for another: "deviate from its standard Price / Quality split of Price 70% and Quality 30% to Price 30%
+# and Quality 70%", "move away from the current weighting of 60:40 to …": the old split is not this award's.
+_REPLACED_SPLIT_RE = regex(
+    r"\b(?:deviat|mov|chang|switch|shift)\w*\s+(?:away\s+)?from\s+(?:its|the|our|their|a|an)\s+(?:[\w/-]+\s+){0,5}?"
+    r"(?:split|weightings?|ratio|balance)\s+(?:of\s+)?(?P<old>[^.;\n]{1,80}?)(?=\s+to\s+[^.;\n]{0,40}?\d)", re.I
+)
+
+
 def _blank_restated(text: str) -> str:
+    if ("rom" in text or "ROM" in text) and _REPLACED_SPLIT_RE.search(text):
+        text = _REPLACED_SPLIT_RE.sub(lambda m: m.group(0)[:m.start("old") - m.start()] + " " * len(m.group("old")), text)
     if "(" not in text:
         return text
     return _RESTATED_RE.sub(lambda m: m.group("pre") + " " * len(m.group("words")), text)

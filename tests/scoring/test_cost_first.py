@@ -585,3 +585,15 @@ def test_a_care_rate_per_hour_with_its_tax_named_is_care_bought_by_time():
     found = [f for f in review("Morning personal care – help to shower and dress | $48 plus GST per hour").findings
              if f.category == "cost-first"]
     assert found
+
+
+@pytest.mark.parametrize("text,price_first", [
+    ("That the Council agrees to deviate from its standard Price / Quality split of Price 60% and Quality 40% to "
+     "Price 35% and Quality 65% for this contract.", False),
+    ("The board will move from a split of Quality 60% / Price 40% to Price 70% / Quality 30% for this tender.", True),
+])
+def test_a_split_left_for_another_is_not_the_awards_own(text, price_first):
+    """A resolution that moves a contract from the council's usual price-led split to a quality-led one is quality
+    first; the split it leaves is not this award's (and a move the other way is still price first)."""
+    found = [f.rule for f in review(text).findings if f.category == "cost-first"]
+    assert bool(found) == price_first, found
