@@ -95,7 +95,19 @@ class Outcome:
         for m in valid:
             if m.key in named:
                 return m
+        if nation is None:  # where the text is from is not known: a collection that runs anywhere, if there is one
+            anywhere = [m for m in valid if not m.nations]
+            if anywhere:
+                return anywhere[0]
         return valid[0] if valid else None
+
+    def official_in(self, measure: Measure, ages: AgeRange | None, nation: str | None) -> Measure | None:
+        """Where the nation is not known and `measure` runs anywhere: the nation's own collection it stands in for, if
+        the outcome has one valid for the ages (named beside it: "in England, the Tenant Satisfaction Measures")."""
+        if nation is not None or measure.nations or measure not in self.options:
+            return None
+        before = self.options[:self.options.index(measure)]  # only a collection preferred to it: not a tool chosen first
+        return next((m for m in before if m.nations and m.fits(ages)), None)
 
     def stated_in(self, aims_text: str) -> bool:
         low = aims_text.lower()

@@ -161,6 +161,13 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     return area.beneficiaries
 
 
+def _measure_named(outcome, measure, scope: _Scope) -> str:
+    """The measure's short name; where the text's nation is not known, with the nation's own collection it stands in for
+    beside it ("the landlord's own survey of tenants …; in England, the Tenant Satisfaction Measures survey …")."""
+    official = outcome.official_in(measure, scope.ages, scope.nation)
+    return f"{measure.short}; in {official.nations[0]}, {official.short}" if official else measure.short
+
+
 def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope, own_aim: bool = True) -> list[dict[str, str]]:
     """`count` outcomes for the area that fit the scope; the aim the clause states for itself, where it states one
     ("to help people stay in their own homes"), comes first, measured in its own words (not with `own_aim=False`:
@@ -172,8 +179,8 @@ def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope, own_aim: bo
         chosen = area.choose(count, start, scope.ages, scope.named, scope.aims, scope.nation)
     if area.key == "general":
         chosen = _honest_fallback(area, chosen, scope)
-    slots = [{"change": c.outcome.change, "measure": c.measure.short, "when": c.measure.when, "key": c.measure.key}
-             for c in chosen]
+    slots = [{"change": c.outcome.change, "measure": _measure_named(c.outcome, c.measure, scope), "when": c.measure.when,
+              "key": c.measure.key} for c in chosen]
     # (unless the library's first outcome is that aim already, with a measure made for it)
     if own_aim and scope.purpose and not (chosen and chosen[0].outcome.stated_in(scope.purpose)):
         slots = [{"change": scope.purpose, "measure": "a record for each person of whether this has happened",
@@ -1849,7 +1856,7 @@ def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:
     measure = own.measure_for(scope.ages, scope.named, scope.nation) if own else None
     if measure is None:
         return _outcome_slots(area, 1, "rate", scope, own_aim=False)[0]
-    slot = {"change": own.change, "measure": measure.short, "when": measure.when, "key": measure.key}
+    slot = {"change": own.change, "measure": _measure_named(own, measure, scope), "when": measure.when, "key": measure.key}
     # "their agreed support-plan outcomes" names none: where the area has a concrete one each person may choose (tagged
     # `example`: staying in their own home), it is given as the example
     example = next((o for o in area.outcomes if o is not own and "example" in o.tags

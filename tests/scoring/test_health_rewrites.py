@@ -20,7 +20,9 @@ HEALTH_MEASURES = {"eq5d-5l", "eq5d-y", "nhs-proms", "hospital-admission-data", 
 
 def _measures_in(rewrite: str) -> set[str]:
     """Keys of the library measures a rewrite proposes: each appears as '(<short name>, <when>)'."""
-    return {key for key, m in measures().items() if f"({m.short}, " in rewrite}
+    # (a measure named beside the nation's own collection: "(the landlord's own survey …; in England, Tenant …, every year)")
+    return {key for key, m in measures().items()
+            if any(f"{start}{m.short}{end}" in rewrite for start in ("(", "; in England, ") for end in (", ", "; in "))}
 
 
 def _output_rewrites(text: str) -> list[str]:
