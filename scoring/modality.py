@@ -153,6 +153,10 @@ _STRONG_REPORT_RES = (
     # hours of care a week", "the latest figures indicate".
     regex(r"\b(?:current|latest|recent|existing|present)\s+(?:activity\s+)?(?:data|figures|statistics|information|activity)\b"
           r"(?:\s*\([^()]{1,30}\))?\s+(?:indicates?|shows?|suggests?|tells?\s+us)\b", re.I),
+    # What a body keeps count of, told as its practice, not a level to reach: "We monitor the number of repairs fixed first
+    # time, resident satisfaction and call volumes", "We record how many complaints are responded to within 10 days".
+    regex(r"^\W*(?:we|the\s+(?:council|service|team|landlord))\s+(?:monitor|record|track|measure|count|collect\s+data\s+on)\s+"
+          r"(?:the\s+(?:number|percentage|proportion)\s+of|how\s+many)\b", re.I),
     # What a report's figures are about, told of the data: "Most of the data relates to the number of individual children
     # seen", "These figures refer to the number of households assisted".
     regex(r"\b(?:data|figures|statistics|numbers|information|returns?)\s+(?:in\s+this\s+\w+\s+|above\s+|below\s+|here\s+)?"

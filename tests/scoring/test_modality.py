@@ -37,6 +37,8 @@ REPORTED = [
     "71% of reviews which should have been held during the year were completed.",
     "Members asked how the new bands would affect the number of people who receive two-to-one support.",
     "Cllr Patel queried the number of sessions delivered at the two libraries.",
+    # what a body keeps count of, told as its practice
+    "We monitor the number of home visits made, carers' satisfaction and call volumes.",
     # what a report's figures are about, told of the data
     "Nearly all of the data in this table relates to the number of older people visited at home.",
     # what a named organisation has; a fall told by its cause; a defined term; a heading naming a rate; no contract
