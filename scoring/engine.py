@@ -315,19 +315,23 @@ def _with_quote(run: tuple[int, str, str], text: str) -> tuple[int, str, str] | 
         if at < 0:
             continue
         start = at + len(opening)
-        if closing == ".":  # the list ends the sentence: an item's own stop ("…") is the sentence's
-            first, text, merged = (t if t.endswith(_OWN_STOPS) else t.removesuffix(".") for t in (first, text, merged))
+        if closing == ".":  # the list ends the sentence: an item's own stop ("…") is the sentence's, else a full stop
+            bodies = [t if t.endswith(_OWN_STOPS) else t.removesuffix(".") for t in (first, text, merged)]
+        elif all(t.endswith(closing) for t in (first, text, merged)):
+            bodies = [t[:len(t) - len(closing)] for t in (first, text, merged)]
+        else:
+            return None
+        first_body, text_body, merged_body = bodies
+        if text_body[:start] != first_body[:start] or not merged_body.startswith(first_body[:start]):
+            return None
+        if merged_body.count("; ", start) - first_body.count("; ", start) + 1 >= _MOST_QUOTES:
+            return None
+        added = text_body[start:]  # as the draft wrote it: a name keeps its capital
+        if not added.strip() or "\n" in added or added in merged_body[start:]:
+            return None
+        if closing == "." and added.endswith(_OWN_STOPS):
             closing = ""
-        if text[:start] != first[:start] or not merged.startswith(first[:start]) \
-                or not all(t.endswith(closing) for t in (first, text, merged)):
-            return None
-        if merged.count("; ", start) - first.count("; ", start) + 1 >= _MOST_QUOTES:
-            return None
-        added = text[start:len(text) - len(closing)]  # as the draft wrote it: a name keeps its capital
-        if not added.strip() or "\n" in added or added in merged[start:]:
-            return None
-        body = merged[:len(merged) - len(closing)]
-        return head, run[1], f"{body}; {added}{closing or ('' if added.endswith(_OWN_STOPS) else '.')}"
+        return head, first, f"{merged_body}; {added}{closing}"
     return None
 
 

@@ -14,7 +14,7 @@ import re
 import zlib
 from functools import lru_cache
 
-from knowledge.outcome_library import AgeRange, Area, Choice, library
+from knowledge.outcome_library import AgeRange, Area, Choice, Measure, Outcome, library
 from prompts.render import render
 
 from .kinds import Document, run
@@ -161,7 +161,7 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     return area.beneficiaries
 
 
-def _measure_named(outcome, measure, scope: _Scope) -> str:
+def _measure_named(outcome: Outcome, measure: Measure, scope: _Scope) -> str:
     """The measure's short name; where the text's nation is not known, with the nation's own collection it stands in for
     beside it ("the landlord's own survey of tenants …; in England, the Tenant Satisfaction Measures survey …")."""
     official = outcome.official_in(measure, scope.ages, scope.nation)

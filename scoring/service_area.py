@@ -127,9 +127,9 @@ def detect_area(*texts: str) -> Area:
             text = _WASTE_RECOVERY_RE.sub(" recycling ", text)
         if "ealth" in text or "EALTH" in text:
             text = _PUBLIC_HEALTH_DUTY_RE.sub(" ", text)
-        text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)
+        text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)  # "weekly fostering allowances", "foster placements"
         if "ault" in text or "AULT" in text:  # a telephone line's or a meter's fault repaired is not a landlord's repair
-            text = _FAULT_REPAIR_RE.sub(" fault put right ", text)  # "weekly fostering allowances", "foster placements"
+            text = _FAULT_REPAIR_RE.sub(" fault put right ", text)
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
         text = _US_SPELLING_RE.sub(r"\1is\2", text)
         text = _LICENSE_RE.sub(r"licence\1", text)  # the noun as America spells it: "trade license", "plumber license"

@@ -874,7 +874,7 @@ _REPLACED_SPLIT_RE = regex(
 
 
 def _blank_restated(text: str) -> str:
-    if ("rom" in text or "ROM" in text) and _REPLACED_SPLIT_RE.search(text):
+    if "rom" in text or "ROM" in text:
         text = _REPLACED_SPLIT_RE.sub(lambda m: m.group(0)[:m.start("old") - m.start()] + " " * len(m.group("old")), text)
     if "(" not in text:
         return text
