@@ -124,6 +124,16 @@ _STRONG_REPORT_RES = (
     # A figure told as what something averages: "The bookmobile averages 470 transactions per week", "Recovery rates have
     # averaged 45 per cent" (a target says what it must average).
     regex(r"\b(?:averages|averaged)\s+(?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+)?\d", re.I),
+    # An average price or cost told as it stands, or a reply passing on what a body said: "the average payment to private
+    # residential care companies is €5,535 per child per bed per week", "Tusla has informed me that …" (a rate set for
+    # providers has no "average … is" of its own; with a modal it is set, caught before this).
+    regex(r"\b(?:the\s+)?average\s+(?:weekly\s+|hourly\s+|daily\s+|annual\s+|unit\s+|gross\s+|net\s+)?(?:payment|cost|price|fee|charge"
+          r"|spend|rate\s+paid)\b[^.;]{0,140}?\b(?:is|was|are|were|stands\s+at|stood\s+at)\s+(?:around\s+|about\s+|approximately\s+)?"
+          r"[£$€]\s?\d|\b(?:has|have|had)\s+(?:informed|advised|told)\s+(?:me|us)\s+that\b", re.I),
+    # An annual report's result line opening on what was achieved: "Achieved average monthly vacancy rate of 5.1% for
+    # Defence-owned off-base houses" (a plan's "Achieve a rate of …" is an instruction, caught before this).
+    regex(r"^\W*achieved\s+(?:an?\s+|the\s+)?(?:average\s+)?(?:(?:daily|weekly|monthly|quarterly|annual|overall)\s+)?(?:average\s+)?"
+          r"(?:[\w-]+\s+){0,3}?(?:rate|level|score|figure|share)\s+(?:for\s+[^.;]{1,60}?\s+)?of\s+\d", re.I),
     # A chart's account of itself: "The chart to the right shows the "success rate" for weekly pick-ups".
     regex(r"^\W*(?:the|this|each)\s+(?:chart|graph|figure|map|dashboard)\s+(?:(?:to|on)\s+the\s+(?:right|left)\s+|above\s+|below\s+)?"
           r"(?:shows|displays|illustrates|presents|depicts)\b", re.I),

@@ -155,8 +155,12 @@ def test_a_time_limit_set_for_the_provider_is_an_output_target_and_a_reported_on
     "Screening coverage for the third quarter is 71 percent, a 2.3 percent increase from the previous quarter.",
     "Nationally 98 percent of patients ready for treatment received their first treatment within four weeks.",
     "Nearly a third of the boards were meeting the target for clinic waits of under twelve weeks.",
+    # an average price told as it stands, a minister passing on a body's answer, an annual report's "Achieved …" line
+    "The average payment to independent children's homes is £4,900 per child per week.",
+    "The Agency has informed me that 212 young people were placed out of county last year.",
+    "Achieved an average monthly vacancy rate of 6.2% across the leased homes, above the agreement figure of 5%.",
 ])
-def test_a_result_set_against_the_last_quarter_or_the_target_is_reported_not_set(text):
+def test_a_result_or_a_figure_told_as_it_stands_is_reported_not_set(text):
     assert reports_fact(text)
     assert not [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
 
@@ -184,3 +188,4 @@ def test_what_was_being_provided_is_told_not_set():
     from scoring.modality import reports_fact
     assert reports_fact("On transfer the agency was providing a total of 600 hours of care per week.")
     assert not reports_fact("The agency will be providing a total of 600 hours of care per week.")
+
