@@ -1942,8 +1942,13 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document:
         return None  # the rule names the lowest price again ("… or L1", "decided on the lowest price"): it would contradict itself
     if _carries(sentence, ("cost-first", "output-only")):
         return None  # the rest of the clause has a problem of its own (per-session pay, say): the whole scheme instead
+    # In brackets (a list goes on after the sentence), the scheme's sentences are joined as one.
+    bracketed = re.sub(r"\. (\w)", lambda m: "; " + m.group(1).lower(), scheme_sentence[0].lower() + scheme_sentence[1:].rstrip("."))
     if sentence.endswith((";", ",", ":")):  # a list goes on after it: the scheme goes in brackets, the mark stays
-        return f"{sentence[:-1]} ({scheme_sentence[0].lower()}{scheme_sentence[1:].rstrip('.')}){sentence[-1]}"
+        return f"{sentence[:-1]} ({bracketed}){sentence[-1]}"
+    joined = re.search(r"([;,])\s+(and|or)$", sentence)  # "…; and": the list's joining word stays after the mark too
+    if joined:
+        return f"{sentence[:joined.start()]} ({bracketed}){joined.group(1)} {joined.group(2)}"
     return sentence + ("" if sentence.endswith((".", ":", "!")) else ".") + " " + scheme_sentence
 
 

@@ -99,6 +99,13 @@ _US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|pr
                         re.I)
 # "Fault repair by next working day": a telephone or supply fault put right, which says nothing of a home's repairs.
 _FAULT_REPAIR_RE = regex(r"\bfault\s+repairs?\b", re.I)
+# Mental health named as one kind of care in a list of health care ("primary medical, dental, mental health, substance abuse
+# and home health"): the service is health care of every kind, not a mental health or a drug service (the kinds in the
+# list are read as primary care).
+_CARE_KINDS_RE = regex(r"\b(?:primary\s+medical|primary\s+care|medical|dental)\s*(?:care\s*)?,\s*(?:[\w/-]+\s*,\s*){0,3}?mental\s+health\b"
+                       r"(?:\s*,\s*(?:and\s+)?[\w/-]+(?:\s+[\w/-]+)?){0,4}"
+                       r"|\bmental\s+health\s*,\s*(?:[\w/-]+\s*,\s*){0,3}?(?:dental|primary\s+medical)\b", re.I)
+_CARE_KIND_RE = regex(r"\bmental\s+health\b|\bsubstance\s+(?:abuse|use|misuse)\b", re.I)
 _LICENSE_RE = regex(r"\blicense(s?)\b", re.I)
 # Areas whose keywords mostly name a group of people rather than a service.
 _GROUP_AREAS = frozenset({"youth", "children-families", "volunteering"})
@@ -128,6 +135,8 @@ def detect_area(*texts: str) -> Area:
         if "ealth" in text or "EALTH" in text:
             text = _PUBLIC_HEALTH_DUTY_RE.sub(" ", text)
         text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)  # "weekly fostering allowances", "foster placements"
+        if "ental" in text and "ealth" in text:
+            text = _CARE_KINDS_RE.sub(lambda m: _CARE_KIND_RE.sub("primary care", m.group(0)), text)
         if "ault" in text or "AULT" in text:  # a telephone line's or a meter's fault repaired is not a landlord's repair
             text = _FAULT_REPAIR_RE.sub(" fault put right ", text)
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")

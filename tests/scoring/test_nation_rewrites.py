@@ -170,3 +170,14 @@ def test_an_american_low_bid_rule_is_answered_without_a_uk_councils_social_value
     assert detect_nation(text) == "outside the UK"
     written = _rewrites(text, "cost-first")
     assert written and not any("Social value" in w or "council" in w for w in written), written
+
+
+def test_a_low_bid_rule_elsewhere_is_told_to_check_the_law_first_and_a_list_item_keeps_its_joining_word():
+    """Where a law may make the lowest bid win (an American purchasing code), the award rewrite says to check which route
+    lets quality be scored before changing the rule; a rule that is one item of a list keeps its "; and" at the end."""
+    (item,) = _rewrites("(iii) A fixed price contract will be awarded in writing to the lowest responsive and responsible "
+                        "bidder; and", "cost-first")
+    assert item.endswith("); and") and "ask your procurement lead which route lets quality be scored" in item, item
+    assert "; and." not in item and "Quality 70%" in item, item
+    uk = _rewrites("Tenders for the home care framework will be awarded to the lowest priced bidder.", "cost-first")
+    assert uk and not any("procurement lead" in w for w in uk), uk

@@ -64,6 +64,11 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Children in out-of-home care: placement reviews held", "children-families"),
     ("Young people leaving out-of-home care: new cases opened", "leaving-care"),
     ("Crisis accommodation: new support periods each month", "homelessness"),
+    # a list of the kinds of health care a programme pays for is health care, not its mental health item
+    ("Visits for care (primary medical, dental, mental health, substance abuse and home health): 1.2 million", "health-services"),
+    ("Falls prevention classes: 12 postural stability courses a year", "older-people"),
+    ("The shuttle service shall keep a trip completion rate of 98%", "public-transport"),
+    ("Behavioural support in line with NCSCT guidance, six sessions each", "stop-smoking"),
 ])
 def test_services_named_in_other_words_find_their_area(text, area):
     from scoring.service_area import detect_area
