@@ -134,6 +134,10 @@ _STRONG_REPORT_RES = (
     # Defence-owned off-base houses" (a plan's "Achieve a rate of …" is an instruction, caught before this).
     regex(r"^\W*achieved\s+(?:an?\s+|the\s+)?(?:average\s+)?(?:(?:daily|weekly|monthly|quarterly|annual|overall)\s+)?(?:average\s+)?"
           r"(?:[\w-]+\s+){0,3}?(?:rate|level|score|figure|share)\s+(?:for\s+[^.;]{1,60}?\s+)?of\s+\d", re.I),
+    # What a service can take, told as it is: "The service has the capacity to support up to 25 residents" (a provider told
+    # it "must have the capacity to …" is set a requirement, caught before this).
+    regex(r"\b(?:has|have)\s+(?:the\s+)?capacity\s+(?:to\s+(?:support|serve|accommodate|house|take|see|work\s+with)|for)\s+"
+          r"(?:up\s+to\s+|around\s+|about\s+)?\d", re.I),
     # A chart's account of itself: "The chart to the right shows the "success rate" for weekly pick-ups".
     regex(r"^\W*(?:the|this|each)\s+(?:chart|graph|figure|map|dashboard)\s+(?:(?:to|on)\s+the\s+(?:right|left)\s+|above\s+|below\s+)?"
           r"(?:shows|displays|illustrates|presents|depicts)\b", re.I),
@@ -337,6 +341,10 @@ _AS_OF_DATE_RE = regex(
 _DESCRIBED_RE = regex(r"^\W*(?:this|the)\s+(?:interactive\s+)?(?:chart|graph|table|figure|map|dashboard|data(?:\s*set)?|spreadsheet)"
                       r"\s+(?:(?:below|above)\s+)?(?:shows|illustrates|presents|sets\s+out|displays|contains|lists|is\s+divided)\b"
                       r"|^\W*this\s+is\s+(?:to|intended\s+to)\s+show\b", re.I)
+# A lead-in to a table of figures: "Total number of beneficiaries enrolled in Delhi till Nov., 2013 reads as follows:" (read
+# before an indicator's own words, which it opens on).
+_FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+)?(?:number|no\.|details|figures|data|status|position|break-?up)\s+of\b"
+                            r"[^;\n]{0,160}?\b(?:reads?|is|are|was|were|stands?)\s+as\s+(?:follows|under|below)\s*:?\s*$", re.I)
 # A question told in a reply, its modal the question's: "your Parliamentary Question asking if he will list …".
 _REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",
                               re.I)
@@ -371,7 +379,7 @@ def reports_fact(text: str) -> bool:
     if "|" not in text and "\t" not in text and not _TARGET_RE.search(text) and not _IMPERATIVE_RE.search(text) \
             and (_PROJECTION_RE.search(text) or (_AS_OF_DATE_RE.search(text) and not _MODAL_RE.search(text))):
         return True
-    if _DESCRIBED_RE.search(text) and "|" not in text and "\t" not in text:
+    if (_DESCRIBED_RE.search(text) or _FIGURES_LEAD_IN_RE.search(text)) and "|" not in text and "\t" not in text:
         return True  # its "is to" says what the data item shows, it binds no one
     if _VIEW_TOLD_RE.search(text) and not _IMPERATIVE_RE.search(text):
         return True

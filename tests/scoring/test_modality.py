@@ -159,6 +159,9 @@ def test_a_time_limit_set_for_the_provider_is_an_output_target_and_a_reported_on
     "The average payment to independent children's homes is £4,900 per child per week.",
     "The Agency has informed me that 212 young people were placed out of county last year.",
     "Achieved an average monthly vacancy rate of 6.2% across the leased homes, above the agreement figure of 5%.",
+    # a lead-in to a table of figures, and what a service can take told as it is
+    "Total number of children enrolled in the district up to Dec., 2019 reads as follows:",
+    "The scheme has the capacity to support up to 30 families referred by the early help team.",
 ])
 def test_a_result_or_a_figure_told_as_it_stands_is_reported_not_set(text):
     assert reports_fact(text)
