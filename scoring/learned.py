@@ -551,8 +551,9 @@ def eligible(text: str, kind: str = "sentence") -> bool:
         return False  # what a person pays for registering late is their deadline, not a standard the service keeps
     if _INPUT_RATIO_RE.match(text):
         return False  # what goes in (staff hours, cost, floor area), not what comes out
-    if _QUESTION_MARK_RE.search(text) or _HYPOTHETICAL_RE.match(text) or _HEADER_ROW_RE.match(text) or _XREF_RE.match(text):
-        return False  # a question, a worked example, a table's header row or a cross-reference: none of them sets a term
+    if _QUESTION_MARK_RE.search(text) or _HYPOTHETICAL_RE.match(text) or _HEADER_ROW_RE.match(text) or _XREF_RE.match(text) \
+            or (_SECTION_TITLE_RE.match(text) and not _MODAL_VERB_RE.search(text)):
+        return False  # a question, a worked example, a table's header row, a cross-reference or a section's title: none sets a term
     if named("negation").search(named("not_negation").sub(" ", text)):
         return False  # a practice refused or being ended ("15-minute calls to be phased out"), as the rules read it
     if _AMENDMENT_RE.search(text):
@@ -580,6 +581,9 @@ _HEADER_ROW_RE = regex(r"^(?=[^|\t]*[|\t])[^\d\n]*$")
 # A pointer to another part of the papers, alone: "(Minute 139 below refers.)", "(See Appendix 2.)", "See paragraph 4.3 above."
 _XREF_RE = regex(r"^\W*(?:(?:see|refer\s+to|as\s+per)\s+)?(?:minutes?|paragraphs?|sections?|appendix|appendices|annex(?:es)?|items?|"
                  r"clauses?|pages?|tables?|schedules?)\s+[\w.()-]{1,12}(?:\s+(?:above|below|refers?|applies))*\W*$", re.I)
+# A section's number and title, alone: "Section 17a-17-11 - Computation of per diem rate for residential care" (a title
+# names what the section is about and sets nothing).
+_SECTION_TITLE_RE = regex(r"^\W*(?:section|sec\.|§|rule|regulation|article)\s*[\w.()-]{1,16}\s*[-–—:]\s+[^\d.;:!?\n|\t]{3,100}$", re.I)
 
 
 # A KPI line's own code before its words ("KPI 7", "OP6", "2.1", "b)") and the figures and column debris after

@@ -25,7 +25,7 @@ MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of t
 # A charter line in another unusual order, which the model reads as output-only at 0.95 or more.
 OUTPUT_SURE = "Letters and emails from residents: reply issued inside 5 working days on 90% of occasions."
 MISSED_COST = ("The work will go to the supplier whose hourly charge is most economical.\n"
-               "Sitting services will be paid per hour of sitting delivered.\n")
+               "Providers will be paid for each hour of companionship delivered.\n")
 
 
 @pytest.fixture
@@ -141,7 +141,7 @@ def test_the_command_line_adds_the_shipped_cost_first_suggestion_unless_switched
     run = lambda *extra: subprocess.run([sys.executable, "-m", "bot.cli", "review", *extra, str(draft)],  # noqa: E731
                                         capture_output=True, text=True, env=env, cwd=ROOT)
     plain, asked, rules_only = run(), run("--learned"), run("--no-learned")
-    assert "cost-first/learned" in plain.stdout and "per hour of sitting" in plain.stdout, plain.stdout
+    assert "cost-first/learned" in plain.stdout and "each hour of companionship" in plain.stdout, plain.stdout
     assert asked.stdout == plain.stdout and "/learned" not in rules_only.stdout
     assert rules_only.returncode == 0 and plain.returncode == asked.returncode
 
@@ -227,6 +227,8 @@ def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
     "PI 05 Cost per FTE catering employee",
     # what a family pays for registering late: their deadline, not the council's
     "Registration between 22 and 60 days after the birth: late fee Rs 10 at the ward office",
+    # a section's number and title: what the section is about
+    "Section 12b-4-07 - Calculation of per diem rate for foster care",
 ])
 def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text):
     assert not learned.eligible(text)
