@@ -26,7 +26,7 @@ from .fit import (ITEM_VERBS as _ITEM_VERBS, MEASURE_NAME_RE, Place, as_item, as
 from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header, without_icon_alt
 from .segment import Clause, segment
-from .service_area import BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
+from .service_area import APPROPRIATE_ADULT_RE, BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
@@ -55,6 +55,8 @@ def _group_words(text: str, plural_only: bool = False) -> str | None:
     `plural_only` skips singular words, which in a heading are usually adjectives ("Adult drug service").
     """
     text = BENEFIT_NAME_RE.sub(" ", text)  # "Carer's Allowance claims" name a benefit, not who the service is for
+    if "ppropriate" in text or "PPROPRIATE" in text:
+        text = APPROPRIATE_ADULT_RE.sub(" ", text)  # the custody service's volunteers, not who it is for
     more = _MORE_GROUPS_RE.search(text)
     first = named("people").search(text)
     if more is not None and (first is None or more.start() <= first.start()

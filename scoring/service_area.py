@@ -99,6 +99,9 @@ _US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|pr
                         re.I)
 # "Fault repair by next working day": a telephone or supply fault put right, which says nothing of a home's repairs.
 _FAULT_REPAIR_RE = regex(r"\bfault\s+repairs?\b", re.I)
+# An Appropriate Adult is the volunteer or worker who supports a child or a vulnerable adult in police custody: a role
+# in the service, not the people it is for (nor a sign of adult social care).
+APPROPRIATE_ADULT_RE = regex(r"\bappropriate\s+adults?\b", re.I)
 # Mental health named as one kind of care in a list of health care ("primary medical, dental, mental health, substance abuse
 # and home health"): the service is health care of every kind, not a mental health or a drug service (the kinds in the
 # list are read as primary care).
@@ -130,6 +133,8 @@ def detect_area(*texts: str) -> Area:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
         text = _FOSTERING_RE.sub(" foster care ", text)
+        if "ppropriate" in text or "PPROPRIATE" in text:
+            text = APPROPRIATE_ADULT_RE.sub(" custody support ", text)
         if "ecovery" in text or "ECOVERY" in text:  # (a plain test first: most texts have neither)
             text = _WASTE_RECOVERY_RE.sub(" recycling ", text)
         if "ealth" in text or "EALTH" in text:

@@ -150,3 +150,15 @@ def test_a_keywords_plural_names_its_area_and_cancer_and_radiotherapy_waits_are_
     assert detect_area("Flu vaccinations offered in all GP practices").key == "health-services"
     assert detect_area("Percentage of radiotherapy patients treated within 4 weeks").key == "health-services"
     assert detect_area("Patients to receive cancer treatment within 31 days of the decision to treat").key == "health-services"
+
+
+def test_appropriate_adults_are_the_custody_services_volunteers_not_its_client_group():
+    """An Appropriate Adult supports a child or a vulnerable adult in police custody: the rewrite must not take them for
+    the people the service is for, nor the service for adult social care (ASCOT)."""
+    from scoring import review
+    from scoring.service_area import detect_area
+
+    clause = "Appropriate Adults will attend the custody suite within 2 hours of the request."
+    assert detect_area(clause).key != "adult-social-care"
+    rewrites = [f.rewrite for f in review(clause).findings if f.rewrite]
+    assert rewrites and not any(r.startswith("Adults") or "ASCOT" in r for r in rewrites), rewrites
