@@ -124,12 +124,14 @@ _STRONG_REPORT_RES = (
     # A figure told as what something averages: "The bookmobile averages 470 transactions per week", "Recovery rates have
     # averaged 45 per cent" (a target says what it must average).
     regex(r"\b(?:averages|averaged)\s+(?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+)?\d", re.I),
-    # An average price or cost told as it stands, or a reply passing on what a body said: "the average payment to private
-    # residential care companies is €5,535 per child per bed per week", "Tusla has informed me that …" (a rate set for
-    # providers has no "average … is" of its own; with a modal it is set, caught before this).
+    # An average price or cost told as it stands: "the average payment to private residential care companies is €5,535 per
+    # child per bed per week" (a rate set for providers has no "average … is" of its own; with a modal it is set, caught
+    # before this).
     regex(r"\b(?:the\s+)?average\s+(?:weekly\s+|hourly\s+|daily\s+|annual\s+|unit\s+|gross\s+|net\s+)?(?:payment|cost|price|fee|charge"
           r"|spend|rate\s+paid)\b[^.;]{0,140}?\b(?:is|was|are|were|stands\s+at|stood\s+at)\s+(?:around\s+|about\s+|approximately\s+)?"
-          r"[£$€]\s?\d|\b(?:has|have|had)\s+(?:informed|advised|told)\s+(?:me|us)\s+that\b", re.I),
+          r"[£$€]\s?\d", re.I),
+    # A reply passing on what a body said: "Tusla has informed me that …".
+    regex(r"\b(?:has|have|had)\s+(?:informed|advised|told)\s+(?:me|us)\s+that\b", re.I),
     # An annual report's result line opening on what was achieved: "Achieved average monthly vacancy rate of 5.1% for
     # Defence-owned off-base houses" (a plan's "Achieve a rate of …" is an instruction, caught before this).
     regex(r"^\W*achieved\s+(?:an?\s+|the\s+)?(?:average\s+)?(?:(?:daily|weekly|monthly|quarterly|annual|overall)\s+)?(?:average\s+)?"

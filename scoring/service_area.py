@@ -132,14 +132,14 @@ def detect_area(*texts: str) -> Area:
         if paid_carers:
             text = _BARE_CARERS_RE.sub(" ", text)  # "carers" in a Shared Lives or fostering text are its carers
         text = _OUT_OF_HOME_RE.sub(lambda m: " child welfare " if m.group(1) is None else " leaving care ", text)
-        text = _FOSTERING_RE.sub(" foster care ", text)
+        text = _FOSTERING_RE.sub(" foster care ", text)  # "weekly fostering allowances", "foster placements"
         if "ppropriate" in text or "PPROPRIATE" in text:
             text = APPROPRIATE_ADULT_RE.sub(" custody support ", text)
         if "ecovery" in text or "ECOVERY" in text:  # (a plain test first: most texts have neither)
             text = _WASTE_RECOVERY_RE.sub(" recycling ", text)
         if "ealth" in text or "EALTH" in text:
             text = _PUBLIC_HEALTH_DUTY_RE.sub(" ", text)
-        text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)  # "weekly fostering allowances", "foster placements"
+        text = _COMPLAINT_ABOUT_RE.sub(" reports about ", text)
         if "ental" in text and "ealth" in text:
             text = _CARE_KINDS_RE.sub(lambda m: _CARE_KIND_RE.sub("primary care", m.group(0)), text)
         if "ault" in text or "AULT" in text:  # a telephone line's or a meter's fault repaired is not a landlord's repair
