@@ -161,7 +161,12 @@ _QUESTION_RE = regex(
     # an application form's request to the applicant: "please provide a brief overview of the project", "Please include the
     # target population and the number of contracted beds" asks what there is, it does not set a number to reach
     r"|^\W*(?:[\w,'’-]+\s+){0,4}?please\s+(?:provide|give|include|write|attach|describe|list|state|explain|outline|tell\s+us"
-    r"|summari[sz]e|identify|indicate|specify)\b", re.I)
+    r"|summari[sz]e|identify|indicate|specify)\b"
+    # a request for information, in an FOI's words: "Could you provide the figures for the average weekly fee rates charged
+    # for adults receiving care …", "Please could you tell me the hourly rate", "I would like to request the number of …"
+    r"|^\W*(?:[\w,'’-]+\s+){0,3}?(?:(?:could|can|would)\s+you|please\s+(?:could|can|would)\s+you)\s+(?:please\s+)?(?:kindly\s+)?"
+    r"(?:provide|give|send|supply|tell\s+(?:me|us)|confirm|share|let\s+(?:me|us)\s+know|list|advise|state|disclose)\b"
+    r"|^\W*(?:i|we)\s+(?:would\s+like\s+to|wish\s+to|am\s+writing\s+to|are\s+writing\s+to)\s+(?:request|know|ask|obtain)\b", re.I)
 # A duty to report that sets no figure: "Each report shall contain the number of residents served".
 _REPORTING_DUTY_RE = regex(
     r"^\W*+(?:(?:each|every|the|all|any|a)\s+)?(?:[\w-]+\s+){0,2}?(?:reports?|returns?|submissions?|monitoring\s+(?:reports?|returns?|information))"

@@ -506,6 +506,26 @@ def _outside_uk(doc: Document) -> bool:
     return draft_place(doc) == "elsewhere"
 
 
+# A preference points system named by its split ("80/20 Preference Point System", "the 90/10 system"), and the words of a
+# guide or a heading that make it the topic rather than this tender's scheme: "Complete guide to South Africa's 80/20
+# preference point system", "Understanding the 80/20 System", "When the 80/20 System Applies" (a tender's "Bids will be
+# evaluated on the 80/20 preference point system", or a form's "80/20 Preference Point System:" over its lines, sets it).
+_SYSTEM_NAMED_RE = regex(r"\d{2}\s*/\s*\d{1,2}\b")
+_SYSTEM_TOPIC_RE = regex(r"\b(?:guides?\s+(?:to|on)|(?:complete|quick|short|simple|bidder'?s|step[-\s]by[-\s]step)\s+guide|understanding|explained|"
+                         r"explainer|overview\s+of|introduction\s+to|what\s+is\s+the|how\s+(?:the\s+)?(?:[\w/-]+\s+){0,4}?(?:system\s+)?works|"
+                         r"learn\s+how)\b", re.I)
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "under", "with", "by", "at", "vs", "&"}
+
+
+def _title_line(text: str) -> bool:
+    """A heading in title case on one short line with no stop or colon at its end: "When the 80/20 System Applies"."""
+    line = text.strip()
+    words = line.split()
+    if "\n" in line or not 2 <= len(words) <= 12 or line[-1] in ".:;,":
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL for w in words)
+
+
 def _weight_hedged(doc: Document, weight: Weight) -> bool:
     i = doc.index_at(weight.start)
     if i is None:
@@ -513,6 +533,8 @@ def _weight_hedged(doc: Document, weight: Weight) -> bool:
     clause = doc.clauses[i]
     if doc.model[i].role in _NEVER_ROLES:
         return True  # a guide's account of a method ("Method 1: lowest price" / "Price is 100% of the marks")
+    if _SYSTEM_NAMED_RE.match(doc.text, weight.start) and (_SYSTEM_TOPIC_RE.search(clause.text) or _title_line(clause.text)):
+        return True  # a points system named as a guide's topic or a heading ("Understanding the 80/20 System"), not applied
     # A weighting is hedged by a cue anywhere in its clause ("Scotland suggests 80:20 for ...", "we used to weight
     # price at 60%"; not "the formula must be used to calculate the points").
     if _cued(clause, weight.start, hedge_in=clause.text):

@@ -132,6 +132,10 @@ _STRONG_REPORT_RES = (
           r"[£$€]\s?\d", re.I),
     # A reply passing on what a body said: "Tusla has informed me that …".
     regex(r"\b(?:has|have|had)\s+(?:informed|advised|told)\s+(?:me|us)\s+that\b", re.I),
+    # A meeting's minutes passing on what a report or an officer said, in the past: "The report stated that the Home First
+    # service had a capacity of 150 referrals per week" (a modal in it, "stated that providers must …", is caught before this).
+    regex(r"^\W*(?:the\s+)?(?:report|paper|update|briefing|presentation|review|officer|director|manager|head\s+of\s+[\w\s]{1,30}?|committee|members?)"
+          r"\s+(?:stated|noted|said|explained|reported|highlighted|confirmed|advised|informed\s+members)\s+that\b[^.;]{0,200}?\b(?:had|was|were)\b", re.I),
     # An annual report's result line opening on what was achieved: "Achieved average monthly vacancy rate of 5.1% for
     # Defence-owned off-base houses" (a plan's "Achieve a rate of …" is an instruction, caught before this).
     regex(r"^\W*achieved\s+(?:an?\s+|the\s+)?(?:average\s+)?(?:(?:daily|weekly|monthly|quarterly|annual|overall)\s+)?(?:average\s+)?"
@@ -342,11 +346,16 @@ _AS_OF_DATE_RE = regex(
 # indicator's own words, which it quotes, and before its "is to", which binds no one.
 _DESCRIBED_RE = regex(r"^\W*(?:this|the)\s+(?:interactive\s+)?(?:chart|graph|table|figure|map|dashboard|data(?:\s*set)?|spreadsheet)"
                       r"\s+(?:(?:below|above)\s+)?(?:shows|illustrates|presents|sets\s+out|displays|contains|lists|is\s+divided)\b"
-                      r"|^\W*this\s+is\s+(?:to|intended\s+to)\s+show\b", re.I)
+                      r"|^\W*this\s+is\s+(?:to|intended\s+to)\s+show\b"
+                      # a chart's caption: "Bar Chart showing highest number of referrals among 80-84 yrs age group"
+                      r"|^\W*(?:(?:bar|line|pie|column|stacked(?:\s+bar)?|donut|doughnut)\s+)?(?:chart|graph|figure|diagram)(?:\s+\d+(?:\.\d+)?)?"
+                      r"\s*[:.–-]?\s*(?:showing|illustrating|displaying|comparing)\b", re.I)
 # A lead-in to a table of figures: "Total number of beneficiaries enrolled in Delhi till Nov., 2013 reads as follows:" (read
 # before an indicator's own words, which it opens on).
-_FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+)?(?:number|no\.|details|figures|data|status|position|break-?up)\s+of\b"
-                            r"[^;\n]{0,160}?\b(?:reads?|is|are|was|were|stands?)\s+as\s+(?:follows|under|below)\s*:?\s*$", re.I)
+_FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+|average\s+|mean\s+)?(?:number|no\.|details|figures|data|status|position|break-?up)\s+of\b"
+                            r"[^;\n]{0,160}?\b(?:(?:reads?|is|are|was|were|stands?)\s+as\s+(?:follows|under|below)|(?:is|are|was|were)\s+"
+                            r"(?:shown|given|set\s+out|listed|presented|detailed|summari[sz]ed|tabulated)\s+(?:below|overleaf|in\s+the\s+table\s+below))"
+                            r"\s*:?\s*$", re.I)
 # A question told in a reply, its modal the question's: "your Parliamentary Question asking if he will list …".
 _REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",
                               re.I)

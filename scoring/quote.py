@@ -84,7 +84,12 @@ _MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?=\d)"
 # A second standard joined to the first: ", and 95% within 18 weeks", "and 98 per cent ...", or the next year's
 # figure: ", 925 young people in Year 2".
 _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)"
-                         r"|,\s+(?:and\s+)?\d[\d,]*\s+(?:[a-z]+\s+){0,3}?in\s+(?:year|yr)\s*\d", re.I)
+                         r"|,\s+(?:and\s+)?\d[\d,]*\s+(?:[a-z]+\s+){0,3}?in\s+(?:year|yr)\s*\d"
+                         # a second count of its own kind after "and": "200 youth sessions and 40 holiday activities"
+                         r"|\s(?:and|plus)\s+(?:at\s+least\s+)?\d[\d,]*\s+(?!(?:per|a|an|the|of|to|in|on|at|by|for|within|times?"
+                         r"|days?|weeks?|months?|years?|hours?|minutes?|mins?|hrs?)\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b"
+                         # (not a sentence of its own: "and 4 firms submitted complete tender packages", "2,506 groups were supported")
+                         r"(?![ \t]+(?:were|was|are|is|have|has|had|will|would|shall|must|can|could|may|\w+ed)\b)", re.I)
 # (not the full stop of an abbreviation: "from Jan. 1 - Dec. 31", "approx. 40", "e.g. visits", "No. 3")
 _ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
                      r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")

@@ -26,6 +26,9 @@ def _info(text, starts_with):
     ("Pmin = price of the lowest compliant bid", "definition"),
     ("Is the cheapest bid always the winner?", "question"),
     ("Myth: the lowest quote wins", "question"),
+    # an FOI's request for figures, which asks what is paid and sets nothing
+    ("Could you please provide the average hourly rates paid for home care in each of the last three years:", "question"),
+    ("I would like to request the number of people placed in supported living by the council.", "question"),
     ("Bids will be evaluated by a panel of three officers.", "procedure"),
     # A question after a condition, a result cell, a month and year in the past, and a path to a target.
     ("If the panel thinks the cheapest bid will fail, what can it do?", "question"),

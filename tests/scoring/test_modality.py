@@ -161,7 +161,10 @@ def test_a_time_limit_set_for_the_provider_is_an_output_target_and_a_reported_on
     "Achieved an average monthly vacancy rate of 6.2% across the leased homes, above the agreement figure of 5%.",
     # a lead-in to a table of figures, and what a service can take told as it is
     "Total number of children enrolled in the district up to Dec., 2019 reads as follows:",
+    "The average number of young people attending the youth club on a Friday is shown below:",
+    "Line graph showing the number of referrals received in each month of the year",
     "The scheme has the capacity to support up to 30 families referred by the early help team.",
+    "The update stated that the rapid response team had a capacity of 40 visits per day, with 28 made on average.",
 ])
 def test_a_result_or_a_figure_told_as_it_stands_is_reported_not_set(text):
     assert reports_fact(text)

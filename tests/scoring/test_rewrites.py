@@ -718,6 +718,13 @@ def test_a_second_standard_joined_to_the_first_is_kept_in_the_quote():
     assert "4 weeks of referral, and 98% should start within 12 weeks" in rewrite, rewrite
 
 
+def test_a_second_count_joined_to_the_first_is_kept_in_the_quote_and_a_new_sentence_is_not():
+    rewrite, = _output_rewrites("The provider will run 120 drop-in sessions and 30 outreach events each year.")
+    assert "not a target: 120 drop-in sessions and 30 outreach events each year." in rewrite, rewrite
+    rewrite, = _output_rewrites("The provider will run 120 drop-in sessions and 30 volunteers helped at them.")
+    assert "30 volunteers" not in rewrite, rewrite
+
+
 def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():
     rewrite, = _output_rewrites("The service will see 70% of referrals within 5 days and 100% within 10 days; "
                                 "reports are quarterly.")
@@ -1103,7 +1110,9 @@ def test_an_and_inside_the_activity_phrase_does_not_cut_the_quote(text, flagged,
 
 @pytest.mark.parametrize("text, flagged, cut", [
     ("The provider will deliver 40 workshops and the council will review attendance each quarter.", "40 workshops", "40 workshops"),
-    ("Deliver 40 group sessions and 20 drop-in clinics a year.", "40 group sessions", "40 group sessions"),
+    # (a second count of the same kind joined by "and" is the same target, kept whole: its figure is not lost)
+    ("Deliver 40 group sessions and 20 drop-in clinics a year.", "40 group sessions", "40 group sessions and 20 drop-in clinics a year."),
+    ("Deliver 40 group sessions and 20 volunteers helped run them.", "40 group sessions", "40 group sessions"),
     ("The board may designate 12 providers as underperforming and recover, withhold or reduce their grant.",
      "12 providers", "12 providers as underperforming"),
 ])
