@@ -88,8 +88,9 @@ _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)
                          # a second count of its own kind after "and": "200 youth sessions and 40 holiday activities"
                          r"|\s(?:and|plus)\s+(?:at\s+least\s+)?\d[\d,]*\s+(?!(?:per|a|an|the|of|to|in|on|at|by|for|within|times?"
                          r"|days?|weeks?|months?|years?|hours?|minutes?|mins?|hrs?)\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b"
-                         # (not a sentence of its own: "and 4 firms submitted complete tender packages", "2,506 groups were supported")
-                         r"(?![ \t]+(?:were|was|are|is|have|has|had|will|would|shall|must|can|could|may|\w+ed)\b)", re.I)
+                         # (not a sentence of its own, told in the past: "and 4 firms submitted complete tender packages", "2,506 groups
+                         # were supported"; a verb the two counts share stays: "428 community beds and 177 acute beds will be delivered")
+                         r"(?![ \t]+(?:were|was|have|has|had|\w+ed)\b)", re.I)
 # (not the full stop of an abbreviation: "from Jan. 1 - Dec. 31", "approx. 40", "e.g. visits", "No. 3")
 _ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
                      r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")

@@ -1301,6 +1301,10 @@ _PROVIDER_NAMED_RE = regex(r"\b(?:providers?|contractors?|suppliers?|grantees?|t
                            r"|consultants?|the\s+successful\s+(?:applicant|organisation|organization)|commission(?:s|ed|ing|ers?)?)\b", re.I)
 
 
+_TIME_STANDARD_RE = regex(r"\b(?:within|wait(?:s|ing)?|waiting\s+times?|(?:response|median|average|mean)\s+times?|time\s+(?:between|from|to))\b"
+                          r"[^.;]{0,120}?\b(?:minutes?|hours?|days?|weeks?|months?)\b", re.I)
+
+
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
                       weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool,
                       place_kind: str = "sentence") -> str:
@@ -1326,6 +1330,9 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together
     # Children under eight cannot plan a service or confirm its outcomes themselves: their families do, with them.
     context["young"] = _young(scope, context["beneficiaries"])
+    # A payment cut or bonus tied to how fast the service acts ("a median time between referral and first appointment of more
+    # than ten working days"): the time limit is a service standard, not an activity payment that could shrink.
+    context["standard"] = template == "payment-to-outcome" and bool(quoted) and _TIME_STANDARD_RE.search(quoted) is not None
     context["everyone"] = area.everyone
     # A body's pledge about its own service ("we will respond within 2 working days", "Our voice mail messages will be
     # responded to …") has no provider to plan it: the body plans it itself.

@@ -718,11 +718,21 @@ def test_a_second_standard_joined_to_the_first_is_kept_in_the_quote():
     assert "4 weeks of referral, and 98% should start within 12 weeks" in rewrite, rewrite
 
 
+def test_a_payment_cut_on_a_waiting_time_keeps_the_time_as_a_standard_not_as_activity_payments():
+    rewrite, = _output_rewrites("Providers with a median wait from referral to first appointment of more than 15 working days "
+                                "will have their quarterly payment reduced by 3%.")
+    assert "Activity payments" not in rewrite, rewrite
+    assert "The time standard stays as a service standard (now: median wait from referral to first appointment of more than 15 " \
+           "working days)" in rewrite, rewrite
+
+
 def test_a_second_count_joined_to_the_first_is_kept_in_the_quote_and_a_new_sentence_is_not():
     rewrite, = _output_rewrites("The provider will run 120 drop-in sessions and 30 outreach events each year.")
     assert "not a target: 120 drop-in sessions and 30 outreach events each year." in rewrite, rewrite
     rewrite, = _output_rewrites("The provider will run 120 drop-in sessions and 30 volunteers helped at them.")
     assert "30 volunteers" not in rewrite, rewrite
+    rewrite, = _output_rewrites("Under the plan, 60 respite beds and 25 crisis beds will be delivered by March.")
+    assert "60 respite beds and 25 crisis beds" in rewrite, rewrite
 
 
 def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():

@@ -162,3 +162,6 @@ def test_appropriate_adults_are_the_custody_services_volunteers_not_its_client_g
     assert detect_area(clause).key != "adult-social-care"
     rewrites = [f.rewrite for f in review(clause).findings if f.rewrite]
     assert rewrites and not any(r.startswith("Adults") or "ASCOT" in r for r in rewrites), rewrites
+    # It is measured by what the safeguard is for: the person supported through every interview, and treated fairly.
+    assert detect_area(clause).key == "custody-support"
+    assert any("appropriate adult with them for every interview" in r and "custody records" in r for r in rewrites), rewrites
