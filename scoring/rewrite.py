@@ -372,7 +372,11 @@ def _award_slots(text: str, weight_sets: list[list[Weight]], near: int, nation: 
 # A South African tender's preference point system, as it names it: "the 80/20 Preference Point System", "90/10 preference
 # points", "the PPPFA". Group 1 is the split, where it is given.
 _PREFERENCE_SYSTEM_RE = regex(r"\b(80/20|90/10)\s+(?:preference|preferential)\b|\bpreferen(?:ce|tial)\s+points?\s+system\b"
-                              r"(?:[^.;\n]{0,40}?\b(80/20|90/10)\b)?|\bPPPFA\b|\bPreferential\s+Procurement\s+Policy\s+Framework\b", re.I)
+                              r"(?:[^.;\n]{0,40}?\b(80/20|90/10)\b)?|\bPPPFA\b|\bPreferential\s+Procurement\s+Policy\s+Framework\b"
+                              # the points for price beside South Africa's own criteria: "80 points for price competitiveness and 20
+                              # points for specific goals, primarily BBBEE contribution level"
+                              r"|\b(?:B-?BBEE|BBBEE|broad[-\s]based\s+black\s+economic)\b|\bspecific\s+goals\b(?=[^.;\n]{0,80}?\bpoints?\b)"
+                              r"|\bpoints?\s+for\s+specific\s+goals\b", re.I)
 
 
 def _preference_system(document: str) -> str | None:
@@ -1357,6 +1361,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # Funded childcare paid by the hour (an early years place) is planned around each child's development: no
         # support plan, no travel time, and the child's development first.
         context["early"] = template == "homecare-outcomes" and area.key == "early-years"
+        # A service bought by the hour that keeps no support plan (an appropriate adult's call-outs): its own outcome, no plan.
+        context["own_hours"] = template == "homecare-outcomes" and area.key in _OWN_OUTCOME_BY_THE_HOUR
         if context["early"] and context["beneficiaries"] == area.beneficiaries:
             context["beneficiaries"] = "children"  # "each child's learning and development, for example that children …"
         if context["early"]:
@@ -1420,10 +1426,15 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
 # "€32 an hour", "$82.02/hour"; Nordic rate lists: "377 kr/timme", "33 euroa / tunti", "41 €/h".
 _MONEY = r"[£$€]\s?\d{1,4}(?:,\d{3})?(?:\.\d{2})?"
 _HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?\(?(?:rate\s+)?(?:(?:per|an?)\s+(?:(?:client|consumer|person|participant|individual|resident)\s+per\s+)?hour\b|/\s?(?:hour|hr)\b|p/\s?hr?\b(?:\s+hour\b)?)"
-                        r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b", re.I)
+                        r"|\b\d{1,4}(?:[.,]\d{2})?\s?(?:kr|kronor|euroa|€|eur)\s?(?:/|per)\s?(?:timme|tim|tunti|h|hour)\b"
+                        # an amount in pounds and pence with its currency left off: "will be 33.00 per hour inclusive of all costs"
+                        r"|(?<![\d.,£$€])\d{1,3}\.\d{2}\s(?:per|an?)\s+hour\b", re.I)
 
 
 _CARE_AT_HOME = ("homecare", "adult-social-care", "older-people")
+# Services with no support plan that are still bought by the hour (an appropriate adult's call-outs): the rate stays and
+# the outcome part is the service's own, never home care's visits and travel time.
+_OWN_OUTCOME_BY_THE_HOUR = ("custody-support",)
 # Services paid by the hour that keep their own outcomes: supported living for disabled people, job coaching,
 # mental health support, a family worker's or a drug worker's hours.
 _PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health", "children-families", "youth",
@@ -1562,7 +1573,7 @@ _MONEY_CELL_RE = regex(r"(?:[£$€]\s?\d{1,4}(?:[.,]\d{2})?|\d{1,4}[.,]\d{2}\s?
 def _care_area(area: Area) -> Area:
     """The area a payment-by-the-hour rewrite speaks for: the clause's own service (care at home, supported
     living, job coaching, a family worker's hours), else home care (a rate for care names no other service)."""
-    return area if area.key in _PAID_BY_THE_HOUR else library()["homecare"]
+    return area if area.key in _PAID_BY_THE_HOUR or area.key in _OWN_OUTCOME_BY_THE_HOUR else library()["homecare"]
 
 
 def _direct_payments(doc_area: DocContext | Area) -> bool:

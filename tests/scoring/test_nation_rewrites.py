@@ -131,6 +131,8 @@ def test_an_award_rewrite_elsewhere_weights_quality_and_price_with_no_uk_social_
 @pytest.mark.parametrize("text", [
     "The 90/10 Preference Point System shall apply to the evaluation of this bid.",
     "Bids are evaluated in terms of the PPPFA and awarded to the lowest acceptable tender.",
+    # the split told by its points, with South Africa's own criterion beside price and no system named
+    "The scheme allocates 90 points for price and 10 points for specific goals.",
 ])
 def test_a_south_african_award_keeps_its_statutory_points_and_gains_a_functionality_threshold(text):
     """South Africa's law sets the points for price: a proposal to weight quality against price there would be unlawful.

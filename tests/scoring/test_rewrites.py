@@ -718,6 +718,16 @@ def test_a_second_standard_joined_to_the_first_is_kept_in_the_quote():
     assert "4 weeks of referral, and 98% should start within 12 weeks" in rewrite, rewrite
 
 
+def test_an_hourly_rate_for_a_custody_service_keeps_its_rate_and_gets_the_services_own_outcome_not_home_care():
+    text = ("Appropriate Adult Service for children and vulnerable adults in police custody\n"
+            "The service will run at all hours.\nThe contracted hourly rate for this service will be 29.50 per hour.")
+    written = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert written, review(text).findings
+    for rewrite in written:
+        assert "29.50 per hour stays" in rewrite and "appropriate adult" in rewrite, rewrite
+        assert "NICE" not in rewrite and "travel time" not in rewrite and "support plan" not in rewrite, rewrite
+
+
 def test_a_payment_cut_on_a_waiting_time_keeps_the_time_as_a_standard_not_as_activity_payments():
     rewrite, = _output_rewrites("Providers with a median wait from referral to first appointment of more than 15 working days "
                                 "will have their quarterly payment reduced by 3%.")
