@@ -507,13 +507,11 @@ def _outside_uk(doc: Document) -> bool:
 
 
 # A preference points system named by its split ("80/20 Preference Point System", "the 90/10 system"), and the words of a
-# guide or a heading that make it the topic rather than this tender's scheme: "Complete guide to South Africa's 80/20
-# preference point system", "Understanding the 80/20 System", "When the 80/20 System Applies" (a tender's "Bids will be
-# evaluated on the 80/20 preference point system", or a form's "80/20 Preference Point System:" over its lines, sets it).
+# guide (vocab.yaml's guide_topic) or a heading that make it the topic rather than this tender's scheme: "Complete guide
+# to South Africa's 80/20 preference point system", "Understanding the 80/20 System", "When the 80/20 System Applies" (a
+# tender's "Bids will be evaluated on the 80/20 preference point system", or a form's "80/20 Preference Point System:"
+# over its lines, sets it).
 _SYSTEM_NAMED_RE = regex(r"\d{2}\s*/\s*\d{1,2}\b")
-_SYSTEM_TOPIC_RE = regex(r"\b(?:guides?\s+(?:to|on)|(?:complete|quick|short|simple|bidder'?s|step[-\s]by[-\s]step)\s+guide|understanding|explained|"
-                         r"explainer|overview\s+of|introduction\s+to|what\s+is\s+the|how\s+(?:the\s+)?(?:[\w/-]+\s+){0,4}?(?:system\s+)?works|"
-                         r"learn\s+how)\b", re.I)
 _TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "under", "with", "by", "at", "vs", "&"}
 
 
@@ -533,7 +531,7 @@ def _weight_hedged(doc: Document, weight: Weight) -> bool:
     clause = doc.clauses[i]
     if doc.model[i].role in _NEVER_ROLES:
         return True  # a guide's account of a method ("Method 1: lowest price" / "Price is 100% of the marks")
-    if _SYSTEM_NAMED_RE.match(doc.text, weight.start) and (_SYSTEM_TOPIC_RE.search(clause.text) or _title_line(clause.text)):
+    if _SYSTEM_NAMED_RE.match(doc.text, weight.start) and (named("guide_topic").search(clause.text) or _title_line(clause.text)):
         return True  # a points system named as a guide's topic or a heading ("Understanding the 80/20 System"), not applied
     # A weighting is hedged by a cue anywhere in its clause ("Scotland suggests 80:20 for ...", "we used to weight
     # price at 60%"; not "the formula must be used to calculate the points").
