@@ -63,6 +63,22 @@ def _explained(rule: Rule, place: str) -> tuple[str, tuple[dict[str, str], ...]]
     return why, tuple(p.citation() for p in passages)
 
 
+# The services whose commissioners home care's passages speak to; a draft plainly for another service (an appropriate
+# adult service paid by the hour, a hostel paid by the night) is not sent to advice about care visits.
+_HOMECARE_READERS = frozenset({"homecare", "adult-social-care", "older-people", "disability", "carers", "general"})
+
+
+def _guidance_for_service(findings: list[Finding], area_key: str) -> list[Finding]:
+    """Drop home care's passages from findings on a draft for another named service, where others remain."""
+    if area_key in _HOMECARE_READERS:
+        return findings
+    out = []
+    for f in findings:
+        kept = tuple(g for g in f.guidance if (p := passage(g["id"])) is None or p.topic != "homecare")
+        out.append(replace(f, guidance=kept) if kept and len(kept) < len(f.guidance) else f)
+    return out
+
+
 # A report lists at most this many findings in full, the most serious first; the rest are
 # counted (Report.omitted). Nobody reads 200 findings, and a 20 MB draft must not make
 # a 1 GB report or spend minutes writing rewrites nobody sees.
@@ -124,7 +140,8 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
 
     findings = [finding(r) for r in listed]
     if rewrites and any(_rule_at(rule_of, f.rule, f.start).rewrite for f in findings):
-        findings = _with_rewrites(findings, rule_of, doc, document_area(norm))
+        area = document_area(norm)
+        findings = _guidance_for_service(_with_rewrites(findings, rule_of, doc, area), area.key)
         if "\u2014" in text:
             findings = _dashes_restored(findings, text, norm)
     evidence = findings + [finding(r) for r in _sample(kept, listed)]

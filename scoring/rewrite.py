@@ -116,6 +116,20 @@ def _qualified(text: str, words: str) -> str:
     return " ".join((m.group(1) + words + m.group(2)).lower().split())
 
 
+def _joined_group(text: str, words: str) -> str:
+    """The group with a second one the text joins to it ("children and vulnerable adults", "carers and their
+    families"), else the group as found: a service for both is not rewritten for the first alone."""
+    m = regex(rf"\b{re.escape(words)}[ \t]+(?:and|&)[ \t]+((?:their[ \t]+)?(?:(?:{_GROUP_BEFORE})[ \t]+)?)", re.I).search(text[:2000])
+    second = named("people").match(text, m.end()) if m else None
+    if second is None or second.end() < len(text) and (text[second.end()].isalnum() or text[second.end()] == "'"):
+        return words
+    word = second.group(0).lower()
+    if word in _WORKFORCE or word in _GENERIC_PEOPLE or word == words or not word.endswith(("s", "people", "children", "men")):
+        return words
+    after = _PEOPLE_WHICH_RE.match(text, second.end())  # "older people and adults with complex needs"
+    return " ".join(f"{words} and {m.group(1)}{word} {after.group(1) if after else ''}".lower().split())
+
+
 def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None, doc_group: str | None = None) -> str:
     """Who benefits, in the clause's own words, else its heading's, else (for a service of no known area) the
     group the document's opening names ("Grocery shopping for seniors", "a shelter for women"), else the area's."""
@@ -123,7 +137,9 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
     if not _group_words(clause) and _for_victims(clause):
         return "victims"  # "a victim participation rate of at least 65 per cent": the victims, not the document's group
     if words and _group_words(clause) == words:
-        words = _qualified(clause, words)
+        words = _joined_group(clause, _qualified(clause, words))
+    elif words and _group_words(heading, plural_only=True) == words:
+        words = _joined_group(heading, words)
     if words and words.lower().startswith("carer") and re.search(r"\bshared\s+lives\s+carers?\b", clause[:600], re.I):
         words = None  # Shared Lives carers are paid: the outcomes are those of the people they support
     if words and area.key == "early-years" and re.match(r"(?:working\s+)?(?:parents|families|mothers|fathers)\b", words, re.I):

@@ -2678,3 +2678,25 @@ def test_a_telephone_fault_repair_benchmark_is_measured_by_customers_not_a_landl
 def test_an_electricity_breakdown_rows_time_is_measured_by_a_reliable_supply():
     rewrite = _output_rewrites("Underground cable breakdowns\nThe company will restore supply in towns within 10 hours.")
     assert rewrite and "a safe, reliable supply" in rewrite[0] and "changes that matter most" not in rewrite[0], rewrite
+
+
+def test_a_service_for_two_groups_is_rewritten_for_both_not_the_first_alone():
+    text = ("Appropriate adult service for children and vulnerable adults in police custody\n"
+            "Appropriate adults will arrive at the custody suite within 2 hours of the call from the police.")
+    found = [f for f in review(text).findings if f.rule == "output-only/timeliness"]
+    assert found and found[0].rewrite.startswith("Children and vulnerable adults who use the service")
+    # a second word that is staff, not a group the service is for, is left out
+    staff = review("Family support service for parents and volunteers\nDeliver 40 parenting sessions each quarter.").findings
+    assert staff and all("and volunteers" not in (f.rewrite or "") for f in staff)
+
+
+def test_an_hourly_rate_for_a_service_other_than_care_at_home_is_not_sent_to_home_care_guidance():
+    custody = review("Appropriate adult service in police custody\n"
+                     "The contracted hourly rate for this service will be 33.00 per hour inclusive of all costs.").findings
+    rate = [f for f in custody if f.rule == "cost-first/hourly-rate"]
+    assert rate and rate[0].guidance
+    assert "homecare" not in rate[0].why.lower()
+    assert not {"time-and-task-homecare", "testing-homecare-hourly-rates"} & {g["id"] for g in rate[0].guidance}
+    homecare = [f for f in review("Home care service for older people\nThe contracted hourly rate for home care will be "
+                                  "£21.50 per hour.").findings if f.rule == "cost-first/hourly-rate"]
+    assert homecare and "time-and-task-homecare" in {g["id"] for g in homecare[0].guidance}
