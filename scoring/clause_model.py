@@ -1054,6 +1054,7 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
     _requests(clauses, out)
     _examples(clauses, out)
     _report_grids(clauses, out)
+    _cell_paragraph_tables(clauses, out)
     return out
 
 
@@ -1063,6 +1064,79 @@ _REPORT_GRID_HEAD_RE = regex(r"^(?![^\n]*\b(?:targets?|goals?|standards?|benchma
                              r"|providers?|sub-?grantees?)\s+reports?|data\s+(?:to\s+be\s+)?reported)\b)(?=[^\n]*\b(?:q(?:tr|uarter)?\.?\s*[1-4]"
                              r"|(?:jan|apr|jul|oct)\w*\s*[-–]\s*(?:mar|jun|sep|dec)\w*)\b)", re.I)
 _CELL_SEPARATOR_RE = regex(r" / |\||\t")
+
+
+# A table copied one cell a paragraph ("Sl. No" / "Type of Services provided" / "Documents Required" / "Time taken" /
+# "Remarks", then "1" / "Birth Registration" / its documents / "30 Minutes" / a remark): its header is a run of short
+# labels, one of them a time column, and a cell that is only a time ("30 Minutes", "Within 3 working days") is that
+# column's limit for the service named a few cells before it.
+_CELL_TIME_HEAD_RE = regex(r"^\W*(?:(?:max(?:imum|\.)?\s+|average\s+|standard\s+)?time\s+(?:taken|limits?|lines?|frames?|required|needed|standards?)"
+                           r"|timelines?|time\s*frames?|processing\s+time|turn[-\s]?around(?:\s+time)?|(?:service\s+)?delivery\s+time"
+                           r"|duration(?:\s+of\s+service)?|days?\s+(?:taken|required))\W*$", re.I)
+_CELL_DURATION_RE = regex(r"^\W*(?:within\s+|max(?:imum|\.)?\s+|up\s+to\s+)?(?:\d{1,3}(?:\.\d)?(?:\s*(?:-|–|to)\s*\d{1,3})?|one|two|three|four"
+                          r"|five|six|seven|eight|nine|ten|fifteen|thirty)\s*(?:working\s+|business\s+|calendar\s+|clear\s+)?"
+                          r"(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\W*$|^\W*(?:same\s+day|immediately|on\s+the\s+spot)\W*$", re.I)
+_CELL_SERVICE_HEAD_RE = regex(r"\b(?:services?|types?|names?|descriptions?|activit(?:y|ies)|particulars)\b", re.I)
+_CELL_HEAD_SPAN = 8  # labels in one header run
+_CELL_TABLE_REACH = 40  # cells a header is read over without a time in them
+
+
+def _label_cell(c: Clause) -> bool:
+    t = c.text.strip()
+    return c.kind not in ("row", "item") and len(t) <= 60 and bool(_HEADER_CELL_LINE_RE.match(t)) and not re.search(r"\d", t)
+
+
+_CELL_SERIAL_HEAD_RE = regex(r"^\W*(?:(?:s\.?\s*l|sr|s)\.?\s*)?(?:no|number|#)\W*$|^\W*(?:serial|item)\b", re.I)
+
+
+def _cells_back(clauses: list[Clause], i: int, count: int) -> Clause | None:
+    """The cell `count` cells before clause i, a cell's list (one clause an entry) counted as one cell."""
+    k = i - 1
+    for _ in range(count - 1):
+        if k < 0:
+            return None
+        if clauses[k].kind == "item":
+            while k > 0 and clauses[k - 1].kind == "item" and clauses[k - 1].block == clauses[k].block:
+                k -= 1
+        k -= 1
+    return clauses[k] if 0 <= k < len(clauses) and clauses[k].kind != "item" else None
+
+
+def _cell_paragraph_tables(clauses: list[Clause], out: list[ClauseInfo]) -> None:
+    """Read each time cell of a table copied one cell a paragraph as a row of its service and its time limit."""
+    head: tuple[str, str] | None = None
+    back = 0  # cells from a row's time back to its service, as the header orders them
+    idle = 0
+    i = 0
+    while i < len(clauses):
+        if out[i].header:
+            head, i = None, i + 1
+            continue
+        j = i
+        while j < len(clauses) and j - i < _CELL_HEAD_SPAN and _label_cell(clauses[j]) and not out[j].header:
+            j += 1
+        run = [clauses[k].text.strip() for k in range(i, j)]
+        at = next((k for k, t in enumerate(run) if _CELL_TIME_HEAD_RE.match(t)), None)
+        if len(run) >= 3 and at is not None:
+            named = next((k for k, t in enumerate(run[:at]) if _CELL_SERVICE_HEAD_RE.search(t)), None)
+            if named is None:
+                named = next((k for k, t in enumerate(run[:at]) if not _CELL_SERIAL_HEAD_RE.match(t)), None)
+            if named is not None:
+                head, back, idle, i = (run[named], run[at]), at - named, 0, j
+                continue
+        if head is not None:
+            t = clauses[i].text.strip()
+            name = _cells_back(clauses, i, back) if _CELL_DURATION_RE.match(t) else None
+            if name is not None and _label_cell(name) and not _CELL_DURATION_RE.match(name.text.strip()):
+                label = name.text.strip()
+                out[i] = replace(out[i], role="target", header=head, cells=(label, t), columns=("indicator", "target"),
+                                 row_start=name.start + name.text.find(label), row_end=clauses[i].end)
+                idle = 0
+            else:
+                idle += 1
+                if idle > _CELL_TABLE_REACH:
+                    head = None
+        i += 1
 
 
 def _report_grids(clauses: list[Clause], out: list[ClauseInfo]) -> None:

@@ -719,3 +719,25 @@ def test_a_grantees_quarterly_reporting_grid_sets_no_target():
     assert not [f for f in review(grid).findings if f.category == "output-only"]
     targets = "# / Output Measure / Target / Qtr 1 / Qtr 2\n7 / Number of parenting classes held / 12"
     assert [f for f in review(targets).findings if f.category == "output-only"]
+
+
+_CELL_A_PARAGRAPH = ("Licensing Services\n\nNo.\n\nName of Service\n\nWhat to bring\n\nProcessing time\n\nNotes\n\n"
+                     "1\n\nTrade licence renewal\n\nOld licence and fee receipt\n\n3 working days\n\nFee payable at counter\n\n"
+                     "2\n\nHawker permit\n\nApplication form\n\nSame day\n\nSubject to inspection\n")
+
+
+def test_a_table_copied_one_cell_a_paragraph_reads_each_time_as_its_services_limit():
+    clauses = segment(normalize(_CELL_A_PARAGRAPH))
+    rows = {c.text.strip(): info for c, info in zip(clauses, build(clauses)) if info.cells}
+    assert rows["3 working days"].cells == ("Trade licence renewal", "3 working days")
+    assert rows["Same day"].cells == ("Hawker permit", "Same day")
+    assert rows["Same day"].header == ("Name of Service", "Processing time")
+    flagged = {f.match for f in review(_CELL_A_PARAGRAPH).findings if f.category == "output-only"}
+    assert {"Trade licence renewal", "Hawker permit"} <= flagged
+
+
+def test_a_time_paragraph_under_headings_that_name_no_time_column_is_not_a_row():
+    text = ("Our Services\n\nHousing Advice\n\nDebt Advice\n\nOpening Hours\n\nWelfare Rights\n\n3 working days\n\n"
+            "Advice is free to every resident.\n")
+    clauses = segment(normalize(text))
+    assert not any(info.cells for info in build(clauses))
