@@ -1055,6 +1055,7 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
     _examples(clauses, out)
     _report_grids(clauses, out)
     _cell_paragraph_tables(clauses, out)
+    _period_table_titles(clauses, out)
     return out
 
 
@@ -1137,6 +1138,33 @@ def _cell_paragraph_tables(clauses: list[Clause], out: list[ClauseInfo]) -> None
                 if idle > _CELL_TABLE_REACH:
                     head = None
         i += 1
+
+
+# A header of months only, three or more ("Apr / May / Jun / Jul", "Jan-24 | Feb-24 | Mar-24"), perhaps glued to the
+# title above it ("… with personal budgetsApr / May / Jun"): a month-by-month count of what was done. The title over it,
+# or a lead-in naming it ("1. The number of people using day centres:"), says what was counted, and sets nothing. (Not
+# years or quarters: a plan's "2025/26 | 2026/27" or "Q1 | Q2" columns can hold the targets themselves.)
+_PERIOD_CELL = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?(?:[ ]?['’-]?[ ]?(?:19|20)?\d\d)?"
+_PERIOD_HEADER_LINE_RE = regex(rf"(?:^|\n|(?<=[a-z]))[ \t]*{_PERIOD_CELL}(?:[ \t]*(?:/|\||\t|[ ]{{1,4}})[ \t]*{_PERIOD_CELL}){{2,}}[ \t|]*(?:\n|$)", re.I)
+_MONTH_STEMS = ("jan", "feb", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_TARGET_WORD_RE = regex(r"\b(?:targets?|goals?|aims?|standards?|kpis?|must|shall|will|should|required|expected|minimum|maximum)\b", re.I)
+
+
+def _period_table_titles(clauses: list[Clause], out: list[ClauseInfo]) -> None:
+    """The title of a table of counts by period, and a lead-in that names it, are reports."""
+    for i, c in enumerate(clauses):
+        low = c.text.lower()
+        if sum(low.count(m) for m in _MONTH_STEMS) < 2:  # cheap: most clauses name no two months
+            continue
+        m = _PERIOD_HEADER_LINE_RE.search(c.text)
+        if m is None or out[i].header:
+            continue
+        titles = [i] if m.start() > 0 and c.text[:m.start()].strip() else []
+        if i and (clauses[i - 1].text.rstrip().endswith(":") or not titles and not clauses[i - 1].text.rstrip().endswith(".")):
+            titles.append(i - 1)  # the lead-in naming the table, or its title on a line of its own
+        for k in titles:
+            if out[k].role in ("guidance", "target", "heading") and not _TARGET_WORD_RE.search(clauses[k].text):
+                out[k] = replace(out[k], role="report")
 
 
 def _report_grids(clauses: list[Clause], out: list[ClauseInfo]) -> None:

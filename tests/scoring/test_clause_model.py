@@ -741,3 +741,14 @@ def test_a_time_paragraph_under_headings_that_name_no_time_column_is_not_a_row()
             "Advice is free to every resident.\n")
     clauses = segment(normalize(text))
     assert not any(info.cells for info in build(clauses))
+
+
+def test_the_title_over_a_month_by_month_count_reports_what_was_counted():
+    monthly = "Number of people supported into work\nJan / Feb / Mar / Apr\nNorth / 12 / 15 / 11 / 9\n"
+    assert not [f for f in review(monthly).findings if f.category == "output-only"]
+    led = ("2. The number of people using day services and the number with a direct payment:\n"
+           "People using day services and people with a direct paymentJul | Aug | Sep | Oct\n")
+    assert not [f for f in review(led).findings if f.category == "output-only"]
+    # years can be the targets themselves: a plan's title over them is still read as setting them
+    plan = "Number of people supported into work\n2025/26 / 2026/27 / 2027/28\nNorth / 120 / 130 / 140\n"
+    assert [f for f in review(plan).findings if f.category == "output-only"]
