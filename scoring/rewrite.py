@@ -467,6 +467,10 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     # acknowledged: "Average hold time must be 2 minutes or less", "serve you at our service counters within
                     # 10 minutes", "they will see you within 10 minutes of the appointment", "Provide an acknowledgment within"
                     r"|\bhold\s+times?\b|\bserved?\s+(?:you\s+)?at\s+(?:our|the)\s+(?:service\s+)?(?:counters?|reception|front\s+desk)\b"
+                    # a visitor served or seen within a time, and feedback or an enquiry resolved: "With an appointment, we will
+                    # serve you within 10 minutes", "Customer feedback via letter will be resolved within 7 days"
+                    r"|\b(?:serve|see|attend\s+to)\s+you\s+within\b|\b(?:feedback|enquir(?:y|ies)|quer(?:y|ies))\b[^.;|\n]{0,60}?"
+                    r"\b(?:will|shall|must|should)\s+be\s+(?:resolved|addressed|dealt\s+with|handled)\b"
                     # a reply the person or their letter receives (not an emergency call's response at the scene), a
                     # contact form, a wait at a desk counted in minutes: "You will receive a substantive response within 5
                     # business days if you use the contact form", "the waiting time is a maximum of 5 minutes"
@@ -574,6 +578,16 @@ _IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?
                     r"|\bchildren\s+in\s+care\b|\blooked[-\s]after\s+children\b", re.I)
 
 
+# A time to decide or issue what people apply or claim for: "clear all new applications within one month", "authorize
+# pensionary benefits within two months", "Licences will be issued within 5 working days".
+_DECISION_STANDARD_RE = regex(
+    r"\b(?:clear|process|decide|determine|approve|issue|authori[sz]e|settle|sanction|grant|dispose\s+of)(?:s|d|ed|ing)?\b[^.;|\n]{0,60}?"
+    r"\b(?:applications?|claims?|cases|benefits?|pensions?|dues|permits?|licen[cs]es?|certificates?|requests?\s+for)\b"
+    r"(?=[^.;|\n]{0,80}?\bwithin\b)"
+    r"|\b(?:applications?|claims?|permits?|licen[cs]es?|certificates?|pensions?)\b[^.;|\n]{0,60}?\b(?:will|shall|must|should|to)\s+be\s+"
+    r"(?:processed|decided|determined|approved|issued|cleared|settled|sanctioned|granted|disposed\s+of)\b", re.I)
+
+
 def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     """Ages, measures and aims from the clause, then its section heading, then the whole document."""
     ages = detect_ages(clause.text) or detect_ages(heading) or (doc.ages if doc else None)
@@ -593,6 +607,8 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     if _CONTACT_RE.search(clause.text[:1000]) or _CONTACT_LEAD_RE.search(heading[-300:]) or _CONTACT_LEAD_RE.search(lead) \
             or _CONTACT_LEAD_RE.search(clause.text[:200].partition("\n")[0]):  # a list whose lead-in shares its clause
         aims += " contact standard"
+    if _DECISION_STANDARD_RE.search(clause.text[:1000]):
+        aims += " decision standard"  # a time to decide what people applied or claimed for: whether it came, and stands
     if _PATIENT_TRANSPORT_RE.search(clause.text[:1000]) or _PATIENT_TRANSPORT_RE.search(heading[-300:]):
         aims += " patient transport"  # its journeys are for getting to care (knowledge/outcomes.yaml offers that by this phrase)
     if _IN_CARE_RE.search(heading):

@@ -2700,3 +2700,16 @@ def test_an_hourly_rate_for_a_service_other_than_care_at_home_is_not_sent_to_hom
     homecare = [f for f in review("Home care service for older people\nThe contracted hourly rate for home care will be "
                                   "£21.50 per hour.").findings if f.rule == "cost-first/hourly-rate"]
     assert homecare and "time-and-task-homecare" in {g["id"] for g in homecare[0].guidance}
+
+
+def test_a_time_to_decide_what_people_applied_for_is_measured_by_the_decision_not_a_generic_follow_up():
+    found = [f for f in review("The department will process all new pension claims within one month of receipt.").findings
+             if f.rule == "output-only/timeliness"]
+    assert found and "get a decision on what they applied or claimed for" in found[0].rewrite
+    assert "changes that matter most to them" not in found[0].rewrite
+
+
+def test_a_visitor_served_within_minutes_is_a_contact_standard():
+    found = [f for f in review("- Without an appointment, we will serve you within 15 minutes.").findings
+             if f.category == "output-only"]
+    assert found and "get the help or answer they contacted the service for" in found[0].rewrite
