@@ -282,6 +282,9 @@ _PROSE_CUE_RE = regex(
     r"marks|score[ds]?\b|scoring|points|weight\w*|evaluat\w*|assess\w*|\bsplit\b|ratio|award\w*|account\w*\s+for|makes?\s+up|carr(?:y|ies)|worth|allocated|reserved",
     re.I,
 )
+# A sentence that gives the rest of a score split in the sentence before: "The other 50 per cent will be based on the bid
+# amount", "The remaining 40% is for price".
+_OTHER_LEAD_RE = regex(r"\W*(?:the\s+)?(?:other|remaining)\s+\d{1,3}(?:\.\d)?\s*(?:%|per\s?cent\b|percent\b)(?!\s+of\s+(?:the\s+)?(?:budget|funding|costs?|grant))", re.I)
 _PROSE_NUM_RE = regex(
     r"(?<![\w.,/:£$€])(?P<v>\d{1,4}(?:\.\d{1,2})?)(?!\d|[.,]\d)\s*(?P<u>%|per\s?cent\b|percent\b|marks\b|points\b)?", re.I
 )
@@ -362,7 +365,9 @@ def _prose_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     free = _free_of(taken)
     for sm in _SENTENCE_RE.finditer(text):
         sentence = sm.group(0)
-        if not 8 <= len(sentence) <= _MAX_SENTENCE or "\t" in sentence or "|" in sentence or not _PROSE_CUE_RE.search(sentence):
+        other = _OTHER_LEAD_RE.match(sentence)  # "The other 50 per cent will be based on the bid price."
+        if not 8 <= len(sentence) <= _MAX_SENTENCE or "\t" in sentence or "|" in sentence \
+                or not (other or _PROSE_CUE_RE.search(sentence)):
             continue
         if _THRESHOLD_RE.search(sentence):
             continue
@@ -371,8 +376,9 @@ def _prose_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
             continue
         numbers, total = _prose_numbers(sentence, base)
         terms = [(base + m.start(), base + m.end(), _criterion(m)) for m in TERM_RE.finditer(sentence)]
-        if len(numbers) == 1 and numbers[0][3] == "%" and any(_WEIGHT_OF_RE.search(text, max(0, s - 40), s) for s, _, _ in terms):
-            numbers = [numbers[0][:3] + ("share",)]  # "the weightage of the cost element is 70 percent"
+        if len(numbers) == 1 and numbers[0][3] == "%" and (other or any(_WEIGHT_OF_RE.search(text, max(0, s - 40), s) for s, _, _ in terms)):
+            # "the weightage of the cost element is 70 percent"; the other share of a score the sentence before split
+            numbers = [numbers[0][:3] + ("share",)]
         found = _match_prose(numbers, terms, total)
         if not found and total:
             found = _match_prose(*_prose_numbers(sentence, base, totals=False)[:1], terms, None)
