@@ -195,3 +195,20 @@ def test_what_was_being_provided_is_told_not_set():
     assert reports_fact("On transfer the agency was providing a total of 600 hours of care per week.")
     assert not reports_fact("The agency will be providing a total of 600 hours of care per week.")
 
+
+
+@pytest.mark.parametrize("text", [
+    "By the end of March, about 1,900 referrals had not been allocated a key worker.",
+    "Around 12,000 older people receive home support from the two providers.",
+    "A large proportion of families on the list are waiting less than six weeks to be seen.",
+])
+def test_statistics_told_as_approximate_counts_or_large_shares_are_reports(text):
+    assert reports_fact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A significant proportion of referrals must be seen within 3 months.",
+    "12,000 older people receive a reablement assessment each year.",
+])
+def test_a_share_or_count_set_as_a_level_is_not_a_report(text):
+    assert not reports_fact(text)
