@@ -387,6 +387,10 @@ def _unpriced(info: ClauseInfo) -> str:
                       if k >= len(info.header) or not _FEE_HEAD_RE.search(info.header[k]))
 
 
+# A currency's code or sign alone, what a budget row's money cells open with ("KES", "ZAR", "R", "$").
+_CURRENCY_LABEL_RE = regex(r"(?:KES|KSh|KShs|ZAR|NGN|INR|Rs\.?|UGX|TZS|GHS|USD|GBP|EUR|NZD|AUD|CAD|PHP|BTN|Nu\.?|R|N|[$£€₹₦¥])")
+
+
 def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     """A table row read as one unit with its header: a target column holding a number or a time, or a
     performance-measure column naming a count, holds the provider to what the row names."""
@@ -410,6 +414,8 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             subject = counted  # a performance-measure column naming a count holds the provider to it
         else:
             continue
+        if _CURRENCY_LABEL_RE.fullmatch(info.indicator().strip()):
+            continue  # "KES 69,873,240.00" under "Year | Recurrent | Total": a budget's sum, its currency no indicator
         start, end = (info.row_start, info.row_end) if info.row_start is not None else (clause.start, clause.end)
         if start in seen_rows:
             continue  # a flattened row is several clauses: one finding for the row

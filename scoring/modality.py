@@ -25,7 +25,9 @@ _MODAL_RE = regex(
 _TARGET_RE = regex(
     r"\b(?:aims?\b|aim\s+(?:is|for)|targets?\b|trajector(?:y|ies)\b|kpis?\b|key\s+performance|performance\s+(?:indicator|measure|standard"
     r"|threshold)|minimum|at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+maximum|benchmark"
-    r"|standard\s+is|acceptable\s+level|achievable\s+level|measured\s+by|per\s+(?:week|month|quarter|year|annum))\b",
+    r"|standard\s+is|acceptable\s+level|achievable\s+level|measured\s+by|per\s+(?:week|month|quarter|year|annum)"
+    # a goal set as a figure: "The scheme's goal for service in 2031 is 240 young carers" (not "our goal is to help …")
+    r"|goals?\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:is|are|will\s+be)\s+(?:to\s+(?:serve|reach|enrol|see|support)\s+)?(?:at\s+least\s+)?\d)\b",
     re.I,
 )
 # Opening verbs of an instruction ("Deliver 12 workshops…", "Record the number of…").
@@ -284,13 +286,17 @@ _WEAK_REPORT_RE = regex(
 # A trajectory still to come: "10% in 2013/14, rising to 15% in 2014/15" sets a path, whatever the years.
 # (also the interim level set on the way to a target: "95 percent … (milestone of 62 percent in 2024-25)")
 _TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|falling|decreasing)\s+to\s+(?:at\s+least\s+)?\d"
-                       r"|\b(?:interim\s+)?milestones?\s+of\s+\d", re.I)
+                       r"|\b(?:interim\s+)?milestones?\s+of\s+\d"
+                       # a plan's path from one share to another, still to travel: "Increasing screening coverage from 52% in
+                       # 2030 to 70% by 2033" (not "increased from …", which tells what happened)
+                       r"|\b(?:increasing|raising|improving|reducing|lowering|to\s+(?:increase|raise|improve|reduce|lower))\b[^.;]{0,80}?"
+                       r"\bfrom\s+\d{1,3}(?:\.\d+)?\s*%\s+(?:(?:in|at)\s+\S+\s+)?to\s+\d{1,3}(?:\.\d+)?\s*%", re.I)
 # A target told as what it is, its past verbs inside it: "The aim was to ensure staff saw 90% of referrals within
 # three weeks", "The standard is that 95% of people waited no more than four weeks".
 # Also a year's target told in the present, its year no past period: "The Home Support target for 2017 is 2.75 million
 # hours" ("the target for 2017 was …" is history, left to the marks below).
 _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\s+(?:was|is|has\s+been)\s+(?:to\s+ensure\s+(?:that\s+)?|that\s+)"
-                          r"|\btargets?\s+for\s+(?:(?:the\s+)?(?:financial\s+|calendar\s+)?year\s+)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?"
+                          r"|\b(?:targets?|goals?)\s+for\s+(?:(?:service|services|enrol(?:l)?ment|participation)\s+(?:in|for)\s+)?(?:(?:the\s+)?(?:financial\s+|calendar\s+)?year\s+)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?"
                           r"\s+(?:is|are|will\s+be)\s+(?:to\b|that\b|an?\s+|\d)", re.I)
 
 
