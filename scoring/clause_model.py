@@ -47,6 +47,8 @@ class ClauseInfo:
     aim: bool = False  # a direction of travel with no figure ("Increasing the number of …")
     unit: bool = False  # says what one billing unit or period is ("A unit of respite is 12 to 24 hours")
     balanced: bool = False  # an award rule weighing price with other factors ("most advantageous, price and other factors considered")
+    # a table copied one cell a paragraph: its header's labels from the service's column to the time's, in order
+    cell_header: tuple[str, ...] = ()
 
     @property
     def in_table(self) -> bool:
@@ -1106,6 +1108,7 @@ def _cells_back(clauses: list[Clause], i: int, count: int) -> Clause | None:
 def _cell_paragraph_tables(clauses: list[Clause], out: list[ClauseInfo]) -> None:
     """Read each time cell of a table copied one cell a paragraph as a row of its service and its time limit."""
     head: tuple[str, str] | None = None
+    labels: tuple[str, ...] = ()
     back = 0  # cells from a row's time back to its service, as the header orders them
     idle = 0
     i = 0
@@ -1124,6 +1127,7 @@ def _cell_paragraph_tables(clauses: list[Clause], out: list[ClauseInfo]) -> None
                 named = next((k for k, t in enumerate(run[:at]) if not _CELL_SERIAL_HEAD_RE.match(t)), None)
             if named is not None:
                 head, back, idle, i = (run[named], run[at]), at - named, 0, j
+                labels = tuple(run[named:at + 1])
                 continue
         if head is not None:
             t = clauses[i].text.strip()
@@ -1131,7 +1135,7 @@ def _cell_paragraph_tables(clauses: list[Clause], out: list[ClauseInfo]) -> None
             if name is not None and _label_cell(name) and not _CELL_DURATION_RE.match(name.text.strip()):
                 label = name.text.strip()
                 out[i] = replace(out[i], role="target", header=head, cells=(label, t), columns=("indicator", "target"),
-                                 row_start=name.start + name.text.find(label), row_end=clauses[i].end)
+                                 row_start=name.start + name.text.find(label), row_end=clauses[i].end, cell_header=labels)
                 idle = 0
             else:
                 idle += 1

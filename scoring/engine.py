@@ -14,7 +14,7 @@ from .clause_model import told_not_set
 from .config import Config
 from .draft_text import notice_findings
 from .errors import InputError
-from .fit import place_of
+from .fit import cell_paragraph_row, place_of
 from .kinds import Document, Hit, draft_place, run
 from .learned_thresholds import any_on as learned_on
 from .normalize import normalize
@@ -256,19 +256,25 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         if template == "payment-to-outcome" and (clause.start, f.line) in care:
             template = "homecare-outcomes"
         place = place_of(clause, doc.clauses, doc.text, f.start)
+        if place.kind != "row" and i is not None \
+                and (cell_row := cell_paragraph_row(doc.text, doc.clauses, doc.model, i, f.start)) is not None:
+            place = cell_row  # a table copied one cell a paragraph: the row comes back the same way
         key = (clause.block, template) if place.kind == "row" else None
+        row_id: object = clause.start
+        if place.sep == "\n\n":  # its rows are paragraphs apart: one run for the table, each row once
+            key, row_id = ("cells", template), place.cells
         if key is not None and key == run_key:
-            if clause.start not in {c for c, _ in run_rows} and len(run_rows) < MAX_ROWS_REWRITTEN \
+            if row_id not in {c for c, _ in run_rows} and len(run_rows) < MAX_ROWS_REWRITTEN \
                     and template != "award-quality-first":  # the scheme is proposed once, whole
-                run_rows.append((clause.start, rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets,
-                                                       area, place=place, row=len(run_rows))))
-                out[run_head] = replace(out[run_head], rewrite="\n".join(r for _, r in run_rows))
+                run_rows.append((row_id, rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets,
+                                                 area, place=place, row=len(run_rows))))
+                out[run_head] = replace(out[run_head], rewrite=("\n\n" if place.sep == "\n\n" else "\n").join(r for _, r in run_rows))
             out.append(replace(f, rewrite=None, rewrite_on_line=out[run_head].line if out[run_head].rewrite else None))
             continue
         # A learned finding can span a whole sentence: quoting a long one back as "the activity" reads badly.
         quote = not (f.rule.endswith("/learned") and f.end - f.start > _LONGEST_LEARNED_QUOTE)
         text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place, quote=quote)
-        run_key, run_head, run_rows = key, len(out), [(clause.start, text)]
+        run_key, run_head, run_rows = key, len(out), [(row_id, text)]
         # Two rules on one clause (a count and the people reached) want one suggestion, not two near
         # copies; an award scheme is proposed once for the whole document.
         said = (-1, text) if template == "award-quality-first" else (clause.start, template)

@@ -156,6 +156,33 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
     return Place("sentence")
 
 
+_CELL_BREAK_RE = regex(r"\n[ \t]*\n")
+_SERIAL_CELL_RE = regex(r"\s*\d{1,3}[.)]?\s*")
+
+
+def cell_paragraph_row(text: str, clauses: list[Clause], model: list, i: int, at: int) -> Place | None:
+    """The row a finding at `at` sits in when its table was copied one cell a paragraph (scoring/clause_model.py reads
+    its time cells): the cells from its serial number, if any, to its time, written back the same way, one a paragraph."""
+    for k in range(max(0, i - 12), min(len(model), i + 12)):
+        info = model[k]
+        if not info.cell_header or info.row_start is None or at < info.row_start:
+            continue
+        # (a cell after the time, a remark, goes with its row: its finding joins the row's suggestion)
+        if at >= info.row_end and (at - info.row_end > 300 or len(_CELL_BREAK_RE.findall(text[info.row_end:at])) > 1):
+            continue
+        cells = tuple(c.strip() for c in _CELL_BREAK_RE.split(text[info.row_start:info.row_end]))
+        header = info.cell_header if len(info.cell_header) == len(cells) else \
+            (info.cell_header[0],) + ("Details",) * (len(cells) - 2) + (info.cell_header[-1],)
+        first = next((n for n, c in enumerate(clauses) if c.start <= info.row_start < max(c.end, c.start + 1)), None)
+        if first and _SERIAL_CELL_RE.fullmatch(clauses[first - 1].text) \
+                and not text[clauses[first - 1].end:info.row_start].strip():
+            cells, header = (clauses[first - 1].text.strip(),) + cells, ("",) + header
+        # the time stays as written: the outcome's own words say "in the time set"
+        header = header[:-1] + ("Time (kept as written)",)
+        return Place("row", cells=cells, header=header, flagged=1 if header[0] == "" else 0, sep="\n\n")
+    return None
+
+
 _SLASH = " / "
 _ENDS_IN_FIGURE = regex(r"[\s.)]\d[\d,.]*%?$")
 _SENTENCE_END = regex(r"[a-z]{3,}[.!?]\s+[A-Z]")

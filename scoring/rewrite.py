@@ -574,7 +574,7 @@ _PATIENT_TRANSPORT_RE = regex(r"\b(?:patient\s+transport|nepts|non[-\s]emergency
 
 
 # (Not "fostering" as a verb: "fostering business expansion".)
-_IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?|fees?|rates?|payments?|services?|agenc\w+|households?|families)\b"
+_IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?|fees?|rates?|payments?|services?|agenc\w+|households?|families|family|homes?|parents?)\b"
                     r"|\bchildren\s+in\s+care\b|\blooked[-\s]after\s+children\b", re.I)
 
 
@@ -586,6 +586,13 @@ _DECISION_STANDARD_RE = regex(
     r"(?=[^.;|\n]{0,80}?\bwithin\b)"
     r"|\b(?:applications?|claims?|permits?|licen[cs]es?|certificates?|pensions?)\b[^.;|\n]{0,60}?\b(?:will|shall|must|should|to)\s+be\s+"
     r"(?:processed|decided|determined|approved|issued|cleared|settled|sanctioned|granted|disposed\s+of)\b", re.I)
+
+
+def _fostering_page(doc: DocContext) -> bool:
+    """A document about children in care by its title or its area: "Standard Payment Rate for Foster Family Care"."""
+    # (not "adult foster care", a United States name for adults placed with a family)
+    return doc.area.key in ("children-families", "adult-social-care") and _IN_CARE_RE.search(doc.text[:600]) is not None \
+        and not _ADULTS_NAMED_RE.search(doc.text[:600])
 
 
 def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
@@ -611,7 +618,8 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
         aims += " decision standard"  # a time to decide what people applied or claimed for: whether it came, and stands
     if _PATIENT_TRANSPORT_RE.search(clause.text[:1000]) or _PATIENT_TRANSPORT_RE.search(heading[-300:]):
         aims += " patient transport"  # its journeys are for getting to care (knowledge/outcomes.yaml offers that by this phrase)
-    if _IN_CARE_RE.search(heading):
+    if _IN_CARE_RE.search(heading) or (doc is not None and _fostering_page(doc)):
+        # (or the document's title: "Standard Payment Rate for Foster Family Alternative Care" over its rows)
         aims += " children in care"  # "Weekly fostering allowances" over "0-4 years: £181.00": its rows pay for a placement
     if _EMERGENCY_CARE_RE.search(clause.text[:1000]) and not _PREVENTS_EMERGENCY_RE.search(clause.text[:1000]):
         # an emergency department, an ambulance's response or a crisis bed is where people go when they need it:
@@ -1634,6 +1642,9 @@ def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocC
     children, bought for the parent): only a plural there names the group."""
     if _group_words(line) and not _group_words(line, plural_only=True):
         line = ""
+    if area.key == "children-families" and " children in care" in scope.aims \
+            and not _group_words(line, plural_only=True):
+        return "children in care"  # a placement's rate is paid for the child placed, not for a family's parenting
     return _beneficiaries(line, heading, area if area.key != "general" else _care_area(area), scope.ages, _doc_group(doc_area))
 
 
@@ -2302,6 +2313,10 @@ _CHILD_FUNDING_RE = regex(r"\b(?:each|every|per|an?)\s+(?:eligible\s+|funded\s+)
 # A standard for deciding what people apply or claim for, whatever the application: "applications processed within 5
 # working days", "Financial assistance application decision", "Timely processing of applications", "plans checked and
 # cleared within 7 days" (the applicant's outcome is a sound decision in time, not a follow-up about their life).
+# A charter table's column of what to bring, or a row's forms: "Documents Required", "1. Completed HoH form".
+_DOCUMENTS_REQUIRED_RE = regex(r"\b(?:documents?|papers|attachments)\s+(?:required|needed|to\s+(?:be\s+)?(?:submit|attach|produc|bring)\w*)\b"
+                               r"|\b(?:completed|filled(?:[-\s]in)?|signed)\s+(?:[\w&/-]+\s+){0,4}?(?:forms?|application)\b", re.I)
+_ADULTS_NAMED_RE = regex(r"\b(?:adults?|older\s+(?:people|persons|adults)|elderly|seniors?|(?:aged|over)\s+(?:18|50|60|65)\b)", re.I)
 _APPLICATION_STANDARD_RE = regex(
     r"\b(?:applications?|claims?|plans|requests?\s+for\s+(?:funding|approval|a\s+licen[cs]e|a\s+permit))\b[^.;|\n]{0,60}?"
     r"\b(?:processed|processing|decided|determined|approved|cleared|assessed)\b"
@@ -2328,6 +2343,9 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = library()["applications"]  # "Timely processing of applications" / "Claim processing: under 25 days": a decision
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":
         area = doc.area  # in a homecare specification "carers" are the care workers
+    if area.key in ("adult-social-care", "homecare", "carers") and doc is not None and _fostering_page(doc) \
+            and not _ADULTS_NAMED_RE.search(clause.text[:1000]):
+        area = library()["children-families"]  # "Respite Care all ages $40.00 per day" on a page of foster family rates
     if area.key == "general":
         area = doc.area if doc else doc_area
         if area.key == "complaints":
@@ -2365,6 +2383,8 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     area, scope, heading = _setting(clause, doc_area)
     if template == "homecare-outcomes":
         area = _care_area(area)
+    if area.key == "general" and _DOCUMENTS_REQUIRED_RE.search(" ".join(place.header + place.cells)):
+        area = library()["applications"]  # a charter's row with the documents to bring and the time taken: a decision
     activity = row_activity(place)
     slots = _outcome_slots(area, 3, row_seed(place) or clause.text, scope, own_aim=False)
     outcome = slots[row % len(slots)]

@@ -2713,3 +2713,67 @@ def test_a_visitor_served_within_minutes_is_a_contact_standard():
     found = [f for f in review("- Without an appointment, we will serve you within 15 minutes.").findings
              if f.category == "output-only"]
     assert found and "get the help or answer they contacted the service for" in found[0].rewrite
+
+
+# A charter table copied one cell a paragraph (from a PDF or a web page): our own rows, written in that shape.
+_CELL_PARAGRAPH_CHARTER = """Civil registry services
+
+No.
+
+Service
+
+Documents to bring
+
+Time taken
+
+Notes
+
+1
+
+Marriage certificate copy
+
+1. Signed request form
+2. Identity card copy
+
+45 Minutes
+
+If all papers are in order
+
+2
+
+Change of address
+
+1. Tenancy agreement
+2. Identity card copy
+
+2 Hours
+
+If all papers are in order
+"""
+
+
+def test_a_row_copied_one_cell_a_paragraph_comes_back_as_its_cells_with_its_time_kept():
+    """Each row's suggestion keeps its number, the documents to bring and the time taken as written, one paragraph a cell,
+    names a decision for the applicant (not a general follow-up survey), and the rows come back as one suggestion."""
+    found = [f for f in review(_CELL_PARAGRAPH_CHARTER).findings if f.category == "output-only"]
+    assert len(found) == 2, [(f.rule, f.start) for f in found]
+    first, second = found
+    assert second.rewrite is None and second.rewrite_on_line == first.line
+    rows = first.rewrite.split("\n\n")
+    assert rows[0] == "1" and rows[2] == "1. Signed request form\n2. Identity card copy" and rows[3] == "45 Minutes", rows
+    assert rows[4] == "2" and rows[6] == "1. Tenancy agreement\n2. Identity card copy" and rows[7] == "2 Hours", rows
+    assert all(r.startswith("Applicants ") for r in (rows[1], rows[5])), rows
+    assert "decision" in first.rewrite and "changes that matter most" not in first.rewrite, first.rewrite
+    assert "marriage certificate copy reported as a secondary measure" in rows[1], rows[1]
+
+
+def test_a_respite_rate_on_a_page_of_foster_family_rates_is_paid_for_the_children_placed():
+    """"Respite" alone reads as adult social care; on a page of foster family payment rates it is the children's, and the
+    payment part names their placement's outcome, not adults with care and support needs."""
+    page = ("Standard Payment Rates for Foster Family Care\n\n"
+            "Type of Payment Age Limit Amount\n\n"
+            "4. Emergency placement allowance all ages $25.00 per day\n\n"
+            "5. Resource Family Respite Care all ages $35.00 per day\n")
+    rewrites = [f.rewrite for f in review(page).findings if f.rewrite and "Respite" in f.rewrite]
+    assert rewrites, review(page).findings
+    assert "children in care" in rewrites[0] and "adults" not in rewrites[0], rewrites[0]
