@@ -33,7 +33,7 @@ CATEGORIES = {
     "co-production": "people who use the service left out of design or evaluation",
     "fair-work": "employment terms that leave no time to care",
     "social-value": "social, economic and environmental value left out of the award",
-    "input": "how the file was read: a suppression marker in text a reader cannot see, not obeyed",
+    "input": "how the file was read: a suppression marker in text a reader cannot see, not obeyed; a draft not in English",
 }
 KINDS = ("existence", "conditional", "award-weighting", "absence")
 WEIGHTING_CHECKS = ("price-majority", "social-value-under", "social-value-missing")
