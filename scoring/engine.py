@@ -234,6 +234,7 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
     same kind of rewrite gets one suggestion, the rewritten rows together, on its first finding."""
     out: list[Finding] = []
     run_key, run_head, run_rows = None, -1, []  # the open run: its key, its first finding's index, rows rewritten
+    price_list = None  # the open price list: its first finding's index, its rows, where its last row ends, its rider
     quoted: dict[tuple[int, str], tuple[int, str, str]] = {}  # (block, template) -> index of the suggestion quoting
     # a paragraph's or list's activities, its text as first written, and its text with the later quotes added
     written: dict[tuple[int, str], int] = {}  # suggestions made: (clause start, template), or (-1, the award
@@ -275,6 +276,18 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         quote = not (f.rule.endswith("/learned") and f.end - f.start > _LONGEST_LEARNED_QUOTE)
         text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place, quote=quote)
         run_key, run_head, run_rows = key, len(out), [(row_id, text)]
+        # A price list one row a line ("HS01 Personal care visit $42.50 Per visit" over "HS02 …"): the next line's rate
+        # joins the rows above it, each kept on its own line, under one sentence on the outcome-linked part.
+        rows = _rate_rows(text) if template == "payment-to-outcome" else None
+        if rows is not None and price_list is not None and _rider_group(price_list[3]) == _rider_group(rows[1]) \
+                and "\n\n" not in doc.text[price_list[2]:clause.start] and not doc.text[price_list[2]:clause.start].strip():
+            head, kept, _end, rider = price_list
+            kept = kept + rows[0]
+            price_list = (head, kept, clause.end, rider)
+            out[head] = replace(out[head], rewrite="\n".join(kept) + "\nThese rates stay the base rates, " + rider)
+            out.append(replace(f, rewrite=None, rewrite_on_line=out[head].line))
+            continue
+        price_list = None
         # Two rules on one clause (a count and the people reached) want one suggestion, not two near
         # copies; an award scheme is proposed once for the whole document.
         said = (-1, text) if template == "award-quality-first" else (clause.start, template)
@@ -300,14 +313,37 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
             written[said] = written[same] = f.line
             if group is not None:
                 quoted[group] = (len(out), text, text)
+            if rows is not None:
+                price_list = (len(out), rows[0], clause.end, rows[1])
         out.append(replace(f, rewrite=text))
     return out
 
 
 _MOST_QUOTES = 6  # activities one merged suggestion keeps; past that the run starts a new one
+# A rate line kept whole as the base rate (prompts/templates/rewrites/payment-to-outcome.j2), or a price list's rows
+# kept one a line (scoring/rewrite.py), and the sentence on the outcome-linked part after them.
+_ONE_RATE_RE = regex(r"(?P<row>[^\n;]{1,160}); this rate stays the base rate, (?P<rider>[^\n]+)")
+_RATE_ROWS_RE = regex(r"(?P<rows>[^\n]{1,160}(?:\n[^\n]{1,160}){1,11})\nThese rates stay the base rates, (?P<rider>[^\n]+)")
+
+
+def _rider_group(rider: str) -> tuple[str, ...]:
+    """Who a price list's outcome-linked part is for ("people supported at home", "carers"): the rows of one list share
+    the first row's outcome when they are for the same people."""
+    return tuple(rider.partition(": ")[2].split()[:3])
+
+
+def _rate_rows(text: str | None) -> tuple[list[str], str] | None:
+    """A suggestion that keeps a price list's rows as written: (its rows, the sentence after them), else None."""
+    if text is None:
+        return None
+    if m := _ONE_RATE_RE.fullmatch(text):
+        return [m.group("row")], m.group("rider")
+    if m := _RATE_ROWS_RE.fullmatch(text):
+        return m.group("rows").split("\n"), m.group("rider")
+    return None
 # Where a suggestion's kept activity begins and what follows it (prompts/templates/rewrites/output-to-outcome.j2 and
 # payment-to-outcome.j2): items of a run go into that list, "; " between them.
-_ACTIVITY_KEPT = (("as a secondary measure, not a target: ", "."),
+_ACTIVITY_KEPT = (("as a secondary measure, not a target: ", "."), ("as a secondary measure in place of the target: ", "."),
                   ("a smaller fixed element (now: ", "), and activity is reported as a secondary measure."))
 _OWN_STOPS = ("…", "?", "!")
 # A short line's suggestion ends with its own words kept: "…; 850 appointments reported as a secondary measure".

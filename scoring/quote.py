@@ -32,7 +32,10 @@ _CODE_LABEL_RE = regex(r"(?-i:[A-Z]{1,6})\d{1,3}[a-z]?\s*:\s+(?:(?-i:[A-Z])[\w'&
                        re.I)
 # Where a quote stops: the clause moving on ("..., and the contract ...", "... will start on 1 March").
 _PEOPLE_WITH = "".join(f"(?<!{w})" for w in ("people", "persons", "adults", "children", "men", "women", "families",
-                                              "those", "carers", "clients"))  # "people with a learning disability"
+                                              "those", "carers", "clients", "patients", "residents", "pupils",
+                                              "referred", "diagnosed", "presenting", "living"))
+# "people with a learning disability", "patients referred with a suspected cancer", "living with dementia": who, not a
+# second clause
 # "courses with 12 young people in each cohort", "groups with up to 10 parents": how many each course takes is part of it.
 _PEOPLE_PER_GROUP = (r"(?:up\s+to\s+|at\s+least\s+|a\s+maximum\s+of\s+|around\s+|about\s+)?\d{1,3}\s+(?:[\w-]+\s+){0,2}?(?:people|persons|"
                      r"participants|learners|children|adults|families|parents|carers|clients|pupils|students|places)\b")

@@ -448,7 +448,7 @@ def document_area(document: str) -> DocContext:
 # A standard for answering people who make contact: "calls answered within 20 seconds", "answer incoming telephone calls",
 # "respond to correspondence", "reply to 90% of emails", "handle 8,000 enquiries"; not calls that are care visits
 # ("calls must be logged in the client's home") or enquiries that are cases ("safeguarding enquiries completed").
-_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer(?:\s+service)?)\s+)?(?:calls?|e-?mails?|letters?|correspondence|enquir(?:y|ies)|quer(?:y|ies)|questions?|comments?|messages|voicemails?|feedback)"
+_CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer(?:\s+service)?)\s+)?(?:calls?|e-?mails?|letters?|correspondences?|enquir(?:y|ies)|quer(?:y|ies)|questions?|comments?|messages|voicemails?|feedback)"
                   r"|(?:customer|service)\s+requests?|(?:tele)?phones?|(?<=the\s)requests?)")  # "Telephones shall be answered within five rings"  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+(?:receipt\s+of|receiving))?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
@@ -461,7 +461,7 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     # getting back to someone after they got in touch: "We will contact you within two business days after
                     # receiving your call or email"
                     r"|\b(?:contact|call|phone|ring|get\s+back\s+to)\s+you\b[^.;|\n]{0,60}?\b(?:after|of|from)\s+(?:receiving|receipt\s+of|getting)\s+(?:your\s+)?" + _CONTACT_WORDS + r"\b"
-                    r"|\b(?:correspondence|letters?|e-?mails?)\b[^.;|\n]{0,50}?\b(?:shall|will|must)\s+be\s+(?:acknowledged|answered"
+                    r"|\b(?:correspondences?|letters?|e-?mails?)\b[^.;|\n]{0,50}?\b(?:shall|will|must)\s+be\s+(?:acknowledged|answered"
                     r"|responded\s+to|replied\s+to)\b"
                     # a caller's time on hold, a visitor served at a counter or seen at an appointment's time, a contact
                     # acknowledged: "Average hold time must be 2 minutes or less", "serve you at our service counters within
@@ -1094,6 +1094,11 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
         text = text[line_start:line_end if line_end >= 0 else len(text)]
     else:
         title = ""
+        # a price list a PDF copy flattened one row a line ("CS100 Simple Assessment $173.99 Per consultation" over
+        # "CS200 Complex Assessment $266.58 Per consultation"): its rows stay rows, one a line, not run into one
+        rows = [" ".join(ln.split()) for ln in lines if ln.strip()]
+        if 2 <= len(rows) <= _MOST_RATE_ROWS and all(len(_AMOUNT_RE.findall(r)) == 1 and len(r) <= 160 for r in rows):
+            return _rate_rows_kept(clause, start, end, doc_area, rows)
         tail = document[clause.end:clause.end + 200].split("\n")[0] if document else ""
         if tail.strip() and not text.rstrip().endswith((".", ";", ":", "!", "?", ")")) and tail[:1] in (" ", "\t", "<") \
                 and _AMOUNT_RE.search(text):
@@ -1137,6 +1142,29 @@ def _paragraph_around(document: str, clause: Clause) -> str:
 
 
 # Another sentence inside the item: "Answer calls. We will also …".
+_MOST_RATE_ROWS = 12  # rows of a flattened price list kept as rows in one suggestion
+_RATES_SLOT = "\x00rates\x00"
+
+
+def _rate_rows_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Area, rows: list[str]) -> str | None:
+    """A flattened price list's rows, each on its own line as written, with the outcome-linked part of the payment
+    after them as a sentence of its own: "…\nThese rates stay the base rates, with part of the payment …"."""
+    words = " ".join(rows)
+    if _carries(words, ("cost-first",)) or "tender-coach" in words.lower():
+        return None
+    area, scope, heading = _setting(clause, doc_area)
+    slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
+             "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or words, scope), "quoted": None,
+             "rates": _RATES_SLOT, "several": True, "billing": False, "volume": False}
+    slots["young"] = _young(scope, slots["beneficiaries"])
+    kept = " ".join(render("rewrites/payment-to-outcome.j2", **slots).split())
+    head, _, rider = kept.partition(_RATES_SLOT)
+    rider = rider.lstrip("; ")
+    if head or not rider or _carries(rider, ("cost-first", "output-only")):
+        return None
+    return "\n".join(rows) + "\n" + rider[:1].upper() + rider[1:]
+
+
 _SENTENCE_IN_RE = regex(r"[a-z)]{2}[.!?]\s+[A-Z]")
 
 

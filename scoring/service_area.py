@@ -414,6 +414,9 @@ _NATION_RE = regex(
     r"|Prince Edward Island|Yukon|Nunavut)\b"
     r"|\b(?:Victorian Government|State of Victoria|Tasmania|Northern Territory|Australian Capital Territory|ACT Government"
     r"|Te Whatu Ora|Whānau)\b"
+    # New Zealand's health and social bodies, its people and its tax: "Waikato DHB", "Ministry of Health", "(Ex GST)"
+    r"|\b(?:District Health Boards?|DHBs?|Ministry of Health|Ministry of Social Development|Oranga Tamariki|PHARMAC"
+    r"|Accident Compensation Corporation|GST|M[āa]ori|Pasifika|Waikato|iwi)\b"
     # South Africa's procurement law and money: broad-based black economic empowerment, the preferential procurement
     # framework and its points, municipal finance, rand amounts ("R 1 500 000", "R2.5 million")
     r"|\bB-?BBEE\b|\bPPPFA\b|\bPreferential Procurement\b|(?i:\bpreference points?\b)|\bMFMA\b|\bSDBIP\b|\bZAR\b"

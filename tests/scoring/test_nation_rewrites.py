@@ -53,6 +53,10 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     ("Award goes to the bid most advantageous to the Government, price and price-related factors only (FAR 14.201-8).",
      "outside the UK"),
     ("Part 3514 of 48 CFR 3514 governs sealed bidding at the Department of Labor.", "outside the UK"),
+    # New Zealand's bodies, people and tax name no country, but place the text
+    ("Northland DHB health targets for the year", "outside the UK"),
+    ("Funded by the Ministry of Health for Māori and Pasifika whānau", "outside the UK"),
+    ("Fees (excl. GST) per consultation", "outside the UK"),
 ])
 def test_the_nation_a_text_is_from(text, nation):
     assert detect_nation(text) == nation
@@ -183,3 +187,14 @@ def test_a_low_bid_rule_elsewhere_is_told_to_check_the_law_first_and_a_list_item
     assert "; and." not in item and "Quality 70%" in item, item
     uk = _rewrites("Tenders for the home care framework will be awarded to the lowest priced bidder.", "cost-first")
     assert uk and not any("procurement lead" in w for w in uk), uk
+
+
+def test_a_hospital_target_from_a_district_health_board_is_not_offered_englands_patient_survey():
+    """A New Zealand health target names no country, only its district health board: the NHS survey question on
+    involvement in decisions is England's, so the suggestion leaves it out; an English hospital still gets it."""
+    survey = measures()["nhs-inpatient-survey"].short
+    target = "95% of patients will be seen and treated in the emergency department within four hours.\n"
+    (abroad,) = _rewrites("Hutt Valley DHB hospital targets 2031/32\n\n" + target)
+    (home,) = _rewrites("Hospital targets for the trust, regulated by the Care Quality Commission in England\n\n" + target)
+    assert survey not in abroad and "emergency department within four hours" in abroad, abroad
+    assert survey in home, home

@@ -2777,3 +2777,43 @@ def test_a_respite_rate_on_a_page_of_foster_family_rates_is_paid_for_the_childre
     rewrites = [f.rewrite for f in review(page).findings if f.rewrite and "Respite" in f.rewrite]
     assert rewrites, review(page).findings
     assert "children in care" in rewrites[0] and "adults" not in rewrites[0], rewrites[0]
+
+
+def test_a_price_list_flattened_one_row_a_line_comes_back_as_its_rows():
+    """A price list copied from a PDF, one row a line with its cells run together: the suggestion keeps every row on
+    its own line as written and puts the outcome-linked part of the payment after them as a sentence of its own,
+    not the rows run into one line with prose added to the last cell."""
+    rows = ["HS01 Personal care visit $42.50 Per visit", "HS02 Domestic help visit $35.10 Per visit",
+            "HS03 Meal preparation visit $30.20 Per visit"]
+    text = "Item code | Service | Price (excl. tax) | Unit\n" + "\n".join(rows) + "\n"
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert len(found) == 1, [(f.rule, f.rewrite) for f in review(text).findings]
+    lines = found[0].rewrite.split("\n")
+    assert lines[:3] == rows and len(lines) == 4, lines
+    assert lines[3].startswith("These rates stay the base rates, with part of the payment linked to outcomes"), lines[3]
+
+
+def test_a_quote_keeps_who_a_target_is_for_after_a_participle_and_with():
+    """"patients referred with a suspected cancer": the with-phrase says who is counted, so the kept target does not
+    stop at "referred" as if every patient were meant."""
+    text = "90% of patients referred with a suspected cancer will start treatment within 31 days.\n"
+    (rewrite,) = [f.rewrite for f in review(text).findings if f.rewrite]
+    assert "referred with a suspected cancer" in rewrite, rewrite
+
+
+def test_a_target_told_as_what_it_is_is_not_called_not_a_target_in_the_same_breath():
+    """"…not a target: the regional target for 2031/32 is 98,400 discharges" contradicts itself: a quote that names its
+    own target or goal is reported in place of the target."""
+    for text, kept in (("The regional target for 2031/32 is 98,400 discharges.", "98,400 discharges"),
+                       ("The programme's goal for 2031 is 240 young carers.", "240 young carers")):
+        (rewrite,) = [f.rewrite for f in review(text).findings if f.rewrite]
+        assert "not a target" not in rewrite and "in place of the target: " in rewrite and kept in rewrite, rewrite
+    (plain,) = [f.rewrite for f in review("The provider will deliver 200 sessions a year.").findings if f.rewrite]
+    assert "not a target: " in plain, plain
+
+
+def test_out_patient_waits_are_a_health_service_and_letters_in_the_plural_get_a_contact_outcome():
+    (clinic,) = [f.rewrite for f in review("- Out-patients will be seen by a doctor within 45 minutes of arrival.").findings]
+    assert clinic.startswith("- Patients who use the service") and "changes that matter most" not in clinic, clinic
+    (letters,) = [f.rewrite for f in review("Written correspondences will be answered within 5 working days.").findings]
+    assert "contacted the service for" in letters, letters
