@@ -20,7 +20,7 @@ from .learned_thresholds import any_on as learned_on
 from .normalize import normalize
 from .patterns import regex
 from .report import Finding, Report
-from .rewrite import base_rate, document_area, rates_below, rewrite
+from .rewrite import _MOST_RATE_ROWS, base_rate, document_area, plain_rate_row, rate_rows, rate_rows_text, rates_below, rewrite
 from .rules import Rule, load_rules
 from .segment import Clause, LineIndex, segment
 
@@ -272,19 +272,28 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
                 out[run_head] = replace(out[run_head], rewrite=("\n\n" if place.sep == "\n\n" else "\n").join(r for _, r in run_rows))
             out.append(replace(f, rewrite=None, rewrite_on_line=out[run_head].line if out[run_head].rewrite else None))
             continue
+        if template == "payment-to-outcome" and price_list is not None and len(price_list[1]) < _MOST_RATE_ROWS \
+                and not doc.text[price_list[2]:clause.start].strip() and "\n\n" not in doc.text[price_list[2]:clause.start] \
+                and (row := plain_rate_row(clause.text)) is not None:
+            # the next row of an open price list joins it as written: a row's own suggestion would only be dropped
+            head, kept, _end, rider = price_list
+            price_list = (head, kept + [row], clause.end, rider)
+            out[head] = replace(out[head], rewrite=rate_rows_text(price_list[1], rider))
+            out.append(replace(f, rewrite=None, rewrite_on_line=out[head].line))
+            continue
         # A learned finding can span a whole sentence: quoting a long one back as "the activity" reads badly.
         quote = not (f.rule.endswith("/learned") and f.end - f.start > _LONGEST_LEARNED_QUOTE)
         text = rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets, area, place=place, quote=quote)
         run_key, run_head, run_rows = key, len(out), [(row_id, text)]
         # A price list one row a line ("HS01 Personal care visit $42.50 Per visit" over "HS02 …"): the next line's rate
         # joins the rows above it, each kept on its own line, under one sentence on the outcome-linked part.
-        rows = _rate_rows(text) if template == "payment-to-outcome" else None
+        rows = rate_rows(text) if template == "payment-to-outcome" else None
         if rows is not None and price_list is not None and _rider_group(price_list[3]) == _rider_group(rows[1]) \
                 and "\n\n" not in doc.text[price_list[2]:clause.start] and not doc.text[price_list[2]:clause.start].strip():
             head, kept, _end, rider = price_list
             kept = kept + rows[0]
-            price_list = (head, kept, clause.end, rider)
-            out[head] = replace(out[head], rewrite="\n".join(kept) + "\nThese rates stay the base rates, " + rider)
+            price_list = (head, kept, clause.end, rider) if len(kept) < _MOST_RATE_ROWS else None
+            out[head] = replace(out[head], rewrite=rate_rows_text(kept, rider))
             out.append(replace(f, rewrite=None, rewrite_on_line=out[head].line))
             continue
         price_list = None
@@ -320,10 +329,6 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
 
 
 _MOST_QUOTES = 6  # activities one merged suggestion keeps; past that the run starts a new one
-# A rate line kept whole as the base rate (prompts/templates/rewrites/payment-to-outcome.j2), or a price list's rows
-# kept one a line (scoring/rewrite.py), and the sentence on the outcome-linked part after them.
-_ONE_RATE_RE = regex(r"(?P<row>[^\n;]{1,160}); this rate stays the base rate, (?P<rider>[^\n]+)")
-_RATE_ROWS_RE = regex(r"(?P<rows>[^\n]{1,160}(?:\n[^\n]{1,160}){1,11})\nThese rates stay the base rates, (?P<rider>[^\n]+)")
 
 
 def _rider_group(rider: str) -> tuple[str, ...]:
@@ -332,15 +337,6 @@ def _rider_group(rider: str) -> tuple[str, ...]:
     return tuple(rider.partition(": ")[2].split()[:3])
 
 
-def _rate_rows(text: str | None) -> tuple[list[str], str] | None:
-    """A suggestion that keeps a price list's rows as written: (its rows, the sentence after them), else None."""
-    if text is None:
-        return None
-    if m := _ONE_RATE_RE.fullmatch(text):
-        return [m.group("row")], m.group("rider")
-    if m := _RATE_ROWS_RE.fullmatch(text):
-        return m.group("rows").split("\n"), m.group("rider")
-    return None
 # Where a suggestion's kept activity begins and what follows it (prompts/templates/rewrites/output-to-outcome.j2 and
 # payment-to-outcome.j2): items of a run go into that list, "; " between them.
 _ACTIVITY_KEPT = (("as a secondary measure, not a target: ", "."), ("as a secondary measure in place of the target: ", "."),

@@ -1121,7 +1121,7 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     named = any(_RATE_NAMED_RE.search(words[max(0, a.start() - 120):a.start()]) for a in amounts)
     if not (unit or named) or (not volume and re.search(r"\b(?:total|budget|contract\s+(?:value|sum|price)|maximum|up\s+to|not\s+(?:to\s+)?exceed)\b", words, re.I)):
         return None  # a total, a budget or a cap is not a rate for a unit of service
-    if _carries(words, ("cost-first",)) or "tender-coach" in words.lower():
+    if "tender-coach" in words.lower():  # (cost-first words are caught by the check of the whole suggestion below)
         return None
     if document and _AMOUNT_RE.search(_paragraph_around(document, clause)):
         return None  # another sentence of its paragraph pays too: the run shares one suggestion quoting each payment
@@ -1160,9 +1160,44 @@ def _rate_rows_kept(clause: Clause, start: int, end: int, doc_area: DocContext |
     kept = " ".join(render("rewrites/payment-to-outcome.j2", **slots).split())
     head, _, rider = kept.partition(_RATES_SLOT)
     rider = rider.lstrip("; ")
-    if head or not rider or _carries(rider, ("cost-first", "output-only")):
+    if head or not rider.startswith("these rates stay the base rates, ") or _carries(rider, ("cost-first", "output-only")):
         return None
-    return "\n".join(rows) + "\n" + rider[:1].upper() + rider[1:]
+    return rate_rows_text(rows, rider.removeprefix("these rates stay the base rates, "))
+
+
+# Each row of a price list kept as rows says it is now the base rate, so the row pasted back on its own line is not
+# read as paying per activity alone; the sentence after the rows says what the outcome-linked part is paid on.
+_ROW_MARK = " (base rate, part linked to outcomes)"
+_ONE_RATE_RE = regex(r"(?P<row>[^\n;]{1,160}); this rate stays the base rate, (?P<rider>[^\n]+)")
+_RATE_ROWS_RE = regex(r"(?P<rows>[^\n]{1,200}(?:\n[^\n]{1,200}){1,40})\nThese rates stay the base rates, (?P<rider>[^\n]+)")
+
+
+def rate_rows_text(rows: list[str], rider: str) -> str:
+    """A price list's rows, one a line as written, each marked as the base rate, then the sentence on the outcome-linked
+    part of the payment (`rider`: what follows "these rates stay the base rates, ")."""
+    return "\n".join(row + _ROW_MARK for row in rows) + "\nThese rates stay the base rates, " + rider
+
+
+def plain_rate_row(text: str) -> str | None:
+    """A line of a price list as a row to keep ("HS02 Domestic help visit $35.10 Per visit"): one line, one amount, no
+    sentence, nothing that reads as cost-first; its words with spaces evened out, else None."""
+    row = " ".join(text.split())
+    if "\n" in text.strip() or not 10 <= len(row) <= 160 or len(_AMOUNT_RE.findall(row)) != 1 \
+            or row.endswith((".", ";", ":", "!", "?")) or _SENTENCE_IN_RE.search(row) or "tender-coach" in row.lower():
+        return None
+    return None if _carries(row, ("cost-first",)) else row
+
+
+def rate_rows(text: str | None) -> tuple[list[str], str] | None:
+    """A suggestion that keeps a rate line, or a price list's rows, as written: (the rows, unmarked; what follows "these
+    rates stay the base rates, "), else None."""
+    if text is None:
+        return None
+    if m := _ONE_RATE_RE.fullmatch(text):
+        return [m.group("row")], m.group("rider")
+    if m := _RATE_ROWS_RE.fullmatch(text):
+        return [row.removesuffix(_ROW_MARK) for row in m.group("rows").split("\n")], m.group("rider")
+    return None
 
 
 _SENTENCE_IN_RE = regex(r"[a-z)]{2}[.!?]\s+[A-Z]")

@@ -2781,16 +2781,18 @@ def test_a_respite_rate_on_a_page_of_foster_family_rates_is_paid_for_the_childre
 
 def test_a_price_list_flattened_one_row_a_line_comes_back_as_its_rows():
     """A price list copied from a PDF, one row a line with its cells run together: the suggestion keeps every row on
-    its own line as written and puts the outcome-linked part of the payment after them as a sentence of its own,
-    not the rows run into one line with prose added to the last cell."""
+    its own line as written, marked as the base rate, and puts the outcome-linked part of the payment after them as a
+    sentence of its own, not the rows run into one line with prose added to the last cell."""
     rows = ["HS01 Personal care visit $42.50 Per visit", "HS02 Domestic help visit $35.10 Per visit",
             "HS03 Meal preparation visit $30.20 Per visit"]
     text = "Item code | Service | Price (excl. tax) | Unit\n" + "\n".join(rows) + "\n"
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert len(found) == 1, [(f.rule, f.rewrite) for f in review(text).findings]
     lines = found[0].rewrite.split("\n")
-    assert lines[:3] == rows and len(lines) == 4, lines
+    assert lines[:3] == [f"{row} (base rate, part linked to outcomes)" for row in rows] and len(lines) == 4, lines
     assert lines[3].startswith("These rates stay the base rates, with part of the payment linked to outcomes"), lines[3]
+    # pasted back, each row says it is the base rate now, so none reads as paying per visit alone
+    assert not [f.rule for f in review(found[0].rewrite).findings if f.category in ("output-only", "cost-first")]
 
 
 def test_a_quote_keeps_who_a_target_is_for_after_a_participle_and_with():
