@@ -259,6 +259,21 @@ _STRONG_REPORT_RES = (
     # What took place, counted: "likely to undercount the number of contacts which took place".
     regex(r"\b(?:number|total|count)\s+of\s+[^.;]{1,60}?\b(?:which|that)\s+(?:took\s+place|happened|occurred)\b", re.I),
     MINUTES_RE,
+    # A figure told as what something comes to: "In all this comes to an average of 12,500 weekly hours of support for
+    # 1,900 clients" (a level to reach is set by a modal verb or a target word, read before this).
+    regex(r"\b(?:this|that|which|it|these|they)\s+(?:amounts?|amounted|comes?|came|equates?|equated|adds?\s+up|added\s+up)\s+to\s+"
+          r"(?:an?\s+)?(?:average|total|sum)\s+of\b", re.I),
+    # What a change has already brought: "the new rota has resulted in 310 more visits being made", "led to 42 new
+    # packages" (its numbers are a result, not a level set).
+    regex(r"\b(?:(?:has|have|had)\s+(?:already\s+)?(?:resulted\s+in|led\s+to)|resulted\s+in)\b", re.I),
+    # Need not met, told as it stands: "410 care packages not being met because of staff shortages", "unmet need of 2,300
+    # weekly hours" (a duty to meet it has a modal verb, read before this).
+    regex(r"\b\d[\d,]*\s+(?:[\w'’-]+\s+){0,4}?(?:(?:are|is|still)\s+)?not\s+being\s+(?:met|seen|delivered|provided|covered|filled"
+          r"|picked\s+up|allocated|assessed)\b|\bunmet\s+(?:need|demand)\s+(?:of|amounting\s+to|totalling|totaling|stands\s+at|is)\b", re.I),
+    # What the buyer buys today, told of the market: "The county council purchases 21,000 hours of home care a week
+    # through block and spot contracts" (what the provider must deliver has a modal verb, read before this).
+    regex(r"\b(?:council|authority|trust|board|department|county|borough|we)\s+(?:currently\s+|now\s+)?(?:purchases|buys|commissions"
+          r"|funds|spends)\s+(?:around\s+|about\s+|approximately\s+|over\s+|some\s+|nearly\s+|more\s+than\s+)?[£$€]?\d", re.I),
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),
