@@ -35,7 +35,7 @@ _ROLES = (
                    r"performance|requirement|what|metric|activity|service|pledges?|commitments?)\b", re.I)),
 )
 _MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b|^\W*name\s+of\s+(?:the\s+)?services?\b", re.I)
-_BULLET_AT_START = regex(r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+")
+_BULLET_AT_START = regex(r"[ \t]*(?:(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+|[•◦▪‣●○■□·])")
 _HAS_DIGIT = regex(r"\d")
 # A period a header names beside its words ("Result Q1", "Actual 2023/24", "Year 2 target", "Month 6", "FY06/07 Base
 # Rate Effective 07/01/2005"): not a figure.

@@ -98,6 +98,8 @@ _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)
 _ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
                      r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")
 _CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
+                 # (not the level a count is to reach, which is its target: "the number of beds … will increase to 1,179")
+                 r"(?!(?:increase|rise|grow|reach|go\s+up|fall|decrease|reduce|drop)\s+to\s+(?:at\s+least\s+)?\d)"
                  # an escape from the standard ("… or as agreed upon between …", "unless otherwise agreed"): not the activity
                  r"|\s(?:or\s+)?(?:as\s+(?:otherwise\s+)?agreed|unless\s+otherwise\s+agreed)\b")
 

@@ -964,6 +964,10 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
         # a category before its own sentence ("Emergency – An operative will be with you within two hours"): the category
         # stays a label, and the sentence is what is kept
         label, body = label + cat.group(1) + " – ", body[cat.end():]
+    elif is_item and (cat := _CATEGORY_LABEL_RE.match(body)) and len(body) - cat.end() >= 12:
+        # a list item's category before what it lists ("Palliative care - Additional beds (55 beds in …)"): the
+        # category stays the item's label, as written
+        label, body = label + cat.group(0), body[cat.end():]
     end_mark = body.rstrip()[-1:] if body.rstrip()[-1:] in (";", ".") else ""
     sentences = re.split(r"(?<=[a-z0-9)]{2}[.!?])\s+(?=[A-Z])", body)
     if len(sentences) > 1:  # the sentence the finding is in: the note after it ("This represents …") is not the count
@@ -2212,6 +2216,7 @@ _DATED_LINE_RE = regex(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|
 
 # A month or a day opens a label as a name, which keeps its capital mid-sentence ("February 2024: 1").
 # A short category name set before a sentence of its own by a dash: "Emergency – An operative will …", "Damp - The repairs team …".
+_CATEGORY_LABEL_RE = regex(r"[A-Z][\w'&/]*(?:[ ][\w'&/]+){0,3}[ ]+[–—-][ ]+(?=[A-Z][a-z])")
 _CATEGORY_DASH_RE = regex(r"([A-Z][\w'&/]*(?:[ ][\w'&/]+){0,3})[ ]+[–—-][ ]+(?=(?:An?|The|Our|We|You|Your|All|Each|Every)\b)")
 
 

@@ -11,7 +11,9 @@ from knowledge.records import dataclass
 from .patterns import regex
 
 _BULLET_RE = regex(
-    r"[ \t]*(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
+    r"[ \t]*(?:(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
+    # (a bullet glyph a stored copy glued to its item: "·Community services - …")
+    r"|[•◦▪‣●○■□·](?=[A-Za-z]))"
 )
 # "# of clients served" is a count ("number of"), not a Markdown heading.
 # (Not "# of visits", nor a count's row that opens on its "#": "# Inspections 13,637 14,104 10,000", or with its cells
