@@ -238,6 +238,12 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         # time limit or the cap is for, not the limit alone (after a lead-in run into the line: "… include: Provide …")
         rel = item + duty.start(1)
         start, match = clause.start + rel, clause.text[rel:rel + len(duty.group(1))] + match
+    if not match[:1].isdigit() and rel - line_start <= 90 and (
+            subject := _SUBJECT_MODAL_RE.fullmatch(clause.text[_sentence_start(clause.text, line_start, rel):rel])):
+        # "Hospital bill estimates will be made available within 10 minutes", flagged from "made available within …":
+        # what is to be done in the time, and by whom, is part of the standard (without it the quote has no subject)
+        rel -= len(subject.group(0))
+        start, match = clause.start + rel, clause.text[rel:rel + len(subject.group(0))] + match
     if match[:1].isdigit() and (qualifier := _QUALIFIER_END_RE.search(clause.text[max(line_start, rel - 30):rel])):
         # "fewer than 5% of callers", "up to 40 people": without its qualifier a cap reads as a target
         rel -= len(qualifier.group(0))
@@ -275,6 +281,17 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
 
 
 QUOTE_LIMIT = 140
+# A sentence's subject and its modal verb, before a time limit or the verb of a standard: "Written letters will be",
+# "Hospital bill estimates will be made", "The out-patients will be attended to at the pharmacy" (a capital opens it; at
+# most eight words of subject, and no figure of its own).
+_SUBJECT_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:The[ \t]+|All[ \t]+|Each[ \t]+)?(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?![\d])[\w'’()/-]+){0,7}?"
+                          r"[ \t]+(?:will|shall|must|should|(?:are|is)[ \t]+to)(?:[ \t]+be)?(?:[ \t]+[a-z]+){0,4}?[ \t]+", re.I)
+
+
+def _sentence_start(text: str, line_start: int, rel: int) -> int:
+    """Where the sentence holding `rel` starts, within its line."""
+    stop = max(text.rfind(". ", line_start, rel), text.rfind("; ", line_start, rel))
+    return stop + 2 if stop >= 0 else line_start
 # A line that stops inside a phrase: on a lower-case letter or a comma, with no stop after it.
 _WRAPPED_END_RE = regex(r"[a-z,][ \t]*$")
 # What may follow an "and" inside one noun phrase: words without a figure, a modal verb or a determiner opening a new

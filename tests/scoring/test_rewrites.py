@@ -2819,3 +2819,15 @@ def test_out_patient_waits_are_a_health_service_and_letters_in_the_plural_get_a_
     assert clinic.startswith("- Patients who use the service") and "changes that matter most" not in clinic, clinic
     (letters,) = [f.rewrite for f in review("Written correspondences will be answered within 5 working days.").findings]
     assert "contacted the service for" in letters, letters
+
+
+@pytest.mark.parametrize("clause,kept", [
+    ("Copies of care plans will be made available within 2 working days by the care coordinator from the time of request.",
+     "Copies of care plans will be made available within 2 working days"),
+    ("Letters from tenants will be answered within ten working days of receipt.",
+     "Letters from tenants will be answered within ten working days"),
+])
+def test_a_time_standard_is_quoted_with_what_is_to_be_done_not_from_its_verb(clause, kept):
+    rewrites = [f.rewrite for f in review(clause).findings if f.category == "output-only" and f.rewrite]
+    assert rewrites, clause
+    assert kept in rewrites[0]
