@@ -462,7 +462,7 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     # receiving your call or email"
                     r"|\b(?:contact|call|phone|ring|get\s+back\s+to)\s+you\b[^.;|\n]{0,60}?\b(?:after|of|from)\s+(?:receiving|receipt\s+of|getting)\s+(?:your\s+)?" + _CONTACT_WORDS + r"\b"
                     r"|\b(?:correspondences?|letters?|e-?mails?)\b[^.;|\n]{0,50}?\b(?:shall|will|must)\s+be\s+(?:acknowledged|answered"
-                    r"|responded\s+to|replied\s+to)\b"
+                    r"|responded\s+to|replied(?:\s+to)?)\b"
                     # a caller's time on hold, a visitor served at a counter or seen at an appointment's time, a contact
                     # acknowledged: "Average hold time must be 2 minutes or less", "serve you at our service counters within
                     # 10 minutes", "they will see you within 10 minutes of the appointment", "Provide an acknowledgment within"

@@ -2831,3 +2831,12 @@ def test_a_time_standard_is_quoted_with_what_is_to_be_done_not_from_its_verb(cla
     rewrites = [f.rewrite for f in review(clause).findings if f.category == "output-only" and f.rewrite]
     assert rewrites, clause
     assert kept in rewrites[0]
+
+
+def test_letters_to_be_replied_without_to_still_get_the_contact_outcome():
+    # "replied within", as charters often write it, is a reply standard like "replied to within"
+    rewrites = [f.rewrite for f in review("Written letters will be replied within ten working days of receipt.").findings
+                if f.category == "output-only" and f.rewrite]
+    assert rewrites
+    assert "get the help or answer they contacted the service for" in rewrites[0]
+    assert "changes that matter most" not in rewrites[0]
