@@ -15,7 +15,7 @@ from knowledge.records import dataclass
 from .patterns import regex
 from .clause_model import LIMIT_CELL_RE, TIME_LIMIT_COLUMN_RE, flat_row_and_header, has_item_number
 from .quote import WAIT_NAMED, shorten
-from .segment import Clause
+from .segment import BULLET_RE, Clause
 
 # What a column is for, by the words of its header (first match wins, in this order).
 _ROLES = (
@@ -35,7 +35,6 @@ _ROLES = (
                    r"performance|requirement|what|metric|activity|service|pledges?|commitments?)\b", re.I)),
 )
 _MEASURE_HEADER = regex(r"\b(?:kpis?|indicators?|measures?|metrics?|outcomes?|outputs?|performance)\b|^\W*name\s+of\s+(?:the\s+)?services?\b", re.I)
-_BULLET_AT_START = regex(r"[ \t]*(?:(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+|[•◦▪‣●○■□·])")
 _HAS_DIGIT = regex(r"\d")
 # A period a header names beside its words ("Result Q1", "Actual 2023/24", "Year 2 target", "Month 6", "FY06/07 Base
 # Rate Effective 07/01/2005"): not a figure.
@@ -148,10 +147,9 @@ def place_of(clause: Clause, clauses: list[Clause], text: str, start: int) -> Pl
         return Place("row", cells=cells, header=header, flagged=min(flagged, len(cells) - 1), sep=sep)
     if clause.kind == "item":
         line_start = text.rfind("\n", 0, clause.start) + 1
-        before = text[line_start:clause.start]
-        marker = _BULLET_AT_START.fullmatch(before)
-        if marker:  # the item's first sentence: its marker is just before it
-            return Place("item", marker=before.strip() + " ")
+        marker = BULLET_RE.match(text, line_start)
+        if marker and marker.end() == clause.start:  # the item's first sentence: its marker is just before it
+            return Place("item", marker=marker.group(0).strip() + " ")
         return Place("sentence")
     return Place("sentence")
 

@@ -174,6 +174,19 @@ _RUNS_ON_END_RE = regex(r"(?:[,;/&]|\b(?:and|or|of|in|an?|the|for|with|by|to|fro
 _READS_ON_END_RE = regex(r"(?:\b(?:will|shall|must|should|to|include|including|are|is)|[–—-])$", re.I)
 
 
+# A sentence's subject and its modal verb, before a time limit or the verb of a standard: "Written letters will be",
+# "Hospital bill estimates will be made", "The out-patients will be attended to at the pharmacy" (a capital opens it; at
+# most eight words of subject, and no figure of its own).
+_SUBJECT_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:The[ \t]+|All[ \t]+|Each[ \t]+)?(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?![\d])[\w'’()/-]+){0,7}?"
+                          r"[ \t]+(?:will|shall|must|should|(?:are|is)[ \t]+to)(?:[ \t]+be)?(?:[ \t]+[a-z]+){0,4}?[ \t]+", re.I)
+
+
+def _sentence_start(text: str, line_start: int, rel: int) -> int:
+    """Where the sentence holding `rel` starts, within its line."""
+    stop = max(text.rfind(". ", line_start, rel), text.rfind("; ", line_start, rel))
+    return stop + 2 if stop >= 0 else line_start
+
+
 def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str | None:
     """The flagged activity with its own number, through to where the clause moves on; None when the
     flagged words are not an activity phrase (a number that belongs to "Schedule 2" or a year)."""
@@ -281,17 +294,6 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
 
 
 QUOTE_LIMIT = 140
-# A sentence's subject and its modal verb, before a time limit or the verb of a standard: "Written letters will be",
-# "Hospital bill estimates will be made", "The out-patients will be attended to at the pharmacy" (a capital opens it; at
-# most eight words of subject, and no figure of its own).
-_SUBJECT_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:The[ \t]+|All[ \t]+|Each[ \t]+)?(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?![\d])[\w'’()/-]+){0,7}?"
-                          r"[ \t]+(?:will|shall|must|should|(?:are|is)[ \t]+to)(?:[ \t]+be)?(?:[ \t]+[a-z]+){0,4}?[ \t]+", re.I)
-
-
-def _sentence_start(text: str, line_start: int, rel: int) -> int:
-    """Where the sentence holding `rel` starts, within its line."""
-    stop = max(text.rfind(". ", line_start, rel), text.rfind("; ", line_start, rel))
-    return stop + 2 if stop >= 0 else line_start
 # A line that stops inside a phrase: on a lower-case letter or a comma, with no stop after it.
 _WRAPPED_END_RE = regex(r"[a-z,][ \t]*$")
 # What may follow an "and" inside one noun phrase: words without a figure, a modal verb or a determiner opening a new

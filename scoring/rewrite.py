@@ -2216,8 +2216,10 @@ _DATED_LINE_RE = regex(r"^\W*(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|
 
 # A month or a day opens a label as a name, which keeps its capital mid-sentence ("February 2024: 1").
 # A short category name set before a sentence of its own by a dash: "Emergency – An operative will …", "Damp - The repairs team …".
-_CATEGORY_LABEL_RE = regex(r"[A-Z][\w'&/]*(?:[ ][\w'&/]+){0,3}[ ]+[–—-][ ]+(?=[A-Z][a-z])")
-_CATEGORY_DASH_RE = regex(r"([A-Z][\w'&/]*(?:[ ][\w'&/]+){0,3})[ ]+[–—-][ ]+(?=(?:An?|The|Our|We|You|Your|All|Each|Every)\b)")
+# (and a list item's category before what it lists: "Palliative care - Additional beds …")
+_CATEGORY = r"([A-Z][\w'&/]*(?:[ ][\w'&/]+){0,3})[ ]+[–—-][ ]+"
+_CATEGORY_DASH_RE = regex(_CATEGORY + r"(?=(?:An?|The|Our|We|You|Your|All|Each|Every)\b)")
+_CATEGORY_LABEL_RE = regex(_CATEGORY + r"(?=[A-Z][a-z])")
 
 
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,

@@ -10,9 +10,10 @@ import re
 from knowledge.records import dataclass
 from .patterns import regex
 
-_BULLET_RE = regex(
+# A list item's marker: a glyph or an item number, then a space (or a bullet glyph a stored copy glued to its item:
+# "·Community services - …"). scoring/fit.py reads an item's marker with it too.
+BULLET_RE = regex(
     r"[ \t]*(?:(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
-    # (a bullet glyph a stored copy glued to its item: "·Community services - …")
     r"|[•◦▪‣●○■□·](?=[A-Za-z]))"
 )
 # "# of clients served" is a count ("number of"), not a Markdown heading.
@@ -155,7 +156,7 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     nxt = next_line.lstrip()
     if not nxt:
         return True
-    if _BULLET_RE.match(next_line) or _is_row(next_line):
+    if BULLET_RE.match(next_line) or _is_row(next_line):
         return True
     # A line that starts in lower case, stops on a word that needs the next one, or stops inside a quotation is a
     # sentence wrapped before a capitalised word ("a minimum of 1,750 'Troubled" / "Families' ..."), not a heading.
@@ -222,7 +223,7 @@ def segment(text: str) -> list[Clause]:
             continue
         next_line = lines[i + 1][1] if i + 1 < len(lines) else None
         end = offset + len(line)
-        marker = _BULLET_RE.match(line)
+        marker = BULLET_RE.match(line)
         if (run_start is None or run_kind == "sentence") and _row_label(line[marker.end():] if marker else line) \
                 and (figures := _figures_below(lines, i)):
             # "Number of programs offered" / "453" / "500" / "475": one row, its label and its figures, read together
@@ -246,7 +247,7 @@ def segment(text: str) -> list[Clause]:
                     clauses.append(Clause(s, e, text[s:e], "row", block))
             continue
         last_row = False
-        bullet = _BULLET_RE.match(line)
+        bullet = BULLET_RE.match(line)
         if bullet or _HEADING_MD_RE.match(line):
             flush()
             run_start, run_end = offset + (bullet.end() if bullet else 0), end
