@@ -575,7 +575,7 @@ _PATIENT_TRANSPORT_RE = regex(r"\b(?:patient\s+transport|nepts|non[-\s]emergency
 
 # (Not "fostering" as a verb: "fostering business expansion".)
 _IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?|fees?|rates?|payments?|services?|agenc\w+|households?|families|family|homes?|parents?)\b"
-                    r"|\bchildren\s+in\s+care\b|\blooked[-\s]after\s+children\b", re.I)
+                    r"|\bchildren\s+in\s+care\b|\blooked[-\s]after\s+children\b|\bchild\s+and\s+youth\s+care\s+cent(?:re|er)s?\b|\bCYCCs?\b", re.I)
 
 
 # A time to decide or issue what people apply or claim for: "clear all new applications within one month", "authorize
@@ -2435,7 +2435,14 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # bins and streets: a contact standard, measured by whether people got what they got in touch for, not by the
         # document's own service (a health service's calls, an ambulance's above all, keep their own measures)
         area = library()["general"]
+    if area.key == "early-years" and scope.ages == _ANY_CHILD:
+        # "719 children will access newly registered partial care facilities": in an early years service the word
+        # "children" means its under-fives, so a child-development measure fits and a survey asking them does not
+        scope.ages = _UNDER_FIVES
     return _area_for_ages(area, scope.ages), scope, heading
+
+
+_ANY_CHILD, _UNDER_FIVES = AgeRange(0, 17), AgeRange(0, 4)  # what scoring/service_area.py reads "children" and "babies" as
 
 
 # An ambulance service's calls by their category: "Category A calls", "Red 1 calls", "999 calls", calls "categorised as

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.outcome_library import measures
-from scoring.service_area import detect_ages
+from knowledge.outcome_library import AgeRange, measures
+from scoring.service_area import detect_ages, detect_area
 from scoring import review
 from scoring.kinds import Document
 from scoring.normalize import normalize
@@ -214,7 +214,10 @@ def _clause_ages(text: str, start: int):
     doc = Document(norm, segment(norm))
     clause = doc.clause_at(start) or doc.clauses[0]
     heading = document_area(norm).heading_above(clause.start)
-    return detect_ages(clause.text) or detect_ages(heading) or detect_ages(norm)
+    ages = detect_ages(clause.text) or detect_ages(heading) or detect_ages(norm)
+    if ages == AgeRange(0, 17) and "early-years" in (detect_area(clause.text).key, document_area(norm).area.key):
+        return AgeRange(0, 4)  # the bare word "children" in an early years service: its under-fives
+    return ages
 
 
 def test_no_rewrite_in_the_corpora_proposes_a_measure_outside_the_ages_of_its_clause():
