@@ -282,6 +282,10 @@ class DocContext:
         self.named = named_measures(document)
         self.aims = stated_aims(document)
         self.purpose = _clause_purpose(self.aims, 1500)  # the aim the document states, as a change for its people
+        # A programme's name says what it is for, as an aim does: "the city's Summer Youth Employment Program" is about work
+        names = _PROGRAMME_NAME_RE.findall(document[:_NAMED_IN])
+        if names:
+            self.aims = " ".join([self.aims, *dict.fromkeys(" ".join(n.split()) for n in names)]).strip()
         self.nation = detect_nation(document)
         self.text = document
         self.headings = _headings(document)
@@ -304,6 +308,8 @@ class DocContext:
 
 
 _OPENING = 600  # characters of a document's start that name who it is for (its title and first lines)
+_NAMED_IN = 3000  # characters of a document's start whose programme names are read as its aims
+_PROGRAMME_NAME_RE = regex(r"\b(?:[A-Z][\w'’&-]*\s+){1,5}(?:Program|Programme|Scheme|Initiative)s?\b")
 _MD_HEADING_RE = regex(r"\s{0,3}#{1,6}\s+(\S.*)")
 _NUMBERED_HEADING_RE = regex(r"\s*(?:(?:section|part|schedule|annex)\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+([A-Z][^.!?;|\t]{1,80})$", re.I)
 _MAX_HEADINGS = 5000

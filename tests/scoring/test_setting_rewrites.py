@@ -1,7 +1,8 @@
-"""Children counted in a setting get the outcome of that setting. In a creche, a partial care facility or an early
-childhood development centre "children" are under-fives, so the rewrite measures their development with a tool made
-for that age, not with a survey asking them what changed. Children in a child and youth care centre are already in
-care, so their outcome is a stable placement, not staying out of statutory care. All examples are our own."""
+"""A rewrite measures first what the setting is for. In a creche, a partial care facility or an early childhood
+development centre "children" are under-fives, so their development is measured with a tool made for that age, not
+with a survey asking them what changed. Children in a child and youth care centre are already in care, so their outcome
+is a stable placement, not staying out of statutory care. A programme named for work ("Summer Youth Employment
+Program") is measured by work, education or training first. All examples are our own."""
 
 from __future__ import annotations
 
@@ -45,3 +46,17 @@ def test_children_in_residential_care_get_a_stable_placement_not_staying_out_of_
     text = rewrites[0]
     assert "stable placement" in text
     assert "without needing statutory social care" not in text
+
+
+def test_a_programme_named_for_work_measures_work_first():
+    text = ("Agreement with the school district for the city's Summer Youth Employment Program, citywide.\n\n"
+            "The program's goal for service in 2027 is 400 youth.")
+    rewrites = _output_rewrites(text)
+    assert rewrites
+    assert rewrites[0].startswith("Young people who use the service move into, or stay in, education, training or work")
+
+
+def test_without_a_programme_name_the_youth_service_keeps_its_usual_outcomes():
+    rewrites = _output_rewrites("The program's goal for service in 2027 is 400 youth.")
+    assert rewrites
+    assert not rewrites[0].startswith("Young people who use the service move into, or stay in, education, training or work")
