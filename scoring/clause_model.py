@@ -11,6 +11,7 @@ role        target      a requirement or target (modal verb, target word, impera
             definition  a definition or counting rule ("X =", "Denominator –", "Count each … once")
             question    a question, or a myth or FAQ claim put up to be answered
             heading     a heading or label line
+            contents    an entry of a table of contents: a title, with its code or page number
             procedure   how the buyer will run the process ("bids will be evaluated …")
             guidance    anything else: description, aim, advice
 headings    the heading path above the clause, outermost first
@@ -31,7 +32,7 @@ from .modality import MINUTES_RE, modal_or_imperative, reports_fact, sets_requir
 from .patterns import regex
 from .segment import ITEM_NUMBER, Clause
 
-ROLES = ("target", "report", "definition", "question", "heading", "procedure", "guidance")
+ROLES = ("target", "report", "definition", "question", "heading", "contents", "procedure", "guidance")
 
 
 @dataclass(frozen=True)
@@ -750,6 +751,20 @@ def _is_label(text: str) -> bool:
         and len(text.split()) <= 12 and not _VALUE_RE.match(text) and bool(undated.strip())
 
 
+# A table of contents by its heading; its entries are titles, with a section's code before them ("C2", "B2(1)", "4.3")
+# and a page number or dot leaders after. Only a short title line with no figure of its own, no modal and no sentence
+# end is one, so that a plain-text document whose later headings go unseen is not silenced below "Contents".
+_CONTENTS_HEADING_RE = regex(r"^\W*(?:table\s+of\s+)?contents?(?:\s+page)?\W*$", re.I)
+_CONTENTS_CODE_RE = regex(r"^\W{0,3}(?:[A-Z]{1,2}\d{1,3}(?:\(\d{1,2}\))?|\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+")
+_CONTENTS_PAGE_RE = regex(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
+
+
+def _contents_entry(text: str) -> bool:
+    title = _CONTENTS_PAGE_RE.sub("", _CONTENTS_CODE_RE.sub("", text.strip(), count=1), count=1).rstrip(" .")
+    return 0 < len(title.split()) <= 16 and "\n" not in title and "|" not in title and not re.search(r"\d|[.!?;:]", title) \
+        and not _BINDING_MODAL_RE.search(title)
+
+
 # A measure specification's part headings: the line under "Numerator" says what is counted.
 _COUNT_PART_HEADING_RE = regex(r"^\W*(?:numerator|denominator)s?\W*$", re.I)
 _YEAR_RE = regex(r"\b(?:19|20)\d\d(?:\s*[/–-]\s*(?:(?:19|20)?\d\d))?\b")
@@ -1025,6 +1040,8 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             aim = bool(_AIM_RE.search(inner[1] if inner else text)) and not re.search(r"\d", text)
             if role == "guidance" and under_results_heading(headings) and re.search(r"\d", text):
                 role = "report"  # "Number of client contacts 102,526" under "Performance at a glance"
+            if role in ("guidance", "target") and headings and _CONTENTS_HEADING_RE.match(headings[-1]) and _contents_entry(text):
+                role = "contents"  # "C2 Number of adults receiving care at home" under "Contents": a section's title
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
                 role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"

@@ -180,7 +180,7 @@ def negated(clause: Clause, start: int, end: int) -> bool:
 # set the figures).
 _NEVER_ROLES = {"definition", "question", "header"}
 # Roles that are not targets, for rules that only judge targets.
-_NOT_TARGET_ROLES = {"report", "definition", "question"}
+_NOT_TARGET_ROLES = {"report", "definition", "question", "contents"}
 
 
 def not_a_target(info: ClauseInfo) -> bool:

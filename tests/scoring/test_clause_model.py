@@ -752,3 +752,21 @@ def test_the_title_over_a_month_by_month_count_reports_what_was_counted():
     # years can be the targets themselves: a plan's title over them is still read as setting them
     plan = "Number of people supported into work\n2025/26 / 2026/27 / 2027/28\nNorth / 120 / 130 / 140\n"
     assert [f for f in review(plan).findings if f.category == "output-only"]
+
+
+def test_entries_under_a_contents_heading_are_titles_not_targets():
+    text = ("Table of Contents\n\nD4 Number of older people receiving reablement at home\n\n"
+            "3.2 Percentage of young carers offered an assessment ........ 14\n\n"
+            "Section 2: Targets\n\nThe provider will support 400 older people each year.")
+    assert _info(text, "D4 Number").role == "contents"
+    assert _info(text, "3.2 Percentage").role == "contents"
+    flagged = [text[f.start:f.end] for f in review(text).findings if f.category == "output-only"]
+    assert len(flagged) == 1 and "400 older people" in flagged[0]
+
+
+@pytest.mark.parametrize("line", [
+    "The provider will support 400 older people each year.",  # a requirement, whatever heading it sits under
+    "Number of older people receiving reablement | 400",  # a row with its figure
+])
+def test_a_contents_heading_does_not_silence_what_is_not_a_title(line):
+    assert [f for f in review(f"Contents\n\n{line}").findings if f.category == "output-only"]
