@@ -111,12 +111,15 @@ _CLOSED_PARENS_RE = regex(r"\([^()]{0,200}\)")
 # such as family therapy, are billed by the quarter hour" ("some councils, such as ..., pay" stays hedged); nor does
 # a worked example of the buyer's own payment rule: "For example, if a visit lasts 20 minutes, we would pay for 20";
 # nor an example closed by the next duty of the sentence: "reinvest through initiatives such as teacher training and
-# also develop 1,000 new places".
+# also develop 1,000 new places"; nor a named body given as the example of whose duty follows: "The Ministry of Education,
+# for example, is tasked with providing 400,000 pupils with laptops" (its own target, told as one of several).
 _APPOSITIVE_EXAMPLE_RE = regex(r"\b(services?|models?|programmes?|programs?|care|support|activities|therapies|interventions)"
                                r"\s*,\s*(?:such\s+as|e\.g\.|for\s+example|including)\s+[^,.;()]{1,40},"
                                r"|\b(?:such\s+as|e\.g\.|for\s+example)\s+[^,.;()]{1,60}?\s(?=and\s+(?:also|then|must|will|shall)\s)"
                                r"|^\W*(?:e\.g\.|for\s+example|for\s+instance)\s*,?\s*(?=if\b[^.]{0,200}?\b(?:we|the\s+(?:council|"
-                               r"authority|department|county|commissioner|state))\s+(?:(?:would|will)\s+)?(?:only\s+)?(?:pay|reimburse|fund)\b)",
+                               r"authority|department|county|commissioner|state))\s+(?:(?:would|will)\s+)?(?:only\s+)?(?:pay|reimburse|fund)\b)"
+                               r"|^\W*the\s+(?:[\w'’&-]+\s+){0,7}?[\w'’&-]+\s*,\s*(?:for\s+example|for\s+instance)\s*,"
+                               r"(?=\s*(?:is|are|has|have|will|shall|must)\b)",
                                re.I)
 
 

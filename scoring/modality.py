@@ -16,6 +16,9 @@ _MODAL_RE = regex(
     r"\b(?:will|shall|must|should|is\s+to|are\s+to|needs?\s+to|is\s+required|are\s+required|required\s+to"
     # what a provider is bought to do ("The Trust is commissioned to attend 75% of Category A calls within 8 minutes")
     r"|(?:is|are)\s+(?:commissioned|contracted)\s+to"
+    # a duty given to a body: "The Ministry of Education is tasked with providing 400,000 pupils with laptops", "has the
+    # task of ensuring that …"
+    r"|(?:is|are|(?:has|have)\s+been)\s+tasked\s+(?:with|to)|(?:has|have)\s+the\s+(?:task|duty|responsibility)\s+of"
     r"|is\s+expected|are\s+expected|expected\s+to|to\s+be\s+(?:delivered|provided|achieved|met|seen"
     # a target list's infinitive ("95 per cent of claims to be cleared within 26 weeks")
     r"|cleared|processed|paid|answered|dispatched|screened|tested|vaccinated|immuni[sz]ed|assessed|decided|resolved|registered"
