@@ -558,11 +558,12 @@ def _line_around(document: str, clause: Clause) -> str:
     return document[max(a, clause.start - 300):clause.start] + " " + document[clause.end:b if b >= 0 else clause.end + 300]
 
 
-# Emergency care named in a clause: A&E, an ambulance's calls by category, emergency or crisis beds.
+# Emergency care named in a clause: A&E, an ambulance's calls by category, emergency or crisis beds, critical or
+# intensive care (its beds are for the most acutely ill, already admitted: avoiding admission is not their outcome).
 _EMERGENCY_CARE_RE = regex(
     r"\b(?:a\s?&\s?e|accident\s+and\s+emergency|emergency\s+(?:departments?|examination|response)|ambulances?"
     r"|crisis\s+(?:stabili[sz]ation|beds?|units?|centres?|centers?)|psychiatric\s+(?:inpatient\s+)?beds?|inpatient\s+beds?"
-    r"|999\s+calls?|red\s+(?:1|2|calls?)|category\s+[a-d1-4]\s+calls?|life[-\s]threatening)\b", re.I)
+    r"|999\s+calls?|red\s+(?:1|2|calls?)|category\s+[a-d1-4]\s+calls?|life[-\s]threatening|critical\s+care|intensive\s+care|high[-\s]dependency|ICU|HDU)\b", re.I)
 # … unless the clause is about keeping people out of it: "reduce A&E attendances", "avoid ambulance call-outs".
 _PREVENTS_EMERGENCY_RE = regex(
     r"\b(?:reduc\w*|avoid\w*|prevent\w*|fewer|lower|divert\w*)\b[^.;]{0,40}?\b(?:a\s?&\s?e|attendances?|admissions?"

@@ -270,6 +270,10 @@ def test_an_ambulance_line_in_a_care_draft_is_still_an_ambulances():
                  "of arrival.", "avoid unplanned emergency admissions", id="a-and-e-four-hours"),
     pytest.param("The Contractor shall maintain 14 crisis stabilisation beds for adults in a mental health crisis.",
                  "fewer emergency hospital admissions", id="crisis-beds"),
+    pytest.param("The number of adult critical care beds will increase to 40 by April 2027.",
+                 "avoid unplanned emergency admissions", id="critical-care-beds"),
+    pytest.param("The trust will open 6 more intensive care (ICU) beds for the most acutely ill patients.",
+                 "avoid unplanned emergency admissions", id="icu-beds"),
 ])
 def test_emergency_care_is_never_measured_by_keeping_people_out_of_hospital(text, never):
     """An emergency department, an ambulance or a crisis bed is where people go when they need it: an outcome of
