@@ -26,7 +26,7 @@ from .fit import (ITEM_VERBS as _ITEM_VERBS, MEASURE_NAME_RE, Place, as_item, as
 from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header, without_icon_alt
 from .segment import Clause, segment
-from .service_area import APPROPRIATE_ADULT_RE, BENEFIT_NAME_RE, detect_ages, detect_area, detect_nation, named_measures, stated_aims
+from .service_area import APPROPRIATE_ADULT_RE, BENEFIT_NAME_RE, CHILD_AGES, UNDER_FIVE_AGES, detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
 
 _GENERIC_PEOPLE = {"people", "persons", "individuals", "users", "person", "individual", "user", "population", "year olds", "year-olds"}
@@ -2442,14 +2442,11 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # bins and streets: a contact standard, measured by whether people got what they got in touch for, not by the
         # document's own service (a health service's calls, an ambulance's above all, keep their own measures)
         area = library()["general"]
-    if area.key == "early-years" and scope.ages == _ANY_CHILD:
+    if area.key == "early-years" and scope.ages == CHILD_AGES:
         # "719 children will access newly registered partial care facilities": in an early years service the word
         # "children" means its under-fives, so a child-development measure fits and a survey asking them does not
-        scope.ages = _UNDER_FIVES
+        scope.ages = UNDER_FIVE_AGES
     return _area_for_ages(area, scope.ages), scope, heading
-
-
-_ANY_CHILD, _UNDER_FIVES = AgeRange(0, 17), AgeRange(0, 4)  # what scoring/service_area.py reads "children" and "babies" as
 
 
 # An ambulance service's calls by their category: "Category A calls", "Red 1 calls", "999 calls", calls "categorised as

@@ -204,9 +204,12 @@ _AGED_ONE_RE = regex(r"\baged\s+(\d{1,2})\b(?![.,]\d)(?!\s*(?:-|–|—|to\b|and
 _SCHOOL_YEAR_RE = regex(r"(?<!\bin\s)(?<!\bby\s)(?<!\bduring\s)(?<!\buntil\s)(?<!\bfrom\s)(?<!\bafter\s)(?<!\bbefore\s)"
                         r"\b(?-i:Years?)\s+(\d{1,2})(?:\s*(?:-|–|to|and)\s*(\d{1,2}))?\s+(?:pupils|students|children|learners)\b"
                         r"(\s+(?:and|or)\s+(?:under|below|younger))?", re.I)
+# The ages the bare group words stand for: "children" (under 18) and "babies", "under-fives" (under five). A rewrite
+# narrows the first to the second in an early years service (scoring/rewrite.py).
+CHILD_AGES, UNDER_FIVE_AGES = AgeRange(0, 17), AgeRange(0, 4)
 # Words that state a client group's ages, in priority order (first found wins).
 _GROUP_AGES = (
-    (regex(r"\b(?:under[- ]fives?|pre-?school(?:ers|-age)?|babies|toddlers|infants|early years)\b", re.I), AgeRange(0, 4)),
+    (regex(r"\b(?:under[- ]fives?|pre-?school(?:ers|-age)?|babies|toddlers|infants|early years)\b", re.I), UNDER_FIVE_AGES),
     (regex(r"\bcare[- ]leavers?\b|\bleaving care\b", re.I), AgeRange(16, 25)),
     (regex(r"\b(?:older (?:people|person|adults)|later life|over[- ]65s|pensioners|elderly)\b", re.I), AgeRange(65, None)),
     (regex(r"\bprimary[- ](?:school|age)\b", re.I), AgeRange(4, 11)),
@@ -217,7 +220,7 @@ _GROUP_AGES = (
     (regex(r"\b(?:juveniles?|young offenders?|youth offenders?)\b", re.I), AgeRange(10, 17)),
     # child and adolescent mental health services see children and young people up to 18
     (regex(r"\bcamhs\b|\bchild and adolescent mental health\b", re.I), AgeRange(0, 17)),
-    (regex(r"\bchild(?:ren)?\b(?! and young people)", re.I), AgeRange(0, 17)),
+    (regex(r"\bchild(?:ren)?\b(?! and young people)", re.I), CHILD_AGES),
     (regex(r"\b(?<!young )adults?\b(?! social care)", re.I), AgeRange(18, None)),
 )
 

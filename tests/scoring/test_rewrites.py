@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.outcome_library import AgeRange, measures
-from scoring.service_area import detect_ages, detect_area
+from knowledge.outcome_library import measures
+from scoring.service_area import CHILD_AGES, UNDER_FIVE_AGES, detect_ages, detect_area
 from scoring import review
 from scoring.kinds import Document
 from scoring.normalize import normalize
@@ -215,8 +215,8 @@ def _clause_ages(text: str, start: int):
     clause = doc.clause_at(start) or doc.clauses[0]
     heading = document_area(norm).heading_above(clause.start)
     ages = detect_ages(clause.text) or detect_ages(heading) or detect_ages(norm)
-    if ages == AgeRange(0, 17) and "early-years" in (detect_area(clause.text).key, document_area(norm).area.key):
-        return AgeRange(0, 4)  # the bare word "children" in an early years service: its under-fives
+    if ages == CHILD_AGES and "early-years" in (detect_area(clause.text).key, document_area(norm).area.key):
+        return UNDER_FIVE_AGES  # the bare word "children" in an early years service: its under-fives
     return ages
 
 
