@@ -12,8 +12,8 @@ keep their own measures. All examples are our own.
 import pytest
 
 from knowledge.outcome_library import AgeRange, library, measures
-from scoring import review
 from scoring.service_area import detect_area
+from output_rewrites import output_rewrites
 
 HEALTH_MEASURES = {"eq5d-5l", "eq5d-y", "nhs-proms", "hospital-admission-data", "nhs-inpatient-survey", "transport-care-records"}
 
@@ -23,10 +23,6 @@ def _measures_in(rewrite: str) -> set[str]:
     # (a measure named beside the nation's own collection: "(the landlord's own survey …; in England, Tenant …, every year)")
     return {key for key, m in measures().items()
             if any(f"{start}{m.short}{end}" in rewrite for start in ("(", "; in England, ") for end in (", ", "; in "))}
-
-
-def _output_rewrites(text: str) -> list[str]:
-    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == "output-only"]
 
 
 HEALTH_STANDARDS = [
@@ -45,7 +41,7 @@ HEALTH_STANDARDS = [
 
 @pytest.mark.parametrize("clause", HEALTH_STANDARDS)
 def test_health_access_standards_get_a_health_outcome_not_a_support_plan_review(clause):
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites, f"not flagged: {clause}"
     for rewrite in rewrites:
         assert "support-plan review" not in rewrite, rewrite
@@ -54,7 +50,7 @@ def test_health_access_standards_get_a_health_outcome_not_a_support_plan_review(
 
 
 def test_a_health_standard_proposes_health_after_treatment_with_eq5d():
-    rewrite = _output_rewrites("95% of patients will be seen within four hours in A&E.")[0]
+    rewrite = output_rewrites("95% of patients will be seen within four hours in A&E.")[0]
     assert "better health and quality of life" in rewrite and "EQ-5D-5L" in rewrite, rewrite
     assert rewrite.startswith("Patients who use the service"), rewrite
     # the commissioner's own figure is kept, as a secondary measure
@@ -69,7 +65,7 @@ def test_a_call_line_target_in_a_health_document_takes_the_document_s_health_are
         "Performance\n\n"
         "95% of calls will be answered within 60 seconds."
     )
-    rewrites = _output_rewrites(document)
+    rewrites = output_rewrites(document)
     assert rewrites
     for rewrite in rewrites:
         assert "support-plan review" not in rewrite, rewrite
@@ -79,13 +75,13 @@ def test_a_call_line_target_in_a_health_document_takes_the_document_s_health_are
 # --- the ages of the client group decide which EQ-5D, if any ------------------------------------------------
 
 def test_children_aged_8_to_15_get_the_youth_version_never_the_adult_one():
-    rewrite = _output_rewrites("Outpatient clinics for children aged 8-15: 95% seen within 12 weeks of referral.")[0]
+    rewrite = output_rewrites("Outpatient clinics for children aged 8-15: 95% seen within 12 weeks of referral.")[0]
     proposed = _measures_in(rewrite)
     assert "eq5d-y" in proposed and "eq5d-5l" not in proposed, rewrite
 
 
 def test_under_fives_get_no_questionnaire_they_cannot_answer():
-    rewrite = _output_rewrites("Outpatient clinic for children aged 0-4: 95% seen within 12 weeks of referral.")[0]
+    rewrite = output_rewrites("Outpatient clinic for children aged 0-4: 95% seen within 12 weeks of referral.")[0]
     proposed = _measures_in(rewrite)
     assert proposed and not proposed & {"eq5d-5l", "eq5d-y", "nhs-proms", "nhs-inpatient-survey"}, rewrite
     assert "support-plan review" not in rewrite, rewrite
@@ -135,7 +131,7 @@ OTHER_SERVICES = [
 def test_other_services_keep_their_own_area_and_measures(clause, area):
     assert detect_area(clause).key == area
     own = {m.key for o in library()[area].outcomes for m in o.options}
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites, clause
     for rewrite in rewrites:
         proposed = _measures_in(rewrite)
@@ -191,7 +187,7 @@ def test_number_words_that_are_not_a_group_s_ages_stay_as_they_were(text):
     pytest.param("Full immunization coverage: 95% of infants aged eight months are fully immunized.", id="us-spelling"),
 ])
 def test_vaccination_coverage_for_young_children_gets_a_childs_outcome_their_family_confirms(text):
-    rewrite = _output_rewrites(text)[0]
+    rewrite = output_rewrites(text)[0]
     proposed = _measures_in(rewrite)
     assert proposed == {"hospital-admission-data"}, rewrite  # no questionnaire, no development check
     assert "ASQ-3" not in rewrite and "people say" not in rewrite.lower(), rewrite
@@ -202,7 +198,7 @@ def test_vaccination_coverage_for_young_children_gets_a_childs_outcome_their_fam
 
 
 def test_a_health_coverage_target_is_measured_by_what_it_prevents_first():
-    rewrite = _output_rewrites("The bowel screening programme will achieve 60% coverage of eligible adults each year.")[0]
+    rewrite = output_rewrites("The bowel screening programme will achieve 60% coverage of eligible adults each year.")[0]
     assert "hospital admission data" in rewrite, rewrite
     assert "EQ-5D" not in rewrite or rewrite.index("hospital admission data") < rewrite.index("EQ-5D"), rewrite
 
@@ -226,20 +222,20 @@ AMBULANCE = "## Ambulance response standards\n\n"
                  "within ten minutes on 90% of occasions.", id="life-threatening-emergency"),
 ])
 def test_an_ambulance_standard_for_life_threatening_calls_is_measured_by_survival(text):
-    rewrite = _output_rewrites(text)[0]
+    rewrite = output_rewrites(text)[0]
     assert "heartbeat restored" in rewrite and "survive to leave hospital" in rewrite, rewrite
     assert "avoid unplanned emergency admissions" not in rewrite, rewrite
     assert "Ambulance Quality Indicators" in rewrite, rewrite  # nothing says it is outside England
 
 
 def test_outside_england_survival_comes_from_local_records():
-    rewrite = _output_rewrites(AMBULANCE + "The Scottish Ambulance Service will respond to 75% of Category A calls "
+    rewrite = output_rewrites(AMBULANCE + "The Scottish Ambulance Service will respond to 75% of Category A calls "
                                "within eight minutes across mainland Scotland.")[0]
     assert "heartbeat restored" in rewrite and "Ambulance Quality Indicators" not in rewrite, rewrite
 
 
 def test_less_urgent_ambulance_categories_are_not_offered_cardiac_arrest_survival():
-    rewrite = _output_rewrites(AMBULANCE + "Category 3: urgent calls such as falls without injury. 90% of "
+    rewrite = output_rewrites(AMBULANCE + "Category 3: urgent calls such as falls without injury. 90% of "
                                "ambulances should arrive within 2 hours.")[0]
     assert "heartbeat" not in rewrite, rewrite
 
@@ -252,7 +248,7 @@ def test_less_urgent_ambulance_categories_are_not_offered_cardiac_arrest_surviva
 def test_an_ambulance_standard_pasted_alone_is_still_an_ambulances(text):
     """A line pasted on its own names its calls, not its service: 'Red 1 calls', calls 'categorised as life
     threatening' are an ambulance's, and are measured by survival, not asked the follow-up questions of any service."""
-    rewrite = _output_rewrites(text)[0]
+    rewrite = output_rewrites(text)[0]
     assert "heartbeat restored" in rewrite and "changes that matter most" not in rewrite, rewrite
 
 
@@ -261,7 +257,7 @@ def test_an_ambulance_line_in_a_care_draft_is_still_an_ambulances():
     care service's: the line names its calls ('Red 1 calls'), and is measured by survival, not by ASCOT."""
     text = ("Care home fees\n\nResidential care is paid at £702.10 per week.\nNight sitting is paid at £95 per night.\n\n"
             "Urgent care standards\n\nRed 1 calls must be answered with a response within 8 minutes in 75% of cases.")
-    rewrite = next(r for r in _output_rewrites(text) if "8 minutes" in r)
+    rewrite = next(r for r in output_rewrites(text) if "8 minutes" in r)
     assert "heartbeat restored" in rewrite and "ASCOT" not in rewrite, rewrite
 
 
@@ -278,7 +274,7 @@ def test_an_ambulance_line_in_a_care_draft_is_still_an_ambulances():
 def test_emergency_care_is_never_measured_by_keeping_people_out_of_hospital(text, never):
     """An emergency department, an ambulance or a crisis bed is where people go when they need it: an outcome of
     avoiding hospital would reward turning them away."""
-    rewrites = _output_rewrites(text)
+    rewrites = output_rewrites(text)
     assert rewrites and all(never not in r for r in rewrites), rewrites
 
 
@@ -287,7 +283,7 @@ def test_a_health_pages_first_section_does_not_make_its_later_sections_about_chi
     that states none: its ambulance standard is still for patients, and no family confirms their outcomes."""
     text = ("## Childhood immunisation\n\nPayment is based on 70% or 90% coverage for two and five year olds.\n\n"
             + AMBULANCE + "Category 1: calls about a cardiac arrest. 90% of ambulances should arrive within 15 minutes.")
-    rewrites = _output_rewrites(text)
+    rewrites = output_rewrites(text)
     assert len(rewrites) == 2, rewrites
     assert "for each child" in rewrites[0], rewrites[0]
     assert rewrites[1].startswith("Patients") and "famil" not in rewrites[1], rewrites[1]
@@ -301,13 +297,13 @@ def test_a_health_pages_first_section_does_not_make_its_later_sections_about_chi
 def test_patient_transport_is_measured_by_getting_people_to_their_care_and_home(clause):
     """Patient transport carries people with a medical need for transport to and from NHS care: its on-time standards
     are kept as secondary measures beside whether people got to that care, not a wellbeing or quality-of-life scale."""
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites, f"not flagged: {clause}"
     assert "get to their appointments and treatment, and home again" in rewrites[-1], rewrites
     assert _measures_in(rewrites[-1]) == {"transport-care-records"}, rewrites
 
 
 def test_a_pointer_to_where_the_figures_are_is_not_quoted_back():
-    rewrite = _output_rewrites("KPIs for the current contract:\nb. Outbound performance - % of outpatients collected "
+    rewrite = output_rewrites("KPIs for the current contract:\nb. Outbound performance - % of outpatients collected "
                                "within 60 minutes of their ready time – see attached")[-1]
     assert "collected within 60 minutes" in rewrite and "see attached" not in rewrite, rewrite

@@ -8,12 +8,8 @@ from __future__ import annotations
 import pytest
 
 from knowledge.outcome_library import measures
-from scoring import review
 from scoring.service_area import detect_area
-
-
-def _output_rewrites(text: str) -> list[str]:
-    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == "output-only"]
+from output_rewrites import output_rewrites
 
 
 @pytest.mark.parametrize("clause", [
@@ -22,7 +18,7 @@ def _output_rewrites(text: str) -> list[str]:
     "Provide 2,000 hours of end-of-life care at home for people who are terminally ill.",
 ])
 def test_a_palliative_care_count_is_measured_by_symptoms_eased_with_ipos(clause):
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites, clause
     text = rewrites[0]
     assert "IPOS palliative care outcome questionnaire" in text
@@ -44,7 +40,7 @@ def test_ipos_is_for_adults_and_carries_its_owner_and_sources():
 
 
 def test_a_childrens_palliative_service_is_never_offered_the_adult_questionnaire():
-    rewrites = _output_rewrites(
+    rewrites = output_rewrites(
         "The children's palliative care team will make 500 home visits a year to children aged 5 to 17.")
     assert rewrites
     assert all("IPOS" not in r for r in rewrites)
@@ -54,7 +50,7 @@ def test_a_childrens_palliative_service_is_never_offered_the_adult_questionnaire
 @pytest.mark.parametrize("glyph", ["·", "•"])
 def test_a_bullet_glued_to_its_item_comes_back_as_a_bullet_with_its_category_and_whole_list(glyph):
     clause = f"{glyph}Hospice care - Additional hospice beds (12 beds in Ashford, Dover and Thanet)."
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites
     text = rewrites[0]
     assert text.startswith(f"{glyph} Hospice care - ")
@@ -64,6 +60,6 @@ def test_a_bullet_glued_to_its_item_comes_back_as_a_bullet_with_its_category_and
 
 
 def test_a_count_set_to_rise_to_a_level_is_quoted_with_that_level():
-    rewrites = _output_rewrites("By the end of 2027, the number of community beds added since 2024 will increase to 240.")
+    rewrites = output_rewrites("By the end of 2027, the number of community beds added since 2024 will increase to 240.")
     assert rewrites
     assert "will increase to 240" in rewrites[0]

@@ -14,6 +14,7 @@ from scoring.kinds import Document
 from scoring.normalize import normalize
 from scoring.rewrite import document_area
 from scoring.segment import segment
+from output_rewrites import output_rewrites
 
 ROOT = Path(__file__).parent.parent.parent
 GOLDEN = ROOT / "tests/golden/rewrites.yaml"
@@ -135,10 +136,6 @@ def _measures_in(rewrite: str) -> set[str]:
             if any(f"{start}{m.short}{end}" in rewrite for start in ("(", "; in England, ") for end in (", ", "; in "))}
 
 
-def _output_rewrites(text: str) -> list[str]:
-    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == "output-only"]
-
-
 # Our own examples of each class of service (not the issue's examples).
 CLASSES = [
     pytest.param(
@@ -177,7 +174,7 @@ CLASSES = [
 
 @pytest.mark.parametrize("text,who,any_of,never", CLASSES)
 def test_rewrites_choose_the_measure_for_the_client_group_and_service(text, who, any_of, never):
-    rewrites = _output_rewrites(text)
+    rewrites = output_rewrites(text)
     assert rewrites, text
     for rewrite in rewrites:
         assert rewrite.startswith(who), rewrite
@@ -189,21 +186,21 @@ def test_rewrites_choose_the_measure_for_the_client_group_and_service(text, who,
 def test_a_measure_the_document_names_is_used_first():
     text = ("# Wellbeing service for adults\n\nWellbeing will be measured with ReQoL at entry and every six months.\n\n"
             "The provider will deliver 400 group sessions per year.")
-    for rewrite in _output_rewrites(text):
+    for rewrite in output_rewrites(text):
         assert "(ReQoL, " in rewrite, rewrite
 
 
 def test_a_named_measure_outside_the_ages_is_never_used():
     text = ("# Play service for children aged 6-9\n\nWe currently use SWEMWBS.\n\n"
             "The provider will run 300 play sessions per year.")
-    for rewrite in _output_rewrites(text):
+    for rewrite in output_rewrites(text):
         assert not _measures_in(rewrite) & {"swemwbs", "wemwbs", "rosenberg", "ons4", "stirling"}, rewrite
 
 
 def test_the_section_heading_sets_the_service_when_the_clause_does_not():
     text = ("# Carers' support\n\nThe provider will deliver 120 sessions per year.\n\n"
             "# Youth service for young people aged 16-19\n\nThe provider will deliver 200 sessions per year.")
-    carers, youth = _output_rewrites(text)
+    carers, youth = output_rewrites(text)
     assert carers.startswith("Carers") and _measures_in(carers) <= {m for m in measures() if m in {
         "ascot-carer", "carers-survey", "support-plan-review", "ucla-loneliness", "wemwbs", "swemwbs"}}, carers
     assert youth.startswith("Young people"), youth
@@ -240,20 +237,20 @@ def test_no_rewrite_in_the_corpora_proposes_a_measure_outside_the_ages_of_its_cl
     "# Fostering service\n\nThe provider will recruit 40 foster carers per year.",
 ])
 def test_parents_and_carers_or_foster_carers_are_not_a_carers_service(text):
-    for rewrite in _output_rewrites(text):
+    for rewrite in output_rewrites(text):
         assert not _measures_in(rewrite) & {"ascot-carer", "carers-survey"}, rewrite
 
 
 def test_in_a_homecare_specification_carers_are_care_workers():
     text = ("# Home care (domiciliary care) service\n\nThe provider will deliver home care to people at home, "
             "with personal care and reablement.\n\nCarers will deliver 2,000 care visits per week.")
-    for rewrite in _output_rewrites(text):
+    for rewrite in output_rewrites(text):
         assert not _measures_in(rewrite) & {"ascot-carer", "carers-survey"}, rewrite
 
 
 def test_the_outcomes_star_is_worded_as_a_keyworker_tool_not_a_scale():
     text = "# Floating support\n\nThe provider will deliver 5,000 hours of floating support per year."
-    rewrites = [r for r in _output_rewrites(text) if "Outcomes Star" in r]
+    rewrites = [r for r in output_rewrites(text) if "Outcomes Star" in r]
     for rewrite in rewrites:
         assert "Outcomes Star readings agreed by the person and their keyworker" in rewrite, rewrite
         assert "Outcomes Star scale" not in rewrite
@@ -261,7 +258,7 @@ def test_the_outcomes_star_is_worded_as_a_keyworker_tool_not_a_scale():
 
 def test_a_service_for_under_fives_is_read_as_early_years_from_its_ages_alone():
     text = "Toddler group for children aged 1 to 3: the provider will deliver 200 sessions per year."
-    for rewrite in _output_rewrites(text):
+    for rewrite in output_rewrites(text):
         assert _measures_in(rewrite) & {"asq3", "eyfs-gld"}, rewrite
         assert "school attendance" not in rewrite
 
@@ -316,7 +313,7 @@ def test_a_quote_keeps_the_figure_its_activity_was_given_with(clause, flagged, k
 
 
 def test_a_quote_is_the_activity_with_its_own_number_not_what_follows():
-    rewrite = _output_rewrites("The new service, which will support over 450 tenants at any one time, "
+    rewrite = output_rewrites("The new service, which will support over 450 tenants at any one time, "
                                "will start on 3 June 2031.")[0]
     assert "over 450 tenants" in rewrite and "June" not in rewrite, rewrite
 
@@ -327,18 +324,18 @@ def test_with_no_service_area_known_only_person_defined_outcomes_are_offered():
     so the person is asked at the end and after (not "at each support-plan review")."""
     for clause in ("The contractor will carry out 5,000 eligibility assessments per year.",
                    "The operator will run 14 routes each school day."):
-        rewrites = _output_rewrites(clause)
+        rewrites = output_rewrites(clause)
         assert rewrites, clause
         for rewrite in rewrites:
             assert _measures_in(rewrite) == {"person-confirmed-follow-up"}, rewrite
             assert "support plan" not in rewrite
     # a standard for answering enquiries, calls or letters: whether people got what they made contact for
-    rewrites = _output_rewrites("The library will answer 95% of enquiries within two working days.")
+    rewrites = output_rewrites("The library will answer 95% of enquiries within two working days.")
     assert rewrites and all(_measures_in(r) == {"contact-follow-up"} and "support plan" not in r for r in rewrites), rewrites
 
 
 def test_a_disability_service_gets_a_disability_outcome_and_keeps_its_group():
-    rewrite = _output_rewrites("Supported living for adults with a learning disability: the provider will "
+    rewrite = output_rewrites("Supported living for adults with a learning disability: the provider will "
                                "deliver 3,000 support hours per year.")[0]
     assert rewrite.startswith("Adults"), rewrite
     assert _measures_in(rewrite) & {"ascot", "support-plan-review", "sustained-employment-records"}, rewrite
@@ -346,7 +343,7 @@ def test_a_disability_service_gets_a_disability_outcome_and_keeps_its_group():
 
 
 def test_disabled_children_are_never_offered_adult_or_work_measures():
-    for rewrite in _output_rewrites("Short breaks for disabled children aged 5-12: 800 sessions per year."):
+    for rewrite in output_rewrites("Short breaks for disabled children aged 5-12: 800 sessions per year."):
         assert not _measures_in(rewrite) & {"ascot", "sustained-employment-records", "swemwbs"}, rewrite
 
 
@@ -393,14 +390,14 @@ def test_volunteers_who_deliver_a_service_are_not_its_client_group():
 ])
 def test_a_group_the_rules_need_not_know_is_still_named_in_the_rewrite(clause, group):
     """Library users, passengers and victims of crime stay who they are, not "People"."""
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites and all(re.match(rf"(?:[\w ]+: )?{group} who use the service", r) for r in rewrites), rewrites
 
 
 def test_a_label_before_a_sentence_stays_on_its_rewrite():
-    rewrites = _output_rewrites("Home visits: the team will make 2,000 visits to new parents each year.")
+    rewrites = output_rewrites("Home visits: the team will make 2,000 visits to new parents each year.")
     assert rewrites and all(r.startswith("Home visits: ") for r in rewrites), rewrites
-    assert not _output_rewrites("The team will make 2,000 visits to new parents each year.")[0].startswith("The team")
+    assert not output_rewrites("The team will make 2,000 visits to new parents each year.")[0].startswith("The team")
 
 
 def _award_rewrite(text):
@@ -661,25 +658,25 @@ def test_a_rate_by_the_minute_is_not_kept_as_a_base():
 ])
 def test_a_numbered_label_set_off_by_a_dash_stays_at_the_front_and_out_of_the_quote(clause, label):
     """"KPI 3 - 90% of …" is KPI 3's 90%, not a range from 3 to 90%."""
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites and rewrites[0].startswith(label), rewrites
     assert "3 - 90%" not in rewrites[0] and "4 – Minimum" not in rewrites[0], rewrites
 
 
 def test_the_ages_the_commissioner_gave_the_group_stay_with_it():
-    rewrite, = _output_rewrites("The provider will run 80 mentoring sessions a term for young people aged 14 – 18.")
+    rewrite, = output_rewrites("The provider will run 80 mentoring sessions a term for young people aged 14 – 18.")
     assert rewrite.startswith("Young people aged 14 to 18 who use the service"), rewrite
 
 
 def test_a_quote_that_starts_inside_a_bracket_does_not_carry_its_closing_bracket():
-    rewrite, = _output_rewrites("The provider shall ensure that at least sixty percent (60%) shall be used to serve "
+    rewrite, = output_rewrites("The provider shall ensure that at least sixty percent (60%) shall be used to serve "
                                 "residents aged 18 to 25.")
     assert "60%)" not in rewrite and "not a target: 60% shall be used to serve" in rewrite, rewrite
 
 
 def test_a_time_limit_in_a_list_of_duties_is_quoted_with_the_duty_it_is_for():
     """"within 2 days of intake" alone does not say what must happen by then."""
-    rewrite, = _output_rewrites("Specification:\n\n4. Complete an initial needs assessment within three (3) days of intake.")
+    rewrite, = output_rewrites("Specification:\n\n4. Complete an initial needs assessment within three (3) days of intake.")
     # a duty in a numbered list comes back as one duty of the list, keeping what must happen and by when
     assert rewrite.startswith("4. Work with "), rewrite
     assert "the commitment to complete an initial needs assessment within 3 days of intake kept as a secondary measure" \
@@ -688,21 +685,21 @@ def test_a_time_limit_in_a_list_of_duties_is_quoted_with_the_duty_it_is_for():
 
 def test_a_number_that_names_a_route_or_ward_is_not_quoted_as_the_lines_count():
     """"... in Ward 7" is which ward, not a count of 7: quoted as "Ward: 7" it reads as a target."""
-    rewrite, = _output_rewrites("Number of clients supported in Ward 7")
+    rewrite, = output_rewrites("Number of clients supported in Ward 7")
     assert "in Ward 7 reported as" in rewrite and "Ward: 7" not in rewrite, rewrite
 
 
 def test_year_columns_run_together_by_a_flattened_copy_are_not_quoted_as_a_count():
     """"Number of clients served 1204118312901344" is four years' figures with their spaces lost: quoting it as
     one count reads as garble; a real count keeps its figure."""
-    fused, = _output_rewrites("Number of clients receiving day services 1204118312901344")
+    fused, = output_rewrites("Number of clients receiving day services 1204118312901344")
     assert "1204118312901344" not in fused and "number of clients receiving day services" in fused
-    real, = _output_rewrites("Number of clients receiving day services 1,204")
+    real, = output_rewrites("Number of clients receiving day services 1,204")
     assert "number of clients receiving day services: 1,204" in real
 
 
 def test_a_group_named_in_the_singular_is_made_plural_as_english_does():
-    rewrite, = _output_rewrites("The provider will make 300 home visits a month to each beneficiary.")
+    rewrite, = output_rewrites("The provider will make 300 home visits a month to each beneficiary.")
     assert rewrite.startswith("Beneficiaries who use the service") and "beneficiarys" not in rewrite.lower()
 
 
@@ -711,12 +708,12 @@ def test_a_group_named_in_the_singular_is_made_plural_as_english_does():
     "Providers that deliver fewer than 90% of contracted sessions will see a reduction in payment of 2% for that quarter.",
 ])
 def test_an_activity_target_with_money_on_it_is_rewritten_as_a_payment_on_outcomes(clause):
-    rewrite, = _output_rewrites(clause)
+    rewrite, = output_rewrites(clause)
     assert rewrite.startswith("Part of the payment is linked to outcomes"), rewrite
 
 
 def test_a_second_standard_joined_to_the_first_is_kept_in_the_quote():
-    rewrite, = _output_rewrites("Waiting times: 80% of people referred should start support within 4 weeks of referral, "
+    rewrite, = output_rewrites("Waiting times: 80% of people referred should start support within 4 weeks of referral, "
                                 "and 98% should start within 12 weeks.")
     assert "4 weeks of referral, and 98% should start within 12 weeks" in rewrite, rewrite
 
@@ -732,7 +729,7 @@ def test_an_hourly_rate_for_a_custody_service_keeps_its_rate_and_gets_the_servic
 
 
 def test_a_payment_cut_on_a_waiting_time_keeps_the_time_as_a_standard_not_as_activity_payments():
-    rewrite, = _output_rewrites("Providers with a median wait from referral to first appointment of more than 15 working days "
+    rewrite, = output_rewrites("Providers with a median wait from referral to first appointment of more than 15 working days "
                                 "will have their quarterly payment reduced by 3%.")
     assert "Activity payments" not in rewrite, rewrite
     assert "The time standard stays as a service standard (now: median wait from referral to first appointment of more than 15 " \
@@ -740,16 +737,16 @@ def test_a_payment_cut_on_a_waiting_time_keeps_the_time_as_a_standard_not_as_act
 
 
 def test_a_second_count_joined_to_the_first_is_kept_in_the_quote_and_a_new_sentence_is_not():
-    rewrite, = _output_rewrites("The provider will run 120 drop-in sessions and 30 outreach events each year.")
+    rewrite, = output_rewrites("The provider will run 120 drop-in sessions and 30 outreach events each year.")
     assert "not a target: 120 drop-in sessions and 30 outreach events each year." in rewrite, rewrite
-    rewrite, = _output_rewrites("The provider will run 120 drop-in sessions and 30 volunteers helped at them.")
+    rewrite, = output_rewrites("The provider will run 120 drop-in sessions and 30 volunteers helped at them.")
     assert "30 volunteers" not in rewrite, rewrite
-    rewrite, = _output_rewrites("Under the plan, 60 respite beds and 25 crisis beds will be delivered by March.")
+    rewrite, = output_rewrites("Under the plan, 60 respite beds and 25 crisis beds will be delivered by March.")
     assert "60 respite beds and 25 crisis beds" in rewrite, rewrite
 
 
 def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():
-    rewrite, = _output_rewrites("The service will see 70% of referrals within 5 days and 100% within 10 days; "
+    rewrite, = output_rewrites("The service will see 70% of referrals within 5 days and 100% within 10 days; "
                                 "reports are quarterly.")
     assert "not a target: 70% of referrals within 5 days and 100% within 10 days." in rewrite, rewrite
 
@@ -762,7 +759,7 @@ def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():
 ])
 def test_a_quote_keeps_the_words_that_bound_its_figure(clause, kept):
     """'Up to 40 people' is a cap: quoted as '40 people' it would read as a target the commissioner never set."""
-    rewrite, = _output_rewrites(clause)
+    rewrite, = output_rewrites(clause)
     assert kept in rewrite, rewrite
 
 
@@ -775,7 +772,7 @@ def test_a_quote_keeps_the_words_that_bound_its_figure(clause, kept):
 ])
 def test_a_numbered_label_stays_at_the_front_of_its_rewrite(clause, label):
     """The label is how the contract refers to the line: the rewrite has to go back under it."""
-    rewrite, = _output_rewrites(clause)
+    rewrite, = output_rewrites(clause)
     assert rewrite.startswith(label) and label.lower() not in rewrite[len(label):].lower(), rewrite
 
 
@@ -786,7 +783,7 @@ def test_a_numbered_label_stays_at_the_front_of_its_rewrite(clause, label):
 ])
 def test_a_quote_flagged_from_its_participle_keeps_the_words_it_describes(clause, kept):
     """'completed within 60 days' alone does not say what is completed."""
-    rewrite, = _output_rewrites(clause)
+    rewrite, = output_rewrites(clause)
     assert kept in rewrite, rewrite
 
 
@@ -834,18 +831,18 @@ def test_a_care_rate_names_a_concrete_outcome_as_the_example_for_its_own_group_o
 
 
 def test_a_label_alone_on_the_line_above_stays_with_its_line():
-    rewrite, = _output_rewrites("Output #1:\nAverage number of young people served monthly: 40")
+    rewrite, = output_rewrites("Output #1:\nAverage number of young people served monthly: 40")
     assert rewrite.startswith("Output #1: ") and "average number of young people served monthly: 40" in rewrite, rewrite
 
 
 def test_a_lines_first_word_stays_in_the_quote():
     """'Completed Post-Tests' quoted as 'Post-Tests' loses what is counted."""
-    rewrite, = _output_rewrites("Completed Post-Tests obtained from 6-9 year olds served: / 70%")
+    rewrite, = output_rewrites("Completed Post-Tests obtained from 6-9 year olds served: / 70%")
     assert "ompleted Post-Tests obtained from 6-9 year olds served" in rewrite, rewrite  # (a title-case label keeps its capital)
 
 
 def test_each_years_figure_stays_in_the_quote():
-    rewrite, = _output_rewrites("The scheme will reach 400 carers in Year 1, 450 carers in Year 2, and 500 carers in Year 3.")
+    rewrite, = output_rewrites("The scheme will reach 400 carers in Year 1, 450 carers in Year 2, and 500 carers in Year 3.")
     assert "400 carers in Year 1, 450 carers in Year 2, and 500 carers in Year 3" in rewrite, rewrite
 
 
@@ -863,20 +860,20 @@ def test_each_years_figure_stays_in_the_quote():
                  id="a-sentence-that-runs-on-after-its-colon-is-not-a-lead-in"),
 ])
 def test_a_list_item_comes_back_with_its_lead_in_and_number(clause, starts, never):
-    rewrite = _output_rewrites(clause)[0]
+    rewrite = output_rewrites(clause)[0]
     assert rewrite.startswith(starts), rewrite
     assert never is None or never not in rewrite, rewrite
 
 
 def test_a_duty_with_a_cap_is_quoted_with_the_duty_and_a_shelter_gets_a_housing_outcome():
-    rewrite = _output_rewrites("Duties include: Provide a winter night shelter for up to 60 people per night.")[0]
+    rewrite = output_rewrites("Duties include: Provide a winter night shelter for up to 60 people per night.")[0]
     assert rewrite.startswith("Duties include: Work with "), rewrite  # one duty of the list, as the others are
     assert "the commitment to provide a winter night shelter for up to 60 people per night kept" in rewrite, rewrite
     assert "tenancy records" in rewrite, rewrite  # not the "changes that matter" fallback of a service of no known area
 
 
 def test_an_escape_from_a_time_standard_is_not_quoted_as_part_of_the_activity():
-    rewrite = _output_rewrites("3. Hold a first home visit within ten (10) working days of referral or as agreed with "
+    rewrite = output_rewrites("3. Hold a first home visit within ten (10) working days of referral or as agreed with "
                                "the referring social worker.")[0]
     assert rewrite.startswith("3. "), rewrite
     assert "the commitment to hold a first home visit within 10 working days of referral kept" in rewrite, rewrite
@@ -884,34 +881,34 @@ def test_an_escape_from_a_time_standard_is_not_quoted_as_part_of_the_activity():
 
 
 def test_the_aim_a_clause_states_for_itself_is_measured_first_in_its_own_words():
-    rewrite = _output_rewrites("The provider will deliver 300 outreach sessions per year to prevent family breakdown.")[0]
+    rewrite = output_rewrites("The provider will deliver 300 outreach sessions per year to prevent family breakdown.")[0]
     outcome = rewrite.split("The provider plans")[0]
     assert "avoid family breakdown" in outcome, rewrite
     assert outcome.index("avoid family breakdown") < outcome.index("("), rewrite  # before any library outcome
     # an aim that is not about the people served is not turned into their outcome
-    other = _output_rewrites("The provider will deliver 300 outreach sessions per year to prevent fraud.")[0]
+    other = output_rewrites("The provider will deliver 300 outreach sessions per year to prevent fraud.")[0]
     assert "fraud" not in other.split("The provider plans")[0], other
 
 
 def test_a_service_of_no_known_area_names_the_group_its_document_opens_with():
     opening = ("This contract funds a community transport scheme for veterans and their partners across the borough, "
                "with drivers who know the area well.\n\n")
-    assert _output_rewrites(opening + "The provider will run 120 trips per month.")[0].startswith("Veterans who use"), opening
-    assert _output_rewrites("The provider will run 120 trips per month.")[0].startswith("People who use")
+    assert output_rewrites(opening + "The provider will run 120 trips per month.")[0].startswith("Veterans who use"), opening
+    assert output_rewrites("The provider will run 120 trips per month.")[0].startswith("People who use")
 
 
 def test_the_aim_a_document_states_is_measured_first_unless_a_library_outcome_is_that_aim():
-    rewrite = _output_rewrites("# Home support\n\nThe service aims to help older people stay in their own homes for as long "
+    rewrite = output_rewrites("# Home support\n\nThe service aims to help older people stay in their own homes for as long "
                                "as they wish.\n\nThe provider will deliver 300 befriending visits per year.")[0]
     assert rewrite.startswith("Older people who use the service stay in their own homes for as long as they wish ("), rewrite
     # the library's own outcome for "stay together", with its measure, is offered instead of the aim's bare words
-    families = _output_rewrites("# Family support\n\nThe purpose of the service is to help families stay together.\n\n"
+    families = output_rewrites("# Family support\n\nThe purpose of the service is to help families stay together.\n\n"
                                 "## Delivery\n\nThe provider will deliver 300 outreach sessions per year.")[0]
     assert families.startswith("Families who use the service stay safely together"), families
 
 
 def test_a_field_and_its_value_comes_back_as_one_line_with_the_whole_field():
-    rewrite = _output_rewrites("Minimum number of places funded under the contract - 12 (including 2 emergency places)")[0]
+    rewrite = output_rewrites("Minimum number of places funded under the contract - 12 (including 2 emergency places)")[0]
     assert "\n" not in rewrite and "The provider plans" not in rewrite, rewrite  # a line, not a paragraph
     assert "minimum number of places funded under the contract: 12 reported as a secondary measure" in rewrite, rewrite
 
@@ -921,7 +918,7 @@ def test_a_field_and_its_value_comes_back_as_one_line_with_the_whole_field():
     pytest.param("The crisis line will answer 5,000 calls per year.", True, id="a-crisis-line-is"),
 ])
 def test_crisis_alone_does_not_make_a_mental_health_service(clause, mental_health):
-    rewrite = _output_rewrites(clause)[0]
+    rewrite = output_rewrites(clause)[0]
     assert ("mental health" in rewrite) is mental_health, rewrite
 
 
@@ -936,13 +933,13 @@ def test_a_group_word_followed_by_its_ages_gives_the_ages(text, low, high):
 
 
 def test_a_pre_k_class_for_under_fives_gets_a_child_development_measure():
-    rewrite = _output_rewrites("Programme goal: 25 children 3-4 will participate in the Pre-K classroom each year.")[0]
+    rewrite = output_rewrites("Programme goal: 25 children 3-4 will participate in the Pre-K classroom each year.")[0]
     assert "ASQ-3" in rewrite or "Early Years Foundation Stage" in rewrite, rewrite
     assert "say the changes that matter most" not in rewrite, rewrite  # under-fives do not "say"
 
 
 def test_the_age_range_a_clause_states_stays_with_its_group():
-    rewrite = _output_rewrites("Each hostel must house at least 40 rescued children (ages 7-13 years).")[0]
+    rewrite = output_rewrites("Each hostel must house at least 40 rescued children (ages 7-13 years).")[0]
     assert rewrite.startswith("Children aged 7 to 13 who use the service"), rewrite
 
 
@@ -952,19 +949,19 @@ def _care_rewrites(text: str, learned: bool = False) -> list[str]:
 
 
 def test_a_field_whose_label_carries_a_note_in_brackets_keeps_its_figure_on_one_line():
-    rewrite = _output_rewrites("Lot details\nNumber of floating support hours to be purchased per month "
+    rewrite = output_rewrites("Lot details\nNumber of floating support hours to be purchased per month "
                                "(excludes sleep-in hours which should be funded by the landlord) - 240")[0]
     assert "\n" not in rewrite and "The provider plans" not in rewrite, rewrite
     assert "number of floating support hours to be purchased per month: 240 reported as a secondary measure" in rewrite, rewrite
 
 
 def test_a_standard_with_its_figures_after_a_label_comes_back_as_one_item_with_all_its_figures():
-    rewrite = _output_rewrites("Transport standards\n- Pick-up and return punctuality: 92% within 10 minutes, "
+    rewrite = output_rewrites("Transport standards\n- Pick-up and return punctuality: 92% within 10 minutes, "
                                "100% within 25 minutes.")[0]
     assert rewrite.startswith("- ") and "The provider plans" not in rewrite, rewrite
     assert "92% within 10 minutes, 100% within 25 minutes" in rewrite, rewrite
     # a KPI sentence behind a generic label is still a sentence, with its label kept in front
-    kpi = _output_rewrites("Crisis support\nKPI: 900 people seen in the crisis hub per quarter.")[0]
+    kpi = output_rewrites("Crisis support\nKPI: 900 people seen in the crisis hub per quarter.")[0]
     assert kpi.startswith("KPI: ") and "900 people seen in the crisis hub per quarter" in kpi, kpi
 
 
@@ -1002,12 +999,12 @@ def test_a_sentence_broken_over_lines_is_not_cut_at_its_line_break():
                  id="a-longer-label-cell"),
 ])
 def test_a_flattened_two_cell_row_keeps_its_label_cell(row, label):
-    rewrite = _output_rewrites("Program outcomes\n" + row)[0]
+    rewrite = output_rewrites("Program outcomes\n" + row)[0]
     assert rewrite.startswith(label), rewrite
 
 
 def test_a_date_before_a_sentence_is_not_a_label_cell():
-    rewrites = _output_rewrites("Home visits\nBeginning May 1, 2024 the provider will make 300 home visits to older people per year.")
+    rewrites = output_rewrites("Home visits\nBeginning May 1, 2024 the provider will make 300 home visits to older people per year.")
     assert rewrites and not any(r.startswith("Beginning May") for r in rewrites), rewrites
 
 
@@ -1672,13 +1669,13 @@ def test_a_quote_cut_at_with_still_stops_at_a_partner_named_after_it():
 def test_a_field_keeps_its_whole_name_before_its_figure():
     """"Number of young people the project expects to work with: 300" is a field's name and its value: the
     secondary measure keeps "with", not "expects to work: 300"."""
-    written = _output_rewrites("Number of young people the project expects to work with: 300")
+    written = output_rewrites("Number of young people the project expects to work with: 300")
     assert written and "expects to work with: 300" in written[0], written
 
 
 def test_a_school_year_group_is_never_offered_a_scale_outside_its_ages():
     """Year 6 pupils are 10 or 11: SWEMWBS and WEMWBS are validated from 13, so neither is proposed."""
-    written = _output_rewrites("Scope\n- Minimum of 4 days total per week face to face counselling to Year 6 pupils "
+    written = output_rewrites("Scope\n- Minimum of 4 days total per week face to face counselling to Year 6 pupils "
                                "across the city, managing a referral system based on highest need.")
     assert written and not any("WEMWBS" in w for w in written), written
 
@@ -1690,7 +1687,7 @@ def test_a_school_year_group_is_never_offered_a_scale_outside_its_ages():
 def test_drug_education_in_schools_is_not_measured_by_treatment(text):
     """Pupils at awareness lessons are not in treatment: no completion, re-presentation or Treatment Outcomes Profile,
     and no adult scale; the rewrite asks what pupils know and whether they put off using drugs or alcohol."""
-    written = _output_rewrites(text)
+    written = output_rewrites(text)
     assert written and "drugs and alcohol" in written[0], written
     assert not any(w in written[0] for w in ("treatment", "NDTMS", "re-present", "WEMWBS", "Outcomes Star")), written
 
@@ -1775,21 +1772,21 @@ def test_a_rule_that_pays_on_the_volume_reached_is_kept_as_written_with_the_outc
 
 def test_a_volunteer_centres_count_is_rewritten_for_its_volunteers():
     """Placements made by a volunteer centre: the change is the volunteers' own, not the catch-all question."""
-    written = _output_rewrites("Volunteer centre\n\nThe provider will deliver 40 volunteering taster sessions per year.")
+    written = output_rewrites("Volunteer centre\n\nThe provider will deliver 40 volunteering taster sessions per year.")
     assert written and written[0].startswith("Volunteers") and "ONS4" in written[0], written
 
 
 def test_a_pharmacy_payment_for_volumes_gets_a_health_outcome():
     """A community pharmacy service paid on reaching a volume of checks is a health service: the outcome is health after
     care, not the catch-all follow-up question."""
-    written = _output_rewrites("Community pharmacies must reach a threshold number of blood pressure checks provided "
+    written = output_rewrites("Community pharmacies must reach a threshold number of blood pressure checks provided "
                                "to trigger the incentive payment.")
     assert written and "EQ-5D" in written[0], written
 
 
 def test_a_childcare_place_is_not_measured_by_social_care_records():
     """A childcare place's count is about the child's development, not whether the family needs social care."""
-    written = _output_rewrites("- A nursery place for 3 hours per day x 5 sessions per week x 38 weeks per year")
+    written = output_rewrites("- A nursery place for 3 hours per day x 5 sessions per week x 38 weeks per year")
     assert written and "ASQ-3" in written[0] and "social care" not in written[0], written
 
 
@@ -1835,14 +1832,14 @@ def test_a_line_of_rates_under_the_service_it_pays_for_comes_back_as_that_line()
 
 
 def test_a_camhs_standard_is_rewritten_for_children_and_young_people_not_adults_in_social_care():
-    written = _output_rewrites("## Care and support that is right for me (CAMHS standards)\n\nThe first appointment should "
+    written = output_rewrites("## Care and support that is right for me (CAMHS standards)\n\nThe first appointment should "
                                "be as soon as possible and no later than 4 weeks.")
     assert written and "Adults" not in written[0] and "ASCOT" not in written[0], written
     assert "children and young people" in written[0].lower(), written
 
 
 def test_a_jobcentre_referral_standard_is_an_employment_service():
-    written = _output_rewrites("3. Provider receives the referral from the Jobcentre and acknowledges it within 2 "
+    written = output_rewrites("3. Provider receives the referral from the Jobcentre and acknowledges it within 2 "
                                "working days.")
     assert written and "paid work" in written[0], written
 
@@ -2072,7 +2069,7 @@ def test_a_work_focused_interview_target_is_employment_support_not_benefits_admi
 def test_a_quote_that_opens_on_its_verb_keeps_the_subject_its_sentence_names(clause, kept, never):
     """"be reached in an average time of six minutes" does not say who is reached: the few words that name the
     subject come with it. A phrase that is not the subject ("In relation to target K7") stays out."""
-    rewrite, = _output_rewrites(clause)
+    rewrite, = output_rewrites(clause)
     if kept:
         assert kept in rewrite, rewrite
     if never:
@@ -2090,7 +2087,7 @@ def test_a_quote_that_opens_on_its_verb_keeps_the_subject_its_sentence_names(cla
 def test_a_quote_keeps_the_figure_and_wait_it_belongs_to(clause, kept, never):
     """"18 week" keeps its 18, a wait named before its figure keeps its name, and the first digits of "12,000" are
     never read as a label "TARGET 12"."""
-    rewrite = _output_rewrites(clause)[0]
+    rewrite = output_rewrites(clause)[0]
     assert kept in rewrite, rewrite
     if never:
         assert never not in rewrite, rewrite
@@ -2099,7 +2096,7 @@ def test_a_quote_keeps_the_figure_and_wait_it_belongs_to(clause, kept, never):
 def test_a_wait_in_a_numbered_list_comes_back_as_an_item_that_keeps_its_and():
     text = "The standard has two parts:\n1. A maximum wait of three weeks from referral to first appointment; and\n" \
            "2. Care given in line with national guidance."
-    rewrite = _output_rewrites(text)[0]
+    rewrite = output_rewrites(text)[0]
     assert rewrite.startswith("1. ") and rewrite.endswith("; and"), rewrite
 
 
@@ -2107,7 +2104,7 @@ def test_a_quote_keeps_the_long_dash_the_draft_joins_two_words_with():
     """The rules read "new claims—claims cleared" with a space for the dash (a hyphen would join the words into one);
     the suggestion quotes the draft as written."""
     text = "Targets for the year:\n3. Carer's allowance new claims\u2014claims cleared on average in six days.\n"
-    rewrite, = _output_rewrites(text)
+    rewrite, = output_rewrites(text)
     assert "claims\u2014claims cleared on average in six days" in rewrite, rewrite
     assert "claims claims" not in rewrite, rewrite
 
@@ -2465,15 +2462,15 @@ def test_a_contact_standard_in_a_document_about_another_service_is_measured_as_c
 def test_recovery_of_waste_and_a_public_health_duty_in_a_street_service_are_not_drug_or_health_services():
     """A litter plan's "Recycling and Recovery" is waste recovery, not recovery from drugs; "public health action" in
     street cleaning standards is the council's environmental duty, not a public health programme measured by wellbeing."""
-    waste = _output_rewrites("2.3 Promote Recycling and Recovery\n\nAction Target Indicator\n  • No. of cleaning services per annum")
+    waste = output_rewrites("2.3 Promote Recycling and Recovery\n\nAction Target Indicator\n  • No. of cleaning services per annum")
     assert waste and "drug" not in waste[0] and "clean" in waste[0], waste
-    street = _output_rewrites("Street cleaning standards\n  1. Where urgent public health action is needed we will respond "
+    street = output_rewrites("Street cleaning standards\n  1. Where urgent public health action is needed we will respond "
                               "within 1 working day.")
     assert street and "WEMWBS" not in street[0] and "hospital" not in street[0], street
 
 
 def test_a_fly_tipping_rows_rewrite_is_about_the_place_and_keeps_its_time_cell_whole():
-    rewrites = _output_rewrites(" Performance indicator  2022/23 value  2023/24 target\n"
+    rewrites = output_rewrites(" Performance indicator  2022/23 value  2023/24 target\n"
                                 "Average time taken to clear a reported fly-tip (Minimise)  n/a  3 days")
     assert rewrites and "streets, parks and public places" in rewrites[0], rewrites
     assert "3 days" in rewrites[0], rewrites
@@ -2481,16 +2478,16 @@ def test_a_fly_tipping_rows_rewrite_is_about_the_place_and_keeps_its_time_cell_w
 
 def test_a_repair_lines_priority_code_and_category_stay_labels_and_are_not_quoted():
     lead = "When you report a repair it is given one of these priorities:\n"
-    emergency = _output_rewrites(lead + "  • P1: Emergency – An engineer will be with you within four hours.")
+    emergency = output_rewrites(lead + "  • P1: Emergency – An engineer will be with you within four hours.")
     assert emergency and emergency[0].startswith("• P1: Emergency – "), emergency
     assert "as a secondary measure, an engineer will be with you within four hours" in emergency[0], emergency
-    coded = _output_rewrites(lead + "  • MLD10: Mould - The repairs team will carry out mould treatment and redecoration works "
+    coded = output_rewrites(lead + "  • MLD10: Mould - The repairs team will carry out mould treatment and redecoration works "
                                     "within 10 working days of the surveyor's visit to the home, once the damp survey is complete.")
     assert coded and "target: The repairs team will carry out" in coded[0] and "not a target: MLD10" not in coded[0], coded
 
 
 def test_identity_documents_issued_in_a_time_are_measured_as_decisions_for_applicants():
-    rewrites = _output_rewrites("SERVICE CHARGES TIMELINE\n4 Issuing identity cards to registered residents NIL 2 Months")
+    rewrites = output_rewrites("SERVICE CHARGES TIMELINE\n4 Issuing identity cards to registered residents NIL 2 Months")
     assert rewrites and "get a sound decision in the time set" in rewrites[0], rewrites
 
 
@@ -2499,7 +2496,7 @@ def test_a_charters_other_rows_are_not_measured_as_complaints_because_one_row_is
     complaints service; that row keeps its complaints measure, and urgent correspondence is measured as contact."""
     text = ("SERVICES CHARGES TIMELINES\n1 Registration of new arrivals NIL   2 Days\n"
             "2 Response to resident complaints NIL 10   Days\n3 Response to urgent correspondence NIL 5   Days")
-    rewrites = _output_rewrites(text)
+    rewrites = output_rewrites(text)
     assert len(rewrites) == 3, rewrites
     assert "complaint" not in rewrites[0].split(";")[0], rewrites
     assert "complaint" in rewrites[1].split(";")[0], rewrites
@@ -2639,7 +2636,7 @@ def test_a_service_to_things_or_to_everyone_is_not_given_a_person_by_person_foll
     """A fire service's response time or a postal delivery standard is not a care service's: the suggestion names what its
     residents or customers get, measured where the service keeps it, and never the follow-up question a care service asks
     each person when they stop using it (or a "feel connected" scale, because mail is "connected" to a flight)."""
-    written = _output_rewrites(text)
+    written = output_rewrites(text)
     assert written, review(text).findings
     for w in wanted:
         assert w in written[0], written[0]
@@ -2650,7 +2647,7 @@ def test_a_service_to_things_or_to_everyone_is_not_given_a_person_by_person_foll
 def test_a_bus_operators_vehicles_in_service_standard_is_measured_by_passengers_journeys():
     """A share of peak buses run is the operator's output: the rewrite asks passengers about their journeys (an
     independent survey at stops and on board), not a care service's follow-up question, and keeps the share it set."""
-    rewrite, = _output_rewrites("Peak vehicles in service\nOn weekday mornings the operator will run at least 97% of the "
+    rewrite, = output_rewrites("Peak vehicles in service\nOn weekday mornings the operator will run at least 97% of the "
                                 "710 morning peak vehicle requirement on the bus network.")
     assert rewrite.startswith("Passengers who use the service can rely on the buses"), rewrite
     assert "asked at stops and on board" in rewrite and "changes that matter most" not in rewrite, rewrite
@@ -2658,14 +2655,14 @@ def test_a_bus_operators_vehicles_in_service_standard_is_measured_by_passengers_
 
 
 def test_an_electricity_connection_standard_is_measured_by_a_reliable_supply():
-    rewrite, = _output_rewrites("Re-energisation\nWhere a customer asks for re-energisation, the distributor must carry out "
+    rewrite, = output_rewrites("Re-energisation\nWhere a customer asks for re-energisation, the distributor must carry out "
                                 "the re-energisation by the end of the next business day.")
     assert "a safe, reliable supply" in rewrite and "changes that matter most" not in rewrite, rewrite
 
 
 def test_a_kept_activity_that_opens_on_a_name_keeps_its_capital():
     """The draft's own words after the colon stay as written: "Northgrid" is a name, not a word to lower-case."""
-    rewrite, = _output_rewrites("Unplanned interruptions\nNorthgrid will provide this information within 30 minutes of "
+    rewrite, = output_rewrites("Unplanned interruptions\nNorthgrid will provide this information within 30 minutes of "
                                 "being told of the interruption.")
     assert "not a target: Northgrid will provide this information within 30 minutes" in rewrite, rewrite
 
@@ -2673,13 +2670,13 @@ def test_a_kept_activity_that_opens_on_a_name_keeps_its_capital():
 def test_a_telephone_fault_repair_benchmark_is_measured_by_customers_not_a_landlords_tenants():
     """"Fault repair by next working day" under a telephone service's benchmarks is a line fault put right: the
     rewrite asks the service's customers about its reliability, never a landlord's tenant survey."""
-    rewrite, = _output_rewrites("Benchmarks for Basic Telephone Service (Wire Line)\nFault repair by next working day 92%")
+    rewrite, = output_rewrites("Benchmarks for Basic Telephone Service (Wire Line)\nFault repair by next working day 92%")
     assert rewrite.startswith("Customers have a phone and broadband service they can rely on"), rewrite
     assert "Tenant" not in rewrite and "92%" in rewrite, rewrite
 
 
 def test_an_electricity_breakdown_rows_time_is_measured_by_a_reliable_supply():
-    rewrite = _output_rewrites("Underground cable breakdowns\nThe company will restore supply in towns within 10 hours.")
+    rewrite = output_rewrites("Underground cable breakdowns\nThe company will restore supply in towns within 10 hours.")
     assert rewrite and "a safe, reliable supply" in rewrite[0] and "changes that matter most" not in rewrite[0], rewrite
 
 

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from scoring import review
-
-
-def _output_rewrites(text: str) -> list[str]:
-    return [f.rewrite for f in review(text).findings if f.rewrite and f.category == "output-only"]
+from output_rewrites import output_rewrites
 
 
 @pytest.mark.parametrize("clause", [
@@ -21,7 +17,7 @@ def _output_rewrites(text: str) -> list[str]:
     "1,200 children will attend registered ECD centres in the district.",
 ])
 def test_children_in_an_early_years_setting_get_a_development_measure_not_a_survey_of_them(clause):
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites, clause
     text = rewrites[0]
     # a development measure made for under-fives (ASQ-3, or the early years foundation stage's good level of development)
@@ -31,7 +27,7 @@ def test_children_in_an_early_years_setting_get_a_development_measure_not_a_surv
 
 
 def test_children_the_word_keeps_its_wider_ages_outside_early_years():
-    rewrites = _output_rewrites("The youth service will run 40 group sessions for children in the borough.")
+    rewrites = output_rewrites("The youth service will run 40 group sessions for children in the borough.")
     assert rewrites
     assert "ASQ-3" not in rewrites[0] and "good level of development" not in rewrites[0]
 
@@ -41,22 +37,23 @@ def test_children_the_word_keeps_its_wider_ages_outside_early_years():
     "The province will place 300 children in child and youth care centres this year.",
 ])
 def test_children_in_residential_care_get_a_stable_placement_not_staying_out_of_care(clause):
-    rewrites = _output_rewrites(clause)
+    rewrites = output_rewrites(clause)
     assert rewrites, clause
     text = rewrites[0]
     assert "stable placement" in text
     assert "without needing statutory social care" not in text
 
 
-def test_a_programme_named_for_work_measures_work_first():
-    text = ("Agreement with the school district for the city's Summer Youth Employment Program, citywide.\n\n"
-            "The program's goal for service in 2027 is 400 youth.")
-    rewrites = _output_rewrites(text)
-    assert rewrites
-    assert rewrites[0].startswith("Young people who use the service move into, or stay in, education, training or work")
+_WORK_FIRST = "Young people who use the service move into, or stay in, education, training or work"
+_GOAL = "The program's goal for service in 2027 is 400 youth."
 
 
-def test_without_a_programme_name_the_youth_service_keeps_its_usual_outcomes():
-    rewrites = _output_rewrites("The program's goal for service in 2027 is 400 youth.")
+@pytest.mark.parametrize("text, work_first", [
+    pytest.param("Agreement with the school district for the city's Summer Youth Employment Program, citywide.\n\n" + _GOAL,
+                 True, id="programme-named-for-work"),
+    pytest.param(_GOAL, False, id="no-programme-name"),  # the youth service's usual outcomes
+])
+def test_a_programme_named_for_work_measures_work_first(text, work_first):
+    rewrites = output_rewrites(text)
     assert rewrites
-    assert not rewrites[0].startswith("Young people who use the service move into, or stay in, education, training or work")
+    assert rewrites[0].startswith(_WORK_FIRST) is work_first
