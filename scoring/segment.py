@@ -164,6 +164,8 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     # lower) each year", a row whose figures a PDF copy set inside its wrapped label.)
     if stripped[0].islower() or _WRAPPED_END_RE.search(stripped) or stripped.count("(") > stripped.count(")"):
         return False
+    if _INDICATOR_LABEL_RE.match(stripped) and _FIGURE_RUN_RE.match(nxt):
+        return False  # an indicator's label over its row's figures ("Number of carers given a break" / "310 420 450 …")
     # A title over a pasted table's header that does not open on a bar: "Indicator | 2017-18 | 2018-19 |".
     if "|" not in stripped and nxt.count("|") >= 2 and not nxt[0].islower():
         return True
@@ -199,9 +201,50 @@ def _row_label(line: str) -> bool:
         and any(c.isalpha() for c in stripped) and not _FIGURE_LINE_RE.match(stripped)
 
 
+# A paragraph a PDF copy broke off mid-phrase: the next paragraph goes on in lower case ("Number of youth and" / "" /
+# "women trained in vocational trainings"), or an indicator's label stands over its row's figures ("Number of model
+# projects created" / "" / "0 588 69 85 92 District report"). A copy that doubles every line break leaves a blank line
+# between the pieces of one line; a real paragraph neither starts in lower case nor ends on an indicator's bare label.
+_LOWER_GOES_ON_RE = regex(r"[ \t]*[a-z]{2,}\b(?![^\s]*[A-Z])")
+_INDICATOR_LABEL_RE = regex(r"[ \t]*(?:(?:total\s+)?(?:number|no\.?|#|percentage|per\s*cent|%|proportion|share|rate)"
+                            r"\s+of\s|%\s)", re.I)
+_FIGURE_RUN_RE = regex(r"[ \t]*(?:\d[\d,]*(?:\.\d+)?%?[ \t]+){2,}")
+
+
+def _soft_break(before: str, after: str) -> bool:
+    """Whether the blank lines between line `before` and line `after` break one line of a PDF copy, not a paragraph."""
+    last = before.rstrip()
+    if not last or last[-1] in _TERMINAL + "," or _is_row(before) or _is_row(after) or BULLET_RE.match(after):
+        return False
+    if _LOWER_GOES_ON_RE.match(after):
+        return True
+    return _INDICATOR_LABEL_RE.match(before) is not None and _FIGURE_RUN_RE.match(after) is not None
+
+
+def _joined_lines(text: str) -> list:
+    """The text's lines, without the blank lines that only break a line of a PDF copy (see _soft_break)."""
+    lines = list(_lines(text))
+    out: list = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not lines[i][1].strip():
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j][1].strip():
+            j += 1
+        if j > i + 1 and j < len(lines) and _soft_break(lines[i][1], lines[j][1]):
+            i = j  # (the blank lines between are dropped)
+        else:
+            out.extend(lines[i + 1:j])
+            i = j
+    return out
+
+
 def segment(text: str) -> list[Clause]:
     """Split normalised text into clauses with offsets into the original text."""
-    lines = list(_lines(text))
+    lines = _joined_lines(text)
     clauses: list[Clause] = []
     block = 0
     run_start: int | None = None  # start offset of the prose or item run being gathered

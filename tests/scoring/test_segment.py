@@ -194,7 +194,7 @@ def test_a_row_whose_figures_a_copy_set_inside_its_wrapped_label_is_read_as_one_
     lines = {f.line for f in review(text, rewrites=False).findings if f.category == "output-only"}
     assert lines == {2}, lines
     # a blank line still parts two paragraphs, bracket or not
-    assert len(segment(normalize("Outcomes (see the\n\nannex) are reviewed each year."))) == 2
+    assert len(segment(normalize("Outcomes (see annex A\n\nThe annex) are reviewed each year."))) == 2
 
 
 def test_a_line_that_stops_on_a_bound_goes_on_with_its_figure():
@@ -255,3 +255,22 @@ def test_a_rows_figures_set_one_to_a_line_are_read_with_its_label():
 def test_a_lists_numbers_alone_on_their_lines_are_not_a_rows_figures():
     texts = [c.text for c in segment("Outcome indicators\nobjective of project achieved\n2\n3\nAgreed level\n")]
     assert "objective of project achieved\n2\n3" not in texts
+
+
+def test_a_line_a_pdf_copy_broke_with_a_blank_line_is_one_clause():
+    """A copy that doubles each line break leaves a blank line inside a phrase: a paragraph that goes on in lower case,
+    or an indicator's label over its figures, is still one clause, and a target across the break is found."""
+    text = ("% of new referrals / re-referrals offered a first appointment\n\n"
+            "and seen within 8 weeks by the memory clinic\n\n"
+            "Number of carers given a break\n\n310 420 450 District returns\n\n"
+            "Our aims\n\nThe service opened in 2019.\n")
+    texts = [c.text for c in segment(text)]
+    assert texts[0].endswith("and seen within 8 weeks by the memory clinic") and texts[0].startswith("% of new")
+    assert texts[1] == "Number of carers given a break\n\n310 420 450 District returns"
+    assert texts[2:] == ["Our aims", "The service opened in 2019."]  # a paragraph after a heading stays its own
+    assert [f.line for f in review(text).findings if f.category == "output-only"][:1] == [1]
+
+
+def test_a_paragraph_after_a_finished_line_is_not_joined_to_it():
+    text = "Providers report each quarter.\n\nand seen within 8 weeks is the standard we measure.\n"
+    assert len(segment(text)) == 2
