@@ -346,12 +346,27 @@ _OWN_STOPS = ("…", "?", "!")
 _KEPT_TAIL_RE = re.compile(r"; (?P<words>[^;]{1,300}?) (?P<verb>reported|kept) as (?:a )?secondary measures?$")
 
 
+# An indicator's suggestion states its outcome as a share ("Percentage of volunteers who report …", "Percentage of adults
+# who use the service and stay …", prompts/templates/rewrites/cell-indicator.j2), a figure's line as a statement
+# ("Volunteers report …"): the label and the figures of one flattened row are still one suggestion.
+def _statements(outcome: str) -> set[str]:
+    """The outcome as a statement, whether it is written as one or as a share of people: every reading of it (where the
+    group's own words hold "who" or "and", which one ends the group cannot be told from the words alone)."""
+    out = {outcome}
+    if outcome.startswith("Percentage of "):
+        for m in re.finditer(r" (?:who|and) (?=[a-z])", outcome):
+            group = outcome[len("Percentage of "):m.start()]
+            out.add(group[:1].upper() + group[1:] + " " + outcome[m.end():])
+    return out
+
+
 def _with_kept(first: str, merged: str, text: str) -> str | None:
     """Lines of one flattened row or list whose suggestions differ only in the words each keeps as a secondary
     measure ("850 appointments", "650 follow ups"): one suggestion keeping them all, so no figure is lost and
     no near copy is offered per line. None when they differ anywhere else."""
     a, b, m = _KEPT_TAIL_RE.search(first), _KEPT_TAIL_RE.search(text), _KEPT_TAIL_RE.search(merged)
-    if a is None or b is None or m is None or first[:a.start()] != text[:b.start()] or a.group("verb") != b.group("verb"):
+    if a is None or b is None or m is None or not _statements(first[:a.start()]) & _statements(text[:b.start()]) \
+            or a.group("verb") != b.group("verb"):
         return None
     words, kept = b.group("words"), m.group("words")
     if words in kept or kept.count(", ") + 1 >= _MOST_QUOTES:

@@ -2229,6 +2229,12 @@ _CATEGORY_DASH_RE = regex(_CATEGORY + r"(?=(?:An?|The|Our|We|You|Your|All|Each|E
 _CATEGORY_LABEL_RE = regex(_CATEGORY + r"(?=[A-Z][a-z])")
 
 
+# A line that names a count or a share of people or things, a KPI's title: "Number of clients", "Daily average number of
+# clients", "% of referrals seen within 5 days", "A18 Percentage of adults …" (after its code). Its rewrite is a share too.
+_COUNT_NAME_RE = regex(r"(?:[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[.:)]?[ \t]+)?(?:(?:daily|weekly|monthly|quarterly|annual|average|mean"
+                       r"|total)[ \t]+){0,2}(?:number|no\.|#|percentage|per[ \t]?cent|%|proportion|count)[ \t]+of\b", re.I)
+
+
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,
                   document: str = "") -> str:
     """A short indicator line (a KPI title, a list entry, a flattened row) comes back as one indicator
@@ -2290,7 +2296,9 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
         words = mid_sentence(words)
     if _carries(words) or "tender-coach" in words.lower():
         words = ""
-    text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text)
+    name = own[len(label.strip()):].lstrip(" :–—-") if label.strip() and own.startswith(label.strip()) else own
+    indicator = template == "output-to-outcome" and _COUNT_NAME_RE.match(name) is not None
+    text = _cell_outcome(template, clause, area, scope, heading, doc_area, words or clause.text, indicator)
     if words:
         text += f"; {as_secondary(words)}"
     elif (kept := _standard_kept(own)) is not None:
@@ -2372,12 +2380,13 @@ def _doc_group(doc_area: DocContext | Area) -> str | None:
 
 
 def _cell_outcome(template: str, clause: Clause, area: Area, scope: _Scope, heading: str,
-                  doc_area: DocContext | Area, seed: str) -> str:
-    """One line's outcome and its measure, as a table cell or a short item states them: "Children … (ASQ-3, …)"."""
+                  doc_area: DocContext | Area, seed: str, indicator: bool = False) -> str:
+    """One line's outcome and its measure, as a table cell or a short item states them: "Children … (ASQ-3, …)". An
+    indicator's name ("Number of clients") comes back as an indicator too: "Percentage of clients who …"."""
     outcome = _outcome_slots(area, 1, seed, scope)[0]
     slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "outcome": outcome}
     slots["young"] = _young(scope, slots["beneficiaries"])
-    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
+    first = "cell-payment" if template == "payment-to-outcome" else "cell-indicator" if indicator else "cell-outcome"
     return f"{_one_line(render(f'rewrites/{first}.j2', **slots))} ({_one_line(render('rewrites/cell-measure.j2', **slots))})"
 
 

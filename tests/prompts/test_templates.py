@@ -64,6 +64,7 @@ MINIMAL = {
     "rewrites/award-in-place.j2": {"part": "phrase", "noun": "bidder", "person": True, "quality": 60, "social": 10,
                                    "price": 30, "price_term": "Price"},
     "rewrites/cell-outcome.j2": {"beneficiaries": "young people", "outcome": OUTCOMES[0]},
+    "rewrites/cell-indicator.j2": {"beneficiaries": "young people", "outcome": OUTCOMES[0]},
     "rewrites/cell-measure.j2": {"outcome": OUTCOMES[0]},
     "rewrites/cell-target.j2": {},
     "rewrites/cell-payment.j2": {"beneficiaries": "young people", "outcome": OUTCOMES[0]},

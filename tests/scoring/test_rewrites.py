@@ -1401,7 +1401,8 @@ def test_a_measure_in_a_list_of_measures_comes_back_as_one_measure_of_the_list()
             "1. Total referrals to the diversion programme in each grant year;\n"
             "2. Number of young people completing the diversion programme in each grant year;\n")
     written = _rewrite_at(text, "Number of young people completing")
-    assert written.startswith("2. Young people ") and written.endswith("reported as a secondary measure;"), written
+    assert written.startswith("2. Percentage of young people who ") and written.endswith("reported as a secondary measure;"), \
+        written
     assert "number of young people completing the diversion programme in each grant year" in written, written
     assert "The provider plans" not in written, written
 
@@ -2840,3 +2841,23 @@ def test_letters_to_be_replied_without_to_still_get_the_contact_outcome():
     assert rewrites
     assert "get the help or answer they contacted the service for" in rewrites[0]
     assert "changes that matter most" not in rewrites[0]
+
+
+@pytest.mark.parametrize("line, group", [
+    ("Key performance measure 2: Number of clients", "Key performance measure 2: Percentage of clients who "),
+    ("- % of carers assessed within 28 days: 90%", "Percentage of carers who "),
+    ("C2 Number of adults receiving care at home", "Percentage of adults "),
+])
+def test_an_indicators_name_comes_back_as_an_indicator_of_the_change(line, group):
+    """A KPI's title counts people; its suggestion is a KPI too, the share of them whose lives changed, with the count
+    kept beside it (not a sentence set where a measure's name was)."""
+    text = "Performance indicators\n" + line + "\n"
+    written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert len(written) == 1 and group in written[0], written
+    assert written[0].rstrip(";").endswith("reported as a secondary measure"), written
+
+
+def test_a_sentence_about_a_count_is_still_a_sentence():
+    text = "The provider will deliver 400 sessions to young people each year.\n"
+    written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert written and not any(w.startswith("Percentage of") for w in written), written
