@@ -45,7 +45,11 @@ def _clause_area(clause: str) -> Area:
 _MORE_GROUPS_RE = regex(r"\b(?:borrowers|library\s+(?:users|members)|passengers|callers|victims(?:\s+of\s+crime)?|survivors"
                         r"|pregnant\s+women|expectant\s+mothers|new\s+mothers|kinship\s+(?:carers|families)"
                         # groups a US or South African text names as written: "Grade 9 girls", "seniors"
-                        r"|girls|boys|seniors|senior\s+citizens)\b", re.I)
+                        r"|girls|boys|seniors|senior\s+citizens"
+                        # "youth" as the people counted, not a youth club's or service's name: "Number of youth and
+                        # women trained", "reached 300 youths"
+                        r"|youths|(?<=\bof\s)youth(?=\s+(?:and|aged|who|from|in|with|trained|supported|reached|enrolled"
+                        r"|participat\w*|placed|employed|engaged)\b|\s*[\d(,.;:]|\s*$))\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -95,6 +99,7 @@ _GROUP_BEFORE = (r"young(?=\s+(?:carers|adults|families|parents|mothers|fathers|
                  r"|isolated|frail|displaced|trafficked|exploited|neurodivergent|neurodiverse")
 _GROUP_AFTER = (r"with\s+(?:complex|multiple|additional|high|special\s+educational)\s+needs|with\s+(?:a\s+)?(?:learning|physical)\s+disabilit(?:y|ies)"
                 r"|with\s+(?:dementia|autism|sensory\s+impairments?|care\s+and\s+support\s+needs|mental\s+health\s+(?:needs|problems|conditions))"
+                r"|with\s+(?:a\s+)?disabilit(?:y|ies)"
                 r"|leaving\s+care|experiencing\s+(?:homelessness|domestic\s+abuse|multiple\s+disadvantage)|affected\s+by\s+domestic\s+abuse"
                 r"|(?:at\s+risk\s+of|experiencing)\s+(?:homelessness|exploitation)|who\s+sleep\s+rough")
 

@@ -2861,3 +2861,19 @@ def test_a_sentence_about_a_count_is_still_a_sentence():
     text = "The provider will deliver 400 sessions to young people each year.\n"
     written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert written and not any(w.startswith("Percentage of") for w in written), written
+
+
+@pytest.mark.parametrize("line, group", [
+    ("Number of youth and women given business skills training: 120", "youth and women"),
+    ("Number of persons with disabilities given grants to start a business: 40", "people with disabilities"),
+])
+def test_the_people_a_count_names_are_the_people_its_rewrite_is_for(line, group):
+    text = "Output indicators\n" + line + "\n"
+    written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert written and group in written[0].split(";")[0].lower(), written  # the outcome's people, not the count kept
+
+
+def test_a_youth_clubs_name_is_not_its_client_group():
+    text = "Output indicators\nNumber of youth clubs opened in the district: 12\n"
+    written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert all("percentage of youth who" not in w.lower() and not w.lower().startswith("youth ") for w in written), written
