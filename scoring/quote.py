@@ -195,7 +195,9 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         first = match.find("\n", len(match) - len(match.lstrip()))
         head = match[:first].strip()
         nxt = match[first + 1:].lstrip(" \t-*•")
-        if head.endswith(":") or _READS_ON_END_RE.search(head) or len(head.split()) < 2 or not nxt[:1].isupper() \
+        if nxt.lstrip()[:1].islower() and head[-1:].isalpha() and not _READS_ON_END_RE.search(head) and len(head.split()) >= 2:
+            pass  # a line a copy wrapped ("Number of new ICPCs" / "constructed and equipped 0 3 1"): one phrase, kept whole
+        elif head.endswith(":") or _READS_ON_END_RE.search(head) or len(head.split()) < 2 or not nxt[:1].isupper() \
                 or _RUNS_ON_END_RE.search(head):
             # the match runs on from a list's lead-in: the item is the activity
             cut = match.rstrip().rfind("\n") + 1
@@ -280,7 +282,7 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         cut = _CUT_RE.search(tail[len(match):], joined.end() - len(match))
     lines = (tail[: len(match) + cut.start()] if cut else tail).split("\n")
     first_line = lines[0]
-    for nxt in lines[1:] if whole else ():
+    for nxt in (line for line in lines[1:] if line.strip()) if whole else ():  # (a copy's doubled line breaks too)
         # a sentence an exported PDF wrapped mid-phrase goes on: "… provide 15% of reports to courts in a\nshortened format"
         if not (_WRAPPED_END_RE.search(first_line) and nxt[:1].islower()):
             break

@@ -124,7 +124,7 @@ def _qualified(text: str, words: str) -> str:
 def _joined_group(text: str, words: str) -> str:
     """The group with a second one the text joins to it ("children and vulnerable adults", "carers and their
     families"), else the group as found: a service for both is not rewritten for the first alone."""
-    m = regex(rf"\b{re.escape(words)}[ \t]+(?:and|&)[ \t]+((?:their[ \t]+)?(?:(?:{_GROUP_BEFORE})[ \t]+)?)", re.I).search(text[:2000])
+    m = regex(rf"\b{re.escape(words)}\s+(?:and|&)\s+((?:their\s+)?(?:(?:{_GROUP_BEFORE})\s+)?)", re.I).search(text[:2000])
     second = named("people").match(text, m.end()) if m else None
     if second is None or second.end() < len(text) and (text[second.end()].isalnum() or text[second.end()] == "'"):
         return words

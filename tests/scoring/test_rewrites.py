@@ -2877,3 +2877,12 @@ def test_a_youth_clubs_name_is_not_its_client_group():
     text = "Output indicators\nNumber of youth clubs opened in the district: 12\n"
     written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert all("percentage of youth who" not in w.lower() and not w.lower().startswith("youth ") for w in written), written
+
+
+def test_a_count_a_copy_wrapped_over_two_lines_is_kept_whole():
+    """A PDF copy breaks a row's label mid-phrase, even with a blank line between the pieces: the count kept as a
+    secondary measure, and the people the outcome is for, are the whole label's, not its last line's."""
+    for gap in ("\n", "\n\n"):
+        text = f"Output indicators\n\nNumber of young people and{gap}adults trained in first aid 120 140 District report\n"
+        written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
+        assert written and "young people and adults trained in first aid" in written[0], (gap, written)
