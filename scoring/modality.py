@@ -315,7 +315,11 @@ _TRAJECTORY_RE = regex(r"\b(?:rising|increasing|growing|going\s+up|reducing|fall
 # hours" ("the target for 2017 was …" is history, left to the marks below).
 _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\s+(?:was|is|has\s+been)\s+(?:to\s+ensure\s+(?:that\s+)?|that\s+)"
                           r"|\b(?:targets?|goals?)\s+for\s+(?:(?:service|services|enrol(?:l)?ment|participation)\s+(?:in|for)\s+)?(?:(?:the\s+)?(?:financial\s+|calendar\s+)?year\s+)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?"
-                          r"\s+(?:is|are|will\s+be)\s+(?:to\b|that\b|an?\s+|\d)", re.I)
+                          r"\s+(?:is|are|will\s+be)\s+(?:to\b|that\b|an?\s+|\d)"
+                          # a target that sets its figure, whatever year it is for: "The target is 500 home visits in
+                          # 2024-25", "Reference Point/Target: 1,769 registered sites in 2007-08" (not "the target of 500
+                          # was met", a result)
+                          r"|\btargets?\s*(?::|\bis\b|\bare\b|\bwill\s+be\b)[\s|]*(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d", re.I)
 
 
 # A KPI line that names its indicator first ("Number of home visits made", "% of calls answered"): its past

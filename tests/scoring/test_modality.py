@@ -221,3 +221,18 @@ def test_statistics_told_as_approximate_counts_or_large_shares_are_reports(text)
 ])
 def test_a_share_or_count_set_as_a_level_is_not_a_report(text):
     assert not reports_fact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The target is 650 befriending visits in 2025-26.",
+    "Reference Point/Target: 40 accredited family centres in 2025-26.",
+])
+def test_a_target_that_sets_its_figure_for_a_year_is_not_that_years_report(text):
+    assert not reports_fact(text)
+    assert [f.category for f in review(text).findings] == ["output-only"]
+
+
+def test_a_target_told_as_met_in_a_year_is_still_a_report():
+    assert reports_fact("The target of 650 befriending visits was met in 2023-24.")
+    assert not [f for f in review("The target of 650 befriending visits was met in 2023-24.").findings
+                if f.category == "output-only"]
