@@ -1010,7 +1010,8 @@ def _short_line(template: str, clause: Clause, start: int, end: int, doc_area: D
     if _carries(own) or "tender-coach" in own.lower():
         return None
     area, scope, heading = _setting(clause, doc_area)
-    text = _cell_outcome(template, clause, area, scope, heading, doc_area, _seed(clause, start, end) or own)
+    indicator = template == "output-to-outcome" and not clause_like and not doing and _COUNT_NAME_RE.match(own) is not None
+    text = _cell_outcome(template, clause, area, scope, heading, doc_area, _seed(clause, start, end) or own, indicator)
     if not re.match(r"[A-Z]{2}", own) and (not re.match(r"[A-Z][a-z]+\s+[A-Z\d]", own)
                                            or re.match(r"(?:A|An|The|Some|All|Each|Every|At|Around|About|Over|Up)\s", own)):
         # "Nursery provision 16 places …", "Some 85 per cent …", not a name ("Santa Ana residents …", "Lot 1")
@@ -2236,7 +2237,7 @@ _CATEGORY_LABEL_RE = regex(_CATEGORY + r"(?=[A-Z][a-z])")
 
 # A line that names a count or a share of people or things, a KPI's title: "Number of clients", "Daily average number of
 # clients", "% of referrals seen within 5 days", "A18 Percentage of adults …" (after its code). Its rewrite is a share too.
-_COUNT_NAME_RE = regex(r"(?:[A-Z]{0,3}\d{1,3}(?:\.\d{1,3}){0,3}[.:)]?[ \t]+)?(?:(?:daily|weekly|monthly|quarterly|annual|average|mean"
+_COUNT_NAME_RE = regex(r"(?:(?:[A-Z]{1,3}\d{1,3}(?:\.\d{1,3}){0,3}[.:)]?|\d{1,3}(?:\.\d{1,3}){0,3}[.:)])[ \t]+)?(?:the[ \t]+)?(?:(?:daily|weekly|monthly|quarterly|annual|average|mean"
                        r"|total)[ \t]+){0,2}(?:number|no\.|#|percentage|per[ \t]?cent|%|proportion|count)[ \t]+of\b", re.I)
 
 
@@ -2520,7 +2521,9 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     row_words = " ".join(x for x in (indicator, place.cells[place.flagged] if place.cells else "", clause.text) if x)
     beneficiaries = _beneficiaries(row_words, heading, area, scope.ages, _doc_group(doc_area))
     words = {"beneficiaries": beneficiaries, "outcome": outcome, "young": _young(scope, beneficiaries), "unit": area.unit}
-    first = "cell-payment" if template == "payment-to-outcome" else "cell-outcome"
+    # (a row whose indicator counts people or things, "Number of clients seen", gets an indicator in its place: a share)
+    first = "cell-payment" if template == "payment-to-outcome" \
+        else "cell-indicator" if _COUNT_NAME_RE.match(" ".join(indicator.split()).strip(" |*")) else "cell-outcome"
     if _carries(activity):
         activity = ""  # the row's own words hold a second problem (say, per-minute pay): leave them out
     return outcome_row(
