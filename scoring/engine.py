@@ -17,7 +17,7 @@ from .errors import InputError
 from .fit import cell_paragraph_row, place_of
 from .kinds import Document, Hit, draft_place, run
 from .learned_thresholds import any_on as learned_on
-from .normalize import normalize
+from .normalize import foreign_sums, normalize, sum_start
 from .patterns import regex
 from .report import Finding, Report
 from .rewrite import _MOST_RATE_ROWS, base_rate, document_area, plain_rate_row, rate_rows, rate_rows_text, rates_below, rewrite
@@ -136,7 +136,8 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     omitted = Counter(r.level for r in kept) - Counter(r.level for r in listed)
 
     def finding(r: _Raw) -> Finding:
-        return _finding(_rule_at(rule_of, r.rule, r.start), Hit(r.start, r.end), r.level, text, index, draft_place(doc))
+        start = sum_start(text, r.start) if norm[r.start] == "$" != text[r.start] else r.start
+        return _finding(_rule_at(rule_of, r.rule, r.start), Hit(start, r.end), r.level, text, index, draft_place(doc))
 
     findings = [finding(r) for r in listed]
     if rewrites and any(_rule_at(rule_of, f.rule, f.start).rewrite for f in findings):
@@ -144,6 +145,8 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
         findings = _guidance_for_service(_with_rewrites(findings, rule_of, doc, area), area.key)
         if "\u2014" in text:
             findings = _dashes_restored(findings, text, norm)
+        if "$" in norm and (sums := foreign_sums(text)):
+            findings = _sums_restored(findings, sums)
     evidence = findings + [finding(r) for r in _sample(kept, listed)]
     # What the reader noticed about the file (a hidden suppression marker) comes first.
     return Report(text=text, findings=tuple(notice_findings(text) + findings), score=assess(doc, evidence),
@@ -178,6 +181,16 @@ def _dashes_restored(findings: list[Finding], text: str, norm: str) -> list[Find
             f = replace(f, rewrite=restored) if restored != f.rewrite else f
         out.append(f)
     return out
+
+
+def _sums_restored(findings: list[Finding], sums: dict[str, str]) -> list[Finding]:
+    """A rewrite quotes the draft as the rules read it, where "Rs. 500" is "$500": the quote gets its currency back."""
+    said = regex(r"(?<![\w$])(\s*)(" + "|".join(map(re.escape, sorted(sums, key=len, reverse=True))) + r")(?![\d,.]*\d)")
+
+    def written(m: re.Match) -> str:
+        return (" " if m.group(1) else "") + sums[m.group(2)]
+
+    return [replace(f, rewrite=said.sub(written, f.rewrite)) if f.rewrite and "$" in f.rewrite else f for f in findings]
 
 
 def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, config: Config) -> None:

@@ -115,6 +115,44 @@ _WORD_DASH_FIGURE_RE = regex(r"(?:(?<=[^\W\d_])|(?<=\)))[\u2013\u2014](?=\d)|(?<
 _PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPER[ \t]CENT))\.(?=[ \t]*[;,)]|[ \t]+[a-z])")
 
 
+# A sum in a currency the rules do not name by its sign ("Rs. 500", "NPR 1,000", "INR 1,200", "KES 300", "₹100", "₦750",
+# "R15 per child" in rand, "USD 12.50", "GBP 22.59"): the code and the space after it become spaces and a "$" stands
+# against the figure ("    $500"), so a fee, a rate or a price reads as the rules read "$500". What a finding quotes comes
+# from the draft as written; a rewrite gets its currency back (`foreign_sums`).
+_FOREIGN_CODE = (r"Rs\.?|INR|NPR|PKR|LKR|BDT|Tk\.?|KES|KSh[s]?\.?|Kshs?\.?|UGX|TZS|NGN|ZAR|GH[S¢₵](?![ \t]?(?:19|20)\d\d\b)"
+                 r"|USD|US\$|GBP|EUR|AUD|AU\$|A\$|NZD|NZ\$|CAD|CA\$|C\$|SGD|S\$|HK\$")
+_FOREIGN_SUM_RE = regex(
+    r"(?<![\w$£€])(?:(?:" + _FOREIGN_CODE + r")[ \t]?|[₹₦৳₱₵]|R(?=\d[\d,]*(?:\.\d+)?[ \t]?(?:per|a|an|each|for|million|billion|bn|m|k)\b))"
+    r"(?=\d)")
+
+
+def _as_dollars(match: re.Match) -> str:
+    return " " * (len(match.group(0)) - 1) + "$"
+
+
+def foreign_sums(text: str) -> dict[str, str]:
+    """Each sum the normalised text reads as dollars, as the draft wrote it: {"$500": "Rs. 500"}. A sum the draft also
+    writes in dollars is left out (which one a rewrite quotes cannot be told)."""
+    sums: dict[str, str] = {}
+    for m in _FOREIGN_SUM_RE.finditer(text):
+        figure = _FIGURE_AT_RE.match(text, m.end())
+        if figure:
+            sums.setdefault("$" + figure.group(0), m.group(0) + figure.group(0))
+    return {read: written for read, written in sums.items() if read not in text}
+
+
+_FIGURE_AT_RE = regex(r"\d[\d,]*(?:\.\d+)?")
+
+
+def sum_start(text: str, at: int) -> int:
+    """Where the sum read as "$" at `at` starts as the draft wrote it ("Rs. 500" starts at its "R"), so a finding quotes
+    the currency too."""
+    for m in _FOREIGN_SUM_RE.finditer(text, max(0, at - 8), at + 2):  # (one figure past it, for the lookahead)
+        if m.end() == at + 1:
+            return m.start()
+    return at
+
+
 # A price whose decimal point a scan or an export put a space before ("Bulk Standard Diet Meals $2 .467 per meal"): the
 # point moves back against its figures and the space goes after them, so "467 per meal" is not read as a count of meals.
 _SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\b(?:Rs|R|NZ\$|AU\$|US\$))[ \t]?\d{1,6})[ \t]\.(\d{1,4})(?![\d.,])")
@@ -232,6 +270,7 @@ def normalize(text: str) -> str:
         out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
     if "|\n" in out or "\n|" in out or "| \n" in out:
         out = _join_cell_lines(out)
+    out = _FOREIGN_SUM_RE.sub(_as_dollars, out)
     if " ." in out:
         out = _SPLIT_DECIMAL_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)} ", out)
     if " , " in out:

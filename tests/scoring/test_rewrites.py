@@ -101,6 +101,7 @@ def test_every_output_only_and_cost_first_finding_in_the_corpora_gets_a_rewrite_
         ("KPI 2: 95% of referrals contacted within 48 hours.", ["95%", "48 hours"]),
         ("The provider must engage at least 150 rough sleepers per quarter.", ["150 rough sleepers", "Rough sleepers"]),
         ("Lot 1: 450 care hours per week", ["450 care hours per week"]),
+        ("Health workers are paid Rs. 300 per home visit.", ["Rs. 300 per home visit"]),
     ],
 )
 def test_rewrites_keep_their_words_numbers_and_client_group(clause, kept):

@@ -274,3 +274,14 @@ def test_a_line_a_pdf_copy_broke_with_a_blank_line_is_one_clause():
 def test_a_paragraph_after_a_finished_line_is_not_joined_to_it():
     text = "Providers report each quarter.\n\nand seen within 8 weeks is the standard we measure.\n"
     assert len(segment(text)) == 2
+
+
+@pytest.mark.parametrize("raw", [
+    "Each health worker is paid Rs. 250 for every home visit completed.",
+    "A fee of NPR 1,500 is paid to the facility for each assisted delivery.",
+])
+def test_a_sum_in_rupees_does_not_end_its_sentence_and_is_quoted_as_written(raw):
+    assert len(segment(normalize(raw))) == 1
+    findings = [f for f in review(raw, rewrites=False).findings if f.rule == "output-only/payment-per-activity"]
+    assert findings, raw
+    assert any(code in findings[0].match for code in ("Rs. 250", "NPR 1,500")), findings[0].match
