@@ -147,6 +147,16 @@ def _raw_sentences(text: str, start: int, end: int):
         yield s, e
 
 
+# A paragraph a PDF copy broke off mid-phrase: the next paragraph goes on in lower case ("Number of youth and" / "" /
+# "women trained in vocational trainings"), or an indicator's label stands over its row's figures ("Number of model
+# projects created" / "" / "0 588 69 85 92 District report"). A copy that doubles every line break leaves a blank line
+# between the pieces of one line; a real paragraph neither starts in lower case nor ends on an indicator's bare label.
+_LOWER_GOES_ON_RE = regex(r"[ \t]*[a-z]{2,}\b(?![^\s]*[A-Z])")
+_INDICATOR_LABEL_RE = regex(r"[ \t]*(?:(?:total\s+)?(?:number|no\.?|#|percentage|per\s*cent|%|proportion|share|rate)"
+                            r"\s+of\s|%\s)", re.I)
+_FIGURE_RUN_RE = regex(r"[ \t]*(?:\d[\d,]*(?:\.\d+)?%?[ \t]+){2,}")
+
+
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in _TERMINAL + ",":
@@ -199,16 +209,6 @@ def _row_label(line: str) -> bool:
     stripped = line.strip()
     return 3 <= len(stripped) <= 160 and stripped[-1] not in _TERMINAL and "|" not in stripped \
         and any(c.isalpha() for c in stripped) and not _FIGURE_LINE_RE.match(stripped)
-
-
-# A paragraph a PDF copy broke off mid-phrase: the next paragraph goes on in lower case ("Number of youth and" / "" /
-# "women trained in vocational trainings"), or an indicator's label stands over its row's figures ("Number of model
-# projects created" / "" / "0 588 69 85 92 District report"). A copy that doubles every line break leaves a blank line
-# between the pieces of one line; a real paragraph neither starts in lower case nor ends on an indicator's bare label.
-_LOWER_GOES_ON_RE = regex(r"[ \t]*[a-z]{2,}\b(?![^\s]*[A-Z])")
-_INDICATOR_LABEL_RE = regex(r"[ \t]*(?:(?:total\s+)?(?:number|no\.?|#|percentage|per\s*cent|%|proportion|share|rate)"
-                            r"\s+of\s|%\s)", re.I)
-_FIGURE_RUN_RE = regex(r"[ \t]*(?:\d[\d,]*(?:\.\d+)?%?[ \t]+){2,}")
 
 
 def _soft_break(before: str, after: str) -> bool:
