@@ -126,6 +126,9 @@ _FOREIGN_SUM_RE = regex(
     r"(?=\d)")
 
 
+_FIGURE_AT_RE = regex(r"\d[\d,]*(?:\.\d+)?")
+
+
 def _as_dollars(match: re.Match) -> str:
     return " " * (len(match.group(0)) - 1) + "$"
 
@@ -141,9 +144,6 @@ def foreign_sums(text: str) -> dict[str, str]:
     return {read: written for read, written in sums.items() if read not in text}
 
 
-_FIGURE_AT_RE = regex(r"\d[\d,]*(?:\.\d+)?")
-
-
 def sum_start(text: str, at: int) -> int:
     """Where the sum read as "$" at `at` starts as the draft wrote it ("Rs. 500" starts at its "R"), so a finding quotes
     the currency too."""
@@ -155,10 +155,10 @@ def sum_start(text: str, at: int) -> int:
 
 # A price whose decimal point a scan or an export put a space before ("Bulk Standard Diet Meals $2 .467 per meal"): the
 # point moves back against its figures and the space goes after them, so "467 per meal" is not read as a count of meals.
-_SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\b(?:Rs|R|NZ\$|AU\$|US\$))[ \t]?\d{1,6})[ \t]\.(\d{1,4})(?![\d.,])")
+_SPLIT_DECIMAL_RE = regex(r"((?:[$£€]|\bR)[ \t]?\d{1,6})[ \t]\.(\d{1,4})(?![\d.,])")  # (rupees and the like are "$" by now)
 # … and a sum whose thousands a scan set apart with spaces round the comma ("a payment limit of $813 , 815 for provision of
 # meals", "$4 , 000 of savings"): the comma closes up and the spaces go after, so "815 for provision of meals" is not a count.
-_SPLIT_THOUSANDS_RE = regex(r"((?:[$£€]|\b(?:Rs|NZ\$|AU\$|US\$))[ \t]?\d{1,3}(?:,\d{3})*)[ \t],[ \t](\d{3})(?![\d])")
+_SPLIT_THOUSANDS_RE = regex(r"([$£€][ \t]?\d{1,3}(?:,\d{3})*)[ \t],[ \t](\d{3})(?![\d])")
 
 
 # A bracket opened on one line and closed on the next is one phrase a copy wrapped, not two lines ("Complete 500 housing

@@ -99,10 +99,11 @@ _US_SPELLING_RE = regex(r"\b(immun|organ|real|util|special|stabil|minim|maxim|pr
                         re.I)
 # "Fault repair by next working day": a telephone or supply fault put right, which says nothing of a home's repairs.
 _FAULT_REPAIR_RE = regex(r"\bfault\s+repairs?\b", re.I)
-_TB_RE = regex(r"\bTB\b")
 # A medicine, not a drug misused: "drug-resistant TB", "drug-sensitive patients", "anti-TB drugs", "antiretroviral drugs".
 _MEDICINE_RE = regex(r"\bdrugs?[-\s](?:resistant|resistance|sensitive|susceptible|susceptibility)\b|\b(?:anti-?\s?(?:TB|tuberculosis|malaria"
                      r"|malarial|retroviral)|antiretroviral|ARV|TB|tuberculosis|essential|generic|prescription|prescribed)\s+drugs?\b", re.I)
+# "TB" is tuberculosis, as TB programmes write it throughout.
+_TB_RE = regex(r"\bTB\b")
 # An Appropriate Adult is the volunteer or worker who supports a child or a vulnerable adult in police custody: a role
 # in the service, not the people it is for (nor a sign of adult social care).
 APPROPRIATE_ADULT_RE = regex(r"\bappropriate\s+adults?\b", re.I)
@@ -149,7 +150,7 @@ def detect_area(*texts: str) -> Area:
         if "rug" in text or "RUG" in text:
             text = _MEDICINE_RE.sub(" medicine ", text)
         if "TB" in text:
-            text = _TB_RE.sub("tuberculosis", text)  # the disease's abbreviation, as TB programmes write it throughout
+            text = _TB_RE.sub("tuberculosis", text)
         if "ault" in text or "AULT" in text:  # a telephone line's or a meter's fault repaired is not a landlord's repair
             text = _FAULT_REPAIR_RE.sub(" fault put right ", text)
         # American spelling of the words the keywords spell with -is- ("immunization", "fully immunized")
