@@ -712,7 +712,7 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
             sentence = cell + sentence  # "Program Goal <br />At least 40 adults …": the row's label cell stays
         elif place.kind == "sentence" and (run_in := _run_in_lead(document, start, end)) and not sentence.startswith(run_in.strip()):
             sentence = run_in + sentence
-    return as_item(place, sentence)
+    return None if sentence is None else as_item(place, sentence)
 
 
 def _rate_on_next_line(clause: Clause, start: int, end: int) -> int | None:
@@ -1431,7 +1431,7 @@ _TIME_STANDARD_RE = regex(r"\b(?:within|wait(?:s|ing)?|waiting\s+times?|(?:respo
 
 def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, document: str,
                       weight_sets: list[list[Weight]], doc_area: DocContext | Area, quote: bool,
-                      place_kind: str = "sentence") -> str:
+                      place_kind: str = "sentence") -> str | None:
     area, scope, heading = _setting(clause, doc_area)
     words = their_words(clause, start, end)
     if words:
@@ -1528,6 +1528,8 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             _weights_in_place(clause, weight_sets, document, scope.nation)
         if in_place is not None:
             return in_place
+        if _reports_award(clause):
+            return None  # an award already made, or what a law requires: a scheme in its place would misstate it
         if (notice := _notice_fields(_line_at(clause, start), context)) is not None:
             return notice
         label = _field_label(clause, start)
@@ -2022,6 +2024,17 @@ _REPORTS_RULE_RE = regex(
     r"|requires?|required\s+by|currently|traditionally|historically|approach|option|method|alternatively|held|ruled"
     r"|principles?|conclu\w+|sec(?:tion)?s?\.?\s*\d+|r\.?a\.?\s+\d+)\b", re.I)
 _LOWEST_WORD_RE = regex(r"\b(?:lowest|cheapest|low)\b", re.I)
+# How a buyer states its standing practice without a modal verb: "The quotation is awarded to the lowest …", "with the
+# contract awarded to the lowest bidder", "an award is given to the lowest bidder".
+_STANDING_AWARD_RE = regex(r"\b(?:(?:is|are)\s+(?:normally\s+|usually\s+|then\s+|always\s+)?(?:awarded|given|made|let|placed)"
+                           r"|with\s+the\s+(?:contract|award|order|tender)\s+(?:being\s+)?(?:awarded|given|made|let|placed))\s+to\b", re.I)
+# An award already made: "was selected as the lowest responsive and responsible bidder", "the bids were awarded to …".
+_AWARD_MADE_RE = regex(r"\b(?:(?:was|were)\s+(?:\w+\s+){0,2}?(?:awarded|selected|chosen|accepted|recommended)"
+                       r"|(?:has|have|had)\s+been\s+(?:awarded|selected|chosen))\b", re.I)
+# A law, a code or a guide said to require the lowest price: "City municipal code requires staff to purchase … at the lowest
+# cost", "The provisions of the KTPP Act and Rules provide for only the acceptance of the lowest tender".
+_LAW_REQUIRES_RE = regex(r"\b(?:acts?|codes?|statutes?|laws?|rules|regulations?|ordinances?|provisions|guidelines?|policy)\b"
+                         r"[^.;:]{0,60}?\b(?:requires?|required|provides?\s+for|mandates?|stipulates?|prescribes?|says|states)\b", re.I)
 _PERSON_NOUNS = {"bidder", "tenderer", "contractor", "vendor", "supplier", "offeror", "proposer", "firm", "provider"}
 
 
@@ -2052,6 +2065,16 @@ def _notice_fields(line: str, slots: dict) -> str | None:
     return "\n".join(fields)
 
 
+def _reports_award(clause: Clause) -> bool:
+    """A sentence that tells of an award already made ("… was selected as the lowest responsive and responsible
+    bidder") or of what a law or code requires ("City municipal code requires staff to purchase … at the lowest cost"):
+    the buyer cannot paste a weighting over it. One line of prose, with no modal verb that would make it a rule."""
+    text = clause.text.strip()
+    if "\n" in text or len(text) < 60 or re.search(r"\b(?:will|shall|must)\b", text, re.I):
+        return False
+    return bool(_AWARD_MADE_RE.search(text) or _LAW_REQUIRES_RE.search(text))
+
+
 def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document: str = "") -> str | None:
     """A lowest-price term inside a longer rule ("Contracts over $5,000 shall be let to the lowest
     responsible bidder, unless the council finds …") is replaced where it stands, so the rule's
@@ -2067,18 +2090,27 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document:
                              or (term.group(1).lower() in ("price", "cost")
                                  and re.match(r"\s*(?:per|for\s+each|of|a|an)\b", text[term.end():], re.I))):
         term = None
-    if term is None or "\n" in text or len(text) > 600 or len(text) - (term.end() - term.start()) < 40:
+    if term is None or "\n" in text or len(text) > 600 or len(text) - (term.end() - term.start()) < 24:
         return None
     noun = term.group(1).lower()
     fill = {k: slots[k] for k in ("quality", "social", "price", "price_term", "buyer")}
-    phrase = " ".join(render("rewrites/award-in-place.j2", part="phrase", noun="tender" if noun in ("price", "cost") else noun,
+    # The bidder's qualities stay ("lowest responsive and responsible bidder" -> "responsive and responsible bidder
+    # offering …"); the words that only said how the price was reckoned go ("evaluated", "priced", "and best").
+    kept = re.sub(r"^\W*(?:and\s*/?\s*(?:or\s+)?best\b)?", "", text[first.end():term.start(1)])
+    kept = " ".join(w for w in re.split(r"[-\s]+", kept.strip(" ,-")) if w and not re.fullmatch(
+        r"(?:evaluated|priced|price|cost|calculated|evaluated,|priced,)", w, re.I))
+    kept = re.sub(r"^(?:and|or)\s+|\s+(?:and|or)$", "", kept).strip(" ,")
+    named = f"{kept} {noun}" if kept and noun not in ("price", "cost") else noun
+    phrase = " ".join(render("rewrites/award-in-place.j2", part="phrase", noun="tender" if noun in ("price", "cost") else named,
                              person=noun in _PERSON_NOUNS, **fill).split())
+    if term.group(0).isupper():
+        phrase = phrase.upper()  # "NOTICE OF APPARENT LOWEST RESPONSIBLE BIDDER": a title in capitals stays in capitals
     scheme_sentence = " ".join(render("rewrites/award-in-place.j2", part="sentence", noun=noun, person=False, **fill).split())
     # The line above (a list's lead-in or a heading) says whose rule it is too: "Notable principles of case law are:".
     lead_in = " ".join([ln for ln in document[max(0, clause.start - 200):clause.start].split("\n") if ln.strip(" -•*")][-1:])
     if _REPORTS_RULE_RE.search(text) or _REPORTS_RULE_RE.search(lead_in):
         return None  # a sentence about the law or a guide's option: changing one term would misstate it
-    if not sets_requirement(text) or _COMMENTARY_RE.search(text):
+    if not (sets_requirement(text) or _STANDING_AWARD_RE.search(text)) or _COMMENTARY_RE.search(text):
         return None  # an account of what happened or a writer's view: the changed sentence would report something untrue
     sentence = re.sub(r"[ \t]{2,}", " ", text[:term.start()] + phrase + text[term.end():]).rstrip()
     if _STILL_LOWEST_RE.search(sentence):

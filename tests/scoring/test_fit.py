@@ -223,8 +223,35 @@ def test_a_lowest_price_term_inside_a_longer_rule_is_replaced_where_it_stands():
 def test_a_list_item_keeps_its_marker_and_its_end_when_the_term_is_replaced():
     item = "(c) Orders shall be placed with the lowest qualified supplier able to deliver within ten days;"
     [suggestion] = _cost_first_rewrites(item)
-    assert suggestion.startswith("(c) Orders shall be placed with the supplier offering the most advantageous tender")
+    assert suggestion.startswith("(c) Orders shall be placed with the qualified supplier offering the most advantageous tender")
     assert suggestion.endswith(");")
+
+
+@pytest.mark.parametrize("rule,kept", [
+    # a buyer's standing practice, said without a modal verb
+    ("The quotation is awarded to the lowest responsive and responsible vendor.",
+     "The quotation is awarded to the responsive and responsible vendor offering the most advantageous tender."),
+    ("Offers are checked for completeness, with the contract awarded to the cheapest compliant offer.",
+     "Offers are checked for completeness, with the contract awarded to the most advantageous compliant offer."),
+    # a short rule keeps its own words too; the words that only said how price was reckoned go
+    ("The contract shall be awarded to the lowest evaluated qualified bidder.",
+     "The contract shall be awarded to the qualified bidder offering the most advantageous tender."),
+])
+def test_a_standing_award_practice_is_changed_where_it_stands_keeping_the_bidders_qualities(rule, kept):
+    [suggestion] = _cost_first_rewrites(rule)
+    assert suggestion.startswith(kept), suggestion
+    assert "lowest" not in suggestion.lower() and "cheapest" not in suggestion.lower()
+
+
+@pytest.mark.parametrize("report", [
+    "Following evaluation of the proposals, Harbour Cleaning Ltd was selected as the lowest responsive and responsible "
+    "bidder for all four zones.",
+    "The district's purchasing code requires staff to purchase supplies and services at the lowest cost.",
+])
+def test_an_award_already_made_or_a_law_requiring_the_lowest_price_is_flagged_without_a_scheme_pasted_over_it(report):
+    findings = [f for f in review(report).findings if f.category == "cost-first"]
+    assert findings, "the lowest-price award is still pointed out"
+    assert all(f.rewrite is None for f in findings), [f.rewrite for f in findings]
 
 
 def test_a_clause_that_is_only_the_term_or_has_another_problem_gets_the_whole_scheme():
