@@ -922,7 +922,8 @@ def find_weights(text: str) -> list[Weight]:
     while i < len(tokens) - 1:
         a, b = tokens[i], tokens[i + 1]
         gap = text[a[1]:b[0]]
-        if a[2] == "term" and b[2] in ("num", "cell") and _term_gap_ok(text, a, gap, b) and not _bound_or_threshold(text, b):
+        if a[2] == "term" and b[2] in ("num", "cell") and _term_gap_ok(text, a, gap, b) and not _bound_or_threshold(text, b) \
+                and not _SHARE_OF_THING_RE.match(text, b[1]):
             j = i + 1
             # In a table row "Price | 100% | 40%" the last column is the overall weight.
             while j + 1 < len(tokens) and tokens[j + 1][2] in ("num", "cell") and re.fullmatch(r"[ \t]*[|\t][ \t|]*", text[tokens[j][1]:tokens[j + 1][0]]):
@@ -960,6 +961,13 @@ def _label_first(text: str, tokens, i: int, breaks: list[int], last_on_line: dic
         return False
     before = text[line_start:num[0]].rstrip(" \t:=–—-")
     return bool(before) and before[-1].isalpha() and last_on_line.get(line) in ("num", "cell")
+
+
+# A share of something the service sells, not of the marks: "a fee of 100% of the requested support will apply" (a
+# cancellation charge), "a charge of 50% of the hourly rate".
+_SHARE_OF_THING_RE = regex(r"\s*(?:%|per\s?cent|percent)?\s+of\s+(?:the\s+|a\s+|an\s+|each\s+)?(?:[\w-]+\s+){0,2}?(?:support|services?|visits?"
+                           r"|sessions?|bookings?|appointments?|fees?|rates?|charges?|hours?|amount|invoice|placements?)\b"
+                           r"(?!\s+(?:evaluation|score|marks|assessment|quality|criteri\w*|weighting)\b)", re.I)
 
 
 def _bound_or_threshold(text: str, num) -> bool:

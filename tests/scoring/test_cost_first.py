@@ -514,6 +514,9 @@ THIRTY_NINTH_AND_FORTIETH_FORMS = [
 THIRTY_NINTH_AND_FORTIETH_NEAR_MISSES = [
     "Older people are still getting undignified, rushed care in 15-minute slots, despite official guidance against them.",
     "Staff pay should be increased to £12 per hour.",
+    # a cancellation charge as a share of the booked support is not a price weighting (batch 130's class)
+    "Late cancellations: | If a visit is cancelled with less than 24 hours' notice, a charge of 100% of the booked support applies. |",
+    "A fee of 50% of the session rate is payable where a family cancels on the day.",
 ]
 
 
