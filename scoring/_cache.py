@@ -162,9 +162,12 @@ def record_stdlib(before: set = frozenset()) -> None:
         stored = list(diskcache.get(_SEED_KEY) or ())
         known = {(type(e[0]), e[0], e[1]) for e in stored} | _seeded | before
         new = [k for k in list(cache) if k not in known and k[0] in (str, bytes) and isinstance(k[2], int)
-               and not k[2] & (re.DEBUG | re.TEMPLATE)][:max(0, _MAX_SEEDED - len(stored))]
+               and not k[2] & (re.DEBUG | re.TEMPLATE)][:_MAX_SEEDED]
         if not new:
             return
+        # Full, the oldest records make room: a store filled by other kinds of review (long documents, patterns built
+        # from one draft's sums) would otherwise leave the next one-page review parsing its ~80 patterns every time.
+        del stored[:max(0, len(stored) + len(new) - _MAX_SEEDED)]
         for _, pattern, flags in new:
             tree = _parser.parse(pattern, flags)
             code = _compiler._code(tree, flags)

@@ -128,6 +128,30 @@ def test_patterns_re_compiled_last_time_are_loaded_as_re_would_compile_them(tmp_
     assert again.stdout == first.stdout and again.returncode == first.returncode
 
 
+def test_a_record_filled_by_other_reviews_makes_room_for_this_reviews_patterns(tmp_path):
+    """The record holds a bounded number of programs. Once other work has filled it (long documents, patterns built
+    from one draft's own sums), a one-page review must still get its own programs recorded, or every later review
+    parses them again."""
+    draft = tmp_path / "d.md"
+    draft.write_text(DRAFT)
+    env = {"TENDER_COACH_DATA": str(tmp_path / "data")}
+    fill = ("import re\nfrom scoring import _cache\n_cache.seed_stdlib()\nbefore = _cache.compiled_before()\n"
+            "for i in range(_cache._MAX_SEEDED):\n    re.compile(f'other-work-{i}x+')\n"
+            "_cache.record_stdlib(before)\n"
+            "assert len(_cache.diskcache.get(_cache._SEED_KEY)) == _cache._MAX_SEEDED\n"
+            "print('FILLED')\n")
+    assert "FILLED" in _python(fill, env=env).stdout
+    review = "import sys\nfrom bot.cli import main\nsys.exit(main(['review', sys.argv[1]]))\n"
+    assert _python(review, str(draft), env=env).returncode == 1
+    check = ("from scoring import _cache\n_cache.seed_stdlib()\n"
+             "own = [k for k in _cache._seeded if k is not None and not str(k[1]).startswith('other-work-')]\n"
+             "assert len(_cache.diskcache.get(_cache._SEED_KEY)) <= _cache._MAX_SEEDED\n"
+             "print('OWN', len(own))\n")
+    result = _python(check, env=env)
+    assert "OWN" in result.stdout, result.stderr
+    assert int(result.stdout.split("OWN")[1]) > 20, result.stdout
+
+
 def test_a_damaged_record_of_re_programs_is_ignored(tmp_path, monkeypatch):
     from scoring import _cache
 
