@@ -1274,6 +1274,30 @@ _TOLD_BID_OR_HISTORY_RE = regex(
     r"court|commission)\s+(?:of\s+\w+\s+)?(?:approved|agreed|authori[sz]ed|adopted|accepted)\b", re.I)
 
 
+# A sentence that sets nothing tells what happened or what is: a decision or a request made ("The council approved a
+# recommendation for …", "The association asked for a $1.50 increase"), a trend ("continued to improve from 42.9% in 2011"),
+# what someone would pay or expect ("they would have to pay $36.34 per day"). A rule in the present tense ("Facilities receive NPR 1,000 for a normal delivery", "the hourly rate is
+# increased to £21.35") sets terms, and is rewritten.
+_REPORTING_VERB_RE = regex(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:approved|asked|agreed|announced|continued|decided"
+                           r"|recommended|reported|requested|proposed|voted|welcomed|confirmed|noted|estimated|predicted|rose|fell"
+                           r"|grew|improved|declined|increased|decreased)\s+(?!by\b)(?:a|an|the|to|for|that|on|in|from|its|their|his"
+                           r"|her|this)\b"
+                           # what someone would face or expect, not a pledge ("we would normally arrange …") or a kind of case
+                           # ("repairs that would cause damage")
+                           r"|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:would\s+(?:have\s+to|expect|face|represent|apply|be\s+able)"
+                           r"|could\s+(?:also\s+)?be|might\s+be)\b", re.I)
+_SENTENCE_END_RE = regex(r"[.!?]['\"’”)]*\s*$")
+
+
+def _told_sentence(text: str) -> bool:
+    """A whole sentence of prose that sets nothing and tells what happened or what is (see _REPORTING_VERB_RE)."""
+    text = text.strip()
+    if "|" in text or "\t" in text or "\n" in text or len(text) < 40 or not _SENTENCE_END_RE.search(text) \
+            or sets_requirement(text):
+        return False
+    return bool(_REPORTING_VERB_RE.search(text))
+
+
 def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
     """Whether the clause tells what is (a rate given in answer to a request for information, news in reported speech, a
     bidder's price or a past decision told as history) rather than setting terms: no rewrite is written for it. `before`:
@@ -1281,6 +1305,8 @@ def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
     if _REPORTED_SPEECH_RE.search(clause.text[:2000]) or _TOLD_BID_OR_HISTORY_RE.search(clause.text[:2000]) \
             or MINUTES_RE.search(clause.text[:300]):  # a meeting's minutes ("Mr Smith CC indicated that …")
         return True
+    if clause.kind == "sentence" and info.role not in ("target", "heading") and _told_sentence(clause.text):
+        return True  # news, a decision told, what a payment does: rewritten, it would read as a commitment
     if not _MONEY_FIGURE_RE.search(clause.text[:2000]):
         return False  # an answer restating terms ("The correct award criteria are: quality 60%, price 40%") sets them
     heads = ((info.lead_in,) if info.lead_in else ()) + info.headings[-2:] + ((before,) if len(before) <= 40 else ())
