@@ -407,7 +407,10 @@ _NATION_RE = regex(
     # the United Nations' own buying (its Procurement Manual, its agencies): no UK law, no council
     r"|\bUnited Nations\b|\bUN Procurement\b|\bUNDP\b|\bUNICEF\b|\bUNHCR\b|\bUNOPS\b|\bUNFPA\b"
     r"|\bKenyan?\b|\bNigerian?\b|\bGhana(?:ian)?\b|\bPhilippines\b|\bSingapore\b|\bMalaysian?\b|\bJamaican?\b"
-    r"|\bPakistan\b|\bSri Lanka\b|\bBangladesh\b|\bNepal\b|\bDenmark\b|\bDanish\b|\bSweden\b|\bSwedish\b|\bNorway\b"
+    r"|\bPakistan\b|\bSri Lanka\b|\bBangladesh\b|\bNepal\b|\bHong Kong\b|\bZambia\b|\bZimbabwe\b|\bMalawi\b"
+    # (countries by name, not their people: "Greek Cypriot" or "Zambian" on a monitoring form places no text)
+    r"|\bBotswana\b|\bTanzania\b|\bUganda\b|\bRwanda\b|\bEthiopia\b|\bKwacha\b|\bCyprus\b|\bMalta\b"
+    r"|\bTrinidad\b|\bBarbados\b|\bBahamas\b|\bFiji\b|\bDenmark\b|\bDanish\b|\bSweden\b|\bSwedish\b|\bNorway\b"
     r"|\bNorwegian\b|\bFinland\b|\bNetherlands\b|\bDutch\b|\bGermany\b|\bGerman\b|\bFrance\b|\bFrench\b"
     r"|\bNDIS\b|\bMedicaid\b|\bMedicare\b|\bNew South Wales\b|\bQueensland\b|\bTusla\b|\bGauteng\b|\b(?:Eastern|Western|Northern) Cape\b"
     # US states and federal bodies, Canadian provinces, Australian states and territories

@@ -30,6 +30,10 @@ def _rewrites(text: str, category: str = "output-only") -> list[str]:
     # names that do not place a text: a language, an ethnic group, an EU directive, a county council
     ("Information is offered in plain English and easy read.", None),
     ("Monitoring forms record White Irish, Indian and Pakistani heritage.", None),
+    ("Ethnicity: Greek Cypriot, Turkish Cypriot, Black African (for example Zambian or Ugandan).", None),
+    # a country named places the text, wherever it is: "the Zambia PBF pilot", "Hong Kong's Social Welfare Department"
+    ("Health centres in the Zambia PBF pilot are paid a fee for each indicator.", "outside the UK"),
+    ("Hong Kong's Social Welfare Department funds the service.", "outside the UK"),
     ("The procurement follows the EU procurement directives.", None),
     ("Durham County Council will review the service yearly.", None),
     # a scale named after a city is not a text from it
