@@ -1276,8 +1276,8 @@ _TOLD_BID_OR_HISTORY_RE = regex(
 
 # A sentence that sets nothing tells what happened or what is: a decision or a request made ("The council approved a
 # recommendation for …", "The association asked for a $1.50 increase"), a trend ("continued to improve from 42.9% in 2011"),
-# what someone would pay or expect ("they would have to pay $36.34 per day"). A rule in the present tense ("Facilities receive NPR 1,000 for a normal delivery", "the hourly rate is
-# increased to £21.35") sets terms, and is rewritten.
+# what someone would pay or expect ("they would have to pay $36.34 per day"). A rule in the present tense ("Facilities
+# receive NPR 1,000 for a normal delivery", "the hourly rate is increased to £21.35") sets terms, and is rewritten.
 _REPORTING_VERB_RE = regex(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:approved|asked|agreed|announced|continued|decided"
                            r"|recommended|reported|requested|proposed|voted|welcomed|confirmed|noted|estimated|predicted|rose|fell"
                            r"|grew|improved|declined|increased|decreased)\s+(?!by\b)(?:a|an|the|to|for|that|on|in|from|its|their|his"
@@ -1306,7 +1306,7 @@ def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
             or MINUTES_RE.search(clause.text[:300]):  # a meeting's minutes ("Mr Smith CC indicated that …")
         return True
     if clause.kind == "sentence" and info.role not in ("target", "heading") and _told_sentence(clause.text):
-        return True  # news, a decision told, what a payment does: rewritten, it would read as a commitment
+        return True  # a decision, a request or a trend told: rewritten, it would read as a commitment
     if not _MONEY_FIGURE_RE.search(clause.text[:2000]):
         return False  # an answer restating terms ("The correct award criteria are: quality 60%, price 40%") sets them
     heads = ((info.lead_in,) if info.lead_in else ()) + info.headings[-2:] + ((before,) if len(before) <= 40 else ())

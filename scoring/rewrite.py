@@ -2035,6 +2035,7 @@ _AWARD_MADE_RE = regex(r"\b(?:(?:was|were)\s+(?:\w+\s+){0,2}?(?:awarded|selected
 # cost", "The provisions of the KTPP Act and Rules provide for only the acceptance of the lowest tender".
 _LAW_REQUIRES_RE = regex(r"\b(?:acts?|codes?|statutes?|laws?|rules|regulations?|ordinances?|provisions|guidelines?|policy)\b"
                          r"[^.;:]{0,60}?\b(?:requires?|required|provides?\s+for|mandates?|stipulates?|prescribes?|says|states)\b", re.I)
+_BINDING_MODAL_RE = regex(r"\b(?:will|shall|must)\b", re.I)
 _PERSON_NOUNS = {"bidder", "tenderer", "contractor", "vendor", "supplier", "offeror", "proposer", "firm", "provider"}
 
 
@@ -2070,7 +2071,7 @@ def _reports_award(clause: Clause) -> bool:
     bidder") or of what a law or code requires ("City municipal code requires staff to purchase … at the lowest cost"):
     the buyer cannot paste a weighting over it. One line of prose, with no modal verb that would make it a rule."""
     text = clause.text.strip()
-    if "\n" in text or len(text) < 60 or re.search(r"\b(?:will|shall|must)\b", text, re.I):
+    if "\n" in text or len(text) < 60 or _BINDING_MODAL_RE.search(text):
         return False
     return bool(_AWARD_MADE_RE.search(text) or _LAW_REQUIRES_RE.search(text))
 
@@ -2097,8 +2098,8 @@ def _award_in_place(clause: Clause, start: int, end: int, slots: dict, document:
     # The bidder's qualities stay ("lowest responsive and responsible bidder" -> "responsive and responsible bidder
     # offering …"); the words that only said how the price was reckoned go ("evaluated", "priced", "and best").
     kept = re.sub(r"^\W*(?:and\s*/?\s*(?:or\s+)?best\b)?", "", text[first.end():term.start(1)])
-    kept = " ".join(w for w in re.split(r"[-\s]+", kept.strip(" ,-")) if w and not re.fullmatch(
-        r"(?:evaluated|priced|price|cost|calculated|evaluated,|priced,)", w, re.I))
+    kept = " ".join(w for w in re.split(r"[-\s]+", kept.strip(" ,-"))
+                    if w and w.rstrip(",").lower() not in ("evaluated", "priced", "price", "cost", "calculated"))
     kept = re.sub(r"^(?:and|or)\s+|\s+(?:and|or)$", "", kept).strip(" ,")
     named = f"{kept} {noun}" if kept and noun not in ("price", "cost") else noun
     phrase = " ".join(render("rewrites/award-in-place.j2", part="phrase", noun="tender" if noun in ("price", "cost") else named,
