@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from functools import lru_cache
 from itertools import chain
 
@@ -486,12 +487,67 @@ def bounded(regex: str, flags: int = _FLAGS, source: str = "<pattern>", shown: o
                         f"is not a valid regular expression ({exc})") from None
 
 
+class FixedPattern:
+    """A fixed pattern whose program is loaded the first time it is used. The checker's modules define about 700
+    and a one-page review uses about two thirds of them: loading the rest was about 7 ms of every review.
+    `pattern` and `flags` are known without loading (patterns are built from other patterns' text)."""
+
+    __slots__ = ("pattern", "flags", "_program")
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.pattern = pattern
+        self.flags = flags
+        self._program: re.Pattern | None = None
+
+    def compiled(self) -> re.Pattern:
+        program = self._program
+        if program is None:
+            program = self._program = _cache.compiled(self.pattern, self.flags, None)
+        return program
+
+    def search(self, string, pos=0, endpos=sys.maxsize):
+        return (self._program or self.compiled()).search(string, pos, endpos)
+
+    def match(self, string, pos=0, endpos=sys.maxsize):
+        return (self._program or self.compiled()).match(string, pos, endpos)
+
+    def fullmatch(self, string, pos=0, endpos=sys.maxsize):
+        return (self._program or self.compiled()).fullmatch(string, pos, endpos)
+
+    def finditer(self, string, pos=0, endpos=sys.maxsize):
+        return (self._program or self.compiled()).finditer(string, pos, endpos)
+
+    def findall(self, string, pos=0, endpos=sys.maxsize):
+        return (self._program or self.compiled()).findall(string, pos, endpos)
+
+    def sub(self, repl, string, count=0):
+        return (self._program or self.compiled()).sub(repl, string, count)
+
+    def subn(self, repl, string, count=0):
+        return (self._program or self.compiled()).subn(repl, string, count)
+
+    def split(self, string, maxsplit=0):
+        return (self._program or self.compiled()).split(string, maxsplit)
+
+    @property
+    def groups(self) -> int:
+        return self.compiled().groups
+
+    @property
+    def groupindex(self):
+        return self.compiled().groupindex
+
+    def __repr__(self) -> str:
+        return f"FixedPattern({self.pattern!r}, {self.flags})"
+
+
 @lru_cache(maxsize=None)
-def regex(pattern: str, flags: int = 0) -> re.Pattern:
+def regex(pattern: str, flags: int = 0) -> FixedPattern:
     """`re.compile`, with the compiled program kept on disk: the checker's own fixed patterns
-    (a few hundred) would otherwise be parsed afresh by every process. Not bounded: these are
-    written with their limits in mind (tests/scoring/test_bounds.py holds them linear)."""
-    return _cache.compiled(pattern, flags, None)
+    (a few hundred) would otherwise be parsed afresh by every process. Loaded when first used.
+    Not bounded: these are written with their limits in mind (tests/scoring/test_bounds.py
+    holds them linear)."""
+    return FixedPattern(pattern, flags)
 
 
 @lru_cache(maxsize=None)

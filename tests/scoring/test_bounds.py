@@ -123,6 +123,9 @@ def counted(monkeypatch):
         for attr, value in list(vars(module).items()):
             if isinstance(value, re.Pattern):
                 monkeypatch.setattr(module, attr, _Counting(value))
+            elif isinstance(value, patterns.FixedPattern) and not isinstance(value.compiled(), _Counting):
+                # Its program, loaded now and counted wherever it is used (once: modules import one another's patterns).
+                monkeypatch.setattr(value, "_program", _Counting(value.compiled()))
         if getattr(module, "re", None) is re:
             monkeypatch.setattr(module, "re", _CountingRe())
     _fresh_caches()
