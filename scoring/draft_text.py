@@ -58,6 +58,20 @@ def notice_findings(text: str) -> list[Finding]:
     return notices
 
 
+def other_language(clause: str) -> bool:
+    """True when one clause is plainly in another language: at least three of its common words are another language's
+    and its English common words are fewer than half as many ("dalam hal harga menjadi dasar penetapan pemenang"). A
+    suggestion written in English would not fit there."""
+    english = other = 0
+    for m in itertools.islice(_WORD_RE.finditer(clause), _SAMPLE_WORDS):
+        word = m.group(0).lower()
+        if word in _ENGLISH:
+            english += 1
+        elif word in _OTHER:
+            other += 1
+    return other >= 3 and english * 2 < other
+
+
 def not_english(text: str) -> bool:
     """True when the draft's common words are mostly another language's: at least `_MIN_WORDS` words, at least one in
     eight a common word of another language, and English common words fewer than half as many. A bilingual draft, or

@@ -12,7 +12,7 @@ from knowledge.outcome_library import Area
 from .checklist import assess
 from .clause_model import told_not_set
 from .config import Config
-from .draft_text import notice_findings
+from .draft_text import notice_findings, other_language
 from .errors import InputError
 from .fit import cell_paragraph_row, place_of
 from .kinds import Document, Hit, draft_place, run
@@ -266,6 +266,9 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         clause = doc.clauses[0] if i is None else doc.clauses[i]
         if i is not None and told_not_set(clause, doc.model[i], doc.clauses[i - 1].text.strip() if i else ""):
             out.append(f)  # an FOI answer's rate or a news report's price: rewritten, it would read as contract terms
+            continue
+        if other_language(clause.text):
+            out.append(f)  # a clause in Indonesian or Welsh: an English suggestion could not be pasted in its place
             continue
         if template == "payment-to-outcome" and (clause.start, f.line) in care:
             template = "homecare-outcomes"

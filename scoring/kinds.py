@@ -470,9 +470,15 @@ def _next_in_block(doc: Document, i: int) -> Clause | None:
     return None
 
 
+# What the payment or the target is said not to depend on: "paid … regardless of hospital category and length of hospital
+# stay", "irrespective of whether outcomes improve". An outcome named there is not one the clause is tied to.
+_REGARDLESS_RE = regex(r"\b(?:regardless|irrespective|independent(?:ly)?)\s+of\b[^.;:,\n|\t]{0,120}", re.I)
+
+
 def _blank(text: str, matches: list[re.Match]) -> str:
-    """The clause with the triggering words blanked, so "health checks" cannot count as a health outcome."""
-    for m in matches:
+    """The clause with the triggering words blanked, so "health checks" cannot count as a health outcome, and what it
+    says the money or the count does not depend on ("regardless of length of stay")."""
+    for m in [*matches, *_REGARDLESS_RE.finditer(text)]:
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     return text
 

@@ -519,6 +519,8 @@ _MODAL_VERB_RE = regex(r"\b(?:will|shall|must|should|to\s+be|is\s+to|are\s+to|ta
 _CO_PRODUCTION_RE = regex(r"\b(?:involv\w*|engag\w*|co-?produc\w*|co-?design\w*)\b[^.;\d]{0,80}?"
                           r"\b(?:design\w*|deliver\w*|shap\w*|plan\w*|evaluat\w*|co-?production|decisions?)\b", re.I)
 _DIGIT_RE = regex(r"\d")
+_WORD_RE = regex(r"[^\W\d_]{3}")
+_SUM_OR_SHARE_RE = regex(r"[£$€¥₹%]")
 # An efficiency indicator named by what goes in, with no figure set: "PI 11 Ratio of square metres to annual scheduled hours",
 # "Cost per FTE front-line employee", "Square metres cleaned per scheduled hour" (a benchmarking list, not a count of
 # activity anyone is held to).
@@ -543,6 +545,8 @@ def eligible(text: str, kind: str = "sentence") -> bool:
     part in designing the service with no count in it."""
     if kind == "heading" or reports_fact(text) or _TOTAL_ROW_RE.match(text):
         return False
+    if not _WORD_RE.search(text) and not _SUM_OR_SHARE_RE.search(text):
+        return False  # codes and figures with no word, sum or share ("U3U3 U3U3 U3U3", "S5125 S5125"): a table's key column
     if _DONE_RE.match(text) and not _MODAL_VERB_RE.search(text):
         return False
     if _CO_PRODUCTION_RE.search(text) and not _DIGIT_RE.search(text):

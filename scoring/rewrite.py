@@ -1123,13 +1123,15 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     words = " ".join(_BR_TAG_RE.sub(" ", text).split()).strip()
     words = re.sub(r"(?<=\s)-(?=[a-z])", "", words)  # "the number of -service units": a stray hyphen from a scan
     words = re.sub(r"\s+([,.;:])", r"\1", words).rstrip(" ;,.")
+    lead_in = words.endswith(":")  # "Fixed case rate of Php 4,000 per TB case, paid in two phases:"
+    words = words.rstrip(" :")  # (kept, its colon would run into the rider: "… two phases:; this rate stays …")
     if not 20 <= len(words) <= 320 or _SENTENCE_IN_RE.search(words):
         return None
     words = f"{title} {words}" if title else words
     amounts = list(_AMOUNT_RE.finditer(words))
     # a rule that pays on the volume reached ("Year 3 threshold 5, incentive payment £1,000", "payment is triggered at 70%
     # and 90% coverage", "activity will be carried forward"): kept as written, not called a base rate
-    volume = bool(_VOLUME_RULE_RE.search(clause.text[rel:rel + 200] or words)) and not words.endswith(":") and len(words) <= 280 \
+    volume = bool(_VOLUME_RULE_RE.search(clause.text[rel:rel + 200] or words)) and not lead_in and len(words) <= 280 \
         and _PAYS_RE.search(words) is not None  # (a count "carried over from the previous quarter" pays nothing)
     billing = not volume and not amounts and _BILLING_RULE_RE.search(words) is not None and len(words) <= 240
     if (not amounts and not billing and not volume) or len(amounts) > 4:

@@ -405,3 +405,19 @@ def test_a_sentence_that_tells_what_happened_is_pointed_out_but_not_rewritten_as
     told_findings = [f for f in review(told).findings if f.category in ("output-only", "cost-first")]
     assert told_findings and all(f.rewrite is None for f in told_findings), [f.rewrite for f in told_findings]
     assert any(f.rewrite for f in review(set_).findings if f.category in ("output-only", "cost-first"))
+
+
+def test_a_clause_in_another_language_is_pointed_out_but_gets_no_english_suggestion():
+    draft = ("Pasal 12\n\n(2) Metode evaluasi ini digunakan untuk pengadaan jasa dalam hal harga menjadi dasar penetapan "
+             "pemenang di antara penawaran yang memenuhi persyaratan teknis.")
+    found = [f for f in review(draft).findings if f.rule == "cost-first/lowest-price"]
+    assert found and found[0].rewrite is None
+    english = review("Price shall be the basis for selecting the successful bidder among the offers that pass.").findings
+    assert [f.rewrite for f in english if f.rule == "cost-first/lowest-price"][0]  # the same rule in English: a suggestion
+
+
+def test_a_rate_that_leads_into_a_list_keeps_no_colon_before_its_rider():
+    found = [f for f in review("Fixed case rate of $3,600 per case treated, paid in three instalments:").findings
+             if f.rewrite]
+    assert found and ":;" not in found[0].rewrite
+    assert found[0].rewrite.startswith("Fixed case rate of $3,600 per case treated, paid in three instalments; ")

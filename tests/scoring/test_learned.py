@@ -229,6 +229,8 @@ def test_a_price_weight_in_a_quality_led_scheme_gets_no_learned_suggestion():
     "Registration between 22 and 60 days after the birth: late fee Rs 10 at the ward office",
     # a section's number and title: what the section is about
     "Section 12b-4-07 - Calculation of per diem rate for foster care",
+    # a rate grid's column of billing codes, run into one line: no word, sum or share to set anything
+    "T1019 T1019 T1019 T1019 T1019 U4U2 U4U2 U4U2 U4U2 U4U2",
 ])
 def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text):
     assert not learned.eligible(text)
@@ -236,6 +238,8 @@ def test_no_learned_suggestion_on_a_sum_row_or_an_account_of_what_was_done(text)
 
 
 def test_a_target_that_opens_on_a_verb_can_still_be_read():
+    assert learned.eligible("$14.20 $14.35 $14.50 $14.65")  # a rate grid's row of sums, its words in the row above
+    assert learned.eligible("| 95% |")
     assert learned.eligible("Increase the number of carers assessed to 400 by March 2027")
     assert learned.eligible("Extended hours: the hub will open until 8pm on 2 evenings a week")
     assert learned.eligible("Maintain a ratio of at least one support worker to every six residents")  # a level set
