@@ -151,6 +151,8 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
         # "Parents of 3 and 4 year olds", "Working Parent Entitlement": an early years service's outcomes are
         # the children's first ("do well at home as their parents grow in confidence"), so its own group is named
         words = None
+    if words and area.key == "maternity" and not re.match(r"(?:pregnant\s+)?(?:women|mothers|people|patients|families)\b", words, re.I):
+        words = None  # "home visits for the newborn", "ASHAs": maternity care's outcomes are the mother's and her baby's
     if words:
         # "young people aged 16 – 24": the ages the commissioner wrote stay with the group
         aged = _AGED_RE.search(clause[:2000])

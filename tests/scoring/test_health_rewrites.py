@@ -12,6 +12,7 @@ keep their own measures. All examples are our own.
 import pytest
 
 from knowledge.outcome_library import AgeRange, library, measures
+from scoring import review
 from scoring.service_area import detect_area
 from output_rewrites import output_rewrites
 
@@ -28,13 +29,11 @@ def _measures_in(rewrite: str) -> set[str]:
 HEALTH_STANDARDS = [
     "95% of patients will be seen within four hours in A&E.",
     "Referral to treatment within 18 weeks for 92% of patients.",
-    "At least 90% of women will book antenatal care within 10 weeks of pregnancy.",
     "95% of patients will receive a diagnostic test within 6 weeks of referral.",
     "85% of patients referred by their GP will receive a first outpatient appointment within 18 weeks.",
     "75% of ambulance calls will be responded to within eight minutes.",
     "The bowel screening programme will screen 20,000 adults per year.",
     "The patient transport service will complete 8,000 journeys per year.",
-    "The maternity service will carry out 3,000 antenatal appointments per year.",
     "Outpatient appointments: 20,000 per year.",
 ]
 
@@ -307,3 +306,27 @@ def test_a_pointer_to_where_the_figures_are_is_not_quoted_back():
     rewrite = output_rewrites("KPIs for the current contract:\nb. Outbound performance - % of outpatients collected "
                                "within 60 minutes of their ready time – see attached")[-1]
     assert "collected within 60 minutes" in rewrite and "see attached" not in rewrite, rewrite
+
+
+MATERNITY = [
+    "At least 90% of women will book antenatal care within 10 weeks of pregnancy.",
+    "The maternity service will carry out 3,000 antenatal appointments per year.",
+    "For each normal delivery the health centre receives $1,000.",
+    "Midwives will complete 400 postnatal home visits a year.",
+]
+
+
+@pytest.mark.parametrize("clause", MATERNITY)
+def test_maternity_care_is_measured_by_mother_and_baby_being_well_not_by_general_health_scales(clause):
+    rewrites = output_rewrites(clause)
+    assert rewrites, f"not flagged: {clause}"
+    for rewrite in rewrites:
+        proposed = _measures_in(rewrite)
+        assert "postnatal-check-records" in proposed, rewrite  # mother and baby well at six weeks
+        assert not proposed & {"eq5d-5l", "eq5d-y", "nhs-proms"}, rewrite  # no adult health scale for a newborn's care
+
+
+def test_a_maternity_payment_outside_england_is_not_offered_englands_survey():
+    draft = "Linda Mama maternity scheme, Kenya.\n\nFor each normal delivery the health centre receives KES 6,000."
+    rewrites = [f.rewrite for f in review(draft).findings if f.rewrite]
+    assert rewrites and not any("CQC maternity survey" in r for r in rewrites)
