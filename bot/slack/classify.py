@@ -59,8 +59,14 @@ _INSTRUCTION = re.compile(r"^(?:please\s+)?(?:describe|set out|outline|provide|d
 # A short lead-in that asks about, or points at, the text after it: "is this ok:", "thoughts on this?".
 _LEAD_IN = re.compile(r"^(?P<lead>[^:?\n]{1,60}[:?])\s+(?P<rest>\S.*)$", re.DOTALL)
 _POINTS_AT_TEXT = re.compile(r"\b(?:this|these|the following|below|here's|here is)\b", re.IGNORECASE)
-_FIGURES = re.compile(r"\d\s*%|£\s*\d|\bKPIs?\b|\btargets?\b|\bper (?:annum|year|month|week|quarter)\b",
-                      re.IGNORECASE)
+# A request to look over what follows: "please check our maternity clauses:", "can you review the payment terms:".
+_CHECK_REQUEST = re.compile(r"^(?:(?:please|pls|can you|could you|would you)\s+)*(?:check|review|look (?:at|over)|"
+                            r"have a look(?: at)?|go over|sanity[- ]check|critique|comment on|mark up)\b", re.IGNORECASE)
+# A sum of money in any currency, by sign or code ("£20", "$40", "KES 6,000", "Rs. 500", "PHP 4,500"), a rate per unit
+# of service, a share, a count per period: the figures tenders are written in.
+_FIGURES = re.compile(r"\d\s*%|[£$€₹₦₱]\s*\d|\b(?:USD|EUR|GBP|AUD|NZD|CAD|KES|KSh|Sh|Rs|INR|NPR|PHP|ZAR|NGN|GHS|UGX|TZS)"
+                      r"\.?\s?\d|\bKPIs?\b|\btargets?\b|\bper (?:annum|year|month|week|quarter|hour|day|visit|session|case|"
+                      r"delivery|person|client)\b", re.IGNORECASE)
 _WEIGHTING = re.compile(r"\b(?:price|cost|quality|social value)\b\s*[:(]?\s*\d{1,3}\s*%", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)+\s", re.MULTILINE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\S", re.MULTILINE)
@@ -90,7 +96,7 @@ def classify(message: str) -> Intent:
 
 
 def _asks_about_what_follows(lead: str) -> bool:
-    return lead.endswith("?") or bool(_INTERROGATIVE.match(lead) or _POINTS_AT_TEXT.search(lead))
+    return lead.endswith("?") or bool(_INTERROGATIVE.match(lead) or _POINTS_AT_TEXT.search(lead) or _CHECK_REQUEST.match(lead))
 
 
 def _is_draft(text: str) -> bool:

@@ -145,6 +145,27 @@ def test_the_clause_after_a_lead_in_question_is_what_gets_reviewed():
     assert intent == Intent("review", "The provider will deliver 40 sessions per month.")
 
 
+@pytest.mark.parametrize("message,text", [
+    # a request to look over the clauses after it, in whatever currency they pay
+    ("Please check our maternity clauses: For each normal delivery the health centre receives KES 6,000.",
+     "For each normal delivery the health centre receives KES 6,000."),
+    ("can you review the payment terms: A case rate of PHP 4,500 is paid to accredited providers.",
+     "A case rate of PHP 4,500 is paid to accredited providers."),
+    ("<@U0123ABC> have a look at the fee: Facilitators are paid Rs. 500 per session.",
+     "Facilitators are paid Rs. 500 per session."),
+])
+def test_a_request_to_check_what_follows_reviews_the_clause_after_it(message, text):
+    assert classify(message) == Intent("review", text)
+
+
+@pytest.mark.parametrize("message", [
+    "Please check the guidance on social value before Friday.",
+    "Can you review how other councils weight quality?",
+])
+def test_a_request_to_check_with_no_clause_after_it_is_still_a_question(message):
+    assert classify(message).kind == "question"
+
+
 def test_help_and_empty_carry_no_text():
     assert classify("help").text == ""
     assert classify("<@U0123ABC>").text == ""
