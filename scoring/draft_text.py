@@ -58,24 +58,8 @@ def notice_findings(text: str) -> list[Finding]:
     return notices
 
 
-def other_language(clause: str) -> bool:
-    """True when one clause is plainly in another language: at least three of its common words are another language's
-    and its English common words are fewer than half as many ("dalam hal harga menjadi dasar penetapan pemenang"). A
-    suggestion written in English would not fit there."""
-    english = other = 0
-    for m in itertools.islice(_WORD_RE.finditer(clause), _SAMPLE_WORDS):
-        word = m.group(0).lower()
-        if word in _ENGLISH:
-            english += 1
-        elif word in _OTHER:
-            other += 1
-    return other >= 3 and english * 2 < other
-
-
-def not_english(text: str) -> bool:
-    """True when the draft's common words are mostly another language's: at least `_MIN_WORDS` words, at least one in
-    eight a common word of another language, and English common words fewer than half as many. A bilingual draft, or
-    an English table of short labels, is not flagged."""
+def _common_words(text: str) -> tuple[int, int, int]:
+    """(words, English common words, other languages' common words) among the first `_SAMPLE_WORDS` words of `text`."""
     english = other = total = 0
     for m in itertools.islice(_WORD_RE.finditer(text), _SAMPLE_WORDS):
         word = m.group(0).lower()
@@ -84,4 +68,20 @@ def not_english(text: str) -> bool:
             english += 1
         elif word in _OTHER:
             other += 1
+    return total, english, other
+
+
+def other_language(clause: str) -> bool:
+    """True when one clause is plainly in another language: at least three of its common words are another language's
+    and its English common words are fewer than half as many ("dalam hal harga menjadi dasar penetapan pemenang"). A
+    suggestion written in English would not fit there."""
+    _, english, other = _common_words(clause)
+    return other >= 3 and english * 2 < other
+
+
+def not_english(text: str) -> bool:
+    """True when the draft's common words are mostly another language's: at least `_MIN_WORDS` words, at least one in
+    eight a common word of another language, and English common words fewer than half as many. A bilingual draft, or
+    an English table of short labels, is not flagged."""
+    total, english, other = _common_words(text)
     return total >= _MIN_WORDS and other * 8 >= total and english * 2 < other
