@@ -1260,8 +1260,14 @@ _MONEY_FIGURE_RE = regex(r"[£$€]\s?\d")  # (not _MONEY_RE above, which also t
 # added", "a spokesperson said"); "is said to", "it is understood". Not a text speaking ("where this chapter says
 # otherwise") nor legal English's "said" ("during said time period").
 _REPORTED_SPEECH_RE = regex(r"(?:\b(?:she|he|they|spokes(?:person|man|woman)|minister|councillor|leader|director|chair(?:man|woman)?"
-                            r"|officer|manager|secretary|representative|source|union|(?-i:[A-Z][a-z]+))\s+(?:also\s+)?(?:said|says|added|told|claimed"
-                            r"|believed|believes)\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+is\s+understood\b)", re.I)
+                            r"|officer|manager|secretary|representative|source|union|department|ministry|government|watchdog|regulator"
+                            r"|ombudsman|commissioner|(?-i:[A-Z][a-z]+))\s+(?:also\s+)?(?:said|says|added|told|claimed"
+                            r"|believed|believes)\b|\b(?:is|are|was|were)\s+said\s+to\b|\bit\s+is\s+understood\b"
+                            # a report's finding told ("A report by the Commissioner … found the average hourly tariff …
+                            # is £11.35", "The COPNI report on domiciliary care said …"), not a review a provider must act on
+                            r"|(?<!\bwhere\s)(?<!\bif\s)(?<!\bwhen\s)(?<!\bunless\s)\b(?:a|an|the|this|that|its|their|(?-i:[A-Z]{2,8}))\s+"
+                            r"(?:[\w'’-]+\s+){0,2}?(?:report|review|survey|study|audit|analysis|research|evaluation|inspection|investigation|"
+                            r"inquiry)\b[^.;\n]{0,90}?\b(?:found|showed|revealed|concluded|estimated|said|warned|highlighted)\b)", re.I)
 
 
 # A bidder's price told as what happened ("Home Care Ltd, Stroudsburg, bid $7.10 hourly for 5,000 hours", "Acme

@@ -119,12 +119,12 @@ _PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPE
 # "R15 per child" in rand, "USD 12.50", "GBP 22.59"): the code and the space after it become spaces and a "$" stands
 # against the figure ("    $500"), so a fee, a rate or a price reads as the rules read "$500". What a finding quotes comes
 # from the draft as written; a rewrite gets its currency back (`foreign_sums`).
-_FOREIGN_CODE = (r"Rs\.?|INR|NPR|PKR|LKR|BDT|Tk\.?|KES|KSh[s]?\.?|Kshs?\.?|UGX|TZS|NGN|ZAR|GH[S¢₵](?![ \t]?(?:19|20)\d\d\b)"
+FOREIGN_CODE = (r"Rs\.?|INR|NPR|PKR|LKR|BDT|Tk\.?|KES|KSh[s]?\.?|Kshs?\.?|UGX|TZS|NGN|ZAR|GH[S¢₵](?![ \t]?(?:19|20)\d\d\b)"
                  r"|USD|US\$|GBP|EUR|AUD|AU\$|A\$|NZD|NZ\$|CAD|CA\$|C\$|SGD|S\$|HK\$"
                  # shillings ("Sh6,000", "Shs 500"), pesos, rupiah, ringgit, and the Caribbean's, Pacific's and Africa's codes
                  r"|Shs?\.?|PHP|Php|IDR|Rp\.?|MYR|RM|JMD|J\$|TTD|TT\$|BBD|BSD|FJD|FJ\$|ZMW|BWP|MWK|RWF|ETB|EGP|NAD|MUR")
 _FOREIGN_SUM_RE = regex(
-    r"(?<![\w$£€])(?:(?:" + _FOREIGN_CODE + r")[ \t]?|[₹₦৳₱₵]|R(?=\d[\d,]*(?:\.\d+)?[ \t]?(?:per|a|an|each|for|million|billion|bn|m|k)\b))"
+    r"(?<![\w$£€])(?:(?:" + FOREIGN_CODE + r")[ \t]?|[₹₦৳₱₵]|R(?=\d[\d,]*(?:\.\d+)?[ \t]?(?:per|a|an|each|for|million|billion|bn|m|k)\b))"
     r"(?=\d)")
 
 

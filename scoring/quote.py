@@ -181,6 +181,21 @@ _SUBJECT_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:The[ \t]+|All[ \t]+|Eac
                           r"[ \t]+(?:will|shall|must|should|(?:are|is)[ \t]+to)(?:[ \t]+be)?(?:[ \t]+[a-z]+){0,4}?[ \t]+", re.I)
 
 
+# A share that is the subject of a modal standard: "At least 80% of pregnant women in each quintile " before "will have
+# booked …" (a sentence's whole subject, up to 160 characters, with no stop inside it).
+_SHARE_SUBJECT_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?P<subject>(?:(?:at[ \t]+least|a[ \t]+minimum[ \t]+of|no[ \t]+(?:fewer|less)[ \t]+than|"
+                          r"more[ \t]+than|over)[ \t]+)?\d{1,3}(?:\.\d+)?[ \t]?(?:%|per[ \t]?cent\b)[ \t]+of[ \t]+[^.;:\n]{3,160}?[ \t]+)"
+                          r"(?=$)", re.I)
+# An aim or a target "for" something "to" happen, before the flagged time limit: "The target is for first treatment to
+# take place " (the subject and its verb, at most six words and three).
+_AIM_FOR_RE = regex(r"\b(?:target|aim|goal|standard|expectation|ambition|requirement)s?[ \t]+(?:is|are|will[ \t]+be)[ \t]+for[ \t]+"
+                    r"(?P<subject>(?:(?!to\b)[\w'’-]+[ \t]+){1,6}to[ \t]+[a-z]+(?:[ \t]+(?:place|up|out|on))?[ \t]+)$", re.I)
+# A line opened by a verb of change and the noun phrase it changes, before the flagged measure: "Increasing antenatal
+# care " before "coverage before 20 weeks from 40% …" (the noun's own words, at most four, without the verb).
+_CHANGE_LEAD_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:Increas|Improv|Reduc|Rais|Achiev|Maintain|Expand|Extend|Strengthen)ing[ \t]+"
+                        r"(?P<subject>(?:(?!(?:the|a|an|of|to|for|in|on|at|by|with|and|or|from|number|rate)\b)[a-z][\w'’-]*[ \t]+){1,4})", re.I)
+
+
 def _sentence_start(text: str, line_start: int, rel: int) -> int:
     """Where the sentence holding `rel` starts, within its line."""
     stop = max(text.rfind(". ", line_start, rel), text.rfind("; ", line_start, rel))
@@ -259,6 +274,16 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         # what is to be done in the time, and by whom, is part of the standard (without it the quote has no subject)
         rel -= len(subject.group(0))
         start, match = clause.start + rel, clause.text[rel:rel + len(subject.group(0))] + match
+    elif not match[:1].isdigit() and rel - line_start <= 200 and (
+            found := _SHARE_SUBJECT_RE.fullmatch(clause.text[_sentence_start(clause.text, line_start, rel):rel])
+            or _AIM_FOR_RE.search(clause.text[max(line_start, rel - 90):rel])
+            or _CHANGE_LEAD_RE.fullmatch(clause.text[line_start:rel])):
+        # "At least 80% of pregnant women … will have booked by the 12th week", "The target is for first treatment to
+        # take place within three weeks", "Increasing antenatal care coverage before 20 weeks": the share, the subject
+        # or the noun the flagged words go on from are part of the standard (without them the quote has no subject)
+        head = found.group("subject")
+        rel -= len(head)
+        start, match = clause.start + rel, clause.text[rel:rel + len(head)] + match
     if match[:1].isdigit() and (qualifier := _QUALIFIER_END_RE.search(clause.text[max(line_start, rel - 30):rel])):
         # "fewer than 5% of callers", "up to 40 people": without its qualifier a cap reads as a target
         rel -= len(qualifier.group(0))

@@ -19,6 +19,7 @@ from prompts.render import render
 
 from .kinds import Document, run
 from .modality import sets_requirement
+from .normalize import FOREIGN_CODE
 from .patterns import named, regex
 from .rules import load_rules
 from .fit import (ITEM_VERBS as _ITEM_VERBS, MEASURE_NAME_RE, Place, as_item, as_secondary, award_rows, indicator_label,
@@ -1065,11 +1066,13 @@ def _capacity_kept(clause: Clause, start: int, end: int, doc_area: DocContext | 
 
 
 # An amount of money a clause pays or charges: "£23.84", "$18.75", "€40", "USD 12.50", "Rs. 150".
-_AMOUNT_RE = regex(r"(?:[£$€₹]|\b(?:USD|CAD|AUD|NZD|EUR|GBP|Rs\.?|INR)[ \t]?)[ \t]?\d[\d,]*(?:\.\d{1,2})?(?![\d,])")
+_AMOUNT_RE = regex(r"(?:[£$€₹₦৳₱₵]|(?<![\w$£€])(?:" + FOREIGN_CODE + r")[ \t]?)[ \t]?\d[\d,]*(?:\.\d{1,2})?(?![\d,])")
 # A rate paid for a unit: an amount with its unit after it ("$18.75 one-way passenger trip", "£15 per session", "€40/visit"),
-# or a rate or fee named before its amount ("The new minimum rate … is £23.84", "fees … for group trips at $9.50").
+# or a rate, fee or package named before its amount ("The new minimum rate … is £23.84", "fees … for group trips at $9.50",
+# "ASHA package of Rs. 400 … include Rs. 200 for ANC component").
 _UNIT_AFTER_RE = regex(r"[ \t]?(?:per|an?|each|for[ \t]+(?:each|every)|/)[ \t]?(?:[\w-]+[ \t]){0,3}?[\w-]+|[ \t](?:one[- ]way|return|round[- ]trip)\b", re.I)
-_RATE_NAMED_RE = regex(r"\b(?:rates?|fees?|tariffs?|prices?|stipends?|reimburse\w*|paid|pay|payments?|charges?)\b", re.I)
+_RATE_NAMED_RE = regex(r"\b(?:rates?|fees?|tariffs?|prices?|stipends?|reimburse\w*|paid|pay|payments?|charges?|packages?|incentives?|allowances?"
+                       r"|honorari(?:um|a))\b", re.I)
 # A rule for what a provider may bill or claim for: "shall only bill for the actual number of clients served", "claims are
 # made for each unit delivered". Kept whole: it is a payment control, and the outcome-linked part goes after it.
 _BILLING_RULE_RE = regex(r"\b(?:(?:shall|will|may|must|can)\s+(?:only\s+)?(?:bill|invoice|claim)|(?:bill|invoice|claim)s?\s+(?:only\s+)?for"

@@ -400,6 +400,11 @@ def test_a_charter_line_opening_on_to_comes_back_as_the_same_kind_of_line_with_i
      "The proportion of children screened before school entry will rise to 90% by 2026."),
     ("Residents moving in would have to pay $41.20 per day for their room and board.",
      "Providers are paid $41.20 per day for each resident's room and board."),
+    # a report's finding or a body's statement told in the news is not contract wording either
+    ("A survey by the provider association showed the hourly rate paid for home care is £19.80 on average.",
+     "Providers are paid £19.80 per hour for home care."),
+    ("The ministry said the hourly rate paid to agencies would be looked at again next spring.",
+     "Agencies are paid an hourly rate of £19.10 for home support."),
 ])
 def test_a_sentence_that_tells_what_happened_is_pointed_out_but_not_rewritten_as_a_commitment(told, set_):
     told_findings = [f for f in review(told).findings if f.category in ("output-only", "cost-first")]
@@ -421,3 +426,31 @@ def test_a_rate_that_leads_into_a_list_keeps_no_colon_before_its_rider():
              if f.rewrite]
     assert found and ":;" not in found[0].rewrite
     assert found[0].rewrite.startswith("Fixed case rate of $3,600 per case treated, paid in three instalments; ")
+
+
+@pytest.mark.parametrize("clause,kept", [
+    # the share, the subject or the noun a flagged standard goes on from stays in the quoted secondary measure
+    ("At least 90% of expectant mothers in every locality will have booked with a midwife by the 10th week of pregnancy.",
+     "At least 90% of expectant mothers in every locality will have booked with a midwife"),
+    ("The national aim is for initial assessment to take place within 10 days in 95% of referrals.",
+     "initial assessment to take place within 10 days in 95% of referrals"),
+    ("Increasing childhood immunisation coverage before age 2 from 70% in 2020 to 90% in 2025",
+     "childhood immunisation coverage before age 2 from 70% in 2020 to 90% in 2025"),
+])
+def test_a_standard_kept_as_a_secondary_measure_keeps_its_share_and_subject(clause, kept):
+    found = [f for f in review(clause).findings if f.category == "output-only" and f.rewrite]
+    assert found, review(clause).findings
+    assert kept in found[0].rewrite, found[0].rewrite
+
+
+@pytest.mark.parametrize("clause,sums", [
+    # every sum of a package stays, in the currency written, not only the one a rule matched
+    ("The volunteer incentive package of KES 1,500 includes KES 700 for household registration and KES 800 for "
+     "facilitating facility delivery", ("KES 1,500", "KES 700", "KES 800")),
+    ("The midwife package of NPR 900 includes NPR 400 for antenatal care and NPR 500 for facilitating institutional delivery",
+     ("NPR 900", "NPR 400", "NPR 500")),
+])
+def test_a_payment_in_any_currency_keeps_every_sum_in_its_rewrite(clause, sums):
+    found = [f for f in review(clause).findings if f.rewrite]
+    assert found, review(clause).findings
+    assert all(s in found[0].rewrite for s in sums), found[0].rewrite
