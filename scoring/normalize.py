@@ -225,6 +225,28 @@ def _header_width(run: list[tuple[int, int, str]], lines: list[str]) -> int:
     return next((width for width in range(min(lead - 1, _MAX_COLUMNS), 1, -1) if fits(width)), 0)
 
 
+def _label_rows_width(run: list[tuple[int, int, str]], lines: list[str]) -> int:
+    """How many cells a row has in a run without its header (the header's cells are not closed by bars, or a section's
+    title line parts them): the narrowest width at which the run is one row or more, each a label and then cells of one
+    figure each ("Home visit |" / "500 |" / "$0.25 |"), and what is left over at its end is labels only (a section's
+    title: "Identification of new patients |"). 0 when no width fits."""
+    figures = [_FIGURE_CELL_RE.fullmatch(lines[u[0]]) is not None for u in run]
+    for width in range(2, 7):
+        whole = len(run) - len(run) % width
+        if not whole or any(figures[whole:]):
+            continue
+        after = run[whole - 1][1] + 1
+        if after < len(lines) and _LONE_BAR_LINE_RE.fullmatch(lines[after]):
+            return 0  # the last row goes on in empty cells ("274 |" / "|" / "|"): where its figures sit is not known
+        if all(not figures[g] and all(figures[g + 1:g + width]) for g in range(0, whole, width)):
+            return width
+    return 0
+
+
+# A cell of one figure closed by its bar: "500 |", "$0.25 |", "12.5% |" (a label's footnote digit is not one: "identified2 |").
+_FIGURE_CELL_RE = regex(r"[ \t]*[-–]?[$£€]?[ \t]?\d[\d,]*(?:\.\d+)?[ \t]?%?[ \t]*\|[ \t]*")
+
+
 def _join_cell_lines(text: str) -> str:
     lines = text.split("\n")
     starts = [0]
@@ -240,10 +262,10 @@ def _join_cell_lines(text: str) -> str:
             end += 1
         run = units[k:end] if form else []
         k = max(end, k + 1)
-        width = _header_width(run, lines)
+        width = _header_width(run, lines) or _label_rows_width(run, lines)
         if width < 2:
             continue
-        for g in range(0, len(run), width):
+        for g in range(0, len(run) - len(run) % width, width):
             first, last = run[g][0], run[g + width - 1][1]
             for line in range(first, last):
                 out[starts[line] + len(lines[line])] = " "  # the line break after it

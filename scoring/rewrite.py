@@ -1696,6 +1696,8 @@ _ROW_UNIT_RE = regex(r"\b(?:\d{1,2}\s+)?(?:minutes?|mins?|days?|daily|nights?|we
                      r"|diem|placements?|(?:base\s+|unit\s+|hourly\s+|daily\s+|weekly\s+)?rates?)\b", re.I)
 # A rate cell that names no figure.
 _UNSET_RATE_RE = regex(r"varies|variable|negotiated|by\s+negotiation|tbc|tba|to\s+be\s+(?:confirmed|agreed)", re.I)
+# A cell of one figure or sum and nothing else: "500", "$0.25", "1,000", "12.5%".
+_FIGURE_ONLY_CELL_RE = regex(r"[-–]?[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?%?")
 _MONEY_CELL_RE = regex(r"(?:[£$€]\s?\d{1,4}(?:[.,]\d{2})?|\d{1,4}[.,]\d{2}\s?(?:€|kr|eur|euroa)?)(?:\s?(?:p/?h|ph|/\s?h(?:ou)?r?|per\s+\w+))?")
 
 
@@ -2555,6 +2557,15 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
             return place.join(cells)
         # no rate in the row (a header, a band's name): the payment suggestion as a paragraph
         return _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, False)
+    if template == "payment-to-outcome" and len(place.cells) >= 2 \
+            and all(_FIGURE_ONLY_CELL_RE.fullmatch(cell.strip()) for cell in place.cells[1:]) \
+            and (money := [i for i, cell in enumerate(place.cells) if _MONEY_CELL_RE.fullmatch(cell.strip())]):
+        # a fee schedule's row, an activity and the sums paid for it ("Antenatal care visit | 500 | $0.25"): the row keeps
+        # its cells and sums, and the last sum gains the outcome-linked part (its figures are fees, not counts to report)
+        cells = list(place.cells)
+        who = _beneficiaries(" ".join((cells[0], clause.text)), heading, area, scope.ages, _doc_group(doc_area))
+        cells[money[-1]] = f"{cells[money[-1]].strip()}, with {_payment_part(outcome, who)}"
+        return place.join(cells)
     roles = place.roles()
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")

@@ -454,3 +454,19 @@ def test_a_payment_in_any_currency_keeps_every_sum_in_its_rewrite(clause, sums):
     found = [f for f in review(clause).findings if f.rewrite]
     assert found, review(clause).findings
     assert all(s in found[0].rewrite for s in sums), found[0].rewrite
+
+
+def test_a_fee_table_copied_one_cell_a_line_is_read_a_row_a_line_and_each_row_keeps_its_sums():
+    # a web copy that puts each cell on its own line, closed by its bar, with no header row in the run
+    text = ("Payments to community volunteers |\n|\n|\n"
+            "Child growth check |\n400 |\n$0.20 |\n"
+            "Home visit to a newly discharged patient |\n600 |\n$0.30 |\n"
+            "Referral of a sick child completed |\n800 |\n$0.40 |\n"
+            "Water point repaired |\n2,000 |\n$1.00 |\n")
+    found = [f for f in review(text).findings if f.rule == "output-only/payment-per-activity"]
+    assert [text[f.start:f.end].split(" |")[0] for f in found] == [
+        "Child growth check", "Home visit to a newly discharged patient", "Referral of a sick child completed"]
+    rows = found[0].rewrite.split("\n")
+    assert len(rows) == 3  # one suggestion for the run, a row for each row
+    assert rows[1].startswith("Home visit to a newly discharged patient | 600 | $0.30, with part of the payment linked to")
+    assert all("secondary measure" not in row for row in rows)  # the fees are not counts to report
