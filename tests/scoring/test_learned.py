@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of the time.\n"
           "The contractor shall deliver a yearly programme of 40 outreach days to young people.\n")
 # A charter line in another unusual order, which the model reads as output-only at 0.95 or more.
-OUTPUT_SURE = "Letters and emails from residents: reply issued inside 5 working days on 90% of occasions."
+OUTPUT_SURE = "Letters and emails from residents: acknowledgement issued inside 5 working days on 90% of occasions."
 MISSED_COST = ("The work will go to the supplier whose hourly charge is most economical.\n"
                "Providers will be paid for each hour of companionship delivered.\n")
 
