@@ -20,7 +20,7 @@ from .learned_thresholds import any_on as learned_on
 from .normalize import foreign_sums, normalize, sum_start
 from .patterns import regex
 from .report import Finding, Report
-from .rewrite import _MOST_RATE_ROWS, base_rate, document_area, plain_rate_row, rate_rows, rate_rows_text, rates_below, rewrite
+from .rewrite import _MOST_RATE_ROWS, base_rate, document_area, join_run_rows, plain_rate_row, rate_rows, rate_rows_text, rates_below, rewrite
 from .rules import Rule, load_rules
 from .segment import Clause, LineIndex, segment
 
@@ -285,7 +285,8 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
                     and template != "award-quality-first":  # the scheme is proposed once, whole
                 run_rows.append((row_id, rewrite(template, clause, f.start, f.end, doc.text, doc.weight_sets,
                                                  area, place=place, row=len(run_rows))))
-                out[run_head] = replace(out[run_head], rewrite=("\n\n" if place.sep == "\n\n" else "\n").join(r for _, r in run_rows))
+                out[run_head] = replace(out[run_head], rewrite=join_run_rows([r for _, r in run_rows],
+                                                                             "\n\n" if place.sep == "\n\n" else "\n"))
             out.append(replace(f, rewrite=None, rewrite_on_line=out[run_head].line if out[run_head].rewrite else None))
             continue
         if template == "payment-to-outcome" and price_list is not None and len(price_list[1]) < _MOST_RATE_ROWS \

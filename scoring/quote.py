@@ -82,8 +82,9 @@ _INDICATOR_HEAD_RE = regex(r"\b(?:number|proportion|percentage|share|rate)\s+of\
 _QUALIFIER_END_RE = regex(r"\b(?:(?:no|not)\s+(?:more|fewer|less)\s+than|fewer\s+than|less\s+than|more\s+than|up\s+to|at\s+(?:least|most)"
                           r"|(?:a\s+)?(?:minimum|maximum)\s+of|over|under|below|above|around|approximately|about|nearly|almost)\s+$", re.I)
 # A modal verb and the verb after it before the figure a quote should start at: "will see 70% of ...",
-# "must respond to 95% of ...", "should be 90% of ...".
-_MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?=\d)", re.I)
+# "must respond to 95% of ...", "should be 90% of ..." (not a time limit's own word: "shall be assessed within 10 working
+# days" keeps what is to be done by then).
+_MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?<!\bwithin\s)(?<!\bin\s)(?<!\bby\s)(?=\d)", re.I)
 # A second standard joined to the first: ", and 95% within 18 weeks", "and 98 per cent ...", or the next year's
 # figure: ", 925 young people in Year 2".
 _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)"
@@ -186,6 +187,12 @@ _SUBJECT_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:The[ \t]+|All[ \t]+|Eac
 _SHARE_SUBJECT_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?P<subject>(?:(?:at[ \t]+least|a[ \t]+minimum[ \t]+of|no[ \t]+(?:fewer|less)[ \t]+than|"
                           r"more[ \t]+than|over)[ \t]+)?\d{1,3}(?:\.\d+)?[ \t]?(?:%|per[ \t]?cent\b)[ \t]+of[ \t]+[^.;:\n]{3,160}?[ \t]+)"
                           r"(?=$)", re.I)
+# A sentence's whole subject before a match that opens on its modal verb: "Feedback to customers " before "will be given
+# within 14 days", "All children placed on a supervision order by the SCRA " before "should be seen within 15 days" (a
+# capital opens it; at most fifteen words, none with a figure).
+_MODAL_START_RE = regex(r"(?:will|shall|must|should)\b", re.I)
+_SUBJECT_BEFORE_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?P<subject>(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?!(?:will|shall|must|should)\b)"
+                                 r"[^\s\d][^\s\d]*){0,14}[ \t]+)")
 # An aim or a target "for" something "to" happen, before the flagged time limit: "The target is for first treatment to
 # take place " (the subject and its verb, at most six words and three).
 _AIM_FOR_RE = regex(r"\b(?:target|aim|goal|standard|expectation|ambition|requirement)s?[ \t]+(?:is|are|will[ \t]+be)[ \t]+for[ \t]+"
@@ -277,10 +284,13 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
     elif not match[:1].isdigit() and rel - line_start <= 200 and (
             found := _SHARE_SUBJECT_RE.fullmatch(clause.text[_sentence_start(clause.text, line_start, rel):rel])
             or _AIM_FOR_RE.search(clause.text[max(line_start, rel - 90):rel])
-            or _CHANGE_LEAD_RE.fullmatch(clause.text[line_start:rel])):
+            or _CHANGE_LEAD_RE.fullmatch(clause.text[line_start:rel])
+            or (_MODAL_START_RE.match(match)
+                and _SUBJECT_BEFORE_MODAL_RE.fullmatch(clause.text[_sentence_start(clause.text, line_start, rel):rel]))):
         # "At least 80% of pregnant women … will have booked by the 12th week", "The target is for first treatment to
-        # take place within three weeks", "Increasing antenatal care coverage before 20 weeks": the share, the subject
-        # or the noun the flagged words go on from are part of the standard (without them the quote has no subject)
+        # take place within three weeks", "Increasing antenatal care coverage before 20 weeks", "Feedback to customers"
+        # before "will be given within 14 days": the share, the subject or the noun the flagged words go on from are part
+        # of the standard (without them the quote has no subject)
         head = found.group("subject")
         rel -= len(head)
         start, match = clause.start + rel, clause.text[rel:rel + len(head)] + match

@@ -1464,6 +1464,9 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     # A payment cut or bonus tied to how fast the service acts ("a median time between referral and first appointment of more
     # than ten working days"): the time limit is a service standard, not an activity payment that could shrink.
     context["standard"] = template == "payment-to-outcome" and bool(quoted) and _TIME_STANDARD_RE.search(quoted) is not None
+    # A quoted duty ("Outpatient follow-up must take place within 7 days of discharge") stays a standard the service keeps:
+    # called "not a target" in the same breath as its "must", the suggestion would contradict itself.
+    context["duty"] = bool(quoted) and _DUTY_WORD_RE.search(quoted) is not None
     context["everyone"] = area.everyone
     # A body's pledge about its own service ("we will respond within 2 working days", "Our voice mail messages will be
     # responded to …") has no provider to plan it: the body plans it itself.
@@ -2560,12 +2563,10 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
     if template == "payment-to-outcome" and len(place.cells) >= 2 \
             and all(_FIGURE_ONLY_CELL_RE.fullmatch(cell.strip()) for cell in place.cells[1:]) \
             and (money := [i for i, cell in enumerate(place.cells) if _MONEY_CELL_RE.fullmatch(cell.strip())]):
-        # a fee schedule's row, an activity and the sums paid for it ("Antenatal care visit | 500 | $0.25"): the row keeps
-        # its cells and sums, and the last sum gains the outcome-linked part (its figures are fees, not counts to report)
-        cells = list(place.cells)
-        who = _beneficiaries(" ".join((cells[0], clause.text)), heading, area, scope.ages, _doc_group(doc_area))
-        cells[money[-1]] = f"{cells[money[-1]].strip()}, with {_payment_part(outcome, who)}"
-        return place.join(cells)
+        # a fee schedule's row, an activity and the sums paid for it ("Antenatal care visit | 500 | $0.25"): the row stays
+        # as written (its figures are fees, not counts to report), with the outcome-linked part in a line under it
+        who = _beneficiaries(" ".join((place.cells[0], clause.text)), heading, area, scope.ages, _doc_group(doc_area))
+        return f"{place.join(list(place.cells))}\n{FEE_RIDER}{_payment_part(outcome, who)}."
     roles = place.roles()
     indicator = next((place.cells[i] for i, r in enumerate(roles) if r == "what"), "") if place.cells else ""
     # who the row is for: its indicator, else the flagged cell, else anywhere in the row ("preparing children for ...")
@@ -2584,6 +2585,20 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         activity=activity,
         baseline=_one_line(render("rewrites/cell-target.j2", **words)),
     )
+
+
+_DUTY_WORD_RE = regex(r"\b(?:must|shall|(?:is|are)\s+required\s+to)\b", re.I)
+FEE_RIDER = "This fee stays the base rate, with "
+
+
+def join_run_rows(rewrites: list[str], sep: str = "\n") -> str:
+    """The suggestion for a run of rows rewritten together: each row's own, in turn; rows of a fee schedule, each kept
+    as written with the same line under it, come back as the rows and that line once, for the run."""
+    rows = [r.split("\n") for r in rewrites]
+    if len(rows) > 1 and all(len(r) == 2 and r[1].startswith(FEE_RIDER) for r in rows):
+        rider = rows[0][1].replace(FEE_RIDER, "These fees stay the base rates, with ", 1)
+        return sep.join([r[0] for r in rows] + [rider])
+    return sep.join(rewrites)
 
 
 def _one_line(text: str) -> str:

@@ -436,6 +436,8 @@ def test_a_rate_that_leads_into_a_list_keeps_no_colon_before_its_rider():
      "initial assessment to take place within 10 days in 95% of referrals"),
     ("Increasing childhood immunisation coverage before age 2 from 70% in 2020 to 90% in 2025",
      "childhood immunisation coverage before age 2 from 70% in 2020 to 90% in 2025"),
+    ("Customer charter:\n- Answers to written enquiries will be given within 14 days\n- Refunds will be paid within 28 days",
+     "nswers to written enquiries will be given within 14 days"),
 ])
 def test_a_standard_kept_as_a_secondary_measure_keeps_its_share_and_subject(clause, kept):
     found = [f for f in review(clause).findings if f.category == "output-only" and f.rewrite]
@@ -456,9 +458,9 @@ def test_a_payment_in_any_currency_keeps_every_sum_in_its_rewrite(clause, sums):
     assert all(s in found[0].rewrite for s in sums), found[0].rewrite
 
 
-def test_a_fee_table_copied_one_cell_a_line_is_read_a_row_a_line_and_each_row_keeps_its_sums():
+def test_a_fee_table_copied_one_cell_a_line_is_read_a_row_a_line_and_its_rows_come_back_as_written():
     # a web copy that puts each cell on its own line, closed by its bar, with no header row in the run
-    text = ("Payments to community volunteers |\n|\n|\n"
+    text = ("Payments for community health work |\n|\n|\n"
             "Child growth check |\n400 |\n$0.20 |\n"
             "Home visit to a newly discharged patient |\n600 |\n$0.30 |\n"
             "Referral of a sick child completed |\n800 |\n$0.40 |\n"
@@ -466,7 +468,23 @@ def test_a_fee_table_copied_one_cell_a_line_is_read_a_row_a_line_and_each_row_ke
     found = [f for f in review(text).findings if f.rule == "output-only/payment-per-activity"]
     assert [text[f.start:f.end].split(" |")[0] for f in found] == [
         "Child growth check", "Home visit to a newly discharged patient", "Referral of a sick child completed"]
-    rows = found[0].rewrite.split("\n")
-    assert len(rows) == 3  # one suggestion for the run, a row for each row
-    assert rows[1].startswith("Home visit to a newly discharged patient | 600 | $0.30, with part of the payment linked to")
-    assert all("secondary measure" not in row for row in rows)  # the fees are not counts to report
+    lines = found[0].rewrite.split("\n")
+    # one suggestion for the run: its rows as written (the fees are not counts to report), then one line under them
+    assert lines[:3] == ["Child growth check | 400 | $0.20 |", "Home visit to a newly discharged patient | 600 | $0.30 |",
+                         "Referral of a sick child completed | 800 | $0.40 |"]
+    assert len(lines) == 4 and lines[3].startswith("These fees stay the base rates, with part of the payment linked to")
+    one = review("| Home safety assessment | £35 |").findings[0].rewrite.split("\n")
+    assert one[0] == "| Home safety assessment | £35 |" and one[1].startswith("This fee stays the base rate, with ")
+
+
+@pytest.mark.parametrize("clause,kept", [
+    ("Community follow-up must take place within five (5) days of discharge from the ward.",
+     "Community follow-up must take place within 5 days of discharge"),
+    ("Each new referral shall be assessed within 10 working days of receipt.",
+     "Each new referral shall be assessed within 10 working days"),
+])
+def test_a_quoted_duty_stays_a_service_standard_and_is_not_called_not_a_target(clause, kept):
+    found = [f for f in review(clause).findings if f.category == "output-only" and f.rewrite]
+    assert found, review(clause).findings
+    assert "a service standard, reported beside the outcome: " + kept in found[0].rewrite, found[0].rewrite
+    assert "not a target" not in found[0].rewrite
