@@ -330,3 +330,20 @@ def test_a_maternity_payment_outside_england_is_not_offered_englands_survey():
     draft = "Linda Mama maternity scheme, Kenya.\n\nFor each normal delivery the health centre receives KES 6,000."
     rewrites = [f.rewrite for f in review(draft).findings if f.rewrite]
     assert rewrites and not any("CQC maternity survey" in r for r in rewrites)
+
+
+TUBERCULOSIS = [
+    "Private providers receive a fixed case rate of $120 per TB case treated.",
+    "The clinic will screen 2,000 people for tuberculosis each year.",
+    "Each DOTS provider is paid Rs 500 per TB patient registered.",
+]
+
+
+@pytest.mark.parametrize("clause", TUBERCULOSIS)
+def test_tb_care_is_measured_by_how_treatment_ends_not_by_general_health_scales(clause):
+    rewrites = output_rewrites(clause)
+    assert rewrites, f"not flagged: {clause}"
+    for rewrite in rewrites:
+        proposed = _measures_in(rewrite)
+        assert "tb-treatment-outcome-records" in proposed, rewrite  # cured or completed, as WHO defines them
+        assert not proposed & {"eq5d-5l", "eq5d-y", "nhs-proms"}, rewrite
