@@ -194,7 +194,7 @@ _MODAL_START_RE = regex(r"(?:will|shall|must|should)\b", re.I)
 _SUBJECT_BEFORE_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?P<subject>(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?!(?:will|shall|must|should)\b)"
                                  r"[^\s\d][^\s\d]*){0,14}[ \t]+)")
 # An aim or a target "for" something "to" happen, before the flagged time limit: "The target is for first treatment to
-# take place " (the subject and its verb, at most six words and three).
+# take place " (its subject, at most six words, then "to" and the verb).
 _AIM_FOR_RE = regex(r"\b(?:target|aim|goal|standard|expectation|ambition|requirement)s?[ \t]+(?:is|are|will[ \t]+be)[ \t]+for[ \t]+"
                     r"(?P<subject>(?:(?!to\b)[\w'’-]+[ \t]+){1,6}to[ \t]+[a-z]+(?:[ \t]+(?:place|up|out|on))?[ \t]+)$", re.I)
 # A line opened by a verb of change and the noun phrase it changes, before the flagged measure: "Increasing antenatal
