@@ -69,8 +69,8 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     ("Falls prevention classes: 12 postural stability courses a year", "older-people"),
     ("The shuttle service shall keep a trip completion rate of 98%", "public-transport"),
     ("Behavioural support in line with NCSCT guidance, six sessions each", "stop-smoking"),
-    # a medicine is not a drug misused: tuberculosis care paid per patient notified is health care
-    ("Private providers receive a fee for each drug-resistant TB patient notified and for anti-TB drugs dispensed", "health-services"),
+    # a medicine is not a drug misused: tuberculosis care paid per patient notified is TB care, not drug treatment
+    ("Private providers receive a fee for each drug-resistant TB patient notified and for anti-TB drugs dispensed", "tuberculosis"),
     ("Needle exchange and drug treatment: 300 clients a year", "substance-misuse"),
 ])
 def test_services_named_in_other_words_find_their_area(text, area):
