@@ -42,7 +42,8 @@ _PEOPLE_PER_GROUP = (r"(?:up\s+to\s+|at\s+least\s+|a\s+maximum\s+of\s+|around\s+
 # "Over 500 residents", "under 20 visits": over or under a count of people or things, not an age ("aged over 65",
 # "under 5s", "under 18 years").
 _OVER_UNDER_END_RE = regex(r"(?<!aged )(?<!ages )\b(?:over|under)\s+$", re.I)
-_COUNTED_RE = regex(r"\d[\d,.]*\s+(?!(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?)\b)[a-z]+s\b")
+# ("over 18.2 million home support hours": a scale word before what is counted)
+_COUNTED_RE = regex(r"\d[\d,.]*\s+(?:(?:million|thousand|billion)\b|(?!(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?)\b)[a-z]+s\b)")
 # A match that starts at a participle, and the indicator's head before it on the same line.
 _PARTICIPLE_START_RE = regex(r"[a-z]+ed\b")
 _ENDS_PARTICIPLE_RE = regex(r"[a-z]ed[ \t]+$")
@@ -89,6 +90,9 @@ _MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?<!\bw
 # figure: ", 925 young people in Year 2".
 _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)"
                          r"|,\s+(?:and\s+)?\d[\d,]*\s+(?:[a-z]+\s+){0,3}?in\s+(?:year|yr)\s*\d"
+                         # a second indicator: "the number of care workers trained …, and the number of providers supported", "… and the
+                         # dementia-specific proportion of new hours will increase …"
+                         r"|,?\s(?:and|with)\s+the\s+(?:[\w-]+\s+){0,2}?(?:number|proportion|percentage|share|rate)\s+of\s"
                          # a second count of its own kind after "and": "200 youth sessions and 40 holiday activities"
                          r"|\s(?:and|plus)\s+(?:at\s+least\s+)?\d[\d,]*\s+(?!(?:per|a|an|the|of|to|in|on|at|by|for|within|times?"
                          r"|days?|weeks?|months?|years?|hours?|minutes?|mins?|hrs?)\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s\b"
@@ -98,9 +102,11 @@ _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)
 # (not the full stop of an abbreviation: "from Jan. 1 - Dec. 31", "approx. 40", "e.g. visits", "No. 3")
 _ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
                      r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")
-_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
-                 # (not the level a count is to reach, which is its target: "the number of beds … will increase to 1,179")
-                 r"(?!(?:increase|rise|grow|reach|go\s+up|fall|decrease|reduce|drop)\s+to\s+(?:at\s+least\s+)?\d)"
+# (not the comma of a run of participles: "care workers attracted, trained and supported")
+_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))(?![ \t]+[a-z]+ed(?:,[ \t]+[a-z]+ed){0,4},?[ \t]+(?:and|or)[ \t]+[a-z]+ed\b)|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
+                 # (not the level a count is to reach, which is its target: "the number of beds … will increase to 1,179", "… will
+                 # increase from 5% in 2021 to 15% in 2023")
+                 r"(?!(?:increase|rise|grow|reach|go\s+up|fall|decrease|reduce|drop)\s+(?:from\s+[^.;,]{1,40}?\s+)?to\s+(?:at\s+least\s+)?\d)"
                  # an escape from the standard ("… or as agreed upon between …", "unless otherwise agreed"): not the activity
                  r"|\s(?:or\s+)?(?:as\s+(?:otherwise\s+)?agreed|unless\s+otherwise\s+agreed)\b")
 
@@ -300,20 +306,21 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         start, match = clause.start + rel, clause.text[rel:rel + len(qualifier.group(0))] + match
     tail = clause.text[rel:]
     cut = _CUT_RE.search(tail[len(match):])
-    for _ in range(4):
-        # "80% ... within 4 weeks, and 98% within 12 weeks", "850 young people in Year 1, 925 in Year 2, and 1,100
-        # in Year 3": the later figures belong with the first
-        if not cut or not (more := _SECOND_SHARE_RE.match(tail, len(match) + cut.start())):
-            break
-        nxt = _CUT_RE.search(tail, more.end())
-        cut = _CUT_RE.search(tail[len(match):], nxt.start() - len(match)) if nxt else None
-    for _ in range(3 if whole else 0):
+    joins = 3 if whole else 0
+    for _ in range(7):
+        if cut and (more := _SECOND_SHARE_RE.match(tail, len(match) + cut.start())):
+            # "80% ... within 4 weeks, and 98% within 12 weeks", "850 young people in Year 1, 925 in Year 2, and 1,100
+            # in Year 3": the later figures belong with the first
+            nxt = _CUT_RE.search(tail, more.end())
+            cut = _CUT_RE.search(tail[len(match):], nxt.start() - len(match)) if nxt else None
+            continue
         # "referrals to specialist drug and alcohol treatment services", "juveniles under deferred prosecution and
         # probation supervision": an "and" inside the noun phrase, not a second clause, does not end the quote
-        if not cut or cut.group().strip() != "and" or not (joined := _JOINED_RE.match(tail, len(match) + cut.end())):
+        if not joins or not cut or cut.group().strip() != "and" or not (joined := _JOINED_RE.match(tail, len(match) + cut.end())):
             break
         if " " not in joined.group().strip() and tail[joined.end():joined.end() + 1] not in ("", ".", ";", ")", "\n"):
             break  # "designate … and recapture, withhold or reduce": a run of verbs, not one noun phrase
+        joins -= 1
         cut = _CUT_RE.search(tail[len(match):], joined.end() - len(match))
     lines = (tail[: len(match) + cut.start()] if cut else tail).split("\n")
     first_line = lines[0]

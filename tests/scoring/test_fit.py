@@ -488,3 +488,21 @@ def test_a_quoted_duty_stays_a_service_standard_and_is_not_called_not_a_target(c
     assert found, review(clause).findings
     assert "a service standard, reported beside the outcome: " + kept in found[0].rewrite, found[0].rewrite
     assert "not a target" not in found[0].rewrite
+
+
+@pytest.mark.parametrize("clause,kept", [
+    # a count after "over" with a scale word ("over 2.5 million hours") is the activity, not a number bound to "over"
+    ("This year the trust intends to provide over 2.5 million community nursing hours, including rapid response, to "
+     "over 9,000 people.", "over 2.5 million community nursing hours"),
+    # a run of participles and a second indicator stay in the quote ("… recruited, trained and retained …, and the number of …")
+    ("The project's KPIs are the number of volunteers recruited, trained and retained in the county, and the number of "
+     "groups set up.", "number of volunteers recruited, trained and retained in the county, and the number of groups set up"),
+    # a share that "will increase from … to …" is the target itself, kept with the count it follows
+    ("It will fund 300,000 hours of respite and the carer-led proportion of new respite hours will increase from 10% in "
+     "2024 to 25% in 2026.", "will increase from 10% in 2024 to 25% in 2026"),
+])
+def test_a_secondary_measure_keeps_every_count_and_share_the_clause_sets(clause, kept):
+    found = [f for f in review(clause).findings if f.category == "output-only" and f.rewrite]
+    assert found, review(clause).findings
+    assert kept in found[0].rewrite, found[0].rewrite
+
