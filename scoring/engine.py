@@ -357,6 +357,7 @@ def _rider_group(rider: str) -> tuple[str, ...]:
 # Where a suggestion's kept activity begins and what follows it (prompts/templates/rewrites/output-to-outcome.j2 and
 # payment-to-outcome.j2): items of a run go into that list, "; " between them.
 _ACTIVITY_KEPT = (("as a secondary measure, not a target: ", "."), ("as a secondary measure in place of the target: ", "."),
+                  ("a service standard, reported beside the outcome: ", "."),
                   ("a smaller fixed element (now: ", "), and activity is reported as a secondary measure."))
 _OWN_STOPS = ("…", "?", "!")
 # A short line's suggestion ends with its own words kept: "…; 850 appointments reported as a secondary measure".

@@ -1466,7 +1466,12 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     context["standard"] = template == "payment-to-outcome" and bool(quoted) and _TIME_STANDARD_RE.search(quoted) is not None
     # A quoted duty ("Outpatient follow-up must take place within 7 days of discharge") stays a standard the service keeps:
     # called "not a target" in the same breath as its "must", the suggestion would contradict itself.
-    context["duty"] = bool(quoted) and _DUTY_WORD_RE.search(quoted) is not None
+    # So does a standard of speed, how soon people are seen or helped ("95% of patients wait less than four months for
+    # elective treatment", "first treatment to take place within three weeks in 90% of cases"): how long people wait matters
+    # to them, and it is not a count of activity to be set aside as "not a target".
+    context["duty"] = bool(quoted) and (_DUTY_WORD_RE.search(quoted) is not None
+                                        or (template == "output-to-outcome" and _SPEED_STANDARD_RE.search(quoted) is not None
+                                            and _VOLUME_IN_TIME_RE.search(quoted) is None))
     context["everyone"] = area.everyone
     # A body's pledge about its own service ("we will respond within 2 working days", "Our voice mail messages will be
     # responded to …") has no provider to plan it: the body plans it itself.
@@ -1580,6 +1585,11 @@ _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
 # What joins two hourly rates set side by side, and what one is for: "… for Urban work and £13.05 per hour for Rural work".
 _RATE_JOIN_RE = regex(r"(?:\s+(?:for|in|on|at)\s+[^.;:£$€\d]{1,40}?)?\s*(?:,\s*|\s+)(?:and|or)\s+(?:(?:for|in|on|at)\s+[^.;:£$€\d]{1,30}?\s+)?", re.I)
 _RATE_FOR_RE = regex(r"\s+(?:for|in|on|at)\s+[^.;:,£$€\d\n]{1,40}?(?=\s*(?:[.;,]|$))", re.I)
+# A rate named before its sum, the sum set or changed: "The hourly rate for home care will be £21.50 from 1 April", "the
+# quarter hour vendor rate … will change to $8.87" (not the amount of a rise: "the hourly rate rises by 50p").
+_HOURLY_NAMED_RE = regex(rf"\b(?P<named>hourly|(?:a\s+)?quarter[\s-]hour|(?:a\s+)?half[\s-]hour)\s+(?:[\w-]+\s+){{0,2}}?rates?\b"
+                         rf"[^.;:£$€\d\n]{{0,90}}?\b(?:is|are|be|of|to|at|remains?|stays?|set\s+at|becomes?)\s+(?P<sum>{_MONEY})"
+                         r"(?![\d.,]?\d)(?!\s?(?:-|–|to)\s?[£$€])", re.I)
 _HOURLY_RANGE_RE = regex(rf"\bhourly\s+rates?\s+(?:range\s+)?(?:of\s+|from\s+|between\s+)?({_MONEY})\s?(?:-|–|to|and)\s?({_MONEY})", re.I)
 
 
@@ -1674,6 +1684,9 @@ def base_rate(text: str) -> str | None:
     rate = _HOURLY_RATE_RE.search(text)
     if rate is None and ranged is not None:
         return f"{ranged.group(1)} to {ranged.group(2)} an hour"
+    if rate is None and (named_rate := _HOURLY_NAMED_RE.search(text)):
+        unit = named_rate.group("named").lower().replace("-", " ").removeprefix("a ")
+        return f"{named_rate.group('sum')} " + ("an hour" if unit == "hourly" else f"per {' '.join(unit.split())}")
     if rate is None:
         return None
     words = re.sub(r"\s+rate\s+(?=per\b|an?\b)", " ", " ".join(rate.group(0).split()))  # "$56.52 rate per hour"
@@ -2588,6 +2601,19 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
 
 
 _DUTY_WORD_RE = regex(r"\b(?:must|shall|(?:is|are)\s+required\s+to)\b", re.I)
+_TIME = r"(?:[\w()-]+\s+){1,3}?(?:working\s+|business\s+|calendar\s+|clear\s+)?(?:minutes?|hours?|days?|weeks?)"
+# A standard of how soon: a time after an event ("within 2 working days of case transfer"), a share within a time ("90% of
+# referrals seen within 2 weeks", "within three weeks in 90% of cases"), something done within a time ("be responded to
+# within 8 minutes", "repairs completed within 24 hours"), or a wait ("wait less than four months").
+_SPEED_STANDARD_RE = regex(rf"\bwithin\s+{_TIME}\s+(?:(?:of|from|after|following)\b|in\s+\d{{1,3}}(?:\.\d+)?\s?(?:%|per\s?cent\b))"
+                           rf"|\d{{1,3}}(?:\.\d+)?\s?(?:%|per\s?cent\b)[^.;]{{0,100}}?\bwithin\s+{_TIME}\b"
+                           rf"|\b(?:responded\s+to|seen|answered|attended(?:\s+to)?|assessed|treated|acknowledged|collected|completed|resolved"
+                           rf"|repaired|investigated|removed|processed)\s+within\s+{_TIME}\b"
+                           r"|\bwaits?\s+(?:of\s+)?(?:less|no\s+(?:more|longer)|under|fewer)\b|\b(?:waiting|response)\s+times?\b", re.I)
+# Not a volume to deliver in a time ("deliver 500 sessions within 12 weeks of the start") or a course to get through ("80%
+# will complete the course within 12 weeks"): targets of activity.
+_VOLUME_IN_TIME_RE = regex(r"\b(?:deliver|provide|run|hold|complete|conduct|offer|make|carry\s+out)\w*\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d"
+                           r"|\b(?:complet|finish|attend)\w*\s+(?:the|a|their|all)\s+(?:[\w-]+\s+)?(?:course|programme|program|sessions?|treatment\s+programme)s?\b", re.I)
 FEE_RIDER = "This fee stays the base rate, with "
 
 

@@ -482,6 +482,11 @@ def test_a_fee_table_copied_one_cell_a_line_is_read_a_row_a_line_and_its_rows_co
      "Community follow-up must take place within 5 days of discharge"),
     ("Each new referral shall be assessed within 10 working days of receipt.",
      "Each new referral shall be assessed within 10 working days"),
+    # a standard of how soon people are seen is kept as a standard too, with or without "must"
+    ("92% of children referred to the clinic wait less than six weeks for a first appointment.",
+     "92% of children referred to the clinic wait less than six weeks for a first appointment"),
+    ("The regional aim is for a first home visit to take place within ten days in 85% of referrals.",
+     "a first home visit to take place within ten days in 85% of referrals"),
 ])
 def test_a_quoted_duty_stays_a_service_standard_and_is_not_called_not_a_target(clause, kept):
     found = [f for f in review(clause).findings if f.category == "output-only" and f.rewrite]
@@ -506,3 +511,14 @@ def test_a_secondary_measure_keeps_every_count_and_share_the_clause_sets(clause,
     assert found, review(clause).findings
     assert kept in found[0].rewrite, found[0].rewrite
 
+
+@pytest.mark.parametrize("clause,rate", [
+    # a rate named before its sum keeps its sum and its unit in the rewrite
+    ("Notice: the published quarter hour rate for contracted home care will change to $7.64 per quarter hour from July.",
+     "$7.64 per quarter hour"),
+    ("The hourly rate for domiciliary care will be £23.40 from 1 April.", "£23.40 an hour"),
+])
+def test_a_rate_named_before_its_sum_keeps_the_sum_as_the_base_rate(clause, rate):
+    found = [f for f in review(clause).findings if f.category == "cost-first" and f.rewrite]
+    assert found, review(clause).findings
+    assert f"The rate of {rate} stays as the base rate" in found[0].rewrite, found[0].rewrite

@@ -749,7 +749,7 @@ def test_a_second_count_joined_to_the_first_is_kept_in_the_quote_and_a_new_sente
 def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():
     rewrite, = output_rewrites("The service will see 70% of referrals within 5 days and 100% within 10 days; "
                                 "reports are quarterly.")
-    assert "not a target: 70% of referrals within 5 days and 100% within 10 days." in rewrite, rewrite
+    assert "outcome: 70% of referrals within 5 days and 100% within 10 days." in rewrite, rewrite
 
 
 @pytest.mark.parametrize("clause,kept", [
@@ -779,7 +779,7 @@ def test_a_numbered_label_stays_at_the_front_of_its_rewrite(clause, label):
 
 @pytest.mark.parametrize("clause,kept", [
     ("Reviews of kinship carers completed within 60 days will be no less than 85%.",
-     "not a target: Reviews of kinship carers completed within 60 days will be no less than 85%."),
+     "outcome: Reviews of kinship carers completed within 60 days will be no less than 85%."),
     ("- Care plans reviewed within 6 weeks: 95%", "care plans reviewed within 6 weeks: 95%"),
 ])
 def test_a_quote_flagged_from_its_participle_keeps_the_words_it_describes(clause, kept):
@@ -2485,7 +2485,7 @@ def test_a_repair_lines_priority_code_and_category_stay_labels_and_are_not_quote
     assert "as a secondary measure, an engineer will be with you within four hours" in emergency[0], emergency
     coded = output_rewrites(lead + "  • MLD10: Mould - The repairs team will carry out mould treatment and redecoration works "
                                     "within 10 working days of the surveyor's visit to the home, once the damp survey is complete.")
-    assert coded and "target: The repairs team will carry out" in coded[0] and "not a target: MLD10" not in coded[0], coded
+    assert coded and "outcome: The repairs team will carry out" in coded[0] and "outcome: MLD10" not in coded[0], coded
 
 
 def test_identity_documents_issued_in_a_time_are_measured_as_decisions_for_applicants():
@@ -2666,7 +2666,7 @@ def test_a_kept_activity_that_opens_on_a_name_keeps_its_capital():
     """The draft's own words after the colon stay as written: "Northgrid" is a name, not a word to lower-case."""
     rewrite, = output_rewrites("Unplanned interruptions\nNorthgrid will provide this information within 30 minutes of "
                                 "being told of the interruption.")
-    assert "not a target: Northgrid will provide this information within 30 minutes" in rewrite, rewrite
+    assert "outcome: Northgrid will provide this information within 30 minutes" in rewrite, rewrite
 
 
 def test_a_telephone_fault_repair_benchmark_is_measured_by_customers_not_a_landlords_tenants():
