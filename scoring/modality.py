@@ -277,6 +277,11 @@ _STRONG_REPORT_RES = (
     # through block and spot contracts" (what the provider must deliver has a modal verb, read before this).
     regex(r"\b(?:council|authority|trust|board|department|county|borough|we)\s+(?:currently\s+|now\s+)?(?:purchases|buys|commissions"
           r"|funds|spends)\s+(?:around\s+|about\s+|approximately\s+|over\s+|some\s+|nearly\s+|more\s+than\s+)?[£$€]?\d", re.I),
+    # Work taken on or done so far, counted: "Collectively, they have taken on 766 packages of care, totalling 6,659 hours",
+    # "the team has delivered over 400 sessions" (a level to reach has a modal verb or a target word, read before this).
+    regex(r"\b(?:has|have)\s+(?:now\s+|already\s+|collectively\s+|together\s+|so\s+far\s+)?(?:taken\s+on|picked\s+up|delivered|provided"
+          r"|supported|seen|served|helped|completed|made|carried\s+out|undertaken|trained|reached|assisted|housed|placed)\s+"
+          r"(?:a\s+total\s+of\s+|over\s+|more\s+than\s+|around\s+|about\s+|some\s+|nearly\s+|almost\s+)?\d", re.I),
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),
@@ -394,7 +399,10 @@ _DESCRIBED_RE = regex(r"^\W*(?:this|the)\s+(?:interactive\s+)?(?:chart|graph|tab
 # before an indicator's own words, which it opens on).
 _FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+|average\s+|mean\s+)?(?:number|no\.|details|figures|data|status|position|break-?up)\s+of\b"
                             r"[^;\n]{0,160}?\b(?:(?:reads?|is|are|was|were|stands?)\s+as\s+(?:follows|under|below)|(?:is|are|was|were)\s+"
-                            r"(?:shown|given|set\s+out|listed|presented|detailed|summari[sz]ed|tabulated)\s+(?:below|overleaf|in\s+the\s+table\s+below))"
+                            r"(?:shown|given|set\s+out|listed|presented|detailed|summari[sz]ed|tabulated)\s+(?:below|overleaf|in\s+the\s+table\s+below)"
+                            # or placed in an annex: "Details of performance-based incentives … is placed at Annexure- II."
+                            r"|(?:is|are|was|were)\s+(?:placed|given|annexed|attached|enclosed|shown|provided|available)\s+(?:at|in)\s+(?:the\s+)?"
+                            r"(?:annex(?:ure)?|appendix|schedule|statement|attachment)\b[\s-]*[\w.()-]{0,10})"
                             r"\s*:?\s*$", re.I)
 # A question told in a reply, its modal the question's: "your Parliamentary Question asking if he will list …".
 _REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",

@@ -174,6 +174,9 @@ def test_a_time_limit_set_for_the_provider_is_an_output_target_and_a_reported_on
     "Line graph showing the number of referrals received in each month of the year",
     "The scheme has the capacity to support up to 30 families referred by the early help team.",
     "The update stated that the rapid response team had a capacity of 40 visits per day, with 28 made on average.",
+    # work taken on so far, counted, and a cross-reference to an annex of details
+    "Between them the two agencies have taken on 412 packages of care, some 3,900 hours a week.",
+    "Details of the incentives paid for a defined set of activities under the programme are placed at Annexure III.",
 ])
 def test_a_result_or_a_figure_told_as_it_stands_is_reported_not_set(text):
     assert reports_fact(text)
