@@ -102,8 +102,9 @@ _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)
 # (not the full stop of an abbreviation: "from Jan. 1 - Dec. 31", "approx. 40", "e.g. visits", "No. 3")
 _ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
                      r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")
-# (not the comma of a run of participles: "care workers attracted, trained and supported")
-_CUT_RE = regex(r"[;(]|,(?!\d{3}(?!\d))(?![ \t]+[a-z]+ed(?:,[ \t]+[a-z]+ed){0,4},?[ \t]+(?:and|or)[ \t]+[a-z]+ed\b)|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
+# (not the comma of a run of participles: "care workers attracted, trained and supported"; and a colon that goes on into
+# prose about something else is a cut: "… within six weeks: in April, 84.6% of people …")
+_CUT_RE = regex(r"[;(]|:(?=[ \t]+(?:in|on|at|by|during|for|from|since|of|and|but|so|as|with|while|whereas)\b)|,(?!\d{3}(?!\d))(?![ \t]+[a-z]+ed(?:,[ \t]+[a-z]+ed){0,4},?[ \t]+(?:and|or)[ \t]+[a-z]+ed\b)|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
                  # (not the level a count is to reach, which is its target: "the number of beds … will increase to 1,179", "… will
                  # increase from 5% in 2021 to 15% in 2023")
                  r"(?!(?:increase|rise|grow|reach|go\s+up|fall|decrease|reduce|drop)\s+(?:from\s+[^.;,]{1,40}?\s+)?to\s+(?:at\s+least\s+)?\d)"
@@ -186,6 +187,11 @@ _READS_ON_END_RE = regex(r"(?:\b(?:will|shall|must|should|to|include|including|a
 # most eight words of subject, and no figure of its own).
 _SUBJECT_MODAL_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:The[ \t]+|All[ \t]+|Each[ \t]+)?(?-i:[A-Z])[\w'’-]*(?:[ \t]+(?![\d])[\w'’()/-]+){0,7}?"
                           r"[ \t]+(?:will|shall|must|should|(?:are|is)[ \t]+to)(?:[ \t]+be)?(?:[ \t]+[a-z]+){0,4}?[ \t]+", re.I)
+
+
+# The start of a name in capitals before a flagged word that goes on from it: "An Income Advice " before "Officer will …".
+# (an article first: a line's label or a table's cell heading before the words is not part of them, "D38 Percentage …")
+_NAME_BEFORE_RE = regex(r"[ \t]*(?:[-*•·][ \t]*)?(?:A|An|The|Our|Your|Each|Every|Any)[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){0,4}")
 
 
 # A share that is the subject of a modal standard: "At least 80% of pregnant women in each quintile " before "will have
@@ -281,6 +287,11 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         # time limit or the cap is for, not the limit alone (after a lead-in run into the line: "… include: Provide …")
         rel = item + duty.start(1)
         start, match = clause.start + rel, clause.text[rel:rel + len(duty.group(1))] + match
+    if match[:1].isupper() and rel > line_start and (
+            name := _NAME_BEFORE_RE.fullmatch(clause.text[_sentence_start(clause.text, line_start, rel):rel])):
+        # "An Income Advice Officer will contact you …", flagged from "Officer will …": the role's whole name is the subject
+        rel -= len(name.group(0))
+        start, match = clause.start + rel, clause.text[rel:rel + len(name.group(0))] + match
     if not match[:1].isdigit() and rel - line_start <= 90 and (
             subject := _SUBJECT_MODAL_RE.fullmatch(clause.text[_sentence_start(clause.text, line_start, rel):rel])):
         # "Hospital bill estimates will be made available within 10 minutes", flagged from "made available within …":

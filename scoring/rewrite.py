@@ -1578,6 +1578,10 @@ _PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health"
                                      "leaving-care", "homelessness", "substance-misuse", "early-years", "learning-support")
 # A rate that is a change, not the rate: "will rise from £17.08 to £17.28 an hour" (the rate is the second),
 # "increased $2.15 an hour" (no rate is given).
+# The new rate after "to", each rate with its unit: "from $28.88 per hour to $30.00 per hour".
+_TO_NEW_RATE_RE = regex(rf"\s+to\s+({_MONEY}\s?(?:per|an?)\s+hour\b)", re.I)
+# A sum that is the size of a change, named after it: "A $7 per day increase", "a £1.20 an hour uplift".
+_CHANGE_AFTER_RE = regex(r"\s*(?:[\w-]+\s+)?(?:increases?|rises?|uplifts?|add-ons?|increments?|reductions?|decreases?|cuts?|top-ups?)\b", re.I)
 _RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplift(?:s|ed)?|reduc(?:e|es|ed|ing)|"
                         r"decreas(?:e|es|ed|ing)|fall(?:s|ing)?|fell|go(?:es)?\s+up|went\s+up|up|down)\s+(by\s+|from\s+|of\s+)?$", re.I)
 _MONEY_IN_RE = regex(_MONEY)
@@ -1654,6 +1658,8 @@ def _time_rate(text: str) -> str | None:
     """A rate for a day, a night or a week as written; rates set side by side ("£747.60 per week and £846.73 per
     week") stay together, as a base of the first would drop the others."""
     rate = _TIME_RATE_RE.search(text)
+    if rate and _CHANGE_AFTER_RE.match(text, rate.end()):
+        return None  # "A $7 per day increase to the nursing component base rate": the size of a change, not the rate
     if rate:
         return _side_by_side(_TIME_RATE_RE, text, rate) or " ".join(rate.group(0).split())
     named = _PERIOD_SUM_RE.search(text)
@@ -1687,8 +1693,8 @@ def base_rate(text: str) -> str | None:
     if rate is None and (named_rate := _HOURLY_NAMED_RE.search(text)):
         unit = named_rate.group("named").lower().replace("-", " ").removeprefix("a ")
         return f"{named_rate.group('sum')} " + ("an hour" if unit == "hourly" else f"per {' '.join(unit.split())}")
-    if rate is None:
-        return None
+    if rate is None or _CHANGE_AFTER_RE.match(text, rate.end()):
+        return None  # (nor "a £1.20 an hour uplift": the size of a change)
     words = re.sub(r"\s+rate\s+(?=per\b|an?\b)", " ", " ".join(rate.group(0).split()))  # "$56.52 rate per hour"
     change = _RATE_CHANGE_RE.search(text[max(0, rate.start() - 40):rate.start()])
     if change is None and re.search(r"\bfrom\s*$", text[max(0, rate.start() - 10):rate.start()], re.I) \
@@ -1699,6 +1705,9 @@ def base_rate(text: str) -> str | None:
     parts = _RANGE_SPLIT_RE.split(words)
     if change.group(1) and change.group(1).strip().lower() == "from" and len(parts) == 2:
         return parts[1]  # "from £17.08 to £17.28 an hour": the new rate
+    if change.group(1) and change.group(1).strip().lower() == "from" and (
+            new := _TO_NEW_RATE_RE.match(text, rate.end())):
+        return " ".join(new.group(1).split())  # "from $28.88 per hour to $30.00 per hour": the new rate
     return None
 
 

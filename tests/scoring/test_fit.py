@@ -438,8 +438,23 @@ def test_a_rate_that_leads_into_a_list_keeps_no_colon_before_its_rider():
      "childhood immunisation coverage before age 2 from 70% in 2020 to 90% in 2025"),
     ("Customer charter:\n- Answers to written enquiries will be given within 14 days\n- Refunds will be paid within 28 days",
      "nswers to written enquiries will be given within 14 days"),
+    # a count after "over" with a scale word ("over 2.5 million hours") is the activity, not a number bound to "over"
+    ("This year the trust intends to provide over 2.5 million community nursing hours, including rapid response, to "
+     "over 9,000 people.", "over 2.5 million community nursing hours"),
+    # a run of participles and a second indicator stay in the quote ("… recruited, trained and retained …, and the number of …")
+    ("The project's KPIs are the number of volunteers recruited, trained and retained in the county, and the number of "
+     "groups set up.", "number of volunteers recruited, trained and retained in the county, and the number of groups set up"),
+    # a share that "will increase from … to …" is the target itself, kept with the count it follows
+    ("It will fund 300,000 hours of respite and the carer-led proportion of new respite hours will increase from 10% in "
+     "2024 to 25% in 2026.", "will increase from 10% in 2024 to 25% in 2026"),
+    # a colon that goes on into a report of results ends the standard kept
+    ("The standard is that 80% of people should be seen within four weeks: in June, 86% of people were seen within four "
+     "weeks.", "outcome: 80% of people should be seen within four weeks."),
+    # a role's whole name is the subject of the standard, not its last word
+    ("A Tenancy Support Officer will visit you within 5 working days of the referral.",
+     "outcome: A Tenancy Support Officer will visit you within 5 working days of the referral."),
 ])
-def test_a_standard_kept_as_a_secondary_measure_keeps_its_share_and_subject(clause, kept):
+def test_a_kept_standard_keeps_its_subject_and_every_count_and_share_and_ends_where_the_clause_moves_on(clause, kept):
     found = [f for f in review(clause).findings if f.category == "output-only" and f.rewrite]
     assert found, review(clause).findings
     assert kept in found[0].rewrite, found[0].rewrite
@@ -495,30 +510,24 @@ def test_a_quoted_duty_stays_a_service_standard_and_is_not_called_not_a_target(c
     assert "not a target" not in found[0].rewrite
 
 
-@pytest.mark.parametrize("clause,kept", [
-    # a count after "over" with a scale word ("over 2.5 million hours") is the activity, not a number bound to "over"
-    ("This year the trust intends to provide over 2.5 million community nursing hours, including rapid response, to "
-     "over 9,000 people.", "over 2.5 million community nursing hours"),
-    # a run of participles and a second indicator stay in the quote ("… recruited, trained and retained …, and the number of …")
-    ("The project's KPIs are the number of volunteers recruited, trained and retained in the county, and the number of "
-     "groups set up.", "number of volunteers recruited, trained and retained in the county, and the number of groups set up"),
-    # a share that "will increase from … to …" is the target itself, kept with the count it follows
-    ("It will fund 300,000 hours of respite and the carer-led proportion of new respite hours will increase from 10% in "
-     "2024 to 25% in 2026.", "will increase from 10% in 2024 to 25% in 2026"),
-])
-def test_a_secondary_measure_keeps_every_count_and_share_the_clause_sets(clause, kept):
-    found = [f for f in review(clause).findings if f.category == "output-only" and f.rewrite]
-    assert found, review(clause).findings
-    assert kept in found[0].rewrite, found[0].rewrite
-
-
 @pytest.mark.parametrize("clause,rate", [
     # a rate named before its sum keeps its sum and its unit in the rewrite
     ("Notice: the published quarter hour rate for contracted home care will change to $7.64 per quarter hour from July.",
      "$7.64 per quarter hour"),
     ("The hourly rate for domiciliary care will be £23.40 from 1 April.", "£23.40 an hour"),
+    # a rate changed from one sum to another, each with its unit: the new one is the base
+    ("The respite base rate will rise from $26.10 per hour to $27.40 per hour.", "$27.40 per hour"),
 ])
 def test_a_rate_named_before_its_sum_keeps_the_sum_as_the_base_rate(clause, rate):
     found = [f for f in review(clause).findings if f.category == "cost-first" and f.rewrite]
     assert found, review(clause).findings
     assert f"The rate of {rate} stays as the base rate" in found[0].rewrite, found[0].rewrite
+
+
+def test_the_size_of_a_rate_change_is_not_called_the_base_rate():
+    # "A $5 per day increase" is how much a rate goes up by, not the rate
+    for clause in ("A $5 per day increase to the residential care component of the rate.",
+                   "Providers get a £1.10 an hour uplift for weekend home care."):
+        found = [f for f in review(clause).findings if f.category == "cost-first" and f.rewrite]
+        assert found, review(clause).findings
+        assert "stays as the base rate" not in found[0].rewrite, found[0].rewrite
