@@ -72,6 +72,9 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     # a medicine is not a drug misused: tuberculosis care paid per patient notified is TB care, not drug treatment
     ("Private providers receive a fee for each drug-resistant TB patient notified and for anti-TB drugs dispensed", "tuberculosis"),
     ("Needle exchange and drug treatment: 300 clients a year", "substance-misuse"),
+    # a benefit named by its own name, or a claim counted from its lodgement, is benefits administration
+    ("Disability Support Pension | 80% processed within 49 days", "benefits-administration"),
+    ("Claims processed within 21 days of claim lodgement: 70%", "benefits-administration"),
 ])
 def test_services_named_in_other_words_find_their_area(text, area):
     from scoring.service_area import detect_area
