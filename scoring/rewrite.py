@@ -603,6 +603,24 @@ _DECISION_STANDARD_RE = regex(
     r"(?:processed|decided|determined|approved|issued|cleared|settled|sanctioned|granted|disposed\s+of)\b", re.I)
 
 
+# The client group a clause's own words name, as the library tags the groups its areas and measures are for.
+_GROUP_CLIENTS = {"children": "children", "young people": "young-people", "youths": "young-people", "youth": "young-people",
+                  "older people": "older-people", "seniors": "older-people", "senior citizens": "older-people",
+                  "pensioners": "older-people", "parents": "parents", "families": "families"}
+
+
+def _outside_clients(text: str, area: Area) -> bool:
+    """Whether a clause names its own group, and the document's area is not for that group: in a paste of unrelated
+    lines, "90% of children seen within 6 weeks" under a tenancy support line is not about children's tenancies."""
+    words = _group_words(text)
+    client = _GROUP_CLIENTS.get(words.lower()) if words else None
+    if client is None or not area.clients:
+        return False
+    if client in ("parents", "families"):
+        return not {"parents", "families", "children"} & set(area.clients)
+    return client not in area.clients
+
+
 def _fostering_page(doc: DocContext) -> bool:
     """A document about children in care by its title or its area: "Standard Payment Rate for Foster Family Care"."""
     # (not "adult foster care", a United States name for adults placed with a family)
@@ -2505,7 +2523,7 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
     if area.key in ("adult-social-care", "homecare", "carers") and doc is not None and _fostering_page(doc) \
             and not _ADULTS_NAMED_RE.search(clause.text[:1000]):
         area = library()["children-families"]  # "Respite Care all ages $40.00 per day" on a page of foster family rates
-    if area.key == "general":
+    if area.key == "general" and not _outside_clients(clause.text, doc.area if doc else doc_area):
         area = doc.area if doc else doc_area
         if area.key == "complaints":
             # complaint handling is one standard among a charter's, not its service: the rows that register people or issue

@@ -898,6 +898,19 @@ def test_a_service_of_no_known_area_names_the_group_its_document_opens_with():
     assert output_rewrites("The provider will run 120 trips per month.")[0].startswith("People who use")
 
 
+def test_a_line_that_names_its_own_group_does_not_take_the_area_of_an_unrelated_line_pasted_with_it():
+    # a tenancy support line and a children's clinic line pasted together: the clinic's children get no tenancy
+    paste = ("The Tenancy Support Officer will visit each new tenant within 5 working days.\n"
+             "Children's clinic: 90% of children seen within 6 weeks of referral.")
+    findings = [f for f in review(paste).findings if f.category == "output-only" and f.line == 2]
+    assert findings, paste
+    assert not re.search(r"tenanc|settled home|housing", findings[0].rewrite, re.I), findings[0].rewrite
+    # a line with no group of its own still takes the document's area
+    housing = output_rewrites("# Housing support for people at risk of homelessness\n\n"
+                              "The provider will deliver 300 support sessions per year.")[0]
+    assert re.search(r"tenanc|settled home", housing, re.I), housing
+
+
 def test_the_aim_a_document_states_is_measured_first_unless_a_library_outcome_is_that_aim():
     rewrite = output_rewrites("# Home support\n\nThe service aims to help older people stay in their own homes for as long "
                                "as they wish.\n\nThe provider will deliver 300 befriending visits per year.")[0]
