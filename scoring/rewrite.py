@@ -45,6 +45,7 @@ def _clause_area(clause: str) -> Area:
 # Groups the rules need not know, named as the people a service is for: "library users", "passengers".
 _MORE_GROUPS_RE = regex(r"\b(?:borrowers|library\s+(?:users|members)|passengers|callers|victims(?:\s+of\s+crime)?|survivors"
                         r"|pregnant\s+women|expectant\s+mothers|new\s+mothers|kinship\s+(?:carers|families)"
+                        r"|(?:family\s+|unpaid\s+)?caregivers"  # America's word for carers: "respite for family caregivers"
                         # groups a US or South African text names as written: "Grade 9 girls", "seniors"
                         r"|girls|boys|seniors|senior\s+citizens"
                         # "youth" as the people counted, not a youth club's or service's name: "Number of youth and
@@ -1508,14 +1509,15 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
             if per is not None and len(money) == 1:
                 per_rate = f"{money[0]} per {per}"  # the line's figure, by the period its lead-in names
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
-        if template == "homecare-outcomes" and _care_area(area) is not area and per is None:
-            area = _care_area(area)
+        if template == "homecare-outcomes" and _care_area(area, clause.text) is not area and per is None:
+            area = _care_area(area, clause.text)
             context["beneficiaries"] = area.beneficiaries
         # Funded childcare paid by the hour (an early years place) is planned around each child's development: no
         # support plan, no travel time, and the child's development first.
         context["early"] = template == "homecare-outcomes" and area.key == "early-years"
         # A service bought by the hour that keeps no support plan (an appropriate adult's call-outs): its own outcome, no plan.
-        context["own_hours"] = template == "homecare-outcomes" and area.key in _OWN_OUTCOME_BY_THE_HOUR
+        # (A rate by the day keeps the day's wording: "the days paid for", not hours.)
+        context["own_hours"] = template == "homecare-outcomes" and area.key in _OWN_OUTCOME_BY_THE_HOUR and per is None
         if context["early"] and context["beneficiaries"] == area.beneficiaries:
             context["beneficiaries"] = "children"  # "each child's learning and development, for example that children …"
         if context["early"]:
@@ -1589,10 +1591,13 @@ _HOURLY_RATE_RE = regex(rf"{_MONEY}(?:\s?(?:-|–|to)\s?{_MONEY})?\s?\(?(?:rate\
 _CARE_AT_HOME = ("homecare", "adult-social-care", "older-people")
 # Services with no support plan that are still bought by the hour (an appropriate adult's call-outs): the rate stays and
 # the outcome part is the service's own, never home care's visits and travel time.
-_OWN_OUTCOME_BY_THE_HOUR = ("custody-support",)
+_OWN_OUTCOME_BY_THE_HOUR = ("custody-support",
+                            # treatment for people on probation or in prison bought by the hour or the session: their
+                            # outcomes (not reoffending, a settled life) are the justice service's, with no care plan at home
+                            "criminal-justice", "prisons")
 # Services paid by the hour that keep their own outcomes: supported living for disabled people, job coaching,
-# mental health support, a family worker's or a drug worker's hours.
-_PAID_BY_THE_HOUR = _CARE_AT_HOME + ("disability", "employment", "mental-health", "children-families", "youth",
+# mental health support, a family worker's or a drug worker's hours, a carer's break (respite bought for the carer).
+_PAID_BY_THE_HOUR = _CARE_AT_HOME + ("carers", "disability", "employment", "mental-health", "children-families", "youth",
                                      "leaving-care", "homelessness", "substance-misuse", "early-years", "learning-support")
 # A rate that is a change, not the rate: "will rise from £17.08 to £17.28 an hour" (the rate is the second),
 # "increased $2.15 an hour" (no rate is given).
@@ -1744,10 +1749,19 @@ _FIGURE_ONLY_CELL_RE = regex(r"[-–]?[£$€]?\s?\d[\d,]*(?:\.\d+)?\s?%?")
 _MONEY_CELL_RE = regex(r"(?:[£$€]\s?\d{1,4}(?:[.,]\d{2})?|\d{1,4}[.,]\d{2}\s?(?:€|kr|eur|euroa)?)(?:\s?(?:p/?h|ph|/\s?h(?:ou)?r?|per\s+\w+))?")
 
 
-def _care_area(area: Area) -> Area:
+def _care_area(area: Area, text: str = "") -> Area:
     """The area a payment-by-the-hour rewrite speaks for: the clause's own service (care at home, supported
-    living, job coaching, a family worker's hours), else home care (a rate for care names no other service)."""
+    living, job coaching, a family worker's hours, a break for unpaid carers), else home care (a rate for care names no
+    other service). "Carers" paid by the hour are care workers unless the text says the rate buys unpaid carers a break."""
+    if area.key == "carers" and not _CARERS_BREAK_RE.search(text[:1000]):
+        return library()["homecare"]
     return area if area.key in _PAID_BY_THE_HOUR or area.key in _OWN_OUTCOME_BY_THE_HOUR else library()["homecare"]
+
+
+# A rate that buys unpaid carers a break, or support for them: "respite for family caregivers", "carers' breaks", "a
+# sitting service for unpaid carers" (not "£19.00 p/h for each carer employed on the care call").
+_CARERS_BREAK_RE = regex(r"\b(?:unpaid|family|informal)\s+(?:carers?|caregivers?)\b|\bcaregivers?\b|\bcarers?['’]?\s+(?:breaks?|support|assessments?)\b"
+                         r"|\bbreaks?\s+for\s+carers\b|\bsitting\s+service\b", re.I)
 
 
 def _direct_payments(doc_area: DocContext | Area) -> bool:
@@ -1779,7 +1793,7 @@ def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocC
     if area.key == "children-families" and " children in care" in scope.aims \
             and not _group_words(line, plural_only=True):
         return "children in care"  # a placement's rate is paid for the child placed, not for a family's parenting
-    return _beneficiaries(line, heading, area if area.key != "general" else _care_area(area), scope.ages, _doc_group(doc_area))
+    return _beneficiaries(line, heading, area if area.key != "general" else _care_area(area, line), scope.ages, _doc_group(doc_area))
 
 
 def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = False, direct: bool = False,
@@ -1990,7 +2004,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
         line = f"{priced.group(1).strip()} {priced.group(2)}"
     if per is not None:
         line = f"{line.rstrip(' .;,')} per {per}"
-    slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area), scope)
+    slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area, line), scope)
     direct = _direct_payments(doc_area)
     who = None if early else _rate_who(line, heading, area, scope, doc_area)
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
@@ -2026,7 +2040,7 @@ def _rate_rise_line(clause: Clause, start: int, doc_area: DocContext | Area) -> 
         slot = next((o for o in slots if o["key"] == "ascot"), slots[0])
         who = _rate_who(line, heading, library()["adult-social-care"], scope, doc_area)
     else:
-        slot = _own_outcomes_slot(_care_area(area), scope)
+        slot = _own_outcomes_slot(_care_area(area, line), scope)
         who = _rate_who(line, heading, area, scope, doc_area)
     return (f"{line.rstrip(' .;,')}; {_payment_part(slot, who)}, rather than the time paid for"
             f"{line[-1] if line[-1] in '.;' else '.'}")
@@ -2563,7 +2577,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         return award_rows(place, slots, slots["price_term"])
     area, scope, heading = _setting(clause, doc_area)
     if template == "homecare-outcomes":
-        area = _care_area(area)
+        area = _care_area(area, " ".join(place.cells) or clause.text)
     if area.key == "general" and _DOCUMENTS_REQUIRED_RE.search(" ".join(place.header + place.cells)):
         area = library()["applications"]  # a charter's row with the documents to bring and the time taken: a decision
     activity = row_activity(place)
@@ -2582,7 +2596,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         # (each row's own service first: "Overnight respite in the home" in a sheet that also prices job coaching is care
         # at home, whatever the sheet's commonest service)
         if (own := _clause_area(" ".join(place.cells))).key != "general":
-            area = _care_area(own)
+            area = _care_area(own, " ".join(place.cells))
         cells = list(place.cells)
         if own.key == "general" and area.key not in _CARE_PLAN_AREAS:
             # a row that names no service of its own in a sheet of several (its commonest service is job coaching): not

@@ -729,6 +729,19 @@ def test_an_hourly_rate_for_a_custody_service_keeps_its_rate_and_gets_the_servic
         assert "NICE" not in rewrite and "travel time" not in rewrite and "support plan" not in rewrite, rewrite
 
 
+@pytest.mark.parametrize("text", [
+    "Sex offender treatment providers will be paid $85 per hour of group treatment.",
+    "Providers of treatment for people on probation will be paid $40.00 per hour of counselling.",
+])
+def test_an_hourly_rate_for_offender_treatment_gets_the_justice_services_outcome_not_home_care(text):
+    written = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert written, review(text).findings
+    for rewrite in written:
+        assert re.search(r"\$\d+(?:\.\d\d)? per hour stays", rewrite), rewrite
+        assert "travel time" not in rewrite and "support plan" not in rewrite and "at home" not in rewrite, rewrite
+        assert re.search(r"offend|probation|prison", rewrite), rewrite
+
+
 def test_a_payment_cut_on_a_waiting_time_keeps_the_time_as_a_standard_not_as_activity_payments():
     rewrite, = output_rewrites("Providers with a median wait from referral to first appointment of more than 15 working days "
                                 "will have their quarterly payment reduced by 3%.")
@@ -1722,6 +1735,28 @@ def test_a_childcare_rate_is_planned_around_the_childs_development_not_a_care_pl
     assert "learning and development" in written and "funding rate" in written, written
     assert "ASQ-3" in written, written
     assert not any(w in written for w in ("support plan", "travel time", "keyworker", "Visits")), written
+
+
+@pytest.mark.parametrize("text", [
+    "In-home respite for family caregivers under the Family Caregiver Support Program will be paid at $30.00 per hour.",
+    "Carers breaks: the respite sitting service for unpaid carers is paid at £18.50 per hour.",
+])
+def test_a_carers_break_paid_by_the_hour_is_measured_by_the_carers_own_quality_of_life(text):
+    """Respite bought for a carer is the carer's service: its rate gets the carer's outcome (not home care's for the
+    person cared for), and no visit lengths or paid travel time, which belong to care at home."""
+    [written] = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert re.search(r"(?:carers|caregivers) report a better quality of life alongside caring", written), written
+    assert "per hour stays as the base rate" in written, written
+    assert not any(w in written for w in ("supported at home", "NICE", "travel time", "Visits")), written
+
+
+def test_support_paid_by_the_hour_that_is_not_care_at_home_is_not_promised_paid_travel_time():
+    [written] = [f.rewrite for f in review("Supported living providers are paid £19.80 per hour for support to people with "
+                                           "learning disabilities.").findings if f.category == "cost-first" and f.rewrite]
+    assert "£19.80 per hour stays as the base rate" in written and "travel time" not in written, written
+    [care] = [f.rewrite for f in review("Home care providers will be paid £21.50 per hour for personal care visits.").findings
+              if f.category == "cost-first" and f.rewrite]
+    assert "travel time is paid" in care, care  # care at home keeps it: its workers travel between visits
 
 
 @pytest.mark.parametrize("line", [
