@@ -324,7 +324,10 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
                           # a target that sets its figure, whatever year it is for: "The target is 500 home visits in
                           # 2024-25", "Reference Point/Target: 1,769 registered sites in 2007-08" (not "the target of 500
                           # was met", a result)
-                          r"|\btargets?\s*(?::|\bis\b|\bare\b|\bwill\s+be\b)[\s|]*(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d", re.I)
+                          r"|\btargets?\s*(?::|\bis\b|\bare\b|\bwill\s+be\b)[\s|]*(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d"
+                          # a body that targets a share, whatever result follows: "It targets 90 per cent of patients to be
+                          # transferred within 30 minutes, but was able to achieve 60.4 per cent"
+                          r"|\b(?:also\s+)?targets\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)", re.I)
 
 
 # A KPI line that names its indicator first ("Number of home visits made", "% of calls answered"): its past
@@ -337,7 +340,12 @@ _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-
 # standard"), a target told as met or missed, a results table's "actual outputs achieved".
 _TOLD_RESULT_RE = regex(r"\b(?:only|just)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|a\s+(?:minority|handful|few|third|quarter|half"
                          r"|fraction))(?!\w)[^.;]{0,100}?\b(?:met|reached|achieved|hit|missed|arrived|responded|were\s+(?:seen|treated|"
-                         r"reached|answered|completed))\b"
+                         r"reached|answered|completed)|left|are\s+(?:seen|treated)|received|waited|got)\b"
+                         # a report's finding: "the annual report shows only 65 per cent …", "The audit found that 71% …"
+                         r"|\b(?:report|data|figures|statistics|audit|survey|review)\s+(?:shows?|showed|reveals?|revealed|finds|found)\s+"
+                         r"(?:that\s+)?(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?\d"
+                         # a results line by its label: "actual: 99.9% in two minutes", "Outturn – 87%"
+                         r"|(?:^|(?<=\n))[^\S\n]*[^\w\n]*(?:actuals?|achieved|outturn|result)[^\S\n]*[:=–-][^\S\n]*\d"
                          # a target told as met or missed: "The three-year target for 149,449 interventions was passed"
                          r"|\btargets?\b[^.;]{0,80}?\b(?:was|were|has\s+been|have\s+been)\s+(?:passed|met|exceeded|achieved|hit"
                          r"|missed|surpassed|beaten)\b"

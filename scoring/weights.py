@@ -552,6 +552,7 @@ _BLOCK_CUE_RE = regex(
 )
 _MARKER_RE = regex(r"^[\s•*\-–>]*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s+)?")
 _TABLE_RULE_RE = regex(r"^[\s|:+\-=]*-[\s|:+\-=]*$")
+_LEAD_NUM_RE = regex(r"\d{1,3}(?:\.\d{1,2})?[^\S\n]+")
 _TOTAL_ROW_RE = regex(r"\s*(?:grand\s+|overall\s+)?total(?:\s+(?:score|weighting|weight|marks|points))?\s*:?\s*", re.I)
 _HEADER_RE = regex(r"^(?:criteri\w*|award\s+criteri\w*|evaluation\s+criteri\w*|element|section|weight\w*|max\w*|score|total|[\s:-]*)$", re.I)
 
@@ -579,6 +580,9 @@ def _row(line: str):
         return [""], float(num.group(1)), (num.group(2) or "").lower(), False
     item = _LINE_END_NUM_RE.search(stripped)
     label = stripped[: item.start()].strip(" :-(") if item else ""
+    # A rank or priority column before the criterion, as a table pasted with spaces gives it: "60 Price 60.00"
+    if label and label[0].isdigit() and (lead := _LEAD_NUM_RE.match(label)) and TERM_RE.match(label, lead.end()):
+        label = label[lead.end():]
     # "X 0.5" is a multiplier in a scoring form, not a criterion with its weight.
     if item and 0 < len(label) <= 80 and re.search(r"[^\W\d_]", label) and not re.fullmatch(r"[x×*]", label, re.I):
         return [label], float(item.group("v")), (item.group("u") or "").lower(), False
