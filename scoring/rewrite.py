@@ -1593,7 +1593,7 @@ _CARE_AT_HOME = ("homecare", "adult-social-care", "older-people")
 # the outcome part is the service's own, never home care's visits and travel time.
 _OWN_OUTCOME_BY_THE_HOUR = ("custody-support",
                             # treatment for people on probation or in prison bought by the hour or the session: their
-                            # outcomes (not reoffending, a settled life) are the justice service's, with no care plan at home
+                            # outcomes (no further offending, a settled life) are the justice service's, with no care plan at home
                             "criminal-justice", "prisons")
 # Services paid by the hour that keep their own outcomes: supported living for disabled people, job coaching,
 # mental health support, a family worker's or a drug worker's hours, a carer's break (respite bought for the carer).
