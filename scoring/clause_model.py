@@ -525,7 +525,7 @@ _THRESHOLD_ONLY_RE = regex(
 
 
 # A bare indicator line: what is counted, with no figure ("Number of referrals made", "% of clients seen").
-_BARE_INDICATOR_RE = regex(r"^\W*(?:total\s+)?(?:number|no\.|#|percentage|proportion|rate|%)\s+of\b", re.I)
+_BARE_INDICATOR_RE = regex(r"^\W*(?:total\s+)?(?:number|no\.|no(?=\s+of\b)|#|percentage|proportion|rate|%)\s+of\b", re.I)
 # An outcome statement over such lines, in an outcomes framework: "People at risk get help early", "Fewer
 # children will need care", "Risk is reduced for people who use drugs", "Services: support services are safe
 # and effective". The indicators under it are how progress to it is tracked; they hold no provider to a count.

@@ -296,7 +296,7 @@ _FIELD_VALUE = regex(r"\s[-–—:]\s{0,3}\d[\d,.]*%?(?:\s{0,3}\([^()\n]{1,40}\)
 # A sentence's verb: a line with one is a sentence, not a field.
 _VERB = regex(r"\b(?:will|shall|must|should|is|are|was|were|be|provides?|delivers?)\b", re.I)
 # A line that names a count and ends with a colon for its figure: a field of a form, not a list's lead-in.
-_FIELD_RE = regex(r"\b(?:(?:average|total|mean|median)\s+)?(?:number|no\.|#|percentage|%|proportion|rate)\s+of\s+[^:]{3,100}:$", re.I)
+_FIELD_RE = regex(r"\b(?:(?:average|total|mean|median)\s+)?(?:number|no\.|no(?=\s+of\b)|#|percentage|%|proportion|rate)\s+of\s+[^:]{3,100}:$", re.I)
 
 
 # A note in brackets, and the "to be" of a label's own phrase ("hours to be commissioned per week"): not a verb.
@@ -372,7 +372,7 @@ def kept_cell(place: Place, i: int) -> bool:
 
 
 # A measure's name: a count or share ("Number of …", "% of …", "Average wait of …"), not a clause of its own.
-MEASURE_NAME_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.)\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
+MEASURE_NAME_RE = regex(rf"(?:total|number|percentage|proportion|average|rate|count|no\.|no(?=\s+of\b))\b|[#%]\s?of\b|{WAIT_NAMED}", re.I)
 # A charter's opener before its standard: "To ensure that …", "To ensure …" (and stray marks before it, but not the sign a
 # measure opens on: "% of mail delivered …" keeps its "%", "# of items" its "#").
 _TO_ENSURE_RE = regex(r"^(?:(?![%£$€]|#\s?of\b)\W)*(?:\d{1,2}[.)]\s+)?(?:to\s+ensure\s+(?:that\s+)?)?(?=\S)", re.I)

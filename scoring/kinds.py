@@ -357,7 +357,7 @@ _LIMIT_VALUE_RE = regex(r"^\W*(?:within|not\s+(?:more|later)\s+than|no\s+(?:more
 _TIME_TARGET_RE = regex(r"^\W*(?:within\s+|not\s+more\s+than\s+|no\s+more\s+than\s+|max(?:imum|\.)?\s+(?:of\s+)?|up\s+to\s+)?"
                         r"(?:\d[\d.,]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\s*"
                         r"(?:\(\w+\)\s*)?(?:working\s+|calendar\s+|business\s+|clear\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\b", re.I)
-_COUNT_RE = regex(r"^\W*(?:(?:daily|weekly|monthly|annual)\s+)?(?:average\s+|total\s+)?(?:number|no\.|count|volume)\s+of\b", re.I)
+_COUNT_RE = regex(r"^\W*(?:(?:daily|weekly|monthly|annual)\s+)?(?:average\s+|total\s+)?(?:number|no\.|no(?=\s+of\b)|count|volume)\s+of\b", re.I)
 
 
 _DESCRIPTION_HEAD_RE = regex(r"\b(?:description|descriptor|background|about\s+the\s+service|what\s+the\s+service\s+does)\b", re.I)

@@ -327,13 +327,18 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
                           r"|\btargets?\s*(?::|\bis\b|\bare\b|\bwill\s+be\b)[\s|]*(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d"
                           # a body that targets a share, whatever result follows: "It targets 90 per cent of patients to be
                           # transferred within 30 minutes, but was able to achieve 60.4 per cent"
-                          r"|\b(?:also\s+)?targets\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)", re.I)
+                          r"|\b(?:also\s+)?targets\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)"
+                          # a target of a number still to be reached, whatever year it is for: "A target of 300 people to
+                          # be trained in 2027" (its year is the one the target is for, not a period reported on)
+                          r"|\btargets?\s+of\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d[\d,]*\s+(?:[\w'’-]+\s+){0,3}?to\s+be\s+[a-z]+ed\b"
+                          # (not one told as met or missed: "… in 2016, which was exceeded in the first quarter")
+                          r"(?![^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:met|exceeded|achieved|missed|surpassed|passed|reached)\b)", re.I)
 
 
 # A KPI line that names its indicator first ("Number of home visits made", "% of calls answered"): its past
 # participles describe the count ("visits made"), they do not report what happened, unless a finite verb does
 # ("Number of visits made in 2023 was 1,200").
-_INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|"
+_INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|no(?=\s+of\b)|"
                            r"percentage|proportion|%|rate)\s+of\b", re.I)
 # A result told as such: a share that did or did not meet a target or standard ("Only 51% of ambulances reached the most
 # life threatening calls within the set target", "of the 36 high risk cases monitored, only a minority met the
@@ -371,7 +376,7 @@ _FINITE_REPORT_RE = regex(r"\b(?:was|were|is|are|has|have|had|stood|rose|fell|in
 # A flattened table row: a count's label ("Total clients served", "Unduplicated # of youth served", "# of instances of
 # housing help") then only its figures, a target and the quarters' cells ("345 0 0"): an indicator, not an account
 # (also as the last line under a flattened header).
-_INDICATOR_ROW_RE = regex(r"(?:^|(?<=\n))[^\S\n]*\W*(?:[\w/-]+[^\S\n]+){0,3}?(?:total|\#\s*of|(?:number|no\.)\s+of)\s+[^.;:\d]{3,80}?"
+_INDICATOR_ROW_RE = regex(r"(?:^|(?<=\n))[^\S\n]*\W*(?:[\w/-]+[^\S\n]+){0,3}?(?:total|\#\s*of|(?:number|no\.|no(?=\s+of\b))\s+of)\s+[^.;:\d]{3,80}?"
                           r"\s\d[\d,]*(?:\.\d+)?%?(?:\s+\d[\d,]*(?:\.\d+)?%?){0,5}\s*$", re.I)
 
 
@@ -405,7 +410,7 @@ _DESCRIBED_RE = regex(r"^\W*(?:this|the)\s+(?:interactive\s+)?(?:chart|graph|tab
                       r"\s*[:.–-]?\s*(?:showing|illustrating|displaying|comparing)\b", re.I)
 # A lead-in to a table of figures: "Total number of beneficiaries enrolled in Delhi till Nov., 2013 reads as follows:" (read
 # before an indicator's own words, which it opens on).
-_FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+|average\s+|mean\s+)?(?:number|no\.|details|figures|data|status|position|break-?up)\s+of\b"
+_FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+|average\s+|mean\s+)?(?:number|no\.|no(?=\s+of\b)|details|figures|data|status|position|break-?up)\s+of\b"
                             r"[^;\n]{0,160}?\b(?:(?:reads?|is|are|was|were|stands?)\s+as\s+(?:follows|under|below)|(?:is|are|was|were)\s+"
                             r"(?:shown|given|set\s+out|listed|presented|detailed|summari[sz]ed|tabulated)\s+(?:below|overleaf|in\s+the\s+table\s+below)"
                             # or placed in an annex: "Details of performance-based incentives … is placed at Annexure- II."
