@@ -732,12 +732,18 @@ _AWARD_WORDS_RE = regex(r"\b(?:award\w*|tender\w*|bid\w*|evaluat\w*|weight\w*|cr
 _LABELLED_AMOUNTS_RE = regex(r"[^\n:$£€]{3,100}:[ \t]*[£$€]\s?\d[\d.,]*(?:,[ \t]*[£$€]\s?\d[\d.,]*)+[ \t]*$")
 
 
+# A billing code's row whose service ends on the unit it is billed in, its sum elsewhere ("T2016 | U9 | Home Support
+# Level II, 2-4 Beds, per Diem"): a rate row too, not an award rule.
+_UNIT_ROW_RE = regex(r"\|[^|\n]*\b(?:per\s+diem|per\s+(?:day|night|week|month))[\s|.]*$", re.I)
+
+
 def _rate(text: str) -> bool:
     if _AWARD_WORDS_RE.search(text):
         return False
     last = text.rsplit("\n", 1)[-1]
     return (bool(_RATE_FIGURE_RE.search(text)) and bool(_RATE_UNIT_RE.search(text))) \
-        or bool(_LABELLED_AMOUNTS_RE.search(last)) or bool(PRICE_LINE_RE.fullmatch(last.strip()))
+        or bool(_LABELLED_AMOUNTS_RE.search(last)) or bool(PRICE_LINE_RE.fullmatch(last.strip())) \
+        or bool(_UNIT_ROW_RE.search(last))
 
 
 def rule_for(category: str, clause_text: str) -> Rule:

@@ -25,7 +25,7 @@ _TIME_WORD_BEFORE_RE = regex(r"\b(?:by|in|from|since|until|till|before|after|dur
 PRICE_LINE_RE = regex(r"([A-Za-z][^\n$£€\d|]{1,80}?)[ \t]*([£$€][ \t]?\d[\d,]*(?:\.\d\d)?)")
 _LEADING_NUMBER_RE = regex(r"(?:19|20)\d\d\b|\d[\d,.]*")
 # Where a quoted activity may begin once a stray leading number is set aside: a count or rate, or a name.
-_ACTIVITY_START_RE = regex(r"(?i:%|per cent\b|percent\b|total\b|number\b|no\.|proportion\b|rate\b)|[A-Z]")
+_ACTIVITY_START_RE = regex(r"(?i:%|per cent\b|percent\b|total\b|number\b|no\.|no(?=\s+of\b)|proportion\b|rate\b)|[A-Z]")
 _LABEL_RE = regex(r"(?:(?:key\s+)?(?:performance\s+)?(?:measure|indicator|kpi|spi|pi|ref)\s*)?\d{1,3}[a-z]?\s*[:–—-]\s+", re.I)
 # A priority code and its category before a repair line's sentence: "DAM24: Damp - The repairs team will …".
 _CODE_LABEL_RE = regex(r"(?-i:[A-Z]{1,6})\d{1,3}[a-z]?\s*:\s+(?:(?-i:[A-Z])[\w'&/]*(?:[ ][\w'&/]+){0,3}[ ]+[–—-][ ]+(?=(?-i:[A-Z])))?",
@@ -89,6 +89,8 @@ _MODAL_LEAD_RE = regex(r"(?:will|shall|must|should)\s+(?:[a-z]+\s+){1,3}?(?<!\bw
 # A second standard joined to the first: ", and 95% within 18 weeks", "and 98 per cent ...", or the next year's
 # figure: ", 925 young people in Year 2".
 _SECOND_SHARE_RE = regex(r",?\s(?:and|with)\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s?(?:%|per\s?cent\b)"
+                         # the last of the ages or years a count is for: "for children aged 3 and 4."
+                         r"|\s(?:and|or)\s+\d{1,2}(?:\s*(?:years?|year-olds?)(?:\s+old)?)?(?=\s*(?:[.,;)]|$))"
                          r"|,\s+(?:and\s+)?\d[\d,]*\s+(?:[a-z]+\s+){0,3}?in\s+(?:year|yr)\s*\d"
                          # a second indicator: "the number of care workers trained …, and the number of providers supported", "… and the
                          # dementia-specific proportion of new hours will increase …"

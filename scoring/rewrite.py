@@ -190,9 +190,23 @@ def _beneficiaries(clause: str, heading: str, area: Area, ages: AgeRange | None,
 
 def _measure_named(outcome: Outcome, measure: Measure, scope: _Scope) -> str:
     """The measure's short name; where the text's nation is not known, with the nation's own collection it stands in for
-    beside it ("the landlord's own survey of tenants …; in England, the Tenant Satisfaction Measures survey …")."""
+    beside it ("the landlord's own survey of tenants …; in England, the Tenant Satisfaction Measures survey …"), and a
+    collection that runs in one nation only, with no other to offer, said to be that nation's ("in England, the Early Years
+    Foundation Stage Profile …"): a clause pasted on its own may be from anywhere. Not where the text names it itself."""
     official = outcome.official_in(measure, scope.ages, scope.nation)
-    return f"{measure.short}; in {official.nations[0]}, {official.short}" if official else measure.short
+    if official:
+        return f"{measure.short}; in {official.nations[0]}, {official.short}"
+    if scope.nation is None and measure.nations and measure.key not in scope.named \
+            and not any(nation in measure.short for nation in measure.nations):  # (not "the Survey of Adult Carers in England")
+        return f"in {_places(measure.nations)}, {measure.short}"
+    return measure.short
+
+
+def _places(nations: tuple[str, ...]) -> str:
+    """ "England", "England and Wales", "Great Britain" (England, Scotland and Wales)."""
+    if set(nations) == {"England", "Scotland", "Wales"}:
+        return "Great Britain"
+    return nations[0] if len(nations) == 1 else ", ".join(nations[:-1]) + " and " + nations[-1]
 
 
 def _outcome_slots(area: Area, count: int, seed: str, scope: _Scope, own_aim: bool = True) -> list[dict[str, str]]:
@@ -940,7 +954,7 @@ _CELL_GAP_RE = regex(r"[a-z)][ \t]{3,}[A-Z]")
 _FIGURE_WORD_RE = regex(r"(?:million|thousand|billion|bn|m\b|per\s?cent|percent|%)", re.I)
 # A line that counts something: a figure, a count's name, or a lot ("6 units of …", "Total number of …", "Lot 2 - …").
 _COUNT_LINE_RE = regex(r"(?:\d|(?:up\s+to|at\s+least|a\s+)?(?:minimum|maximum)\b|lot\s+\d|(?:total|number|percentage|proportion|average"
-                       r"|rate|count|no\.)\b|[#%]\s?of\b)", re.I)
+                       r"|rate|count|no\.|no(?=\s+of\b))\b|[#%]\s?of\b)", re.I)
 # More verbs that open an item which is a commitment ("Increase the number of referrals …", "Communicate with …").
 _MORE_ITEM_VERBS_RE = regex(r"(?:increase|reduce|improve|expand|promote|raise|encourage|continue|collaborate|communicate|work|build"
                             r"|create|ensure|deliver|begin|offer|maintain)\b(?![-'’])", re.I)
@@ -2337,7 +2351,7 @@ _CATEGORY_LABEL_RE = regex(_CATEGORY + r"(?=[A-Z][a-z])")
 # A line that names a count or a share of people or things, a KPI's title: "Number of clients", "Daily average number of
 # clients", "% of referrals seen within 5 days", "A18 Percentage of adults …" (after its code). Its rewrite is a share too.
 _COUNT_NAME_RE = regex(r"(?:(?:[A-Z]{1,3}\d{1,3}(?:\.\d{1,3}){0,3}[.:)]?|\d{1,3}(?:\.\d{1,3}){0,3}[.:)])[ \t]+)?(?:the[ \t]+)?(?:(?:daily|weekly|monthly|quarterly|annual|average|mean"
-                       r"|total)[ \t]+){0,2}(?:number|no\.|#|percentage|per[ \t]?cent|%|proportion|count)[ \t]+of\b", re.I)
+                       r"|total)[ \t]+){0,2}(?:number|no\.|no(?=\s+of\b)|#|percentage|per[ \t]?cent|%|proportion|count)[ \t]+of\b", re.I)
 
 
 def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area: DocContext | Area, label: str,
@@ -2386,8 +2400,11 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
             head = _clean_quote(head)
             if head and whole.startswith(head) and re.search(re.escape(whole) + r"\s*[:=]", " ".join(line.split())):
                 head = whole  # a field's whole name, not a cut quote: "… the project expects to work with: 300" keeps "with"
-            one = len(figures) == 1 and not _RUN_TOGETHER_RE.fullmatch(figures[0])  # year columns fused by a flattened copy
-            words = "" if not head else f"{head}: {figures[0]}" if one else head
+            fused = any(_RUN_TOGETHER_RE.fullmatch(f) for f in figures)  # year columns fused by a flattened copy
+            # several figures (a workload row's actual, estimate and target years) cannot be told apart, so all are kept as
+            # the row gives them: the commissioner still sees what was counted
+            words = "" if not head else head if fused else f"{head}: {figures[0]}" if len(figures) == 1 \
+                else f"{head} (the row's figures: {', '.join(figures)})"
         quoted, words = words, _with_row_label(words, line, label)
     if words:
         after = clause.text[clause.text.find(quoted[:20]) + len(quoted):].split("\n")[0] if quoted and quoted[:20] in clause.text else ""
@@ -2396,6 +2413,8 @@ def _line_rewrite(template: str, clause: Clause, start: int, end: int, doc_area:
             words = f"{words}: {target.group(1)}"
         elif not figures and not target and (below := _value_below(clause, document)):
             words = f"{words}: {below}"  # a table flattened one cell a line: the indicator's figure is the next line
+        elif not figures and not target and (column := _figures_below(clause, start, document)):
+            words = f"{words} (the row's figures: {', '.join(column)})"  # its years' figures, one a line: all kept
         if label and words.startswith(label.strip()):
             words = words[len(label.strip()):].strip(" :–—-")
         words = mid_sentence(words)
@@ -2478,6 +2497,37 @@ def _value_below(clause: Clause, text: str) -> str:
         return ""  # no figure below, or two (a baseline and a target, this year's and next): which is the target is not said
     frequency = _FREQUENCY_LINE_RE.fullmatch(lines[1]) if len(lines) > 1 else None
     return figure.group(1) + (f" {frequency.group(1).lower()}" if frequency else "")
+
+
+_COLUMN_FIGURE_RE = regex(r"[ \t]*((?:[<>≥≤][ \t]?)?[$£€]?\d[\d,]{0,9}(?:\.\d{1,2})?%?)[ \t]*")
+_NO_FIGURE_RE = regex(r"[ \t]*(n/?a|[-–—]|tbc|tbd)[ \t]*", re.I)
+
+
+def _figures_below(clause: Clause, start: int, text: str, most: int = 6) -> list[str]:
+    """The cells a flattened row sets one a line under its indicator's line (a workload row's actual, estimate and
+    target years, with blank lines and "N/A" cells between), in the clause or, where the clause ends with the line, in
+    the document: each cell as written, up to the first line that is not one. Empty unless two are figures."""
+    rel = start - clause.start
+    below = clause.text.find("\n", rel)
+    if below >= 0:
+        lines = clause.text[below:below + 40 * most].split("\n")[1:]
+    elif text and text[clause.end:clause.end + 2].strip(" \t")[:1] in ("\n", "\r"):
+        lines = text[clause.end:clause.end + 40 * most].split("\n")[1:]
+    else:
+        return []
+    found: list[str] = []
+    figures = 0
+    for line in (raw.rstrip("\r") for raw in lines):
+        if (figure := _COLUMN_FIGURE_RE.fullmatch(line)) is not None:
+            found.append(figure.group(1))
+            figures += 1
+        elif (none := _NO_FIGURE_RE.fullmatch(line)) is not None:
+            found.append(none.group(1))
+        elif line.strip():
+            break
+        if len(found) == most:
+            break
+    return found if figures > 1 else []
 
 
 def _doc_group(doc_area: DocContext | Area) -> str | None:

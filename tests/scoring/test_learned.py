@@ -301,6 +301,14 @@ def test_a_learned_rate_for_a_placement_gets_the_payment_suggestion_not_an_award
     assert "placement stability" in found[0].rewrite
 
 
+def test_a_billing_code_row_billed_by_the_day_gets_the_payment_suggestion_not_an_award_weighting():
+    """A code list's row that names a service and the unit it is billed in, its sum elsewhere ("H0043 | HQ | Shared living,
+    3-4 residents, per Diem") is a rate row: a reader saw such rows answered with a tender's price-quality weighting."""
+    row = "Codes affected by the change:\nH0043 | HQ | Shared living, 3-4 residents, per Diem"
+    assert learned.rule_for("cost-first", row).rewrite == "homecare-outcomes"
+    assert learned.rule_for("cost-first", "H0043 | Tenders scored on price | per Diem").rewrite == "award-quality-first"
+
+
 def test_a_learned_price_list_line_keeps_its_item_and_price_as_the_base_rate(thresholds):
     """A support price list's line, an item and its price with the unit left to the list ("Sunday$88.10" under
     "Personal care at home"), is a payment term: it comes back as the same line, item and price apart and kept, with

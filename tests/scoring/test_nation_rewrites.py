@@ -202,3 +202,18 @@ def test_a_hospital_target_from_a_district_health_board_is_not_offered_englands_
     (home,) = _rewrites("Hospital targets for the trust, regulated by the Care Quality Commission in England\n\n" + target)
     assert survey not in abroad and "emergency department within four hours" in abroad, abroad
     assert survey in home, home
+
+
+def test_a_clause_that_names_no_place_is_told_whose_collection_a_measure_is():
+    """A clause pasted on its own may be from anywhere: where the only measure the library has for an outcome is one
+    nation's collection, the suggestion says whose it is ("in England, NHS patient survey …"), and an English document gets
+    it plainly. A collection across England, Scotland and Wales is Great Britain's."""
+    survey = measures()["nhs-inpatient-survey"].short
+    target = "90 per cent of patients will be moved from ambulance trolleys within 30 minutes.\n"
+    (alone,) = _rewrites(target)
+    (home,) = _rewrites("Hospital targets for the trust, regulated by the Care Quality Commission in England\n\n" + target)
+    assert f"in England, {survey}" in alone, alone
+    assert survey in home and "in England, " not in home, home
+    dwp = measures()["dwp-customer-experience-survey"].short
+    (claims,) = _rewrites("Benefit claims will be processed within 28 days.")
+    assert f"in Great Britain, {dwp}" in claims, claims
