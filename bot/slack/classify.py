@@ -71,6 +71,10 @@ _WEIGHTING = re.compile(r"\b(?:price|cost|quality|social value)\b\s*[:(]?\s*\d{1
 _NUMBERED = re.compile(r"^\s*\d+(?:\.\d+)+\s", re.MULTILINE)
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+\S", re.MULTILINE)
 _TABLE = re.compile(r"\t|\|")
+# A KPI's name with its figure, on its line or alone on the next: "Number of clients in treatment: 950", "No of classes
+# held" over "120". (A name with no figure may be a question's topic: "number of visits for a carers service".)
+_INDICATOR_WITH_FIGURE = re.compile(r"^[ \t]*(?:total\s+)?(?:number|no\.?|#|percentage|proportion)[ \t]+of\b[^\n?]*?"
+                                    r"(?:\d[^\n?]*$|\n[ \t]*[\d,.]+[ \t]*%?[ \t]*$)", re.IGNORECASE | re.MULTILINE)
 # Sentences, and the part after a colon: "This is what I wrote: Clients will be seen…" holds a clause.
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 
@@ -108,7 +112,8 @@ def _is_draft(text: str) -> bool:
 def _layout_of_a_document(text: str) -> bool:
     lines = [line for line in text.splitlines() if line.strip()]
     return (len(text.split()) > _LONG_WORDS or len(_BULLET.findall(text)) >= 2
-            or bool(_NUMBERED.search(text)) or (len(lines) >= 2 and bool(_TABLE.search(text))))
+            or bool(_NUMBERED.search(text)) or (len(lines) >= 2 and bool(_TABLE.search(text)))
+            or bool(_INDICATOR_WITH_FIGURE.search(text)))
 
 
 def _declarative(sentence: str) -> bool:

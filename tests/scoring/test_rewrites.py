@@ -560,7 +560,7 @@ def test_a_change_in_a_care_rate_is_not_kept_as_the_rate(clause, base):
 
 @pytest.mark.parametrize("clause,group_word", [
     ("Supported living for adults with a learning disability is paid at £20.10 per hour.", "outcomes agreed in their support plan"),
-    ("Job coaching for disabled jobseekers is paid at $29.00 per hour.", "paid work"),  # the learned check's find
+    ("Job coaching for disabled jobseekers is paid at $29.00 per hour.", "paid work"),  # (found by the hourly-rate rule since round 137)
 ])
 def test_support_paid_by_the_hour_that_is_not_home_care_keeps_its_own_outcomes(clause, group_word, cost_first_learned):
     """Supported living or job coaching paid by the hour is not told about 30-minute personal-care visits."""

@@ -64,6 +64,11 @@ CASES = [
     ("Quality 70%", "review"),
     ("KPI 1: Number of young people attending sessions per quarter | Target: 300", "review"),
     ("Number of clients supported: 250 per annum", "review"),
+    # KPI names with their figures, pasted as lines (a reader's paste of two KPI lines was answered as a question)
+    ("Number of clients in drug treatment: 640\nNo of carers assessed each quarter", "review"),
+    ("No of classes held\n120\n135", "review"),
+    ("number of visits for a carers service", "question"),
+    ("Number of visits: is 3 a week enough?", "question"),
     ("Payment will be made at £18.50 per contact hour.", "review"),
     ("The successful bidder is expected to demonstrate value for money.", "review"),
     ("Contract value: £450,000 over 3 years (2+1)", "review"),

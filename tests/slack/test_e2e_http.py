@@ -117,7 +117,7 @@ def test_a_pasted_payment_term_no_rule_reads_gets_the_shipped_cost_first_learned
     shipped cost-first is on at 0.90 (its own suggestions right 83% of the time there on batches never seen), so an
     hourly rate no rule was written for gets a cost-first suggestion, marked as the learned check's (the check itself is
     tested in tests/scoring/test_learned.py)."""
-    event = dm("review: Job coaching for disabled jobseekers is paid at $29.00 per hour.")
+    event = dm("review: Independent living skills coaching is paid at $29.00 per hour.")
     bot.event(event)
     reply = _replies(emu, "D1")[0]
     assert reply.params["thread_ts"] == event["ts"]
