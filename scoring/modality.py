@@ -201,6 +201,10 @@ _STRONG_REPORT_RES = (
     # How a measure is worked out, not a target: "These measures are calculated based on the number of people enrolled".
     regex(r"\b(?:these|this|the|each|both)\s+(?:[\w-]+\s+)?(?:measures?|indicators?|rates?|figures?|scores?|percentages?)\s+(?:is|are)\s+"
           r"(?:calculated|computed|derived|worked\s+out)\s+(?:based\s+on|from|using|by|as)\b", re.I),
+    # What a measure covers, told of the measure as a clause opens: "This measure includes the number of public users
+    # benefiting from new projects …", "The indicator looks at the share of …" (a definition, not a target).
+    regex(r"^\W*(?:this|the|each|both)\s+(?:[\w-]+\s+)?(?:measures?|indicators?|metrics?)\s+(?:includes?|looks\s+at|counts"
+          r"|tracks|covers|captures|reflects|reports\s+on|is\s+made\s+up\s+of|consists\s+of)\b", re.I),
     regex(r"\b(?:in|during|over|for)\s+(?:the\s+)?(?:(?:first|last|past)\s+\w+\s+(?:months?|years?|quarters?)\s+of\s+"
           r"|(?:first|second|third|fourth|final|last)\s+(?:quarter|half|month)\s+of\s+)?"
                r"(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
