@@ -2510,11 +2510,14 @@ def _figures_below(clause: Clause, start: int, text: str, most: int = 6) -> list
     rel = start - clause.start
     below = clause.text.find("\n", rel)
     if below >= 0:
-        lines = clause.text[below:below + 40 * most].split("\n")[1:]
+        source, at = clause.text, below
     elif text and text[clause.end:clause.end + 2].strip(" \t")[:1] in ("\n", "\r"):
-        lines = text[clause.end:clause.end + 40 * most].split("\n")[1:]
+        source, at = text, clause.end
     else:
         return []
+    lines = source[at:at + 40 * most].split("\n")[1:]
+    if at + 40 * most < len(source):
+        lines = lines[:-1]  # (the last line read may be cut short: "1,5" of "1,500")
     found: list[str] = []
     figures = 0
     for line in (raw.rstrip("\r") for raw in lines):

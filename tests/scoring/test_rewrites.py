@@ -704,6 +704,13 @@ def test_year_columns_run_together_by_a_flattened_copy_are_not_quoted_as_a_count
     assert "number of clients receiving day services: 1,204" in real
 
 
+def test_a_figure_cut_short_by_the_reading_window_is_not_kept_as_the_rows():
+    """A row's figures one a line, each padded wide: what is read of the last line is not quoted as a figure ("1")."""
+    text = "Number of classes held\n" + "\n".join([" " * 55 + "1,500"] * 8)
+    rewrite, = output_rewrites(text)
+    assert "(the row's figures: 1,500, 1,500, 1,500)" in rewrite and "1,500, 1)" not in rewrite, rewrite
+
+
 def test_the_ages_a_count_is_for_stay_whole_in_its_quote():
     """"for children aged 3 and 4" is one group: the quote kept as a secondary measure does not stop at its "and"."""
     rewrite, = output_rewrites("The nursery will run 30 play sessions a week for children aged 3 and 4.")
