@@ -612,10 +612,14 @@ _IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?
 # pensionary benefits within two months", "Licences will be issued within 5 working days".
 _DECISION_STANDARD_RE = regex(
     r"\b(?:clear|process|decide|determine|approve|issue|authori[sz]e|settle|sanction|grant|dispose\s+of)(?:s|d|ed|ing)?\b[^.;|\n]{0,60}?"
-    r"\b(?:applications?|claims?|cases|benefits?|pensions?|dues|permits?|licen[cs]es?|certificates?|requests?\s+for)\b"
+    r"\b(?:applications?|claims?|cases|benefits?|pensions?|dues|permits?|licen[cs]es?|certificates?|refunds?|requests?\s+for)\b"
     r"(?=[^.;|\n]{0,80}?\bwithin\b)"
     r"|\b(?:applications?|claims?|permits?|licen[cs]es?|certificates?|pensions?)\b[^.;|\n]{0,60}?\b(?:will|shall|must|should|to)\s+be\s+"
-    r"(?:processed|decided|determined|approved|issued|cleared|settled|sanctioned|granted|disposed\s+of)\b", re.I)
+    r"(?:processed|decided|determined|approved|issued|cleared|settled|sanctioned|granted|disposed\s+of)\b"
+    # (a measure's name: "pension transactions and payments processed within established timeframes", "refunds issued
+    # within 30 days")
+    r"|\b(?:applications?|claims?|permits?|licen[cs]es?|certificates?|pensions?|refunds?|(?:pension|benefit)[\w-]*\s+(?:payments?"
+    r"|transactions?))\b[^.;|\n]{0,40}?\b(?:processed|decided|determined|approved|issued|cleared|settled|paid)\s+within\b", re.I)
 
 
 # The client group a clause's own words name, as the library tags the groups its areas and measures are for.

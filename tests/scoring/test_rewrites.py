@@ -2963,3 +2963,29 @@ def test_a_kpi_tables_count_comes_back_as_a_share_in_its_own_column():
     written = [f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert written and written[0].startswith("| Percentage of carers who "), written
     assert written[0].count("|") == 3 and "number of carers assessed: 400" in written[0], written
+
+
+@pytest.mark.parametrize("text", [
+    "Workload Indicators | FY2024 Actual | FY2025 Target\nStreet maintenance: lane miles maintained 610 640",
+    "Workload Indicators | FY2024 Actual | FY2025 Target\nRepair requests completed for city facilities 469 550",
+])
+def test_a_citys_upkeep_of_its_streets_and_buildings_is_measured_by_the_place_not_by_tenants_or_a_follow_up(text):
+    """Lane miles and a city's buildings kept in repair are services to places: their repairs are not a landlord's
+    repairs to tenants' homes, and people do not "stop using" a street."""
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found, text
+    written = found[0].rewrite
+    assert "sample of sites" in written and "enant" not in written and "changes that matter most" not in written, written
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a pension's payments processed in time: the right payment on time, not a follow-up about a pensioner's life
+    ("Percentage of pension-related payments processed within established timeframes 95% 97.6% 95%", "the right payment"),
+    # refunds issued or processed in time: a decision on what people claimed for
+    ("- Process 100% of refunds within 30 days", "a decision on what they applied or claimed for"),
+    ("Percentage of refunds issued within 30 days: 95%", "a decision on what they applied or claimed for"),
+])
+def test_payments_and_refunds_processed_in_time_are_measured_by_the_payment_or_decision_itself(text, expected):
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and expected in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
+        [f.rewrite for f in found]
