@@ -490,6 +490,12 @@ _OWN_ACCOUNT_RE = regex(
     r"|(?:^|(?<=[.!?]\s))\W*(?:we|our\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+)\s+(?:currently\s+|now\s+|already\s+|each\s+year\s+)?"
     r"(?:carry\s+out|deliver|complete|handle|receive|process|answer|make|undertake|manage|perform|respond\s+to|deal\s+with|take|"
     r"collect|empty|empties|inspect|issue|provide)s?\s+(?:around|about|approximately|roughly|some|an\s+estimated|nearly|almost"
+    r"|more\s+than|over|in\s+excess\s+of)\s+\d"
+    # The same told of the commissioner by its name, in the present: "Perth and Kinross has a growing population of older
+    # people and the HSCP arranges around 13,000 hours of care each week" (the market today, not hours set for a provider).
+    r"|(?:^|(?<=[.!?]\s)|(?<=,\s)|(?<=\band\s))\W*(?:the\s+)?(?:[\w&'-]+\s+){0,3}?(?:hscp|ijb|council|partnership|authority"
+    r"|department|trust|board|county|city|borough|ministry|government)\s+(?:currently\s+|now\s+|already\s+)?(?:arranges|commissions"
+    r"|purchases|funds|buys|provides|delivers|supports)\s+(?:around|about|approximately|roughly|some|an\s+estimated|nearly|almost"
     r"|more\s+than|over|in\s+excess\s+of)\s+\d", re.I)
 # A share already achieved "within timescale" (a limit set elsewhere): "100 per cent of reviews completed
 # within timescale;". A target names its limit, or says the share is to be met.

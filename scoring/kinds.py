@@ -228,7 +228,8 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             if clause.start - line_start <= 12:  # the item read again with its own marker ("7. ", "(iv) ")
                 text, base = doc.text[line_start:clause.end], line_start
                 matches = list(patterns.finditer(text)) if search(text) is not None else ()
-        if matches and counts and (_NAMING_NUMBER_HINT_RE.search(text) or _NOUGHT_OR_NOTE_HINT_RE.search(text)):
+        if matches and counts and (_NAMING_NUMBER_HINT_RE.search(text) or _NOUGHT_OR_NOTE_HINT_RE.search(text)
+                                   or _PHONE_RE.search(text)):
             # (the match's first figure: "work with 8 to 11 year olds" opens on its verb)
             matches = [m for m in matches if not names_not_counts(text, _first_figure(m))]
         info = model[i]
@@ -293,6 +294,10 @@ _DIGIT_RE = regex(r"\d")
 _NOUGHT_OR_NOTE_HINT_RE = regex(r"(?<![\d.,])0\s|[.)\]\"'”’]\d{1,2}\s")
 _NOUGHT_OR_NOTE_RE = regex(r"\d{1,2}(?![\d.,])(?=\s+[A-Z0-9])")
 _SHARE_OR_COUNT_RE = regex(r"%|\bper\s?cent|\bpercentage|\bproportion|\bnumber\b|\btotal\b|\brate\b", re.I)
+# A telephone number's digit groups, not a count: "contact Entrypoint Perth on 6496 0001 or 1800 124 684", "0800 123 4567".
+# (A group of four digits, or a leading nought, sets it apart from thousands written with spaces: "57 269 beneficiaries".)
+_PHONE_RE = regex(r"(?<![\d,.])(?:\(?0\d{1,4}\)?[ -]\d{3,4}(?:[ -]\d{3,4})?|\d{4,5}[ -]\d{3,4}(?:[ -]\d{3,4})?"
+                  r"|\d{2,3}[ -]\d{4}(?:[ -]\d{3,4})?)(?![\d,.]?\d)")
 
 
 def names_not_counts(text: str, at: int) -> bool:
@@ -302,6 +307,8 @@ def names_not_counts(text: str, at: int) -> bool:
         return False
     if _NOUGHT_OR_NOTE_RE.match(text, at) and (text[at] == "0" or at and text[at - 1] in ".)]\"'”’"):
         return True  # nought ("Bid Security Amount 0 Site Visit") counts nothing; a note's number glued to a sentence's end
+    if any(ph.start() <= at < ph.end() for ph in _PHONE_RE.finditer(text, max(0, at - 16), at + 20)):
+        return True  # a telephone number ("1800 199 008 (country free call)")
     return bool(_NAMED_LIST_BEFORE_RE.search(text[max(0, at - 40):at])) or bool(_AGE_LIST_AFTER_RE.match(text, at))
 
 

@@ -149,6 +149,10 @@ _STRONG_REPORT_RES = (
           r"[£$€]\s?\d", re.I),
     # A reply passing on what a body said: "Tusla has informed me that …".
     regex(r"\b(?:has|have|had)\s+(?:informed|advised|told)\s+(?:me|us)\s+that\b", re.I),
+    # A speaker's account of what was done before, in the past perfect: "the Minister said over the past few years, the State
+    # Government had made significant investment to increase the number of crisis beds" (history, not a number to reach).
+    regex(r"\b(?:said|stated|noted|explained|added|told\s+\w+)\b(?:\s+that)?[^.;]{0,120}?\bhad\s+(?:already\s+)?(?:made|invested"
+          r"|provided|funded|delivered|increased|expanded|opened|doubled|committed|spent|allocated|added|created|built|secured)\b", re.I),
     # A meeting's minutes passing on what a report or an officer said, in the past: "The report stated that the Home First
     # service had a capacity of 150 referrals per week" (a modal in it, "stated that providers must …", is caught before this).
     regex(r"^\W*(?:the\s+)?(?:report|paper|update|briefing|presentation|review|officer|director|manager|head\s+of\s+[\w\s]{1,30}?|committee|members?)"
