@@ -600,7 +600,12 @@ _SEE_ATTACHED_RE = regex(r"[ \t]*[-–—(]?[ \t]*(?:see|refer[ \t]+to)[ \t]+(?:
 # collected within 60 minutes of the ready time", "Inbound performance" (not a bus network's on-time running).
 _PATIENT_TRANSPORT_RE = regex(r"\b(?:patient\s+transport|nepts|non[-\s]emergency\s+(?:patient\s+)?transport"
                               r"|(?:patients|outpatients|passengers|discharges(?:\s+&\s+transfers)?)\s+(?:arriving|arrive|collected"
-                              r"|picked\s+up|dropped\s+off)\b|(?:inbound|outbound)\s+(?:performance|journeys?)|(?:agreed\s*/\s*)?ready\s+time\b)", re.I)
+                              r"|picked\s+up|dropped\s+off)\b|(?:inbound|outbound)\s+(?:performance|journeys?)|(?:agreed\s*/\s*)?ready\s+time\b"
+                              # a transport charter's own words: "to travel for no longer than 60 minutes on the vehicle", "On
+                              # collection from hospital", "To arrive no more than 60 minutes before … your appointment time"
+                              r"|\bon\s+(?:the|a)\s+vehicle\b|\b(?:booked\s+)?collection\s+(?:time|from\s+(?:the\s+)?(?:hospital|clinic|home))\b"
+                              r"|\barriv\w*\s+no\s+(?:more|later)\s+than\b[^.;\n]{0,40}?\b(?:before|after|later\s+than)\s+(?:your|their|the)\s+"
+                              r"appointment)", re.I)
 
 
 # (Not "fostering" as a verb: "fostering business expansion".)
@@ -780,6 +785,14 @@ _MEASURE_ITEM_RE = MEASURE_NAME_RE  # (scoring/fit.py)
 # instruction to contact anyone.)
 _VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])(?![ \t]+(?:cent(?:re|er)s?|desks?|points?)\b)", re.I)
 _TO_VERB_RE = regex(rf"(?-i:T)o[ \t]+(?=(?:{_ITEM_VERBS})\b(?![-'’]))", re.I)
+# "To arrive …", "That you will be collected …": an item in the infinitive, or a that-clause, finishing its lead-in
+_TO_INFINITIVE_RE = regex(r"(?:To|That)[ \t]+[a-z]{2,}\b")
+# A lead-in whose sentence the item finishes, not a label: "you can expect:", "Specifications include, but are not limited
+# to:", "we will:" (not "Target 1B:", "Indicator:", "HC1-A:", whose outcome goes after the label).
+_VERB_LEAD_RE = regex(r"\b(?:expects?|include[sd]?|including|limited\s+to|will|shall|must|should|aims?\s+to|promises?\s+to"
+                      r"|commits?\s+to|pledges?\s+to|undertakes?\s+to|agrees?\s+to)\s*:\s*$", re.I)
+# An item's words that are not one item: a lead-in of its own ("… as follows:"), or cells run together ("… / Annual Target").
+_TABLE_DEBRIS_RE = regex(r":$|\s/\s|\|")
 # A lead-in the items read on from: it ends on a modal or "to" ("Our behaviour – we will", "The Contractor shall:",
 # "Providers are expected to:"), or it is a heading or lead-in with a colon ("Referral:", "Specifications include:").
 _READS_ON_LEAD_RE = regex(r"(?:\b(?:will|shall|must|should|agrees?\s+to|undertakes?\s+to|commits?\s+to|(?:is|are)\s+(?:\w+\s+)?to"
@@ -817,6 +830,17 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
         marker = _ITEM_MARKER_RE.match(line, colon + 1)
         run_in = line[:colon + 1].strip() + " "
         body = line[marker.end():] if marker else line[colon + 2:]
+        finishes = _TO_INFINITIVE_RE.match(body) or body[:1].islower() or not _FINITE_VERB_RE.search(body)
+        if finishes and _VERB_LEAD_RE.search(run_in) and not _VERB_ITEM_RE.match(body) and not _LABEL_START_RE.match(body) \
+                and not _TABLE_DEBRIS_RE.search(body.rstrip()):
+            # an item that finishes a lead-in run into its line ("On collection from hospital you can expect: To wait no
+            # longer than 60 minutes …", "Specifications include: Direct service hours of no less than 6 hours per day"):
+            # the lead-in and the item's own words stay whole, then the change it is for, as one item (an outcome sentence
+            # after "you can expect:" would not read)
+            own, end_mark = _item_words(body)
+            if len(own) <= 230 and not _carries(own) and "tender-coach" not in own.lower():
+                text = _item_text(template, clause, start, end, doc_area, own, kept=own) + end_mark
+                return as_item(place, run_in + (marker.group(0).strip() + " " if marker else "") + text)
     if _MEASURE_ITEM_RE.match(body) and (marker or place.kind == "item") and not _SENTENCE_IN_RE.search(body.rstrip(" .;")) \
             and not run_in and ":" not in body and len(body) <= 200 and not _FINITE_VERB_RE.search(body):
         # a measure in a list of measures ("2. Average daily population of …;") comes back as one measure of the list

@@ -2989,3 +2989,32 @@ def test_payments_and_refunds_processed_in_time_are_measured_by_the_payment_or_d
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and expected in found[0].rewrite and "changes that matter most" not in found[0].rewrite, \
         [f.rewrite for f in found]
+
+
+@pytest.mark.parametrize("text, own", [
+    ("On arriving for your appointment at the hospital you can expect: To arrive no more than 60 minutes before or later "
+     "than your appointment time on 90% of occasions.", "you can expect: To arrive no more than 60 minutes"),
+    ("Specifications include, but are not limited to: Direct service hours of no less than 6 hours per day,",
+     "not limited to: Direct service hours of no less than 6 hours per day, so that"),
+    ("When we collect you from the clinic you can expect: That you will be collected within 45 minutes on 85% of occasions.",
+     "you can expect: That you will be collected within 45 minutes on 85% of occasions, so that"),
+])
+def test_an_item_that_finishes_a_lead_in_on_its_line_comes_back_finishing_it(text, own):
+    """A charter's "you can expect:" or a specification's "include:" run into the item's line is finished by the item's
+    own words; the rewrite keeps them there and adds the change they are for, rather than putting an outcome sentence
+    after the colon ("you can expect: Patients who use the service report …")."""
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and own in found[0].rewrite, [f.rewrite for f in found]
+    assert not re.search(r":\s+(?:Patients|People)\s+who\s+use", found[0].rewrite), found[0].rewrite
+
+
+@pytest.mark.parametrize("text", [
+    "On collection from hospital you can expect: To wait no longer than 60 minutes after your booked collection time.",
+    "Travel time on vehicle – 85% of patients to travel for no longer than 60 minutes on the vehicle.",
+])
+def test_a_transport_charters_journeys_are_measured_by_getting_to_care_not_by_health_after_treatment(text):
+    """Time on the vehicle or waiting to be collected is patient transport: what it can answer for is people getting to
+    their care and home again, not their health after treatment (EQ-5D)."""
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found and "get to their appointments and treatment" in found[0].rewrite and "EQ-5D" not in found[0].rewrite, \
+        [f.rewrite for f in found]
