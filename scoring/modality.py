@@ -153,6 +153,16 @@ _STRONG_REPORT_RES = (
     # Government had made significant investment to increase the number of crisis beds" (history, not a number to reach).
     regex(r"\b(?:said|stated|noted|explained|added|told\s+\w+)\b(?:\s+that)?[^.;]{0,120}?\bhad\s+(?:already\s+)?(?:made|invested"
           r"|provided|funded|delivered|increased|expanded|opened|doubled|committed|spent|allocated|added|created|built|secured)\b", re.I),
+    # What a programme does now, told with "currently" and a figure: "The Alternative Care of the Elderly Programme, that
+    # currently accommodates 232 persons in nursing homes …, is costing taxpayers $6.3 million per year".
+    regex(r"\bcurrently\s+(?:accommodates|supports|serves|houses|cares\s+for|looks\s+after|provides|delivers|funds|reaches|employs"
+          r"|has|holds|runs|operates|covers|caters\s+for|places|helps|sees|visits|treats)\s+(?:around\s+|about\s+|approximately\s+"
+          r"|some\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+|up\s+to\s+)?\d", re.I),
+    # Someone's words passed on ("According to Minister Inniss: "This has helped …"), and a breakdown of a total told as it
+    # stands ("Of the 25,387 open cases, 77% (19,667) had an allocated social worker and 5,720 were waiting …").
+    regex(r"^\W*according\s+to\b", re.I),
+    regex(r"^\W*of\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?\d[\d,.]*\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s*,\s+[^.;]{0,120}?"
+          r"\b(?:had|were|was|have|are|is|has)\b", re.I),
     # A meeting's minutes passing on what a report or an officer said, in the past: "The report stated that the Home First
     # service had a capacity of 150 referrals per week" (a modal in it, "stated that providers must …", is caught before this).
     regex(r"^\W*(?:the\s+)?(?:report|paper|update|briefing|presentation|review|officer|director|manager|head\s+of\s+[\w\s]{1,30}?|committee|members?)"
@@ -443,8 +453,8 @@ _VIEW_TOLD_RE = regex(r"\b(?:felt|believed|argued|suggested|recommended|proposed
 
 
 # Waiting for something still to happen, told of people: "those waiting for a carer to be assigned", "waiting on funding to
-# be allocated" (its "to be" is what they wait for, and sets nothing).
-_WAITING_FOR_RE = regex(r"\bwait(?:ing|s|ed)?\s+(?:for|on)\s+[^.;:]{1,60}?\bto\s+be\s+\w+", re.I)
+# be allocated", "5,720 were waiting to be allocated a social worker" (its "to be" is what they wait for, and sets nothing).
+_WAITING_FOR_RE = regex(r"\bwait(?:ing|s|ed)?\s+(?:(?:for|on)\s+[^.;:]{1,60}?\s)?to\s+be\s+\w+", re.I)
 
 
 @lru_cache(maxsize=4096)
