@@ -2637,6 +2637,11 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # bins and streets: a contact standard, measured by whether people got what they got in touch for, not by the
         # document's own service (a health service's calls, an ambulance's above all, keep their own measures)
         area = library()["general"]
+    if area.key not in ("general", "health-services") and _clause_area(clause.text).key == "general" \
+            and _PATIENT_TRANSPORT_RE.search(clause.text[:1000]):
+        # a patient transport line pasted beside another service's ("On collection from the clinic you can expect: To wait
+        # …" under a family support target): its journeys are patients' journeys to the care booked, not the other's service
+        area = library()["health-services"]
     if area.key == "early-years" and scope.ages == CHILD_AGES:
         # "719 children will access newly registered partial care facilities": in an early years service the word
         # "children" means its under-fives, so a child-development measure fits and a survey asking them does not

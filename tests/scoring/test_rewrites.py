@@ -3018,3 +3018,13 @@ def test_a_transport_charters_journeys_are_measured_by_getting_to_care_not_by_he
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert found and "get to their appointments and treatment" in found[0].rewrite and "EQ-5D" not in found[0].rewrite, \
         [f.rewrite for f in found]
+
+
+def test_a_transport_line_pasted_under_another_services_target_keeps_the_journeys_outcome_and_its_patients():
+    """A paste of a family support target and a transport charter's collection time: the second line's journeys are
+    patients' journeys to their care, not families staying together."""
+    found = [f for f in review("The new cycle targets 8,500 families across the district.\nOn collection from the clinic you "
+                               "can expect: To wait no longer than 60 minutes after your booked collection time.").findings
+             if f.category == "output-only" and f.rewrite and "collection" in f.rewrite]
+    assert found and "patients who use the service get to their appointments" in found[0].rewrite, [f.rewrite for f in found]
+    assert "stay safely together" not in found[0].rewrite, found[0].rewrite
