@@ -737,13 +737,17 @@ _LABELLED_AMOUNTS_RE = regex(r"[^\n:$£€]{3,100}:[ \t]*[£$€]\s?\d[\d.,]*(?:
 _UNIT_ROW_RE = regex(r"\|[^|\n]*\b(?:per\s+diem|per\s+(?:day|night|week|month))[\s|.]*$", re.I)
 
 
+# A list item's marker and the full stop after its sum: "(A) Base - $2,071.00." is the price line "Base - $2,071.00".
+_ITEM_MARK_RE = regex(r"^\s*(?:\(?(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})\)|[A-Za-z\d]{1,2}\.|[-•*])\s+")
+
+
 def _rate(text: str) -> bool:
     if _AWARD_WORDS_RE.search(text):
         return False
     last = text.rsplit("\n", 1)[-1]
     return (bool(_RATE_FIGURE_RE.search(text)) and bool(_RATE_UNIT_RE.search(text))) \
         or bool(_LABELLED_AMOUNTS_RE.search(last)) or bool(PRICE_LINE_RE.fullmatch(last.strip())) \
-        or bool(_UNIT_ROW_RE.search(last))
+        or bool(PRICE_LINE_RE.fullmatch(_ITEM_MARK_RE.sub("", last).strip().rstrip("."))) or bool(_UNIT_ROW_RE.search(last))
 
 
 def rule_for(category: str, clause_text: str) -> Rule:

@@ -1710,6 +1710,12 @@ _PERIOD_SUM_RE = regex(rf"\b(?P<unit>daily|nightly|weekly)\s+(?:(?!(?:and|or|of|
                        rf"\s+(?:[\w-]+\s+){{0,3}}?(?:(?:is|are|of|up\s+to|will\s+be)\s+|:\s*)?(?P<sum>{_MONEY})", re.I)
 
 
+# A sum whose period is named just before it, as a fee list sets them: "Nursing fee per week £851.81", "The standard fee for
+# … Care Homes per week is £774.47", "Night care per night (Sleep in) £81.90".
+_PER_UNIT_SUM_RE = regex(rf"\bper\s+(?P<unit>day|night|week)\s+(?:\([^()\n]{{1,30}}\)\s+)?(?:(?:is|of|will\s+be)\s+|[:–-]\s*)?(?P<sum>{_MONEY})",
+                         re.I)
+
+
 _LIMIT_BEFORE_RE = regex(r"\b(?:up\s+to|a\s+maximum\s+of|maximum(?:\s+of)?|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|at\s+most)\s*$", re.I)
 
 
@@ -1730,6 +1736,9 @@ def _time_rate(text: str) -> str | None:
     named = _PERIOD_SUM_RE.search(text)
     if named:
         return f"{named.group('sum')} per {_PERIOD_UNIT[named.group('unit').lower()]}"
+    before = _PER_UNIT_SUM_RE.search(text)
+    if before:
+        return f"{before.group('sum')} per {before.group('unit').lower()}"
     return None
 
 

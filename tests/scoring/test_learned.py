@@ -309,6 +309,14 @@ def test_a_billing_code_row_billed_by_the_day_gets_the_payment_suggestion_not_an
     assert learned.rule_for("cost-first", "H0043 | Tenders scored on price | per Diem").rewrite == "award-quality-first"
 
 
+def test_a_lettered_price_line_gets_the_payment_suggestion_not_an_award_weighting():
+    """A rate schedule's lettered line, its item and sum only ("(A) Base - $2,071.00."), is a price line: a reader saw one
+    answered with a tender's price-quality weighting."""
+    assert learned.rule_for("cost-first", "(A) Base - $2,071.00.").rewrite == "homecare-outcomes"
+    assert learned.rule_for("cost-first", "(c) Memory care - $4,939.00").rewrite == "homecare-outcomes"
+    assert learned.rule_for("cost-first", "(A) Tenders - $2,071.00.").rewrite == "award-quality-first"
+
+
 def test_a_learned_price_list_line_keeps_its_item_and_price_as_the_base_rate(thresholds):
     """A support price list's line, an item and its price with the unit left to the list ("Sunday$88.10" under
     "Personal care at home"), is a payment term: it comes back as the same line, item and price apart and kept, with

@@ -3028,3 +3028,16 @@ def test_a_transport_line_pasted_under_another_services_target_keeps_the_journey
              if f.category == "output-only" and f.rewrite and "collection" in f.rewrite]
     assert found and "patients who use the service get to their appointments" in found[0].rewrite, [f.rewrite for f in found]
     assert "stay safely together" not in found[0].rewrite, found[0].rewrite
+
+
+@pytest.mark.parametrize("text, rate", [
+    ("Nursing fee per week £851.81 (not including the Health Board contribution)", "£851.81 per week"),
+    ("Nursing home fee per week £920.05 (not including the Health Board contribution)", "£920.05 per week"),
+])
+def test_a_care_home_fee_named_per_week_before_its_sum_keeps_the_sum_and_its_residents_quality_of_life(text, rate):
+    """A fee list that names the period before the sum ("fee per week £851.81") still sets that sum: it stays as the base
+    rate, and a nursing or care home's residents are measured by their quality of life (ASCOT), not followed up after they
+    "stop using the service"."""
+    found = [f for f in review(text).findings if f.category == "cost-first" and f.rewrite]
+    assert found and f"The rate of {rate} stays as the base rate" in found[0].rewrite, [f.rewrite for f in found]
+    assert "ASCOT" in found[0].rewrite and "stop using the service" not in found[0].rewrite, found[0].rewrite
