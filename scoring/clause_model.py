@@ -478,6 +478,8 @@ _BINDING_MODAL_RE = regex(r"\b(?:will|shall|must|should|needs?\s+to|is\s+to|are\
 # A modal inside a relative clause binds what the clause is about, not the sentence ("X, which will receive
 # £85,000 over the period, had 411 young people registered").
 _RELATIVE_MODAL_RE = regex(r"\b(?:which|who)\s+(?:will|shall|is\s+to|are\s+to)\b", re.I)
+# A figure told roughly ("around 125,000", "in excess of 13,000"): how much is done now, not a number to reach.
+_ROUGH_FIGURE = r"(?:around|about|approximately|roughly|some|an\s+estimated|nearly|almost|more\s+than|over|in\s+excess\s+of)\s+\d"
 # An organisation's own account of what it does now: "Our workforce supports 16,000 people", "We see 300
 # families a year". With no modal verb or target word it describes the service; it sets nothing.
 _OWN_ACCOUNT_RE = regex(
@@ -489,14 +491,12 @@ _OWN_ACCOUNT_RE = regex(
     # "We answer 90% of calls within 20 seconds" is a charter's standard.)
     r"|(?:^|(?<=[.!?]\s))\W*(?:we|our\s+(?:[\w'&-]+\s+){0,3}?[\w'&-]+)\s+(?:currently\s+|now\s+|already\s+|each\s+year\s+)?"
     r"(?:carry\s+out|deliver|complete|handle|receive|process|answer|make|undertake|manage|perform|respond\s+to|deal\s+with|take|"
-    r"collect|empty|empties|inspect|issue|provide)s?\s+(?:around|about|approximately|roughly|some|an\s+estimated|nearly|almost"
-    r"|more\s+than|over|in\s+excess\s+of)\s+\d"
+    r"collect|empty|empties|inspect|issue|provide)s?\s+" + _ROUGH_FIGURE +
     # The same told of the commissioner by its name, in the present: "Perth and Kinross has a growing population of older
     # people and the HSCP arranges around 13,000 hours of care each week" (the market today, not hours set for a provider).
     r"|(?:^|(?<=[.!?]\s)|(?<=,\s)|(?<=\band\s))\W*(?:the\s+)?(?:[\w&'-]+\s+){0,3}?(?:hscp|ijb|council|partnership|authority"
     r"|department|trust|board|county|city|borough|ministry|government)\s+(?:currently\s+|now\s+|already\s+)?(?:arranges|commissions"
-    r"|purchases|funds|buys|provides|delivers|supports)\s+(?:around|about|approximately|roughly|some|an\s+estimated|nearly|almost"
-    r"|more\s+than|over|in\s+excess\s+of)\s+\d", re.I)
+    r"|purchases|funds|buys|provides|delivers|supports)\s+" + _ROUGH_FIGURE, re.I)
 # A share already achieved "within timescale" (a limit set elsewhere): "100 per cent of reviews completed
 # within timescale;". A target names its limit, or says the share is to be met.
 _WITHIN_TIMESCALE_RE = regex(

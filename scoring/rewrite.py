@@ -786,7 +786,7 @@ _MEASURE_ITEM_RE = MEASURE_NAME_RE  # (scoring/fit.py)
 _VERB_ITEM_RE = regex(rf"(?:{_ITEM_VERBS})\b(?![-'’])(?![ \t]+(?:cent(?:re|er)s?|desks?|points?)\b)", re.I)
 _TO_VERB_RE = regex(rf"(?-i:T)o[ \t]+(?=(?:{_ITEM_VERBS})\b(?![-'’]))", re.I)
 # "To arrive …", "That you will be collected …": an item in the infinitive, or a that-clause, finishing its lead-in
-_TO_INFINITIVE_RE = regex(r"(?:To|That)[ \t]+[a-z]{2,}\b")
+_FINISHING_ITEM_RE = regex(r"(?:To|That)[ \t]+[a-z]{2,}\b")
 # A lead-in whose sentence the item finishes, not a label: "you can expect:", "Specifications include, but are not limited
 # to:", "we will:" (not "Target 1B:", "Indicator:", "HC1-A:", whose outcome goes after the label).
 _VERB_LEAD_RE = regex(r"\b(?:expects?|include[sd]?|including|limited\s+to|will|shall|must|should|aims?\s+to|promises?\s+to"
@@ -830,7 +830,7 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
         marker = _ITEM_MARKER_RE.match(line, colon + 1)
         run_in = line[:colon + 1].strip() + " "
         body = line[marker.end():] if marker else line[colon + 2:]
-        finishes = _TO_INFINITIVE_RE.match(body) or body[:1].islower() or not _FINITE_VERB_RE.search(body)
+        finishes = _FINISHING_ITEM_RE.match(body) or body[:1].islower() or not _FINITE_VERB_RE.search(body)
         if finishes and _VERB_LEAD_RE.search(run_in) and not _VERB_ITEM_RE.match(body) and not _LABEL_START_RE.match(body) \
                 and not _TABLE_DEBRIS_RE.search(body.rstrip()):
             # an item that finishes a lead-in run into its line ("On collection from hospital you can expect: To wait no
