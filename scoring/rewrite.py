@@ -10,6 +10,7 @@ jinja2 templates under prompts/templates/rewrites/.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 import re
 import zlib
 from functools import lru_cache
@@ -1880,6 +1881,45 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
     return f"{words} as the base rate, with {part}"
 
 
+# A rate table's row comes back as written, its rates untouched, with the sentence on the outcome-linked part on the line
+# under it: a paragraph put into the rate's cell made the cell unreadable and the row no longer a price list's row. A run
+# of rows with the same sentence gets it once, under the run (join_run_rows).
+FEE_RIDER = "This fee stays the base rate, with "
+RATE_RIDER = "This rate stays the base rate, with "
+_RIDERS = {FEE_RIDER: "These fees stay the base rates, with ", RATE_RIDER: "These rates stay the base rates, with ",
+           "This rate stays the funding rate, with ": "These rates stay the funding rates, with ",
+           "This rate stays the direct payment rate, ": "These rates stay the direct payment rates, "}
+
+
+def _rate_row_kept(cells: list[str], money: int, join: Callable[[list[str]], str], outcome: dict[str, str], early: bool,
+                   direct: bool, who: str | None) -> str | None:
+    """A rate table's row (its `cells`, the rate in cells[money], put back together by `join`) kept as written, the rate
+    marked as the base ("£18.00 (base rate, part linked to outcomes)", so the row pasted back is not read as paying by
+    the hour alone), with the outcome-linked part of its payment as a sentence on the line under it; None where the cell
+    changes a rate ("increase by £1.20 per hour"), which is not a base."""
+    cell = cells[money]
+    words = cell.strip().rstrip(" .;,")
+    rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
+    before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else words
+    if _RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before):
+        return None
+    mark = " (funding rate, each child's progress reported)" if early \
+        else " (direct payment rate, reviewed against each person's outcomes)" if direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)) \
+        else _ROW_MARK
+    marked = list(cells)
+    marked[money] = cell.rstrip() + mark + cell[len(cell.rstrip()):]
+    row = join(marked)
+    if early:
+        rider = f"This rate stays the funding rate, with providers reporting each funded child's progress " \
+                f"({outcome['measure']}, {outcome['when']})."
+    elif direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)):
+        rider = f"This rate stays the direct payment rate, reviewed against the outcomes in each person's support plan " \
+                f"({outcome['measure']}, {outcome['when']}), so that the direct payment lets them employ the support they need to meet them."
+    else:
+        rider = f"{RATE_RIDER}{_payment_part(outcome, who)}."
+    return f"{row}\n{rider}"
+
+
 # A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
 _UNIT_RATE_RE = regex(rf"{_MONEY}\s?\(?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
                       rf"|(?:p\s?/\s?[hwdn]|pw|ph)\b|\d{{1,3}}[ ]?(?:minutes?|mins?)\b)", re.I)  # (and written short: "£203.68
@@ -2058,7 +2098,9 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area, line), scope)
     direct = _direct_payments(doc_area)
     who = None if early else _rate_who(line, heading, area, scope, doc_area)
-    if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the rate's cell gains the outcome part
+    if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the row as written, the outcome part under it
+        if (kept := _rate_row_kept(cells, money, lambda marked: "|".join(marked).strip(), slot, early, direct, who)) is not None:
+            return kept
         cells[money] = " " + _with_outcome_part(cells[money].strip(), slot, early, direct, who) + " "
         return "|".join(cells).strip()
     if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line) and not _DIRECT_PAYMENT_RE.search(line) and not direct:
@@ -2700,7 +2742,10 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         else:
             slot, who = _own_outcomes_slot(area, scope), _rate_who(" ".join(place.cells), heading, area, scope, doc_area)
         if money:
-            cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=_direct_payments(doc_area), who=who)
+            direct = _direct_payments(doc_area)
+            if (kept := _rate_row_kept(cells, money[0], place.join, slot, False, direct, who)) is not None:
+                return kept
+            cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=direct, who=who)
             return place.join(cells)
         unset = [i for i, cell in enumerate(cells) if _UNSET_RATE_RE.fullmatch(cell.strip())
                  and len(place.header) == len(cells) and _ROW_UNIT_RE.search(place.header[i])]
@@ -2750,17 +2795,31 @@ _SPEED_STANDARD_RE = regex(rf"\bwithin\s+{_TIME}\s+(?:(?:of|from|after|following
 # will complete the course within 12 weeks"): targets of activity.
 _VOLUME_IN_TIME_RE = regex(r"\b(?:deliver|provide|run|hold|complete|conduct|offer|make|carry\s+out)\w*\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d"
                            r"|\b(?:complet|finish|attend)\w*\s+(?:the|a|their|all)\s+(?:[\w-]+\s+)?(?:course|programme|program|sessions?|treatment\s+programme)s?\b", re.I)
-FEE_RIDER = "This fee stays the base rate, with "
 
 
 def join_run_rows(rewrites: list[str], sep: str = "\n") -> str:
-    """The suggestion for a run of rows rewritten together: each row's own, in turn; rows of a fee schedule, each kept
-    as written with the same line under it, come back as the rows and that line once, for the run."""
-    rows = [r.split("\n") for r in rewrites]
-    if len(rows) > 1 and all(len(r) == 2 and r[1].startswith(FEE_RIDER) for r in rows):
-        rider = rows[0][1].replace(FEE_RIDER, "These fees stay the base rates, with ", 1)
-        return sep.join([r[0] for r in rows] + [rider])
-    return sep.join(rewrites)
+    """The suggestion for a run of rows rewritten together: each row's own, in turn; rows of a fee or rate table, each
+    kept as written with the same sentence under it, come back as the rows and that sentence once, under them."""
+    groups: list[tuple[list[str], str | None]] = []
+    for text in rewrites:
+        row, _, rider = text.rpartition("\n")
+        if row and any(rider.startswith(single) for single in _RIDERS):
+            # (a fee schedule's rows share the first row's sentence, as they always have; rate rows share one only
+            # where it is the same, so a sleep-in night's row does not take a home care row's outcome)
+            if groups and (groups[-1][1] == rider or (groups[-1][1] or "").startswith(FEE_RIDER) and rider.startswith(FEE_RIDER)):
+                groups[-1][0].append(row)
+                continue
+            groups.append(([row], rider))
+        else:
+            groups.append(([text], None))
+    out: list[str] = []
+    for rows, rider in groups:
+        out.extend(rows)
+        if rider is not None:
+            single = next(s for s in _RIDERS if rider.startswith(s))
+            out.append(rider if len(rows) == 1 else rider.replace(single, _RIDERS[single], 1)
+                       .replace("the direct payment lets them", "the direct payments let them"))
+    return sep.join(out)
 
 
 def _one_line(text: str) -> str:

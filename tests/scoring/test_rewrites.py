@@ -597,20 +597,24 @@ def test_a_learned_find_in_a_rate_row_written_the_nordic_way_is_a_care_payment_n
 
 def test_a_rate_row_whose_unit_sits_in_another_cell_comes_back_as_the_same_row(cost_first_learned):
     """"| Day support | £18.00 | per hour |": the amount and its unit are two cells; the row keeps both, the amount
-    becoming the base rate, rather than turning into a paragraph with no rate in it."""
+    marked as the base rate, rather than turning into a paragraph with no rate in it; the outcome-linked part is said
+    once, on a line under the rows, not pasted into each rate's cell."""
     table = "| Service | Rate | Unit |\n|---|---|---|\n| Day support | £18.00 | per hour |\n| Sitting service | £16.40 | per hour |\n"
     written = [f.rewrite for f in review(table, learned=True).findings if f.rewrite and f.category == "cost-first"]
     assert written, "the learned check no longer finds these rate rows"
     rows = written[0].split("\n")
-    assert rows[0].startswith("| Day support | £18.00 as the base rate") and rows[0].endswith("| per hour |"), rows
-    assert any(r.startswith("| Sitting service | £16.40 as the base rate") for r in rows), rows
+    assert rows[0] == "| Day support | £18.00 (base rate, part linked to outcomes) | per hour |", rows
+    assert "| Sitting service | £16.40 (base rate, part linked to outcomes) | per hour |" in rows, rows
+    assert rows[-1].startswith("These rates stay the base rates, with part of the payment linked to whether"), rows
+    assert sum(r.startswith(("This rate", "These rates")) for r in rows) == 1, rows
 
 
 def test_a_rate_table_by_the_day_or_quarter_hour_keeps_its_rows_and_links_the_rate_in_force(monkeypatch):
     """A rate sheet whose unit is its own cell ("| Night |", "| 15 Minutes |") and whose header dates its columns
     ("FY2025 Rate", "FY2026 Rate Effective 07/01/2025") comes back row by row: the later rate, the last column,
-    gains the outcome part and the earlier one stays as it was; a rate column that says "Negotiated" keeps its word
-    with the payment rule beside it. None of them turns into a paragraph that drops the row's cells."""
+    is marked as the base and the earlier one stays as it was, the outcome part said under the rows; a rate column that
+    says "Negotiated" keeps its word with the payment rule beside it. None of them turns into a paragraph that drops the
+    row's cells."""
     table = ("| Support | Code | Unit | FY2025 Rate | FY2026 Rate Effective 07/01/2025 |\n|---|---|---|---|---|\n"
              "| Overnight respite in the home | R210 | Night | $142.50 | $151.75 |\n"
              "| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 |\n"
@@ -622,14 +626,18 @@ def test_a_rate_table_by_the_day_or_quarter_hour_keeps_its_rows_and_links_the_ra
                 and ("$" in c.text or "Negotiated" in c.text)]
     monkeypatch.setattr(learned, "learned_hits", every_row)
     written = [f.rewrite for f in review(table, learned=True).findings if f.rewrite and f.category == "cost-first"]
-    rows = [r for w in written for r in w.split("\n")]
-    assert len(rows) == 3 and all(r.startswith("| ") and r.endswith(" |") and r.count(" | ") == 4 for r in rows), rows
+    lines = [r for w in written for r in w.split("\n")]
+    rows = [r for r in lines if r.startswith("| ")]
+    assert len(rows) == 3 and all(r.endswith(" |") and r.count(" | ") == 4 for r in rows), lines
     night, quarter, placement = rows
-    assert night.startswith("| Overnight respite in the home | R210 | Night | $142.50 | $151.75 as the base rate, with part "
-                            "of the payment linked to whether the people supported say"), night
-    # (respite at home is not measured by moving closer to work because the sheet also prices job coaching)
-    assert "closer to work" not in night, night
-    assert quarter.startswith("| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 as the base rate"), quarter
+    assert night == "| Overnight respite in the home | R210 | Night | $142.50 | $151.75 (base rate, part linked to outcomes) |", night
+    assert quarter == "| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 (base rate, part linked to outcomes) |", quarter
+    # each row's own sentence under it: respite at home is not measured by moving closer to work because the sheet
+    # also prices job coaching
+    rider = lines[lines.index(night) + 1]
+    assert rider.startswith("This rate stays the base rate, with part of the payment linked to whether the people "
+                            "supported say"), lines
+    assert "closer to work" not in rider, rider
     assert placement.startswith("| Shared living placement | S330 | Day | Negotiated | Negotiated, with part of the payment "
                                 "linked to whether "), placement
 
@@ -646,10 +654,11 @@ def test_rate_lines_whose_cells_have_no_leading_bar_each_keep_their_own_rate(mon
     finally:
         monkeypatch.undo()
         learned.load_model.cache_clear()
-    rows = [row for w in written for row in w.split("\n")]  # the two rows, as one suggestion for the run or one each
-    assert len(rows) == 2, written
-    assert rows[0].startswith("Home care (personal care) | £21.50 as the base rate") and rows[0].endswith("| per hour |")
-    assert rows[1].startswith("Home care (domestic help) | £18.20 as the base rate"), written
+    lines = [row for w in written for row in w.split("\n")]  # the two rows, as one suggestion for the run or one each
+    rows = [r for r in lines if "|" in r]
+    assert rows == ["Home care (personal care) | £21.50 (base rate, part linked to outcomes) | per hour |",
+                    "Home care (domestic help) | £18.20 (base rate, part linked to outcomes) | per hour |"], written
+    assert [r for r in lines if "|" not in r] and all(r.startswith(("This rate", "These rates")) for r in lines if "|" not in r)
 
 
 def test_a_rate_by_the_minute_is_not_kept_as_a_base():
@@ -823,7 +832,9 @@ def test_a_quote_flagged_from_its_participle_keeps_the_words_it_describes(clause
 
 @pytest.mark.parametrize("text,first", [
     ("| Service | Rate |\n|---|---|\n| Home care (personal care) | £21.50 per hour |\n| Home care (domestic help) | £18.20 per hour |\n",
-     "| Home care (personal care) | £21.50 per hour as the base rate, with part of the payment linked to whether"),
+     "| Home care (personal care) | £21.50 per hour (base rate, part linked to outcomes) |\n"
+     "| Home care (domestic help) | £18.20 per hour (base rate, part linked to outcomes) |\n"
+     "These rates stay the base rates, with part of the payment linked to whether"),
     ("Established rates:\nHomemaker $14.00 per hour\nPersonal care $16.50 per hour\n",
      "Homemaker $14.00 per hour as the base rate, with part of the payment linked to whether"),
     # a flattened row of rates, their unit in brackets and no currency sign
