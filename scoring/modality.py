@@ -91,7 +91,8 @@ _STRONG_REPORT_RES = (
     # A count of people opening the clause, then what they did or got, in the past: "10,500 clients received a visit of
     # 15 minutes or less", "Around 300 young people attended the summer scheme".
     # (Also past an aside about them: "Almost 70% of all Amber calls, which are serious, but not life-threatening, received …".)
-    regex(r"^\W*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
+    # (not a sum of money opening a fee line: "• $20 for each delivery attended" is a fee schedule's line)
+    regex(r"^[^\w$£€]*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
           r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:[\w'’-]+\s*,\s*(?:which|who|that)\b[^.;]{1,100}?,\s+)?"
           r"(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
     # Scope for more, told as an opinion: "staff say there is scope to continue driving up the number of patients who
@@ -269,8 +270,9 @@ _STRONG_REPORT_RES = (
           r"\s+(?:program(?:me)?\s+|actual\s+)?(?:results?|outcomes?|performance|actuals?|accomplishments?|achievements?)\b"
           r"(?=[^\d\n]{0,40}\d)", re.I),  # with its figure; alone, the label is a heading over the figure
     # A published statistic opening on its base count, then what a share of it did: "Of the 1,204 referrals completed
-    # this quarter, 91% involved a wait of two weeks or less", "Of the 96 visits made, 70 lasted an hour".
-    regex(r"^\W*of\s+(?:the|these|those|all)\s+(?:total\s+of\s+)?\d[\d,.]*\s+[^.;:]{3,160}?,\s*(?:(?:about|around|almost|nearly"
+    # this quarter, 91% involved a wait of two weeks or less", "Of the 96 visits made, 70 lasted an hour", "o Of the 812
+    # referrals received, only 406 attended" (a flattened bullet's "o" before it).
+    regex(r"^\W*(?:o\s+)?of\s+(?:the|these|those|all)\s+(?:total\s+of\s+)?\d[\d,.]*\s+[^.;:]{3,160}?,\s*(?:only\s+)?(?:(?:about|around|almost|nearly"
           r"|over|some|just\s+over|just\s+under|more\s+than|less\s+than)\s+)?(?:\d[\d,.]*\s*(?:%|per\s?cent)?|all|most|half|a\s+third"
           r"|a\s+quarter|two[-\s]thirds|three[-\s]quarters)\s+(?:of\s+(?:them|these|those)\s+)?"
           r"(?:\w+ed|took|led|had|were|was|saw|went|began|left|got|made|spent|found|said|felt|met|kept|did|fell|rose|grew|came)\b", re.I),

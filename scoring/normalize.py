@@ -128,7 +128,16 @@ _FOREIGN_SUM_RE = regex(
     r"(?=\d)")
 
 
+# The same sums with the currency written after the figure, as South and Southeast Asian papers do ("300 NRS for each
+# delivery", "1,000 baht a day", "Rs 500" aside): the figure moves one place on, behind a "$", and the code becomes spaces
+# ("$300    "), so "300" is read as money, not as a count of 300 of something.
+_FOREIGN_AFTER_RE = regex(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?)[ \t]?(?:NRS|NPR|INR|BDT|LKR|PKR|THB|baht|rupees|taka|kyats?|ringgits?"
+                          r"|rupiah|pesos)\b")
 _FIGURE_AT_RE = regex(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _after_as_dollars(match: re.Match) -> str:
+    return ("$" + match.group(1)).ljust(len(match.group(0)))
 
 
 def _as_dollars(match: re.Match) -> str:
@@ -143,6 +152,8 @@ def foreign_sums(text: str) -> dict[str, str]:
         figure = _FIGURE_AT_RE.match(text, m.end())
         if figure:
             sums.setdefault("$" + figure.group(0), m.group(0) + figure.group(0))
+    for m in _FOREIGN_AFTER_RE.finditer(text):
+        sums.setdefault("$" + m.group(1), m.group(0))
     return {read: written for read, written in sums.items() if read not in text}
 
 
@@ -152,6 +163,8 @@ def sum_start(text: str, at: int) -> int:
     for m in _FOREIGN_SUM_RE.finditer(text, max(0, at - 8), at + 2):  # (one figure past it, for the lookahead)
         if m.end() == at + 1:
             return m.start()
+    if (m := _FOREIGN_AFTER_RE.match(text, at)) is not None:  # ("300 NRS": the "$" stands where its figure began)
+        return m.start()
     return at
 
 
@@ -295,6 +308,8 @@ def normalize(text: str) -> str:
     if "|\n" in out or "\n|" in out or "| \n" in out:
         out = _join_cell_lines(out)
     out = _FOREIGN_SUM_RE.sub(_as_dollars, out)
+    if _FOREIGN_AFTER_RE.search(out):
+        out = _FOREIGN_AFTER_RE.sub(_after_as_dollars, out)
     if " ." in out:
         out = _SPLIT_DECIMAL_RE.sub(lambda m: f"{m.group(1)}.{m.group(2)} ", out)
     if " , " in out:
