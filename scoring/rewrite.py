@@ -1133,6 +1133,7 @@ _AMOUNT_RE = regex(r"(?:[£$€₹₦৳₱₵]|(?<![\w$£€])(?:" + FOREIGN_CO
 # or a rate, fee or package named before its amount ("The new minimum rate … is £23.84", "fees … for group trips at $9.50",
 # "ASHA package of Rs. 400 … include Rs. 200 for ANC component").
 _UNIT_AFTER_RE = regex(r"[ \t]?(?:per|an?|each|for[ \t]+(?:each|every)|/)[ \t]?(?:[\w-]+[ \t]){0,3}?[\w-]+|[ \t](?:one[- ]way|return|round[- ]trip)\b", re.I)
+_SUM_ASIDE_RE = regex(r"[ \t]?\([^()\n]{1,20}\)|\)")
 _RATE_NAMED_RE = regex(r"\b(?:rates?|fees?|tariffs?|prices?|stipends?|reimburse\w*|paid|pay|payments?|charges?|packages?|incentives?|allowances?"
                        r"|honorari(?:um|a))\b", re.I)
 # A rule for what a provider may bill or claim for: "shall only bill for the actual number of clients served", "claims are
@@ -1203,7 +1204,9 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     billing = not volume and not amounts and _BILLING_RULE_RE.search(words) is not None and len(words) <= 240
     if (not amounts and not billing and not volume) or len(amounts) > 4:
         return None
-    unit = billing or volume or any(_UNIT_AFTER_RE.match(words, a.end()) for a in amounts)
+    # (past the same sum in another currency, in brackets: "300 NRS ($4.7) for each delivery attended")
+    unit = billing or volume or any(_UNIT_AFTER_RE.match(words, a.end() + len(m.group(0)) if (m := _SUM_ASIDE_RE.match(words, a.end())) else a.end())
+                                    for a in amounts)
     named = any(_RATE_NAMED_RE.search(words[max(0, a.start() - 120):a.start()]) for a in amounts)
     if not (unit or named) or (not volume and re.search(r"\b(?:total|budget|contract\s+(?:value|sum|price)|maximum|up\s+to|not\s+(?:to\s+)?exceed)\b", words, re.I)):
         return None  # a total, a budget or a cap is not a rate for a unit of service
@@ -1214,7 +1217,8 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     area, scope, heading = _setting(clause, doc_area)
     slots = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)),
              "outcomes": _outcome_slots(area, 1, _seed(clause, start, end) or words, scope), "quoted": None,
-             "rates": words, "several": len(amounts) > 1, "billing": billing, "volume": volume}
+             "rates": words, "several": sum(words[max(0, a.start() - 1):a.start()] != "(" for a in amounts) > 1,
+             "billing": billing, "volume": volume}  # (a sum in brackets after another is the same sum, converted)
     slots["young"] = _young(scope, slots["beneficiaries"])
     kept = " ".join(render("rewrites/payment-to-outcome.j2", **slots).split())
     return None if _carries(kept, ("cost-first", "output-only")) else kept
@@ -1666,13 +1670,13 @@ _HOURLY_RANGE_RE = regex(rf"\bhourly\s+rates?\s+(?:range\s+)?(?:of\s+|from\s+|be
 # (Also a rate named by its period with words between, as the rules read it: "weekly care costs", "the daily payment
 # rate", "a rate per day of attendance".)
 # (A rate "per 24 hours" is a day's; "£203.68 p/w" a week's.)
-_TIME_UNIT_RE = regex(r"^(?![\s\S]*(?<!\b24\s)(?<!\b24)\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?(?:\bper\s+24\s*(?:hours?|hrs?)\b|\d\s?(?P<w>p\s?/\s?w|pw)\b|\b(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|bed[-\s]?night)"
-                      r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diem)\b", re.I)
-_TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|bed[-\s]?night)\b|per\s+24\s*(?:hours?|hrs?)\b|p\s?/\s?w\b|pw\b)", re.I)
+_TIME_UNIT_RE = regex(r"^(?![\s\S]*(?<!\b24\s)(?<!\b24)\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?(?:\bper\s+24\s*(?:hours?|hrs?)\b|\d\s?(?P<w>p\s?/\s?w|pw)\b|\b(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|month|bed[-\s]?night)"
+                      r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|monthly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diem)\b", re.I)
+_TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|month|bed[-\s]?night)\b|per\s+24\s*(?:hours?|hrs?)\b|p\s?/\s?w\b|pw\b)", re.I)
 
 
 # A period's adjective and the unit it names.
-_PERIOD_UNIT = {"daily": "day", "nightly": "night", "weekly": "week"}
+_PERIOD_UNIT = {"daily": "day", "nightly": "night", "weekly": "week", "monthly": "month"}
 
 
 _HOURLY_WORD_RE = regex(r"\b(?:hours?|hourly|minutes?|mins?|visits?)\b", re.I)
@@ -1698,7 +1702,8 @@ def _period_over(clause: Clause, heading: str, document: str, line: str = "") ->
 
 
 def _time_unit(found: str) -> str | None:
-    """'day', 'night' or 'week' when the finding is a rate for a unit of time longer than an hour."""
+    """'day', 'night', 'week' or 'month' when the finding is a rate for a unit of time longer than an hour (a nursing
+    home's rate per month is a place's, as a week's is)."""
     m = _TIME_UNIT_RE.search(found)
     if m is None:
         return None
@@ -1707,13 +1712,13 @@ def _time_unit(found: str) -> str | None:
 
 
 # A sum named by its period before it: "weekly care costs up to £492.03", "the daily payment rate is $80".
-_PERIOD_SUM_RE = regex(rf"\b(?P<unit>daily|nightly|weekly)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){{0,2}}?(?:rates?|costs?|fees?|payments?|amounts?)"
+_PERIOD_SUM_RE = regex(rf"\b(?P<unit>daily|nightly|weekly|monthly)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){{0,2}}?(?:rates?|costs?|fees?|payments?|amounts?)"
                        rf"\s+(?:[\w-]+\s+){{0,3}}?(?:(?:is|are|of|up\s+to|will\s+be)\s+|:\s*)?(?P<sum>{_MONEY})", re.I)
 
 
 # A sum whose period is named just before it, as a fee list sets them: "Nursing fee per week £851.81", "The standard fee for
 # … Care Homes per week is £774.47", "Night care per night (Sleep in) £81.90".
-_PER_UNIT_SUM_RE = regex(rf"\bper\s+(?P<unit>day|night|week)\s+(?:\([^()\n]{{1,30}}\)\s+)?(?:(?:is|of|will\s+be)\s+|[:–-]\s*)?(?P<sum>{_MONEY})",
+_PER_UNIT_SUM_RE = regex(rf"\bper\s+(?P<unit>day|night|week|month)\s+(?:\([^()\n]{{1,30}}\)\s+)?(?:(?:is|of|will\s+be)\s+|[:–-]\s*)?(?P<sum>{_MONEY})",
                          re.I)
 
 

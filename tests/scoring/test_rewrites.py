@@ -3052,3 +3052,33 @@ def test_a_care_home_fee_named_per_week_before_its_sum_keeps_the_sum_and_its_res
     found = [f for f in review(text).findings if f.category == "cost-first" and f.rewrite]
     assert found and f"The rate of {rate} stays as the base rate" in found[0].rewrite, [f.rewrite for f in found]
     assert "ASCOT" in found[0].rewrite and "stop using the service" not in found[0].rewrite, found[0].rewrite
+
+
+def test_a_community_access_rate_row_is_paid_for_disabled_people_not_for_staying_at_home():
+    """A disability price list's row for community access (support to take part in community life) is a disability
+    service's: its outcome part is not home care's "stay living in their own home"."""
+    row = "| Core Support | Community Access (1:1) | Item 04_104 | Weekdays - $67.55 p/hr |"
+    written = [f.rewrite for f in review(row).findings if f.rewrite and f.category == "cost-first"]
+    assert written and "disabled people" in written[0], written
+    assert "own home" not in written[0] and "supported at home" not in written[0], written
+
+
+def test_a_care_homes_rate_by_the_month_is_kept_as_the_base_rate(monkeypatch):
+    """"nursing home rates will increase … to $6,000 per month": the monthly rate stays as the base of the payment, and a
+    care home's residents are not promised paid travel time or minutes of care."""
+    from scoring import learned
+
+    def the_line(doc, _rules_hits, model=None):  # the learned check finds this line: this tests how it comes back
+        return [(c.start, c.end, "cost-first", 0.99) for c in doc.clauses if "$6,000" in c.text]
+    monkeypatch.setattr(learned, "learned_hits", the_line)
+    text = "- nursing home rates will increase by 20% from $5,000 to $6,000 per month;"
+    rewrite, = [f.rewrite for f in review(text, learned=True).findings if f.rewrite and f.category == "cost-first"]
+    assert "$6,000 per month stays as the base rate" in rewrite, rewrite
+    assert "travel time" not in rewrite and "minutes delivered" not in rewrite, rewrite
+
+
+def test_a_fee_with_the_same_sum_in_brackets_in_another_currency_keeps_its_sums_as_the_base():
+    """"300 NRS ($4.7) for each delivery attended": one fee, given in two currencies, is kept as written as the base rate,
+    not turned into activity "reported as a secondary measure"."""
+    written = [f.rewrite for f in review("▪ 300 NRS ($4.7) for each delivery attended").findings if f.rewrite]
+    assert written and written[0].startswith("▪ 300 NRS ($4.7) for each delivery attended; this rate stays the base rate"), written
