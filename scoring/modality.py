@@ -88,11 +88,20 @@ _STRONG_REPORT_RES = (
     # that 80 per cent of ...".
     regex(r"\b(?:indicators?|targets?|aims?|standards?|goals?|measures?)\s+for\s+(?:the\s+)?(?:years?|period)\s+(?:19|20)\d\d"
           r"[^.;]{0,40}?\s(?:was|were)\s+(?:to|that)\b", re.I),
+    # A list of what was done, each item opening on its verb in the past: "2. Provided financial support to 2,879 needy
+    # households …", "Trained 140 volunteers in first aid" (a report of a period's work; an item with a modal verb still sets).
+    regex(r"^[^\w]*(?:\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:provided|delivered|supported|served|reached|distributed|assisted|trained"
+          r"|conducted|disbursed|launched|hosted|helped|housed)\s+(?!by\b|for\b|to\b|in\b|that\b|as\b|under\b|through\b|with\b|within\b"
+          r"|living\b|accommodation\b|housing\b|employment\b|lodgings?\b|internships?\b|meals?\b|services?\b)"
+          r"(?=[^.;]{0,120}?\d)(?![^.;]{0,200}?\b(?:target(?:s|ing|ed)?|aim(?:s|ing)?\s+to|will|to\s+reach)\b)", re.I),  # ("Launched a cash transfer programme,
+    # targeting 21,000 households by end of February" still names a number to reach)
     # A count of people opening the clause, then what they did or got, in the past: "10,500 clients received a visit of
-    # 15 minutes or less", "Around 300 young people attended the summer scheme".
+    # 15 minutes or less", "Around 300 young people attended the summer scheme"; also as someone said it ("Cox said 622
+    # people received some form of general assistance").
     # (Also past an aside about them: "Almost 70% of all Amber calls, which are serious, but not life-threatening, received …".)
     # (not a sum of money opening a fee line: "• $20 for each delivery attended" is a fee schedule's line)
-    regex(r"^[^\w$£€]*(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
+    regex(r"^[^\w$£€]*(?:(?:[A-Z][\w.'’-]+\s+){1,3}(?:said|says|told\s+\w+|reported|noted|added)\s+(?:that\s+)?)?"
+          r"(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
           r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:[\w'’-]+\s*,\s*(?:which|who|that)\b[^.;]{1,100}?,\s+)?"
           r"(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
     # Scope for more, told as an opinion: "staff say there is scope to continue driving up the number of patients who

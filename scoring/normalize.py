@@ -122,17 +122,19 @@ _PER_CENT_STOP_RE = regex(r"(?:(?<=\b[Pp]er[ \t]cent)|(?<=\b[Pp]ercent)|(?<=\bPE
 FOREIGN_CODE = (r"Rs\.?|INR|NPR|PKR|LKR|BDT|Tk\.?|KES|KSh[s]?\.?|Kshs?\.?|UGX|TZS|NGN|ZAR|GH[S¢₵](?![ \t]?(?:19|20)\d\d\b)"
                  r"|USD|US\$|GBP|EUR|AUD|AU\$|A\$|NZD|NZ\$|CAD|CA\$|C\$|SGD|S\$|HK\$"
                  # shillings ("Sh6,000", "Shs 500"), pesos, rupiah, ringgit, and the Caribbean's, Pacific's and Africa's codes
-                 r"|Shs?\.?|PHP|Php|IDR|Rp\.?|MYR|RM|JMD|J\$|TTD|TT\$|BBD|BSD|FJD|FJ\$|ZMW|BWP|MWK|RWF|ETB|EGP|NAD|MUR")
+                 r"|Shs?\.?|PHP|Php|IDR|Rp\.?|MYR|RM|JMD|J\$|TTD|TT\$|BBD|BSD|FJD|FJ\$|ZMW|BWP|MWK|RWF|ETB|EGP|NAD|MUR"
+                 # and Europe's outside the euro ("SEK 280", "NOK 450", "CHF 95")
+                 r"|SEK|NOK|DKK|ISK|CHF|PLN|CZK|HUF")
 _FOREIGN_SUM_RE = regex(
     r"(?<![\w$£€])(?:(?:" + FOREIGN_CODE + r")[ \t]?|[₹₦৳₱₵]|R(?=\d[\d,]*(?:\.\d+)?[ \t]?(?:per|a|an|each|for|million|billion|bn|m|k)\b))"
     r"(?=\d)")
 
 
-# The same sums with the currency written after the figure, as South and Southeast Asian papers do ("300 NRS for each
-# delivery", "1,000 baht a day", "Rs 500" aside): the figure moves one place on, behind a "$", and the code becomes spaces
+# The same sums with the currency written after the figure, as South and Southeast Asian and Nordic papers do ("300 NRS
+# for each delivery", "1,000 baht a day", "275 kronor an hour"): the figure moves one place on, behind a "$", and the code becomes spaces
 # ("$300    "), so "300" is read as money, not as a count of 300 of something.
 _FOREIGN_AFTER_RE = regex(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?)[ \t]?(?:NRS|NPR|INR|BDT|LKR|PKR|THB|baht|rupees|taka|kyats?|ringgits?"
-                          r"|rupiah|pesos)\b")
+                          r"|rupiah|pesos|SEK|NOK|DKK|kronor|kroner|kronur)\b")
 _FIGURE_AT_RE = regex(r"\d[\d,]*(?:\.\d+)?")
 
 
