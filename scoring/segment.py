@@ -14,7 +14,10 @@ from .patterns import regex
 # "·Community services - …"). scoring/fit.py reads an item's marker with it too.
 BULLET_RE = regex(
     r"[ \t]*(?:(?:[•◦▪‣●○■□·*+>-]|\(?(?:\d{1,3}(?:\.\d{1,3})*|[a-zA-Z]|[ivxIVX]{1,5})[.)])[ \t]+(?=\S)"
-    r"|[•◦▪‣●○■□·](?=[A-Za-z]))"
+    r"|[•◦▪‣●○■□·](?=[A-Za-z])"
+    # a second-level bullet a Word copy flattened to the letter "o" ("o       Of the 6,572 referrals …"): a lone "o" then a
+    # capital, which no sentence wrapped onto a new line begins with
+    r"|o[ \t]+(?=[A-Z]))"
 )
 # "# of clients served" is a count ("number of"), not a Markdown heading.
 # (Not "# of visits", nor a count's row that opens on its "#": "# Inspections 13,637 14,104 10,000", or with its cells

@@ -285,3 +285,17 @@ def test_a_sum_in_rupees_does_not_end_its_sentence_and_is_quoted_as_written(raw)
     findings = [f for f in review(raw, rewrites=False).findings if f.rule == "output-only/payment-per-activity"]
     assert findings, raw
     assert any(code in findings[0].match for code in ("Rs. 250", "NPR 1,500")), findings[0].match
+
+
+def test_a_word_copys_o_sub_bullets_are_items_of_their_own():
+    """Word's second-level bullet, flattened to the letter "o", starts an item: a breakdown under a sentence is read on its
+    own ("Of the 812 referrals …, only 406 attended" tells a result), not as the tail of the line above it."""
+    raw = "The service is open to all.\no       Of the 812 referrals received, only 406 attended.\no Meals must be approved by a dietitian."
+    assert _texts(raw) == [
+        ("sentence", "The service is open to all."),
+        ("item", "Of the 812 referrals received, only 406 attended."),
+        ("item", "Meals must be approved by a dietitian."),
+    ]
+    assert not [f.rule for f in review(raw).findings if f.category == "output-only"]
+    # (a wrapped sentence's next line that starts with a lower-case word stays part of it)
+    assert len(segment(normalize("The provider will support older people to go\nout and about in their community."))) == 1
