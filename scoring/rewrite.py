@@ -1393,7 +1393,9 @@ _NUMBERING_RE = regex(r"^(?:\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.)\s+(?!(?:million|
 # The end of a quote cut off mid-phrase, as flattened tables and cut pages leave it: a bracket never closed
 # ("for all care groups (excluding"), or words that need more after them ("in receipt of an HCP at a").
 _OPEN_BRACKET_END_RE = regex(r"\s*\([^()]{0,200}$")
-_DANGLING_END_RE = regex(r"(?:[\s,;:/–-]+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|per|than|excluding|including))+[\s,;:/–-]*$", re.I)
+# (and a subject whose verb the cut left behind, after a note's mark: "… a quit programme: / NB This")
+_DANGLING_END_RE = regex(r"(?:[\s,;:/–-]+(?:a|an|the|of|to|for|in|on|at|by|with|and|or|from|per|than|excluding|including|this|these|those"
+                         r"|which|nb|n\.b\.?|note))+[\s,;:/–-]*$", re.I)
 _WORD_RE = regex(r"[a-z]{3,}|\d[\d,.]*%?", re.I)
 _UNOPENED_BRACKET_RE = regex(r"^([^()]{0,200})\)")
 

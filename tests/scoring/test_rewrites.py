@@ -3082,3 +3082,13 @@ def test_a_fee_with_the_same_sum_in_brackets_in_another_currency_keeps_its_sums_
     not turned into activity "reported as a secondary measure"."""
     written = [f.rewrite for f in review("▪ 300 NRS ($4.7) for each delivery attended").findings if f.rewrite]
     assert written and written[0].startswith("▪ 300 NRS ($4.7) for each delivery attended; this rate stays the base rate"), written
+
+
+def test_a_quote_cut_before_its_verb_does_not_end_on_the_subject_left_behind():
+    """"… a quit programme: / NB This must meet the required minimum …": the activity quoted back ends at the programme,
+    not on "NB This", which cannot be pasted."""
+    clause = ("Number of smokers to be supported through a quit programme: / NB This must meet the required minimum of "
+              "<insert number>service users per year")
+    written = [f.rewrite for f in review(clause).findings if f.rewrite]
+    assert written and not re.search(r"\b(?:NB\s+)?This\.?$", written[0]), written
+    assert written[0].endswith("supported through a quit programme."), written
