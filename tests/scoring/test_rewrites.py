@@ -3092,3 +3092,10 @@ def test_a_quote_cut_before_its_verb_does_not_end_on_the_subject_left_behind():
     written = [f.rewrite for f in review(clause).findings if f.rewrite]
     assert written and not re.search(r"\b(?:NB\s+)?This\.?$", written[0]), written
     assert written[0].endswith("supported through a quit programme."), written
+
+
+def test_personal_assistance_paid_by_the_hour_is_a_disability_service():
+    """Personal assistance (a disabled person's own assistants, as Sweden's assistance compensation pays for) is measured by
+    the outcomes in the person's own support plan, not by another service's outcome."""
+    written = [f.rewrite for f in review("Personal assistance is paid at SEK 280 per hour.").findings if f.rewrite]
+    assert written and "disabled people" in written[0] and "SEK 280 per hour" in written[0], written
