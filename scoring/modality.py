@@ -89,12 +89,13 @@ _STRONG_REPORT_RES = (
     regex(r"\b(?:indicators?|targets?|aims?|standards?|goals?|measures?)\s+for\s+(?:the\s+)?(?:years?|period)\s+(?:19|20)\d\d"
           r"[^.;]{0,40}?\s(?:was|were)\s+(?:to|that)\b", re.I),
     # A list of what was done, each item opening on its verb in the past: "2. Provided financial support to 2,879 needy
-    # households …", "Trained 140 volunteers in first aid" (a report of a period's work; an item with a modal verb still sets).
+    # households …", "Trained 140 volunteers in first aid" (a report of a period's work; an item with a modal verb still
+    # sets, and so does one that still names a number to reach: "Launched a cash transfer programme, targeting 21,000
+    # households by end of February").
     regex(r"^[^\w]*(?:\d{1,2}[.)]\s*|[a-z][.)]\s+)?(?:provided|delivered|supported|served|reached|distributed|assisted|trained"
           r"|conducted|disbursed|launched|hosted|helped|housed)\s+(?!by\b|for\b|to\b|in\b|that\b|as\b|under\b|through\b|with\b|within\b"
           r"|living\b|accommodation\b|housing\b|employment\b|lodgings?\b|internships?\b|meals?\b|services?\b)"
-          r"(?=[^.;]{0,120}?\d)(?![^.;]{0,200}?\b(?:target(?:s|ing|ed)?|aim(?:s|ing)?\s+to|will|to\s+reach)\b)", re.I),  # ("Launched a cash transfer programme,
-    # targeting 21,000 households by end of February" still names a number to reach)
+          r"(?=[^.;]{0,120}?\d)(?![^.;]{0,200}?\b(?:target(?:s|ing|ed)?|aim(?:s|ing)?\s+to|will|to\s+reach)\b)", re.I),
     # A count of people opening the clause, then what they did or got, in the past: "10,500 clients received a visit of
     # 15 minutes or less", "Around 300 young people attended the summer scheme"; also as someone said it ("Cox said 622
     # people received some form of general assistance").

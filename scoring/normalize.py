@@ -131,8 +131,8 @@ _FOREIGN_SUM_RE = regex(
 
 
 # The same sums with the currency written after the figure, as South and Southeast Asian and Nordic papers do ("300 NRS
-# for each delivery", "1,000 baht a day", "275 kronor an hour"): the figure moves one place on, behind a "$", and the code becomes spaces
-# ("$300    "), so "300" is read as money, not as a count of 300 of something.
+# for each delivery", "1,000 baht a day", "275 kronor an hour"): the figure moves one place on, behind a "$", and the
+# code becomes spaces ("$300    "), so "300" is read as money, not as a count of 300 of something.
 _FOREIGN_AFTER_RE = regex(r"(?<![\w$£€.,])(\d[\d,]*(?:\.\d+)?)[ \t]?(?:NRS|NPR|INR|BDT|LKR|PKR|THB|baht|rupees|taka|kyats?|ringgits?"
                           r"|rupiah|pesos|SEK|NOK|DKK|kronor|kroner|kronur)\b")
 _FIGURE_AT_RE = regex(r"\d[\d,]*(?:\.\d+)?")

@@ -1910,16 +1910,16 @@ def _rate_row_kept(cells: list[str], money: int, join: Callable[[list[str]], str
     before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else words
     if _RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before):
         return None
+    direct = direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)) is not None
     mark = " (funding rate, each child's progress reported)" if early \
-        else " (direct payment rate, reviewed against each person's outcomes)" if direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)) \
-        else _ROW_MARK
+        else " (direct payment rate, reviewed against each person's outcomes)" if direct else _ROW_MARK
     marked = list(cells)
     marked[money] = cell.rstrip() + mark + cell[len(cell.rstrip()):]
     row = join(marked)
     if early:
         rider = f"This rate stays the funding rate, with providers reporting each funded child's progress " \
                 f"({outcome['measure']}, {outcome['when']})."
-    elif direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)):
+    elif direct:
         rider = f"This rate stays the direct payment rate, reviewed against the outcomes in each person's support plan " \
                 f"({outcome['measure']}, {outcome['when']}), so that the direct payment lets them employ the support they need to meet them."
     else:
