@@ -172,12 +172,12 @@ _STRONG_REPORT_RES = (
     # Someone's words passed on ("According to Minister Inniss: "This has helped …"), and a breakdown of a total told as it
     # stands ("Of the 25,387 open cases, 77% (19,667) had an allocated social worker and 5,720 were waiting …").
     regex(r"^\W*according\s+to\b", re.I),
+    regex(r"^\W*of\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?\d[\d,.]*\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s*,\s+[^.;]{0,120}?"
+          r"\b(?:had|were|was|have|are|is|has)\b", re.I),
     # A press release's wire dateline ("CALGARY, ALBERTA--(Marketwire - Sept. 2, 2010) - During the first quarter …, nearly
     # 350 people receiving …"): news of what happened (a modal verb in it still sets).
     regex(r"^[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .'-]{1,30})?\s*[-–—]{1,2}\s*\(\s*(?:Marketwire|Market\s+Wire|Business\s+Wire|PR\s?Newswire|CNW|"
           r"GLOBE\s+NEWSWIRE|Canada\s+NewsWire|ACCESSWIRE|EIN\s+Presswire|PRWeb)\b"),
-    regex(r"^\W*of\s+(?:the|these|those|all)\s+(?:[\w-]+\s+){0,2}?\d[\d,.]*\s+(?:[\w'-]+\s+){0,4}?[\w'-]+\s*,\s+[^.;]{0,120}?"
-          r"\b(?:had|were|was|have|are|is|has)\b", re.I),
     # A meeting's minutes passing on what a report or an officer said, in the past: "The report stated that the Home First
     # service had a capacity of 150 referrals per week" (a modal in it, "stated that providers must …", is caught before this).
     regex(r"^\W*(?:the\s+)?(?:report|paper|update|briefing|presentation|review|officer|director|manager|head\s+of\s+[\w\s]{1,30}?|committee|members?)"

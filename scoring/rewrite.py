@@ -1877,7 +1877,7 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
     part = _payment_part(outcome, who)
     rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
     before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else ""
-    if rate is not None and (_RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before)
+    if rate is not None and (_names_rate_change(words, rate)
                              or re.search(r"\bbase\b", before, re.I)):  # "The base rate is $4.45 per unit": already said
         return f"{words}, with {part}"
     if len(_HOURLY_RATE_RE.findall(words) or _UNIT_RATE_RE.findall(words)) > 1 \
@@ -1906,9 +1906,7 @@ def _rate_row_kept(cells: list[str], money: int, join: Callable[[list[str]], str
     changes a rate ("increase by £1.20 per hour"), which is not a base."""
     cell = cells[money]
     words = cell.strip().rstrip(" .;,")
-    rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
-    before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else words
-    if _RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before):
+    if _names_rate_change(words, _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)):
         return None
     direct = direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)) is not None
     mark = " (funding rate, each child's progress reported)" if early \
@@ -1925,6 +1923,13 @@ def _rate_row_kept(cells: list[str], money: int, join: Callable[[list[str]], str
     else:
         rider = f"{RATE_RIDER}{_payment_part(outcome, who)}."
     return f"{row}\n{rider}"
+
+
+def _names_rate_change(words: str, rate: re.Match | None) -> bool:
+    """Whether the words before a rate (all of `words` when no rate was found) make it the size of a change or a rate
+    changed to ("To increase fees by £1.20 per hour", "rising to £19.40 per hour"), not a base."""
+    before = words[max(0, rate.start() - 60):rate.start()] if rate is not None else words
+    return bool(_RATE_CHANGE_RE.search(before[-40:]) or _CHANGE_BY_RE.search(before))
 
 
 # A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
