@@ -42,6 +42,41 @@ def _ignores(clauses: list[Clause]) -> dict[int, set[str] | None]:
     return out
 
 
+# A line saying a price list's payment is partly tied to outcomes: the hourly-rate rule's own exception, and the sentence
+# a kept rate table's suggestion puts under its rows ("These rates stay the base rates, with part of the payment …").
+_LINKED_PAY_RE = regex(r"\boutcomes?[-\s]based\b|\blinked\s+to\s+(?:outcomes\b|whether\b)|\bpayment\s+by\s+results\b"
+                       r"|\b(?:these|this)\s+(?:rates|fees|rate|fee)\s+stays?\s+the\b", re.I)
+# The rules a line like that answers for the rows above it: pay by the unit, with no outcome part.
+_RATE_RULES = frozenset({"cost-first/hourly-rate", "output-only/payment-per-activity"})
+_ROWS_UP = 60
+_LINE_END = (".", ":", ";", "?", "!")
+
+
+def _linked_rows(clauses: list[Clause], text: str) -> set[int]:
+    """The clauses of a price list's rows with a line right under them (in the same block) that ties part of the payment
+    to outcomes: the list is read with that line, as a commissioner writes a table and the note under it. So a kept
+    table pasted back ("| Day support | £18.00 | per hour |" over "These rates stay the base rates, with …") is not
+    flagged again."""
+    if _LINKED_PAY_RE.search(text) is None:
+        return set()
+    out: set[int] = set()
+    for i, clause in enumerate(clauses):
+        if not i or _row_like(clause) or not _LINKED_PAY_RE.search(clause.text[:600]):
+            continue
+        j = i - 1
+        while j >= 0 and i - j <= _ROWS_UP and clauses[j].block == clause.block and _row_like(clauses[j]):
+            out.add(j)
+            j -= 1
+    return out
+
+
+def _row_like(clause: Clause) -> bool:
+    """A table row, or a line of a price list: cells parted by bars or tabs, or one line of figures with no sentence end."""
+    words = clause.text.strip()
+    return clause.kind == "row" or "|" in words or "\t" in words \
+        or ("\n" not in words and len(words) <= 200 and not words.endswith(_LINE_END) and any(ch.isdigit() for ch in words))
+
+
 def _suppressed(ignored: set[str] | None, rule: Rule) -> bool:
     return ignored is None or rule.id in ignored or rule.category in ignored
 
@@ -114,6 +149,7 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
     clauses = segment(norm)
     doc = Document(norm, clauses)
     ignores = _ignores(clauses)
+    linked = _linked_rows(clauses, norm)
     index = LineIndex(text)
 
     raw: list[_Raw] = []
@@ -127,9 +163,11 @@ def review(text: str, *, config: Config | None = None, rules: tuple[Rule, ...] |
             ci = doc.clause_index(hit.start)
             if ci in ignores and _suppressed(ignores[ci], rule):
                 continue
+            if ci in linked and rule.id in _RATE_RULES:
+                continue
             raw.append(_Raw(hit.start, _LEVEL_ORDER[level], rule.id, hit.end, rule.category, level))
     if learned and learned_on():  # with both categories off, the model's code is not even imported
-        _add_learned(raw, rule_of, doc, config)
+        _add_learned(raw, rule_of, doc, config, linked)
     raw.sort(key=lambda r: (r.start, r.order, r.rule))
     kept = _one_per_problem(raw)
     listed = sorted(sorted(kept, key=lambda r: (r.order, r.start))[:MAX_LISTED], key=lambda r: (r.start, r.order, r.rule))
@@ -193,12 +231,14 @@ def _sums_restored(findings: list[Finding], sums: dict[str, str]) -> list[Findin
     return [replace(f, rewrite=said.sub(written, f.rewrite)) if f.rewrite and "$" in f.rewrite else f for f in findings]
 
 
-def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, config: Config) -> None:
-    """The learned check's findings, each in a clause no rule of its category flagged."""
+def _add_learned(raw: list[_Raw], rule_of: dict[str, Rule], doc: Document, config: Config, linked: set[int]) -> None:
+    """The learned check's findings, each in a clause no rule of its category flagged (nor a price list's row whose
+    payment a line under it ties to outcomes)."""
     from .learned import learned_hits, rule_for
 
     heads: dict[int, str] = {}  # each table's first row, by block
-    for start, end, category, _p in learned_hits(doc, [(r.start, r.end, r.category) for r in raw]):
+    answered = [(doc.clauses[i].start, doc.clauses[i].end, category) for i in linked for category in ("cost-first", "output-only")]
+    for start, end, category, _p in learned_hits(doc, [(r.start, r.end, r.category) for r in raw] + answered):
         clause = doc.clause_at(start)
         # a row's own words, with its table's header: "| Day support | £18.00 |" under "| Service | Hourly rate |"
         if clause is not None and clause.kind == "row" and not heads:

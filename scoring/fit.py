@@ -228,12 +228,15 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
         # or whose cells name a measure and its target ("Performance measure | Target"), or over rows whose second cells
         # are time limits ("Garbage removal | Within 1 working day"), the header at the top of the run of two-cell lines
         limit_row = LIMIT_CELL_RE.match(line.split(" | ")[1].strip(" |")) is not None
+        money_row = _MONEY_START_RE.match(line.split(" | ")[1]) is not None
         top = line_start - 1
         for _ in range(_MAX_ROWS_UP):
             first, second = header_line.split(" | ")
             if TIME_LIMIT_COLUMN_RE.search(second) or (_role(first) == "what" and _role(second) == "target"
                                                        and not _HAS_DIGIT.search(first)):
                 break
+            if money_row and _MONEY_COLUMN_RE.search(second) and not _HAS_DIGIT.search(header_line):
+                break  # a price list's rows under "Vaccine | Fee", "Service | Hourly rate": "MMR | £10.06"
             if limit_row and not _HAS_DIGIT.search(header_line) and not LIMIT_CELL_RE.match(second.strip(" |")):
                 break  # the top of a run of rows whose second cells are time limits ("Complaint | Action")
             top = text.rfind("\n", 0, top)
@@ -256,6 +259,9 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
 
 
 _MAX_ROWS_UP = 60
+# A price list's column, as its header names it, and a cell that starts with a sum of money ("£10.06", "$ 21.50", "R 35").
+_MONEY_COLUMN_RE = regex(r"\b(?:fees?|rates?|prices?|payments?|tariffs?|charges?|costs?|amounts?|allowances?|subsid(?:y|ies))\b", re.I)
+_MONEY_START_RE = regex(r"\s*(?:[£$€]|(?:R|Rs\.?|SEK|NOK|DKK|EUR|GBP|USD|CAD|AUD|NZD|ZAR|INR|KES)\s?(?=\d))\s?\d")
 
 # The words a budget book's header names its figure columns by ("Key Measures FY23 Actual FY24 Estimated FY25 Target
 # Desired Level"), in the order they stand.

@@ -27,7 +27,7 @@ from .fit import (ITEM_VERBS as _ITEM_VERBS, MEASURE_NAME_RE, Place, as_item, as
                   is_field_value, mid_sentence, outcome_row, row_activity, row_seed)
 from .quote import NUMBERED_LABEL, PRICE_LINE_RE, WAIT_NAMED, shorten, split_figures, their_words
 from .clause_model import flat_row_under_header, without_icon_alt
-from .segment import Clause, segment
+from .segment import BULLET_RE, Clause, segment
 from .service_area import APPROPRIATE_ADULT_RE, BENEFIT_NAME_RE, CHILD_AGES, UNDER_FIVE_AGES, detect_ages, detect_area, detect_nation, named_measures, stated_aims
 from .weights import Weight, scheme
 
@@ -662,7 +662,9 @@ def _scope(clause: Clause, heading: str, doc: DocContext | None) -> _Scope:
     # (and the rest of its line: a list item's later sentence "90% should arrive within 15 minutes" is about the
     # item's first, "Category 1: calls relating to … cardiac arrest")
     line = _line_around(doc.text, clause) if doc else ""
-    aims = " ".join(x for x in (clause.text[:1000], line, stated_aims(heading), doc.aims if doc else "") if x)
+    # (and the line that leads in the clause's table or list: "The immunisation service is paid per dose as follows.")
+    aims = " ".join(x for x in (clause.text[:1000], line, _lead_in(doc.text, clause.start) if doc else "", stated_aims(heading),
+                                doc.aims if doc else "") if x)
     if doc is not None and doc.youth_justice:
         aims += " youth justice"
     lead = doc.text[max(0, clause.start - 300):clause.start].rstrip().rpartition("\n")[2] if doc else ""
@@ -1255,17 +1257,18 @@ def _rate_rows_kept(clause: Clause, start: int, end: int, doc_area: DocContext |
     return rate_rows_text(rows, rider.removeprefix("these rates stay the base rates, "))
 
 
-# Each row of a price list kept as rows says it is now the base rate, so the row pasted back on its own line is not
-# read as paying per activity alone; the sentence after the rows says what the outcome-linked part is paid on.
+# The mark each kept row once carried ("£18.00 (base rate, part linked to outcomes)"), so that a row pasted back was not
+# flagged again. A reader took it for debris in a price cell: the rows now come back as written, and the sentence under
+# them is what lets them off (scoring/engine.py reads a price list with the line under it). A suggestion pasted back
+# with the old mark is still read as its rows.
 _ROW_MARK = " (base rate, part linked to outcomes)"
 _ONE_RATE_RE = regex(r"(?P<row>[^\n;]{1,160}); this rate stays the base rate, (?P<rider>[^\n]+)")
 _RATE_ROWS_RE = regex(r"(?P<rows>[^\n]{1,200}(?:\n[^\n]{1,200}){1,40})\nThese rates stay the base rates, (?P<rider>[^\n]+)")
 
 
 def rate_rows_text(rows: list[str], rider: str) -> str:
-    """A price list's rows, one a line as written, each marked as the base rate, then the sentence on the outcome-linked
-    part of the payment (`rider`: what follows "these rates stay the base rates, ")."""
-    return "\n".join(row + _ROW_MARK for row in rows) + "\nThese rates stay the base rates, " + rider
+    """A price list's rows, one a line as written, then the sentence on the outcome-linked part of the payment (`rider`: what follows "these rates stay the base rates, ")."""
+    return "\n".join(rows) + "\nThese rates stay the base rates, " + rider
 
 
 def plain_rate_row(text: str) -> str | None:
@@ -1900,20 +1903,15 @@ _RIDERS = {FEE_RIDER: "These fees stay the base rates, with ", RATE_RIDER: "Thes
 
 def _rate_row_kept(cells: list[str], money: int, join: Callable[[list[str]], str], outcome: dict[str, str], early: bool,
                    direct: bool, who: str | None) -> str | None:
-    """A rate table's row (its `cells`, the rate in cells[money], put back together by `join`) kept as written, the rate
-    marked as the base ("£18.00 (base rate, part linked to outcomes)", so the row pasted back is not read as paying by
-    the hour alone), with the outcome-linked part of its payment as a sentence on the line under it; None where the cell
-    changes a rate ("increase by £1.20 per hour"), which is not a base."""
+    """A rate table's row (its `cells`, the rate in cells[money], put back together by `join`) kept as written, with the
+    outcome-linked part of its payment as a sentence on the line under it (pasted back together, the sentence lets the
+    row off: scoring/engine.py); None where the cell changes a rate ("increase by £1.20 per hour"), which is not a base."""
     cell = cells[money]
     words = cell.strip().rstrip(" .;,")
     if _names_rate_change(words, _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)):
         return None
     direct = direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)) is not None
-    mark = " (funding rate, each child's progress reported)" if early \
-        else " (direct payment rate, reviewed against each person's outcomes)" if direct else _ROW_MARK
-    marked = list(cells)
-    marked[money] = cell.rstrip() + mark + cell[len(cell.rstrip()):]
-    row = join(marked)
+    row = join(list(cells))
     if early:
         rider = f"This rate stays the funding rate, with providers reporting each funded child's progress " \
                 f"({outcome['measure']}, {outcome['when']})."
@@ -2660,11 +2658,43 @@ _APPLICATION_STANDARD_RE = regex(
     re.I)
 
 
+_LEAD_IN_LINES = 60  # rows or items walked up to find the line that introduces them (a longer table is read by its heading)
+
+
+def _lead_in(document: str, start: int) -> str:
+    """The line that introduces the table or list a clause is in ("The immunisation service is paid per dose as
+    follows." over its fee rows), when the clause is a row or an item and that line stands in the same block, right
+    above the run; else "". A pasted draft may hold several services, and a row naming none is the lead-in's."""
+    top = document.rfind("\n", 0, start) + 1
+    end = document.find("\n", start)
+    line = document[top:end if end >= 0 else len(document)]
+    if not _IN_RUN(line):
+        return ""
+    for _ in range(_LEAD_IN_LINES):
+        if top == 0:
+            return ""
+        above = document.rfind("\n", 0, top - 1) + 1
+        line = document[above:top - 1]
+        if not line.strip():
+            return ""  # a blank line: the run has no lead-in of its own
+        if not _IN_RUN(line):
+            return line.strip() if len(line) <= 300 else ""
+        top = above
+    return ""
+
+
+def _IN_RUN(line: str) -> bool:
+    """A table row or a list item: a line of a run that a lead-in introduces."""
+    return "|" in line or "\t" in line.strip() or BULLET_RE.match(line) is not None
+
+
 def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope, str]:
     """The service area, scope (ages, named measures, aims) and section heading of a clause."""
     doc = doc_area if isinstance(doc_area, DocContext) else None
     heading = doc.heading_above(clause.start) if doc else ""
     area = _clause_area(clause.text)
+    if area.key == "general" and doc is not None and (lead := _lead_in(doc.text, clause.start)):
+        area = _clause_area(lead)  # "The immunisation service is paid per dose:" over "| MMR | £10.06 |"
     if area.key == "general" and heading:
         area = _clause_area(heading)  # "Childhood immunisation" above "… coverage for two and five year olds"
     if area.key == "general" and (own := detect_ages(clause.text)) is not None and own.high is not None and own.high <= 5 \

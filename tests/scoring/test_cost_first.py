@@ -600,3 +600,17 @@ def test_a_split_left_for_another_is_not_the_awards_own(text, price_first):
     first; the split it leaves is not this award's (and a move the other way is still price first)."""
     found = [f.rule for f in review(text).findings if f.category == "cost-first"]
     assert bool(found) == price_first, found
+
+
+@pytest.mark.parametrize("note,flagged", [
+    ("These rates stay the base rates, with part of the payment linked to whether people say their outcomes were met.", False),
+    ("10% of each payment is linked to outcomes agreed with the person.", False),
+    ("These rates are reviewed each April.", True),
+])
+def test_a_price_list_is_read_with_the_note_right_under_it(note, flagged):
+    """A rate table with a line under it that ties part of the payment to outcomes pays on outcomes in part: its rows are
+    not cost-first. The same rows over a note about something else still are; and a note in another block does not
+    count for them."""
+    rows = "| Service | Rate |\n|---|---|\n| Personal care | £21.50 per hour |\n| Sitting service | £18.00 per hour |\n"
+    assert bool(_cost_first(rows + note)) == flagged
+    assert _cost_first(rows + "\n" + note)  # a blank line between: the note is not the table's

@@ -531,3 +531,23 @@ def test_the_size_of_a_rate_change_is_not_called_the_base_rate():
         found = [f for f in review(clause).findings if f.category == "cost-first" and f.rewrite]
         assert found, review(clause).findings
         assert "stays as the base rate" not in found[0].rewrite, found[0].rewrite
+
+
+MIXED_PASTE = ("The immunisation service is paid per dose as follows.\nVaccine | Fee\nMMR | £10.06\nPertussis | £10.06\n\n"
+               "Homelessness hostel\nThe provider will accommodate 40 rough sleepers each quarter.\n"
+               "The hostel must achieve 95% bed occupancy.\n")
+
+
+def test_a_two_column_price_list_without_end_bars_comes_back_as_its_rows_for_the_service_its_lead_in_names():
+    """"Vaccine | Fee" over "MMR | £10.06": the rows come back as written, not run into a sentence ("the standard that MMR
+    | £10.06 is"); and in a paste that is mostly about a hostel, the fee rows are the immunisation service's that the line
+    over them names, not the homelessness outcome of the paste's commonest service."""
+    fees = [f for f in review(MIXED_PASTE).findings if f.rewrite and "MMR" in f.match]
+    assert fees, [(f.rule, f.match) for f in review(MIXED_PASTE).findings]
+    lines = fees[0].rewrite.split("\n")
+    assert lines[:2] == ["MMR | £10.06", "Pertussis | £10.06"], lines
+    assert len(lines) == 3 and lines[2].startswith("These fees stay the base rates, with part of the payment linked to"), lines
+    assert "patients" in lines[2] and "homeless" not in lines[2] and "tenancy" not in lines[2], lines[2]
+    # pasted back under the same header, the note under the rows lets them off
+    pasted = "Vaccine | Fee\n" + fees[0].rewrite
+    assert not [f.rule for f in review(pasted).findings if f.category in ("output-only", "cost-first")], pasted

@@ -596,17 +596,20 @@ def test_a_learned_find_in_a_rate_row_written_the_nordic_way_is_a_care_payment_n
 
 
 def test_a_rate_row_whose_unit_sits_in_another_cell_comes_back_as_the_same_row(cost_first_learned):
-    """"| Day support | £18.00 | per hour |": the amount and its unit are two cells; the row keeps both, the amount
-    marked as the base rate, rather than turning into a paragraph with no rate in it; the outcome-linked part is said
-    once, on a line under the rows, not pasted into each rate's cell."""
+    """"| Day support | £18.00 | per hour |": the amount and its unit are two cells; the row keeps both as written,
+    rather than turning into a paragraph with no rate in it; the outcome-linked part is said once, on a line under the
+    rows, not pasted into each rate's cell, and no mark is added to the price cell. Pasted back, the rows and the line
+    under them are not flagged again."""
     table = "| Service | Rate | Unit |\n|---|---|---|\n| Day support | £18.00 | per hour |\n| Sitting service | £16.40 | per hour |\n"
     written = [f.rewrite for f in review(table, learned=True).findings if f.rewrite and f.category == "cost-first"]
     assert written, "the learned check no longer finds these rate rows"
     rows = written[0].split("\n")
-    assert rows[0] == "| Day support | £18.00 (base rate, part linked to outcomes) | per hour |", rows
-    assert "| Sitting service | £16.40 (base rate, part linked to outcomes) | per hour |" in rows, rows
+    assert rows[0] == "| Day support | £18.00 | per hour |", rows
+    assert "| Sitting service | £16.40 | per hour |" in rows, rows
     assert rows[-1].startswith("These rates stay the base rates, with part of the payment linked to whether"), rows
     assert sum(r.startswith(("This rate", "These rates")) for r in rows) == 1, rows
+    pasted = "| Service | Rate | Unit |\n|---|---|---|\n" + written[0]
+    assert not [f.rule for f in review(pasted, learned=True).findings if f.category in ("output-only", "cost-first")]
 
 
 def test_a_rate_table_by_the_day_or_quarter_hour_keeps_its_rows_and_links_the_rate_in_force(monkeypatch):
@@ -630,8 +633,8 @@ def test_a_rate_table_by_the_day_or_quarter_hour_keeps_its_rows_and_links_the_ra
     rows = [r for r in lines if r.startswith("| ")]
     assert len(rows) == 3 and all(r.endswith(" |") and r.count(" | ") == 4 for r in rows), lines
     night, quarter, placement = rows
-    assert night == "| Overnight respite in the home | R210 | Night | $142.50 | $151.75 (base rate, part linked to outcomes) |", night
-    assert quarter == "| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 (base rate, part linked to outcomes) |", quarter
+    assert night == "| Overnight respite in the home | R210 | Night | $142.50 | $151.75 |", night
+    assert quarter == "| Supported employment coaching | E415 | 15 Minutes | $9.80 | $10.45 |", quarter
     # each row's own sentence under it: respite at home is not measured by moving closer to work because the sheet
     # also prices job coaching
     rider = lines[lines.index(night) + 1]
@@ -656,8 +659,7 @@ def test_rate_lines_whose_cells_have_no_leading_bar_each_keep_their_own_rate(mon
         learned.load_model.cache_clear()
     lines = [row for w in written for row in w.split("\n")]  # the two rows, as one suggestion for the run or one each
     rows = [r for r in lines if "|" in r]
-    assert rows == ["Home care (personal care) | £21.50 (base rate, part linked to outcomes) | per hour |",
-                    "Home care (domestic help) | £18.20 (base rate, part linked to outcomes) | per hour |"], written
+    assert rows == ["Home care (personal care) | £21.50 | per hour |", "Home care (domestic help) | £18.20 | per hour |"], written
     assert [r for r in lines if "|" not in r] and all(r.startswith(("This rate", "These rates")) for r in lines if "|" not in r)
 
 
@@ -832,8 +834,8 @@ def test_a_quote_flagged_from_its_participle_keeps_the_words_it_describes(clause
 
 @pytest.mark.parametrize("text,first", [
     ("| Service | Rate |\n|---|---|\n| Home care (personal care) | £21.50 per hour |\n| Home care (domestic help) | £18.20 per hour |\n",
-     "| Home care (personal care) | £21.50 per hour (base rate, part linked to outcomes) |\n"
-     "| Home care (domestic help) | £18.20 per hour (base rate, part linked to outcomes) |\n"
+     "| Home care (personal care) | £21.50 per hour |\n"
+     "| Home care (domestic help) | £18.20 per hour |\n"
      "These rates stay the base rates, with part of the payment linked to whether"),
     ("Established rates:\nHomemaker $14.00 per hour\nPersonal care $16.50 per hour\n",
      "Homemaker $14.00 per hour as the base rate, with part of the payment linked to whether"),
@@ -2863,17 +2865,17 @@ def test_a_respite_rate_on_a_page_of_foster_family_rates_is_paid_for_the_childre
 
 def test_a_price_list_flattened_one_row_a_line_comes_back_as_its_rows():
     """A price list copied from a PDF, one row a line with its cells run together: the suggestion keeps every row on
-    its own line as written, marked as the base rate, and puts the outcome-linked part of the payment after them as a
-    sentence of its own, not the rows run into one line with prose added to the last cell."""
+    its own line as written, and puts the outcome-linked part of the payment after them as a sentence of its own, not
+    the rows run into one line with prose added to the last cell."""
     rows = ["HS01 Personal care visit $42.50 Per visit", "HS02 Domestic help visit $35.10 Per visit",
             "HS03 Meal preparation visit $30.20 Per visit"]
     text = "Item code | Service | Price (excl. tax) | Unit\n" + "\n".join(rows) + "\n"
     found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
     assert len(found) == 1, [(f.rule, f.rewrite) for f in review(text).findings]
     lines = found[0].rewrite.split("\n")
-    assert lines[:3] == [f"{row} (base rate, part linked to outcomes)" for row in rows] and len(lines) == 4, lines
+    assert lines[:3] == rows and len(lines) == 4, lines
     assert lines[3].startswith("These rates stay the base rates, with part of the payment linked to outcomes"), lines[3]
-    # pasted back, each row says it is the base rate now, so none reads as paying per visit alone
+    # pasted back, the sentence under the rows ties their payment to outcomes, so none reads as paying per visit alone
     assert not [f.rule for f in review(found[0].rewrite).findings if f.category in ("output-only", "cost-first")]
 
 
