@@ -765,6 +765,12 @@ _CONTENTS_CODE_RE = regex(r"^\W{0,3}(?:[A-Z]{1,2}\d{1,3}(?:\(\d{1,2}\))?|\d{1,2}
 _CONTENTS_PAGE_RE = regex(r"(?:\s*\.{2,}\s*|\s+)\d{1,3}$")
 
 
+# A table of contents' row, under any heading or none: a part's label, its title (words only) and a page number
+# (scoring/weights.py reads no weight in it either: "Appendix 3 | - Pricing Schedule | 52").
+CONTENTS_ROW_RE = regex(r"\|?\s*(?:appendix|annex(?:ure)?|schedule|part|section|chapter|attachment|exhibit)\s+(?:\d{1,2}|[ivxlc]{1,5}|[a-z])"
+                         r"\s*\|\s*[-–]?\s*[A-Za-z][A-Za-z ,&'’()/-]{2,90}?\s*\|\s*\d{1,3}\s*\|?", re.I)
+
+
 def _contents_entry(text: str) -> bool:
     title = _CONTENTS_PAGE_RE.sub("", _CONTENTS_CODE_RE.sub("", text.strip(), count=1), count=1).rstrip(" .")
     return 0 < len(title.split()) <= 16 and "\n" not in title and "|" not in title and not re.search(r"\d|[.!?;:]", title) \
@@ -943,6 +949,10 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             opener = (cell_text, cell_start, i)
             out.append(ClauseInfo(role, tuple(headings), None, header, (), columns))
             _refresh_flat(out, clauses, flat, header, columns, headings, None, opener)
+            continue
+        if CONTENTS_ROW_RE.fullmatch(text.strip()) is not None:
+            # "Appendix 4 | - Marking Scheme for Technical Assessment | 56": a part of the document, its title and its page
+            out.append(ClauseInfo("contents", tuple(headings), lead_in))
             continue
         table = _inline_table(c)
         if table is not None:

@@ -57,7 +57,7 @@ _VAGUE_SHARE_RE = regex(r"^\W*(?:a|the)\s+(?:significant|large|small|growing|hig
 _STRONG_REPORT_RES = (
     # A count told as about so many, then what they get or do now: "Over 40,000 people receive care from members of the
     # two associations", "Around 300 children use the centre" (a level to reach is exact, or at least so many).
-    regex(r"^\W*(?:over|around|about|approximately|nearly|almost|more\s+than|some|roughly|upwards\s+of|an\s+estimated)\s+\d[\d,.]*"
+    regex(r"^\W*(?:over|around|about|approximately|circa|nearly|almost|more\s+than|some|roughly|upwards\s+of|an\s+estimated)\s+\d[\d,.]*"
           r"(?:\s+million)?\s+(?:[\w-]+\s+){0,2}?(?:people|persons|adults|children|families|residents|clients|patients|users|households"
           r"|carers|pupils|students|tenants|participants)\s+(?:currently\s+|now\s+|each\s+year\s+)?(?:receive|use|get|live|rely|attend"
           r"|access|are|have|need|depend|benefit|wait)\b", re.I),
@@ -74,12 +74,12 @@ _STRONG_REPORT_RES = (
     regex(r"^(?![\s\S]*\b(?:minimum|maximum|targets?|at\s+least|no\s+(?:less|fewer)|goals?|standards?|thresholds?|expected|required"
           r"|aims?)\b)[\s\S]*?(?:\b(?:utili[sz]ation|occupancy|enrol(?:l)?ment|uptake|take-?up|coverage)\s+(?:rates?\s+|levels?\s+)?(?:is|was|were|are"
           r"|stands?\s+at|stood\s+at|remains?\s+at|remained\s+at|reached)\s+(?:currently\s+|now\s+)?(?:at\s+)?(?:over\s+|around\s+"
-          r"|about\s+|approximately\s+|nearly\s+|almost\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)"
+          r"|about\s+|approximately\s+|circa\s+|nearly\s+|almost\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)"
           r"|\b(?:utili[sz]ation|occupancy|enrol(?:l)?ment)\s*:\s*(?:\+/-|\+|-|−)\s?\d{1,3}(?:\.\d+)?\s*%)", re.I),
     regex(r"\b(?:supported|received|delivered|reached|served|serviced|distributed|saw|assisted|helped|engaged|attended|completed"
                r"|responded\s+to|answered|handled|fielded|logged|(?:have|has)\s+seen|dealt\s+with"
                r"|accessed|recorded|constituted|accounted\s+for|represented|made(?:\s+up(?:\s+(?:just|only))?)?|had|provided|placed|housed)"
-               r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
+               r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
     # A count's change told as what has happened: "the number of service users entering care homes has dropped".
     regex(r"\b(?:number|numbers|total|proportion|percentage)\s+of\s+[^.;]{1,100}?\s(?:has|have)\s+(?:dropped|fallen|risen|increased"
@@ -102,7 +102,7 @@ _STRONG_REPORT_RES = (
     # (Also past an aside about them: "Almost 70% of all Amber calls, which are serious, but not life-threatening, received …".)
     # (not a sum of money opening a fee line: "• $20 for each delivery attended" is a fee schedule's line)
     regex(r"^[^\w$£€]*(?:(?:[A-Z][\w.'’-]+\s+){1,3}(?:said|says|told\s+\w+|reported|noted|added)\s+(?:that\s+)?)?"
-          r"(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
+          r"(?:over\s+|around\s+|about\s+|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d[\d,]*(?:\.\d+)?%?\s+"
           r"(?:of\s+)?(?:[\w'’-]+\s+){0,4}?(?:[\w'’-]+\s*,\s*(?:which|who|that)\b[^.;]{1,100}?,\s+)?"
           r"(?:received|attended|accessed|used|waited|got|started|left|lived|died|took\s+part|had)\b", re.I),
     # Scope for more, told as an opinion: "staff say there is scope to continue driving up the number of patients who
@@ -151,13 +151,17 @@ _STRONG_REPORT_RES = (
     regex(r"^\W*(?:\d{1,2}[.)]\s*)?\d{1,3}(?:\.\d+)?\s*%\s*\(\s*[\d,]+(?:\s+(?:of|out\s+of)\s+[\d,]+)?\s*\)", re.I),
     # A figure told as what something averages: "The bookmobile averages 470 transactions per week", "Recovery rates have
     # averaged 45 per cent" (a target says what it must average).
-    regex(r"\b(?:averages|averaged)\s+(?:about\s+|around\s+|approximately\s+|over\s+|more\s+than\s+|nearly\s+)?\d", re.I),
+    regex(r"\b(?:averages|averaged)\s+(?:about\s+|around\s+|approximately\s+|circa\s+|over\s+|more\s+than\s+|nearly\s+)?\d", re.I),
     # An average price or cost told as it stands: "the average payment to private residential care companies is €5,535 per
     # child per bed per week" (a rate set for providers has no "average … is" of its own; with a modal it is set, caught
     # before this).
     regex(r"\b(?:the\s+)?average\s+(?:weekly\s+|hourly\s+|daily\s+|annual\s+|unit\s+|gross\s+|net\s+)?(?:payment|cost|price|fee|charge"
           r"|spend|rate\s+paid)\b[^.;]{0,140}?\b(?:is|was|are|were|stands\s+at|stood\s+at)\s+(?:around\s+|about\s+|approximately\s+)?"
           r"[£$€]\s?\d", re.I),
+    # An average size or length told as it stands: "The average size of care package is 15 hours per week", "the average
+    # length of stay was 42 days" (a target says what it must or should be, caught before this).
+    regex(r"^\W*(?:the\s+)?average\s+(?:size|length|number|duration|amount)\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:is|was|are|were)"
+          r"\s+(?:around\s+|about\s+|approximately\s+|circa\s+|over\s+|just\s+over\s+|nearly\s+)?\d", re.I),
     # A reply passing on what a body said: "Tusla has informed me that …".
     regex(r"\b(?:has|have|had)\s+(?:informed|advised|told)\s+(?:me|us)\s+that\b", re.I),
     # A speaker's account of what was done before, in the past perfect: "the Minister said over the past few years, the State
@@ -209,11 +213,11 @@ _STRONG_REPORT_RES = (
     regex(r"\b(?:indicated|showed|revealed|demonstrated)\s+(?:that\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?(?:rate|share|level|figure|percentage|proportion)\s+of\s+\d", re.I),
     # A change told as what caused it: "the move to telehealth led to a decrease in the number of individuals served".
     regex(r"\b(?:led|contributed)\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?(?:decrease|increase|reduction|rise|fall|drop|decline|growth)\s+in\b", re.I),
-    regex(r"\bresulted\s+in\s+(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d", re.I),
+    regex(r"\bresulted\s+in\s+(?:over\s+|around\s+|about\s+|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?\d", re.I),
     # What a named organisation has, told as it is: "Little Hands Sure Start has 3 programmes", "Riverside Housing
     # runs 12 schemes across the county" (no modal: with one it is a requirement).
     regex(r"^\W*(?:the\s+)?[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and))*\s+[A-Z][\w'’&-]*\s+(?:currently\s+)?(?:has|have|runs|operates|manages)\s+"
-          r"(?:over\s+|around\s+|about\s+|approximately\s+|some\s+)?(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?"
+          r"(?:over\s+|around\s+|about\s+|approximately\s+|circa\s+|some\s+)?(?:\d{1,4}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+){0,2}?"
           r"(?:programmes?|programs?|centres?|centers?|sites?|services?|beds?|schemes?|projects?|teams?|branches?|clinics?|groups?|hubs?|units?)\b"),
     # Today's figures quoted as a statistic: "Current data (May 2026) shows that 410 people are supported with 3,900
     # hours of care a week", "the latest figures indicate".
@@ -248,12 +252,12 @@ _STRONG_REPORT_RES = (
     regex(r"\b(?:has|have|had)\s+(?:arisen|emerged|accrued|built\s+up)\b", re.I),
     # What someone reported or found, with its figure: "the projects reported that 6,600 young people started".
     regex(r"\b(?:reported|found|showed|confirmed|indicated|recorded|noted)\s+that\s+(?:over\s+|around\s+|about\s+"
-          r"|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+)?[£$€]?\d", re.I),
+          r"|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+)?[£$€]?\d", re.I),
     # Published data with its figure: "National data on the number of young people treated shows that over 73% of patients
     # started treatment within one week" (with a modal it sets something, caught before this).
     # (Also with no "that": "new statistics released earlier today show 84.1 per cent of young people start CAMHS …".)
     regex(r"\b(?:data|figures|statistics|returns|results)\b[^.;]{0,100}?\b(?:shows?|showed|indicates?|indicated|suggests?|suggested)"
-          r"\s+(?:that\s+)?(?:over\s+|around\s+|about\s+|approximately\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+"
+          r"\s+(?:that\s+)?(?:over\s+|around\s+|about\s+|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+"
           r"|just\s+(?:over|under)\s+)?[£$€]?\d", re.I),
     # A quarter of a named year: "in Quarter 1 2017-18", "during Q3 2023/24".
     regex(r"\b(?:in|during|for)\s+(?:quarter|qtr|q)\s*[1-4]\s+(?:of\s+)?(?:19|20)\d\d\b", re.I),
@@ -265,7 +269,7 @@ _STRONG_REPORT_RES = (
     regex(r"\b(?:reported|recorded|achieved|posted|had)\s+the\s+(?:highest|lowest|best|worst|largest|smallest)\b", re.I),
     # A rounded count of people served today, opening the clause: "Some 30,000 people receive home care from
     # these agencies". Said with a modal ("About 300 people will receive") it is a target, caught before this.
-    regex(r"^\W*(?:some|about|around|approximately|roughly|nearly|almost|an\s+estimated)\s+\d[\d,.]*\s*(?:million|thousand)?"
+    regex(r"^\W*(?:some|about|around|approximately|circa|roughly|nearly|almost|an\s+estimated)\s+\d[\d,.]*\s*(?:million|thousand)?"
           r"\s+(?:[\w-]+\s+){0,3}?(?:people|adults|children|families|households|residents|clients|patients|users|carers)"
           r"\s+(?:receive|use|get|access|rely\s+on|live|are|have)\b", re.I),
     # A funder's account of what it pays for now, in round figures: "The department funds about 40 charities to run
@@ -274,7 +278,7 @@ _STRONG_REPORT_RES = (
     # "The City receives more than 170,000 service request calls a year".
     regex(r"\b(?:funds|finances|resources|grant-aids|commissions|purchases|buys|spends|employs|serves|supports|handles|receives"
           r"|answers|processes|fields|treats|houses|sees|visits|delivers|provides|issues|inspects|registers)\s+"
-          r"(?:about|around|approximately|roughly|some|over|nearly|almost|more\s+than|an\s+estimated)\s+[£$€]?\d", re.I),
+          r"(?:about|around|approximately|circa|roughly|some|over|nearly|almost|more\s+than|an\s+estimated)\s+[£$€]?\d", re.I),
     # A quarter named by its months is a reporting period: "In the July-September quarter 85% of calls were …".
     regex(r"\b(?:in|during|over|for)\s+the\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*[-–/]\s*"
           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+quarter\b", re.I),
@@ -310,7 +314,7 @@ _STRONG_REPORT_RES = (
     # What the buyer buys today, told of the market: "The county council purchases 21,000 hours of home care a week
     # through block and spot contracts" (what the provider must deliver has a modal verb, read before this).
     regex(r"\b(?:council|authority|trust|board|department|county|borough|we)\s+(?:currently\s+|now\s+)?(?:purchases|buys|commissions"
-          r"|funds|spends)\s+(?:around\s+|about\s+|approximately\s+|over\s+|some\s+|nearly\s+|more\s+than\s+)?[£$€]?\d", re.I),
+          r"|funds|spends)\s+(?:around\s+|about\s+|approximately\s+|circa\s+|over\s+|some\s+|nearly\s+|more\s+than\s+)?[£$€]?\d", re.I),
     # Work taken on or done so far, counted: "Collectively, they have taken on 766 packages of care, totalling 6,659 hours",
     # "the team has delivered over 400 sessions" (a level to reach has a modal verb or a target word, read before this).
     regex(r"\b(?:has|have)\s+(?:now\s+|already\s+|collectively\s+|together\s+|so\s+far\s+)?(?:taken\s+on|picked\s+up|delivered|provided"

@@ -123,10 +123,10 @@ FOREIGN_CODE = (r"Rs\.?|INR|NPR|PKR|LKR|BDT|Tk\.?|KES|KSh[s]?\.?|Kshs?\.?|UGX|TZ
                  r"|USD|US\$|GBP|EUR|AUD|AU\$|A\$|NZD|NZ\$|CAD|CA\$|C\$|SGD|S\$|HK\$"
                  # shillings ("Sh6,000", "Shs 500"), pesos, rupiah, ringgit, and the Caribbean's, Pacific's and Africa's codes
                  r"|Shs?\.?|PHP|Php|IDR|Rp\.?|MYR|RM|JMD|J\$|TTD|TT\$|BBD|BSD|FJD|FJ\$|ZMW|BWP|MWK|RWF|ETB|EGP|NAD|MUR"
-                 # and Europe's outside the euro ("SEK 280", "NOK 450", "CHF 95")
-                 r"|SEK|NOK|DKK|ISK|CHF|PLN|CZK|HUF")
+                 # and Europe's outside the euro ("SEK 280", "NOK 450", "CHF 95"), and the shekel ("NIS 265 per day")
+                 r"|SEK|NOK|DKK|ISK|CHF|PLN|CZK|HUF|NIS|ILS")
 _FOREIGN_SUM_RE = regex(
-    r"(?<![\w$£€])(?:(?:" + FOREIGN_CODE + r")[ \t]?|[₹₦৳₱₵]|R(?=\d[\d,]*(?:\.\d+)?[ \t]?(?:per|a|an|each|for|million|billion|bn|m|k)\b))"
+    r"(?<![\w$£€])(?:(?:" + FOREIGN_CODE + r")[ \t]?|[₹₦৳₱₵₪]|R(?=\d[\d,]*(?:\.\d+)?[ \t]?(?:per|a|an|each|for|million|billion|bn|m|k)\b))"
     r"(?=\d)")
 
 

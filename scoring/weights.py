@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left
 from knowledge.records import dataclass
 from itertools import accumulate
+from .clause_model import CONTENTS_ROW_RE
 from .patterns import regex
 
 _SOCIAL = r"social\s+value|SV|social,?\s+(?:economic,?\s+)?(?:and\s+)?environmental\s+(?:value|benefits?|wellbeing)|community\s+benefits?"
@@ -883,7 +884,12 @@ _REPLACED_SPLIT_RE = regex(
 )
 
 
+_LINE_RE = regex(r"[^\n]+")
+
+
 def _blank_restated(text: str) -> str:
+    if "|" in text:  # a table of contents' row names a part and its page, not a criterion and its weight
+        text = _LINE_RE.sub(lambda m: " " * len(m.group(0)) if CONTENTS_ROW_RE.fullmatch(m.group(0).strip()) else m.group(0), text)
     if "rom" in text or "ROM" in text:
         text = _REPLACED_SPLIT_RE.sub(lambda m: m.group(0)[:m.start("old") - m.start()] + " " * len(m.group("old")), text)
     if "(" not in text:

@@ -299,3 +299,13 @@ def test_a_line_of_labels_and_weights_pairs_each_weight_with_the_label_before_it
 def test_a_label_first_weighting_with_social_value_under_ten_per_cent_is_found():
     text = "Quality & Delivery 46% Integration & Partnership 12% Access & Equity 14% Social Value 8% Value for money - 20%"
     assert "cost-first/social-value-under" in [f.rule for f in review(text).findings]
+
+
+def test_a_table_of_contents_row_names_a_part_and_its_page_not_a_weight():
+    """"Appendix 5 | - Pricing Schedule | 58": a tender's contents, whose page numbers are not a price weighting (nor its
+    "Assessment | 61" a count of assessments); a weighting table beside it is still read."""
+    contents = "Appendix 5 | - Pricing Schedule | 58\nAppendix 6 | - Marking Scheme for Quality Assessment | 61\n"
+    assert find_weights(normalize(contents)) == []
+    assert not [f.rule for f in review(contents).findings if f.category in ("cost-first", "output-only")]
+    weighting = "Criterion | Weighting\nPrice | 60%\nQuality | 40%\n"
+    assert {w.criterion: w.value for w in find_weights(normalize(contents + "\n" + weighting))} == {"price": 60, "quality": 40}
