@@ -116,7 +116,9 @@ def _flagged_by_any_model(text: str, category: str) -> list[str]:
 
 
 def test_learned_suggestions_appear_only_when_asked_for_and_only_where_no_rule_fired(thresholds):
-    thresholds(output_only=0.7, cost_first=0.7)  # the mechanism, whatever thresholds are shipped
+    # the mechanism, whatever thresholds are shipped: a threshold both lines clear in every model trained so far (the
+    # charter line reads at about 0.6 to 0.8 as the corpus grows)
+    thresholds(output_only=0.55, cost_first=0.55)
     assert not [f for f in review(MISSED).findings if f.category in learned.CATEGORIES]
     found = [f for f in review(MISSED, learned=True).findings if f.rule.endswith("/learned")]
     assert [f.rule for f in found] == ["output-only/learned", "output-only/learned"]
