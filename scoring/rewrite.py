@@ -104,7 +104,11 @@ _GROUP_AFTER = (r"with\s+(?:complex|multiple|additional|high|special\s+education
                 r"|with\s+(?:dementia|autism|sensory\s+impairments?|care\s+and\s+support\s+needs|mental\s+health\s+(?:needs|problems|conditions))"
                 r"|with\s+(?:a\s+)?disabilit(?:y|ies)"
                 r"|leaving\s+care|experiencing\s+(?:homelessness|domestic\s+abuse|multiple\s+disadvantage)|affected\s+by\s+domestic\s+abuse"
-                r"|(?:at\s+risk\s+of|experiencing)\s+(?:homelessness|exploitation)|who\s+sleep\s+rough")
+                r"|(?:at\s+risk\s+of|experiencing)\s+(?:homelessness|exploitation)|who\s+sleep\s+rough"
+                # "adults with serious mental illness", "adults who are homeless or at risk of becoming homeless"
+                r"|with\s+(?:(?:a\s+)?(?:serious|severe|severe\s+and\s+enduring|long[- ]term)\s+)?mental\s+(?:illness|ill[- ]health)"
+                r"|who\s+are\s+(?:(?:street\s+)?homeless|at\s+risk\s+of\s+(?:becoming\s+)?homeless(?:ness)?|sleeping\s+rough"
+                r"|disabled|pregnant|unemployed|bereaved|isolated|frail)")
 
 
 _PEOPLE_WHICH_RE = regex(rf"[ \t]+((?:{_GROUP_AFTER})|living\s+with\s+(?:dementia|hiv|a\s+learning\s+disability|autism"
@@ -121,7 +125,20 @@ def _qualified(text: str, words: str) -> str:
               re.I).search(text[:2000])
     if m is None or not (m.group(1) or m.group(2)):
         return words
-    return " ".join((m.group(1) + words + m.group(2)).lower().split())
+    before, after = m.group(1), m.group(2)
+    if (state := _WHO_ARE_RE.fullmatch(after)) is not None:
+        # "adults who are homeless" -> "homeless adults", "… who are at risk of homelessness" -> "adults at risk of
+        # homelessness": the group reads on in a sentence that says "who use the service" after it
+        word = state.group(1).lower()
+        if word.startswith(("at", "sleeping")):
+            after = " " + ("at risk of homelessness" if word.startswith("at") else word)
+        else:
+            before, after = f"{before}{word} ", ""
+    return " ".join((before + words + after).lower().split())
+
+
+_WHO_ARE_RE = regex(r"\s+who\s+are\s+((?:street\s+)?homeless|at\s+risk\s+of\s+(?:becoming\s+)?homeless(?:ness)?|sleeping\s+rough|\w+)",
+                    re.I)
 
 
 def _joined_group(text: str, words: str) -> str:
@@ -1817,7 +1834,14 @@ def _care_area(area: Area, text: str = "") -> Area:
     other service). "Carers" paid by the hour are care workers unless the text says the rate buys unpaid carers a break."""
     if area.key == "carers" and not _CARERS_BREAK_RE.search(text[:1000]):
         return library()["homecare"]
-    return area if area.key in _PAID_BY_THE_HOUR or area.key in _OWN_OUTCOME_BY_THE_HOUR else library()["homecare"]
+    if area.key in _PAID_BY_THE_HOUR or area.key in _OWN_OUTCOME_BY_THE_HOUR:
+        return area
+    # a price per bed or per resident ("Price: $10.80 per bed per day") is a care home's, not care at home
+    return library()["adult-social-care" if _PER_BED_RE.search(text[:1000]) else "homecare"]
+
+
+_PER_RESIDENT_RE = regex(r"\bper\s+resident\b", re.I)
+_PER_BED_RE = regex(r"\bper\s+(?:occupied\s+)?(?:bed|resident)s?\b|\bbed[-\s]?(?:days?|nights?)\b", re.I)
 
 
 # A rate that buys unpaid carers a break, or support for them: "respite for family caregivers", "carers' breaks", "a
@@ -1848,8 +1872,10 @@ _CARE_PLAN_AREAS = frozenset({"homecare", "adult-social-care", "disability", "ol
 def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocContext | Area) -> str:
     """Who a rate is paid for: the group its line or heading names, else its service's (a mental health service's rate is
     for people with mental health needs, though its outcome part is the support plan's, as for care at home). A singular
-    word in a rate's line names its service, as in a heading ("Child Care (per hour)" is care for an injured parent's
-    children, bought for the parent): only a plural there names the group."""
+    word in a rate's line names its service, as in a heading ("Home Help (per hour, for a registered carer)" names who
+    gives the care): only a plural there names the group."""
+    if area.key in ("general", "homecare", "adult-social-care", "older-people") and _PER_RESIDENT_RE.search(line):
+        return "residents"  # "$22.15 per resident per day": a care home's residents, not people supported at home
     if _group_words(line) and not _group_words(line, plural_only=True):
         line = ""
     if area.key == "children-families" and " children in care" in scope.aims \
@@ -1931,9 +1957,10 @@ def _names_rate_change(words: str, rate: re.Match | None) -> bool:
 
 
 # A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
-_UNIT_RATE_RE = regex(rf"{_MONEY}\s?\(?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
+_UNIT_RATE_RE = regex(rf"{_MONEY}\s?\(?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:(?:occupied\s+)?(?:bed|resident|person|client|child|participant|place|individual)\s+(?:per|a|/)\s?)?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
                       rf"|(?:p\s?/\s?[hwdn]|pw|ph)\b|\d{{1,3}}[ ]?(?:minutes?|mins?)\b)", re.I)  # (and written short: "£203.68
-# p/w", "£19.50ph"; or a fee schedule's unit after the rate: "W1792 $3.41 15 min")
+# p/w", "£19.50ph"; or a fee schedule's unit after the rate: "W1792 $3.41 15 min"; or per bed or resident: "$10.80 per bed
+# per day")
 _TAIL_WORD_RE = regex(r"[A-Za-z]{2,}")
 # A change named before the amount it changes by: "To increase respite care fees by £1.20 per hour".
 _CHANGE_BY_RE = regex(r"\b(?:increas|ris|rais|uplift|reduc|decreas|cut)\w*\b[^.;:]{0,50}\bby\s+$", re.I)
@@ -2777,7 +2804,10 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         if (own := _clause_area(" ".join(place.cells))).key != "general":
             area = _care_area(own, " ".join(place.cells))
         cells = list(place.cells)
-        if own.key == "general" and area.key not in _CARE_PLAN_AREAS:
+        early = area.key == "early-years"  # a child care rate's row ("HOURLY | $2.39 | $2.25"): each child's progress
+        if early:
+            slot, who = _child_development_slot(area, scope), None
+        elif own.key == "general" and area.key not in _CARE_PLAN_AREAS:
             # a row that names no service of its own in a sheet of several (its commonest service is job coaching): not
             # that service's outcome for respite at home, but the outcomes each person agreed, for the people supported
             slot, who = _own_outcomes_slot(library()["general"], scope), "the people supported"
@@ -2785,9 +2815,9 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
             slot, who = _own_outcomes_slot(area, scope), _rate_who(" ".join(place.cells), heading, area, scope, doc_area)
         if money:
             direct = _direct_payments(doc_area)
-            if (kept := _rate_row_kept(cells, money[0], place.join, slot, False, direct, who)) is not None:
+            if (kept := _rate_row_kept(cells, money[0], place.join, slot, early, direct, who)) is not None:
                 return kept
-            cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, direct=direct, who=who)
+            cells[money[0]] = _with_outcome_part(cells[money[0]].strip(), slot, early, direct=direct, who=who)
             return place.join(cells)
         unset = [i for i, cell in enumerate(cells) if _UNSET_RATE_RE.fullmatch(cell.strip())
                  and len(place.header) == len(cells) and _ROW_UNIT_RE.search(place.header[i])]

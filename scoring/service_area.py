@@ -67,6 +67,9 @@ _PUBLIC_HEALTH_DUTY_RE = regex(r"\bpublic\s+health\s+(?=(?:action|risks?|nuisanc
 _OUT_OF_HOME_RE = regex(r"\b(?:(leav\w*|transition\w*|exit\w*)\s+(?:from\s+)?)?out[-\s]of[-\s]home\s+care\b", re.I)
 # Child maintenance, as a child support agency runs it: "payments made to parents with care … from the absent parent",
 # "new maintenance applications to be cleared": benefits administration, not family support or a children's service.
+# A law or court process named "child care" (Ireland's Child Care Act 1991, "child care proceedings"): child welfare, not the
+# care of young children while their parents work.
+_CHILD_CARE_LAW_RE = regex(r"\bchild\s+care\s+(?:acts?|\(amendment\)|proceedings|law|orders?|regulations\s+1995)\b", re.I)
 _CHILD_MAINTENANCE_RE = regex(r"\bchild\s+(?:support|maintenance)\b|\bmaintenance\s+(?:applications?|payments?|calculations?"
                               r"|assessments?|arrears|cases?)\b|\b(?:absent|non-resident|paying|receiving)\s+parents?\b"
                               r"|\bparents?\s+with\s+care\b", re.I)
@@ -132,6 +135,8 @@ def detect_area(*texts: str) -> Area:
         paid_carers = _PAID_CARERS_SERVICE_RE.search(text)
         text = _NOT_UNPAID_CARERS_RE.sub(_not_unpaid_carers, text)
         text = _CHILD_MAINTENANCE_RE.sub(" ", text)  # a child support agency's parents are payers and payees, not a family service's
+        if "hild" in text and "are" in text:
+            text = _CHILD_CARE_LAW_RE.sub(" child protection law ", text)  # Ireland's "Child Care Act 1991" is child welfare law
         text = BENEFIT_NAME_RE.sub(" social security benefit ", text)  # "Carer's Allowance claims": benefits administration
         text = _WORK_FOCUSED_RE.sub(" work focused interview ", text)  # however it is spelt: an employment adviser's interview
         if paid_carers:

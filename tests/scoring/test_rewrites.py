@@ -856,8 +856,9 @@ def test_a_rate_row_or_line_comes_back_as_the_same_row_or_line_with_its_rate_kep
 @pytest.mark.parametrize("text,who", [
     ("Respite for carers: £18.50 per hour", "whether carers say"),
     ("Supported living for adults with learning disabilities £19.20 per hour", "whether adults with learning disabilities say"),
-    # a singular word in a rate's line names the service, not the group the rate is paid for
-    ("| Service | Item | Rate |\n|---|---|---|\n| Child Care (per hour, for registered providers) | CC10 | $33.07 |\n",
+    # a singular word in a rate's line names the service, not the group the rate is paid for ("a registered carer" is who
+    # gives the care; a child care row is a funded place, tested on its own)
+    ("| Service | Item | Rate |\n|---|---|---|\n| Home Help (per hour, for a registered carer) | HH10 | $33.07 |\n",
      "whether people supported at home say"),
 ])
 def test_a_rates_outcome_part_names_the_outcome_and_who_it_is_for(text, who):
@@ -3101,3 +3102,49 @@ def test_personal_assistance_paid_by_the_hour_is_a_disability_service():
     the outcomes in the person's own support plan, not by another service's outcome."""
     written = [f.rewrite for f in review("Personal assistance is paid at SEK 280 per hour.").findings if f.rewrite]
     assert written and "disabled people" in written[0] and "SEK 280 per hour" in written[0], written
+
+
+@pytest.mark.parametrize("clause,group", [
+    ("Crisis beds (max stay 30 days): the service serves a minimum of 12 adults who are homeless.", "Homeless adults"),
+    ("The project will house 30 women who are at risk of becoming homeless.", "Women at risk of homelessness"),
+    ("The service will support 40 adults with serious mental illness each year.", "Adults with serious mental illness"),
+])
+def test_a_group_keeps_the_words_that_say_who_they_are(clause, group):
+    """"12 adults who are homeless" is rewritten for homeless adults, not for "adults" (a reader's commonest complaint
+    is a group made generic); a length of stay ("max stay 30 days") does not read as a change in people's lives."""
+    rewrite, = output_rewrites(clause)
+    assert rewrite.startswith(group + " who use the service"), rewrite
+    assert f"with {group[0].lower()}{group[1:]}," in rewrite, rewrite
+
+
+@pytest.mark.parametrize("row,wanted,unwanted", [
+    ("Child Care (per hour, registered providers) | CC0020 | $29.40 |", "each funded child's progress", "supported at home"),
+    ("Crisis Intervention | $3.10 per minute | $4.05 per minute", "people with mental health needs", "supported at home"),
+    ("Shared Supported Accommodation - Daily Support Fee | SSA002 | $512.40 |", "disabled people", "homeless"),
+])
+def test_a_rate_row_is_paid_on_the_outcomes_of_the_service_it_names(row, wanted, unwanted):
+    """A child care row is a funded place (each child's progress, not a care plan at home), crisis intervention and day
+    treatment are mental health services, and shared supported accommodation is a disability service (not homelessness)."""
+    written = [f.rewrite for f in review(row).findings if f.rewrite and f.category == "cost-first"]
+    assert written and written[0].split("\n")[0] == row.strip(), written
+    assert wanted in written[0] and unwanted not in written[0], written[0]
+
+
+def test_a_child_care_rate_table_naming_no_service_row_by_row_is_still_a_funded_place():
+    """"HOURLY | $2.39 | …" under a child care table's heading: the rows name no service, the table does."""
+    table = ("Child care market rates\n| Rate | Infant | Toddler | Preschool |\n| HOURLY | $2.39 | $2.25 | $2.25 |\n"
+             "| DAILY | $23 | $23 | $23 |\n")
+    written = [f.rewrite for f in review(table).findings if f.rewrite and f.category == "cost-first"]
+    assert written and "each funded child's progress" in written[0] and "people supported" not in written[0], written
+
+
+@pytest.mark.parametrize("line,who", [
+    ("Price: $11.40 per bed per day", "adults with care and support needs"),
+    ("Accommodation supplement: $21.90 per resident per day", "residents"),
+])
+def test_a_price_per_bed_or_resident_comes_back_as_its_line_for_a_care_homes_residents(line, who):
+    """A labelled price per bed or resident per day keeps its line ("Price: $11.40 per bed per day as the base rate, …"),
+    not a paragraph opened by its label, and is a care home's price: not "people supported at home"."""
+    written = [f.rewrite for f in review(line).findings if f.rewrite and f.category == "cost-first"]
+    assert written and written[0].startswith(line + " as the base rate, with part of the payment linked to whether " + who), written
+    assert "at home" not in written[0], written[0]

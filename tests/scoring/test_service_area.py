@@ -75,6 +75,12 @@ def test_home_care_in_other_countries_words_is_read_as_home_care(text):
     # a benefit named by its own name, or a claim counted from its lodgement, is benefits administration
     ("Disability Support Pension | 80% processed within 49 days", "benefits-administration"),
     ("Claims processed within 21 days of claim lodgement: 70%", "benefits-administration"),
+    # services a rate row names: child care is a funded place, the Child Care Act is child welfare law, day treatment is
+    # mental health, shared supported accommodation is for disabled people
+    ("Child care (per hour) for registered providers: $31.86", "early-years"),
+    ("Section 45 of the Child Care Act 1991 places a duty on the agency to support young people leaving care.", "leaving-care"),
+    ("Day treatment intensive: $171.26 per day", "mental-health"),
+    ("Shared supported accommodation daily support fee", "disability"),
 ])
 def test_services_named_in_other_words_find_their_area(text, area):
     from scoring.service_area import detect_area
@@ -171,3 +177,4 @@ def test_appropriate_adults_are_the_custody_services_volunteers_not_its_client_g
     # It is measured by what the safeguard is for: the person supported through every interview, and treated fairly.
     assert detect_area(clause).key == "custody-support"
     assert any("appropriate adult with them for every interview" in r and "custody records" in r for r in rewrites), rewrites
+
