@@ -3148,3 +3148,12 @@ def test_a_price_per_bed_or_resident_comes_back_as_its_line_for_a_care_homes_res
     written = [f.rewrite for f in review(line).findings if f.rewrite and f.category == "cost-first"]
     assert written and written[0].startswith(line + " as the base rate, with part of the payment linked to whether " + who), written
     assert "at home" not in written[0], written[0]
+
+
+def test_a_price_per_bed_pasted_under_child_care_rates_is_still_a_care_homes():
+    """Found in the Slack hand check: a paste mostly of child care rates gave "Price: $11.40 per bed per day" the funded
+    child's progress; a bed's price is a care home's, whatever the paste is mostly about."""
+    paste = ("Child care rates\n| Rate | Infant | Toddler |\n| HOURLY | $2.50 | $2.30 |\n| DAILY | $24 | $22 |\n\n"
+             "Price: $11.40 per bed per day\n")
+    written = [f.rewrite for f in review(paste).findings if f.rewrite and f.rewrite.startswith("Price:")]
+    assert written and "child" not in written[0] and "adults with care and support needs" in written[0], written
