@@ -61,16 +61,16 @@ def _linked_rows(clauses: list[Clause], text: str) -> set[int]:
         return set()
     out: set[int] = set()
     for i, clause in enumerate(clauses):
-        if not i or _row_like(clause) or not _LINKED_PAY_RE.search(clause.text[:600]):
+        if not i or _price_list_line(clause) or not _LINKED_PAY_RE.search(clause.text[:600]):
             continue
         j = i - 1
-        while j >= 0 and i - j <= _ROWS_UP and clauses[j].block == clause.block and _row_like(clauses[j]):
+        while j >= 0 and i - j <= _ROWS_UP and clauses[j].block == clause.block and _price_list_line(clauses[j]):
             out.add(j)
             j -= 1
     return out
 
 
-def _row_like(clause: Clause) -> bool:
+def _price_list_line(clause: Clause) -> bool:
     """A table row, or a line of a price list: cells parted by bars or tabs, or one line of figures with no sentence end."""
     words = clause.text.strip()
     return clause.kind == "row" or "|" in words or "\t" in words \

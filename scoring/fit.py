@@ -259,9 +259,10 @@ def _flattened_row(clause: Clause, text: str, start: int) -> tuple[tuple[str, ..
 
 
 _MAX_ROWS_UP = 60
-# A price list's column, as its header names it, and a cell that starts with a sum of money ("£10.06", "$ 21.50", "R 35").
+# A price list's column, as its header names it, and a cell that starts with a sum of money ("£10.06", "$ 21.50", "R 35";
+# other currencies' codes are a "$" by now: scoring/normalize.py).
 _MONEY_COLUMN_RE = regex(r"\b(?:fees?|rates?|prices?|payments?|tariffs?|charges?|costs?|amounts?|allowances?|subsid(?:y|ies))\b", re.I)
-_MONEY_START_RE = regex(r"\s*(?:[£$€]|(?:R|Rs\.?|SEK|NOK|DKK|EUR|GBP|USD|CAD|AUD|NZD|ZAR|INR|KES)\s?(?=\d))\s?\d")
+_MONEY_START_RE = regex(r"\s*(?:[£$€]|R(?=\s?\d))\s?\d")
 
 # The words a budget book's header names its figure columns by ("Key Measures FY23 Actual FY24 Estimated FY25 Target
 # Desired Level"), in the order they stand.

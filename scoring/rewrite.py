@@ -1284,7 +1284,8 @@ _RATE_ROWS_RE = regex(r"(?P<rows>[^\n]{1,200}(?:\n[^\n]{1,200}){1,40})\nThese ra
 
 
 def rate_rows_text(rows: list[str], rider: str) -> str:
-    """A price list's rows, one a line as written, then the sentence on the outcome-linked part of the payment (`rider`: what follows "these rates stay the base rates, ")."""
+    """A price list's rows, one a line as written, then the sentence on the outcome-linked part of the payment (`rider`:
+    what follows "these rates stay the base rates, ")."""
     return "\n".join(rows) + "\nThese rates stay the base rates, " + rider
 
 
@@ -2697,7 +2698,7 @@ def _lead_in(document: str, start: int) -> str:
     top = document.rfind("\n", 0, start) + 1
     end = document.find("\n", start)
     line = document[top:end if end >= 0 else len(document)]
-    if not _IN_RUN(line):
+    if not _in_run(line):
         return ""
     for _ in range(_LEAD_IN_LINES):
         if top == 0:
@@ -2706,13 +2707,13 @@ def _lead_in(document: str, start: int) -> str:
         line = document[above:top - 1]
         if not line.strip():
             return ""  # a blank line: the run has no lead-in of its own
-        if not _IN_RUN(line):
+        if not _in_run(line):
             return line.strip() if len(line) <= 300 else ""
         top = above
     return ""
 
 
-def _IN_RUN(line: str) -> bool:
+def _in_run(line: str) -> bool:
     """A table row or a list item: a line of a run that a lead-in introduces."""
     return "|" in line or "\t" in line.strip() or BULLET_RE.match(line) is not None
 

@@ -888,6 +888,8 @@ _LINE_RE = regex(r"[^\n]+")
 
 
 def _blank_restated(text: str) -> str:
+    """The text with spaces, offsets kept, over what names no weighting in force: a table of contents' rows, a split
+    that is being left for another (the old one), and a figure restated in words in brackets ("60% (sixty per cent)")."""
     if "|" in text:  # a table of contents' row names a part and its page, not a criterion and its weight
         text = _LINE_RE.sub(lambda m: " " * len(m.group(0)) if CONTENTS_ROW_RE.fullmatch(m.group(0).strip()) else m.group(0), text)
     if "rom" in text or "ROM" in text:
