@@ -1841,6 +1841,14 @@ def _care_area(area: Area, text: str = "") -> Area:
     return library()["adult-social-care" if _PER_BED_RE.search(text[:1000]) else "homecare"]
 
 
+def _bed_price_area(area: Area, line: str) -> Area:
+    """A price per bed that names no service of its own, in a paste mostly of child care rates, is a care home's: not a
+    funded child's place."""
+    if area.key == "early-years" and _PER_BED_RE.search(line) and _clause_area(line).key == "general":
+        return library()["adult-social-care"]
+    return area
+
+
 _PER_RESIDENT_RE = regex(r"\bper\s+resident\b", re.I)
 _PER_BED_RE = regex(r"\bper\s+(?:occupied\s+)?(?:bed|resident)s?\b|\bbed[-\s]?(?:days?|nights?)\b", re.I)
 
@@ -2117,8 +2125,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     if area.key != "early-years" and _clause_area(line).key == "general" and (own := detect_ages(line)) is not None \
             and own.high is not None and own.high <= 5:
         area = library()["early-years"]  # the line's own age group, though its clause runs on into another sentence
-    if area.key == "early-years" and _clause_area(line).key == "general" and _PER_BED_RE.search(line):
-        area = library()["adult-social-care"]  # a price per bed pasted beside child care rates is a care home's
+    area = _bed_price_area(area, line)
     early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
     # A line of a list of rates whose period its heading or lead-in names ("0-4 years: £181.00" under "A weekly
     # allowance … based on the child's age as follows:"): the line keeps its figure, by that period.
@@ -2807,8 +2814,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         if (own := _clause_area(" ".join(place.cells))).key != "general":
             area = _care_area(own, " ".join(place.cells))
         cells = list(place.cells)
-        if area.key == "early-years" and own.key == "general" and _PER_BED_RE.search(" ".join(place.cells)):
-            area = library()["adult-social-care"]  # a price per bed in a paste of child care rates is a care home's
+        area = _bed_price_area(area, " ".join(place.cells))
         early = area.key == "early-years"  # a child care rate's row ("HOURLY | $2.39 | $2.25"): each child's progress
         if early:
             slot, who = _child_development_slot(area, scope), None
