@@ -1902,7 +1902,7 @@ def _with_outcome_part(rate_words: str, outcome: dict[str, str], early: bool = F
     `direct`: the document is a page of direct payment rates, so every rate on it is a person's own budget."""
     words = rate_words.rstrip(' .;,')
     if early:
-        part = f"providers reporting each funded child's progress ({outcome['measure']}, {outcome['when']})"
+        part = f"providers reporting {_funded_child(outcome)} progress ({outcome['measure']}, {outcome['when']})"
         rate = _HOURLY_RATE_RE.search(words) or _UNIT_RATE_RE.search(words)
         if rate is not None and len(_TAIL_WORD_RE.findall(words[rate.end():])) > 3:
             return f"{words}; this rate stays the funding rate, with {part}"
@@ -1948,7 +1948,7 @@ def _rate_row_kept(cells: list[str], money: int, join: Callable[[list[str]], str
     direct = direct or _DIRECT_PAYMENT_RE.search(" ".join(cells)) is not None
     row = join(list(cells))
     if early:
-        rider = f"This rate stays the funding rate, with providers reporting each funded child's progress " \
+        rider = f"This rate stays the funding rate, with providers reporting {_funded_child(outcome)} progress " \
                 f"({outcome['measure']}, {outcome['when']})."
     elif direct:
         rider = f"This rate stays the direct payment rate, reviewed against the outcomes in each person's support plan " \
@@ -2153,8 +2153,8 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     if len(amounts) >= 2 and not _HOURLY_RATE_RE.search(line) and not _DIRECT_PAYMENT_RE.search(line) and not direct:
         # a flattened row of rates ("Respite at home 18.20 (hourly rate) 5.10 19.13 (hourly rate)"): each stays
         if early:
-            return (f"{line.rstrip(' .;,')}; each rate stays the funding rate, with providers reporting each funded "
-                    f"child's progress ({slot['measure']}, {slot['when']})")
+            return (f"{line.rstrip(' .;,')}; each rate stays the funding rate, with providers reporting "
+                    f"{_funded_child(slot)} progress ({slot['measure']}, {slot['when']})")
         return f"{line.rstrip(' .;,')}; each rate stays the base rate, with {_payment_part(slot, who)}"
     return _with_outcome_part(line, slot, early, direct, who)
 
@@ -2194,9 +2194,24 @@ def _development_scope(scope: _Scope) -> _Scope:
 
 
 def _child_development_slot(area: Area, scope: _Scope) -> dict[str, str]:
-    """A funded early years place's outcome: the child's development, measured for the child's ages."""
-    slots = _outcome_slots(area, 2, "rate", _development_scope(scope), own_aim=False)
+    """A funded early years place's outcome: the child's development, measured for the child's ages. Where the places
+    run past the early years (a rate table whose columns go on to "School age (6-12 years)"), the development measure
+    is asked of the under-fives among them, and the slot says so (`under_five`): no measure of a young child's
+    development fits a school-age child, and a tool for adults and their keyworker fits neither."""
+    development = _development_scope(scope)
+    ages = development.ages
+    if ages is not None and ages.low < 5 and (ages.high is None or ages.high > 5):
+        under_five = _Scope(UNDER_FIVE_AGES, scope.named, development.aims, scope.nation, scope.purpose)
+        slot = dict(_child_development_slot(area, under_five), under_five="yes")
+        return slot
+    slots = _outcome_slots(area, 2, "rate", development, own_aim=False)
     return next((o for o in slots if o["key"] != "childrens-social-care-records"), slots[0])
+
+
+def _funded_child(slot: dict[str, str]) -> str:
+    """Whose progress a funded child care rate is reported on: each funded child's, or only the under-fives' where the
+    places run to school age (see _child_development_slot)."""
+    return "the under-fives'" if slot.get("under_five") else "each funded child's"
 
 
 def _own_outcomes_slot(area: Area, scope: _Scope) -> dict[str, str]:
@@ -2702,22 +2717,42 @@ def _lead_in(document: str, start: int) -> str:
     """The line that introduces the table or list a clause is in ("The immunisation service is paid per dose as
     follows." over its fee rows), when the clause is a row or an item and that line stands in the same block, right
     above the run; else "". A pasted draft may hold several services, and a row naming none is the lead-in's."""
+    top = _run_start(document, start)
+    if top is None or top == 0:
+        return ""
+    above = document.rfind("\n", 0, top - 1) + 1
+    line = document[above:top - 1]
+    if not line.strip() or _in_run(line):
+        return ""  # a blank line (the run has no lead-in of its own), or a run longer than is walked
+    return line.strip() if len(line) <= 300 else ""
+
+
+def _run_top(document: str, start: int) -> str:
+    """The first line of the table or list a clause's line is in (its header row, where it has one); "" for a clause
+    that is not in a run."""
+    top = _run_start(document, start)
+    if top is None:
+        return ""
+    end = document.find("\n", top)
+    line = document[top:end if end >= 0 else len(document)]
+    return line if len(line) <= 1000 else ""
+
+
+def _run_start(document: str, start: int) -> int | None:
+    """Where the run of rows or items holding the line at `start` begins, looking at most _LEAD_IN_LINES lines up;
+    None where that line is not a row or an item."""
     top = document.rfind("\n", 0, start) + 1
     end = document.find("\n", start)
-    line = document[top:end if end >= 0 else len(document)]
-    if not _in_run(line):
-        return ""
+    if not _in_run(document[top:end if end >= 0 else len(document)]):
+        return None
     for _ in range(_LEAD_IN_LINES):
         if top == 0:
-            return ""
+            break
         above = document.rfind("\n", 0, top - 1) + 1
-        line = document[above:top - 1]
-        if not line.strip():
-            return ""  # a blank line: the run has no lead-in of its own
-        if not _in_run(line):
-            return line.strip() if len(line) <= 300 else ""
+        if not _in_run(document[above:top - 1]):
+            break
         top = above
-    return ""
+    return top
 
 
 def _in_run(line: str) -> bool:
@@ -2817,6 +2852,11 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         area = _bed_price_area(area, " ".join(place.cells))
         early = area.key == "early-years"  # a child care rate's row ("HOURLY | $2.39 | $2.25"): each child's progress
         if early:
+            # (its columns' ages where the header states them: "Infant (0-18 months)" to "School age (6-12 years)" is not
+            # a table of under-fives, whatever the row's own "child care" says)
+            banded = detect_ages(" ".join(place.header) if place.header else _run_top(document, clause.start))
+            if banded is not None and banded != CHILD_AGES:
+                scope = _Scope(banded, scope.named, scope.aims, scope.nation, scope.purpose)
             slot, who = _child_development_slot(area, scope), None
         elif own.key == "general" and area.key not in _CARE_PLAN_AREAS:
             # a row that names no service of its own in a sheet of several (its commonest service is job coaching): not

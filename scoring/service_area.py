@@ -195,6 +195,11 @@ _RANGE_RES = (
     regex(r"\b(?:children|kids|youths?|young\s+people|infants)\s+(\d{1,2})" + _DASH + r"(\d{1,2})\b(?![.,]\d)(?!\s*(?:%|per\b|hours?\b"
           r"|hrs?\b|days?\b|weeks?\b|months?\b|minutes?\b|mins?\b|miles?\b|sessions?\b|visits?\b|times?\b|places?\b))", re.I),
 )
+# An age band under its group's name, as child care rates and age-banded tables write it: "Toddler (18-36 months)",
+# "School age (6-12 years)", "Infants: 0 – 12 months". Group 1 and 2 are the range, group 3 its unit.
+_BAND_RE = regex(r"\b(?:infants?|babies|baby|toddlers?|pre-?school(?:ers)?|pre-?k|kindergarten|school[- ]age(?:d)?|"
+                 r"(?:young\s+)?child(?:ren)?|youths?|teens?|teenagers?|adolescents?|juniors?|seniors?)\s*[(:,-]?\s*"
+                 r"(?:aged\s+|ages?\s+)?(\d{1,2})" + _DASH + r"(\d{1,2})\s*(years?|yrs?|months?|mos?)\b", re.I)
 _OVER_RES = (
     regex(r"\baged\s+(\d{2})\s*(?:\+|plus\b|and over\b|and above\b|or over\b|or older\b)", re.I),
     regex(r"(?<![£$€\d.,])\b(\d{2})(?:\+(?!\s*%)|\s+years?(?:\s+of\s+age)?\s+(?:and|or)\s+(?:over|older)\b)", re.I),
@@ -305,6 +310,13 @@ def detect_ages(text: str) -> AgeRange | None:
         else:
             lows.append(int(m.group(5) or m.group(6)))
             highs.append(int(m.group(6)))
+    for m in _BAND_RE.finditer(text):  # "School age (6-12 years)", "Toddler (18-36 months)"
+        low, high = int(m.group(1)), int(m.group(2))
+        if m.group(3)[0] in "mM":
+            low, high = low // 12, high // 12
+        if low <= high <= 100:
+            lows.append(low)
+            highs.append(high)
     for m in _AGED_ONE_RE.finditer(text):  # "children aged 2": one age; "infants aged 8 months": under one
         age = int(m.group(1)) // 12 if m.group(2) else int(m.group(1))
         lows.append(age)

@@ -3157,3 +3157,34 @@ def test_a_price_per_bed_pasted_under_child_care_rates_is_still_a_care_homes():
              "Price: $11.40 per bed per day\n")
     written = [f.rewrite for f in review(paste).findings if f.rewrite and f.rewrite.startswith("Price:")]
     assert written and "child" not in written[0] and "adults with care and support needs" in written[0], written
+
+
+@pytest.mark.parametrize("label,ages", [
+    ("| Service | Infant (0-18 months) | Toddler (18-36 months) | Preschool (3-5 years) | School age (6-12 years) |", (0, 12)),
+    ("Toddlers: 12 – 36 months", (1, 3)),
+    ("Youth (13-17 years)", (13, 17)),
+])
+def test_an_age_band_under_its_groups_name_is_read(label, ages):
+    found = detect_ages(label)
+    assert found is not None and (found.low, found.high) == ages, found
+
+
+def test_a_contracts_term_in_years_is_not_an_age_band():
+    assert detect_ages("The contract term is 3-5 years, with an option to extend.") is None
+
+
+@pytest.mark.parametrize("table", [
+    "Child care rates 2025-26\n| Service | Infant (0-18 months) | Toddler (18-36 months) | Preschool (3-5 years) | School age (6-12 years) |\n"
+    "| Full-time centre care (per day) | $62.00 | $55.00 | $48.00 | $30.00 |\n"
+    "| Part-time family child care (per day) | $40.00 | $38.00 | $35.00 | $25.00 |\n",
+    "Childcare subsidy rates\n| Provider type | Under 2 (0-23 months) | 2-5 years | School-age (5-12 years) |\n"
+    "| Licensed child care centre (per day) | $55.00 | $48.00 | $26.00 |\n| Family child care home (per day) | $45.00 | $40.00 | $22.00 |\n",
+])
+def test_a_child_care_rate_table_running_to_school_age_asks_the_development_measure_of_its_under_fives(table):
+    """ASQ-3 is for children up to five and a half: across columns that run to twelve, the rewrite says the under-fives'
+    progress is reported with it, and never gives school-age children a young child's screening tool or an adult's star."""
+    written = [f.rewrite for f in review(table).findings if f.rewrite and f.category == "cost-first"]
+    assert written, table
+    for w in written:
+        assert "the under-fives' progress (ASQ-3" in w and "each funded child's progress" not in w, w
+        assert "Outcomes Star" not in w, w
