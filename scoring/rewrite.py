@@ -339,6 +339,9 @@ class DocContext:
         # A youth justice service names itself in its title or first lines ("Youth Justice Agency: key targets"): every
         # clause of it is about young people in that system, even one that names only a bail assessment or a conference.
         self.youth_justice = bool(_YOUTH_JUSTICE_RE.search(document[:_OPENING]))
+        # An injury compensation scheme's schedule names the scheme or its clients near its start ("for TAC registered
+        # providers", "workers' compensation"): the services it buys are for the injured person (_priced_area).
+        self.injury_scheme = bool(_INJURY_SCHEME_RE.search(document[:_OPENING * 4]))
 
     def heading_above(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -569,6 +572,11 @@ _CONTACT_LEAD_RE = regex(r"\b(?:if|when)\s+you\s+(?:(?:e-?mail|write\s+to|phone|
 _CHILD_WORDS_RE = regex(r"\b(?:child|children|infants?|babies|baby|toddlers?|under[- ]fives|pupils)\b", re.I)
 
 
+# An injury compensation scheme or its clients: Victoria's Transport Accident Commission (TAC), WorkSafe and WorkCover
+# schemes, workers' compensation, motor accident and accident compensation schemes.
+_INJURY_SCHEME_RE = regex(r"\b(?:transport|road|motor(?:\s+vehicle)?)\s+accidents?\b|\baccident\s+compensation\b"
+                          r"|\bworkers['’]?\s+comp(?:ensation)?\b|\bwork\s?(?:cover|safe)\b|\b(?-i:TAC)\b"
+                          r"|\b(?:injured|compensable)\s+(?:clients?|workers?|persons?|people|claimants?)\b", re.I)
 _YOUTH_JUSTICE_RE = regex(r"\byouth\s+(?:justice|offending)\b|\bjuvenile\s+justice\b|\byoung\s+offenders?\b|\b(?:YOT|YOS|YJA)\b", re.I)
 # Victims named as the people a clause of a youth or adult justice service is for ("a victim attendance rate of at least
 # 60 per cent"): a restorative or victims' service is not the offender's, so the offender's outcomes are not theirs.
@@ -1841,11 +1849,17 @@ def _care_area(area: Area, text: str = "") -> Area:
     return library()["adult-social-care" if _PER_BED_RE.search(text[:1000]) else "homecare"]
 
 
-def _bed_price_area(area: Area, line: str) -> Area:
-    """A price per bed that names no service of its own, in a paste mostly of child care rates, is a care home's: not a
-    funded child's place."""
-    if area.key == "early-years" and _PER_BED_RE.search(line) and _clause_area(line).key == "general":
+def _priced_area(area: Area, line: str, doc_area: DocContext | Area) -> Area:
+    """The service a rate in a paste mostly of child care rates pays for, where it is not a funded child's place: a
+    price per bed that names no service of its own is a care home's, and child care that an injury compensation scheme
+    buys for its clients ("Child Care (per hour - for TAC registered providers)") is help at home for the injured
+    person, beside the housekeeping and domestic help on the same schedule."""
+    if area.key != "early-years":
+        return area
+    if _PER_BED_RE.search(line) and _clause_area(line).key == "general":
         return library()["adult-social-care"]
+    if isinstance(doc_area, DocContext) and doc_area.injury_scheme:
+        return library()["homecare"]
     return area
 
 
@@ -1885,6 +1899,8 @@ def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocC
     gives the care): only a plural there names the group."""
     if area.key in ("general", "homecare", "adult-social-care", "older-people") and _PER_RESIDENT_RE.search(line):
         return "residents"  # "$22.15 per resident per day": a care home's residents, not people supported at home
+    if isinstance(doc_area, DocContext) and doc_area.injury_scheme and area.key == "homecare":
+        return area.beneficiaries  # an injury scheme's child care or housekeeping is help at home for the injured person
     if _group_words(line) and not _group_words(line, plural_only=True):
         line = ""
     if area.key == "children-families" and " children in care" in scope.aims \
@@ -2125,7 +2141,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     if area.key != "early-years" and _clause_area(line).key == "general" and (own := detect_ages(line)) is not None \
             and own.high is not None and own.high <= 5:
         area = library()["early-years"]  # the line's own age group, though its clause runs on into another sentence
-    area = _bed_price_area(area, line)
+    area = _priced_area(area, line, doc_area)
     early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
     # A line of a list of rates whose period its heading or lead-in names ("0-4 years: £181.00" under "A weekly
     # allowance … based on the child's age as follows:"): the line keeps its figure, by that period.
@@ -2849,7 +2865,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         if (own := _clause_area(" ".join(place.cells))).key != "general":
             area = _care_area(own, " ".join(place.cells))
         cells = list(place.cells)
-        area = _bed_price_area(area, " ".join(place.cells))
+        area = _priced_area(area, " ".join(place.cells), doc_area)
         early = area.key == "early-years"  # a child care rate's row ("HOURLY | $2.39 | $2.25"): each child's progress
         if early:
             # (its columns' ages where the header states them: "Infant (0-18 months)" to "School age (6-12 years)" is not

@@ -3188,3 +3188,29 @@ def test_a_child_care_rate_table_running_to_school_age_asks_the_development_meas
     for w in written:
         assert "the under-fives' progress (ASQ-3" in w and "each funded child's progress" not in w, w
         assert "Outcomes Star" not in w, w
+
+
+@pytest.mark.parametrize("schedule", [
+    "Workers' compensation home services fee schedule\n| Child care (per hour) | CC01 | $30.10 |\n| Housekeeping (per hour) | HK01 | $36.00 |\n",
+    "Motor accident injury scheme: maximum rates for home help\nChild minding (per hour)\t$28.50\nDomestic assistance (per hour)\t$35.20\n",
+])
+def test_child_care_an_injury_scheme_buys_is_help_at_home_for_the_injured_person(schedule):
+    """A compensation scheme pays for child care so that its injured client can manage at home: not a funded early years
+    place, so no child development screening and no "children and young people" as the group."""
+    written = [f.rewrite for f in review(schedule).findings if f.rewrite and f.category == "cost-first"]
+    assert written, schedule
+    for w in written:
+        assert "ASQ-3" not in w and "funded child" not in w and "children and young people" not in w, w
+        assert "people supported at home" in w, w
+
+
+def test_a_housekeeping_row_on_a_child_care_rate_sheet_keeps_its_own_outcome():
+    """Housekeeping and domestic help are help at home: pasted beside child care rates they do not take the child care
+    rows' funded-child sentence."""
+    sheet = ("Child care rates\n| Child care centre (per hour) | $12.40 |\n| Kindergarten (per hour) | $11.10 |\n"
+             "| Housekeeping (per hour) | $38.00 |\n")
+    written = [f.rewrite for f in review(sheet).findings if f.rewrite and f.category == "cost-first"]
+    whole = "\n".join(written)
+    housekeeping = next(line for line in whole.split("\n") if line.startswith("| Housekeeping"))
+    after = whole.split("\n")[whole.split("\n").index(housekeeping) + 1]
+    assert "funded child" not in after and "people supported at home" in after, whole
