@@ -177,6 +177,8 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     # lower) each year", a row whose figures a PDF copy set inside its wrapped label.)
     if stripped[0].islower() or _WRAPPED_END_RE.search(stripped) or stripped.count("(") > stripped.count(")"):
         return False
+    if _caps_wrapped(stripped, nxt):
+        return False
     if _INDICATOR_LABEL_RE.match(stripped) and _FIGURE_RUN_RE.match(nxt):
         return False  # an indicator's label over its row's figures ("Number of carers given a break" / "310 420 450 …")
     # A title over a pasted table's header that does not open on a bar: "Indicator | 2017-18 | 2018-19 |".
@@ -188,6 +190,23 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
     # improve life chances …" / "Deliver community care equipment within 7 days"): a section's title over its first
     # commitment, since a sentence wrapped mid-way does not go on with a capitalised verb.
     return len(stripped) <= 160 and _INSTRUCTION_START_RE.match(nxt) is not None
+
+
+_CAPS_WIDTH = 40  # characters: a line this long and all in capitals is a wrapped line of a block, not a heading
+
+
+def _caps_wrapped(line: str, nxt: str) -> bool:
+    """Whether two long lines all in capitals are one wrapped block: a resolution's or a notice's title set in capitals
+    ("A RESOLUTION OF THE MAYOR AND CITY COMMISSION OF THE" / "CITY OF MIAMI BEACH, FLORIDA, APPROVING AMENDMENT NO."),
+    each line of which had been read as a heading of its own, cutting "ADVANCED" / "PAYMENT FOR SHELTER BED SERVICES"
+    apart (and its last line, shorter, where it ends the sentence). A heading in capitals is one short line; a table's
+    row or a list's item is not joined."""
+    tail = nxt.rstrip()
+    if len(line) < _CAPS_WIDTH or not tail or (len(tail) < _CAPS_WIDTH and tail[-1] not in _TERMINAL) or "|" in line or "|" in nxt or "\t" in line.strip() \
+            or BULLET_RE.match(nxt):
+        return False
+    return not any(c.islower() for c in line) and not any(c.islower() for c in nxt) \
+        and sum(c.isalpha() for c in line) >= 30 and sum(c.isalpha() for c in nxt) >= 10
 
 
 # A line that is only a figure of a table's column ("16,254", "95%", "$1,200", "N/A"): a PDF or web copy of a table

@@ -299,3 +299,24 @@ def test_a_word_copys_o_sub_bullets_are_items_of_their_own():
     assert not [f.rule for f in review(raw).findings if f.category == "output-only"]
     # (a wrapped sentence's next line that starts with a lower-case word stays part of it)
     assert len(segment(normalize("The provider will support older people to go\nout and about in their community."))) == 1
+
+
+def test_a_title_in_capitals_wrapped_over_lines_is_one_clause():
+    """A council resolution's title set in capitals and wrapped over many lines is one block: read a line at a time, each
+    line looked like a heading, and "ADVANCED" / "PAYMENT FOR SHELTER BED SERVICES" was flagged as payment per bed."""
+    title = ("A RESOLUTION OF THE MAYOR AND CITY COMMISSION OF THE\n"
+             "CITY OF LAKESIDE, APPROVING AMENDMENT NO. 2 TO THE\n"
+             "PROFESSIONAL SERVICES AGREEMENT WITH HARBOR HOUSE, INC.,\n"
+             "AMENDING SECTION 3.2, \"INVOICING\", TO PERMIT ADVANCED\n"
+             "PAYMENT FOR SHELTER BED SERVICES AND ASSOCIATED\n"
+             "COSTS, BASED ON NEED AND BUDGET APPROPRIATION.\n")
+    clauses = segment(normalize(title))
+    assert len(clauses) == 1, [c.text for c in clauses]
+    assert not review(title).findings, [f.rule for f in review(title).findings]
+
+
+def test_headings_in_capitals_stay_apart_from_the_table_under_them():
+    text = ("ANNEX B: KEY PERFORMANCE INDICATORS FOR THE HOMECARE SERVICE\n"
+            "| Indicator | Target |\n| Visits completed on time | 95% |\n")
+    clauses = segment(normalize(text))
+    assert clauses[0].text.strip() == "ANNEX B: KEY PERFORMANCE INDICATORS FOR THE HOMECARE SERVICE", [c.text for c in clauses]
