@@ -1298,16 +1298,19 @@ _TOLD_BID_OR_HISTORY_RE = regex(
 
 # A sentence that sets nothing tells what happened or what is: a decision or a request made ("The council approved a
 # recommendation for …", "The association asked for a $1.50 increase"), a trend ("continued to improve from 42.9% in 2011"),
-# what someone would pay or expect ("they would have to pay $36.34 per day"). A rule in the present tense ("Facilities
+# what someone would pay or expect ("they would have to pay $36.34 per day"), an aim someone had ("PHE aspired to achieve a
+# take up rate of 75%") or a duty told as history. A rule in the present tense ("Facilities
 # receive NPR 1,000 for a normal delivery", "the hourly rate is increased to £21.35") sets terms, and is rewritten.
 _REPORTING_VERB_RE = regex(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)\b(?:approved|asked|agreed|announced|continued|decided"
                            r"|recommended|reported|requested|proposed|voted|welcomed|confirmed|noted|estimated|predicted|rose|fell"
-                           r"|grew|improved|declined|increased|decreased)\s+(?!by\b)(?:a|an|the|to|for|that|on|in|from|its|their|his"
+                           r"|grew|improved|declined|increased|decreased|aspired|hoped|intended)\s+(?!by\b)(?:a|an|the|to|for|that|on|in|from|its|their|his"
                            r"|her|this)\b"
                            # what someone would face or expect, not a pledge ("we would normally arrange …") or a kind of case
                            # ("repairs that would cause damage")
                            r"|(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:would\s+(?:have\s+to|expect|face|represent|apply|be\s+able)"
-                           r"|could\s+(?:also\s+)?be|might\s+be)\b", re.I)
+                           r"|could\s+(?:also\s+)?be|might\s+be)\b"
+                           # a duty someone had, told as history ("Local Authorities had a statutory obligation to offer …")
+                           r"|\bhad\s+(?:a|the|an)\s+(?:statutory\s+|legal\s+)?(?:obligation|duty|requirement|responsibility)\s+to\b", re.I)
 _SENTENCE_END_RE = regex(r"[.!?]['\"’”)]*\s*$")
 
 

@@ -16,8 +16,8 @@ from .segment import Clause
 _BOUND_BEFORE_RE = regex(
     r"(?:\b(?:schedule|tier|section|part|annex|appendix|page|p\.|phase|stage|level|step|table|clause|article|"
     r"band|grade|year|under|over|aged?|ages|route|ward|zone|lot|region|district|locality|patch)|\d\s*(?:to|-|–)|\b[A-Z]{2,}\d+[a-z]?)\s*$", re.I)
-# A year closing a line, and the words that make it a date: "by 2012", "by March 2026", "in 2024/25".
-_DATE_AFTER_RE = regex(r"\W*(?:19|20)\d\d(?:[/–-]\d\d(?:\d\d)?)?\W*$")
+# A year closing a line, and the words that make it a date: "by 2012", "by March 2026", "in 2024/25", "until March 31, 2024".
+_DATE_AFTER_RE = regex(r"\W*(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d(?:[/–-]\d\d(?:\d\d)?)?\W*$")
 _TIME_WORD_BEFORE_RE = regex(r"\b(?:by|in|from|since|until|till|before|after|during|of|end|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct"
                              r"|nov|dec)[a-z]*)\W*$", re.I)
 # A price list's line, an item and its one price, the unit left to the list ("Weekday$52.85", "Overnight (Sleepover) $214.03"):
@@ -106,7 +106,7 @@ _ABBREVIATION_DOT = (r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)(?<!\bJ
                      r"(?<!\bNov)(?<!\bDec)(?<!\bapprox)(?<!\bNo)(?<!\bno)(?<!\bSt)(?<!\bvs)(?<!\bi\.e)(?<!\be\.g)")
 # (not the comma of a run of participles: "care workers attracted, trained and supported"; and a colon that goes on into
 # prose about something else is a cut: "… within six weeks: in April, 84.6% of people …")
-_CUT_RE = regex(r"[;(]|:(?=[ \t]+(?:in|on|at|by|during|for|from|since|of|and|but|so|as|with|while|whereas)\b)|,(?!\d{3}(?!\d))(?![ \t]+[a-z]+ed(?:,[ \t]+[a-z]+ed){0,4},?[ \t]+(?:and|or)[ \t]+[a-z]+ed\b)|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
+_CUT_RE = regex(r"[;(]|:(?=[ \t]+(?:in|on|at|by|during|for|from|since|of|and|but|so|as|with|while|whereas)\b)|,(?!\d{3}(?!\d))(?![ \t]+(?:19|20)\d\d\b)(?![ \t]+[a-z]+ed(?:,[ \t]+[a-z]+ed){0,4},?[ \t]+(?:and|or)[ \t]+[a-z]+ed\b)|" + _ABBREVIATION_DOT + r"\.(?=\s)|\s(?:and|but|while|whilst|plus)\s|" + _PEOPLE_WITH + r"\swith\s(?!" + _PEOPLE_PER_GROUP + r")|\s(?:will|shall|must)\s"
                  # (not the level a count is to reach, which is its target: "the number of beds … will increase to 1,179", "… will
                  # increase from 5% in 2021 to 15% in 2023")
                  r"(?!(?:increase|rise|grow|reach|go\s+up|fall|decrease|reduce|drop)\s+(?:from\s+[^.;,]{1,40}?\s+)?to\s+(?:at\s+least\s+)?\d)"
@@ -157,6 +157,10 @@ _FIGURE_END_RE = regex(rf"(?:{_FIG}\s?%?\s*(?:–|-|to)\s*)?{_FIG}\s*$")
 _THOUSANDS_TAIL_RE = regex(r"\d{3}(?![\d,.])")
 _THOUSANDS_HEAD_RE = regex(r"(?<![\w.,])\d{1,3}(?: \d{3})* $")
 _RANGE_END_RE = regex(r"\d+(?:\.\d+)?\s?%?\s*(?:–|-|to)\s*$")
+# The first figure of a range of counts, in digits or words, before the flagged top of it (not a change: "from 10 to").
+_COUNT_TOP_RE = regex(r"\d")
+_COUNT_RANGE_END_RE = regex(r"(?<![\w.,])(?<!\bfrom\s)(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+                            r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\s*(?:–|to)\s*$", re.I)
 # A numbered label ("KPI 1", "Lot 2", "Objective 3.1", "MI3"), and one set off by a dash at the start of a line
 # (never the first digits of a larger figure: "TARGET 15,000 offenders complete programmes" has no label "TARGET 15").
 NUMBERED_LABEL = (r"(?i:kpi|spi|pi|mi|lot|output|outcome|objective|target|goal|measure|indicator|standard)"
@@ -175,6 +179,9 @@ def _figure_before(before: str, match: str) -> int:
             return len(found.group(0))
     if _RANGE_TOP_RE.match(match):
         found = _RANGE_END_RE.search(before)
+        return len(found.group(0)) if found else 0
+    if _COUNT_TOP_RE.match(match):  # "Fifteen to 20 hours of contact a month" flagged from "20": the range's first figure
+        found = _COUNT_RANGE_END_RE.search(before)
         return len(found.group(0)) if found else 0
     return 0
 

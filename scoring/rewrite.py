@@ -2267,7 +2267,11 @@ _STANDING_AWARD_RE = regex(r"\b(?:(?:is|are)\s+(?:normally\s+|usually\s+|then\s+
                            r"|with\s+the\s+(?:contract|award|order|tender)\s+(?:being\s+)?(?:awarded|given|made|let|placed))\s+to\b", re.I)
 # An award already made: "was selected as the lowest responsive and responsible bidder", "the bids were awarded to …".
 _AWARD_MADE_RE = regex(r"\b(?:(?:was|were)\s+(?:\w+\s+){0,2}?(?:awarded|selected|chosen|accepted|recommended)"
-                       r"|(?:has|have|had)\s+been\s+(?:awarded|selected|chosen))\b", re.I)
+                       r"|(?:has|have|had)\s+been\s+(?:awarded|selected|chosen)"
+                       # (or told in the active: "the Government entered into a contract … with the bidder who submitted the
+                       # lowest evaluated bid", "the council awarded the contract to the lowest bidder")
+                       r"|(?:entered\s+into|signed|concluded)\s+(?:a|the|an)\s+(?:[\w-]+\s+)?(?:contract|agreement)"
+                       r"|awarded\s+(?:the|a|its)\s+(?:[\w-]+\s+)?(?:contract|tender|bid|work)\s+to)\b", re.I)
 # A law, a code or a guide said to require the lowest price: "City municipal code requires staff to purchase … at the lowest
 # cost", "The provisions of the KTPP Act and Rules provide for only the acceptance of the lowest tender".
 _LAW_REQUIRES_RE = regex(r"\b(?:acts?|codes?|statutes?|laws?|rules|regulations?|ordinances?|provisions|guidelines?|policy)\b"

@@ -3214,3 +3214,37 @@ def test_a_housekeeping_row_on_a_child_care_rate_sheet_keeps_its_own_outcome():
     housekeeping = next(line for line in whole.split("\n") if line.startswith("| Housekeeping"))
     after = whole.split("\n")[whole.split("\n").index(housekeeping) + 1]
     assert "funded child" not in after and "people supported at home" in after, whole
+
+
+@pytest.mark.parametrize("clause,kept", [
+    ("Fifteen to 20 hours of face-to-face contact a month.", "Fifteen to 20 hours of face-to-face contact a month"),
+    ("A total of 400 families will receive 12 sessions of support each until March 31, 2024.", "until March 31, 2024"),
+])
+def test_a_secondary_measure_keeps_the_whole_range_and_the_whole_date(clause, kept):
+    """"Fifteen to 20 hours" quoted as "20 hours" misstates the commissioner's standard, and "until March 31." loses its year."""
+    rewrite, = output_rewrites(clause)
+    assert kept in rewrite, rewrite
+
+
+@pytest.mark.parametrize("clause", [
+    "The contract award was published in January 2024 and the Government entered into a contract in February 2024, with the "
+    "bidder who submitted the lowest evaluated bid, which is also the lowest overall bid.",
+    "Last year the council awarded the contract to the lowest priced bidder after a short tender.",
+])
+def test_an_award_told_in_the_active_past_gets_no_scheme_pasted_over_it(clause):
+    found = [f for f in review(clause).findings if f.category == "cost-first"]
+    assert found and not any(f.rewrite for f in found), [f.rewrite for f in found]
+
+
+@pytest.mark.parametrize("clause", [
+    "Local Authorities had a statutory obligation to offer an NHS Health Check to 100% of eligible people over a period of "
+    "five years.",
+    "Public Health England (PHE) aspired to achieve a national take up rate in the region of 75% of the eligible population "
+    "receiving a health check once every 5 years.",
+])
+def test_a_duty_or_an_aim_told_as_history_is_pointed_out_but_not_rewritten(clause):
+    """Minutes that tell what a body had to do or hoped for set nothing: rewritten, they would read as a commitment (and a
+    statutory duty called "not a target")."""
+    found = review(clause).findings
+    assert found and not any(f.rewrite for f in found), [f.rewrite for f in found]
+    assert output_rewrites("The provider will offer an NHS Health Check to 100% of eligible people over five years.")
