@@ -339,9 +339,6 @@ class DocContext:
         # A youth justice service names itself in its title or first lines ("Youth Justice Agency: key targets"): every
         # clause of it is about young people in that system, even one that names only a bail assessment or a conference.
         self.youth_justice = bool(_YOUTH_JUSTICE_RE.search(document[:_OPENING]))
-        # An injury compensation scheme's schedule names the scheme or its clients near its start ("for TAC registered
-        # providers", "workers' compensation"): the services it buys are for the injured person (_priced_area).
-        self.injury_scheme = bool(_INJURY_SCHEME_RE.search(document[:_OPENING * 4]))
 
     def heading_above(self, offset: int) -> str:
         i = bisect.bisect_right(self._starts, offset) - 1
@@ -1849,18 +1846,27 @@ def _care_area(area: Area, text: str = "") -> Area:
     return library()["adult-social-care" if _PER_BED_RE.search(text[:1000]) else "homecare"]
 
 
-def _priced_area(area: Area, line: str, doc_area: DocContext | Area) -> Area:
+def _priced_area(area: Area, line: str, scheme: bool) -> Area:
     """The service a rate in a paste mostly of child care rates pays for, where it is not a funded child's place: a
     price per bed that names no service of its own is a care home's, and child care that an injury compensation scheme
     buys for its clients ("Child Care (per hour - for TAC registered providers)") is help at home for the injured
-    person, beside the housekeeping and domestic help on the same schedule."""
+    person, beside the housekeeping and domestic help on the same schedule (`scheme`: see _injury_scheme)."""
     if area.key != "early-years":
         return area
     if _PER_BED_RE.search(line) and _clause_area(line).key == "general":
         return library()["adult-social-care"]
-    if isinstance(doc_area, DocContext) and doc_area.injury_scheme:
+    if scheme:
         return library()["homecare"]
     return area
+
+
+def _injury_scheme(line: str, document: str, start: int, heading: str) -> bool:
+    """Whether a rate is an injury compensation scheme's: its line, its table's first line ("Service Description | TAC
+    Item Number | …"), the line that leads its table or list in, or its section's heading names the scheme or its
+    clients ("for TAC registered providers", "Workers' compensation home services fees"). Not the whole paste's opening:
+    a paste may hold that schedule and a child care subsidy table apart."""
+    return bool(_INJURY_SCHEME_RE.search(line[:1000]) or _INJURY_SCHEME_RE.search(_run_top(document, start))
+                or _INJURY_SCHEME_RE.search(_lead_in(document, start)) or _INJURY_SCHEME_RE.search(heading[-300:]))
 
 
 _PER_RESIDENT_RE = regex(r"\bper\s+resident\b", re.I)
@@ -1892,14 +1898,14 @@ def _payment_part(outcome: dict[str, str], who: str | None) -> str:
 _CARE_PLAN_AREAS = frozenset({"homecare", "adult-social-care", "disability", "older-people", "carers", "general"})
 
 
-def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocContext | Area) -> str:
+def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocContext | Area, scheme: bool = False) -> str:
     """Who a rate is paid for: the group its line or heading names, else its service's (a mental health service's rate is
     for people with mental health needs, though its outcome part is the support plan's, as for care at home). A singular
     word in a rate's line names its service, as in a heading ("Home Help (per hour, for a registered carer)" names who
     gives the care): only a plural there names the group."""
     if area.key in ("general", "homecare", "adult-social-care", "older-people") and _PER_RESIDENT_RE.search(line):
         return "residents"  # "$22.15 per resident per day": a care home's residents, not people supported at home
-    if isinstance(doc_area, DocContext) and doc_area.injury_scheme and area.key == "homecare":
+    if scheme and area.key == "homecare":
         return area.beneficiaries  # an injury scheme's child care or housekeeping is help at home for the injured person
     if _group_words(line) and not _group_words(line, plural_only=True):
         line = ""
@@ -2141,7 +2147,8 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     if area.key != "early-years" and _clause_area(line).key == "general" and (own := detect_ages(line)) is not None \
             and own.high is not None and own.high <= 5:
         area = library()["early-years"]  # the line's own age group, though its clause runs on into another sentence
-    area = _priced_area(area, line, doc_area)
+    scheme = _injury_scheme(line, document, clause.start, heading)
+    area = _priced_area(area, line, scheme)
     early = area.key == "early-years"  # a funded childcare place's rate: the child's development, not a care plan
     # A line of a list of rates whose period its heading or lead-in names ("0-4 years: £181.00" under "A weekly
     # allowance … based on the child's age as follows:"): the line keeps its figure, by that period.
@@ -2160,7 +2167,7 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
         line = f"{line.rstrip(' .;,')} per {per}"
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area, line), scope)
     direct = _direct_payments(doc_area)
-    who = None if early else _rate_who(line, heading, area, scope, doc_area)
+    who = None if early else _rate_who(line, heading, area, scope, doc_area, scheme)
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the row as written, the outcome part under it
         if (kept := _rate_row_kept(cells, money, lambda marked: "|".join(marked).strip(), slot, early, direct, who)) is not None:
             return kept
@@ -2869,7 +2876,8 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
         if (own := _clause_area(" ".join(place.cells))).key != "general":
             area = _care_area(own, " ".join(place.cells))
         cells = list(place.cells)
-        area = _priced_area(area, " ".join(place.cells), doc_area)
+        scheme = _injury_scheme(" ".join(place.cells), document, clause.start, heading)
+        area = _priced_area(area, " ".join(place.cells), scheme)
         early = area.key == "early-years"  # a child care rate's row ("HOURLY | $2.39 | $2.25"): each child's progress
         if early:
             # (its columns' ages where the header states them: "Infant (0-18 months)" to "School age (6-12 years)" is not
@@ -2883,7 +2891,7 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
             # that service's outcome for respite at home, but the outcomes each person agreed, for the people supported
             slot, who = _own_outcomes_slot(library()["general"], scope), "the people supported"
         else:
-            slot, who = _own_outcomes_slot(area, scope), _rate_who(" ".join(place.cells), heading, area, scope, doc_area)
+            slot, who = _own_outcomes_slot(area, scope), _rate_who(" ".join(place.cells), heading, area, scope, doc_area, scheme)
         if money:
             direct = _direct_payments(doc_area)
             if (kept := _rate_row_kept(cells, money[0], place.join, slot, early, direct, who)) is not None:

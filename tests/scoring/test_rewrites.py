@@ -3248,3 +3248,25 @@ def test_a_duty_or_an_aim_told_as_history_is_pointed_out_but_not_rewritten(claus
     found = review(clause).findings
     assert found and not any(f.rewrite for f in found), [f.rewrite for f in found]
     assert output_rewrites("The provider will offer an NHS Health Check to 100% of eligible people over five years.")
+
+
+def test_an_injury_schemes_schedule_does_not_change_a_child_care_table_pasted_apart_from_it():
+    """Found in the Slack hand check: a paste opening on a workers' compensation schedule gave a child care subsidy table
+    further down the injured person's outcome. The scheme is read from a rate's own line, lead-in or heading."""
+    paste = ("Workers' compensation home services fees\n| Child care (per hour) | CC01 | $30.10 |\n"
+             "| Housekeeping (per hour) | HK01 | $36.00 |\n\nChild care subsidy rates\n"
+             "| Licensed child care centre (per day) | $55.00 |\n| Family child care home (per day) | $45.00 |\n")
+    written = [f.rewrite for f in review(paste).findings if f.rewrite and f.category == "cost-first"]
+    scheme = next(w for w in written if w.startswith("| Child care (per hour)"))
+    subsidy = next(w for w in written if w.startswith("| Licensed child care centre"))
+    assert "people supported at home" in scheme and "funded child" not in scheme, scheme
+    assert "each funded child's progress" in subsidy and "supported at home" not in subsidy, subsidy
+
+
+def test_every_row_under_an_injury_schemes_header_is_for_the_injured_person():
+    """The scheme named only in the table's header ("TAC Item Number") still makes each row's group the people it supports
+    at home, not "children and young people" because the page also prices child care."""
+    table = ("Home and child care service fees\nService Description | TAC Item Number | Maximum Payment Rate |\n"
+             "Housekeeping (per hour) | H601* | $37.85 |\n")
+    written = [f.rewrite for f in review(table).findings if f.rewrite and f.category == "cost-first"]
+    assert written and "whether people supported at home" in written[0] and "children and young people" not in written[0], written
