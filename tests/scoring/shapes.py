@@ -50,4 +50,6 @@ SHAPES = {
     "two-cell limit rows": lambda n: "Complaint | Action\n" + _whole("Garbage removal | Within 1 Working Days\n", n - 19),
     "shares with their counts": lambda n: _whole("1. 87% (2676 of 3089) closed within 3 months.\n", n),
     "one long limit cell": lambda n: "A | B\nX | Within " + "1 " * max(0, (n - 16) // 2),
+    # a resolution's title in capitals wrapped over every line: the whole text is read as one block of prose
+    "capitals wrapped": lambda n: _whole("THE PROVIDER WILL DELIVER 500 SESSIONS OF SUPPORT AND ADVICE FOR THE CITY OF\n", n),
 }
