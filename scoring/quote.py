@@ -158,7 +158,6 @@ _THOUSANDS_TAIL_RE = regex(r"\d{3}(?![\d,.])")
 _THOUSANDS_HEAD_RE = regex(r"(?<![\w.,])\d{1,3}(?: \d{3})* $")
 _RANGE_END_RE = regex(r"\d+(?:\.\d+)?\s?%?\s*(?:–|-|to)\s*$")
 # The first figure of a range of counts, in digits or words, before the flagged top of it (not a change: "from 10 to").
-_COUNT_TOP_RE = regex(r"\d")
 _COUNT_RANGE_END_RE = regex(r"(?<![\w.,])(?<!\bfrom\s)(?:\d{1,6}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
                             r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\s*(?:–|to)\s*$", re.I)
 # A numbered label ("KPI 1", "Lot 2", "Objective 3.1", "MI3"), and one set off by a dash at the start of a line
@@ -180,7 +179,7 @@ def _figure_before(before: str, match: str) -> int:
     if _RANGE_TOP_RE.match(match):
         found = _RANGE_END_RE.search(before)
         return len(found.group(0)) if found else 0
-    if _COUNT_TOP_RE.match(match):  # "Fifteen to 20 hours of contact a month" flagged from "20": the range's first figure
+    if match[:1].isdigit():  # "Fifteen to 20 hours of contact a month" flagged from "20": the range's first figure
         found = _COUNT_RANGE_END_RE.search(before)
         return len(found.group(0)) if found else 0
     return 0

@@ -1898,11 +1898,13 @@ def _payment_part(outcome: dict[str, str], who: str | None) -> str:
 _CARE_PLAN_AREAS = frozenset({"homecare", "adult-social-care", "disability", "older-people", "carers", "general"})
 
 
-def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocContext | Area, scheme: bool = False) -> str:
+def _rate_who(line: str, heading: str, area: Area, scope: _Scope, doc_area: DocContext | Area,
+              scheme: bool = False) -> str:
     """Who a rate is paid for: the group its line or heading names, else its service's (a mental health service's rate is
     for people with mental health needs, though its outcome part is the support plan's, as for care at home). A singular
     word in a rate's line names its service, as in a heading ("Home Help (per hour, for a registered carer)" names who
-    gives the care): only a plural there names the group."""
+    gives the care): only a plural there names the group. `scheme`: an injury compensation scheme's rate (_injury_scheme),
+    whose care at home is for the injured person, whatever its line names."""
     if area.key in ("general", "homecare", "adult-social-care", "older-people") and _PER_RESIDENT_RE.search(line):
         return "residents"  # "$22.15 per resident per day": a care home's residents, not people supported at home
     if scheme and area.key == "homecare":
@@ -2225,8 +2227,7 @@ def _child_development_slot(area: Area, scope: _Scope) -> dict[str, str]:
     ages = development.ages
     if ages is not None and ages.low < 5 and (ages.high is None or ages.high > 5):
         under_five = _Scope(UNDER_FIVE_AGES, scope.named, development.aims, scope.nation, scope.purpose)
-        slot = dict(_child_development_slot(area, under_five), under_five="yes")
-        return slot
+        return dict(_child_development_slot(area, under_five), under_five="yes")
     slots = _outcome_slots(area, 2, "rate", development, own_aim=False)
     return next((o for o in slots if o["key"] != "childrens-social-care-records"), slots[0])
 
@@ -2891,7 +2892,8 @@ def _row_rewrite(template: str, clause: Clause, start: int, end: int, document: 
             # that service's outcome for respite at home, but the outcomes each person agreed, for the people supported
             slot, who = _own_outcomes_slot(library()["general"], scope), "the people supported"
         else:
-            slot, who = _own_outcomes_slot(area, scope), _rate_who(" ".join(place.cells), heading, area, scope, doc_area, scheme)
+            who = _rate_who(" ".join(place.cells), heading, area, scope, doc_area, scheme)
+            slot = _own_outcomes_slot(area, scope)
         if money:
             direct = _direct_payments(doc_area)
             if (kept := _rate_row_kept(cells, money[0], place.join, slot, early, direct, who)) is not None:

@@ -202,8 +202,9 @@ def _caps_wrapped(line: str, nxt: str) -> bool:
     apart (and its last line, shorter, where it ends the sentence). A heading in capitals is one short line; a table's
     row or a list's item is not joined."""
     tail = nxt.rstrip()
-    if len(line) < _CAPS_WIDTH or not tail or (len(tail) < _CAPS_WIDTH and tail[-1] not in _TERMINAL) or "|" in line or "|" in nxt or "\t" in line.strip() \
-            or BULLET_RE.match(nxt):
+    if len(line) < _CAPS_WIDTH or not tail or (len(tail) < _CAPS_WIDTH and tail[-1] not in _TERMINAL):
+        return False
+    if "|" in line or "|" in nxt or "\t" in line.strip() or BULLET_RE.match(nxt):
         return False
     return not any(c.islower() for c in line) and not any(c.islower() for c in nxt) \
         and sum(c.isalpha() for c in line) >= 30 and sum(c.isalpha() for c in nxt) >= 10
