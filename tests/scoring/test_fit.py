@@ -247,6 +247,10 @@ def test_a_standing_award_practice_is_changed_where_it_stands_keeping_the_bidder
     "Following evaluation of the proposals, Harbour Cleaning Ltd was selected as the lowest responsive and responsible "
     "bidder for all four zones.",
     "The district's purchasing code requires staff to purchase supplies and services at the lowest cost.",
+    # (an award told in the active past)
+    "The contract award was published in January 2024 and the Government entered into a contract in February 2024, with the "
+    "bidder who submitted the lowest evaluated bid, which is also the lowest overall bid.",
+    "Last year the council awarded the contract to the lowest priced bidder after a short tender.",
 ])
 def test_an_award_already_made_or_a_law_requiring_the_lowest_price_is_flagged_without_a_scheme_pasted_over_it(report):
     findings = [f for f in review(report).findings if f.category == "cost-first"]
