@@ -117,6 +117,7 @@ _DESCRIBES_MEASURE_RE = regex(
 # The time limit a measure counts within, part of what it is ("how many permits are picked up within 60 days of submittal").
 _MEASURED_SPAN_RE = regex(r"\b(?:with)?in\s+\d{1,3}\s+(?:working\s+|business\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b", re.I)
 _FIGURE_CAPTION_RE = regex(r"^\W*(?:figure|fig\.|chart|graph)\s+\d{1,3}[a-z]?\s*[:.–—-]", re.I)
+_CAPTION_RE = regex(r"^\W*(?:figure|fig\.|chart|graph|table|exhibit)\s+\d{1,3}[a-z]?(?:\.\d{1,2})?\s*[:.–—-]", re.I)
 # Where on a form a count is kept, no figure of it: "(Section 1.)", "in Table 2".
 _FORM_REF_RE = regex(r"\b(?:section|part|table|appendix|annex|item|question|line|box)\s+\d{1,2}[a-z]?(?:\.\d{1,2})*\.?", re.I)
 _DEFINED_AS_RE = regex(
@@ -577,6 +578,11 @@ _MEASURE_WORD_RE = regex(r"\b(?:indicators?|measures?|measured|kpis?|targets?|pe
                          r"|provider|specification|deliver\w*|must|shall)\b|:\s*$", re.I)
 
 
+def caption(text: str) -> bool:
+    """Whether the clause is a table's or a chart's caption ("Figure 4: Per Diem Rates for Residential Care")."""
+    return _CAPTION_RE.match(text.strip()) is not None
+
+
 def threshold_only(text: str) -> bool:
     """True when the clause sets a figure and nothing else, so its measure is the label above it."""
     return bool(_THRESHOLD_ONLY_RE.match(text.strip()))
@@ -684,6 +690,9 @@ def text_role(text: str, kind: str = "sentence") -> str:
         return "heading"  # (its section's number is not a figure: "2.1 IMPORTANT INFORMATION AT A GLANCE OF HOSPITAL")  # "Indicators & Metrics to Date": the title over results, which the figures under it are
     if reports_fact(stripped) or (_REPORTING_DUTY_RE.search(stripped) and not re.search(r"\d", stripped)):
         return "report"
+    if kind == "sentence" and _CAPTION_RE.match(stripped) and "\n" not in stripped and len(stripped) <= 120 \
+            and not _SENTENCE_END_RE.search(stripped) and not re.search(r"\d", _CAPTION_RE.sub("", stripped, count=1)):
+        return "heading"  # a caption alone, its figures in the rows under it: "Figure 4: Per Diem Rates for Residential Care"
     if _FIGURE_CAPTION_RE.match(stripped):
         return "report"  # a chart's caption and the figures a copy took from it: "Figure 7: Percentage of … 58% 57% 44%"
     if _RESULT_MARK_RE.search(stripped) and not _BINDING_MODAL_RE.search(stripped):

@@ -240,6 +240,7 @@ from array import array
 from functools import lru_cache
 from collections.abc import Iterable
 
+from scoring.clause_model import caption
 from scoring.kinds import not_a_target  # the test the rules' targets_only uses
 from scoring.errors import RuleError
 from scoring.modality import reports_fact
@@ -632,6 +633,8 @@ def learned_hits(doc, rules_hits: Iterable, model: dict | None = None) -> list[t
             continue  # a rule's finding already asks for a change here: a second reading would only add noise
         if not_a_target(doc.model[i]):
             continue  # the clause model reads a statistic, a definition or a report-only list's field
+        if doc.model[i].role == "heading" and caption(clause.text):
+            continue  # a table's title: its rows, not its name, say what is paid or counted
         idx = clause_features(doc, i)
         best = None
         for cat, (weights, cut) in models.items():

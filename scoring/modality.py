@@ -81,6 +81,14 @@ _STRONG_REPORT_RES = (
                r"|accessed|recorded|constituted|accounted\s+for|represented|made(?:\s+up(?:\s+(?:just|only))?)?|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
+    # A survey's answers: "Nearly half reported working on over 30 cases", "staff reported caseloads exceeding 70" (what
+    # respondents said of their work, not a level set for it).
+    regex(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)\b(?:reported|said|indicated|stated)\s+(?:working\s+(?:on|with)|having"
+          r"|carrying|managing|holding|handling|caseloads?)\b(?=[^.;]{0,80}?\d)", re.I),
+    # A change made, told in the past by who made it: "agencies reduced their average per diem costs and the number of
+    # children entering into care" (with a modal verb it would set a change, and never reaches here).
+    regex(r"\b(?:reduced|lowered|decreased|increased|raised|halved|doubled)\s+(?:their|its|our)\s+(?:[\w-]+\s+){0,4}?"
+          r"(?:costs?|spending|numbers?|rates?|use|admissions|caseloads?)\b", re.I),
     # A count's change told as what has happened: "the number of service users entering care homes has dropped".
     regex(r"\b(?:number|numbers|total|proportion|percentage)\s+of\s+[^.;]{1,100}?\s(?:has|have)\s+(?:dropped|fallen|risen|increased"
           r"|decreased|reduced|gone\s+(?:up|down)|doubled|halved|grown|declined)\b", re.I),

@@ -37,6 +37,19 @@ _SINGULAR_TO_PLURAL = {"young person": "young people", "person": "people", "chil
 _WORKFORCE = {"volunteers", "volunteer"}
 
 
+_OPENING_QUOTE_RE = regex(r"(?:^|(?<=[\s(]))['\"]\w")
+
+
+def _quote_ends(words: str, marks: str = " .,;:") -> str:
+    """`words` without the `marks` and quote marks around them, but a closing quote mark whose opening one is kept stays:
+    "is 'sessions'" is not cut to "is 'sessions"."""
+    trimmed = words.strip(marks + "'\"")
+    last = words.rstrip(marks)[-1:]
+    if last in ("'", '"') and _OPENING_QUOTE_RE.search(trimmed):
+        return trimmed + last
+    return trimmed
+
+
 @lru_cache(maxsize=4096)
 def _clause_area(clause: str) -> Area:
     """Many findings share a clause (a table row, a long list): work its area out once."""
@@ -925,7 +938,7 @@ def _reads_on(template: str, clause: Clause, start: int, end: int, document: str
     own = " ".join(body.split()).rstrip(" .;,")
     # The item's words up to where the quote of its activity ends: an escape after it ("… or as agreed with the social
     # worker") or a note is not part of the commitment; the verb before a quote that starts later stays.
-    quoted = _clean_quote(_NUMBERING_RE.sub("", " ".join((their_words(clause, start, end) or "").split())).strip(" .,;:'\""))
+    quoted = _clean_quote(_quote_ends(_NUMBERING_RE.sub("", " ".join((their_words(clause, start, end) or "").split()))))
     at = own.lower().find(quoted.lower()) if len(quoted) >= 12 else -1
     if at >= 0 and len(quoted) + at < len(own):
         cut = at + len(quoted)
@@ -1447,7 +1460,7 @@ _FUNDING_RULE_RE = regex(r"(?:the\s+)?(?:funding|payments?|grants?|budgets?|mone
 def _trimmed(words: str) -> str:
     words = _OPEN_BRACKET_END_RE.sub("", words)
     words = _UNOPENED_BRACKET_RE.sub(r"\1", words)  # "51%) shall be used …": the quote began inside a bracket
-    return _DANGLING_END_RE.sub("", words).strip(" .,;:/–-'\"*")  # and a footnote's asterisks
+    return _quote_ends(_DANGLING_END_RE.sub("", words), " .,;:/–-*")  # and a footnote's asterisks
 
 
 def _seed(clause: Clause, start: int, end: int) -> str:
@@ -1538,7 +1551,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     if words:
         words = _with_subject(clause, start, words)
     cells = [c.strip() for c in re.split(r"[|\t]", words or "") if c.strip()]
-    quoted = _NUMBERING_RE.sub("", " ".join(", ".join(cells).split())).strip(" .,;:'\"")
+    quoted = _quote_ends(_NUMBERING_RE.sub("", " ".join(", ".join(cells).split())))
     head, figures = split_figures(quoted)
     if len(figures) > 1:  # a flattened row's columns after its words ("Calls answered: 92%, Target: 95%"): the words
         quoted = head.rstrip(" .,;:")
@@ -1699,7 +1712,10 @@ _HOURLY_RANGE_RE = regex(rf"\bhourly\s+rates?\s+(?:range\s+)?(?:of\s+|from\s+|be
 # rate", "a rate per day of attendance".)
 # (A rate "per 24 hours" is a day's; "£203.68 p/w" a week's.)
 _TIME_UNIT_RE = regex(r"^(?![\s\S]*(?<!\b24\s)(?<!\b24)\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?(?:\bper\s+24\s*(?:hours?|hrs?)\b|\d\s?(?P<w>p\s?/\s?w|pw)\b|\b(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|month|bed[-\s]?night)"
-                      r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|monthly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diem)\b", re.I)
+                      r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|monthly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diem"
+                      # a rate for each night a person stays, or a sum that buys one day: "a flat rate for each night the person
+                      # stays with you", "$72.00 equates to one day respite"
+                      r"|\b(?:for|per)\s+(?:each|every)\s+(?P<c>day|night|week)|\b(?:equates?|equals|buys|covers)\s+(?:to\s+)?(?:one|1|a)\s+(?P<d>day|night|week))\b", re.I)
 _TIME_RATE_RE = regex(rf"{_MONEY}\s*(?:(?:per|a|/)\s*(?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?:day|night|week|month|bed[-\s]?night)\b|per\s+24\s*(?:hours?|hrs?)\b|p\s?/\s?w\b|pw\b)", re.I)
 
 
@@ -1735,7 +1751,7 @@ def _time_unit(found: str) -> str | None:
     m = _TIME_UNIT_RE.search(found)
     if m is None:
         return None
-    unit = "week" if m.group("w") else (m.group("a") or m.group("b") or "day").lower()
+    unit = "week" if m.group("w") else (m.group("a") or m.group("b") or m.group("c") or m.group("d") or "day").lower()
     return _PERIOD_UNIT.get(unit, "night" if "night" in unit else unit)
 
 

@@ -376,3 +376,13 @@ def test_no_cost_first_reading_of_a_clause_with_no_money_near_it_or_of_an_amendm
     assert not learned.eligible(amendment)
     assert _flagged_by_any_model("| Provider | Service | Amount |\n|---|---|---|\n| North Trust | Day sitting | 6.45 |\n",
                                  "cost-first")
+
+
+def test_a_tables_caption_gets_no_learned_suggestion_and_its_rows_are_read_under_it():
+    """A caption names what a table holds ("Figure 4: Per Diem Rates for Residential Care"): it sets no rate, so neither
+    the rules nor the learned check flag it; the rows under it are the day rates, read under the caption."""
+    text = ("Figure 4: Per Diem Rates for Residential Care\n\n"
+            "Type of Care Low ($) High ($)\nSociety-operated group home 180 416")
+    findings = review(text, learned=True).findings
+    assert not [f for f in findings if f.line == 1], findings
+    assert [f.rule for f in findings] == ["cost-first/rate-table-rows"], findings

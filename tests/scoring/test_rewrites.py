@@ -803,10 +803,14 @@ def test_a_quote_starts_at_the_figure_not_at_the_modal_verb_before_it():
     ("Over 500 residents will attend a taster session.", "not a target: Over 500 residents will attend a taster session."),
     ("Fifteen to 20 hours of face-to-face contact a month.", "Fifteen to 20 hours of face-to-face contact a month"),
     ("A total of 400 families will receive 12 sessions of support each until March 31, 2024.", "until March 31, 2024"),
+    # a quoted word keeps both its quote marks
+    ("The contracted volume measure for the advice service is 'sessions'.", "is 'sessions')"),
+    ("Providers will run 40 'drop-in' sessions.", "40 'drop-in' sessions."),
 ])
 def test_a_quote_keeps_the_words_that_bound_its_figure(clause, kept):
     """'Up to 40 people' is a cap: quoted as '40 people' it would read as a target the commissioner never set; "Fifteen to
-    20 hours" quoted as "20 hours" misstates the standard, and "until March 31." loses its year."""
+    20 hours" quoted as "20 hours" misstates the standard, "until March 31." loses its year, and "is 'sessions" leaves a
+    quote mark open."""
     rewrite, = output_rewrites(clause)
     assert kept in rewrite, rewrite
 
@@ -1899,10 +1903,12 @@ def test_an_early_years_payment_names_the_children_not_their_parents():
 @pytest.mark.parametrize("text, rate", [
     ("Shared Lives respite care will be paid at £52.00 per 24 hours for each placement.", "£52.00 per 24 hours"),
     ("Shared Lives long term support will be paid at £210.40 p/w for each arrangement.", "£210.40 p/w"),
+    # a rate with no sum, paid for each night a person stays: the nights are what is paid for, not minutes of visits
+    ("Shared Lives short break carers will receive a set rate for each night the person stays with them.", "nights paid for"),
 ])
 def test_a_rate_per_24_hours_or_per_week_written_short_is_not_care_at_home(text, rate):
-    """'per 24 hours' is a day's rate and 'p/w' a week's: the placement keeps its own rate and is not told about visit
-    lengths or travel time."""
+    """'per 24 hours' is a day's rate and 'p/w' a week's, and a rate 'for each night' a night's: the placement keeps its
+    own rate and is not told about visit lengths or travel time."""
     written = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
     assert written and rate in written[0] and "paid for" in written[0], written
     assert "Visits that include personal care" not in written[0] and "travel time" not in written[0], written
