@@ -497,7 +497,11 @@ _OWN_ACCOUNT_RE = regex(
     # people and the HSCP arranges around 13,000 hours of care each week" (the market today, not hours set for a provider).
     r"|(?:^|(?<=[.!?]\s)|(?<=,\s)|(?<=\band\s))\W*(?:the\s+)?(?:[\w&'-]+\s+){0,3}?(?:hscp|ijb|council|partnership|authority"
     r"|department|trust|board|county|city|borough|ministry|government)\s+(?:currently\s+|now\s+|already\s+)?(?:arranges|commissions"
-    r"|purchases|funds|buys|provides|delivers|supports)\s+" + _ROUGH_FIGURE, re.I)
+    r"|purchases|funds|buys|provides|delivers|supports)\s+" + _ROUGH_FIGURE +
+    # ... or what it gives, to roughly how many: "The council provides subsidised meals to more than 200 people who live at home".
+    r"|(?:^|(?<=[.!?]\s))\W*(?:the\s+)?(?:[\w&'-]+\s+){0,3}?(?:council|authority|department|trust|board|county|city|borough|ministry"
+    r"|government)\s+(?:currently\s+|now\s+|already\s+)?(?:provides|delivers|offers|funds)\s+(?:[\w-]+\s+){1,5}?(?:to|for)\s+"
+    + _ROUGH_FIGURE, re.I)
 # A share already achieved "within timescale" (a limit set elsewhere): "100 per cent of reviews completed
 # within timescale;". A target names its limit, or says the share is to be met.
 _WITHIN_TIMESCALE_RE = regex(
