@@ -13,7 +13,9 @@ from functools import lru_cache
 from .patterns import regex
 
 _MODAL_RE = regex(
-    r"\b(?:will|shall|must|should|is\s+to|are\s+to|needs?\s+to|is\s+required|are\s+required|required\s+to"
+    # (not a speaker's aside to an audience: "As Deputies will be aware, 60% of home support is provided by …")
+    r"\b(?:will(?!\s+(?:be\s+aware|know|recall|remember|appreciate|have\s+seen|have\s+heard)\b)|shall|must|should|is\s+to|are\s+to"
+    r"|needs?\s+to|is\s+required|are\s+required|required\s+to"
     # what a provider is bought to do ("The Trust is commissioned to attend 75% of Category A calls within 8 minutes")
     r"|(?:is|are)\s+(?:commissioned|contracted)\s+to"
     # a duty given to a body: "The Ministry of Education is tasked with providing 400,000 pupils with laptops", "has the

@@ -1693,13 +1693,18 @@ _PAID_BY_THE_HOUR = _CARE_AT_HOME + ("carers", "disability", "employment", "ment
 _TO_NEW_RATE_RE = regex(rf"\s+to\s+({_MONEY}\s?(?:per|an?)\s+hour\b)", re.I)
 # A sum that is the size of a change, named after it: "A $7 per day increase", "a £1.20 an hour uplift".
 _CHANGE_AFTER_RE = regex(r"\s*(?:[\w-]+\s+)?(?:increases?|rises?|uplifts?|add-ons?|increments?|reductions?|decreases?|cuts?|top-ups?)\b", re.I)
+# What names the sum after it as the size of a change: "an increase of $10 per resident per day", "an additional £15 a week",
+# "will rise by $2 a day".
+_CHANGE_BEFORE_RE = regex(r"(?:\b(?:increases?|rises?|uplifts?|raises?|top-ups?|add-ons?|increments?|reductions?|cuts?)\s+of|\b(?:additional"
+                          r"|extra|further)|\b(?:rise|rises|increase|increases|go\s+up|goes\s+up)\s+by)\s*$", re.I)
 _RATE_CHANGE_RE = regex(r"\b(?:ris(?:e|es|ing)|rose|increas(?:e|es|ed|ing)|uplift(?:s|ed)?|reduc(?:e|es|ed|ing)|"
                         r"decreas(?:e|es|ed|ing)|fall(?:s|ing)?|fell|go(?:es)?\s+up|went\s+up|up|down)\s+(by\s+|from\s+|of\s+)?$", re.I)
 _MONEY_IN_RE = regex(_MONEY)
 _RANGE_SPLIT_RE = regex(r"\s?(?:-|–|to)\s?(?=[£$€])")
 # What joins two hourly rates set side by side, and what one is for: "… for Urban work and £13.05 per hour for Rural work".
-_RATE_JOIN_RE = regex(r"(?:\s+(?:for|in|on|at)\s+[^.;:£$€\d]{1,40}?)?\s*(?:,\s*|\s+)(?:and|or)\s+(?:(?:for|in|on|at)\s+[^.;:£$€\d]{1,30}?\s+)?", re.I)
-_RATE_FOR_RE = regex(r"\s+(?:for|in|on|at)\s+[^.;:,£$€\d\n]{1,40}?(?=\s*(?:[.;,]|$))", re.I)
+# (what a rate is for may hold an age: "€350 per week for children aged under 12 and €377 per week for those over 12")
+_RATE_JOIN_RE = regex(r"(?:\s+(?:for|in|on|at)\s+[^.;:£$€]{1,40}?)?\s*(?:,\s*|\s+)(?:and|or)\s+(?:(?:for|in|on|at)\s+[^.;:£$€\d]{1,30}?\s+)?", re.I)
+_RATE_FOR_RE = regex(r"\s+(?:for|in|on|at)\s+[^.;:,£$€\n]{1,40}?(?=\s*(?:[.;,]|$))", re.I)
 # A rate named before its sum, the sum set or changed: "The hourly rate for home care will be £21.50 from 1 April", "the
 # quarter hour vendor rate … will change to $8.87" (not the amount of a rise: "the hourly rate rises by 50p").
 _HOURLY_NAMED_RE = regex(rf"\b(?P<named>hourly|(?:a\s+)?quarter[\s-]hour|(?:a\s+)?half[\s-]hour)\s+(?:[\w-]+\s+){{0,2}}?rates?\b"
@@ -1769,9 +1774,14 @@ _PER_UNIT_SUM_RE = regex(rf"\bper\s+(?P<unit>day|night|week|month)\s+(?:\([^()\n
 _LIMIT_BEFORE_RE = regex(r"\b(?:up\s+to|a\s+maximum\s+of|maximum(?:\s+of)?|no\s+more\s+than|not\s+(?:to\s+)?exceed(?:ing)?|capped\s+at|at\s+most)\s*$", re.I)
 
 
+_RISE_BY_RE = regex(r"\b(?:increas\w*|ris(?:e|es|ing)|rose|uplift\w*|rais\w*)\s+by\b", re.I)
+
+
 def _states_limit(text: str, rate: str) -> bool:
     """Whether the sum of `rate` is written as a ceiling in `text` ("up to £492.03", "a maximum of $80 a day")."""
     at = text.find(rate.split()[0])
+    if at > 0 and re.search(r"\bup\s+to\s*$", text[max(0, at - 10):at], re.I) and _RISE_BY_RE.search(text, max(0, at - 80), at):
+        return False  # "will increase by €25 per week, up to €350 per week": the rate a rise brings, not a ceiling
     return at > 0 and bool(_LIMIT_BEFORE_RE.search(text[max(0, at - 30):at]))
 
 
@@ -1779,8 +1789,14 @@ def _time_rate(text: str) -> str | None:
     """A rate for a day, a night or a week as written; rates set side by side ("£747.60 per week and £846.73 per
     week") stay together, as a base of the first would drop the others."""
     rate = _TIME_RATE_RE.search(text)
-    if rate and _CHANGE_AFTER_RE.match(text, rate.end()):
-        return None  # "A $7 per day increase to the nursing component base rate": the size of a change, not the rate
+    if rate and (_CHANGE_AFTER_RE.match(text, rate.end()) or _CHANGE_BEFORE_RE.search(text, max(0, rate.start() - 40), rate.start())):
+        # "A $7 per day increase to the nursing component base rate", "A permanent increase of $10 per resident per day": the
+        # size of a change, not the rate; the rates it brings, where the clause names them, are ("will increase by €25 per
+        # week, up to €350 per week for children aged under 12 and €377 per week for those over 12")
+        after = _TIME_RATE_RE.search(text, rate.end())
+        if after is None or _CHANGE_AFTER_RE.match(text, after.end()):
+            return None
+        rate = after
     if rate:
         return _side_by_side(_TIME_RATE_RE, text, rate) or " ".join(rate.group(0).split())
     named = _PERIOD_SUM_RE.search(text)

@@ -531,7 +531,9 @@ def test_a_rate_named_before_its_sum_keeps_the_sum_as_the_base_rate(clause, rate
 def test_the_size_of_a_rate_change_is_not_called_the_base_rate():
     # "A $5 per day increase" is how much a rate goes up by, not the rate
     for clause in ("A $5 per day increase to the residential care component of the rate.",
-                   "Providers get a £1.10 an hour uplift for weekend home care."):
+                   "Providers get a £1.10 an hour uplift for weekend home care.",
+                   # the change named before its sum
+                   "A permanent increase of $12 per resident per day for residential care takes effect in October."):
         found = [f for f in review(clause).findings if f.category == "cost-first" and f.rewrite]
         assert found, review(clause).findings
         assert "stays as the base rate" not in found[0].rewrite, found[0].rewrite

@@ -89,6 +89,12 @@ REPORTED = [
     "Moving the night service to two hubs has resulted in 215 extra visits a month from the same staff.",
     "310 reablement referrals not being picked up because of vacancies in the east of the county",
     "The borough council purchases 12,400 hours of domiciliary care a week under framework and spot contracts.",
+    # a survey's answers, a change told in the past by who made it, a speaker's aside over a market share, and what a
+    # council gives now to roughly so many
+    "Nearly half of the workers surveyed reported working on over 30 cases at a time.",
+    "Early results show agencies reduced their average per diem costs and the number of children entering care.",
+    "As Deputies will be aware, 60% of home support is provided by private and voluntary agencies.",
+    "The council provides subsidised meals to more than 200 people who live at home.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",

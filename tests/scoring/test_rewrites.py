@@ -1149,6 +1149,9 @@ def test_a_day_or_week_rate_keeps_its_rate_and_is_not_told_about_home_care_visit
      "£702.10 per week and £811.45 per week"),
     ("Supported lodgings for care leavers are funded at £395 per week for standard placements and £440 per week for "
      "enhanced placements.", "£395 per week for standard placements and £440 per week for enhanced placements"),
+    # the rates a rise brings, after the size of the rise, each with the ages it is for
+    ("From January the foster care allowance will increase by €20 per week, up to €330 per week for children aged under 12 "
+     "and €360 per week for those over 12.", "€330 per week for children aged under 12 and €360 per week for those over 12"),
 ])
 def test_day_or_week_rates_set_side_by_side_are_all_kept(clause, rates):
     """A decision that sets two weekly rates in one line keeps both, each with what it is for: a base of the first
