@@ -328,6 +328,9 @@ _TREND_RE = regex(
 _DATA_DESCRIPTION_RE = regex(
     r"^\W*(?:information|data|figures|statistics|details)\s+(?:on|about|showing)\s+(?:the\s+)?"
     r"(?:numbers?|counts?|proportions?|percentages?|rates?|levels?)\s+of\b"
+    # A body's sharing of data, told: "NHSE shares data on capacity, occupancy percentage and capacity per 100,000".
+    r"|\b(?:shares|published|publishes|releases|released|collects|collected)\s+(?:the\s+)?(?:latest\s+)?(?:data|figures|statistics"
+    r"|information)\s+on\b"
     # What a return or data set takes in, told after it: "This takes into account the number of referrals".
     r"|^\W*(?:this|it|these|the\s+(?:data(?:set|\s+set)?|returns?|database|submissions?))\s+(?:takes?\s+into\s+account|covers?|captures?"
     r"|records?|holds?|contains?)\s+(?:the\s+)?(?:numbers?|counts?|totals?)\s+of\b"

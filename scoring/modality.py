@@ -83,6 +83,18 @@ _STRONG_REPORT_RES = (
                r"|accessed|recorded|constituted|accounted\s+for|represented|made(?:\s+up(?:\s+(?:just|only))?)?|had|provided|placed|housed)"
                r"\s+(?:over\s+|around\s+|about\s+|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+)?[£$€]?\d",
                re.I),
+    # Published figures told by what they show, a period told by what it saw, a market's share told, and a commitment told
+    # as met: "The newly released figures from November 2023 indicate that England has a total capacity of 11,231 virtual
+    # ward beds", "November saw England average a 70.2 percent occupancy rate", "The twelve providers with the most business
+    # account for over 70% of the hours commissioned", "We have met our commitment for an additional 70,000 children".
+    regex(r"\b(?:figures|data|statistics|numbers)\b[^.;]{0,60}?\b(?:show|showed|shows|indicate|indicated|indicates|reveal|revealed"
+          r"|reveals|suggest|suggested|suggests)\s+that\b"
+          r"|\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d(?:[/-]\d\d)?|last\s+(?:year|month|quarter))"
+          r"\s+saw\b"
+          r"|\baccount(?:s|ed)?\s+for\s+(?:over\s+|around\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+|just\s+(?:over|under)\s+)?"
+          r"\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\b"
+          r"|\b(?:have|has|had)\s+(?:now\s+|already\s+)?(?:met|exceeded|achieved|delivered\s+on|fulfilled)\s+(?:our|its|their|the|this)"
+          r"\s+(?:[\w-]+\s+)?(?:commitments?|targets?|pledges?|ambitions?|goals?)\b", re.I),
     # A survey's answers: "Nearly half reported working on over 30 cases", "staff reported caseloads exceeding 70" (what
     # respondents said of their work, not a level set for it).
     regex(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)\b(?:reported|said|indicated|stated)\s+(?:working\s+(?:on|with)|having"
