@@ -1562,7 +1562,11 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
         # Their words hold a second problem (say, per-minute pay), or a suppression marker that
         # would switch checks off wherever the rewrite is pasted: leave them out.
         quote = False
-    context = {"beneficiaries": _beneficiaries(clause.text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
+    group_text = clause.text
+    if area.key == "adult-social-care" and isinstance(doc_area, DocContext) \
+            and _SHARED_LIVES_RE.search(f"{heading}\n{doc_area.text[:4000]}"):
+        group_text = _CARERS_WORD_RE.sub(" ", clause.text)  # Shared Lives carers give the care: they are not whom it is for
+    context = {"beneficiaries": _beneficiaries(group_text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
     if area.key == "children-families" and context["beneficiaries"] in (area.beneficiaries, "carers", "foster carers") \
             and _IN_CARE_RE.search(f"{heading}\n{clause.text[:1000]}"):
         context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together
@@ -1717,7 +1721,7 @@ _HOURLY_RANGE_RE = regex(rf"\bhourly\s+rates?\s+(?:range\s+)?(?:of\s+|from\s+|be
 # rate", "a rate per day of attendance".)
 # (A rate "per 24 hours" is a day's; "£203.68 p/w" a week's.)
 _TIME_UNIT_RE = regex(r"^(?![\s\S]*(?<!\b24\s)(?<!\b24)\b(?:hours?|hourly|hrs?|minutes?|mins?)\b)[\s\S]*?(?:\bper\s+24\s*(?:hours?|hrs?)\b|\d\s?(?P<w>p\s?/\s?w|pw)\b|\b(?:per|a)[-\s](?:(?:resident|person|client|child|bed|placement|individual|youth)\s+(?:per|a)\s+)?(?P<a>day|night|week|month|bed[-\s]?night)"
-                      r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|monthly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diem"
+                      r"|(?P<b>bed[-\s]?night|daily|nightly|weekly|monthly|day|night)\s+(?:(?!(?:and|or|of|for|to)\b)[\w-]+\s+){0,2}?(?:rates?|costs?|fees?|payments?|amounts?)|per\s+diems?"
                       # a rate for each night a person stays, or a sum that buys one day: "a flat rate for each night the person
                       # stays with you", "$72.00 equates to one day respite"
                       r"|\b(?:for|per)\s+(?:each|every)\s+(?P<c>day|night|week)|\b(?:equates?|equals|buys|covers)\s+(?:to\s+)?(?:one|1|a)\s+(?P<d>day|night|week))\b", re.I)
@@ -2820,6 +2824,10 @@ def _in_run(line: str) -> bool:
     return "|" in line or "\t" in line.strip() or BULLET_RE.match(line) is not None
 
 
+_SHARED_LIVES_RE = regex(r"\bshared\s+lives\b", re.I)
+_CARERS_WORD_RE = regex(r"\b(?:short[-\s]break\s+|respite\s+|long[-\s]term\s+)?carers?\b", re.I)
+
+
 def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope, str]:
     """The service area, scope (ages, named measures, aims) and section heading of a clause."""
     doc = doc_area if isinstance(doc_area, DocContext) else None
@@ -2840,6 +2848,9 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = library()["applications"]  # "Timely processing of applications" / "Claim processing: under 25 days": a decision
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":
         area = doc.area  # in a homecare specification "carers" are the care workers
+    if area.key == "carers" and doc is not None and _SHARED_LIVES_RE.search(f"{heading}\n{doc.text[:4000]}"):
+        # in a Shared Lives text "carers" are paid to share their home: the person who stays is whom the rate serves
+        area = library()["adult-social-care"]
     if area.key in ("adult-social-care", "homecare", "carers") and doc is not None and _fostering_page(doc) \
             and not _ADULTS_NAMED_RE.search(clause.text[:1000]):
         area = library()["children-families"]  # "Respite Care all ages $40.00 per day" on a page of foster family rates

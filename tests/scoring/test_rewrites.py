@@ -1908,6 +1908,8 @@ def test_an_early_years_payment_names_the_children_not_their_parents():
     ("Shared Lives long term support will be paid at £210.40 p/w for each arrangement.", "£210.40 p/w"),
     # a rate with no sum, paid for each night a person stays: the nights are what is paid for, not minutes of visits
     ("Shared Lives short break carers will receive a set rate for each night the person stays with them.", "nights paid for"),
+    # per diems, in the plural, are a day's rate
+    ("The department provides per diems to adult residential facilities for each subsidised resident.", "days paid for"),
 ])
 def test_a_rate_per_24_hours_or_per_week_written_short_is_not_care_at_home(text, rate):
     """'per 24 hours' is a day's rate and 'p/w' a week's, and a rate 'for each night' a night's: the placement keeps its
@@ -1915,6 +1917,18 @@ def test_a_rate_per_24_hours_or_per_week_written_short_is_not_care_at_home(text,
     written = [f.rewrite for f in review(text).findings if f.category == "cost-first" and f.rewrite]
     assert written and rate in written[0] and "paid for" in written[0], written
     assert "Visits that include personal care" not in written[0] and "travel time" not in written[0], written
+
+
+def test_a_shared_lives_carers_rate_is_for_the_person_who_stays_and_a_carers_service_rate_for_the_carer():
+    """Shared Lives carers are paid to share their home: the rate's outcome is the person's, not a carer's own quality of
+    life; in a carers' service the carer is whom the respite is for."""
+    shared = review("Shared Lives service specification\n\nShort break carers will receive a flat rate for each night the "
+                    "person stays with them.").findings
+    [written] = [f.rewrite for f in shared if f.category == "cost-first" and f.rewrite]
+    assert "Carer" not in written and "carers" not in written.lower(), written
+    carers = review("Carers support service\n\nCarers will receive a flat rate for each night of respite.").findings
+    [written] = [f.rewrite for f in carers if f.category == "cost-first" and f.rewrite]
+    assert "carers" in written.lower(), written
 
 
 def test_a_line_of_rates_under_the_service_it_pays_for_comes_back_as_that_line():
