@@ -196,9 +196,11 @@ def not_a_target(info: ClauseInfo) -> bool:
     return info.report_only_list and info.role != "target"
 
 
-def _under(pattern, info: ClauseInfo, *above: str) -> bool:
-    """Whether a heading of the clause's path, its lead-in or text `above` the match matches `pattern`."""
-    return any(pattern.search(h) for h in (*info.headings, info.lead_in or "", *above))
+def _under(pattern, info: ClauseInfo, *above: str, header: bool = False) -> bool:
+    """Whether a heading of the clause's path, its lead-in or text `above` the match matches `pattern`; with `header`, its
+    table's header too (the cells that name the columns of a row: "Care type | Hourly rate cap for under-fives")."""
+    return any(pattern.search(h) for h in (*info.headings, info.lead_in or "", *above)) \
+        or (header and bool(info.header) and pattern.search(" | ".join(info.header)) is not None)
 
 
 def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
@@ -215,11 +217,12 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     counts = rule.category == "output-only"  # a rate line may open on its age band ("3 and 4 year old funding rate = £5.64")
     with_marker = p.get("with_marker")
     only_under = p.get("only_under")
+    under_header = bool(p.get("under_header"))
     for i, clause in enumerate(doc.clauses):
         if skipped[i]:
             continue  # nothing here can be a finding of this rule, matched or not (see _threshold_hit): skip the search
         text, base = clause.text, clause.start
-        if only_under is not None and "\n" not in text and not _under(only_under, model[i]):
+        if only_under is not None and "\n" not in text and not _under(only_under, model[i], header=under_header):
             continue  # its patterns open on a line's start (scoring/rules.py): nothing above a match here can qualify it
         # Most clauses match no rule: one search says so without building a list of matches.
         matches = list(patterns.finditer(text)) if search(text) is not None else ()
@@ -243,7 +246,7 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if p.get("not_under") is not None and _under(p["not_under"], info):
             continue
-        if p.get("only_under") is not None and not _under(p["only_under"], info, text[:matches[0].start()]):
+        if p.get("only_under") is not None and not _under(p["only_under"], info, text[:matches[0].start()], header=under_header):
             continue  # (the lines above the match in its own clause head it too: a title and its row joined by one line break)
         if _label_over_threshold(doc, i):
             continue  # "1. Days open" over "The goal is 100%.": the finding goes on the figure below

@@ -272,8 +272,9 @@ _STRONG_REPORT_RES = (
     regex(r"\basked\s+me\s+to\s+reply\b|\b(?:parliamentary\s+)?question\s+asking\s+(?:if|whether)\b", re.I),
     # Hours or cases that have come up, told as they stand: "250,000 hours have arisen to respond to home support needs".
     regex(r"\b(?:has|have|had)\s+(?:arisen|emerged|accrued|built\s+up)\b", re.I),
-    # What someone reported or found, with its figure: "the projects reported that 6,600 young people started".
-    regex(r"\b(?:reported|found|showed|confirmed|indicated|recorded|noted)\s+that\s+(?:over\s+|around\s+|about\s+"
+    # What someone reported or found, with its figure: "the projects reported that 6,600 young people started", "six have
+    # confirmed that a total of 4376 unpaid carers have received short breaks".
+    regex(r"\b(?:reported|found|showed|confirmed|indicated|recorded|noted)\s+that\s+(?:a\s+total\s+of\s+|in\s+total\s+)?(?:over\s+|around\s+|about\s+"
           r"|approximately\s+|circa\s+|almost\s+|nearly\s+|more\s+than\s+|some\s+|only\s+)?[£$€]?\d", re.I),
     # Published data with its figure: "National data on the number of young people treated shows that over 73% of patients
     # started treatment within one week" (with a modal it sets something, caught before this).

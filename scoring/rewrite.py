@@ -226,7 +226,7 @@ def _measure_named(outcome: Outcome, measure: Measure, scope: _Scope) -> str:
     Foundation Stage Profile …"): a clause pasted on its own may be from anywhere. Not where the text names it itself."""
     official = outcome.official_in(measure, scope.ages, scope.nation)
     if official:
-        return f"{measure.short}; in {official.nations[0]}, {official.short}"
+        return f"{measure.short}; in {_places(official.nations)}, {official.short}"
     if scope.nation is None and measure.nations and measure.key not in scope.named \
             and not any(nation in measure.short for nation in measure.nations):  # (not "the Survey of Adult Carers in England")
         return f"in {_places(measure.nations)}, {measure.short}"
@@ -234,9 +234,11 @@ def _measure_named(outcome: Outcome, measure: Measure, scope: _Scope) -> str:
 
 
 def _places(nations: tuple[str, ...]) -> str:
-    """ "England", "England and Wales", "Great Britain" (England, Scotland and Wales)."""
+    """ "England", "England and Wales", "Great Britain" (England, Scotland and Wales), "the United Kingdom" (all four)."""
     if set(nations) == {"England", "Scotland", "Wales"}:
         return "Great Britain"
+    if set(nations) == {"England", "Scotland", "Wales", "Northern Ireland"}:
+        return "the United Kingdom"
     return nations[0] if len(nations) == 1 else ", ".join(nations[:-1]) + " and " + nations[-1]
 
 
@@ -1247,6 +1249,9 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     named = any(_RATE_NAMED_RE.search(words[max(0, a.start() - 120):a.start()]) for a in amounts)
     if not (unit or named) or (not volume and re.search(r"\b(?:total|budget|contract\s+(?:value|sum|price)|maximum|up\s+to|not\s+(?:to\s+)?exceed)\b", words, re.I)):
         return None  # a total, a budget or a cap is not a rate for a unit of service
+    if amounts and all(_FEE_CUT_RE.search(words[max(0, a.start() - 120):a.start()]) for a in amounts):
+        return None  # what families pay, to be cut ("reduce fees for regulated child care to an average of $10-a-day"), is
+        # no rate the provider is paid: the clause's target is its own (250,000 new spaces), rewritten as such
     if "tender-coach" in words.lower():  # (cost-first words are caught by the check of the whole suggestion below)
         return None
     if document and _AMOUNT_RE.search(_paragraph_around(document, clause)):
@@ -1259,6 +1264,10 @@ def _rates_kept(clause: Clause, start: int, end: int, doc_area: DocContext | Are
     slots["young"] = _young(scope, slots["beneficiaries"])
     kept = " ".join(render("rewrites/payment-to-outcome.j2", **slots).split())
     return None if _carries(kept, ("cost-first", "output-only")) else kept
+
+
+_FEE_CUT_RE = regex(r"\b(?:reduc|lower|cut|cap|halv)\w*\s+(?:[\w-]+\s+){0,5}?(?:fees?|charges?|prices?|costs?)\b[^.;]{0,60}?"
+                    r"\bto\s+(?:an\s+average\s+of\s+|just\s+|as\s+little\s+as\s+|no\s+more\s+than\s+)?$", re.I)
 
 
 def _paragraph_around(document: str, clause: Clause) -> str:

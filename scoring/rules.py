@@ -43,9 +43,10 @@ _COMMON = {"kind", "category", "level", "message", "why", "guidance", "rewrite",
 # and "elsewhere" for a draft plainly from outside the UK. The law a `why` cites is not the same in each.
 PLACES = ("England", "Wales", "Scotland", "Northern Ireland", "elsewhere")
 _KIND_KEYS = {
-    "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under", "only_under", "with_marker"},
+    "existence": {"patterns", "exceptions", "negation", "targets_only", "not_under", "only_under", "under_header",
+                  "with_marker"},
     "conditional": {"patterns", "unless", "exceptions", "negation", "unless_in_next", "targets_only", "kpi_row", "not_under",
-                    "only_under", "with_marker"},
+                    "only_under", "under_header", "with_marker"},
     "award-weighting": {"check", "threshold"},
     "absence": {"applies_when", "required", "min_clauses"},
 }
@@ -196,6 +197,9 @@ def _kind_params(kind: str, data: dict, where: str) -> dict[str, Any]:
             "not_under": compile_any(_str_list(data, "not_under", where), where, lazy=True),
             # And headings it needs: a row "Claims: DLA 39 days" is a target only under a heading that names targets.
             "only_under": compile_any(_str_list(data, "only_under", where), where, lazy=True),
+            # With `under_header: true`, a table row's header (the cells naming its columns) counts as a heading for
+            # `only_under`: a rate table with no title says "Hourly rate cap" only in its header.
+            "under_header": _switch(data, "under_header", False, where),
             "negation": negation,
         }
     if kind == "award-weighting":

@@ -614,3 +614,16 @@ def test_a_price_list_is_read_with_the_note_right_under_it(note, flagged):
     rows = "| Service | Rate |\n|---|---|\n| Personal care | £21.50 per hour |\n| Sitting service | £18.00 per hour |\n"
     assert bool(_cost_first(rows + note)) == flagged
     assert _cost_first(rows + "\n" + note)  # a blank line between: the note is not the table's
+
+
+@pytest.mark.parametrize("joined", [False, True])
+def test_rows_of_a_rate_table_whose_column_headers_name_hourly_rates_are_each_a_rate_for_care(joined):
+    """A table with no title, its column headers saying the sums are hourly rates: every row of a care type and its sums
+    is a rate paid by the hour, whether the header is its own paragraph or the first row follows it on the next line.
+    The header's own words are not a finding: a row under it is."""
+    gap = "\n" if joined else "\n\n"
+    text = ("Care type | Hourly rate for under-fives | Hourly rate for school-age children" + gap
+            + "Family Day Care | $13.24 | $12.10\n\nOutside School Hours Care | $14.29 | $12.51\n")
+    found = [(f.rule, f.match) for f in review(text).findings if f.category == "cost-first"]
+    assert found == [("cost-first/rate-table-rows", "Family Day Care | $13.24 | $12.10"),
+                     ("cost-first/rate-table-rows", "Outside School Hours Care | $14.29 | $12.51")], found

@@ -95,9 +95,20 @@ REPORTED = [
     "Early results show agencies reduced their average per diem costs and the number of children entering care.",
     "As Deputies will be aware, 60% of home support is provided by private and voluntary agencies.",
     "The council provides subsidised meals to more than 200 people who live at home.",
+    # partners' returns told by what they confirmed; a building's effect; a unit of payment defined by the hours it covers
+    "Of the five partnership boards, four have confirmed that a total of 2,140 young carers have received short breaks.",
+    "The new refuge buildings will increase the number of family places across the county.",
+    "A part-time unit is approved for up to 6 hours of care per day.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
+    # people named as victim-survivors; breaks from caring counted; a time limit on contact made sure of for a group named
+    # with what it has lived through; childcare spaces to create; advice given to a number of households
+    "The service is expected to support a minimum of 250 victim-survivors of stalking each year.",
+    "The intention is to deliver 12,000 short breaks to carers over the three years.",
+    "Caseworkers will ensure survivors of sexual violence are contacted within 48 hours of referral.",
+    "The programme will create 3,000 new early learning and childcare spaces by 2027.",
+    "The advice service will give welfare benefits advice to 1,200 households each year.",
     "Deliver 48 drop-in sessions a year across the three localities.",
     "The contractor shall carry out 1,200 welfare visits each quarter.",
     "Target: 500 residents to attend a taster session in year one.",

@@ -2317,6 +2317,33 @@ def test_a_stop_smoking_target_is_rewritten_as_quits_confirmed_four_weeks_on():
     assert "four weeks after their quit date" in written and "carbon monoxide" in written, written
 
 
+@pytest.mark.parametrize("text", [
+    "Debt and welfare rights advice service\n\nThe provider will hold 40 financial capability sessions each year.\n",
+    "Welfare Rights Service KPIs\n\nIndicator | Target\nNumber of benefit checks completed | 800 per year\n",
+])
+def test_money_advice_counts_are_rewritten_as_people_better_off_not_a_generic_follow_up(text):
+    """Debt, welfare rights and financial capability services counted by sessions or checks: the change is in the
+    person's money (income gained, debts written off), then debts they can manage, not "the changes that matter most"."""
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "better off" in written and "income gained and debt written off" in written, written
+    assert "changes that matter most" not in written, written
+
+
+@pytest.mark.parametrize("text,insights", [
+    ("Domestic abuse counselling service\n\nThe service is expected to support a minimum of 400 victim-survivors each year.\n",
+     True),
+    # a Canadian programme: the United Kingdom's dataset is not proposed, the person's own follow-up is
+    ("Ontario Domestic Violence Court Program\n\nNew staff in Ontario will ensure victims of domestic violence are contacted "
+     "within 24 hours of a charge being laid.\n", False),
+])
+def test_domestic_abuse_targets_are_rewritten_as_survivors_safer_with_the_abuse_stopped(text, insights):
+    """A domestic abuse service counted by the survivors it supports or the speed of its first call: the change is the
+    survivor's safety (the abuse stopped, the risk lower), measured at intake and exit where the UK's dataset runs."""
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "abuse stopped or reduced" in written and "changes that matter most" not in written, written
+    assert ("SafeLives Insights" in written) is insights, written
+
+
 @pytest.mark.parametrize("text,growth", [
     ("Supplementary feeding program\n\nThe program will serve 2,500 children under five each year.\n", True),
     # children past five: the growth standards are for birth to five, so they are not proposed
