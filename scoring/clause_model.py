@@ -1303,13 +1303,16 @@ _REPORTED_SPEECH_RE = regex(r"(?:\b(?:she|he|they|spokes(?:person|man|woman)|min
 
 
 # A bidder's price told as what happened ("Home Care Ltd, Stroudsburg, bid $7.10 hourly for 5,000 hours", "Acme
-# submitted a bid of $7.99 per hour") and a board's past decision told as history ("On November 20, 2001, your Board
-# approved Amendment No. 1 increasing the provider hourly rate from $14.43 to $15.20").
+# submitted a bid of $7.99 per hour"), a board's past decision told as history ("On November 20, 2001, your Board
+# approved Amendment No. 1 increasing the provider hourly rate from $14.43 to $15.20") and a board's agenda item put to it.
 _TOLD_BID_OR_HISTORY_RE = regex(
     r"\b(?:submitted|entered|lodged|placed|tendered)\s+(?:a|an|the|their|its)\s+(?:bids?|tenders?|quotes?|quotations?|prices?)\s+of\s+[£$€]\s?\d"
     r"|,\s+(?:bid|listed|quoted)\s+[£$€]\s?\d"
     r"|^\W*(?:on|in)\s+(?:(?-i:[A-Z][a-z]+)\s+\d{1,2},?\s+)?(?:19|20)\d\d,\s+(?:the|your|our)\s+(?:board|council|committee|cabinet|"
-    r"court|commission)\s+(?:of\s+\w+\s+)?(?:approved|agreed|authori[sz]ed|adopted|accepted)\b", re.I)
+    r"court|commission)\s+(?:of\s+\w+\s+)?(?:approved|agreed|authori[sz]ed|adopted|accepted)\b"
+    # (and a board's agenda item, its verbs in capitals, that puts a contract to it: "APPROVE and AUTHORIZE the County
+    # Probation Officer … to execute a contract with the County of Sonoma … at the rate of $375 per ward per day")
+    r"|^\W*(?:title:\s*)?(?-i:APPROVE|AUTHORIZE|AUTHORISE|RATIFY|ADOPT)\b(?:\s+(?-i:and)\s+(?-i:AUTHORIZE|AUTHORISE|DIRECT|APPROVE)\b)?", re.I)
 
 
 # A sentence that sets nothing tells what happened or what is: a decision or a request made ("The council approved a

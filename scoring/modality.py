@@ -61,8 +61,19 @@ _STRONG_REPORT_RES = (
     # two associations", "Around 300 children use the centre" (a level to reach is exact, or at least so many).
     regex(r"^\W*(?:over|around|about|approximately|circa|nearly|almost|more\s+than|some|roughly|upwards\s+of|an\s+estimated)\s+\d[\d,.]*"
           r"(?:\s+million)?\s+(?:[\w-]+\s+){0,2}?(?:people|persons|adults|children|families|residents|clients|patients|users|households"
-          r"|carers|pupils|students|tenants|participants)\s+(?:currently\s+|now\s+|each\s+year\s+)?(?:receive|use|get|live|rely|attend"
-          r"|access|are|have|need|depend|benefit|wait)\b", re.I),
+          r"|carers|pupils|students|tenants|participants|youth|youths|young\s+people|offenders)\s+(?:currently\s+|now\s+|each\s+year\s+"
+          r"|(?:per|a|each)\s+(?:year|month|week)\s+)?(?:receive|use|get|live|rely|attend|access|are|have|need|depend|benefit|wait"
+          r"|participate|take\s+part)\b", re.I),
+    # History dated from a year, told in the perfect: "Since 2018, Ontario has invested over $26.5 million to add 153 new
+    # hospice beds" (no modal verb reaches here: "Since 2018 the service must …" still sets something).
+    regex(r"^\W*since\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b[^.;]{0,80}?"
+          r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b", re.I),
+    # Places or beds that a building replaced or added, or that exist already, told: "The residence, which replaced the 25
+    # youth justice beds …, added 15 beds to the national capacity", "Places already exist on schemes for 1,250 young
+    # people"; and what a figure leaves out: "This is exclusive of the approximately 150 palliative care support beds".
+    regex(r"\b(?:replaced|added|opened|created|built)\s+(?:the\s+|an?\s+|another\s+)?(?:(?:further|additional|extra|new)\s+)?\d[\d,]*"
+          r"\s+(?:[\w-]+\s+){0,4}?(?:beds|places|spaces|units)\b|\b(?:already\s+exists?|exists?\s+already)\b"
+          r"|^\W*(?:this|these|that|the\s+figure|the\s+total)\s+(?:is|are|was|were)\s+(?:exclusive|inclusive)\s+of\b", re.I),
     # What was being done, told in the past: "on transfer LC were providing a total of 920 hours of specialist service per
     # month" (its "per month" is the account's, not a level set).
     regex(r"\b(?:was|were)\s+(?:(?:already|then|still|only)\s+)?(?:providing|delivering|supporting|receiving|running|commissioning"
@@ -444,7 +455,9 @@ _INDICATOR_ROW_RE = regex(r"(?:^|(?<=\n))[^\S\n]*\W*(?:[\w/-]+[^\S\n]+){0,3}?(?:
 # A forecast told as one, not set as a level: "it is projected that 72,500 meals will be served", "an estimated 400
 # families are expected to …" is a market figure. ("It is expected that providers will …" sets a duty: not here.)
 _PROJECTION_RE = regex(r"\b(?:it\s+is|it\s+was|we\s+have)\s+(?:projected|estimated|forecast|anticipated)\s+that\b"
-                       r"|\b(?:is|are|was|were)\s+(?:projected|forecast)\s+to\b", re.I)
+                       r"|\b(?:is|are|was|were)\s+(?:projected|forecast)\s+to\b"
+                       # (what officials predict will be needed: "Officials are predicting that 24 additional beds will be needed")
+                       r"|\b(?:(?:is|are|was|were)\s+(?:predicting|forecasting|projecting)|predicts?|predicted)\s+that\b", re.I)
 # A count dated as a snapshot: "Total number of served children: 161,387 children as of June 17, 2014", "as at 31
 # March 2024". A KPI row or a line with a target word still reads as one.
 _AS_OF_DATE_RE = regex(

@@ -386,3 +386,15 @@ def test_a_tables_caption_gets_no_learned_suggestion_and_its_rows_are_read_under
     findings = review(text, learned=True).findings
     assert not [f for f in findings if f.line == 1], findings
     assert [f.rule for f in findings] == ["cost-first/rate-table-rows"], findings
+
+
+@pytest.mark.parametrize("title,eligible", [
+    ("4100 Residential Care Per Diem Rates", False),
+    ("2.3 Payment Units And Rates", False),
+    # a sentence that opens on a number still may set something
+    ("4100 The county pays $210 per day for each placement.", True),
+])
+def test_a_handbooks_numbered_section_title_is_never_read_as_a_term(title, eligible):
+    """A handbook's section number and its title in capitals name what the section is about, whatever rates they name;
+    the learned check never flags them, though a sentence that opens on a number is still read."""
+    assert learned.eligible(title) is eligible

@@ -99,6 +99,14 @@ REPORTED = [
     "Of the five partnership boards, four have confirmed that a total of 2,140 young carers have received short breaks.",
     "The new refuge buildings will increase the number of family places across the county.",
     "A part-time unit is approved for up to 6 hours of care per day.",
+    # history dated from a year; beds a building replaced or added, places that exist already, what a figure leaves out;
+    # what officials predict will be needed; so many a year who take part now
+    "Since 2019, the region has invested over $4 million to add 40 new hospice beds.",
+    "The new unit, which replaced the 12 respite beds at the old hospital, added 6 beds to the county's capacity.",
+    "Places already exist on diversion schemes for 800 young people.",
+    "This is exclusive of the approximately 90 community support beds provided in 30 locations.",
+    "Officials are predicting that 30 additional secure beds will be needed by 2030.",
+    "Approximately 40 young people per year participate in this programme.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
@@ -109,6 +117,8 @@ REQUIRED = [
     "Caseworkers will ensure survivors of sexual violence are contacted within 48 hours of referral.",
     "The programme will create 3,000 new early learning and childcare spaces by 2027.",
     "The advice service will give welfare benefits advice to 1,200 households each year.",
+    # a penalty for failing to do something within a time
+    "Contractors are penalised if they fail to resolve complaints within five working days.",
     "Deliver 48 drop-in sessions a year across the three localities.",
     "The contractor shall carry out 1,200 welfare visits each quarter.",
     "Target: 500 residents to attend a taster session in year one.",

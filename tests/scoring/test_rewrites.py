@@ -1967,6 +1967,16 @@ def test_a_direct_payment_rate_gets_no_provider_terms(text):
     assert "direct payment" in written.lower(), written
 
 
+def test_a_boards_agenda_item_putting_a_rate_to_it_is_flagged_with_no_rewrite():
+    """A board's agenda item ("APPROVE and AUTHORIZE … to execute a contract … at the rate of $290 per ward per day") is a
+    decision put to the board: the day rate is pointed out, but a suggestion pasted over it would read as the contract's
+    terms, so none is written."""
+    findings = review("APPROVE and AUTHORIZE the Chief Probation Officer to execute a contract with the County of Marin for "
+                      "placement of wards at the rate of $290 per ward per day.").findings
+    assert [f.category for f in findings] == ["cost-first"], findings
+    assert findings[0].rewrite is None, findings[0].rewrite
+
+
 def test_a_meetings_minutes_about_a_rate_get_no_rewrite():
     """What a councillor said about a proposed rate is a record of the meeting: rewritten, it would read as terms."""
     findings = review("Mr J Patel CC indicated that the Cabinet had concerns with a fixed hourly rate of £22 per hour.").findings
@@ -2342,6 +2352,17 @@ def test_domestic_abuse_targets_are_rewritten_as_survivors_safer_with_the_abuse_
     written = " ".join(r["rewrite"] for r in _rewrites(text))
     assert "abuse stopped or reduced" in written and "changes that matter most" not in written, written
     assert ("SafeLives Insights" in written) is insights, written
+
+
+def test_refugee_resettlement_targets_are_rewritten_as_newcomers_settling_well():
+    """A resettlement scheme counted by the refugees it takes or the hours of casework it gives: the change is the
+    newcomers' own, settled in a home, work or learning and a community, asked with the Home Office's integration
+    questions in the UK; not "the changes that matter most"."""
+    text = ("Vulnerable Persons Resettlement Scheme\n\nThe council will resettle 40 refugees each year and give 12 hours "
+            "of casework per family.\n")
+    written = " ".join(r["rewrite"] for r in _rewrites(text))
+    assert "settle well" in written and "Indicators of Integration" in written, written
+    assert "changes that matter most" not in written.split("(")[0], written
 
 
 @pytest.mark.parametrize("text,growth", [
