@@ -420,7 +420,10 @@ _RESULTS_LEAD_RE = regex(
     # through:", "In 2023 the service delivered:".
     r"|^(?![^:]{0,200}?\b(?:will|shall|must|should|aims?|plans?|targets?)\b)[^:]{0,160}?\b(?:supported|delivered|provided|achieved|helped|assisted|reached|served|ran|held|completed)\b"
     r"[^:]{0,100}?\b(?:in|during)\s+(?:(?:19|20)\d\d|(?:the\s+)?(?:last|past|previous)\s+(?:year|quarter))\b[^:]{0,60}:\s*$"
-    r"|^\W*in\s+(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?,?\s+(?![^:]{0,60}?\b(?:will|shall|must|should|aims?|plans?)\b)[^:]{0,60}?\b(?:supported|delivered|provided|achieved|helped|assisted|reached|served|ran|held|completed)\b[^:]{0,60}:\s*$",
+    r"|^\W*in\s+(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?,?\s+(?![^:]{0,60}?\b(?:will|shall|must|should|aims?|plans?)\b)[^:]{0,60}?\b(?:supported|delivered|provided|achieved|helped|assisted|reached|served|ran|held|completed)\b[^:]{0,60}:\s*$"
+    # (Also results counted since a year: "Since 2018, with support from SICAP:" over "16,502 people completed a lifelong
+    # learning course".)
+    r"|^\W*since\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b(?![^:]{0,100}?\b(?:will|shall|must|should)\b)[^:]{0,100}:\s*$",
     re.I)
 # The title of a table or list of targets, a label naming them in the plural: "Business Event Targets for 2004–05",
 # "Key performance indicators".

@@ -332,7 +332,7 @@ class DocContext:
 
     def __init__(self, document: str):
         self.area = detect_area(document)
-        if self.area.key == "general" and _CHILD_FUNDING_RE.search(document[:4000]):
+        if self.area.key == "general" and _CHILD_FUNDING_RE.search(document[:4000]) and not _SCHOOL_CHILD_RE.search(document[:4000]):
             self.area = library()["early-years"]  # a funding table "per funded child hour", no other service named
         self.ages = detect_ages(document)
         self.named = named_measures(document)
@@ -2768,6 +2768,11 @@ _CHILD_FUNDING_RE = regex(r"\b(?:each|every|per|an?)\s+(?:eligible\s+|funded\s+)
                           r"|\bentitlements?\b[^.;]{0,120}?\b(?:eligible|funded)\s+child(?:ren)?\b", re.I)
 
 
+# Children at school, whom a rate "per child who attends" pays for at a school's club, not a funded early years place.
+_SCHOOL_CHILD_RE = regex(r"\b(?:special|primary|secondary|junior|infant|high|middle)\s+schools?\b|\bpupils?\b|\bbreakfast\s+clubs?\b"
+                         r"|\b(?:after|before|out[-\s]of)[-\s]school\b|\bschool[-\s]aged?\b", re.I)
+
+
 # A standard for deciding what people apply or claim for, whatever the application: "applications processed within 5
 # working days", "Financial assistance application decision", "Timely processing of applications", "plans checked and
 # cleared within 7 days" (the applicant's outcome is a sound decision in time, not a follow-up about their life).
@@ -2851,8 +2856,11 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # "2 year-olds funding rate …": the clause's own group, whatever the document's area (but a health service's
         # under-fives are its patients: "90% coverage for two and five year olds" is vaccination, not early education)
         area = library()["health-services" if re.search(r"\bcoverage\b", clause.text[:1000], re.I) else "early-years"]
-    if area.key == "general" and (_CHILD_FUNDING_RE.search(clause.text[:1000]) or _CHILD_FUNDING_RE.search(heading)):
-        area = library()["early-years"]  # "providers are paid a locally set hourly rate for the hours each eligible child attends"
+    if area.key == "general" and (_CHILD_FUNDING_RE.search(clause.text[:1000]) or _CHILD_FUNDING_RE.search(heading)) \
+            and not _SCHOOL_CHILD_RE.search(clause.text[:1000]):
+        # "providers are paid a locally set hourly rate for the hours each eligible child attends" (not a school's club:
+        # "For special schools, there is a daily rate of £3.23 per day per child who attends the club")
+        area = library()["early-years"]
     if area.key == "general" and (_APPLICATION_STANDARD_RE.search(clause.text[:1000]) or _APPLICATION_STANDARD_RE.search(heading)):
         area = library()["applications"]  # "Timely processing of applications" / "Claim processing: under 25 days": a decision
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":

@@ -2365,6 +2365,14 @@ def test_refugee_resettlement_targets_are_rewritten_as_newcomers_settling_well()
     assert "changes that matter most" not in written.split("(")[0], written
 
 
+def test_a_schools_club_paid_per_child_per_day_is_not_given_an_under_fives_development_measure():
+    """A rate "per day per child who attends the club" at special schools pays for school children: ASQ-3, a questionnaire
+    for children up to five, is not proposed for them, as it is for a funded early years place."""
+    written = " ".join(f.rewrite or "" for f in review(
+        "For special schools, there is a daily rate of £3.40 per day per child who attends the breakfast club.").findings)
+    assert written and "ASQ-3" not in written, written
+
+
 @pytest.mark.parametrize("text,growth", [
     ("Supplementary feeding program\n\nThe program will serve 2,500 children under five each year.\n", True),
     # children past five: the growth standards are for birth to five, so they are not proposed
