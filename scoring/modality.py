@@ -64,6 +64,10 @@ _STRONG_REPORT_RES = (
           r"|carers|pupils|students|tenants|participants|youth|youths|young\s+people|offenders)\s+(?:currently\s+|now\s+|each\s+year\s+"
           r"|(?:per|a|each)\s+(?:year|month|week)\s+)?(?:receive|use|get|live|rely|attend|access|are|have|need|depend|benefit|wait"
           r"|participate|take\s+part)\b", re.I),
+    # What a change has allowed, told with its result: "This has allowed Lifeline to increase its capacity and for the first
+    # time 500,000 calls were able to be answered in a 12 month period".
+    regex(r"\b(?:has|have|had)\s+(?:allowed|enabled)\b[^.;]{0,120}?\b(?:were|was)\b|\bfor\s+the\s+first\s+time\b[^.;]{0,80}?"
+          r"\b(?:were|was|had\s+been|have\s+been|has\s+been)\b", re.I),
     # History dated from a year, told in the perfect: "Since 2018, Ontario has invested over $26.5 million to add 153 new
     # hospice beds" (no modal verb reaches here: "Since 2018 the service must …" still sets something).
     regex(r"^\W*since\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b[^.;]{0,80}?"
@@ -403,6 +407,12 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
                           # a target of a number still to be reached, whatever year it is for: "A target of 300 people to
                           # be trained in 2027" (its year is the one the target is for, not a period reported on)
                           r"|\btargets?\s+of\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d[\d,]*\s+(?:[\w'’-]+\s+){0,3}?to\s+be\s+[a-z]+ed\b"
+                          # (or of what is to be done, in a funded body's agreement: "receives over $790,000, with a target of
+                          # answering 55,000 calls in their agreement")
+                          r"|\bwith\s+a\s+target\s+of\s+[a-z]+ing\s+(?:at\s+least\s+)?\d[\d,]*\s+(?:[\w'’-]+\s+){0,2}?[a-z]+s\b"
+                          # (and a target a body sets, agrees or expects for a year to come: "anticipates a target of 900
+                          # Disabled Facilities Grants approvals in 2015/16")
+                          r"|\b(?:sets?|agreed|agrees|anticipates?|proposes?|adopted|adopts)\s+a\s+target\s+of\s+(?:at\s+least\s+)?\d"
                           # (not one told as met or missed: "… in 2016, which was exceeded in the first quarter")
                           r"(?![^.;]{0,80}?\b(?:was|were|has\s+been|had\s+been|is)\s+(?:\w+\s+)?(?:met|exceeded|achieved|missed|surpassed|passed|reached)\b)", re.I)
 
@@ -478,6 +488,10 @@ _AS_OF_DATE_RE = regex(
 # indicator's own words, which it quotes, and before its "is to", which binds no one.
 _DESCRIBED_RE = regex(r"^\W*(?:this|the)\s+(?:interactive\s+)?(?:chart|graph|table|figure|map|dashboard|data(?:\s*set)?|spreadsheet)"
                       r"\s+(?:(?:below|above)\s+)?(?:shows|illustrates|presents|sets\s+out|displays|contains|lists|is\s+divided)\b"
+                      # (and what a measure's data stands for: "This data represents the percentage of calls answered in
+                      # Vermont")
+                      r"|^\W*(?:this|the)\s+(?:data|measure|indicator|metric|figure)\s+(?:represents|reflects|measures|counts|is)\s+the\s+"
+                      r"(?:percentage|proportion|share|number|rate|count)\s+of\b"
                       r"|^\W*this\s+is\s+(?:to|intended\s+to)\s+show\b"
                       # a chart's caption: "Bar Chart showing highest number of referrals among 80-84 yrs age group"
                       r"|^\W*(?:(?:bar|line|pie|column|stacked(?:\s+bar)?|donut|doughnut)\s+)?(?:chart|graph|figure|diagram)(?:\s+\d+(?:\.\d+)?)?"
@@ -494,7 +508,8 @@ _FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+|average\s+|mean\s+)?(?:
 # A question told in a reply, its modal the question's: "your Parliamentary Question asking if he will list …".
 _REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",
                               re.I)
-_PAST_MODAL_RE = regex(r"\b(?:should|would|could|might|must|ought\s+to)\s+have\s+(?:been\s+)?\w+", re.I)
+_PAST_MODAL_RE = regex(r"\b(?:should|would|could|might|must|ought\s+to)\s+have\s+(?:been\s+)?\w+"
+                       r"|\b(?:was|were)\s+(?:able|unable)\s+to\s+(?:be\s+)?\w+", re.I)  # (what could be done then: "were able to be answered")
 # A deadline a past modal is set against: "By the end of 2011-12, 6,259 eligible people … should have received a health
 # check" sets a target for that date, not a regret about the past.
 _BY_DEADLINE_RE = regex(r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:19|20)\d\d(?:\s*[-/–]\s*\d\d(?:\d\d)?)?\b|(?:january|february|march|april"
@@ -523,7 +538,7 @@ def reports_fact(text: str) -> bool:
     if "wait" in text and _WAITING_FOR_RE.search(text):
         text = _WAITING_FOR_RE.sub(" ", text)
     if _PAST_MODAL_RE.search(text) and not (_BY_DEADLINE_RE.search(text) and re.search(r"\bshould\s+have\b", text, re.I)):
-        text = _PAST_MODAL_RE.sub(" ", text)
+        text = _PAST_MODAL_RE.sub(lambda m: " were " if m.group(0)[:3].lower() in ("was", "wer") else " ", text)
     if "ask" in text and _REPORTED_QUESTION_RE.search(text):
         text = _REPORTED_QUESTION_RE.sub(" ", text)
     if "|" not in text and "\t" not in text and not _TARGET_RE.search(text) and not _IMPERATIVE_RE.search(text) \

@@ -114,6 +114,9 @@ REPORTED = [
     "We also announced an increase in the number of training places for therapists and nurses.",
     "An average primary school, with 50% take-up, will receive over £20,000 a year.",
     "This represents a 3% increase on 2019 funding for the programme.",
+    # what a change allowed, told with its result; what a measure's data stands for
+    "This has allowed the helpline to grow and for the first time 400,000 calls were able to be answered in a year.",
+    "This data represents the percentage of calls answered in the state by one of the two centres.",
 ]
 REQUIRED = [
     "The provider will deliver 200 group sessions per year.",
@@ -129,6 +132,9 @@ REQUIRED = [
     # a count set on a list's line, its progress told in brackets; a longest wait to be brought down to a time
     "The funding provides:\n• 30 additional respite places (at end of June 2024, 12 new places were opened).",
     "The plan sets a target to reduce the maximum wait for assessment to eight weeks.",
+    # a funded body's target in its agreement, and one a body anticipates for a year to come, though told
+    "The centre receives £400,000 a year, with a target of answering 30,000 calls in its agreement.",
+    "The agency has indicated that it anticipates a target of 600 adaptation approvals in 2026/27.",
     "Deliver 48 drop-in sessions a year across the three localities.",
     "The contractor shall carry out 1,200 welfare visits each quarter.",
     "Target: 500 residents to attend a taster session in year one.",
