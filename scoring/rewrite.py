@@ -2768,6 +2768,9 @@ _CHILD_FUNDING_RE = regex(r"\b(?:each|every|per|an?)\s+(?:eligible\s+|funded\s+)
                           r"|\bentitlements?\b[^.;]{0,120}?\b(?:eligible|funded)\s+child(?:ren)?\b", re.I)
 
 
+_YOUNG_CLIENTS = {"children", "families", "parents"}  # (the groups a service for children up to ten serves)
+
+
 # Children at school, whom a rate "per child who attends" pays for at a school's club, not a funded early years place.
 _SCHOOL_CHILD_RE = regex(r"\b(?:special|primary|secondary|junior|infant|high|middle)\s+schools?\b|\bpupils?\b|\bbreakfast\s+clubs?\b"
                          r"|\b(?:after|before|out[-\s]of)[-\s]school\b|\bschool[-\s]aged?\b", re.I)
@@ -2883,6 +2886,11 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # "Red 1 calls … measured against an 8 minute response time": an ambulance's, whatever else the draft is about
         area = library()["health-services"]
     scope = _scope(clause, heading, doc)
+    if scope.ages is not None and scope.ages.high is not None and scope.ages.high < 11 and doc is not None \
+            and not set(area.clients) & _YOUNG_CLIENTS and detect_ages(clause.text) is None and detect_ages(heading) is None:
+        # children's ages named elsewhere in the draft ("Hourly rate cap for under-fives" in another table) are not the ages
+        # of a service for adults: debt advice to households keeps its own measures, which are for adults
+        scope.ages = None
     if area.key not in ("general", "health-services") and _CONTACT_RE.search(clause.text[:1000]) \
             and _clause_area(clause.text).key in ("general", "libraries") and not _EMERGENCY_CALLS_RE.search(clause.text[:1000]) \
             and not any("contact standard" in " ".join(o.aims) for o in area.outcomes):

@@ -2354,6 +2354,18 @@ def test_domestic_abuse_targets_are_rewritten_as_survivors_safer_with_the_abuse_
     assert ("SafeLives Insights" in written) is insights, written
 
 
+def test_childrens_ages_named_elsewhere_in_a_draft_do_not_strip_an_adult_service_of_its_measures():
+    """Found in the Slack hand check: a childcare rate table's "under-fives" header in one part of a draft made every clause
+    read as for children up to four, so debt advice to households lost its money outcome (its measures are for adults)
+    and got the generic follow-up. Ages named in another table are not the ages of an adults' service."""
+    draft = ("Support services: draft specification\n\n"
+             "The provider will give debt advice to 900 households each year.\n\n"
+             "Care type | Hourly rate cap for under-fives | Hourly rate cap for school-age children\n"
+             "Family Day Care | $13.24 | $12.10\n")
+    [written] = [f.rewrite for f in review(draft).findings if f.category == "output-only" and f.rewrite]
+    assert "better off" in written and "changes that matter most" not in written, written
+
+
 def test_refugee_resettlement_targets_are_rewritten_as_newcomers_settling_well():
     """A resettlement scheme counted by the refugees it takes or the hours of casework it gives: the change is the
     newcomers' own, settled in a home, work or learning and a community, asked with the Home Office's integration
