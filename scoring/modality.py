@@ -509,7 +509,7 @@ _FIGURES_LEAD_IN_RE = regex(r"^\W*(?:the\s+)?(?:total\s+|average\s+|mean\s+)?(?:
 _REPORTED_QUESTION_RE = regex(r"\b(?:asking|asked|asks)\s+(?:[\w'-]+\s+){0,2}?(?:if|whether)\s+(?:[\w'-]+\s+){1,4}?(?:will|would|shall|can|could)\b",
                               re.I)
 _PAST_MODAL_RE = regex(r"\b(?:should|would|could|might|must|ought\s+to)\s+have\s+(?:been\s+)?\w+"
-                       r"|\b(?:was|were)\s+(?:able|unable)\s+to\s+(?:be\s+)?\w+", re.I)  # (what could be done then: "were able to be answered")
+                       r"|\b(?P<then>was|were)\s+(?:able|unable)\s+to\s+(?:be\s+)?\w+", re.I)  # (what could be done then: "were able to be answered")
 # A deadline a past modal is set against: "By the end of 2011-12, 6,259 eligible people … should have received a health
 # check" sets a target for that date, not a regret about the past.
 _BY_DEADLINE_RE = regex(r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?:19|20)\d\d(?:\s*[-/–]\s*\d\d(?:\d\d)?)?\b|(?:january|february|march|april"
@@ -538,7 +538,7 @@ def reports_fact(text: str) -> bool:
     if "wait" in text and _WAITING_FOR_RE.search(text):
         text = _WAITING_FOR_RE.sub(" ", text)
     if _PAST_MODAL_RE.search(text) and not (_BY_DEADLINE_RE.search(text) and re.search(r"\bshould\s+have\b", text, re.I)):
-        text = _PAST_MODAL_RE.sub(lambda m: " were " if m.group(0)[:3].lower() in ("was", "wer") else " ", text)
+        text = _PAST_MODAL_RE.sub(lambda m: " were " if m.group("then") else " ", text)  # (the account stays one: "were")
     if "ask" in text and _REPORTED_QUESTION_RE.search(text):
         text = _REPORTED_QUESTION_RE.sub(" ", text)
     if "|" not in text and "\t" not in text and not _TARGET_RE.search(text) and not _IMPERATIVE_RE.search(text) \
