@@ -822,11 +822,29 @@ def _header_like(cells: tuple[str, ...]) -> bool:
     """A header names columns: several short cells (two when one is a time limit), none of them a value or a percentage."""
     # (a note in brackets or after a dash is not the column's name: "PERFORMANCE MEASURES (Division: Senior Center)",
     # "Desired Level — Strategic Focus Area: Arts & Culture")
+    years = _year_columns(cells)
     return (len(cells) >= 3 or len(cells) == 2 and (TIME_LIMIT_COLUMN_RE.search(cells[1]) is not None
                                                     or _TWO_CELL_MEASURE_RE.search(cells[0]) is not None
                                                     and _TWO_CELL_TARGET_RE.match(cells[1]) is not None)) \
-        and not any((_VALUE_RE.match(c) and not (k == 0 and _NUMBER_HEADING_RE.match(c))) or "%" in c
+        and not any((_VALUE_RE.match(c) and not (k == 0 and _NUMBER_HEADING_RE.match(c)) and not (years and k > 0)) or "%" in c
                     or len(_BRACKET_NOTE_RE.sub("", c)) > _cell_max(c) for k, c in enumerate(cells))
+
+
+# A column named by its year alone, perhaps with a note: "2019", "2020 (forecast)", "2023/24", "FY2022".
+_YEAR_CELL_RE = regex(r"^\W*(?:fy\s?)?((?:19|20)\d\d)(?:\s*[/–-]\s*(?:(?:19|20)?\d\d))?(?:\s*\(?[a-z][a-z ]{0,20}\)?)?\W*$", re.I)
+
+
+def _year_columns(cells: tuple[str, ...]) -> bool:
+    """Whether a row's cells after its first are years running on from one to the next ("Grant type | 2018 | 2019 | 2020
+    (forecast)"): a header naming its columns by year, not a row of counts (three counts that happen to fall between 1900
+    and 2099 seldom rise a year at a time)."""
+    if len(cells) < 3 or not re.search(r"[A-Za-z]", cells[0]) or re.search(r"\d", cells[0]):
+        return False
+    found = [_YEAR_CELL_RE.match(c) for c in cells[1:]]
+    if not all(found):
+        return False
+    years = [int(m.group(1)) for m in found if m]
+    return all(0 < b - a <= 2 for a, b in zip(years, years[1:]))
 
 
 # A number column's heading as the first cell, not a Yes/No value: "No.", "No", "#" over the rows' item numbers.
@@ -1018,6 +1036,12 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             # two cells that name a measure and its target ("Assessment of Performance | 2018/19 Budget Standard") head a
             # table: they name its columns and set nothing themselves
             header, columns, flat = two, column_roles(two), []
+            out.append(ClauseInfo("header", tuple(headings), lead_in, header, header, columns))
+            continue
+        if role == "heading" and _row_like(c) and "\n" not in text and _year_columns(cells := split_cells(text)) \
+                and _header_like(cells):
+            # "Grant type | 2018 | 2019 | 2020 (forecast)": a header naming its columns by year, over the rows it heads
+            header, columns, flat = cells, column_roles(cells), []
             out.append(ClauseInfo("header", tuple(headings), lead_in, header, header, columns))
             continue
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
@@ -1315,7 +1339,9 @@ _TOLD_BID_OR_HISTORY_RE = regex(
     r"court|commission)\s+(?:of\s+\w+\s+)?(?:approved|agreed|authori[sz]ed|adopted|accepted)\b"
     # (and a board's agenda item, its verbs in capitals, that puts a contract to it: "APPROVE and AUTHORIZE the County
     # Probation Officer … to execute a contract with the County of Sonoma … at the rate of $375 per ward per day")
-    r"|^\W*(?:title:\s*)?(?-i:APPROVE|AUTHORIZE|AUTHORISE|RATIFY|ADOPT)\b(?:\s+(?-i:and)\s+(?-i:AUTHORIZE|AUTHORISE|DIRECT|APPROVE)\b)?", re.I)
+    r"|^\W*(?:title:\s*)?(?-i:APPROVE|AUTHORIZE|AUTHORISE|RATIFY|ADOPT)\b(?:\s+(?-i:and)\s+(?-i:AUTHORIZE|AUTHORISE|DIRECT|APPROVE)\b)?"
+    # (and one price held against another: "That compares with the €30 paid per bed per night in …")
+    r"|^\W*(?:this|that|which|it|these|those)\s+(?:figure\s+|rate\s+|price\s+|cost\s+)?(?:compares|contrasts)\s+(?:with|to)\b", re.I)
 
 
 # A sentence that sets nothing tells what happened or what is: a decision or a request made ("The council approved a

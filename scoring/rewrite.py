@@ -737,6 +737,9 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     row's place in a run of rows rewritten together: consecutive rows take turns among the
     outcomes that fit, rather than all naming the same one."""
     place = place or Place("sentence")
+    if template == "homecare-outcomes" and _ROOM_PRICE_RE.search(line := _line_at(clause, start)) \
+            and not _SUPPORT_IN_ROOM_RE.search(f"{line}\n{_setting(clause, doc_area)[2]}"):
+        return None  # a room's or a bed's price by the night: no support plan to pay on, and its price is the point
     if template == "output-to-outcome" and _PAYMENT_LINK_RE.search(clause.text[:4000]):
         template = "payment-to-outcome"  # an activity target with money on it: the payment is what to change
     if place.kind == "row":
@@ -783,6 +786,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         return short
     if template == "output-to-outcome" and quote and (kept := _capacity_kept(clause, start, end, doc_area)):
         return as_item(place, kept)
+    if template == "homecare-outcomes" and place.kind == "sentence" and (kept := _unpriced_rule(clause, doc_area)):
+        return kept
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         # The label that opens the finding's own line: a label on a line above it is a heading or another row's
@@ -2215,6 +2220,8 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     slot = _child_development_slot(area, scope) if early else _own_outcomes_slot(_care_area(area, line), scope)
     direct = _direct_payments(doc_area)
     who = None if early else _rate_who(line, heading, area, scope, doc_area, scheme)
+    if not early and not direct and _CARE_HOME_RE.search(line):
+        slot, who = _care_home_part(line, heading, scope, doc_area)  # a care home's residents, not people kept at home
     if money is not None:  # "Home care (per worker) | £15.10 | per hour |": the row as written, the outcome part under it
         if (kept := _rate_row_kept(cells, money, lambda marked: "|".join(marked).strip(), slot, early, direct, who)) is not None:
             return kept
@@ -2229,7 +2236,8 @@ def _rate_line(clause: Clause, start: int, doc_area: DocContext | Area, document
     return _with_outcome_part(line, slot, early, direct, who)
 
 
-_CARE_HOME_RE = regex(r"\b(?:care|nursing|residential)\s+homes?\b|\bdementia\s+rate\b", re.I)
+_CARE_HOME_RE = regex(r"\b(?:care|nursing|residential)\s+homes?\b|\bdementia\s+rate\b"
+                      r"|\b(?:long[\s-]term\s+care|aged\s+care|ltc)\s+(?:\(\s*ltc\s*\)\s+)?homes?\b", re.I)
 _CHILDCARE_PLACE_RE = regex(r"\b(?:child\s?care|nursery|pre-?school|funded\s+(?:places?|hours|early\s+education)|early\s+education)\b", re.I)
 
 
@@ -2245,15 +2253,71 @@ def _rate_rise_line(clause: Clause, start: int, doc_area: DocContext | Area) -> 
         return None
     area, scope, heading = _setting(clause, doc_area)
     if _CARE_HOME_RE.search(line):  # people living in a care home: their care-related quality of life, not staying at home
-        slots = [o for o in _outcome_slots(library()["adult-social-care"], 4, "rate", scope, own_aim=False)
-                 if o["key"] != "living-at-home-records"]
-        slot = next((o for o in slots if o["key"] == "ascot"), slots[0])
-        who = _rate_who(line, heading, library()["adult-social-care"], scope, doc_area)
+        slot, who = _care_home_part(line, heading, scope, doc_area)
     else:
         slot = _own_outcomes_slot(_care_area(area, line), scope)
         who = _rate_who(line, heading, area, scope, doc_area)
     return (f"{line.rstrip(' .;,')}; {_payment_part(slot, who)}, rather than the time paid for"
             f"{line[-1] if line[-1] in '.;' else '.'}")
+
+
+# A price for a room or a bed by the night or the day, as hotels and hostels are bought ("€65.00 per room per day",
+# "the €30 paid per bed per night"), with no care or support named beside it: it buys a roof, and an outcome payment
+# on a support plan would invent a service that is not there.
+_ROOM_PRICE_RE = regex(r"\bper\s+(?:room|bedroom|hotel\s+room|unit\s+of\s+accommodation)\s+per\s+(?:night|day|week)\b"
+                       r"|\bper\s+(?:bed|bed\s?space)\s+per\s+night\b"
+                       r"|\b(?:hotel|hostel|b\s?&\s?b|bed\s+and\s+breakfast)\s+(?:rooms?\s+)?(?:rates?|prices?|costs?)\b", re.I)
+_SUPPORT_IN_ROOM_RE = regex(r"\b(?:support|care|nursing|hospice|treatment|respite|therapeutic|staffed|supervis\w*|detox\w*"
+                            r"|rehabilitation|recovery|hospital|ward|patients?|residents?|placements?|foster\w*|meals?)\b", re.I)
+
+
+def _unpriced_rule(clause: Clause, doc_area: DocContext | Area) -> str | None:
+    """A sentence that says how care is paid by the day but names no amount ("The program pays one of four per diem rates",
+    "DADS pays one of the per diem rates for each day … regardless of the volume of services provided"): the rule stays as
+    written, and a sentence after it links part of the payment to the outcome. A support-plan paragraph in its place
+    dropped the rule it was there to state."""
+    text = clause.text.strip()
+    if "\n" in text or "|" in text or len(text) > 300 or not _SENTENCE_END_RE.search(text) or _AMOUNT_RE.search(text) \
+            or _BARE_AMOUNT_RE.search(text) or not _DAY_RATE_RULE_RE.search(text) or _BY_THE_CLOCK_RE.search(text) \
+            or _DIRECT_PAYMENT_RE.search(text):
+        return None  # (care at home bought by the hour or the minute keeps its own suggestion: visit lengths, travel time)
+    area, scope, heading = _setting(clause, doc_area)
+    if _CARE_HOME_RE.search(text):
+        slot, who = _care_home_part(text, heading, scope, doc_area)
+    elif area.key == "carers" or _CARERS_WORD_RE.search(text):
+        return None  # whether the carers give the care (Shared Lives) or are helped is the template's to tell
+    elif area.key == "general":
+        # no service named: the change each person names, for the group the sentence names (not care at home's)
+        slot = _outcome_slots(area, 1, _seed(clause, clause.start, clause.end), scope)[0]
+        who = _beneficiaries(text, heading, area, scope.ages, _doc_group(doc_area))
+    else:
+        # (a service with outcomes of its own, hospice care say, is paid on them, as its suggestions elsewhere are)
+        slot = _own_outcomes_slot(area, scope) if area.key in _CARE_PLAN_AREAS \
+            else _outcome_slots(area, 1, _seed(clause, clause.start, clause.end), scope)[0]
+        who = _rate_who(text, heading, area, scope, doc_area)
+    part = _payment_part(slot, who).replace("part of the payment linked", "Part of the payment is linked", 1)
+    return f"{text} {part}."
+
+
+_SENTENCE_END_RE = regex(r"[.!?]['\"’”)]*\s*$")
+# A rule for paying by the day: "per diem rates", "a daily rate", "for each day an individual … qualifies".
+_DAY_RATE_RULE_RE = regex(r"\bper[\s-]+diem\b|\b(?:daily|day|nightly|weekly)\s+rates?\b|\bper\s+(?:day|night|week)\b"
+                          r"|\bfor\s+each\s+(?:day|night|week)\b", re.I)
+_BY_THE_CLOCK_RE = regex(r"\b(?:hours?|hourly|minutes?|visits?)\b", re.I)
+
+
+def _care_home_part(line: str, heading: str, scope: _Scope, doc_area: DocContext | Area) -> tuple[dict[str, str], str | None]:
+    """The outcome part for a care or nursing home's rate: its residents' care-related quality of life (ASCOT), and who
+    they are. Staying in one's own home, the example for care at home, contradicts the setting the rate pays for."""
+    care = library()["adult-social-care"]
+    slots = [o for o in _outcome_slots(care, 4, "rate", scope, own_aim=False) if o["key"] != "living-at-home-records"]
+    who = _rate_who(line, heading, care, scope, doc_area)
+    if who == care.beneficiaries:  # named by no group of its own: the home's residents, not every adult with care needs
+        who = "older residents" if _OLDER_WORD_RE.search(f"{line}\n{heading}") else "residents"
+    return next((o for o in slots if o["key"] == "ascot"), slots[0]), who
+
+
+_OLDER_WORD_RE = regex(r"\b(?:older|elderly|aged\s+care|over\s+65s?)\b", re.I)
 
 
 def _development_scope(scope: _Scope) -> _Scope:

@@ -3344,3 +3344,38 @@ def test_every_row_under_an_injury_schemes_header_is_for_the_injured_person():
              "Housekeeping (per hour) | H601* | $37.85 |\n")
     written = [f.rewrite for f in review(table).findings if f.rewrite and f.category == "cost-first"]
     assert written and "whether people supported at home" in written[0] and "children and young people" not in written[0], written
+
+
+def test_a_care_home_rate_row_is_linked_to_its_residents_quality_of_life_not_to_staying_at_home():
+    """A nursing home's weekly fee, as a fee table gives it: the outcome part is the residents' own (ASCOT), never that they
+    stay living in their own home, which contradicts the setting the fee pays for."""
+    for row, who in (("Nursing home (standard) | £905.10 per week", "whether residents"),
+                     ("Older people's nursing home | £905.10 per week (excluding FNC)", "whether older people")):
+        written = [f.rewrite for f in review(f"Care home fees 2025/26\n{row}\n").findings if f.rewrite and f.category == "cost-first"]
+        assert written and written[0].startswith(row) and who in written[0] and "ASCOT" in written[0], written
+        assert "own home" not in written[0] and "supported at home" not in written[0], written
+
+
+@pytest.mark.parametrize("clause", [
+    "Maximum price: €70.00 per room per night, excluding VAT, for a single adult occupant.",
+    "That compares with the £28 paid per bed per night in council-run hostels.",
+])
+def test_a_price_for_a_room_or_a_bed_by_the_night_is_pointed_out_with_no_support_plan_suggestion(clause):
+    """A room's or a bed's price buys a roof: an outcome payment on a support plan would invent a service that is not
+    there (and a price held against another is told, not set)."""
+    found = [f for f in review(clause).findings if f.category == "cost-first"]
+    assert found and not any(f.rewrite for f in found), [f.rewrite for f in found]
+    respite = [f.rewrite for f in review("Respite beds are paid at £120 per bed per night.").findings if f.rewrite]
+    assert respite and "£120 per bed per night" in respite[0], respite
+
+
+def test_a_day_rate_rule_with_no_amount_is_kept_with_the_outcome_part_after_it():
+    """"The scheme pays one of three hospice per diem rates": the rule stays as written and a sentence after it links part
+    of the payment to the service's own outcome, not a support-plan paragraph that drops the rule."""
+    rule = "The scheme pays one of three hospice per diem rates for each day a patient is enrolled."
+    written = [f.rewrite for f in review(rule).findings if f.rewrite]
+    assert written and written[0].startswith(rule), written
+    assert "Part of the payment is linked to whether" in written[0] and "IPOS" in written[0], written
+    home = "The policy sets the level-of-care per diem paid to a licensee for each long-term care home."
+    written = [f.rewrite for f in review(home).findings if f.rewrite]
+    assert written and written[0].startswith(home) and "ASCOT" in written[0] and "own home" not in written[0], written
