@@ -588,7 +588,8 @@ _XREF_RE = regex(r"^\W*(?:(?:see|refer\s+to|as\s+per)\s+)?(?:minutes?|paragraphs
                  r"clauses?|pages?|tables?|schedules?)\s+[\w.()-]{1,12}(?:\s+(?:above|below|refers?|applies))*\W*$", re.I)
 # A section's number and title, alone: "Section 17a-17-11 - Computation of per diem rate for residential care" (a title
 # names what the section is about and sets nothing).
-_SECTION_TITLE_RE = regex(r"^\W*(?:section|sec\.|§|rule|regulation|article)\s*[\w.()-]{1,16}\s*[-–—:]\s+[^\d.;:!?\n|\t]{3,100}$"
+# (its title may end on a full stop, as a regulation's contents give it: "§ 51.40 - Basic per diem rates.")
+_SECTION_TITLE_RE = regex(r"^\W*(?:section|sec\.|§|rule|regulation|article)\s*[\w.()-]{1,16}\s*[-–—:]\s+[^\d.;:!?\n|\t]{3,100}\.?$"
                           # (or a handbook's section number and its title in capitals, nothing else: "5200 Hospice Per
                           # Diem Rates", "3.2 Unit Types")
                           r"|^\W*\d{1,5}(?:\.\d{1,3})*\.?\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z][\w'’-]*)|and|of|for|the|to|in|on|&))*\s*$", re.I)

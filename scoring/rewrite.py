@@ -786,8 +786,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
         return short
     if template == "output-to-outcome" and quote and (kept := _capacity_kept(clause, start, end, doc_area)):
         return as_item(place, kept)
-    if template == "homecare-outcomes" and place.kind == "sentence" and (kept := _unpriced_rule(clause, doc_area)):
-        return kept
+    if template == "homecare-outcomes" and place.kind in ("sentence", "item") and (kept := _unpriced_rule(clause, doc_area)):
+        return as_item(place, kept)
     sentence = _sentence_rewrite(template, clause, start, end, document, weight_sets, doc_area, quote, place.kind)
     if template in ("output-to-outcome", "payment-to-outcome", "homecare-outcomes"):
         # The label that opens the finding's own line: a label on a line above it is a heading or another row's
@@ -2279,8 +2279,10 @@ def _unpriced_rule(clause: Clause, doc_area: DocContext | Area) -> str | None:
     text = clause.text.strip()
     if "\n" in text or "|" in text or len(text) > 300 or not _SENTENCE_END_RE.search(text) or _AMOUNT_RE.search(text) \
             or _BARE_AMOUNT_RE.search(text) or not _DAY_RATE_RULE_RE.search(text) or _BY_THE_CLOCK_RE.search(text) \
-            or _DIRECT_PAYMENT_RE.search(text):
-        return None  # (care at home bought by the hour or the minute keeps its own suggestion: visit lengths, travel time)
+            or _DIRECT_PAYMENT_RE.search(text) or re.search(r"\b(?:[A-Z]\.){2,}$", text):
+        # (care at home bought by the hour or the minute keeps its own suggestion: visit lengths, travel time; and a
+        # sentence cut at an abbreviation, "as set under 38 U.S.C.", is not kept half-way)
+        return None
     area, scope, heading = _setting(clause, doc_area)
     if _CARE_HOME_RE.search(text):
         slot, who = _care_home_part(text, heading, scope, doc_area)

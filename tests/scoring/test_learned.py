@@ -391,6 +391,9 @@ def test_a_tables_caption_gets_no_learned_suggestion_and_its_rows_are_read_under
 @pytest.mark.parametrize("title,eligible", [
     ("4100 Residential Care Per Diem Rates", False),
     ("2.3 Payment Units And Rates", False),
+    # a regulation's section sign, number and title, ending on a full stop as its contents give it
+    ("§ 12.30 - Basic daily rates.", False),
+    ("§ 12.30 - The State shall pay $96 for each day of care.", True),
     # a sentence that opens on a number still may set something
     ("4100 The county pays $210 per day for each placement.", True),
 ])

@@ -3379,3 +3379,11 @@ def test_a_day_rate_rule_with_no_amount_is_kept_with_the_outcome_part_after_it()
     home = "The policy sets the level-of-care per diem paid to a licensee for each long-term care home."
     written = [f.rewrite for f in review(home).findings if f.rewrite]
     assert written and written[0].startswith(home) and "ASCOT" in written[0] and "own home" not in written[0], written
+
+
+def test_a_listed_day_rate_rule_keeps_its_marker_and_words_with_the_outcome_sentence_after_them():
+    """A regulation's list item that names a day's rate and no sum ("(2) The basic per diem rate for each day the resident
+    is in the nursing home.") comes back as the same item, its marker and words kept, with the outcome sentence after it."""
+    item = "(2) The basic per diem rate for each day the resident is in the nursing home."
+    written = [f.rewrite for f in review(f"Payment\n{item}\n").findings if f.rewrite and f.category == "cost-first"]
+    assert written and written[0].startswith(item + " Part of the payment is linked to whether residents"), written
