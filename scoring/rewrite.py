@@ -737,6 +737,8 @@ def rewrite(template: str, clause: Clause, start: int, end: int, document: str,
     row's place in a run of rows rewritten together: consecutive rows take turns among the
     outcomes that fit, rather than all naming the same one."""
     place = place or Place("sentence")
+    if template == "homecare-outcomes" and _not_care_bought(clause, doc_area):
+        return None  # an interpreter's, a lawyer's or a driver's hours, or a charge the person pays: no support plan to pay on
     if template == "homecare-outcomes" and _ROOM_PRICE_RE.search(line := _line_at(clause, start)) \
             and not _SUPPORT_IN_ROOM_RE.search(f"{line}\n{_setting(clause, doc_area)[2]}"):
         return None  # a room's or a bed's price by the night: no support plan to pay on, and its price is the point
@@ -2269,6 +2271,33 @@ _ROOM_PRICE_RE = regex(r"\bper\s+(?:room|bedroom|hotel\s+room|unit\s+of\s+accomm
                        r"|\b(?:hotel|hostel|b\s?&\s?b|bed\s+and\s+breakfast)\s+(?:rooms?\s+)?(?:rates?|prices?|costs?)\b", re.I)
 _SUPPORT_IN_ROOM_RE = regex(r"\b(?:support|care|nursing|hospice|treatment|respite|therapeutic|staffed|supervis\w*|detox\w*"
                             r"|rehabilitation|recovery|hospital|ward|patients?|residents?|placements?|foster\w*|meals?)\b", re.I)
+
+
+# Services bought by the hour that are not care or support: interpreting and translation, legal aid and court work,
+# driving, tutoring. Their hours are the service; a support plan's outcome payment would invent one.
+_NOT_CARE_SERVICE_RE = regex(r"\b(?:interpret(?:er|ers|ing)|translat(?:or|ors|ion)|sign\s+language|legal\s+aid|lawyers?|solicitors?"
+                             r"|barristers?|counsel\s+fees?|duty\s+counsel|attorneys?|public\s+defen[cs]e|court\s+(?:work|appearances?)"
+                             r"|drivers?|driving|tutors?|tutoring|tuition)\b", re.I)
+_CARE_NAMED_RE = regex(r"\b(?:care|carers?|support\s+workers?|personal\s+assistan\w+|nursing|respite|homemak\w+|attendant|"
+                       r"support(?:ed)?\s+living|domiciliary|reablement|hospice)\b", re.I)
+# What a person is charged for a service, told to them ("the most you will pay is £5.88 per week", "You will receive a bill
+# in April"): their charge, not the rate a provider is paid.
+_CHARGED_TO_PERSON_RE = regex(r"\b(?:the\s+most\s+)?you\s+(?:will\s+|would\s+)?(?:pay|be\s+charged|be\s+billed|receive\s+a\s+bill)\b"
+                              r"|\bis\s+paid\s+on\s+a\s+\w+\s+basis\b", re.I)
+
+
+def _not_care_bought(clause: Clause, doc_area: DocContext | Area) -> bool:
+    """Whether a rate's clause is for a service that is not care or support (an interpreter's hours, a lawyer's tariff, a
+    driver's reimbursement, a tutor's hour), named in the clause, its heading or the document's opening and with no care
+    named in the clause; or a charge told to the person who pays it."""
+    text = clause.text[:1000]
+    if _CHARGED_TO_PERSON_RE.search(text):
+        return True
+    if _CARE_NAMED_RE.search(text):
+        return False
+    doc = doc_area if isinstance(doc_area, DocContext) else None
+    around = f"{text}\n{doc.heading_above(clause.start) if doc else ''}\n{doc.text[:3000] if doc else ''}"
+    return _NOT_CARE_SERVICE_RE.search(around) is not None and not _CARE_NAMED_RE.search(around[len(text):])
 
 
 def _unpriced_rule(clause: Clause, doc_area: DocContext | Area) -> str | None:

@@ -340,3 +340,22 @@ def test_maternity_and_tb_care_are_measured_by_their_own_records_not_by_general_
         proposed = _measures_in(rewrite)
         assert own in proposed, rewrite
         assert not proposed & {"eq5d-5l", "eq5d-y", "nhs-proms"}, rewrite
+
+
+@pytest.mark.parametrize("clause", [
+    "Practices must deliver at least 96% of their contracted units of dental activity each year.",
+    "The practice will see 1,200 new NHS dental patients a year.",
+])
+def test_dental_activity_is_measured_by_oral_health_not_general_health_scales(clause):
+    """Units of dental activity or new patients seen count the work: the rewrite names oral health as the person feels it
+    (OHIP-14, for adults) and completed care, not a general health questionnaire or hospital admissions."""
+    [written] = output_rewrites(clause)
+    assert "OHIP-14" in written and "teeth, mouth or dentures" in written, written
+    assert "EQ-5D" not in written and "hospital admission" not in written, written
+
+
+def test_childrens_dental_care_never_gets_an_adult_questionnaire():
+    """OHIP-14 was validated with adults: a children's dental service is given its records of completed care instead."""
+    [written] = output_rewrites("Children's dental service: the provider will complete 3,000 courses of treatment for "
+                                "children a year.")
+    assert "OHIP" not in written and "dental care records" in written and "3,000 courses of treatment" in written, written

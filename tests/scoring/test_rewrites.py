@@ -3387,3 +3387,17 @@ def test_a_listed_day_rate_rule_keeps_its_marker_and_words_with_the_outcome_sent
     item = "(2) The basic per diem rate for each day the resident is in the nursing home."
     written = [f.rewrite for f in review(f"Payment\n{item}\n").findings if f.rewrite and f.category == "cost-first"]
     assert written and written[0].startswith(item + " Part of the payment is linked to whether residents"), written
+
+
+@pytest.mark.parametrize("clause", [
+    "Sign language interpreters are paid $58 per hour, with a two hour minimum booking.",
+    "The legal aid tariff pays duty counsel $95 per hour for court appearances.",
+    "If you only receive a community alarm from the council, the most you will pay is £4.10 per week.",
+])
+def test_a_rate_for_a_service_that_is_not_care_or_a_charge_to_the_person_gets_no_support_plan_suggestion(clause):
+    """An interpreter's or a lawyer's hourly rate, or what a person is charged for an alarm, is pointed out at most, never
+    rewritten as care planned around a support plan with part of the payment on its outcomes."""
+    found = [f for f in review(clause, learned=True).findings if f.category == "cost-first"]
+    assert not any(f.rewrite for f in found), [f.rewrite for f in found]
+    care = [f.rewrite for f in review("Home care will be paid at £21.50 per hour.").findings if f.rewrite]
+    assert care and "£21.50 per hour" in care[0], care
