@@ -2263,9 +2263,9 @@ def _rate_rise_line(clause: Clause, start: int, doc_area: DocContext | Area) -> 
             f"{line[-1] if line[-1] in '.;' else '.'}")
 
 
-# A price for a room or a bed by the night or the day, as hotels and hostels are bought ("€65.00 per room per day",
-# "the €30 paid per bed per night"), with no care or support named beside it: it buys a roof, and an outcome payment
-# on a support plan would invent a service that is not there.
+# A price for a room by the night, the day or the week, or for a bed by the night, as hotels and hostels are bought
+# ("€65.00 per room per day", "the €30 paid per bed per night"), with no care or support named beside it: it buys a
+# roof, and an outcome payment on a support plan would invent a service that is not there.
 _ROOM_PRICE_RE = regex(r"\bper\s+(?:room|bedroom|hotel\s+room|unit\s+of\s+accommodation)\s+per\s+(?:night|day|week)\b"
                        r"|\bper\s+(?:bed|bed\s?space)\s+per\s+night\b"
                        r"|\b(?:hotel|hostel|b\s?&\s?b|bed\s+and\s+breakfast)\s+(?:rooms?\s+)?(?:rates?|prices?|costs?)\b", re.I)
@@ -2308,7 +2308,7 @@ def _unpriced_rule(clause: Clause, doc_area: DocContext | Area) -> str | None:
     text = clause.text.strip()
     if "\n" in text or "|" in text or len(text) > 300 or not _SENTENCE_END_RE.search(text) or _AMOUNT_RE.search(text) \
             or _BARE_AMOUNT_RE.search(text) or not _DAY_RATE_RULE_RE.search(text) or _BY_THE_CLOCK_RE.search(text) \
-            or _DIRECT_PAYMENT_RE.search(text) or re.search(r"\b(?:[A-Z]\.){2,}$", text):
+            or _DIRECT_PAYMENT_RE.search(text) or _ABBREVIATION_END_RE.search(text):
         # (care at home bought by the hour or the minute keeps its own suggestion: visit lengths, travel time; and a
         # sentence cut at an abbreviation, "as set under 38 U.S.C.", is not kept half-way)
         return None
@@ -2335,6 +2335,7 @@ _SENTENCE_END_RE = regex(r"[.!?]['\"’”)]*\s*$")
 _DAY_RATE_RULE_RE = regex(r"\bper[\s-]+diem\b|\b(?:daily|day|nightly|weekly)\s+rates?\b|\bper\s+(?:day|night|week)\b"
                           r"|\bfor\s+each\s+(?:day|night|week)\b", re.I)
 _BY_THE_CLOCK_RE = regex(r"\b(?:hours?|hourly|minutes?|visits?)\b", re.I)
+_ABBREVIATION_END_RE = regex(r"\b(?:[A-Z]\.){2,}$")  # a clause the segmenter ended at "U.S.C.", not at its full stop
 
 
 def _care_home_part(line: str, heading: str, scope: _Scope, doc_area: DocContext | Area) -> tuple[dict[str, str], str | None]:
