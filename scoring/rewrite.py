@@ -655,14 +655,25 @@ _IN_CARE_RE = regex(r"\bfoster(?:ing)?\s+(?:care|carers?|placements?|allowances?
 # pensionary benefits within two months", "Licences will be issued within 5 working days".
 _DECISION_STANDARD_RE = regex(
     r"\b(?:clear|process|decide|determine|approve|issue|authori[sz]e|settle|sanction|grant|dispose\s+of)(?:s|d|ed|ing)?\b[^.;|\n]{0,60}?"
-    r"\b(?:applications?|claims?|cases|benefits?|pensions?|dues|permits?|licen[cs]es?|certificates?|refunds?|requests?\s+for)\b"
-    r"(?=[^.;|\n]{0,80}?\bwithin\b)"
+    r"\b(?:applications?|claims?|cases|benefits?|pensions?|dues|permits?|licen[cs]es?|certificates?|refunds?|requests?\s+for"
+    r"|(?:tax\s+)?returns|registrations?)\b(?=[^.;|\n]{0,80}?\bwithin\b)"
     r"|\b(?:applications?|claims?|permits?|licen[cs]es?|certificates?|pensions?)\b[^.;|\n]{0,60}?\b(?:will|shall|must|should|to)\s+be\s+"
     r"(?:processed|decided|determined|approved|issued|cleared|settled|sanctioned|granted|disposed\s+of)\b"
     # (a measure's name: "pension transactions and payments processed within established timeframes", "refunds issued
     # within 30 days")
     r"|\b(?:applications?|claims?|permits?|licen[cs]es?|certificates?|pensions?|refunds?|(?:pension|benefit)[\w-]*\s+(?:payments?"
-    r"|transactions?))\b[^.;|\n]{0,40}?\b(?:processed|decided|determined|approved|issued|cleared|settled|paid)\s+within\b", re.I)
+    r"|transactions?)|(?:public\s+)?records?\s+requests?|(?:information|foi|access)\s+requests?|requests?\s+for\s+(?:information|records)"
+    r"|(?:tax\s+)?returns|registrations?)\b[^.;|\n]{0,40}?\b(?:processed|decided|determined|approved|issued|cleared|settled|paid)\s+within\b"
+    # the time told from the application: "approve the rental of halls within one week from the application date", "issue
+    # the permit within 10 working days of receiving a complete application"
+    r"|\b(?:clear|process|decide|determine|approve|issue|authori[sz]e|settle|sanction|grant|register)(?:s|d|ed|ing)?\b[^.;|\n]{0,80}?"
+    r"\bwithin\b[^.;|\n]{0,40}?\b(?:of|from|after|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:(?:the\s+)?(?:receiv\w*|receipt\s+of"
+    r"|submission\s+of|lodg\w*)\s+)?(?:the\s+|your\s+|a\s+|an\s+)?(?:complete[d]?\s+|full\s+|valid\s+)?(?:applications?|claims?)\b"
+    # a time to issue what was applied for, named by what is issued: "issue the planning permission results within 57 days",
+    # "passwords will be issued within eight working days" after registering, "85% of first reports on new applications in
+    # 13 weeks"
+    r"|\b(?:issue|grant|approve)(?:s|d|ed|ing)?\b[^.;|\n]{0,40}?\bplanning\s+(?:permissions?|approvals?|consents?|decisions?)\b"
+    r"|\b(?:reports?|decisions?)\s+on\s+(?:all\s+|new\s+)*applications?\s+(?:with)?in\s+\d", re.I)
 
 
 # The client group a clause's own words name, as the library tags the groups its areas and measures are for.
