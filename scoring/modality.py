@@ -31,6 +31,8 @@ _TARGET_RE = regex(
     r"\b(?:aims?\b|aim\s+(?:is|for)|targets?\b|trajector(?:y|ies)\b|kpis?\b|key\s+performance|performance\s+(?:indicator|measure|standard"
     r"|threshold)|minimum|at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+maximum|benchmark"
     r"|standard\s+is|acceptable\s+level|achievable\s+level|measured\s+by|per\s+(?:week|month|quarter|year|annum)"
+    # a level the scheme sets without its figure: "payment to practices where a specified proportion of women have been screened"
+    r"|(?:specified|prescribed|required)\s+(?:proportion|percentage|share)"
     # a goal set as a figure: "The scheme's goal for service in 2031 is 240 young carers" (not "our goal is to help …")
     r"|goals?\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:is|are|will\s+be)\s+(?:to\s+(?:serve|reach|enrol|see|support)\s+)?(?:at\s+least\s+)?\d)\b",
     re.I,
@@ -349,6 +351,10 @@ _STRONG_REPORT_RES = (
     # weekly hours" (a duty to meet it has a modal verb, read before this).
     regex(r"\b\d[\d,]*\s+(?:[\w'’-]+\s+){0,4}?(?:(?:are|is|still)\s+)?not\s+being\s+(?:met|seen|delivered|provided|covered|filled"
           r"|picked\s+up|allocated|assessed)\b|\bunmet\s+(?:need|demand)\s+(?:of|amounting\s+to|totalling|totaling|stands\s+at|is)\b", re.I),
+    # Cases counted against a standard they missed: "there are 847 referrals in breach of the 13 week target" (a count of
+    # breaches is a result; a limit on them has a modal verb, read before this).
+    regex(r"\b\d[\d,]*\s+(?:[\w'’-]+\s+){0,3}?(?:(?:are|were|is|was|remain|remained)\s+)?(?:(?:currently|now|still)\s+)?(?:in\s+breach\s+of"
+          r"|breaching|outside)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:targets?|standards?|time\s+limits?)\b", re.I),
     # What the buyer buys today, told of the market: "The county council purchases 21,000 hours of home care a week
     # through block and spot contracts" (what the provider must deliver has a modal verb, read before this).
     regex(r"\b(?:council|authority|trust|board|department|county|borough|we)\s+(?:currently\s+|now\s+)?(?:purchases|buys|commissions"
