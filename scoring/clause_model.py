@@ -158,7 +158,7 @@ _QUESTION_RE = regex(
     r"|the\s+(?:total\s+)?(?:numbers?|amounts?|levels?|proportions?|percentages?|costs?|rates?)\s+of)\b"
     # … whatever it asks, when a member asks a minister by title: "370. Deputy Jo Bloggs asked the Minister for Health the
     # HSE's home help hours target for 2018; … and if he will make a statement on the matter".
-    r"|^\W*(?:\d+\.\s*)?(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Lord|Baroness|Sir|Dame)\s+(?:[\w.'-]+\s+){1,4}?"
+    r"|^\W*(?:\d+\.?\s*)?(?:Deputy|Senator|Mr\.?|Mrs\.?|Ms\.?|Miss|Dr\.?|Lord|Baroness|Sir|Dame)\s+(?:[\w.'-]+\s+){1,4}?"
     r"asked\s+the\s+(?:Minister|Secretary\s+of\s+State|Taoiseach|Tánaiste|First\s+Minister|Cabinet\s+Secretary)\b"
     # a parliament's written question: "Mr. Smith: To ask the Secretary of State for Health what the hourly rate paid …"
     r"|^\W*(?:[\w.'’-]+\s+){0,4}?(?:[\w.'’-]+:\s*)?to\s+ask\s+(?:the|her|his|my)\s+(?:[\w'’-]+\s+){0,8}?(?:what|whether|how|why|if|when|which|for)\b"
@@ -401,7 +401,15 @@ _RESULTS_HEADING_RE = regex(
     # A form's cell of last year's figures: "Prior Year Program Results".
     r"|(?:previous|prior|last|past)\s+(?:program(?:me)?\s+|fiscal\s+|financial\s+|contract\s+)?years?(?:'s|’s)?\s+(?:program(?:me)?\s+)?results"
     # What has been done so far, as a grant's page heads it: "Indicators & Metrics to Date", "Progress to date".
-    r"|\bto\s+date(?=\s*:?\s*$))\b", re.I)
+    r"|\bto\s+date(?=\s*:?\s*$)"
+    # a title over the figures a service recorded in a period gone by: "Service data: 12th August 2021 to 30th September 2023"
+    r"|(?:service|monitoring|activity|programme|program)\s+data\b(?=[^\n]{0,100}?\b(?:19|20)\d\d\b))\b", re.I)
+# The line that titles such figures: the data named, then the period from one date to another, and nothing more.
+_DATA_PERIOD_TITLE_RE = regex(
+    r"^[^.!?;\n]{0,80}?\b(?:service|monitoring|activity|programme|program)\s+data\b\s*(?::|,|for|from|covering)?\s*(?:the\s+period\s+)?"
+    r"(?:from\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\b"
+    r"[^.!?;\n]{0,60}?\b(?:to|until|through|-|–)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d\s*$", re.I)
 _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|requirements?|specification|schedule|contract"
                            r"|expected|planned|required|proposed|projected)\b", re.I)
 # A lead-in over figures already achieved: "Service highlights for the year:", "Current data indicates:", "These
@@ -542,7 +550,7 @@ _THRESHOLD_ONLY_RE = regex(
 
 
 # A bare indicator line: what is counted, with no figure ("Number of referrals made", "% of clients seen").
-_BARE_INDICATOR_RE = regex(r"^\W*(?:total\s+)?(?:number|no\.|no(?=\s+of\b)|#|percentage|proportion|rate|%)\s+of\b", re.I)
+_BARE_INDICATOR_RE = regex(r"^\W*(?:total\s+)?(?:number|no\.|no(?=\s+of\b)|#|percent(?:age)?|proportion|rate|%)\s+of\b", re.I)
 # An outcome statement over such lines, in an outcomes framework: "People at risk get help early", "Fewer
 # children will need care", "Risk is reduced for people who use drugs", "Services: support services are safe
 # and effective". The indicators under it are how progress to it is tracked; they hold no provider to a count.
@@ -695,6 +703,8 @@ def text_role(text: str, kind: str = "sentence") -> str:
     if _METHOD_DEF_RE.search(stripped) and not _AWARD_RULE_RE.search(stripped) \
             and not re.search(r"\d", _OTHER_FIGURE_RE.sub(" ", stripped)):
         return "definition"  # a guide's account of a method, not the rule of a contract
+    if kind == "sentence" and _DATA_PERIOD_TITLE_RE.match(stripped) and not sets_requirement(stripped):
+        return "heading"  # "Service data: 12th August 2021 (date of launch) to 30th September 2023": the title over its figures
     if kind == "sentence" and _is_label(stripped) and _RESULTS_HEADING_RE.search(stripped) \
             and not re.search(r"\d", _SECTION_NUMBER_RE.sub("", stripped, count=1)):
         return "heading"  # (its section's number is not a figure: "2.1 IMPORTANT INFORMATION AT A GLANCE OF HOSPITAL")  # "Indicators & Metrics to Date": the title over results, which the figures under it are
@@ -1044,6 +1054,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
             header, columns, flat = cells, column_roles(cells), []
             out.append(ClauseInfo("header", tuple(headings), lead_in, header, header, columns))
             continue
+        first = text.partition("\n")[0].strip()
+        if "\n" in text and role in ("guidance", "target") and _DATA_PERIOD_TITLE_RE.match(first) and not sets_requirement(first):
+            headings = headings[-3:] + [first]  # a title over a period's figures, run into the first of them: it heads the rest
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
         if role == "heading":
             depth = _depth(text)

@@ -351,6 +351,16 @@ _STRONG_REPORT_RES = (
     # weekly hours" (a duty to meet it has a modal verb, read before this).
     regex(r"\b\d[\d,]*\s+(?:[\w'’-]+\s+){0,4}?(?:(?:are|is|still)\s+)?not\s+being\s+(?:met|seen|delivered|provided|covered|filled"
           r"|picked\s+up|allocated|assessed)\b|\bunmet\s+(?:need|demand)\s+(?:of|amounting\s+to|totalling|totaling|stands\s+at|is)\b", re.I),
+    # A sum worked out, not a level set: "Multiplied by 10 cases, that's over 52 hours a week", "that works out at 40 visits a
+    # day" (a level to reach has a modal verb or a target word, read before this).
+    regex(r"^\W*(?:multiplied|divided)\s+by\b|\b(?:that|this|which|it)(?:['’]s|\s+works\s+out\s+(?:at|to|as)|\s+comes\s+to)\s+"
+          r"(?:over|about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+(?:over|under))?\s*[£$€]?\d", re.I),
+    # A service described by how many it serves in a year, told roughly: "FHS provides services to more than 30,000
+    # low-income clients annually", "Our programs serve over 15,000 participants each year".
+    regex(r"\b(?:provides?|serves?|supports?|reaches?|helps?|sees?|assists?)\b(?:\s+[\w-]+){0,3}?\s+(?:more\s+than|over|nearly"
+          r"|almost|around|about|approximately|some|upwards\s+of)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:people|persons|clients|participants"
+          r"|patients|residents|families|children|youth|young\s+people|women|mothers|individuals|households|members|students|customers"
+          r"|users|callers|seniors|veterans)\s+(?:annually|each\s+year|every\s+year|a\s+year|per\s+year)\b", re.I),
     # Cases counted against a standard they missed: "there are 847 referrals in breach of the 13 week target" (a count of
     # breaches is a result; a limit on them has a modal verb, read before this).
     regex(r"\b\d[\d,]*\s+(?:[\w'’-]+\s+){0,3}?(?:(?:are|were|is|was|remain|remained)\s+)?(?:(?:currently|now|still)\s+)?(?:in\s+breach\s+of"
@@ -427,7 +437,7 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
 # participles describe the count ("visits made"), they do not report what happened, unless a finite verb does
 # ("Number of visits made in 2023 was 1,200").
 _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-z]?[\s:.–-]*)?(?:(?:the\s+)?(?:total\s+)?number|no\.|no(?=\s+of\b)|"
-                           r"percentage|proportion|%|rate)\s+of\b", re.I)
+                           r"percent(?:age)?|proportion|%|rate)\s+of\b", re.I)
 # A result told as such: a share that did or did not meet a target or standard ("Only 51% of ambulances reached the most
 # life threatening calls within the set target", "of the 36 high risk cases monitored, only a minority met the
 # standard"), a target told as met or missed, a results table's "actual outputs achieved".
