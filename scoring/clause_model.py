@@ -415,7 +415,7 @@ _TARGET_HEADING_RE = regex(r"\b(?:targets?|kpis?|key\s+performance|standards?|re
 # A lead-in over figures already achieved: "Service highlights for the year:", "Current data indicates:", "These
 # measures had met their quarter 3 targets:". The entries of its list are results, not targets set for a provider.
 _RESULTS_LEAD_RE = regex(
-    r"\b(?:highlights|achievements|key\s+(?:facts|figures|statistics)|at\s+a\s+glance)\b[^:]{0,60}:\s*$"
+    r"\b(?:highlights|achievements|key\s+(?:facts|figures|statistics|findings)|main\s+findings|at\s+a\s+glance)\b[^:]{0,60}:\s*$"
     r"|\b(?:data|figures|statistics|results|records|returns)\b[^:]{0,40}?\b(?:indicates?|indicated|shows?|showed|reveals?|revealed)\s*(?:that\s*)?:\s*$"
     r"|\b(?:had|have|has)\s+(?:(?:all|now|already)\s+)?(?:met|achieved|exceeded|reached|surpassed)\s+(?:their|its|the|our)\s+(?:[\w-]+\s+){0,3}?(?:targets?|goals?)\b[^:]{0,40}:\s*$"
     # (Also in the simple past, over each measure it names: "The department exceeded each Federal Performance Measure as
