@@ -3419,3 +3419,23 @@ def test_a_rate_for_a_service_that_is_not_care_or_a_charge_to_the_person_gets_no
     assert not any(f.rewrite for f in found), [f.rewrite for f in found]
     care = [f.rewrite for f in review("Home care will be paid at £21.50 per hour.").findings if f.rewrite]
     assert care and "£21.50 per hour" in care[0], care
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # diabetes care counted in reviews or cycles of care: the results the reviews are for, from the practice's records
+    ("Practices will complete an annual diabetes review for 90% of registered patients with diabetes.",
+     "within the treatment targets agreed with them", ("changes that matter most", "lose weight")),
+    # a prevention programme counted in sessions: weight lost and kept off, not the control of a condition people do not have
+    ("The provider will deliver 16 core sessions of the diabetes prevention programme to 400 adults at risk of type 2 "
+     "diabetes each year.", "lose weight and keep it off", ("treatment targets", "living with their condition")),
+    # children with diabetes: the adult targets and adult scales are not proposed for them
+    ("The children's diabetes team will see 95% of children aged 5 to 15 with type 1 diabetes for an annual review.",
+     "Children aged 5 to 15", ("treatment targets", "EQ-5D-5L")),
+])
+def test_diabetes_care_and_prevention_get_their_own_outcomes(text, wanted, unwanted):
+    """A diabetes service measured by reviews held or sessions run is asked for what they are for: blood glucose,
+    blood pressure and cholesterol within target for people with diabetes (the three the National Diabetes Audit reports),
+    weight lost and kept off for adults at risk; never adult targets or adult scales for children."""
+    written = " ".join(f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite)
+    assert wanted in written, written
+    assert not any(u in written for u in unwanted), written
