@@ -3005,6 +3005,11 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         # bins and streets: a contact standard, measured by whether people got what they got in touch for, not by the
         # document's own service (a health service's calls, an ambulance's above all, keep their own measures)
         area = library()["general"]
+    if area.key not in ("general", "applications") and _clause_area(clause.text).key == "general" \
+            and _DECISION_STANDARD_RE.search(clause.text[:1000]):
+        # "We will process 90% of tax returns within 10 working days" pasted beside a diabetes service's targets: a time to
+        # decide what people applied for, measured by the decision, not by the document's own service
+        area = library()["general"]
     if area.key not in ("general", "health-services") and _clause_area(clause.text).key == "general" \
             and _PATIENT_TRANSPORT_RE.search(clause.text[:1000]):
         # a patient transport line pasted beside another service's ("On collection from the clinic you can expect: To wait

@@ -3439,3 +3439,14 @@ def test_diabetes_care_and_prevention_get_their_own_outcomes(text, wanted, unwan
     written = " ".join(f.rewrite for f in review(text).findings if f.category == "output-only" and f.rewrite)
     assert wanted in written, written
     assert not any(u in written for u in unwanted), written
+
+
+def test_a_time_to_decide_applications_pasted_beside_another_service_keeps_its_own_outcome():
+    """A counter's standard on its own line in a draft about diabetes care is measured by the decision, not by the
+    blood glucose targets of the service the rest of the draft is about."""
+    draft = ("Practices will complete an annual diabetes review for 90% of registered patients with diabetes.\n\n"
+             "We will process 90% of tax returns within 10 working days.\n")
+    written = [f.rewrite for f in review(draft).findings if f.category == "output-only" and f.rewrite]
+    assert len(written) == 2, written
+    assert "treatment targets" in written[0], written[0]
+    assert "decision" in written[1] and "blood glucose" not in written[1], written[1]
