@@ -1384,6 +1384,35 @@ def _told_sentence(text: str) -> bool:
     return bool(_REPORTING_VERB_RE.search(text))
 
 
+# A speaker's words told, past the forms above: a speaker by role who stated, announced or confirmed something ("Last week
+# the Minister stated …"), words put "according to" a body that speaks ("According to the health ministry, …"), news
+# heard second hand ("News from our members … says", "we're hearing that …") and a minister's own first person ("I am
+# setting the target of …"). Not a document speaking ("as stated in Schedule 2", "according to the specification").
+_PERSON = (r"(?:she|he|they|spokes(?:person|man|woman)|minister|premier|councillor|leader|director|chief\s+executive|chair(?:man|woman)?"
+           r"|secretary|representative|officials?|deputy|senator|taoiseach|mayor)")
+_BODY = r"(?:union|department|ministry|government)"  # (told only in the past: "The Department confirms that …" answers a bidder)
+_SPEAKER_TOLD_RE = regex(
+    rf"\b{_PERSON}\s+(?:also\s+|has\s+|had\s+|have\s+)?(?:stated|states|announced|announces|confirmed|confirms|explained|warned"
+    rf"|insisted|pledged|promised|revealed|indicated)\b"
+    rf"|\b{_BODY}\s+(?:also\s+|has\s+|had\s+)?(?:stated|announced|confirmed|warned|pledged|promised|revealed)\b"
+    rf"|\baccording\s+to\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON}|{_BODY})\b"
+    r"|\bnews\s+from\b|\bwe(?:'|’)re\s+hearing\b|\bwe\s+are\s+hearing\b|\bwe\s+(?:have\s+)?heard\s+that\b"
+    r"|(?-i:\bI\s+(?:am|have|was)\s+(?:setting|announcing|pleased|delighted|committed|confirming|clear|determined)\b"
+    r"|\bI\s+(?:can\s+)?(?:confirm|announce|announced|set)\b)", re.I)
+# A clause that opens a quotation in the first person ("“Long waits are unacceptable and we are committed to …"): a
+# speaker's words, whoever is named after them.
+_QUOTED_FIRST_PERSON_RE = regex(r"^\W{0,3}?[“\"](?=[^”\"]{0,400}\b(?:we|our|us|I|my)\b)", re.I)
+# An open quotation: more opening marks than closing ones, or an odd number of straight ones.
+def _opens_quote(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+# A row of a results table, its status given ("Met target", "Target not met", "… Meeting Target"): how a target went, told.
+_RESULT_STATUS_RE = regex(r"(?m)(?:^|\t|\|)[ \t]*(?:(?:met|not\s+met|missed|achieved|exceeded|below|above|on)\s+target"
+                          r"|target\s+(?:met|not\s+met|missed|achieved|exceeded)|(?:partially\s+|not\s+)?met)[ \t]*(?:$|\t|\|)|\bmeeting\s+target[ \t]*$",
+                          re.I)
+
+
 def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
     """Whether the clause tells what is (a rate given in answer to a request for information, news in reported speech, a
     bidder's price or a past decision told as history) rather than setting terms: no rewrite is written for it. `before`:
@@ -1391,6 +1420,11 @@ def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
     if _REPORTED_SPEECH_RE.search(clause.text[:2000]) or _TOLD_BID_OR_HISTORY_RE.search(clause.text[:2000]) \
             or MINUTES_RE.search(clause.text[:300]):  # a meeting's minutes ("Mr Smith CC indicated that …")
         return True
+    if _SPEAKER_TOLD_RE.search(clause.text[:2000]) or _QUOTED_FIRST_PERSON_RE.search(clause.text[:400]) \
+            or _RESULT_STATUS_RE.search(clause.text[:2000]):
+        return True
+    if before and _opens_quote(before) and (_REPORTED_SPEECH_RE.search(before) or _SPEAKER_TOLD_RE.search(before)):
+        return True  # the next sentence of a speaker's quotation ('she says that "Funding is … In the year ahead, …')
     if clause.kind == "sentence" and info.role not in ("target", "heading") and _told_sentence(clause.text):
         return True  # a decision, a request or a trend told: rewritten, it would read as a commitment
     if not _MONEY_FIGURE_RE.search(clause.text[:2000]):

@@ -282,6 +282,11 @@ MAX_ROWS_REWRITTEN = 8  # rows of one table in one suggestion; the commissioner 
 _LONGEST_LEARNED_QUOTE = 100  # characters of a clause a learned suggestion quotes back as its activity
 
 
+NOT_SET_HERE = ("this line reports terms set elsewhere (a speaker's words, an answer or a result), so there is no clause of "
+                "yours to rewrite in its place.")
+NOT_ENGLISH = "the clause is not in English, and an English suggestion could not be pasted in its place."
+
+
 def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Document, area: Area) -> list[Finding]:
     """Each finding's rewrite, fitted to its place; a run of findings in one table that want the
     same kind of rewrite gets one suggestion, the rewritten rows together, on its first finding."""
@@ -305,10 +310,12 @@ def _with_rewrites(findings: list[Finding], rule_of: dict[str, Rule], doc: Docum
         i = doc.index_at(f.start)
         clause = doc.clauses[0] if i is None else doc.clauses[i]
         if i is not None and told_not_set(clause, doc.model[i], doc.clauses[i - 1].text.strip() if i else ""):
-            out.append(f)  # an FOI answer's rate or a news report's price: rewritten, it would read as contract terms
+            # an FOI answer's rate, a news report's price or a speaker's target: rewritten, it would read as contract terms
+            out.append(replace(f, no_rewrite=NOT_SET_HERE))
             continue
         if other_language(clause.text):
-            out.append(f)  # a clause in Indonesian or Welsh: an English suggestion could not be pasted in its place
+            # a clause in Indonesian or Welsh: an English suggestion could not be pasted in its place
+            out.append(replace(f, no_rewrite=NOT_ENGLISH))
             continue
         if template == "payment-to-outcome" and (clause.start, f.line) in care:
             template = "homecare-outcomes"

@@ -30,6 +30,9 @@ class Finding:
     # on one clause), the line of the finding that carries it. Shown in reports, not in the JSON
     # contract, where `rewrite` stays null.
     rewrite_on_line: int | None = None
+    # Why no rewrite is offered, when the clause reports rather than sets terms or is not in English. Shown in
+    # reports, not in the JSON contract.
+    no_rewrite: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -194,7 +194,8 @@ def _finding_text(number: int, finding) -> tuple[str, bool]:
     links = [link(g.get("url", ""), g.get("title", "")) for g in finding.guidance]
     text = words("finding", number=number, level=escape(finding.level), category=escape(finding.category),
                  line=finding.line, quote=quote, message=clipped["message"], why=clipped["why"],
-                 rewrite=clipped["rewrite"] or None, see_line=finding.rewrite_on_line, links=links)
+                 rewrite=clipped["rewrite"] or None, see_line=finding.rewrite_on_line,
+                 no_rewrite=escape(getattr(finding, "no_rewrite", None) or "") or None, links=links)
     return text, clipped != escaped
 
 

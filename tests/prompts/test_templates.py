@@ -26,7 +26,7 @@ SLACK = {
     "counts": {"counts": COUNTS},
     "finding": {"category": "output-only", "level": "error", "line": 4, "links": ["<https://x.org|Guide>"],
                 "message": "Counts activity.", "number": 1, "quote": ">200 sessions", "rewrite": None, "see_line": None,
-                "why": "Because."},
+                "no_rewrite": None, "why": "Because."},
     "review_more": {"hidden": 7},
     "shared_by": {"who": "<@U1>"},
     "answer_sources": {"sources": [{"link": "<https://x.org|Guide>", "source": "NEF"}]},
@@ -108,6 +108,12 @@ def test_a_suggestion_shared_by_two_findings_on_one_line_is_pointed_to_as_the_ot
     out = render_report(review("Award criteria: price 70%, quality 30%, with no marks for social value."), fmt)
     assert "the suggestion for the other finding on this line, which covers this one too." in out
     assert "the suggestion at line 1," not in out
+
+
+@pytest.mark.parametrize("fmt, said", [("text", "    No rewrite: this line reports"), ("markdown", "*No rewrite:* this line reports")])
+def test_a_finding_without_a_rewrite_because_it_is_told_says_so(fmt, said):
+    out = render_report(review("We are hearing that some branches now expect advisers to open 12 new cases a week."), fmt)
+    assert said in out and "Try instead" not in out
 
 
 def test_markdown_report_has_the_checklist_table():

@@ -1708,6 +1708,41 @@ def test_a_rate_told_as_a_fact_is_flagged_but_not_rewritten_into_contract_terms(
     assert all(f.rewrite is None and f.rewrite_on_line is None for f in found), [f.rewrite for f in found]
 
 
+@pytest.mark.parametrize("told", [
+    # a body or a speaker by role told as the source
+    "According to the health department, the scheme will fund 40,000 counselling sessions a year.",
+    "The Minister confirmed that each hub will deliver 500 hours of therapy per quarter.",
+    # news heard second hand
+    "We are hearing that some branches now expect advisers to open 12 new cases a week.",
+    # a quotation in the first person, and the next sentence of a speaker's quotation
+    "“We remain committed to seeing 90% of children within 12 weeks of referral.",
+    'As part of the statement, he says that "New funding of £2 million is provided for home visits. In the coming '
+    'year, each team must carry out 300 home visits."',
+    # a results table's row, its status given
+    "80% of referrals seen within 10 working days\tTarget met",
+    "Number of home visits completed\t1,200\tNot met",
+])
+def test_a_target_told_by_someone_else_is_flagged_but_not_rewritten_as_the_providers_words(told):
+    """A news report, a debate or a results page that tells of an activity target: the finding stands, but a rewrite
+    would turn a minister's words or a result into what "the provider" will do, which nobody could paste in its place.
+    The report says why there is no rewrite."""
+    found = [f for f in review(told).findings if f.category == "output-only"]
+    assert found, told
+    assert all(f.rewrite is None and f.rewrite_on_line is None for f in found), [f.rewrite for f in found]
+    assert all(f.no_rewrite and "reports terms set elsewhere" in f.no_rewrite for f in found)
+
+
+@pytest.mark.parametrize("terms", [
+    "As stated in Schedule 2, the provider will deliver 300 sessions a year.",
+    "The provider will deliver support according to the specification, including 200 home visits a year.",
+    "The department confirms that the provider must complete 500 assessments a year.",
+    "Number of home visits completed\t1,200\tQuarterly",
+])
+def test_a_document_speaking_or_a_buyer_answering_still_sets_terms_and_gets_its_rewrite(terms):
+    found = [f for f in review(terms).findings if f.category == "output-only"]
+    assert found and found[0].rewrite and found[0].no_rewrite is None, terms
+
+
 @pytest.mark.parametrize("terms", [
     "Payment\nThe hourly rate we pay for home care is £22.40 per hour across all providers.",
     "Providers will be paid £23.10 per hour for home care during said contract period.",

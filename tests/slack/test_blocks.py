@@ -195,6 +195,14 @@ def test_a_finding_that_shares_a_suggestion_points_to_the_line_that_has_it():
     assert len(pointer) == 1 and "*Try instead:* the suggestion at line 3" in pointer[0]
 
 
+def test_a_finding_told_by_a_speaker_says_why_it_has_no_rewrite():
+    """A minister's target pasted from a news report is flagged, and the message says there is nothing of the
+    commissioner's to rewrite, rather than leaving the reader to wonder where the suggestion went."""
+    report = review("The minister announced that each hub will run 40 group sessions a month.")
+    [text] = [t for t in section_texts(review_message(report, review_id=4).blocks) if "output-only" in t]
+    assert "*No rewrite:* this line reports terms set elsewhere" in text and "*Try instead:*" not in text
+
+
 def test_findings_are_shown_most_serious_first_and_buttons_point_at_the_right_one():
     report = review((Path(EXAMPLES[0]).parent / "youth-service-spec.md").read_text(encoding="utf-8"))
     message = review_message(report, review_id=77, max_findings=20)
