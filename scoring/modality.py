@@ -109,7 +109,9 @@ _STRONG_REPORT_RES = (
           r"|\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d(?:[/-]\d\d)?|last\s+(?:year|month|quarter))"
           r"\s+saw\b"
           r"|\baccount(?:s|ed)?\s+for\s+(?:over\s+|around\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|some\s+|just\s+(?:over|under)\s+)?"
-          r"\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\b"
+          # (not a scheme's weight on a payment: "Recording of smoking status accounts for 7% of the performance payment")
+          r"\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\b(?!\s+(?:the\s+|an?\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}?"
+          r"(?:performance|incentive|achievement|bonus)\s+(?:payments?|funding|pool)\b)"
           r"|\b(?:have|has|had)\s+(?:now\s+|already\s+)?(?:met|exceeded|achieved|delivered\s+on|fulfilled)\s+(?:our|its|their|the|this)"
           r"\s+(?:[\w-]+\s+)?(?:commitments?|targets?|pledges?|ambitions?|goals?)\b", re.I),
     # A survey's answers: "Nearly half reported working on over 30 cases", "staff reported caseloads exceeding 70" (what
