@@ -145,7 +145,8 @@ _DEFINED_AS_RE = regex(
     r"(?:explain|describe|state|set\s+out|say|show)\s+(?:what|how|why)\b", re.I)
 # A real question opens with a question word; "we go lowest price again, right?" is a statement with a tag.
 _QUESTION_RE = regex(
-    r"^\W*(?:q\d*[:.)]\s*)?(?:is|are|was|were|does|do|did|will|would|can|could|should|shall|must|may|might|what|how|why"
+    # (a question may open on "And" or "But" after the one before it: "And might there be a clash if 2 or more …?")
+    r"^\W*(?:q\d*[:.)]\s*)?(?:(?:and|but|or|also|so)\s+)?(?:is|are|was|were|does|do|did|will|would|can|could|should|shall|must|may|might|what|how|why"
     r"|when|where|which|who|whom|whose|has|have|had|isn't|aren't|doesn't|don't)\b[^?]*\?\W*$"
     # the question after a condition: "If the lowest bid will not do, then what recourse is there?"
     r"|^\W*(?:if|when|where|once|given|since)\b[^?]{0,200},\s*(?:then\s+)?(?:what|how|why|who|which|is|are|does|do|can|could|should"

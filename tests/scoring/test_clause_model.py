@@ -32,6 +32,9 @@ def _info(text, starts_with):
     ("Bids will be evaluated by a panel of three officers.", "procedure"),
     # A question after a condition, a result cell, a month and year in the past, and a path to a target.
     ("If the panel thinks the cheapest bid will fail, what can it do?", "question"),
+    # a bidder's second question, opening on "And" after the first
+    ("And might there be a clash if 3 or more centres run classes on the same evening?", "question"),
+    ("But will providers have to deliver 40 sessions in the first quarter?", "question"),
     ("| Target met. | The team ran 412 sessions and 80 home visits. |", "report"),
     ("There were 41,200 calls to the helpline in June 2025, about 16 million a year.", "report"),
     ("Method 2: Best price-quality ratio", "definition"),
