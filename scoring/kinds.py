@@ -404,6 +404,11 @@ def _unpriced(info: ClauseInfo) -> str:
 _CURRENCY_LABEL_RE = regex(r"(?:KES|KSh|KShs|ZAR|NGN|INR|Rs\.?|UGX|TZS|GHS|USD|GBP|EUR|NZD|AUD|CAD|PHP|BTN|Nu\.?|R|N|[$£€₹₦¥])")
 
 
+# A header over prices of food (convention 7: a price per item of goods is no activity payment): a column of payment, price
+# or cost beside meals or food items.
+_GOODS_PRICE_HEADER_RE = regex(r"^(?=.*\b(?:rates?\s+of\s+payment|price|cost|payment\s+rate)\b)(?=.*\b(?:meals?|food\s+items?|food)\b)", re.I | re.S)
+
+
 def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
     """A table row read as one unit with its header: a target column holding a number or a time, or a
     performance-measure column naming a count, holds the provider to what the row names."""
@@ -429,6 +434,8 @@ def _kpi_row_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
             continue
         if _CURRENCY_LABEL_RE.fullmatch(info.indicator().strip()):
             continue  # "KES 69,873,240.00" under "Year | Recurrent | Total": a budget's sum, its currency no indicator
+        if info.header and _GOODS_PRICE_HEADER_RE.search(" | ".join(info.header)):
+            continue  # "Meal | Max Rate of Payment (per child per day) | Minimum number of food items": a price list of food
         start, end = (info.row_start, info.row_end) if info.row_start is not None else (clause.start, clause.end)
         if start in seen_rows:
             continue  # a flattened row is several clauses: one finding for the row

@@ -443,9 +443,10 @@ _INDICATOR_LINE_RE = regex(r"[\s*•\-–|]*+(?:(?:kpi|pi|ref|op|no\.?)\s*\d+[a-
 # A result told as such: a share that did or did not meet a target or standard ("Only 51% of ambulances reached the most
 # life threatening calls within the set target", "of the 36 high risk cases monitored, only a minority met the
 # standard"), a target told as met or missed, a results table's "actual outputs achieved".
-_TOLD_RESULT_RE = regex(r"\b(?:only|just)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|a\s+(?:minority|handful|few|third|quarter|half"
+# (also "as few as 20 per cent of calls … can be answered": what a service manages, told as a problem)
+_TOLD_RESULT_RE = regex(r"\b(?:only|just|as\s+(?:few|little|low)\s+as)\s+(?:\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)|a\s+(?:minority|handful|few|third|quarter|half"
                          r"|fraction))(?!\w)[^.;]{0,100}?\b(?:met|reached|achieved|hit|missed|arrived|responded|were\s+(?:seen|treated|"
-                         r"reached|answered|completed)|left|are\s+(?:seen|treated)|received|waited|got)\b"
+                         r"reached|answered|completed)|left|are\s+(?:seen|treated)|can\s+be\s+(?:seen|treated|reached|answered|helped)|received|waited|got)\b"
                          # a report's finding: "the annual report shows only 65 per cent …", "The audit found that 71% …"
                          r"|\b(?:report|data|figures|statistics|audit|survey|review)\s+(?:shows?|showed|reveals?|revealed|finds|found)\s+"
                          r"(?:that\s+)?(?:only\s+|just\s+|about\s+|around\s+|nearly\s+|almost\s+)?\d"
