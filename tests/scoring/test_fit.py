@@ -553,7 +553,7 @@ def test_a_two_column_price_list_without_end_bars_comes_back_as_its_rows_for_the
     lines = fees[0].rewrite.split("\n")
     assert lines[:2] == ["MMR | £10.06", "Pertussis | £10.06"], lines
     assert len(lines) == 3 and lines[2].startswith("These fees stay the base rates, with part of the payment linked to"), lines
-    assert "patients" in lines[2] and "homeless" not in lines[2] and "tenancy" not in lines[2], lines[2]
+    assert "vaccine-preventable disease" in lines[2] and "homeless" not in lines[2] and "tenancy" not in lines[2], lines[2]
     # pasted back under the same header, the note under the rows lets them off
     pasted = "Vaccine | Fee\n" + fees[0].rewrite
     assert not [f.rule for f in review(pasted).findings if f.category in ("output-only", "cost-first")], pasted

@@ -159,7 +159,9 @@ def test_an_age_that_is_not_a_group_of_people_gives_none():
 
 def test_a_keywords_plural_names_its_area_and_cancer_and_radiotherapy_waits_are_health_services():
     from scoring.service_area import detect_area
-    assert detect_area("Flu vaccinations offered in all GP practices").key == "health-services"
+    # (vaccinations are their own area since the immunisation area: what they are for is the disease they prevent)
+    assert detect_area("Flu vaccinations offered to all staff").key == "immunisation"
+    assert detect_area("Same-day appointments offered in all GP practices").key == "health-services"
     assert detect_area("Percentage of radiotherapy patients treated within 4 weeks").key == "health-services"
     assert detect_area("Patients to receive cancer treatment within 31 days of the decision to treat").key == "health-services"
 
