@@ -1403,8 +1403,10 @@ _SPEAKER_TOLD_RE = regex(
 # A clause that opens a quotation in the first person ("“Long waits are unacceptable and we are committed to …"): a
 # speaker's words, whoever is named after them.
 _QUOTED_FIRST_PERSON_RE = regex(r"^\W{0,3}?[“\"](?=[^”\"]{0,400}\b(?:we|our|us|I|my)\b)", re.I)
-# An open quotation: more opening marks than closing ones, or an odd number of straight ones.
+
+
 def _opens_quote(text: str) -> bool:
+    """Whether a quotation is left open: more opening marks than closing ones, or an odd number of straight ones."""
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 

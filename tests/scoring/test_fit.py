@@ -421,6 +421,7 @@ def test_a_clause_in_another_language_is_pointed_out_but_gets_no_english_suggest
              "pemenang di antara penawaran yang memenuhi persyaratan teknis.")
     found = [f for f in review(draft).findings if f.rule == "cost-first/lowest-price"]
     assert found and found[0].rewrite is None
+    assert found[0].no_rewrite and "not in English" in found[0].no_rewrite  # and the report says why
     english = review("Price shall be the basis for selecting the successful bidder among the offers that pass.").findings
     assert [f.rewrite for f in english if f.rule == "cost-first/lowest-price"][0]  # the same rule in English: a suggestion
 
