@@ -1416,17 +1416,21 @@ _RESULT_STATUS_RE = regex(r"(?m)(?:^|\t|\|)[ \t]*(?:(?:met|not\s+met|missed|achi
                           re.I)
 
 
+def _speaks(text: str) -> bool:
+    """Whether someone is told speaking in the text (see _REPORTED_SPEECH_RE and _SPEAKER_TOLD_RE)."""
+    return bool(_REPORTED_SPEECH_RE.search(text) or _SPEAKER_TOLD_RE.search(text))
+
+
 def told_not_set(clause: Clause, info: ClauseInfo, before: str = "") -> bool:
     """Whether the clause tells what is (a rate given in answer to a request for information, news in reported speech, a
     bidder's price or a past decision told as history) rather than setting terms: no rewrite is written for it. `before`:
     the clause above, a short line such as "Answer 2" that the model does not take for a heading."""
-    if _REPORTED_SPEECH_RE.search(clause.text[:2000]) or _TOLD_BID_OR_HISTORY_RE.search(clause.text[:2000]) \
-            or MINUTES_RE.search(clause.text[:300]):  # a meeting's minutes ("Mr Smith CC indicated that …")
+    head = clause.text[:2000]
+    if _speaks(head) or _TOLD_BID_OR_HISTORY_RE.search(head) or _RESULT_STATUS_RE.search(head) \
+            or _QUOTED_FIRST_PERSON_RE.search(head[:400]) \
+            or MINUTES_RE.search(head[:300]):  # a meeting's minutes ("Mr Smith CC indicated that …")
         return True
-    if _SPEAKER_TOLD_RE.search(clause.text[:2000]) or _QUOTED_FIRST_PERSON_RE.search(clause.text[:400]) \
-            or _RESULT_STATUS_RE.search(clause.text[:2000]):
-        return True
-    if before and _opens_quote(before) and (_REPORTED_SPEECH_RE.search(before) or _SPEAKER_TOLD_RE.search(before)):
+    if before and _opens_quote(before) and _speaks(before):
         return True  # the next sentence of a speaker's quotation ('she says that "Funding is … In the year ahead, …')
     if clause.kind == "sentence" and info.role not in ("target", "heading") and _told_sentence(clause.text):
         return True  # a decision, a request or a trend told: rewritten, it would read as a commitment

@@ -195,7 +195,7 @@ def _finding_text(number: int, finding) -> tuple[str, bool]:
     text = words("finding", number=number, level=escape(finding.level), category=escape(finding.category),
                  line=finding.line, quote=quote, message=clipped["message"], why=clipped["why"],
                  rewrite=clipped["rewrite"] or None, see_line=finding.rewrite_on_line,
-                 no_rewrite=escape(getattr(finding, "no_rewrite", None) or "") or None, links=links)
+                 no_rewrite=escape(finding.no_rewrite) if finding.no_rewrite else None, links=links)
     return text, clipped != escaped
 
 
