@@ -928,6 +928,11 @@ def _header_cell_lines(clauses: list[Clause], i: int) -> str | None:
     return line if _flat_header(line) else None
 
 
+# A table's caption: "Table 1: Funded indicators with annual weighting for the period commencing" / "1 July 2011 |" (a
+# caption over two lines is a sentence to the segmenter, but it ends on no stop and names the table below it).
+_TABLE_CAPTION_RE = regex(r"Table\s+[A-Z]?\d{1,3}[A-Za-z]?\s*[:.–-]\s*[^\n]{3,200}?(?:\n[^\n.]{1,80}?)?[ \t|]*", re.I)
+
+
 def build(clauses: list[Clause]) -> list[ClauseInfo]:
     """One ClauseInfo for each clause, in order."""
     out: list[ClauseInfo] = []
@@ -1058,6 +1063,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         first = text.partition("\n")[0].strip()
         if "\n" in text and role in ("guidance", "target") and _DATA_PERIOD_TITLE_RE.match(first) and not sets_requirement(first):
             headings = headings[-3:] + [first]  # a title over a period's figures, run into the first of them: it heads the rest
+        if role in ("guidance", "target", "report") and not header and i + 1 < len(clauses) \
+                and _TABLE_CAPTION_RE.fullmatch(text) and _row_like(clauses[i + 1]):
+            role = "heading"  # a table's caption, wrapped onto a second line, heads the rows under it
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
         if role == "heading":
             depth = _depth(text)

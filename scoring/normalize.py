@@ -213,6 +213,8 @@ def _cell_units(lines: list[str]) -> list[tuple[int, int, str]]:
         elif i + 1 < len(lines) and _NO_BAR_LINE_RE.fullmatch(lines[i]) and _LONE_BAR_LINE_RE.fullmatch(lines[i + 1]):
             units.append((i, i + 1, "b"))
             i += 1
+        elif _LONE_BAR_LINE_RE.fullmatch(lines[i]):
+            units.append((i, i, "e"))  # an empty cell: its bar alone ("Chronic conditions |" / "…" / "|" / "Breast cancer …")
         else:
             units.append((i, i, ""))
         i += 1
@@ -262,6 +264,38 @@ def _label_rows_width(run: list[tuple[int, int, str]], lines: list[str]) -> int:
 _FIGURE_CELL_RE = regex(r"[ \t]*[-–]?[$£€]?[ \t]?\d[\d,]*(?:\.\d+)?[ \t]?%?[ \t]*\|[ \t]*")
 
 
+# A cell that is one figure once its bar is taken off: "9%", "84", "$0.25", "1,350".
+_FIGURE_ONLY_RE = regex(r"[ \t]*[-–]?[$£€]?[ \t]?\d[\d,]*(?:\.\d+)?[ \t]?%?[ \t]*\|?[ \t]*")
+_MAX_MIXED_ROW = 7  # cells in a row read from a run of mixed cell forms
+
+
+def _mixed_rows(run: list[tuple[int, int, str]], lines: list[str]) -> list[tuple[int, int]]:
+    """Rows of a run whose cells are copied in mixed forms (a cell closed by its bar, a cell and then its bar line, an
+    empty cell's bar alone), as some PDF copies give a table whose first column is left empty under a group's name
+    ("Chronic conditions |" / "Cervical cancer screening" / "|" / "9% |" / "|" / "Breast cancer screening" / "|" / "6% |"):
+    a row is its labels (or empty cells) and then its figures, and ends at the last figure before the next label. Every
+    row must be so, of two to seven cells with a label that is not empty; what is left at the run's end may be labels
+    only. The rows as (first unit, unit after the last); none where the run does not part so."""
+    figures = [u[2] != "e" and _FIGURE_ONLY_RE.fullmatch(lines[u[0]]) is not None for u in run]
+    if run[-1][2] == "e":
+        return []  # the last row goes on in empty cells ("274 |" / "|" / "|"): where its figures sit is not known
+    rows, start = [], 0
+    for n in range(1, len(run) + 1):
+        if n == len(run) or (figures[n - 1] and not figures[n]):
+            rows.append((start, n))
+            start = n
+    if rows and not any(figures[rows[-1][0]:rows[-1][1]]):
+        rows.pop()  # a section's title, or a row the copy cut short of its figures
+    for first, after in rows:
+        cells = run[first:after]
+        if not 2 <= len(cells) <= _MAX_MIXED_ROW or not any(u[2] != "e" and not figures[first + n]
+                                                              for n, u in enumerate(cells)):
+            return []
+        if figures[first]:
+            return []  # a row opening on a figure: the figures are not under labels
+    return rows
+
+
 def _join_cell_lines(text: str) -> str:
     lines = text.split("\n")
     starts = [0]
@@ -270,20 +304,28 @@ def _join_cell_lines(text: str) -> str:
     out = list(text)
     units = _cell_units(lines)
     k = 0
+    rows: list[tuple[int, int]] = []
     while k < len(units):
-        form = units[k][2]
         end = k
-        while form and end < len(units) and units[end][2] == form:  # (units follow each other line by line)
+        while end < len(units) and units[end][2]:  # (units follow each other line by line)
             end += 1
-        run = units[k:end] if form else []
-        k = max(end, k + 1)
-        width = _header_width(run, lines) or _label_rows_width(run, lines)
-        if width < 2:
-            continue
-        for g in range(0, len(run) - len(run) % width, width):
-            first, last = run[g][0], run[g + width - 1][1]
-            for line in range(first, last):
-                out[starts[line] + len(lines[line])] = " "  # the line break after it
+        mixed, k = units[k:end], max(end, k + 1)
+        lead = 1 if mixed and mixed[0][2] == "a" and mixed[0][0] and _NO_BAR_LINE_RE.fullmatch(lines[mixed[0][0] - 1]) else 0
+        # (a first cell that closes a line above with no bar is the end of a wrapped title, not a row's cell)
+        found = _mixed_rows(mixed[lead:], lines) if len({u[2] for u in mixed[lead:]}) > 1 else []
+        rows += [(mixed[lead + a][0], mixed[lead + b - 1][1]) for a, b in found]
+        j = 0
+        while not found and j < len(mixed):  # each run of one form, read under its header
+            end = j
+            while end < len(mixed) and mixed[end][2] == mixed[j][2]:
+                end += 1
+            run, j = mixed[j:end], end
+            width = 0 if run[0][2] == "e" else _header_width(run, lines) or _label_rows_width(run, lines)
+            if width >= 2:
+                rows += [(run[g][0], run[g + width - 1][1]) for g in range(0, len(run) - len(run) % width, width)]
+    for first, last in rows:
+        for line in range(first, last):
+            out[starts[line] + len(lines[line])] = " "  # the line break after it
     return "".join(out)
 
 

@@ -1561,3 +1561,32 @@ def test_an_obligation_to_act_in_a_time_and_a_pledge_told_by_the_clock_are_time_
 ])
 def test_information_requests_complaints_acknowledged_and_charter_time_cells_are_time_limits(text, flagged):
     assert bool(_output_only(text)) is flagged
+
+
+# A pay-for-performance table copied one cell a line in mixed forms: a cell closed by its bar, a cell and then a line
+# holding only its bar, and an empty first column's bar alone ("|") under a group's name. Each row is its labels and then
+# its figure, read as one row under the table's caption, which wraps onto a second line closed by a bar.
+_CAPTION = "Table 3: Incentivised practice measures with payment weighting for the year beginning\n1 April 2016 |\n"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    (_CAPTION + "Prevention |\nBowel cancer screening\n|\n8% |", True),
+    (_CAPTION + "|\nChildhood vaccinations at age two |\n11% |", True),
+    (_CAPTION + "Prevention |\nBowel cancer screening\n|\n8% |\n|\nBlood pressure checks\n|\n5% |", True),
+    # no figure in the row: labels only, nothing set
+    (_CAPTION + "Prevention |\nBowel cancer screening\n|\nSee annex |", False),
+    # the row goes on in empty cells, so where its figure sits is not known
+    (_CAPTION + "Prevention |\nBowel cancer screening\n|\n8% |\n|\n|", False),
+    # an outcome, not an activity, in the row
+    (_CAPTION + "|\nFewer emergency admissions for asthma\n|\n8% |", False),
+])
+def test_a_pay_for_performance_table_copied_one_cell_a_line_in_mixed_forms_is_read_row_by_row(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+def test_a_row_read_from_mixed_cell_lines_keeps_its_offsets_and_leaves_the_caption_alone():
+    from scoring.normalize import normalize
+    text = _CAPTION + "|\nBlood pressure checks\n|\n5% |\nNext section"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert "1 April 2016 |\n| Blood pressure checks | 5% |\nNext section" in out
