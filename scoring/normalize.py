@@ -310,10 +310,13 @@ def _join_cell_lines(text: str) -> str:
         while end < len(units) and units[end][2]:  # (units follow each other line by line)
             end += 1
         mixed, k = units[k:end], max(end, k + 1)
-        lead = 1 if mixed and mixed[0][2] == "a" and mixed[0][0] and _NO_BAR_LINE_RE.fullmatch(lines[mixed[0][0] - 1]) else 0
-        # (a first cell that closes a line above with no bar is the end of a wrapped title, not a row's cell)
-        found = _mixed_rows(mixed[lead:], lines) if len({u[2] for u in mixed[lead:]}) > 1 else []
-        rows += [(mixed[lead + a][0], mixed[lead + b - 1][1]) for a, b in found]
+        found = []
+        if len({u[2] for u in mixed}) > 1:
+            lead = 1 if mixed[0][2] == "a" and mixed[0][0] and _NO_BAR_LINE_RE.fullmatch(lines[mixed[0][0] - 1]) else 0
+            # (a first cell that closes a line above with no bar is the end of a wrapped title, not a row's cell)
+            parted = _mixed_rows(mixed[lead:], lines)
+            if len({b - a for a, b in parted}) == 1:  # rows of one width: a title over empty cells is not a row's start
+                found = [(mixed[lead + a][0], mixed[lead + b - 1][1]) for a, b in parted]
         j = 0
         while not found and j < len(mixed):  # each run of one form, read under its header
             end = j
@@ -323,6 +326,7 @@ def _join_cell_lines(text: str) -> str:
             width = 0 if run[0][2] == "e" else _header_width(run, lines) or _label_rows_width(run, lines)
             if width >= 2:
                 rows += [(run[g][0], run[g + width - 1][1]) for g in range(0, len(run) - len(run) % width, width)]
+        rows += found
     for first, last in rows:
         for line in range(first, last):
             out[starts[line] + len(lines[line])] = " "  # the line break after it

@@ -627,3 +627,16 @@ def test_rows_of_a_rate_table_whose_column_headers_name_hourly_rates_are_each_a_
     found = [(f.rule, f.match) for f in review(text).findings if f.category == "cost-first"]
     assert found == [("cost-first/rate-table-rows", "Family Day Care | $13.24 | $12.10"),
                      ("cost-first/rate-table-rows", "Outside School Hours Care | $14.29 | $12.51")], found
+
+
+# A sight loss service's fee schedule: rehabilitation and orientation and mobility training bought by the hour are
+# support paid for time (convention 7), however the row is set out; a job placement milestone is not.
+@pytest.mark.parametrize("text, flagged", [
+    ("Vision rehabilitation services: $62.00 per hour", True),
+    ("Orientation and mobility training$55.00 per hour", True),
+    ("Rates for non-contract providers are as follows:\nRehabilitation teaching $60.00 per hour", True),
+    ("Day 30 of job placement $1,500", False),
+    ("Rehabilitation engineers will assess the workplace within 10 days.", False),
+])
+def test_rehabilitation_for_sight_loss_bought_by_the_hour_is_time_bought(text, flagged):
+    assert bool(_cost_first(text)) is flagged, _cost_first(text)

@@ -1590,3 +1590,21 @@ def test_a_row_read_from_mixed_cell_lines_keeps_its_offsets_and_leaves_the_capti
     out = normalize(text)
     assert len(out) == len(text)
     assert "1 April 2016 |\n| Blood pressure checks | 5% |\nNext section" in out
+
+
+# Classes from the hundred-and-seventy-first batch: a step's number before its name in a referral pathway, a results row
+# parted by slashes whose next cell is a word, a person's activities of daily living and a grant's window for finishing
+# the work it funds are not targets; a count of volunteers or people to raise from one figure to another is.
+@pytest.mark.parametrize("text, flagged", [
+    ("How referrals work\n1 Referral received\n2 First contact from the team\n3 Home visit by a specialist", False),
+    ("2019 / 76 / Visits not yet counted", False),
+    ("Eligible adults need help with at least two activities of daily living, such as washing or dressing.", False),
+    ("Grant-funded projects must be completed within 18 months of the offer letter.", False),
+    ("The service will make 2 home visits and 3 phone calls a month to each family.", True),
+    ("By March 2027 the number of volunteer befrienders will rise from 60 to 240.", True),
+    ("We will increase the number of older people supported from 450 to 900.", True),
+    ("We will increase the number of young volunteers from 2019 levels to 2030.", False),
+    ("We will increase the number of families in work from 120 to 200.", False),
+])
+def test_pathway_steps_slash_rows_daily_living_and_grant_windows_are_quiet_counts_raised_are_not(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
