@@ -492,11 +492,22 @@ def _next_in_block(doc: Document, i: int) -> Clause | None:
 _REGARDLESS_RE = regex(r"\b(?:regardless|irrespective|independent(?:ly)?)\s+of\b[^.;:,\n|\t]{0,120}", re.I)
 
 
+# The word that raises a count the match opens on: "Increase the number of practitioners trained on maternal mental
+# health" raises the count, not anyone's mental health, so "increase" is not a change named for an outcome.
+_RAISES_COUNT_RE = regex(r"\b(?:increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|grow(?:s|ing)?|expand(?:s|ed|ing)?|doubl(?:e|es|ed|ing)"
+                         r"|boost(?:s|ed|ing)?)\s+(?:the\s+)?(?:total\s+)?$", re.I)
+_COUNT_OPENS_RE = regex(r"(?:numbers?|no\.)\s+of\b", re.I)
+
+
 def _blank(text: str, matches: list[re.Match]) -> str:
     """The clause with the triggering words blanked, so "health checks" cannot count as a health outcome, and what it
-    says the money or the count does not depend on ("regardless of length of stay")."""
-    for m in [*matches, *_REGARDLESS_RE.finditer(text)]:
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    says the money or the count does not depend on ("regardless of length of stay"), and the word that raises the count."""
+    spans = [(m.start(), m.end()) for m in [*matches, *_REGARDLESS_RE.finditer(text)]]
+    for m in matches:
+        if _COUNT_OPENS_RE.match(text, m.start()) and (raised := _RAISES_COUNT_RE.search(text, max(0, m.start() - 40), m.start())):
+            spans.append((raised.start(), raised.end()))
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 

@@ -542,6 +542,32 @@ _VIEW_TOLD_RE = regex(r"\b(?:felt|believed|argued|suggested|recommended|proposed
                       r"|its\s+|their\s+)?(?:[\w-]+\s+){0,4}?(?:targets?|standards?|kpis?|times?|limits?)\b", re.I)
 
 
+# Figures a report or a news story gives as its source: "According to the latest figures, 1,686 children were expected to
+# be seen within three months" (the figures, and what they say, are told, not set).
+_FIGURES_SAY_RE = regex(r"^\W*according\s+to\s+(?:the\s+)?(?:latest\s+|most\s+recent\s+|recent\s+|new\s+|official\s+|published\s+"
+                        r"|provisional\s+|(?:hse|nhs|government|department|ministry|council)\s+)*(?:figures|data|statistics|stats|numbers)\b",
+                        re.I)
+# A count told as having reached a level in a period gone by, as a headline gives it: "Number of referrals to Camhs hit
+# 11,700 last year", "Calls to the helpline rose to 40,000 in 2022".
+_COUNT_REACHED_RE = regex(r"\b(?:hit|reached|topped|passed|exceeded|rose\s+to|fell\s+to|climbed\s+to|jumped\s+to|soared\s+to|dropped\s+to)"
+                          r"\s+(?:a\s+record\s+|almost\s+|nearly\s+|more\s+than\s+|over\s+)?\d[\d,.]*(?:\s*(?:%|per\s?cent))?"
+                          r"\s+(?:last\s+(?:year|month|week|quarter)|in\s+(?:19|20)\d\d\b|during\s+(?:19|20)\d\d\b)", re.I)
+# What a count follows, described: "the number of new places in any year reflects the number of applications from young
+# people leaving school" (how the count comes about, not a level to reach).
+_COUNT_FOLLOWS_RE = regex(r"\b(?:number|numbers|volume|level)\s+of\s+(?:[\w-]+\s+){1,4}?(?:(?:in\s+any\s+(?:given\s+)?|each\s+|per\s+|a\s+)"
+                          r"year\s+)?(?:reflects|mirrors|depends\s+on|is\s+determined\s+by|is\s+driven\s+by|varies|fluctuates|is\s+based\s+on"
+                          r"|is\s+linked\s+to|follows)\b", re.I)
+# A measure's movement looked into, not a level set: "to understand any variations in numbers seen within 4 weeks",
+# "Officers review trends in the proportion of calls answered within 20 seconds".
+_MOVEMENT_LOOKED_AT_RE = regex(r"\b(?:review|monitor|understand|discuss|explain|examine|track|analy[sz]e|look\s+at|consider|investigate"
+                               r"|report\s+on|explore)\w*\b[^.;:]{0,40}?\b(?:variations?|variance|trends?|changes?|fluctuations?"
+                               r"|differences?|movements?)\s+in\s+(?:the\s+)?(?:numbers?|proportions?|percentages?|shares?|rates?|levels?)\b", re.I)
+# A note about what follows, whose "should" or "must" is the writer's aside: "It should be noted that although there were
+# 321 new referrals only 41% went on to receive a service".
+_ASIDE_NOTE_RE = regex(r"^\W*(?:it\s+(?:should|must)\s+be\s+(?:noted|remembered|borne\s+in\s+mind)|it\s+is\s+worth\s+noting"
+                       r"|please\s+note|note)\s*(?:that\b|:)?", re.I)
+
+
 # Waiting for something still to happen, told of people: "those waiting for a carer to be assigned", "waiting on funding to
 # be allocated", "5,720 were waiting to be allocated a social worker" (its "to be" is what they wait for, and sets nothing).
 _WAITING_FOR_RE = regex(r"\bwait(?:ing|s|ed)?\s+(?:(?:for|on)\s+[^.;:]{1,60}?\s)?to\s+be\s+\w+", re.I)
@@ -560,12 +586,17 @@ def reports_fact(text: str) -> bool:
         text = _PAST_MODAL_RE.sub(lambda m: " were " if m.group("then") else " ", text)  # (the account stays one: "were")
     if "ask" in text and _REPORTED_QUESTION_RE.search(text):
         text = _REPORTED_QUESTION_RE.sub(" ", text)
+    if "ote" in text and _ASIDE_NOTE_RE.match(text):
+        text = _ASIDE_NOTE_RE.sub(" ", text, count=1)
     if "|" not in text and "\t" not in text and not _TARGET_RE.search(text) and not _IMPERATIVE_RE.search(text) \
             and (_PROJECTION_RE.search(text) or (_AS_OF_DATE_RE.search(text) and not _MODAL_RE.search(text))):
         return True
     if (_DESCRIBED_RE.search(text) or _FIGURES_LEAD_IN_RE.search(text)) and "|" not in text and "\t" not in text:
         return True  # its "is to" says what the data item shows, it binds no one
     if _VIEW_TOLD_RE.search(text) and not _IMPERATIVE_RE.search(text):
+        return True
+    if "|" not in text and "\t" not in text and (_FIGURES_SAY_RE.search(text) or _MOVEMENT_LOOKED_AT_RE.search(text) or (
+            (_COUNT_REACHED_RE.search(text) or _COUNT_FOLLOWS_RE.search(text)) and not _MODAL_RE.search(text))):
         return True
     if _VAGUE_SHARE_RE.search(text) and "|" not in text and "\t" not in text:
         return True

@@ -1608,3 +1608,24 @@ def test_a_row_read_from_mixed_cell_lines_keeps_its_offsets_and_leaves_the_capti
 ])
 def test_pathway_steps_slash_rows_daily_living_and_grant_windows_are_quiet_counts_raised_are_not(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Classes from the hundred-and-seventy-second batch: a headline's count that hit a level last year, figures told
+# "according to the latest figures", a writer's "it should be noted that" before a statistic, what a count of places
+# reflects, the trend of a measure talked about and an emergency line's number are not targets; an objective to raise
+# the number of practitioners trained on a health topic, or of trainings, is a count (the topic is not an outcome raised).
+@pytest.mark.parametrize("text, flagged", [
+    ("Number of referrals to the adult helpline hit 42,000 last year", False),
+    ("According to the latest figures, 2,310 adults were expected to be assessed within six weeks of referral.", False),
+    ("It should be noted that there were 518 new referrals but only 36% went on to be offered a service.", False),
+    ("It should be noted that the provider must complete 300 assessments a year.", True),
+    ("The number of respite places in any year reflects the number of carers who apply.", False),
+    ("Officers review trends in the proportion of calls answered within 20 seconds with the provider.", False),
+    ("The pilot team will receive 911 dispatch calls seven days a week.", False),
+    ("Objectives:\n- Increase the number of midwives trained on perinatal mental health and infant feeding.", True),
+    ("Objectives:\n- Increase the number of providers using the consultation line for perinatal depression.", True),
+    ("Objectives:\n- Increase the number of staff trainings on trauma-informed care.", True),
+    ("We will increase the number of parents who report better mental health after the course.", False),
+])
+def test_headline_counts_reported_figures_notes_and_emergency_numbers_are_quiet_objectives_to_train_are_not(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
