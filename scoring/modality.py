@@ -562,6 +562,15 @@ _COUNT_FOLLOWS_RE = regex(r"\b(?:number|numbers|volume|level)\s+of\s+(?:[\w-]+\s
 _MOVEMENT_LOOKED_AT_RE = regex(r"\b(?:review|monitor|understand|discuss|explain|examine|track|analy[sz]e|look\s+at|consider|investigate"
                                r"|report\s+on|explore)\w*\b[^.;:]{0,40}?\b(?:variations?|variance|trends?|changes?|fluctuations?"
                                r"|differences?|movements?)\s+in\s+(?:the\s+)?(?:numbers?|proportions?|percentages?|shares?|rates?|levels?)\b", re.I)
+# A count or a share told by how it moved: "The proportion of young people … not subsequently re-referred continues to
+# steadily grow", "The number of young people with youth justice FGCs decreased this quarter", "… has fluctuated over the
+# last two years" (a trend reported, with no level set).
+_TREND_TOLD_RE = regex(r"\b(?:number|numbers|proportion|percentage|share|rate|level|volume)\s+of\b[^.;:]{0,160}?\b(?:"
+                       r"continues?\s+to\s+(?:\w+ly\s+)?(?:grow|rise|increase|fall|decline|decrease|drop|improve)"
+                       r"|(?:has|have)\s+(?:\w+ly\s+)?(?:fluctuated|grown|risen|increased|fallen|declined|decreased|dropped|remained|stayed"
+                       r"|improved|doubled|halved)"
+                       r"|(?:fluctuated|decreased|increased|declined|fell|rose|grew|dropped|doubled|halved)\s+(?:\w+ly\s+)?"
+                       r"(?:this|last|over|during|since|from|compared)\b)", re.I)
 # A note about what follows, whose "should" or "must" is the writer's aside: "It should be noted that although there were
 # 321 new referrals only 41% went on to receive a service".
 _ASIDE_NOTE_RE = regex(r"^\W*(?:it\s+(?:should|must)\s+be\s+(?:noted|remembered|borne\s+in\s+mind)|it\s+is\s+worth\s+noting"
@@ -596,7 +605,8 @@ def reports_fact(text: str) -> bool:
     if _VIEW_TOLD_RE.search(text) and not _IMPERATIVE_RE.search(text):
         return True
     if "|" not in text and "\t" not in text and (_FIGURES_SAY_RE.search(text) or _MOVEMENT_LOOKED_AT_RE.search(text) or (
-            (_COUNT_REACHED_RE.search(text) or _COUNT_FOLLOWS_RE.search(text)) and not _MODAL_RE.search(text))):
+            (_COUNT_REACHED_RE.search(text) or _COUNT_FOLLOWS_RE.search(text) or _TREND_TOLD_RE.search(text))
+            and not _MODAL_RE.search(text))):
         return True
     if _VAGUE_SHARE_RE.search(text) and "|" not in text and "\t" not in text:
         return True

@@ -1629,3 +1629,19 @@ def test_pathway_steps_slash_rows_daily_living_and_grant_windows_are_quiet_count
 ])
 def test_headline_counts_reported_figures_notes_and_emergency_numbers_are_quiet_objectives_to_train_are_not(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Classes from the hundred-and-seventy-third batch: a count or a share told by how it moved ("continues to steadily
+# grow", "decreased this quarter", "has fluctuated over the last two years") is a trend reported; a job to be done by the
+# next or the same working day is a time limit.
+@pytest.mark.parametrize("text, flagged", [
+    ("The proportion of families referred once and not re-referred to us continues to steadily grow.", False),
+    ("The number of young people given a conference decreased this quarter, in line with the number of referrals.", False),
+    ("The number of children placed with kin has fluctuated over the last three years.", False),
+    ("The number of home visits will increase from 900 to 1,500.", True),
+    ("Missed collections reported before noon will be collected the next working day.", True),
+    ("Offensive graffiti should be removed the same day it is reported.", True),
+    ("Residents must put their bins out by 7am on the next working day.", False),
+])
+def test_trends_told_are_reports_and_a_job_done_by_the_next_working_day_is_a_time_limit(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
