@@ -117,8 +117,8 @@ def _flagged_by_any_model(text: str, category: str) -> list[str]:
 
 def test_learned_suggestions_appear_only_when_asked_for_and_only_where_no_rule_fired(thresholds):
     # the mechanism, whatever thresholds are shipped: a threshold both lines clear in every model trained so far (the
-    # charter line reads at about 0.6 to 0.8 as the corpus grows)
-    thresholds(output_only=0.55, cost_first=0.55)
+    # charter line reads at about 0.5 to 0.8 as the corpus grows: 0.53 on batches 1-173)
+    thresholds(output_only=0.5, cost_first=0.5)
     assert not [f for f in review(MISSED).findings if f.category in learned.CATEGORIES]
     found = [f for f in review(MISSED, learned=True).findings if f.rule.endswith("/learned")]
     assert [f.rule for f in found] == ["output-only/learned", "output-only/learned"]
