@@ -59,6 +59,9 @@ _VAGUE_SHARE_RE = regex(r"^\W*(?:a|the)\s+(?:significant|large|small|growing|hig
                         r"(?:proportion|number|share|percentage|majority|minority)\s+of\b"
                         r"(?![^.;]{0,160}?\b(?:must|shall|should|will|need\s+to|has\s+to|have\s+to|targets?|aims?|goals?)\b)", re.I)
 _STRONG_REPORT_RES = (
+    # Work done so far, dated from a point gone by: "It has already worked with around 40 young people since August".
+    regex(r"\b(?:has|have)\s+already\s+(?:worked\s+with|supported|helped|seen|reached|served|engaged|placed|trained|delivered)\b"
+          r"[^.;]{0,80}?\bsince\b", re.I),
     # A count told as about so many, then what they get or do now: "Over 40,000 people receive care from members of the
     # two associations", "Around 300 children use the centre" (a level to reach is exact, or at least so many).
     regex(r"^\W*(?:over|around|about|approximately|circa|nearly|almost|more\s+than|some|roughly|upwards\s+of|an\s+estimated)\s+\d[\d,.]*"
@@ -358,8 +361,9 @@ _STRONG_REPORT_RES = (
     regex(r"^\W*(?:multiplied|divided)\s+by\b|\b(?:that|this|which|it)(?:['’]s|\s+works\s+out\s+(?:at|to|as)|\s+comes\s+to)\s+"
           r"(?:over|about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+(?:over|under))?\s*[£$€]?\d", re.I),
     # A service described by how many it serves in a year, told roughly: "FHS provides services to more than 30,000
-    # low-income clients annually", "Our programs serve over 15,000 participants each year".
-    regex(r"\b(?:provides?|serves?|supports?|reaches?|helps?|sees?|assists?)\b(?:\s+[\w-]+){0,3}?\s+(?:more\s+than|over|nearly"
+    # low-income clients annually", "Our programs serve over 15,000 participants each year" (not what a target is to do:
+    # "has a target to help about 130 young people each year").
+    regex(r"(?<!\bto\s)(?<!\bwill\s)\b(?:provides?|serves?|supports?|reaches?|helps?|sees?|assists?)\b(?:\s+[\w-]+){0,3}?\s+(?:more\s+than|over|nearly"
           r"|almost|around|about|approximately|some|upwards\s+of)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:people|persons|clients|participants"
           r"|patients|residents|families|children|youth|young\s+people|women|mothers|individuals|households|members|students|customers"
           r"|users|callers|seniors|veterans)\s+(?:annually|each\s+year|every\s+year|a\s+year|per\s+year)\b", re.I),

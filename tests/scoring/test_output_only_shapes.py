@@ -1645,3 +1645,21 @@ def test_headline_counts_reported_figures_notes_and_emergency_numbers_are_quiet_
 ])
 def test_trends_told_are_reports_and_a_job_done_by_the_next_working_day_is_a_time_limit(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Classes from the hundred-and-seventy-fourth batch: minutes of care a home is held to and paid on (a care minutes target,
+# the share of nursing minutes delivered against it, funding on the minutes delivered) and a target to help about so many
+# people are output targets; a young person's job hours paid at a wage, and work done "since" a month gone by, are not.
+@pytest.mark.parametrize("text, flagged", [
+    ("Homes will receive the supplement only if they meet their total care minutes target.", True),
+    ("Payment will rise with the percentage of RN minutes delivered compared to the home's target.", True),
+    ("The grant is funded based on the amount of care minutes and nursing minutes you deliver to residents.", True),
+    ("The payment stops if you deliver less than 80% of both targets.", True),
+    ("The service has a target to help about 250 older people each year.", True),
+    ("Each trainee is employed for six months, paid at or above the living wage for at least 30 hours a week.", False),
+    ("Apprentices may work up to 16 hours per week while at college.", False),
+    ("The team has already worked with around 60 families since March.", False),
+    ("Our programmes serve over 15,000 participants each year.", False),
+])
+def test_care_minutes_paid_on_and_rough_targets_are_outputs_job_hours_and_work_so_far_are_not(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
