@@ -2053,11 +2053,14 @@ def _names_rate_change(words: str, rate: re.Match | None) -> bool:
 
 
 # A rate for a unit of care other than an hour: "$6.72 for each 15 minutes", "£45 per visit", "$30 a session".
-_UNIT_RATE_RE = regex(rf"{_MONEY}\s?\(?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:(?:occupied\s+)?(?:bed|resident|person|client|child|participant|place|individual)\s+(?:per|a|/)\s?)?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?)\b"
+_UNIT_RATE_RE = regex(rf"{_MONEY}\s?\(?(?:(?:per|for\s+(?:each|every)|an?|/)\s?(?:(?:occupied\s+)?(?:bed|resident|person|client|child|participant|place|individual)\s+(?:per|a|/)\s?)?(?:\d{{1,3}}[ -]?)?(?:minutes?|mins?|visits?|sessions?|units?|hours?|days?|nights?|weeks?|diem)\b"
                       rf"|(?:p\s?/\s?[hwdn]|pw|ph)\b|\d{{1,3}}[ ]?(?:minutes?|mins?)\b)", re.I)  # (and written short: "£203.68
 # p/w", "£19.50ph"; or a fee schedule's unit after the rate: "W1792 $3.41 15 min"; or per bed or resident: "$10.80 per bed
 # per day")
 _TAIL_WORD_RE = regex(r"[A-Za-z]{2,}")
+# A cap told after the rate: "$22.29 per 15-minute increment with a maximum of 4 units per day".
+_CAP_TAIL_RE = regex(r"\W*(?:increments?\s+|blocks?\s+)?(?:,\s*)?(?:with\s+a\s+|to\s+a\s+|up\s+to\s+a\s+)?(?:maximum|max\.?|limit|cap)\s+of\b",
+                     re.I)
 # A change named before the amount it changes by: "To increase respite care fees by £1.20 per hour".
 _CHANGE_BY_RE = regex(r"\b(?:increas|ris|rais|uplift|reduc|decreas|cut)\w*\b[^.;:]{0,50}\bby\s+$", re.I)
 
@@ -2090,7 +2093,8 @@ def _rate_ends_line(line: str) -> bool:
     """Whether a short line is a rate with at most a few words after it ("(b) $6.72 for each 15 minutes of service.")."""
     units = list(_UNIT_RATE_RE.finditer(line[:200]))
     rate = units[-1] if units else _HOURLY_RATE_RE.search(line[:200])  # the last rate on the line
-    return rate is not None and len(line) <= 120 and len(_TAIL_WORD_RE.findall(line[rate.end():])) <= 3
+    return rate is not None and len(line) <= 120 and (len(_TAIL_WORD_RE.findall(line[rate.end():])) <= 3
+                                                      or _CAP_TAIL_RE.match(line, rate.end()) is not None)
 
 
 def _line_at(clause: Clause, start: int) -> str:

@@ -640,3 +640,18 @@ def test_rows_of_a_rate_table_whose_column_headers_name_hourly_rates_are_each_a_
 ])
 def test_rehabilitation_for_sight_loss_bought_by_the_hour_is_time_bought(text, flagged):
     assert bool(_cost_first(text)) is flagged, _cost_first(text)
+
+
+@pytest.mark.parametrize("item, kept", [
+    ("(d) Day treatment programme - $141.20 per diem;", "(d) Day treatment programme - $141.20 per diem"),
+    ("(c) Individual counselling - $23.10 per 15-minute increment with a maximum of 4 units per day;",
+     "(c) Individual counselling - $23.10 per 15-minute increment with a maximum of 4 units per day"),
+])
+def test_a_listed_rate_by_the_day_or_by_the_quarter_hour_keeps_its_service_and_its_rate(item, kept):
+    """A regulation's lettered list of rates: each item comes back as written, its rate kept as the base, with the
+    outcome-linked part added; the service and the sum are never replaced by a paragraph about support plans."""
+    found = [f for f in review("Payment rates for community treatment:\n" + item).findings
+             if f.category == "cost-first" and f.rewrite]
+    assert found, item
+    assert found[0].rewrite.startswith(kept), found[0].rewrite
+    assert "base rate" in found[0].rewrite
