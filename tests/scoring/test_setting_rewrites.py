@@ -57,3 +57,28 @@ def test_a_programme_named_for_work_measures_work_first(text, work_first):
     rewrites = output_rewrites(text)
     assert rewrites
     assert rewrites[0].startswith(_WORK_FIRST) is work_first
+
+
+def test_a_residential_aged_care_home_is_a_care_home_whatever_else_its_document_mentions():
+    """Australia's aged care homes, Ontario's long-term care homes and US nursing facilities are care homes: their residents'
+    quality of life (ASCOT) is asked for, not a homelessness outcome picked up from a passing mention of homeless people."""
+    from scoring import review
+    text = ("Funding for residential aged care homes\n"
+            "Homes with a specialised homeless base care tariff are not affected by this change.\n"
+            "The supplement is paid only if the home meets its total care minutes target.\n")
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found, review(text).findings
+    assert "ASCOT" in found[0].rewrite
+    assert "homeless" not in found[0].rewrite and "tenancy" not in found[0].rewrite
+
+
+def test_a_list_item_that_names_a_target_is_kept_beside_the_outcome_not_called_not_a_target():
+    from scoring import review
+    text = ("Funding for residential aged care homes\n"
+            "The supplement replaces the lost funding if homes meet their:\n"
+            "- daily care minutes target\n"
+            "- registered nurse minutes target.\n")
+    found = [f for f in review(text).findings if f.category == "output-only" and f.rewrite]
+    assert found, review(text).findings
+    for f in found:
+        assert "target" in f.rewrite and "not a target" not in f.rewrite, f.rewrite
