@@ -275,7 +275,9 @@ def _mixed_rows(run: list[tuple[int, int, str]], lines: list[str]) -> list[tuple
     ("Chronic conditions |" / "Cervical cancer screening" / "|" / "9% |" / "|" / "Breast cancer screening" / "|" / "6% |"):
     a row is its labels (or empty cells) and then its figures, and ends at the last figure before the next label. Every
     row must be so, of two to seven cells with a label that is not empty; what is left at the run's end may be labels
-    only. The rows as (first unit, unit after the last); none where the run does not part so."""
+    only. The rows as (first unit, unit after the last); none where the run does not part so. The caller reads them only
+    where every row has the same width (a title over empty cells is not the start of a row), and otherwise reads each
+    run of one form under its header as before."""
     figures = [u[2] != "e" and _FIGURE_ONLY_RE.fullmatch(lines[u[0]]) is not None for u in run]
     if run[-1][2] == "e":
         return []  # the last row goes on in empty cells ("274 |" / "|" / "|"): where its figures sit is not known
