@@ -575,6 +575,8 @@ _TREND_TOLD_RE = regex(r"\b(?:number|numbers|proportion|percentage|share|rate|le
                        r"|improved|doubled|halved)"
                        r"|(?:fluctuated|decreased|increased|declined|fell|rose|grew|dropped|doubled|halved)\s+(?:\w+ly\s+)?"
                        r"(?:this|last|over|during|since|from|compared)\b)", re.I)
+_TOLD_RES = (_FIGURES_SAY_RE, _MOVEMENT_LOOKED_AT_RE)
+_TOLD_UNLESS_MODAL_RES = (_COUNT_REACHED_RE, _COUNT_FOLLOWS_RE, _TREND_TOLD_RE)
 # A note about what follows, whose "should" or "must" is the writer's aside: "It should be noted that although there were
 # 321 new referrals only 41% went on to receive a service".
 _ASIDE_NOTE_RE = regex(r"^\W*(?:it\s+(?:should|must)\s+be\s+(?:noted|remembered|borne\s+in\s+mind)|it\s+is\s+worth\s+noting"
@@ -608,10 +610,9 @@ def reports_fact(text: str) -> bool:
         return True  # its "is to" says what the data item shows, it binds no one
     if _VIEW_TOLD_RE.search(text) and not _IMPERATIVE_RE.search(text):
         return True
-    if "|" not in text and "\t" not in text and (_FIGURES_SAY_RE.search(text) or _MOVEMENT_LOOKED_AT_RE.search(text) or (
-            (_COUNT_REACHED_RE.search(text) or _COUNT_FOLLOWS_RE.search(text) or _TREND_TOLD_RE.search(text))
-            and not _MODAL_RE.search(text))):
-        return True
+    if "|" not in text and "\t" not in text and (any(r.search(text) for r in _TOLD_RES) or (
+            any(r.search(text) for r in _TOLD_UNLESS_MODAL_RES) and not _MODAL_RE.search(text))):
+        return True  # figures told or looked into; a count's level, cause or trend told with no modal verb
     if _VAGUE_SHARE_RE.search(text) and "|" not in text and "\t" not in text:
         return True
     if _MODAL_RE.search(text) or _IMPERATIVE_RE.search(text) or "|" in text or "\t" in text \

@@ -261,11 +261,12 @@ def _label_rows_width(run: list[tuple[int, int, str]], lines: list[str]) -> int:
 
 
 # A cell of one figure closed by its bar: "500 |", "$0.25 |", "12.5% |" (a label's footnote digit is not one: "identified2 |").
-_FIGURE_CELL_RE = regex(r"[ \t]*[-–]?[$£€]?[ \t]?\d[\d,]*(?:\.\d+)?[ \t]?%?[ \t]*\|[ \t]*")
+_FIGURE = r"[ \t]*[-–]?[$£€]?[ \t]?\d[\d,]*(?:\.\d+)?[ \t]?%?[ \t]*"
+_FIGURE_CELL_RE = regex(_FIGURE + r"\|[ \t]*")
 
 
 # A cell that is one figure once its bar is taken off: "9%", "84", "$0.25", "1,350".
-_FIGURE_ONLY_RE = regex(r"[ \t]*[-–]?[$£€]?[ \t]?\d[\d,]*(?:\.\d+)?[ \t]?%?[ \t]*\|?[ \t]*")
+_FIGURE_ONLY_RE = regex(_FIGURE + r"\|?[ \t]*")
 _MAX_MIXED_ROW = 7  # cells in a row read from a run of mixed cell forms
 
 
