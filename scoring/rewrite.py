@@ -514,7 +514,7 @@ _CONTACT_WORDS = (r"(?:(?:(?:telephone|phone|incoming|emergency|alarms?|customer
                   r"|(?:customer|service)\s+requests?|(?:tele)?phones?|(?<=the\s)requests?)")  # "Telephones shall be answered within five rings"  # a council's or a utility's "service requests": a reported problem
 _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|return(?:s|ed|ing)?|repl(?:y|ies|ied|ying)(?:\s+to)?"
                     r"|acknowledg(?:e|es|ed|ing)(?:\s+(?:receipt\s+of|receiving))?|handl(?:e|es|ed|ing)|deal(?:s|t)?\s+with)\s+(?:(?:to\s+)?(?:all|each|every|your|our"
-                    r"|incoming|the|any|an?|other|further|new|urgent|routine|non-urgent|written|general|[\w-]+['’]s|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?\s?%\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
+                    r"|incoming|the|any|an?|other|further|new|urgent|routine|non-urgent|written|general|[\w-]+['’]s|a\s+minimum\s+of|at\s+least|\d{1,3}(?:\.\d)?(?:\s?%|\s+per\s?cent\.?)\s+of(?:\s+all)?|[\d,]+)\s+){0,3}" + _CONTACT_WORDS + r"\b"
                     r"|\b" + _CONTACT_WORDS + r"(?:\s*\([^()\n]{1,60}\))?\s+(?:(?:will|shall|must|to)\s+be\s+|are\s+|were\s+)?(?:answered|responded\s+to|returned"
                     r"|replied\s+to|acknowledged)\b|\b(?:put|placed|kept|left)\s+on\s+hold\b"  # a caller's hold time
                     # a visitor's wait at a counter, and a reply to correspondence told with words between
@@ -573,7 +573,12 @@ _CONTACT_RE = regex(r"\b(?:answer(?:s|ed|ing)?|respond(?:s|ed|ing)?(?:\s+to)?|re
                     # an answer time told alone, a pair of ways in as a line's label: "Answer in 20 seconds", "Letters & E-mails:
                     # 95% acknowledged within 3 working days"
                     r"|\banswer\s+(?:with)?in\s+\d{1,3}\s+(?:seconds|rings)\b"
-                    r"|^\W*(?:letters?|e-?mails?|calls?)\s*(?:&|and|/)\s*(?:letters?|e-?mails?|calls?)\s*:", re.I | re.M)
+                    r"|^\W*(?:letters?|e-?mails?|calls?)\s*(?:&|and|/)\s*(?:letters?|e-?mails?|calls?)\s*:"
+                    # a line's calls answered or given up told with words between, calls offered, callbacks: "80 per cent of
+                    # calls to the enquiry line (EL) to be answered first time", "No more than 20 per cent of calls to be
+                    # abandoned by the caller", "at least 65 per cent of calls offered", "95 per cent of callbacks promised"
+                    r"|\bcalls\b[^.;|\n]{0,60}?\b(?:to|will|shall|must|should)\s+be\s+(?:answered|abandoned)\b|\bcalls\s+offered\b"
+                    r"|\b(?:abandoned|answered|unanswered)\s+calls\b|\bcall\s+abandonment\b|\bcall-?backs?\b", re.I | re.M)
 # A list's lead-in that says how the person got in touch: "If you email us we will:", "When you contact us by telephone:".
 # (Or comes in: "When you visit our offices we will:", "If you call at our reception:".)
 _CONTACT_LEAD_RE = regex(r"\b(?:if|when)\s+you\s+(?:(?:e-?mail|write\s+to|phone|telephone|call|ring|contact|visit|message|text)\s+us\b"

@@ -3485,3 +3485,18 @@ def test_a_time_to_decide_applications_pasted_beside_another_service_keeps_its_o
     assert len(written) == 2, written
     assert "treatment targets" in written[0], written[0]
     assert "decision" in written[1] and "blood glucose" not in written[1], written[1]
+
+
+@pytest.mark.parametrize("clause", [
+    "The switchboard has a target of answering 97 per cent. of all calls offered.",
+    "75 per cent. of calls to the general enquiry line (GEL) to be answered first time;",
+    "No more than 10 per cent. of calls to be abandoned by the caller;",
+    "90 per cent. of call-backs promised by the team to be made within one working day;",
+])
+def test_a_helplines_share_of_calls_answered_or_abandoned_gets_the_contact_outcome(clause):
+    """A helpline's standard told as a share of calls in words ("per cent of all calls offered", calls "to be answered
+    first time", calls abandoned, callbacks promised) is a contact standard, not a service whose aims are unknown."""
+    rewrites = [f.rewrite for f in review(clause, rewrites=True).findings if f.category == "output-only" and f.rewrite]
+    assert rewrites
+    assert "get the help or answer they contacted the service for" in rewrites[0]
+    assert "changes that matter most" not in rewrites[0]
