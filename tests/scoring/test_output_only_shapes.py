@@ -1663,3 +1663,28 @@ def test_trends_told_are_reports_and_a_job_done_by_the_next_working_day_is_a_tim
 ])
 def test_care_minutes_paid_on_and_rough_targets_are_outputs_job_hours_and_work_so_far_are_not(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Class from the hundred-and-seventy-fifth batch: a count named only as the base a share is set against ("as set against
+# the number of premises subject to intervention") is not a count the service is held to; a count set beside it still is.
+@pytest.mark.parametrize("text, flagged", [
+    ("We set targets and report the percentage of dog complaints resolved as set against the number of inspections "
+     "carried out that year.", False),
+    ("The indicator is the proportion of licensed premises passing a first visit, compared with the number of visits made.",
+     False),
+    ("The rate is the number of families helped divided by the number of assessments completed.", False),
+    ("The team will complete 300 inspections a year, and report the percentage passed compared with the number of visits.",
+     True),
+])
+def test_a_count_a_share_is_set_against_is_quiet_a_count_set_beside_it_is_not(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# A minimum written without "of", as a frequency schedule's row puts it, is a minimum count like "a minimum of".
+@pytest.mark.parametrize("text, flagged", [
+    ("Category A kennels - (minimum four visits per year, at least once a quarter)", True),
+    ("Category B kennels - (minimum two inspections per year, roughly every six months)", True),
+    ("Minimum standards for kennels are set out in the licence conditions.", False),
+])
+def test_a_minimum_without_of_is_a_minimum_count(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
