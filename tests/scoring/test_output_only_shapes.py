@@ -1688,3 +1688,18 @@ def test_a_count_a_share_is_set_against_is_quiet_a_count_set_beside_it_is_not(te
 ])
 def test_a_minimum_without_of_is_a_minimum_count(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Classes from the hundred-and-seventy-sixth batch: a target for respite told with "over" and two counts joined ("a target
+# of over 9,000 overnight and 2,000 day respite sessions") and short break opportunities are output targets; the hours of
+# care a share of carers give, described, are not hours bought.
+@pytest.mark.parametrize("text, flagged", [
+    ("The regional plan set a target of over 9,000 overnight and 2,000 day respite sessions to be provided.", True),
+    ("The fund is set to deliver a target of 12,000 additional short break opportunities by 2027.", True),
+    ("60% of carers who replied are providing more than 35 hours of care a week.", False),
+    ("Half of those supported by the service give over 20 hours of care each week.", False),
+    ("The provider will deliver 35 hours of care a week to each person in the scheme.", True),
+    ("Each camp shall be a maximum of three days/two overnights.", False),
+])
+def test_respite_targets_with_two_counts_are_outputs_the_care_carers_give_is_not(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
