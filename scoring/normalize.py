@@ -336,6 +336,13 @@ def _join_cell_lines(text: str) -> str:
     return "".join(out)
 
 
+# An award notice's fields copied one per line (an EU notice's "[Price]", "-", "[Weighting]:", "60%"): a line that is only
+# a dash or a slash joins the short lines either side of it, and a weighting's label joins the figure on the line below,
+# so "Price - Weighting: 60%" reads as the one-line notice does.
+_LONE_SEPARATOR_RE = regex(r"^([^\n]{1,80})\n([ \t]*[-/\u2013][ \t]*)\n(?=[^\n]{1,80}$)", re.M)
+_WEIGHT_LABEL_RE = regex(r"(\b(?:weighting|weight)\]?[ \t]*:[ \t]*)\n(?=[ \t]*\d{1,3}(?:\.\d+)?[ \t]?%?[ \t]*$)", re.M | re.I)
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -358,6 +365,9 @@ def normalize(text: str) -> str:
         out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
     if "|\n" in out or "\n|" in out or "| \n" in out:
         out = _join_cell_lines(out)
+    if "\n-\n" in out or "\n/\n" in out or "\n\u2013\n" in out or ":\n" in out:
+        out = _LONE_SEPARATOR_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} ", out)
+        out = _WEIGHT_LABEL_RE.sub(lambda m: m.group(1) + " ", out)
     out = _FOREIGN_SUM_RE.sub(_as_dollars, out)
     if _FOREIGN_AFTER_RE.search(out):
         out = _FOREIGN_AFTER_RE.sub(_after_as_dollars, out)

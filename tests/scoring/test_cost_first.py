@@ -655,3 +655,14 @@ def test_a_listed_rate_by_the_day_or_by_the_quarter_hour_keeps_its_service_and_i
     assert found, item
     assert found[0].rewrite.startswith(kept), found[0].rewrite
     assert "base rate" in found[0].rewrite
+
+
+# An award notice copied with one field per line (a lone dash or slash between a criterion and its weighting, the figure
+# under its label) reads as the one-line notice does: price at 65% is price first; price at 35% is not.
+@pytest.mark.parametrize("text, price_first", [
+    ("Award criteria\n[Quality]\n-\n[Weighting]:\n35%\n[Price]\n-\n[Weighting]:\n65%", True),
+    ("Award criteria\nCost\n-\nWeighting:\n70%", True),
+    ("Award criteria\n[Quality]\n-\n[Weighting]:\n65%\n[Price]\n-\n[Weighting]:\n35%", False),
+])
+def test_an_award_notice_with_a_field_per_line_reads_as_the_one_line_notice(text, price_first):
+    assert bool(_cost_first(text)) is price_first, _cost_first(text)

@@ -1703,3 +1703,15 @@ def test_a_minimum_without_of_is_a_minimum_count(text, flagged):
 ])
 def test_respite_targets_with_two_counts_are_outputs_the_care_carers_give_is_not(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Class from the hundred-and-seventy-seventh batch: hours that name the kind of place a child is funded for ("the 1140
+# hour places", "30-hour places") are not a count of places.
+@pytest.mark.parametrize("text, flagged", [
+    ("The survey asked what councils will pay nurseries for the 1140 hour places from August.", False),
+    ("Providers must pay staff delivering the 600 hour places at least the Living Wage.", False),
+    ("No. of day service WTE 30 hour places provided for adults with autism", True),
+    ("The provider will deliver 600 places each term.", True),
+])
+def test_hours_that_name_a_kind_of_place_are_not_a_count_of_places(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
