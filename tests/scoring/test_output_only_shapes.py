@@ -1715,3 +1715,14 @@ def test_respite_targets_with_two_counts_are_outputs_the_care_carers_give_is_not
 ])
 def test_hours_that_name_a_kind_of_place_are_not_a_count_of_places(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Class from the hundred-and-seventy-eighth batch: papers posted or sent to someone within a time are a time limit on the
+# service's own act, as "issued within" is; invoices sent within a time are still a payment term, not a service standard.
+@pytest.mark.parametrize("text, flagged", [
+    ("The grave deeds are posted to the purchaser within 21 days of the interment.", True),
+    ("A written summary will be sent out within seven working days of the appointment.", True),
+    ("Invoices must be sent within 30 days of the end of the month.", False),
+])
+def test_papers_posted_or_sent_within_a_time_are_a_time_limit(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
