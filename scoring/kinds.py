@@ -235,6 +235,8 @@ def _clause_hits(rule: Rule, doc: Document) -> Iterator[Hit]:
                                    or _PHONE_RE.search(text)):
             # (the match's first figure: "work with 8 to 11 year olds" opens on its verb)
             matches = [m for m in matches if not names_not_counts(text, _first_figure(m))]
+        if matches and counts and _DAY_OF_MONTH_RE.search(text):
+            matches = [m for m in matches if not _only_days_of_month(text, m)]
         info = model[i]
         if not matches:
             if i and model[i - 1].role == "heading":
@@ -301,6 +303,20 @@ _SHARE_OR_COUNT_RE = regex(r"%|\bper\s?cent|\bpercentage|\bproportion|\bnumber\b
 # (A group of four digits, or a leading nought, sets it apart from thousands written with spaces: "57 269 beneficiaries".)
 _PHONE_RE = regex(r"(?<![\d,.])(?:\(?0\d{1,4}\)?[ -]\d{3,4}(?:[ -]\d{3,4})?|\d{4,5}[ -]\d{3,4}(?:[ -]\d{3,4})?"
                   r"|\d{2,3}[ -]\d{4}(?:[ -]\d{3,4})?)(?![\d,.]?\d)")
+
+
+# A day of a month, or a run of days, is a date, not a count: "External Assessment Panel | 12 – 16 January 2026 |".
+_DAY_OF_MONTH_RE = regex(r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s+(?-i:Jan(?:uary)?|Feb(?:ruary)?"
+                         r"|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?"
+                         r"|Dec(?:ember)?)\b")
+_FIGURE_IN_MATCH_RE = regex(r"\d[\d,.]*")
+
+
+def _only_days_of_month(text: str, m: re.Match) -> bool:
+    """Whether every figure in the match is a day of a month (or the first of a run of days), so it counts nothing."""
+    days = {d.start() for d in _DAY_OF_MONTH_RE.finditer(text, max(0, m.start() - 8), m.end() + 40)}
+    figures = [f.start() for f in _FIGURE_IN_MATCH_RE.finditer(text, m.start(), m.end())]
+    return bool(figures) and all(f in days for f in figures)
 
 
 def names_not_counts(text: str, at: int) -> bool:

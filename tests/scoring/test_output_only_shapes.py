@@ -1726,3 +1726,27 @@ def test_hours_that_name_a_kind_of_place_are_not_a_count_of_places(text, flagged
 ])
 def test_papers_posted_or_sent_within_a_time_are_a_time_limit(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Classes from the hundred-and-seventy-ninth batch: a capacity to support a floor of "an additional" number of people is
+# reach, also when the people are described ("with housing needs" is who they are, not an outcome, and the service's
+# being "able to" support them is its capacity); a share of calls "or more", listed with chats and texts, answered is
+# throughput; a day of a month in a timeline's row is a date, not a count.
+@pytest.mark.parametrize("text, flagged", [
+    ("The new hub must be able to support a minimum of an additional 400 individuals a year with housing needs.", True),
+    ("The provider will open a Recovery Café with the aim of supporting at least an additional 300 people a year.", True),
+    ("95% or more of calls, chats, and texts from the county will be answered by local centres.", True),
+    ("Funding timeline\nAssessment Day | 3 – 7 February 2026 |", False),
+    ("Funding timeline\nInterviews | 14 March 2026 |", False),
+    ("Young people will be able to live independently after leaving the service.", False),
+])
+def test_capacity_for_more_people_calls_or_more_are_outputs_and_days_of_a_month_are_dates(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+def test_a_provider_developing_a_service_is_not_an_outcome_left_unmeasured():
+    """"Will develop a Crisis Café" is the provider's work; the reach target beside it is what is flagged."""
+    rules = [f.rule for f in review("The provider will develop a Wellbeing Hub with the aim of supporting at least an "
+                                    "additional 250 people a year.", rewrites=False).findings]
+    assert "output-only/people-reached" in rules
+    assert "unmeasured-outcome/no-measure" not in rules
