@@ -343,6 +343,15 @@ _LONE_SEPARATOR_RE = regex(r"^([^\n]{1,80})\n([ \t]*[-/\u2013][ \t]*)\n(?=[^\n]{
 _WEIGHT_LABEL_RE = regex(r"(\b(?:weighting|weight)\]?[ \t]*:[ \t]*)\n(?=[ \t]*\d{1,3}(?:\.\d+)?[ \t]?%?[ \t]*$)", re.M | re.I)
 
 
+# The base a share is taken of, in brackets after it ("Contact 100% (n=30) of the cohort", "80% (n = 24)"): blanked, so
+# the share reads on to what it is of.
+_BASE_COUNT_RE = regex(r"(?<=%)[ \t]*\([ \t]*[nN][ \t]*=[ \t]*[\d,]{1,7}[ \t]*\)")
+
+
+# A footnote's number glued to a unit of time ("within 40 working days1 except for …"): blanked, so the time reads whole.
+_UNIT_NOTE_RE = regex(r"(?:(?<=\bdays)|(?<=\bweeks)|(?<=\bhours)|(?<=\bmonths)|(?<=\bminutes))\d{1,2}(?![\w,.]?\d)(?=[\s,;:.)])")
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -365,6 +374,9 @@ def normalize(text: str) -> str:
         out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
     if "|\n" in out or "\n|" in out or "| \n" in out:
         out = _join_cell_lines(out)
+    out = _UNIT_NOTE_RE.sub(lambda m: " " * len(m.group(0)), out)
+    if "=" in out and "%" in out:
+        out = _BASE_COUNT_RE.sub(lambda m: " " * len(m.group(0)), out)
     if "\n-\n" in out or "\n/\n" in out or "\n\u2013\n" in out or ":\n" in out:
         out = _LONE_SEPARATOR_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} ", out)
         out = _WEIGHT_LABEL_RE.sub(lambda m: m.group(1) + " ", out)

@@ -1200,7 +1200,9 @@ _RATE_NAMED_RE = regex(r"\b(?:rates?|fees?|tariffs?|prices?|stipends?|reimburse\
                        r"|honorari(?:um|a))\b", re.I)
 # A rule for what a provider may bill or claim for: "shall only bill for the actual number of clients served", "claims are
 # made for each unit delivered". Kept whole: it is a payment control, and the outcome-linked part goes after it.
+# (Not a person's claim for a pension or a benefit: "to clear claims for war pensions within 52 working days".)
 _BILLING_RULE_RE = regex(r"\b(?:(?:shall|will|may|must|can)\s+(?:only\s+)?(?:bill|invoice|claim)|(?:bill|invoice|claim)s?\s+(?:only\s+)?for"
+                         r"(?!\s+(?:[\w-]+\s+){0,2}?(?:pensions?|benefits?|allowances?|compensation)\b)"
                          r"|(?:claims?|invoices?|bills?)\s+(?:are|is|will\s+be|shall\s+be)\s+(?:made|submitted|paid))\b", re.I)
 
 

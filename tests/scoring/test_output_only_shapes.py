@@ -1750,3 +1750,28 @@ def test_a_provider_developing_a_service_is_not_an_outcome_left_unmeasured():
                                     "additional 250 people a year.", rewrites=False).findings]
     assert "output-only/people-reached" in rules
     assert "unmeasured-outcome/no-measure" not in rules
+
+
+# Classes from the hundred-and-eightieth batch: counts listed under goals the provider performs against; a target of so
+# many people opening a line, or raised to a new figure; a share of a cohort contacted, enrolled or met, its base count in
+# brackets ("(n=30)"); meetings with families a number of times a year; a floor set as a range; pension payments made by
+# their due date and pension claims cleared in a time; a footnote's number glued to "days".
+@pytest.mark.parametrize("text, flagged", [
+    ("Grantees will perform and report on their performance against the following goals:\n• Number of home visits;", True),
+    ("Grantees will report the following each quarter:\n• Number of home visits;", False),
+    ("Grantees will perform against the following goals:\n• Number of participants placed into employment;", False),
+    ("Initial target of 60 carers per annum.", True),
+    ("The target number of participants has been raised to 240 after extra funding.", True),
+    ("• Contact 90% (n=45) of the families on the waiting list.", True),
+    ("• Enroll 70% (n=35) of the families referred", True),
+    ("• Meet monthly with 60% (n=20) of enrolled parents.", True),
+    ("• Meet 2-3 times a year with families from the previous cohort.", True),
+    ("The steering group will meet 4 times a year.", False),
+    ("• Workers will link families to local services with a minimum of 5-6 referrals per month.", True),
+    ("To make 99.5 per cent of all retirement pension payments by the due date.", True),
+    ("To clear claims for carers' allowances within 30 working days.", True),
+    ("Providers must submit claims for payment within 30 days.", False),
+    ("95 per cent of all decisions within 30 working days2 except for urgent cases.", True),
+])
+def test_goal_lines_targets_of_people_cohort_shares_and_pension_payments_are_outputs(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
