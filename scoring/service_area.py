@@ -235,6 +235,8 @@ _GROUP_AGES = (
     # secondary school: Years 7 to 11 (NHS Digital's schools survey: "mostly aged 11 to 15"), and a sixth form's
     # Years 12 and 13, read by the year-group rule above (Year N pupils are N + 4 to N + 5)
     (regex(r"\bsecondary[- ](?:schools?|age|pupils|students)\b", re.I), AgeRange(11, 18)),
+    # children of school age, however it is written ("school-age children", "school aged", "school ages deaf children")
+    (regex(r"\bschool[- ]ag(?:e|es|ed)\b", re.I), AgeRange(4, 17)),
     # young people in a youth justice system: from the age of criminal responsibility to adulthood
     (regex(r"\b(?:juveniles?|young offenders?|youth offenders?)\b", re.I), AgeRange(10, 17)),
     # child and adolescent mental health services see children and young people up to 18

@@ -37,3 +37,29 @@ def test_sight_loss_words_pick_the_sensory_area_and_childrens_services_keep_thei
     # a service for deaf children is not an adult rehabilitation service: no adult quality-of-life scale for them
     rewrites = output_rewrites("Initial contact for preschool deaf children made within 2 working days of allocation.")
     assert rewrites and "ASCOT" not in rewrites[0]
+
+
+@pytest.mark.parametrize("clause", [
+    "First home visit for school-age children with a hearing impairment within 10 working days of referral.",
+    "The team of qualified teachers of the deaf will support 150 deaf pupils in mainstream schools each year.",
+])
+def test_a_childrens_sensory_support_count_asks_for_progress_at_school_and_the_childs_goals(clause):
+    """A sensory support service for school-age children is asked for their progress at school and the goals agreed with
+    each child and family, never an adult rehabilitation goal or the generic follow-up."""
+    rewrites = output_rewrites(clause)
+    assert rewrites, clause
+    assert "progress at school" in rewrites[0] or "goals agreed with them and their family" in rewrites[0]
+    assert "changes that matter most" not in rewrites[0]
+    assert "relearn" not in rewrites[0] and "ASCOT" not in rewrites[0]
+
+
+def test_preschool_deaf_children_are_asked_for_early_development_not_school_progress():
+    rewrites = output_rewrites("Initial contact for preschool deaf children within 3 working days of allocation.")
+    assert rewrites
+    assert "ASQ-3" in rewrites[0]
+    assert "progress at school" not in rewrites[0]
+
+
+def test_childrens_sensory_words_pick_the_childrens_area_and_adults_keep_theirs():
+    assert detect_area("Visits by the qualified teacher of vision impairment to visually impaired pupils").key == "children-sensory"
+    assert detect_area("Orientation and mobility training for adults with sight loss").key == "sensory-loss"
