@@ -160,6 +160,10 @@ _INDICATOR_LABEL_RE = regex(r"[ \t]*(?:(?:total\s+)?(?:number|no\.?|#|percentage
 _FIGURE_RUN_RE = regex(r"[ \t]*(?:\d[\d,]*(?:\.\d+)?%?[ \t]+){2,}")
 
 
+_NUMBERED_TITLE_RE = regex(r"(?:outcome|objective|priority|aim|goal|theme|strand|workstream|section|part)\s+\d{1,2}(?:\.\d{1,2})?[a-z]?"
+                           r"\s*[:.\u2013-]\s+(?=[A-Za-z])(?![^\n]*\d)", re.I)
+
+
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in _TERMINAL + ",":
@@ -186,6 +190,11 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
         return True
     if len(stripped) <= 60:
         return nxt[0].isupper() or nxt[0].isdigit()
+    # A numbered section's label and title with no figure ("Outcome 1: A greater say for local people in decision making
+    # and delivery of services") over a line that opens in capitals is the section's heading, however long: joined to the
+    # row under it, its words would be read as that row's own.
+    if len(stripped) <= 160 and _NUMBERED_TITLE_RE.match(stripped) and (nxt[0].isupper() or nxt[0].isdigit()):
+        return True
     # A longer unpunctuated line before an instruction that opens on a capitalised verb ("Working with partners to
     # improve life chances …" / "Deliver community care equipment within 7 days"): a section's title over its first
     # commitment, since a sentence wrapped mid-way does not go on with a capitalised verb.

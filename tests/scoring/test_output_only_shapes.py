@@ -1775,3 +1775,15 @@ def test_a_provider_developing_a_service_is_not_an_outcome_left_unmeasured():
 ])
 def test_goal_lines_targets_of_people_cohort_shares_and_pension_payments_are_outputs(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Classes from the hundred-and-eighty-first batch: "a minimum" with no "of" before a count of people; more panels or forums
+# held a year as a count raised to a level; a yearly review's process named as a heading is not a review to hold.
+@pytest.mark.parametrize("text, flagged", [
+    ("Provide tenancy support to a minimum 30 single households each year.", True),
+    ("Increase the number of residents' forums held annually across the borough to 12.", True),
+    ("Annual service review process", False),
+    ("Annual reviews of each support plan must be completed.", True),
+])
+def test_a_minimum_of_households_more_forums_and_a_review_process_named(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)

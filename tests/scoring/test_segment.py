@@ -320,3 +320,13 @@ def test_headings_in_capitals_stay_apart_from_the_table_under_them():
             "| Indicator | Target |\n| Visits completed on time | 95% |\n")
     clauses = segment(normalize(text))
     assert clauses[0].text.strip() == "ANNEX B: KEY PERFORMANCE INDICATORS FOR THE HOMECARE SERVICE", [c.text for c in clauses]
+
+
+def test_a_numbered_outcome_title_is_not_read_as_part_of_the_row_under_it():
+    """"Outcome 2: …" over an action plan's row is the section's title: joined to the row, its words ("a greater say")
+    read as an outcome the row names, and the row's activity target went unflagged."""
+    text = ("Outcome 2: A greater say for residents in how their neighbourhood services are run and delivered\n"
+            "Resident involvement / 2.1.1 / Increase the number of residents' panels held annually across the borough to 12.")
+    clauses = segment(text)
+    assert clauses[0].text.startswith("Outcome 2:") and "Resident involvement" not in clauses[0].text
+    assert any(f.category == "output-only" for f in review(text, rewrites=False).findings)
