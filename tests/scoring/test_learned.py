@@ -25,7 +25,7 @@ MISSED = ("Enquiries from residents: answer sent inside 3 working days, 90% of t
 # A charter line in another unusual order, which the model reads as output-only at 0.95 or more.
 OUTPUT_SURE = "Letters and emails from residents: acknowledgement issued inside 5 working days on 90% of occasions."
 MISSED_COST = ("The work will go to the supplier whose hourly charge is most economical.\n"
-               "Providers will be paid for each hour of companionship delivered.\n")
+               "Providers will be paid for each hour of respite companionship delivered.\n")
 
 
 @pytest.fixture
@@ -143,7 +143,7 @@ def test_the_command_line_adds_the_shipped_cost_first_suggestion_unless_switched
     run = lambda *extra: subprocess.run([sys.executable, "-m", "bot.cli", "review", *extra, str(draft)],  # noqa: E731
                                         capture_output=True, text=True, env=env, cwd=ROOT)
     plain, asked, rules_only = run(), run("--learned"), run("--no-learned")
-    assert "cost-first/learned" in plain.stdout and "each hour of companionship" in plain.stdout, plain.stdout
+    assert "cost-first/learned" in plain.stdout and "each hour of respite companionship" in plain.stdout, plain.stdout
     assert asked.stdout == plain.stdout and "/learned" not in rules_only.stdout
     assert rules_only.returncode == 0 and plain.returncode == asked.returncode
 
