@@ -1787,3 +1787,12 @@ def test_goal_lines_targets_of_people_cohort_shares_and_pension_payments_are_out
 ])
 def test_a_minimum_of_households_more_forums_and_a_review_process_named(text, flagged):
     assert bool(_output_only(text)) is flagged, _output_only(text)
+
+
+# Class from the hundred-and-eighty-second batch: contact centres are places, not contacts counted.
+@pytest.mark.parametrize("text, flagged", [
+    ("The 30 family contact centres across the region operate from a range of community buildings.", False),
+    ("The service will make 30 family contacts a month.", True),
+])
+def test_contact_centres_are_places_not_contacts_counted(text, flagged):
+    assert bool(_output_only(text)) is flagged, _output_only(text)
