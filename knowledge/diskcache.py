@@ -43,7 +43,9 @@ _STALE_DAYS = 7
 # edited rules (each edit a new program) had grown it to 14 MB, three times what a review then needed. A one-page
 # review's own programs have since grown past 8 MB; with the limit under that, every review wrote the whole file
 # back (its entries stayed over the limit however many others went): the limit stays about three reviews' worth.
-_MAX_BYTES = 24_000_000
+# (A one-page review's programs reached 24.4 MB in session 67, just over the old 24 MB limit, and every review wrote
+# the whole file back again, a third more time per review: the limit is now 64 MB.)
+_MAX_BYTES = 64_000_000
 _STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
 _MAGIC = b"TCC2"  # then the index's length (8 bytes, little-endian), the marshalled index, the entries
 _store: dict | None = None  # entries decoded or remembered by this process
