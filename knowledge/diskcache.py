@@ -44,7 +44,8 @@ _STALE_DAYS = 7
 # review's own programs have since grown past 8 MB; with the limit under that, every review wrote the whole file
 # back (its entries stayed over the limit however many others went): the limit stays about three reviews' worth.
 # (A one-page review's programs reached 24.4 MB in session 67, just over the old 24 MB limit, and every review wrote
-# the whole file back again, a third more time per review: the limit is now 64 MB.)
+# the whole file back again, a third more time per review: the limit is now 64 MB, and a file over it is written back
+# only where pruning would drop something, an entry this process did not use.)
 _MAX_BYTES = 64_000_000
 _STAMPS = "__last_used_day__"  # key -> the day (since the epoch) a process last used it and saved
 _MAGIC = b"TCC2"  # then the index's length (8 bytes, little-endian), the marshalled index, the entries
@@ -54,6 +55,7 @@ _base = 0  # where the file's entries start in _mapped
 _mapped: mmap.mmap | bytes = b""  # the file, mapped (not read): only the pages of entries asked for are touched
 _used: set[str] = set()
 _dirty = False
+_over_limit = False  # the file was over its size when read: written back pruned, if pruning would drop anything
 
 
 def cache_path():
@@ -180,6 +182,13 @@ def _mark_dirty() -> None:
         atexit.register(save)
 
 
+def _mark_over_limit() -> None:
+    global _over_limit
+    if not _over_limit and not _dirty:
+        atexit.register(save)
+    _over_limit = True
+
+
 def parsed(raw: bytes, parse):
     """parse(raw), remembered by the content of raw: a YAML file is read once, not once a process.
     Only plain data (what marshal can store) is remembered."""
@@ -213,7 +222,7 @@ def _load() -> dict:
             # once pruned, and every process would write the whole file again, about 10 ms a review).
             stamps = _stored(_STAMPS) if _STAMPS in index else b""
             if len(mapped) - base - len(stamps) > _MAX_BYTES:
-                _mark_dirty()
+                _mark_over_limit()
         except (OSError, EOFError, ValueError, TypeError):
             pass
     return _store
@@ -221,9 +230,15 @@ def _load() -> dict:
 
 def save() -> None:
     """Write the store (best effort: a read-only home must not break a review)."""
-    global _dirty
-    if not _dirty or _store is None:
+    global _dirty, _over_limit
+    if _store is None:
         return
+    if not _dirty:
+        if not _over_limit:
+            return
+        _over_limit = False
+        if all(key in _used or key == _STAMPS for key in _index):
+            return  # every entry is one this review used: pruning would drop nothing, and rewriting it gains nothing
     import tempfile
 
     tmp = None
@@ -284,8 +299,8 @@ def _pruned(store: dict[str, bytes], used: set[str], today: int) -> dict[str, by
 
 def forget() -> None:
     """Drop the in-memory store (tests switch data folders)."""
-    global _store, _dirty, _mapped
-    _store, _dirty = None, False
+    global _store, _dirty, _mapped, _over_limit
+    _store, _dirty, _over_limit = None, False, False
     _index.clear()
     if isinstance(_mapped, mmap.mmap):
         _mapped.close()

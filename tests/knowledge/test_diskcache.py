@@ -89,6 +89,21 @@ def test_once_pruned_the_file_is_not_written_again_by_every_process_that_reads_i
     assert path.read_bytes() == pruned
     diskcache.forget()
 
+def test_a_file_over_its_size_that_holds_only_what_this_review_used_is_not_written_again(tmp_path, monkeypatch):
+    """When one review's own programs pass the limit, pruning can drop nothing: the file is left as it is, not written
+    back whole by every review (each had cost a third more time)."""
+    monkeypatch.setattr(diskcache, "_MAX_BYTES", 15_000)
+    path = _fresh_path(tmp_path, monkeypatch)
+    big = b"p" * 10_000
+    path.write_bytes(diskcache.encode({"a": big, "b": big}))
+    before = path.read_bytes()
+    stat = path.stat()
+    assert diskcache.get("a") == big and diskcache.get("b") == big
+    diskcache.save()
+    assert path.read_bytes() == before and path.stat().st_mtime_ns == stat.st_mtime_ns
+    diskcache.forget()
+
+
 def _fresh_path(tmp_path, monkeypatch):
     monkeypatch.setenv("TENDER_COACH_DATA", str(tmp_path))
     diskcache.forget()
