@@ -352,6 +352,27 @@ _BASE_COUNT_RE = regex(r"(?<=%)[ \t]*\([ \t]*[nN][ \t]*=[ \t]*[\d,]{1,7}[ \t]*\)
 _UNIT_NOTE_RE = regex(r"(?:(?<=\bdays)|(?<=\bweeks)|(?<=\bhours)|(?<=\bmonths)|(?<=\bminutes))\d{1,2}(?![\w,.]?\d)(?=[\s,;:.)])")
 
 
+# A table row whose label wrapped round its figures, as a PDF table flattened into text has it: the label's first line, the
+# row's figures one to a line, and the rest of the label after the last ("Number of water samples collected and" /
+# "1,092" / "1,190" / "1,000 results reported to well owners"). The label is put back together and the figures follow it
+# as the row's cells ("Number of water samples collected and results reported to well owners | 1,092 | 1,190 | 1,000"),
+# so the rules read the row's indicator and its figures as one row.
+_FIGURE = r"[-$\u00a3\u20ac]?\d[\d,.]*[ \t]*%?(?:[ \t]?\*)?"
+_WRAPPED_LABEL_RE = regex(
+    r"^([ \t]*[A-Za-z][^\n|]{2,150}?[a-z,(])[ \t]*\n((?:[ \t]*" + _FIGURE + r"[ \t]*\n){1,12})[ \t]*(" + _FIGURE
+    + r")(?:[ \t]+|[ \t]*\n[ \t]*)([a-z(][^\n|]{0,120}?)[ \t]*$", re.M)
+
+
+def _label_round_figures(match: re.Match) -> str:
+    figures = [f.strip() for f in match.group(2).split("\n") if f.strip()] + [match.group(3).strip()]
+    label = f"{match.group(1).rstrip()} {match.group(4).strip()}"
+    for sep in (" | ", "|"):
+        row = label + "".join(sep + f for f in figures)
+        if len(row) <= len(match.group(0)):
+            return row + " " * (len(match.group(0)) - len(row))
+    return match.group(0)
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -375,6 +396,8 @@ def normalize(text: str) -> str:
     if "|\n" in out or "\n|" in out or "| \n" in out:
         out = _join_cell_lines(out)
     out = _UNIT_NOTE_RE.sub(lambda m: " " * len(m.group(0)), out)
+    if "\n" in out:
+        out = _WRAPPED_LABEL_RE.sub(_label_round_figures, out)
     if "=" in out and "%" in out:
         out = _BASE_COUNT_RE.sub(lambda m: " " * len(m.group(0)), out)
     if "\n-\n" in out or "\n/\n" in out or "\n\u2013\n" in out or ":\n" in out:

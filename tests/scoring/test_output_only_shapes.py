@@ -186,6 +186,31 @@ def test_a_web_page_line_break_tag_keeps_the_sentence_and_the_offsets():
     assert "tutoring" in found[0].match and "<br />" in found[0].match
 
 
+
+@pytest.mark.parametrize("text", [
+    # a web page's table: the label's last words after the row's figures, one cell a <br /> apart
+    "Service measures <br />2023-24 Actual <br />2024-25 Target <br />2025-26 Target\n"
+    "Percentage of food hygiene inspections <br />88% <br />95% <br />100% <br />completed on schedule",
+    # the same as PDF text, one figure a line
+    "Service measures | 2024-25 Target | 2025-26 Target\nNumber of private water supply samples\n1,050\n1,100\ntaken and tested",
+])
+def test_a_table_row_whose_label_wrapped_round_its_figures_is_read_as_one_row(text):
+    """A PDF or web table's row whose label runs on after its figures is put back together, so its count is read; the
+    offsets still point into the text as pasted."""
+    found = [f for f in review(text, rewrites=False).findings if f.category == "output-only"]
+    assert found, text
+    assert all(text[f.start:f.end] == f.match for f in found)
+
+
+def test_a_wrapped_label_is_rejoined_before_its_figures():
+    from scoring.normalize import normalize
+
+    text = "Percentage of planning appeals <br />71% <br />80% <br />decided on time"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out.startswith("Percentage of planning appeals decided on time | 71% | 80%")
+
+
 # Fifth batch classes (invented wording): places filled held to funded enrolment, reach in millions or as a
 # floor for a client group, a KPI row counting "number & %" of an activity.
 FIFTH_BATCH = [
