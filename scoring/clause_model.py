@@ -221,6 +221,13 @@ _REPORT_LEAD_RE = regex(
     # What the sentence before it describes, spelled out: "… is the second largest provider of passenger services. This
     # includes:" (the scale of what a body does today, not what it must do).
     r"|(?:^|[.!?]\s+)(?:this|these)\s+(?:includes?|involves?|covers?)\s*:\s*$", re.I)
+# A heading over the fields a provider reports, with no level to reach: "Reporting Requirements", "Monitoring information",
+# "Data to be collected" (not "Performance targets and reporting").
+_REPORTING_HEADING_RE = regex(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:[\w-]+\s+){0,2}?(?:reporting|monitoring|data\s+collection|management\s+information)\s+"
+    r"(?:requirements?|arrangements?|information|data|fields|items|returns?)\b"
+    r"|^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:data|information)\s+(?:to\s+be\s+)?(?:reported|collected|recorded|submitted)\b", re.I)
+_FIELD_LABEL_RE = regex(r"^\W*(?:(?:the\s+)?total\s+)?(?:number|no\.|\#|percentage|proportion|count|amount)\s+of\b", re.I)
 _TARGET_LEAD_RE = regex(
     r"\b(?:targets?|kpis?|key\s+performance|standards?|must\s+(?:achieve|meet|deliver)|held\s+to|assessed\s+against"
     r"|judged\s+against|determined\s+(?:using|by)|paid|payment|will\s+(?:achieve|deliver|meet))\b"
@@ -1066,6 +1073,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         if role in ("guidance", "target", "report") and not header and i + 1 < len(clauses) \
                 and _TABLE_CAPTION_RE.fullmatch(text) and _row_like(clauses[i + 1]):
             role = "heading"  # a table's caption, wrapped onto a second line, heads the rows under it
+        if role == "heading" and headings and _REPORTING_HEADING_RE.search(headings[-1]) and not _TARGET_LEAD_RE.search(headings[-1]) \
+                and _FIELD_LABEL_RE.match(text) and not re.search(r"\d", text):
+            role = "report"  # "Number of meals provided for the month" under "Reporting Requirements": a field of a return
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
         if role == "heading":
             depth = _depth(text)
@@ -1123,6 +1133,9 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
                 role = "report"  # "Number of client contacts 102,526" under "Performance at a glance"
             if role in ("guidance", "target") and headings and _CONTENTS_HEADING_RE.match(headings[-1]) and _contents_entry(text):
                 role = "contents"  # "C2 Number of adults receiving care at home" under "Contents": a section's title
+            if role in ("guidance", "heading") and headings and _REPORTING_HEADING_RE.search(headings[-1]) \
+                    and not _TARGET_LEAD_RE.search(headings[-1]) and not re.search(r"\d", text) and not _BINDING_MODAL_RE.search(text):
+                role = "report"  # "Number of meals provided for the month" under "Reporting Requirements": a field of a return
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
                 role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"

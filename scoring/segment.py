@@ -164,6 +164,20 @@ _NUMBERED_TITLE_RE = regex(r"(?:outcome|objective|priority|aim|goal|theme|strand
                            r"\s*[:.\u2013-]\s+(?=[A-Za-z])(?![^\n]*\d)", re.I)
 
 
+_WORD_RE = regex(r"[A-Za-z][\w'’-]*")
+# Words a title leaves in lower case ("Information Returns Required from Day Centre Providers").
+_SMALL_WORDS = frozenset(("from", "with", "into", "onto", "over", "upon", "under", "about", "after", "within", "without",
+                          "between", "through", "across", "against", "during", "before", "their", "that", "this", "these"))
+
+
+def _title_case(line: str) -> bool:
+    """Whether every word of four letters or more starts with a capital, there are at least four of them, and no figure."""
+    if any(ch.isdigit() for ch in line) or line.count("/") >= 2:
+        return False  # a title with a year or a period is read with its rows; a header's cells parted by slashes are no title
+    long = [w for w in _WORD_RE.findall(line) if len(w) >= 4 and w not in _SMALL_WORDS]
+    return len(long) >= 4 and all(w[0].isupper() for w in long)
+
+
 def _looks_like_heading(line: str, next_line: str | None) -> bool:
     stripped = line.strip()
     if not stripped or stripped[-1] in _TERMINAL + ",":
@@ -190,6 +204,10 @@ def _looks_like_heading(line: str, next_line: str | None) -> bool:
         return True
     if len(stripped) <= 60:
         return nxt[0].isupper() or nxt[0].isdigit()
+    # A title in title case, each longer word capitalised ("Reporting Requirements for Congregate and Home Delivered Meals"),
+    # over a line that opens in capitals: a wrapped sentence does not capitalise every word.
+    if len(stripped) <= 120 and (nxt[0].isupper() or nxt[0].isdigit()) and _title_case(stripped):
+        return True
     # A numbered section's label and title with no figure ("Outcome 1: A greater say for local people in decision making
     # and delivery of services") over a line that opens in capitals is the section's heading, however long: joined to the
     # row under it, its words would be read as that row's own.

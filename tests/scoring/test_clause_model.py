@@ -783,3 +783,15 @@ def test_a_header_naming_its_columns_by_year_heads_the_rows_under_it():
     assert not [f for f in review(table).findings if f.category == "output-only"]
     counts = "KPIs\nMeasure | Target\nNumber of groups funded | 46\n"
     assert [f for f in review(counts).findings if f.category == "output-only"]
+
+
+@pytest.mark.parametrize("heading", ["Reporting Requirements", "Monitoring information", "Data to be collected each quarter"])
+def test_a_count_named_under_a_reporting_heading_is_a_field_of_the_return_not_a_target(heading):
+    """The counts a provider reports under "Reporting Requirements" are fields of a return with no level to reach; the same
+    count with a figure, or under a heading of targets, still reads as a target."""
+    quiet = f"{heading}\n\nNumber of home visits completed in the month\nNumber of new referrals received"
+    assert [f for f in review(quiet, rewrites=False).findings if f.category == "output-only"] == []
+    set_level = f"{heading}\n\nNumber of home visits completed: 120 a month"
+    assert [f for f in review(set_level, rewrites=False).findings if f.category == "output-only"]
+    assert [f for f in review("Performance targets\n\nNumber of home visits completed in the month",
+                              rewrites=False).findings if f.category == "output-only"]

@@ -330,3 +330,16 @@ def test_a_numbered_outcome_title_is_not_read_as_part_of_the_row_under_it():
     clauses = segment(text)
     assert clauses[0].text.startswith("Outcome 2:") and "Resident involvement" not in clauses[0].text
     assert any(f.category == "output-only" for f in review(text, rewrites=False).findings)
+
+
+def test_a_title_case_line_over_a_row_is_its_heading_not_part_of_the_row():
+    """A section title in title case, longer than a short label ("Information Returns for Day Centre and Luncheon Club
+    Providers"), heads the row under it; joined to it, the title's words were read as the row's own, and a reporting
+    heading's field read as a target. A wrapped sentence, which does not capitalise every word, is still joined."""
+    title = "Information Returns Required from Day Centre and Luncheon Club Providers"
+    clauses = segment(f"{title}\nNumber of lunches served in the month")
+    assert [c.text for c in clauses] == [title, "Number of lunches served in the month"]
+    found = review(f"{title}\nNumber of lunches served in the month", rewrites=False).findings
+    assert [f for f in found if f.category == "output-only"] == []
+    wrapped = segment("The provider will send the council a short monthly summary of the meals and\nSessions it delivered.")
+    assert len(wrapped) == 1
