@@ -576,7 +576,18 @@ _TREND_TOLD_RE = regex(r"\b(?:number|numbers|proportion|percentage|share|rate|le
                        r"|(?:fluctuated|decreased|increased|declined|fell|rose|grew|dropped|doubled|halved)\s+(?:\w+ly\s+)?"
                        r"(?:this|last|over|during|since|from|compared)\b)", re.I)
 _TOLD_RES = (_FIGURES_SAY_RE, _MOVEMENT_LOOKED_AT_RE)
-_TOLD_UNLESS_MODAL_RES = (_COUNT_REACHED_RE, _COUNT_FOLLOWS_RE, _TREND_TOLD_RE)
+# A movement recorded in a count, told before it: "health boards which recorded notable increases in the number of brief
+# interventions" (what happened, not a level set).
+_MOVEMENT_RECORDED_RE = regex(r"\b(?:recorded|reported|saw|seen|showed|shown|had|experienced|achieved)\s+(?:[\w-]+\s+){0,2}?"
+                              r"(?:increases?|decreases?|rises?|falls?|drops?|reductions?|growth|declines?)\s+in\s+(?:the\s+)?"
+                              r"(?:number|numbers|proportion|percentage|rate|level|volume)\s+of\b", re.I)
+# A provider's present volume, told in the present tense: "The crisis line fields 3,243 calls a year", "the service
+# handles about 900 referrals a month" (what it does now; a level to reach is set with a modal or a target word).
+_VOLUME_NOW_RE = regex(r"\b(?:fields|handles|receives|answers|takes|gets|sees|serves|responds\s+to|deals\s+with)\s+(?:about\s+|around\s+"
+                       r"|approximately\s+|some\s+|over\s+|more\s+than\s+|nearly\s+|roughly\s+)?\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:calls|contacts|enquiries|inquiries|referrals|visits|patients|clients|people|cases)\s+(?:a|per|each|every)\s+"
+                       r"(?:year|month|week|day)\b", re.I)
+_TOLD_UNLESS_MODAL_RES = (_COUNT_REACHED_RE, _COUNT_FOLLOWS_RE, _TREND_TOLD_RE, _MOVEMENT_RECORDED_RE, _VOLUME_NOW_RE)
 # A note about what follows, whose "should" or "must" is the writer's aside: "It should be noted that although there were
 # 321 new referrals only 41% went on to receive a service".
 _ASIDE_NOTE_RE = regex(r"^\W*(?:it\s+(?:should|must)\s+be\s+(?:noted|remembered|borne\s+in\s+mind)|it\s+is\s+worth\s+noting"
