@@ -669,6 +669,12 @@ _PLAN_YEAR_HEAD_RE = regex(r"^\W*(?:year|yr)\s*\d{1,2}\b(?:\s*[-–]\s*\d{1,2})?
                            r"|adopted|planned|estimates?|mtef)\b)(?![^|]{0,40}\b(?:actual|to[- ]date|ytd)\b)", re.I)
 
 
+def _under_reporting_heading(headings: list[str], text: str) -> bool:
+    """Whether a clause with no figure sits under a heading of what is reported ("Reporting Requirements"), not of targets."""
+    return bool(headings) and _REPORTING_HEADING_RE.search(headings[-1]) is not None \
+        and not _TARGET_LEAD_RE.search(headings[-1]) and not re.search(r"\d", text)
+
+
 @lru_cache(maxsize=2048)
 def report_only_lead_in(text: str) -> bool:
     """'Providers report quarterly on:' introduces fields of a return, not targets to meet."""
@@ -1073,8 +1079,7 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
         if role in ("guidance", "target", "report") and not header and i + 1 < len(clauses) \
                 and _TABLE_CAPTION_RE.fullmatch(text) and _row_like(clauses[i + 1]):
             role = "heading"  # a table's caption, wrapped onto a second line, heads the rows under it
-        if role == "heading" and headings and _REPORTING_HEADING_RE.search(headings[-1]) and not _TARGET_LEAD_RE.search(headings[-1]) \
-                and _FIELD_LABEL_RE.match(text) and not re.search(r"\d", text):
+        if role == "heading" and _FIELD_LABEL_RE.match(text) and _under_reporting_heading(headings, text):
             role = "report"  # "Number of meals provided for the month" under "Reporting Requirements": a field of a return
         # The heading path: a heading replaces any deeper heading of the same numbering depth.
         if role == "heading":
@@ -1133,9 +1138,8 @@ def build(clauses: list[Clause]) -> list[ClauseInfo]:
                 role = "report"  # "Number of client contacts 102,526" under "Performance at a glance"
             if role in ("guidance", "target") and headings and _CONTENTS_HEADING_RE.match(headings[-1]) and _contents_entry(text):
                 role = "contents"  # "C2 Number of adults receiving care at home" under "Contents": a section's title
-            if role in ("guidance", "heading") and headings and _REPORTING_HEADING_RE.search(headings[-1]) \
-                    and not _TARGET_LEAD_RE.search(headings[-1]) and not re.search(r"\d", text) and not _BINDING_MODAL_RE.search(text):
-                role = "report"  # "Number of meals provided for the month" under "Reporting Requirements": a field of a return
+            if role in ("guidance", "heading") and not _BINDING_MODAL_RE.search(text) and _under_reporting_heading(headings, text):
+                role = "report"  # a field of a return, longer than a heading-like label
             if role in ("guidance", "target", "heading") and info_lead and _RESULTS_LEAD_RE.search(info_lead) \
                     and not _BINDING_MODAL_RE.search(text):
                 role = "report"  # "• 1,200 tenants housed." under "Highlights of the year:"
