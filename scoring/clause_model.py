@@ -325,6 +325,8 @@ _TREND_RE = regex(
     r"\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:by|from)\s+"
     r"(?:around\s+|about\s+|almost\s+|nearly\s+|over\s+|some\s+)?\d"
     r"|\bwent\s+(?:up\s+|down\s+)?from\s+\d[\d,.]*\s*%?\s+to\s+\d"
+    # A change told as a news headline's figures: "Band 2 – up 61% from 150 to 242 visits", "down 8% from 1,200 to 1,104".
+    r"|\b(?:up|down)\s+(?:by\s+)?\d{1,3}(?:\.\d+)?\s*%\s+(?:from|on)\s+\d[\d,.]*\s+to\s+\d"
     # A change told between two dates: "referrals increased from March 2021 to June 2023".
     r"|\b(?:increased|decreased|fell|rose|dropped|declined|grew|doubled|halved)\s+(?:\w+ly\s+)?(?:from|between)\s+"
     r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+)?(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?"
