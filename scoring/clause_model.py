@@ -338,6 +338,9 @@ _TREND_RE = regex(
 _DATA_DESCRIPTION_RE = regex(
     r"^\W*(?:information|data|figures|statistics|details)\s+(?:on|about|showing)\s+(?:the\s+)?"
     r"(?:numbers?|counts?|proportions?|percentages?|rates?|levels?)\s+of\b"
+    # A lead-in to the tables of figures that follow: "The following tables show the number of beds by type and location".
+    r"|^\W*(?:the\s+)?(?:following|attached|above|below)\s+(?:tables?|charts?|graphs?|figures?)\s+(?:shows?|sets?\s+out|gives?|lists?"
+    r"|presents?|provides?|details?)\s+(?:the\s+)?(?:numbers?|counts?|totals?|proportions?|percentages?|rates?|levels?)\s+of\b"
     # A body's sharing of data, told: "NHSE shares data on capacity, occupancy percentage and capacity per 100,000".
     r"|\b(?:shares|published|publishes|releases|released|collects|collected)\s+(?:the\s+)?(?:latest\s+)?(?:data|figures|statistics"
     r"|information)\s+on\b"
@@ -761,8 +764,16 @@ def text_role(text: str, kind: str = "sentence") -> str:
             return "heading"  # "Business Event Targets for 2004-05": the title over a table of targets, which its rows set
         return "target"
     if kind == "sentence" and _is_label(stripped):
+        if _COLUMN_NAMES_LINE_RE.match(stripped):
+            return "header"  # "Location Number of Beds Current Average Waiting Time": a statistics table's columns, named
         return "heading"
     return "guidance"
+
+
+# A line of column names over a table of figures, a count's name among others: "Location Number of Beds Current Average
+# Waiting Time", "Region Number of Clinics Average Wait" (a count then a second measure or a place: no one row's label).
+_COLUMN_NAMES_LINE_RE = regex(r"(?:[A-Z][\w/&'’-]*\s+){0,3}?(?:Number|No\.|Total)\s+(?:of\s+)?(?:[A-Z][\w-]*\s+){1,3}?(?:Current|Average"
+                              r"|Mean|Median|Waiting|Location|Region|Area|Date|Type|Status|Percentage|Cost|Value)\b(?:\s+[A-Z][\w-]*){0,4}\s*$")
 
 
 def _reports_by_cue(text: str) -> bool:

@@ -64,11 +64,17 @@ _STRONG_REPORT_RES = (
           r"[^.;]{0,80}?\bsince\b", re.I),
     # A count told as about so many, then what they get or do now: "Over 40,000 people receive care from members of the
     # two associations", "Around 300 children use the centre" (a level to reach is exact, or at least so many).
-    regex(r"^\W*(?:over|around|about|approximately|circa|nearly|almost|more\s+than|some|roughly|upwards\s+of|an\s+estimated)\s+\d[\d,.]*"
+    # (or as a span, after a linking phrase: "In addition, between 2,000 and 2,500 persons avail of day respite")
+    regex(r"^\W*(?:(?:in\s+addition|also|currently|at\s+present|each\s+year|annually)\s*,?\s+)?(?:(?:over|around|about|approximately"
+          r"|circa|nearly|almost|more\s+than|some|roughly|upwards\s+of|an\s+estimated)\s+\d[\d,.]*|between\s+\d[\d,.]*\s+and\s+\d[\d,.]*)"
           r"(?:\s+million)?\s+(?:[\w-]+\s+){0,2}?(?:people|persons|adults|children|families|residents|clients|patients|users|households"
           r"|carers|pupils|students|tenants|participants|youth|youths|young\s+people|offenders)\s+(?:currently\s+|now\s+|each\s+year\s+"
           r"|(?:per|a|each)\s+(?:year|month|week)\s+)?(?:receive|use|get|live|rely|attend|access|are|have|need|depend|benefit|wait"
-          r"|participate|take\s+part)\b", re.I),
+          r"|participate|take\s+part|avail\s+of)\b", re.I),
+    # A rough share of a group, told in the past: "some 92% of care leavers aged 19 were in contact with the Trusts" (a
+    # level set is exact, or at least so much; "were" tells what was found).
+    regex(r"^\W*(?:over|around|about|approximately|circa|nearly|almost|more\s+than|some|roughly|an\s+estimated)\s+\d{1,3}(?:\.\d+)?\s*"
+          r"(?:%|per\s?cent)\s+of\s+(?:[\w-]+\s+){1,6}?(?:were|was|had|lived|received|used|attended|reported|said)\b", re.I),
     # What a change has allowed, told with its result: "This has allowed Lifeline to increase its capacity and for the first
     # time 500,000 calls were able to be answered in a 12 month period".
     regex(r"\b(?:has|have|had)\s+(?:allowed|enabled)\b[^.;]{0,120}?\b(?:were|was)\b|\bfor\s+the\s+first\s+time\b[^.;]{0,80}?"
@@ -497,6 +503,10 @@ _AS_OF_DATE_RE = regex(
     r"\bas\s+(?:of|at)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b"
     r"|\bas\s+(?:of|at)\s+\d{1,2}[/.]\d{1,2}[/.](?:19|20)?\d\d\b"
+    # (a day with no year, when what follows is told as done: "As of March 31, the Province has opened 500 additional beds")
+    r"|\bas\s+(?:of|at)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b(?=,?\s+[^.;]{0,60}?\b(?:has|have)\s+"
+    r"(?:now\s+|already\s+)?(?:been\s+)?[a-z]+(?:ed|en|ilt|ent)\b)"
     # (or at a year's start or end: "Statistical indicators … as at the beginning of 2016/17")
     r"|\bas\s+(?:of|at)\s+(?:the\s+)?(?:beginning|start|end|close)\s+of\s+(?:the\s+)?(?:(?:financial|fiscal|municipal|calendar)\s+year\s+)?"
     r"(?:19|20)\d\d(?:\s*[/–-]\s*\d{2,4})?\b"
