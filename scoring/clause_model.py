@@ -305,6 +305,11 @@ _PAST_PERIOD_RE = regex(
     r"\b(?:during|over|in|throughout|for)\s+(?:the|its|our|their)\s+(?:(?:last|past|previous|fiscal|financial|reporting|review|calendar|same"
     r"|whole|first|second|third|fourth)\s+){1,2}(?:(?:two|three|four|five|six|nine|\d{1,2})\s+)?(?:year|quarter|period|half|months?|weeks?)\b"
     r"|\bin\s+the\s+(?:year|twelve\s+months|12\s+months)\s+to\b"
+    # a span of months up to a date gone by, or the same span again: "during the three months to June", "during the same
+    # time period"
+    r"|\b(?:during|in|over)\s+the\s+(?:three|six|nine|twelve|\d{1,2})\s+months\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d)"
+    r"|\b(?:during|in|over)\s+the\s+same\s+(?:time\s+)?period\b"
     # a quarter's statistics: "7,118 referrals started treatment during the quarter", "at the end of the quarter, …"
     r"|\b(?:during|at\s+the\s+end\s+of)\s+the\s+(?:quarter|month|year|period)\b(?!\s+(?:ahead|to\s+come))"
     r"|\bactual\s+(?:results?|outcomes?|figures?|performance)\b", re.I)

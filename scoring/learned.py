@@ -592,7 +592,9 @@ _XREF_RE = regex(r"^\W*(?:(?:see|refer\s+to|as\s+per)\s+)?(?:minutes?|paragraphs
 _SECTION_TITLE_RE = regex(r"^\W*(?:section|sec\.|§|rule|regulation|article)\s*[\w.()-]{1,16}\s*[-–—:]\s+[^\d.;:!?\n|\t]{3,100}\.?$"
                           # (or a handbook's section number and its title in capitals, nothing else: "5200 Hospice Per
                           # Diem Rates", "3.2 Unit Types")
-                          r"|^\W*\d{1,5}(?:\.\d{1,3})*\.?\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z][\w'’-]*)|and|of|for|the|to|in|on|&))*\s*$", re.I)
+                          r"|^\W*\d{1,5}(?:\.\d{1,3})*\.?\s+(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z][\w'’-]*)|and|of|for|the|to|in|on|&))*\s*$"
+                          # (or a programme's numbered part and its name: "Session 2 - Plan", "Week 3: Coping with cravings")
+                          r"|^\W*(?:session|week|module|step|stage|part|unit|day|lesson|workshop)\s+\d{1,2}\s*[-–—:]\s+[^\d.;:!?\n|\t]{2,60}$", re.I)
 
 
 # A KPI line's own code before its words ("KPI 7", "OP6", "2.1", "b)") and the figures and column debris after

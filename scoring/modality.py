@@ -71,6 +71,9 @@ _STRONG_REPORT_RES = (
           r"|carers|pupils|students|tenants|participants|youth|youths|young\s+people|offenders)\s+(?:currently\s+|now\s+|each\s+year\s+"
           r"|(?:per|a|each)\s+(?:year|month|week)\s+)?(?:receive|use|get|live|rely|attend|access|are|have|need|depend|benefit|wait"
           r"|participate|take\s+part|avail\s+of)\b", re.I),
+    # What a buyer set out to buy, told after the event: "NHS Norfolk sought to commission 6 beds in a care home" (the
+    # notice's account of its aim; the terms are set elsewhere).
+    regex(r"\b(?:sought|had\s+sought|wished|had\s+wished)\s+to\s+(?:commission|procure|purchase|buy|secure|contract\s+for)\b", re.I),
     # A rough share of a group, told in the past: "some 92% of care leavers aged 19 were in contact with the Trusts" (a
     # level set is exact, or at least so much; "were" tells what was found).
     regex(r"^\W*(?:over|around|about|approximately|circa|nearly|almost|more\s+than|some|roughly|an\s+estimated)\s+\d{1,3}(?:\.\d+)?\s*"

@@ -396,6 +396,10 @@ def test_a_tables_caption_gets_no_learned_suggestion_and_its_rows_are_read_under
     ("§ 12.30 - The State shall pay $96 for each day of care.", True),
     # a sentence that opens on a number still may set something
     ("4100 The county pays $210 per day for each placement.", True),
+    # a programme's numbered part and its name; a part that sets a count is still read
+    ("Week 3 - Coping with cravings", False),
+    ("Session 2: Plan", False),
+    ("Session 2: at least 40 people to attend each week", True),
 ])
 def test_a_handbooks_numbered_section_title_is_never_read_as_a_term(title, eligible):
     """A handbook's section number and its title in capitals name what the section is about, whatever rates they name;
