@@ -80,8 +80,12 @@ _STRONG_REPORT_RES = (
           r"(?:%|per\s?cent)\s+of\s+(?:[\w-]+\s+){1,6}?(?:were|was|had|lived|received|used|attended|reported|said)\b", re.I),
     # What a change has allowed, told with its result: "This has allowed Lifeline to increase its capacity and for the first
     # time 500,000 calls were able to be answered in a 12 month period".
+    # (or what it has paid for, told as the service given: "This has enabled the provision of services to approximately
+    # 2,000 people")
     regex(r"\b(?:has|have|had)\s+(?:allowed|enabled)\b[^.;]{0,120}?\b(?:were|was)\b|\bfor\s+the\s+first\s+time\b[^.;]{0,80}?"
-          r"\b(?:were|was|had\s+been|have\s+been|has\s+been)\b", re.I),
+          r"\b(?:were|was|had\s+been|have\s+been|has\s+been)\b"
+          r"|^\W*(?:this|these|it|that|which|the\s+(?:funding|grant|programme|program|investment|contract)s?)\s+(?:has|have|had)\s+"
+          r"(?:already\s+)?(?:enabled|allowed|funded|paid\s+for|made\s+possible)\s+(?:the\s+)?(?:provision|delivery|funding|purchase)\s+of\b", re.I),
     # History dated from a year, told in the perfect: "Since 2018, Ontario has invested over $26.5 million to add 153 new
     # hospice beds" (no modal verb reaches here: "Since 2018 the service must …" still sets something).
     regex(r"^\W*since\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?(?:19|20)\d\d\b[^.;]{0,80}?"

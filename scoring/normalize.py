@@ -373,6 +373,13 @@ def _label_round_figures(match: re.Match) -> str:
     return match.group(0)
 
 
+# A linked file's size and type, left by a copied web page: "Self Assessment Package - 749 kb Word file", "(PDF, 1.2 MB)",
+# "[Word 96KB]". It names no count of anything the service does, so its figure is blanked.
+_FILE_SIZE_RE = regex(r"(?:[-–(\[,][^\S\n]*)?(?:(?:pdf|word|excel|docx?|xlsx?|rtf|odt)[^\S\n]*[,:]?[^\S\n]*)?(?<![\d,.])\d{1,4}(?:[.,]\d{1,2})?"
+                      r"[^\S\n]?(?:kb|mb|kib|mib|kbytes|mbytes)\b(?:[^\S\n]+(?:pdf|word|excel|docx?|xlsx?|rtf|odt)(?:[^\S\n]+(?:file|document))?)?"
+                      r"(?:[^\S\n]*[)\]])?", re.I)
+
+
 def normalize(text: str) -> str:
     """Return text of the same length with quotes, spaces, dashes and Slack markup tidied."""
     # A Windows line end becomes " \n" so that it still counts as one line break.
@@ -412,5 +419,7 @@ def normalize(text: str) -> str:
         out = _SPLIT_THOUSANDS_RE.sub(lambda m: f"{m.group(1)},{m.group(2)}  ", out)
     if "cent." in out:
         out = _PER_CENT_STOP_RE.sub(" ", out)
+    if ("b" in out or "B" in out) and _FILE_SIZE_RE.search(out):
+        out = _FILE_SIZE_RE.sub(lambda m: " " * len(m.group(0)), out)
     assert len(out) == len(text)
     return out
