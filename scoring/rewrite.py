@@ -2960,6 +2960,8 @@ def _in_run(line: str) -> bool:
 
 
 _SHARED_LIVES_RE = regex(r"\bshared\s+lives\b", re.I)
+# Breaks from caring, named with nothing else of adult social care: "30,000 short breaks", "respite care".
+_BREAK_WORDS_RE = regex(r"\b(?:short[-\s]breaks?|respite(?:\s+(?:care|breaks?|beds?|stays?))?)\b", re.I)
 _CARERS_WORD_RE = regex(r"\b(?:short[-\s]break\s+|respite\s+|long[-\s]term\s+)?carers?\b", re.I)
 
 
@@ -2986,6 +2988,11 @@ def _setting(clause: Clause, doc_area: DocContext | Area) -> tuple[Area, _Scope,
         area = library()["applications"]  # "Timely processing of applications" / "Claim processing: under 25 days": a decision
     if area.key == "carers" and doc is not None and doc.area.key == "homecare":
         area = doc.area  # in a homecare specification "carers" are the care workers
+    if area.key == "adult-social-care" and doc is not None and doc.area.key == "carers" \
+            and _clause_area(_BREAK_WORDS_RE.sub(" ", clause.text[:1000])).key == "general":
+        # "We aimed to deliver 30,000 short breaks" in a strategy for unpaid carers: the breaks are the carers' own, so
+        # their quality of life is measured, not that of adults with care and support needs
+        area = doc.area
     if area.key == "carers" and doc is not None and _SHARED_LIVES_RE.search(f"{heading}\n{doc.text[:4000]}"):
         # in a Shared Lives text "carers" are paid to share their home: the person who stays is whom the rate serves
         area = library()["adult-social-care"]

@@ -1830,6 +1830,16 @@ def test_a_carers_break_paid_by_the_hour_is_measured_by_the_carers_own_quality_o
     assert not any(w in written for w in ("supported at home", "NICE", "travel time", "Visits")), written
 
 
+def test_short_breaks_in_a_strategy_for_unpaid_carers_are_measured_by_the_carers_own_quality_of_life():
+    """A carers' strategy counts its short breaks in a line that names no one: the breaks are the carers', so the rewrite
+    asks for the carers' own quality of life (ASCOT-Carer), not adult social care's measure for the people cared for."""
+    text = ("Strategy for unpaid carers: annual report\n\nUnpaid carers told us that a break from caring matters to them. "
+            "The strategy for unpaid carers sets out how we support carers.\n\nWe will commission 4,000 short breaks next year.")
+    [written] = [f.rewrite for f in review(text).findings if "4,000 short breaks" in f.match and f.rewrite]
+    assert "ASCOT-Carer" in written and "social care-related quality of life" not in written, written
+    assert "care and support needs" not in written, written
+
+
 def test_support_paid_by_the_hour_that_is_not_care_at_home_is_not_promised_paid_travel_time():
     [written] = [f.rewrite for f in review("Supported living providers are paid £19.80 per hour for support to people with "
                                            "learning disabilities.").findings if f.category == "cost-first" and f.rewrite]
