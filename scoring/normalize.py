@@ -341,6 +341,12 @@ def _join_cell_lines(text: str) -> str:
 # so "Price - Weighting: 60%" reads as the one-line notice does.
 _LONE_SEPARATOR_RE = regex(r"^([^\n]{1,80})\n([ \t]*[-/\u2013][ \t]*)\n(?=[^\n]{1,80}$)", re.M)
 _WEIGHT_LABEL_RE = regex(r"(\b(?:weighting|weight)\]?[ \t]*:[ \t]*)\n(?=[ \t]*\d{1,3}(?:\.\d+)?[ \t]?%?[ \t]*$)", re.M | re.I)
+# A notice's award criteria field with one value on the line under it, and no other criterion after: "II.2.5) Award
+# criteria" / "Price". The two lines are one field, read as one line ("II.2.5) Award criteria Price"), so price as the
+# only criterion is seen; a list of criteria ("Price" then "Quality criterion …") is left as it is.
+_CRITERIA_VALUE_RE = regex(r"(\baward[ \t]+criteri(?:a|on)[ \t]*:?[ \t]*)\n(?=[ \t]*(?:the[ \t]+)?(?:lowest[ \t]+)?price(?:[ \t]+(?:only|alone))?[ \t]*\.?[ \t]*"
+                           r"(?:$(?![\s\S])|\n(?![ \t]*(?:quality|technical|social|cost|weight|functionality|qualitative|non-price|[-–•*/|:(\d]))))",
+                           re.M | re.I)
 
 
 # The base a share is taken of, in brackets after it ("Contact 100% (n=30) of the cohort", "80% (n = 24)"): blanked, so
@@ -410,6 +416,8 @@ def normalize(text: str) -> str:
     if "\n-\n" in out or "\n/\n" in out or "\n\u2013\n" in out or ":\n" in out:
         out = _LONE_SEPARATOR_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} ", out)
         out = _WEIGHT_LABEL_RE.sub(lambda m: m.group(1) + " ", out)
+    if "riteri" in out and ("rice" in out or "RICE" in out):
+        out = _CRITERIA_VALUE_RE.sub(lambda m: m.group(1) + " ", out)
     out = _FOREIGN_SUM_RE.sub(_as_dollars, out)
     if _FOREIGN_AFTER_RE.search(out):
         out = _FOREIGN_AFTER_RE.sub(_after_as_dollars, out)

@@ -2610,7 +2610,7 @@ def _weights_in_place(clause: Clause, weight_sets: list[list[Weight]], document:
 
 
 # A lead-in or heading that introduces a list of methods a guide explains ("Common selection methods are:").
-_OPTION_MARKER_RE = regex(r"\s*(?:\(?[a-zA-Z0-9]{1,2}[.)]|[•◦▪*-](?=\s))\s*")
+_OPTION_MARKER_RE = regex(r"\s*(?:\(?[a-zA-Z0-9]{1,2}[.)](?![\d.])|[•◦▪*-](?=\s))\s*")  # (not a notice's section number, "II.2.5)")
 _OPTIONS_RE = regex(r"\b(?:methods?|options?|approaches|criteria|bases|ways)\b[^.\n]{0,80}$|"
                     r"\b(?:this|the) (?:method|criterion|option|approach) is (?:used|appropriate|suitable)\b", re.I)
 

@@ -1840,6 +1840,14 @@ def test_short_breaks_in_a_strategy_for_unpaid_carers_are_measured_by_the_carers
     assert "care and support needs" not in written, written
 
 
+@pytest.mark.parametrize("text", ["IV.2.1) Award criteria\nPrice", "II.2.5) Award criteria: Lowest price"])
+def test_a_notices_price_only_award_criterion_is_found_and_its_section_number_is_not_an_option_letter(text):
+    """A notice's award criteria field whose only value is price is a lowest-price award, its two lines read as one
+    field; the section number before it ("IV.2.1)") is not an option's letter, so the suggestion does not open on "IV."."""
+    [written] = [f.rewrite for f in review(text).findings if f.rule == "cost-first/lowest-price" and f.rewrite]
+    assert "quality" in written.lower() and not re.match(r"[IVX]+\.\s", written), written
+
+
 def test_support_paid_by_the_hour_that_is_not_care_at_home_is_not_promised_paid_travel_time():
     [written] = [f.rewrite for f in review("Supported living providers are paid £19.80 per hour for support to people with "
                                            "learning disabilities.").findings if f.category == "cost-first" and f.rewrite]
