@@ -3518,3 +3518,25 @@ def test_a_helplines_share_of_calls_answered_or_abandoned_gets_the_contact_outco
     assert rewrites
     assert "get the help or answer they contacted the service for" in rewrites[0]
     assert "changes that matter most" not in rewrites[0]
+
+
+@pytest.mark.parametrize("clause, wanted", [
+    # a work programme named only by where people go ("into work") or who they are ("out-of-work residents")
+    ("The programme will support 600 out-of-work residents each year.", "move into paid work"),
+    ("The provider aims to help at least 250 people into work by March 2027.", "move into paid work"),
+    # supported employment named by its model
+    ("The provider will deliver IPS services to 120 people each year.", "move into paid work"),
+    # a stop smoking service named by who it treats
+    ("Services will treat at least 6% of adults who smoke each year.", "stop smoking"),
+    # a transit service's productivity counted in boardings
+    ("Route productivity will be measured as the number of passenger boardings per revenue hour.",
+     "get them where they are going"),
+])
+def test_a_service_named_by_whom_it_serves_or_how_it_counts_gets_its_own_areas_outcome(clause, wanted):
+    """A clause that names its service only by the people it serves or the way it counts them (people helped "into work",
+    "adults who smoke", "passenger boardings per revenue hour") is measured by that service's outcome, not by the stock
+    outcome for a service whose aims are unknown."""
+    rewrites = [f.rewrite for f in review(clause, rewrites=True).findings if f.category == "output-only" and f.rewrite]
+    assert rewrites, clause
+    assert wanted in rewrites[0], rewrites[0]
+    assert "changes that matter most" not in rewrites[0], rewrites[0]
