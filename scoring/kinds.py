@@ -161,7 +161,9 @@ def _cued(clause: Clause, start: int, hedge_in: str) -> bool:
 # (Only a condition on the people served: "… within 14 days if contact is not made" still hangs on a failure.)
 _TRAILING_CONDITION_RE = regex(r"\b(?:(?:if|where|when|whenever|unless)\s+(?:you|they|he|she|(?:the\s+|a\s+)?(?:person|people|clients?"
                                r"|customers?|tenants?|residents?|patients?|callers?|applicants?|famil(?:y|ies)|carers?|young\s+people"
-                               r"|young\s+persons?|child(?:ren)?))|who)\s+(?:[\w'’-]+\s+){0,2}?"
+                               r"|young\s+persons?|child(?:ren)?)|schools?|(?:the\s+)?(?:centres?|centers?|offices?|clinics?|surger(?:y|ies)"
+                               # a time the service runs, named by what is closed then: "provide services when school is not in session"
+                               r"|librar(?:y|ies)|buildings?|practices?)(?=\s+(?:is|are)\s+(?:not|never)\s+(?:in\s+session|open)\b))|who)\s+(?:[\w'’-]+\s+){0,2}?"
                                r"(?:is|are|was|were|does|do|did|has|have|can|could|may)\s+(?:not|never)\b"
                                # what the service does if it misses the standard: "… within 33 working days - we will explain
                                # clearly why if (we) are not able to do this", "we will let you know if we cannot"

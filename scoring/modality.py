@@ -34,7 +34,9 @@ _TARGET_RE = regex(
     # a level the scheme sets without its figure: "payment to practices where a specified proportion of women have been screened"
     r"|(?:specified|prescribed|required)\s+(?:proportion|percentage|share)"
     # a goal set as a figure: "The scheme's goal for service in 2031 is 240 young carers" (not "our goal is to help …")
-    r"|goals?\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:is|are|will\s+be)\s+(?:to\s+(?:serve|reach|enrol|see|support)\s+)?(?:at\s+least\s+)?\d)\b",
+    r"|goals?\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:is|are|will\s+be)\s+(?:to\s+(?:serve|reach|enrol|see|support)\s+)?(?:at\s+least\s+)?\d"
+    # a response standard told short, a time and the share of the time it must be met: "it's 12 minutes, 90% of the time"
+    r"|\d+\s*(?:minutes?|mins?|hours?|hrs?)\s*,\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\s+the\s+time)\b",
     re.I,
 )
 # Opening verbs of an instruction ("Deliver 12 workshops…", "Record the number of…").
@@ -372,7 +374,9 @@ _STRONG_REPORT_RES = (
     # A sum worked out, not a level set: "Multiplied by 10 cases, that's over 52 hours a week", "that works out at 40 visits a
     # day" (a level to reach has a modal verb or a target word, read before this).
     regex(r"^\W*(?:multiplied|divided)\s+by\b|\b(?:that|this|which|it)(?:['’]s|\s+works\s+out\s+(?:at|to|as)|\s+comes\s+to)\s+"
-          r"(?:over|about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+(?:over|under))?\s*[£$€]?\d", re.I),
+          r"(?:over|about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+(?:over|under))?\s*[£$€]?\d"
+          # (not a response standard told short: "For towns, it's 12 minutes, 90% of the time")
+          r"(?![\d.]*\s*(?:minutes?|mins?|hours?|hrs?)\s*,\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\s+the\s+time)", re.I),
     # A service described by how many it serves in a year, told roughly: "FHS provides services to more than 30,000
     # low-income clients annually", "Our programs serve over 15,000 participants each year" (not what a target is to do:
     # "has a target to help about 130 young people each year").

@@ -189,6 +189,31 @@ def _ocds_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     return weights
 
 
+# An award criterion as a contract notice's form prints it, one to a line: "Quality criterion - Name: technical / Weighting: 50",
+# "Cost criterion - Name: financial / Weighting: 50", "Price - Weighting: 60". The form names the criterion's kind, so a
+# line is read alone (a cost line of 50 says price weighs half, whatever the quality line beside it).
+_NOTICE_CRITERION_RE = regex(
+    r"(?<![\w-])(?P<t>cost|price|quality)(?:\s+criterion)?\s*[-–]\s*(?:name\s*:\s*(?P<name>[^/\n]{1,80}?)\s*/\s*)?"
+    r"weighting\s*:\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*%?(?![\d.]|,\d)", re.I)
+_SOCIAL_NAME_RE = regex(rf"(?<![\w-])(?:{_SOCIAL})(?![\w-])", re.I)
+
+
+def _notice_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
+    weights = []
+    free = _free_of(taken)
+    for m in _NOTICE_CRITERION_RE.finditer(text):
+        value = float(m.group("n"))
+        if value > 100 or not free(m.start(), m.end()):
+            continue
+        if m.group("t").lower() != "quality":
+            kind = "price"
+        else:
+            kind = "social" if m.group("name") and _SOCIAL_NAME_RE.search(m.group("name")) else "quality"
+        weights.append(Weight(kind, value, m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    return weights
+
+
 def _column_table_weights(text: str, taken: list[tuple[int, int]]) -> list[Weight]:
     """Criteria across one table row and their weights in the row below."""
     weights = []
@@ -903,7 +928,7 @@ def find_weights(text: str) -> list[Weight]:
     """Every criterion weighting in normalised text, in order of appearance."""
     text = _blank_restated(text)
     taken: list[tuple[int, int]] = []
-    weights = _ocds_weights(text, taken) + _ratio_weights(text, taken) + _column_table_weights(text, taken)
+    weights = _ocds_weights(text, taken) + _notice_weights(text, taken) + _ratio_weights(text, taken) + _column_table_weights(text, taken)
     weights += _block_weights(text, taken)
     weights += _bare_pair_weights(text, taken) + _prose_weights(text, taken) + _inline_group_weights(text, taken)
     weights += _points_weights(text, taken) + _point_choice_weights(text, taken)

@@ -3530,7 +3530,8 @@ def test_a_helplines_share_of_calls_answered_or_abandoned_gets_the_contact_outco
     ("Services will treat at least 6% of adults who smoke each year.", "stop smoking"),
     # a transit service's productivity counted in boardings
     ("Route productivity will be measured as the number of passenger boardings per revenue hour.",
-     "get them where they are going"),
+     "get them where they are going"),    # an after-school programme counted in students a day: what the programme is for, progress at school
+    ("Each after-school program site will serve 80 students per day.", "make progress in reading, writing and maths"),
 ])
 def test_a_service_named_by_whom_it_serves_or_how_it_counts_gets_its_own_areas_outcome(clause, wanted):
     """A clause that names its service only by the people it serves or the way it counts them (people helped "into work",
