@@ -400,6 +400,11 @@ _STRONG_REPORT_RES = (
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),
+    # What a fund or a programme did, told in the past: "This covered 94% of the hospice's costs to run 12 beds", "The challenge
+    # provided partners with 50 days to review their systems against 10 interventions" (not what it must do).
+    regex(r"^\W*(?:this|it|that|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:challenge|funding|grants?|scheme|programme|program|pilot"
+          r"|project|initiative|fund|money|investment|review|campaign|allocation|award|uplift))\s+(?:provided|covered|funded|supported"
+          r"|enabled|allowed|gave|helped|paid\s+for|financed|bought)\b", re.I),
 )
 # Weak marks: a past or present state ("was", "currently", "there are"); a target word beside them
 # makes the clause a target after all ("the target was 95%").

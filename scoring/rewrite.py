@@ -2297,7 +2297,7 @@ _SUPPORT_IN_ROOM_RE = regex(r"\b(?:support|care|nursing|hospice|treatment|respit
 
 # Services bought by the hour that are not care or support: interpreting and translation, legal aid and court work,
 # driving, tutoring. Their hours are the service; a support plan's outcome payment would invent one.
-_NOT_CARE_SERVICE_RE = regex(r"\b(?:interpret(?:er|ers|ing)|translat(?:or|ors|ion)|sign\s+language|legal\s+aid|lawyers?|solicitors?"
+_NOT_CARE_SERVICE_RE = regex(r"\b(?:interpret(?:er|ers|ing|ation)|translat(?:or|ors|ion)|sign\s+language|language\s+services?|legal\s+aid|lawyers?|solicitors?"
                              r"|barristers?|counsel\s+fees?|duty\s+counsel|attorneys?|public\s+defen[cs]e|court\s+(?:work|appearances?)"
                              r"|drivers?|driving|tutors?|tutoring|tuition)\b", re.I)
 _CARE_NAMED_RE = regex(r"\b(?:care|carers?|support\s+workers?|personal\s+assistan\w+|nursing|respite|homemak\w+|attendant|"

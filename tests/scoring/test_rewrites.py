@@ -3464,6 +3464,7 @@ def test_a_listed_day_rate_rule_keeps_its_marker_and_words_with_the_outcome_sent
     "Sign language interpreters are paid $58 per hour, with a two hour minimum booking.",
     "The legal aid tariff pays duty counsel $95 per hour for court appearances.",
     "If you only receive a community alarm from the council, the most you will pay is £4.10 per week.",
+    "Telephone interpretation services will be paid at $1.10 per minute.",
 ])
 def test_a_rate_for_a_service_that_is_not_care_or_a_charge_to_the_person_gets_no_support_plan_suggestion(clause):
     """An interpreter's or a lawyer's hourly rate, or what a person is charged for an alarm, is pointed out at most, never
