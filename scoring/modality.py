@@ -402,6 +402,11 @@ _STRONG_REPORT_RES = (
           r"|processing|receiving|offering|operating)\b", re.I),
     # What a fund or a programme did, told in the past: "This covered 94% of the hospice's costs to run 12 beds", "The challenge
     # provided partners with 50 days to review their systems against 10 interventions" (not what it must do).
+    # A news report's account: what someone said would follow if something were done ("Ms Reid said if the council funded
+    # the 10 beds, 60 others would go"; not what they said a provider must do), and a bid told as asked for ("Oneroof asked
+    # for $678,000 for 10 beds").
+    regex(r"\b(?:said|says|told\s+(?:the\s+)?[\w-]+|explained|added|argued|warned)\s+(?:that\s+)?if\b"
+          r"|\basked\s+for\s+[£$€]\s?\d", re.I),
     regex(r"^\W*(?:this|it|that|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:challenge|funding|grants?|scheme|programme|program|pilot"
           r"|project|initiative|fund|money|investment|review|campaign|allocation|award|uplift))\s+(?:provided|covered|funded|supported"
           r"|enabled|allowed|gave|helped|paid\s+for|financed|bought)\b", re.I),
