@@ -2296,10 +2296,12 @@ _SUPPORT_IN_ROOM_RE = regex(r"\b(?:support|care|nursing|hospice|treatment|respit
 
 
 # Services bought by the hour that are not care or support: interpreting and translation, legal aid and court work,
-# driving, tutoring. Their hours are the service; a support plan's outcome payment would invent one.
+# driving, tutoring, a doctor's sessions. Their hours are the service; a support plan's outcome payment would invent one.
 _NOT_CARE_SERVICE_RE = regex(r"\b(?:interpret(?:er|ers|ing|ation)|translat(?:or|ors|ion)|sign\s+language|language\s+services?|legal\s+aid|lawyers?|solicitors?"
                              r"|barristers?|counsel\s+fees?|duty\s+counsel|attorneys?|public\s+defen[cs]e|court\s+(?:work|appearances?)"
-                             r"|drivers?|driving|tutors?|tutoring|tuition)\b", re.I)
+                             r"|drivers?|driving|tutors?|tutoring|tuition"
+                             # a doctor's time bought by the hour or the shift: "NHS offers £200-an-hour shifts to GPs"
+                             r"|GPs?|general\s+practitioners?|doctors?|locums?|physicians?)\b", re.I)
 _CARE_NAMED_RE = regex(r"\b(?:care|carers?|support\s+workers?|personal\s+assistan\w+|nursing|respite|homemak\w+|attendant|"
                        r"support(?:ed)?\s+living|domiciliary|reablement|hospice)\b", re.I)
 # What a person is charged for a service, told to them ("the most you will pay is £5.88 per week", "You will receive a bill

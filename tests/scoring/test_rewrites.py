@@ -3465,9 +3465,10 @@ def test_a_listed_day_rate_rule_keeps_its_marker_and_words_with_the_outcome_sent
     "The legal aid tariff pays duty counsel $95 per hour for court appearances.",
     "If you only receive a community alarm from the council, the most you will pay is £4.10 per week.",
     "Telephone interpretation services will be paid at $1.10 per minute.",
+    "Out-of-hours GP shifts are paid at £202.76 per hour.",
 ])
 def test_a_rate_for_a_service_that_is_not_care_or_a_charge_to_the_person_gets_no_support_plan_suggestion(clause):
-    """An interpreter's or a lawyer's hourly rate, or what a person is charged for an alarm, is pointed out at most, never
+    """An interpreter's, a lawyer's or a doctor's hourly rate, or what a person is charged for an alarm, is pointed out at most, never
     rewritten as care planned around a support plan with part of the payment on its outcomes."""
     found = [f for f in review(clause, learned=True).findings if f.category == "cost-first"]
     assert not any(f.rewrite for f in found), [f.rewrite for f in found]
