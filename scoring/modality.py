@@ -27,6 +27,9 @@ _MODAL_RE = regex(
     r"|allocated|admitted))\b",
     re.I,
 )
+# A response standard told short, after its figure: a time unit and the share of the time it must be met ("it's 12
+# minutes, 90% of the time").
+_TIME_SHARE = r"\s*(?:minutes?|mins?|hours?|hrs?)\s*,\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\s+the\s+time"
 _TARGET_RE = regex(
     r"\b(?:aims?\b|aim\s+(?:is|for)|targets?\b|trajector(?:y|ies)\b|kpis?\b|key\s+performance|performance\s+(?:indicator|measure|standard"
     r"|threshold)|minimum|at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+maximum|benchmark"
@@ -36,7 +39,7 @@ _TARGET_RE = regex(
     # a goal set as a figure: "The scheme's goal for service in 2031 is 240 young carers" (not "our goal is to help …")
     r"|goals?\s+(?:for\s+(?:[\w-]+\s+){1,4}?)?(?:is|are|will\s+be)\s+(?:to\s+(?:serve|reach|enrol|see|support)\s+)?(?:at\s+least\s+)?\d"
     # a response standard told short, a time and the share of the time it must be met: "it's 12 minutes, 90% of the time"
-    r"|\d+\s*(?:minutes?|mins?|hours?|hrs?)\s*,\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\s+the\s+time)\b",
+    r"|\d+" + _TIME_SHARE + r")\b",
     re.I,
 )
 # Opening verbs of an instruction ("Deliver 12 workshops…", "Record the number of…").
@@ -376,7 +379,7 @@ _STRONG_REPORT_RES = (
     regex(r"^\W*(?:multiplied|divided)\s+by\b|\b(?:that|this|which|it)(?:['’]s|\s+works\s+out\s+(?:at|to|as)|\s+comes\s+to)\s+"
           r"(?:over|about|around|nearly|almost|roughly|more\s+than|less\s+than|just\s+(?:over|under))?\s*[£$€]?\d"
           # (not a response standard told short: "For towns, it's 12 minutes, 90% of the time")
-          r"(?![\d.]*\s*(?:minutes?|mins?|hours?|hrs?)\s*,\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)\s+of\s+the\s+time)", re.I),
+          r"(?![\d.]*" + _TIME_SHARE + r")", re.I),
     # A service described by how many it serves in a year, told roughly: "FHS provides services to more than 30,000
     # low-income clients annually", "Our programs serve over 15,000 participants each year" (not what a target is to do:
     # "has a target to help about 130 young people each year").
@@ -400,13 +403,13 @@ _STRONG_REPORT_RES = (
     # A change in the past: "From April 2016 the helpline began taking council tax calls".
     regex(r"\b(?:began|started|commenced|took\s+over)\s+(?:handling|taking|answering|providing|delivering|running|managing"
           r"|processing|receiving|offering|operating)\b", re.I),
-    # What a fund or a programme did, told in the past: "This covered 94% of the hospice's costs to run 12 beds", "The challenge
-    # provided partners with 50 days to review their systems against 10 interventions" (not what it must do).
     # A news report's account: what someone said would follow if something were done ("Ms Reid said if the council funded
     # the 10 beds, 60 others would go"; not what they said a provider must do), and a bid told as asked for ("Oneroof asked
     # for $678,000 for 10 beds").
     regex(r"\b(?:said|says|told\s+(?:the\s+)?[\w-]+|explained|added|argued|warned)\s+(?:that\s+)?if\b"
           r"|\basked\s+for\s+[£$€]\s?\d", re.I),
+    # What a fund or a programme did, told in the past: "This covered 94% of the hospice's costs to run 12 beds", "The challenge
+    # provided partners with 50 days to review their systems against 10 interventions" (not what it must do).
     regex(r"^\W*(?:this|it|that|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:challenge|funding|grants?|scheme|programme|program|pilot"
           r"|project|initiative|fund|money|investment|review|campaign|allocation|award|uplift))\s+(?:provided|covered|funded|supported"
           r"|enabled|allowed|gave|helped|paid\s+for|financed|bought)\b", re.I),
