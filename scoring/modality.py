@@ -69,11 +69,12 @@ _STRONG_REPORT_RES = (
           r"[^.;]{0,80}?\bsince\b", re.I),
     # A count told as about so many, then what they get or do now: "Over 40,000 people receive care from members of the
     # two associations", "Around 300 children use the centre" (a level to reach is exact, or at least so many).
-    # (or as a span, after a linking phrase: "In addition, between 2,000 and 2,500 persons avail of day respite")
+    # (or as a span, after a linking phrase: "In addition, between 2,000 and 2,500 persons avail of day respite"; or of
+    # people named by where they live: "About 9,000 Tasmanians use the service")
     regex(r"^\W*(?:(?:in\s+addition|also|currently|at\s+present|each\s+year|annually)\s*,?\s+)?(?:(?:over|around|about|approximately"
           r"|circa|nearly|almost|more\s+than|some|roughly|upwards\s+of|an\s+estimated)\s+\d[\d,.]*|between\s+\d[\d,.]*\s+and\s+\d[\d,.]*)"
           r"(?:\s+million)?\s+(?:[\w-]+\s+){0,2}?(?:people|persons|adults|children|families|residents|clients|patients|users|households"
-          r"|carers|pupils|students|tenants|participants|youth|youths|young\s+people|offenders)\s+(?:currently\s+|now\s+|each\s+year\s+"
+          r"|carers|pupils|students|tenants|participants|youth|youths|young\s+people|offenders|(?-i:[A-Z][a-z]{2,}(?:ans|ese)))\s+(?:currently\s+|now\s+|each\s+year\s+"
           r"|(?:per|a|each)\s+(?:year|month|week)\s+)?(?:receive|use|get|live|rely|attend|access|are|have|need|depend|benefit|wait"
           r"|participate|take\s+part|avail\s+of)\b", re.I),
     # What a buyer set out to buy, told after the event: "NHS Norfolk sought to commission 6 beds in a care home" (the

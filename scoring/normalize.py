@@ -98,6 +98,14 @@ def _figure_only(match: re.Match) -> str:
     return " " * (match.start(1) - match.start(0)) + figure + " "
 
 
+# A figure joined to its unit by a hyphen where the unit is a plural, or a time limit of one unit ("a minimum of 8-hours per
+# week", "within 1-month of arriving"): the hyphen becomes a space, so the rules read "8 hours" and "1 month" as they read
+# them elsewhere. A singular unit after a larger figure stays joined: "15-minute visits" and "24-hour cover" are words
+# the rules read as they are, and so is a run of hyphened words, "24-hours-a-day".
+_FIGURE_HYPHEN_UNIT_RE = regex(r"(?<![\w.,-])(?:(\d{1,3})-(?=(?:hours|days|weeks|months|minutes)\b(?!-))"
+                               r"|(?<=\bwithin )(1)-(?=(?:hour|day|week|month)\b))", re.I)
+
+
 # A list item whose dash touches its word, as PDF text often has it ("-Utilisation 90%"): the dash becomes a space,
 # so the word starts a word for the rules (a dash before a word reads as the middle of a hyphenated one).
 _TIGHT_DASH_ITEM_RE = regex(r"^([ \t]*)-(?=[A-Za-z])", re.M)
@@ -406,6 +414,7 @@ def normalize(text: str) -> str:
         out = _WORDS_THEN_FIGURE_RE.sub(_figure_only, out)
     if "-" in out:
         out = _TIGHT_DASH_ITEM_RE.sub(lambda m: m.group(1) + " ", out)
+        out = _FIGURE_HYPHEN_UNIT_RE.sub(lambda m: (m.group(1) or m.group(2)) + " ", out)
     if "|\n" in out or "\n|" in out or "| \n" in out:
         out = _join_cell_lines(out)
     out = _UNIT_NOTE_RE.sub(lambda m: " " * len(m.group(0)), out)

@@ -96,6 +96,16 @@ def test_a_long_dash_between_a_label_and_its_figure_parts_them_and_a_hyphen_in_a
     assert normalize("COVID-19 cases and ages 16\u201325") == "COVID-19 cases and ages 16-25"
 
 
+def test_a_figure_hyphened_to_its_unit_is_read_as_figure_and_unit_and_the_finding_quotes_the_original():
+    """Notices write "a minimum of 6-hours per week" and "within 1-month of referral": the rules read the hours and the
+    month, the finding quotes the hyphen as written, and a hyphened adjective or a run of hyphened words is left alone."""
+    raw = "Provide all learners with classes for a minimum of 6-hours per week."
+    (finding,) = [f for f in review(raw).findings if f.category == "output-only"]
+    assert raw[finding.start:finding.end] == finding.match and "6-hours" in finding.match
+    assert normalize("within 1-month of referral") == "within 1 month of referral"
+    kept = "15-minute visits, 24-hour cover and a 24-hours-a-day line"
+    assert normalize(kept) == kept
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_findings_point_at_line_and_column_of_the_original(newline):
     raw = newline.join(["Intro line.", "", "  • The provider will deliver 200 youth sessions per year."])
