@@ -414,6 +414,14 @@ _STRONG_REPORT_RES = (
     regex(r"^\W*(?:this|it|that|these|those|the\s+(?:[\w-]+\s+){0,2}?(?:challenge|funding|grants?|scheme|programme|program|pilot"
           r"|project|initiative|fund|money|investment|review|campaign|allocation|award|uplift))\s+(?:provided|covered|funded|supported"
           r"|enabled|allowed|gave|helped|paid\s+for|financed|bought)\b", re.I),
+    # What is being done now, told as it goes on: "More than 1,000 meals a week are being delivered across the city" (a level
+    # to keep has a modal verb or a target word, read before this).
+    regex(r"\b(?:is|are)\s+(?:currently\s+|now\s+)?being\s+(?:delivered|provided|served|supplied|offered|run|distributed|given"
+          r"|handed\s+out)\b", re.I),
+    # What happened over a span just gone, told from the start of the sentence: "In total, over the last four years more than
+    # 25,000 girls received a vaccine" (not a measure's window: "visited at least once in the past eight weeks").
+    regex(r"^\W*(?:in\s+total\s*,?\s+)?(?:over|in|during|across)\s+the\s+(?:last|past|previous)\s+(?:\w+\s+)?"
+          r"(?:years?|months?|decades?)\b", re.I),
 )
 # Weak marks: a past or present state ("was", "currently", "there are"); a target word beside them
 # makes the clause a target after all ("the target was 95%").
@@ -610,7 +618,15 @@ _TREND_TOLD_RE = regex(r"\b(?:number|numbers|proportion|percentage|share|rate|le
                        r"|improved|doubled|halved)"
                        r"|(?:fluctuated|decreased|increased|declined|fell|rose|grew|dropped|doubled|halved)\s+(?:\w+ly\s+)?"
                        r"(?:this|last|over|during|since|from|compared)\b)", re.I)
-_TOLD_RES = (_FIGURES_SAY_RE, _MOVEMENT_LOOKED_AT_RE)
+# Funding told as announced, and a programme named by its aim in a news lead before what it did: "The Government has
+# announced funding for 3000 emergency housing places per year, … which will be available from September", "A refugee
+# programme that aims to resettle 110 families has created two new jobs" (the news, whatever its "will" or "aims").
+_ANNOUNCED_RE = regex(r"\b(?:has|have|had|was|were)\s+(?:today\s+|now\s+|recently\s+)?announced\s+(?:new\s+|additional\s+|extra\s+"
+                      r"|further\s+)?(?:funding|investment|money|grants?)\s+(?:for|of|to)\b"
+                      r"|^\W*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:programme|program|scheme|project|initiative|service|charity)\s+(?:that|which)"
+                      r"\s+aims\s+to\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:created|launched|opened|received|won|secured|appointed|hired)\b",
+                      re.I)
+_TOLD_RES = (_FIGURES_SAY_RE, _MOVEMENT_LOOKED_AT_RE, _ANNOUNCED_RE)
 # A movement recorded in a count, told before it: "health boards which recorded notable increases in the number of brief
 # interventions" (what happened, not a level set).
 _MOVEMENT_RECORDED_RE = regex(r"\b(?:recorded|reported|saw|seen|showed|shown|had|experienced|achieved)\s+(?:[\w-]+\s+){0,2}?"
