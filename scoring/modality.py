@@ -626,7 +626,10 @@ _ANNOUNCED_RE = regex(r"\b(?:has|have|had|was|were)\s+(?:today\s+|now\s+|recentl
                       r"|^\W*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:programme|program|scheme|project|initiative|service|charity)\s+(?:that|which)"
                       r"\s+aims\s+to\b[^.;]{0,120}?\b(?:has|have|had)\s+(?:created|launched|opened|received|won|secured|appointed|hired)\b",
                       re.I)
-_TOLD_RES = (_FIGURES_SAY_RE, _MOVEMENT_LOOKED_AT_RE, _ANNOUNCED_RE)
+# A change in a count, told as seen: "As a result, we observe little change in the number of people provided with services".
+_CHANGE_SEEN_RE = regex(r"\b(?:observe[sd]?|observing|saw|see|seen|noted|found|show(?:s|ed|n)?)\s+(?:\w+\s+){0,2}?changes?\s+in\s+"
+                        r"the\s+(?:number|proportion|percentage|share|rate)\s+of\b", re.I)
+_TOLD_RES = (_FIGURES_SAY_RE, _MOVEMENT_LOOKED_AT_RE, _ANNOUNCED_RE, _CHANGE_SEEN_RE)
 # A movement recorded in a count, told before it: "health boards which recorded notable increases in the number of brief
 # interventions" (what happened, not a level set).
 _MOVEMENT_RECORDED_RE = regex(r"\b(?:recorded|reported|saw|seen|showed|shown|had|experienced|achieved)\s+(?:[\w-]+\s+){0,2}?"
