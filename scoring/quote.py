@@ -324,14 +324,19 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         rel -= len(qualifier.group(0))
         start, match = clause.start + rel, clause.text[rel:rel + len(qualifier.group(0))] + match
     tail = clause.text[rel:]
-    cut = _CUT_RE.search(tail[len(match):])
+    # "child(ren)", "parent(s)", "BN(O)s": a bracket inside a word is not where the quote ends (cuts are looked for in a copy
+    # with such brackets blanked, of the same length)
+    scan = _GLUED_BRACKET_RE.sub(lambda m: m.group(1) + "_" * (len(m.group(0)) - 1), tail) if "(" in tail else tail
+    if match[-1:].isalpha() and (glued := _GLUED_BRACKET_RE.match(tail, len(match) - 1)):
+        match = tail[:glued.end()]
+    cut = _CUT_RE.search(scan[len(match):])
     joins = 3 if whole else 0
     for _ in range(7):
         if cut and (more := _SECOND_SHARE_RE.match(tail, len(match) + cut.start())):
             # "80% ... within 4 weeks, and 98% within 12 weeks", "850 young people in Year 1, 925 in Year 2, and 1,100
             # in Year 3": the later figures belong with the first
-            nxt = _CUT_RE.search(tail, more.end())
-            cut = _CUT_RE.search(tail[len(match):], nxt.start() - len(match)) if nxt else None
+            nxt = _CUT_RE.search(scan, more.end())
+            cut = _CUT_RE.search(scan[len(match):], nxt.start() - len(match)) if nxt else None
             continue
         # "referrals to specialist drug and alcohol treatment services", "juveniles under deferred prosecution and
         # probation supervision": an "and" inside the noun phrase, not a second clause, does not end the quote
@@ -340,7 +345,7 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
         if " " not in joined.group().strip() and tail[joined.end():joined.end() + 1] not in ("", ".", ";", ")", "\n"):
             break  # "designate … and recapture, withhold or reduce": a run of verbs, not one noun phrase
         joins -= 1
-        cut = _CUT_RE.search(tail[len(match):], joined.end() - len(match))
+        cut = _CUT_RE.search(scan[len(match):], joined.end() - len(match))
     lines = (tail[: len(match) + cut.start()] if cut else tail).split("\n")
     first_line = lines[0]
     for nxt in (line for line in lines[1:] if line.strip()) if whole else ():  # (a copy's doubled line breaks too)
@@ -357,6 +362,7 @@ def their_words(clause: Clause, start: int, end: int, whole: bool = True) -> str
 
 
 QUOTE_LIMIT = 140
+_GLUED_BRACKET_RE = regex(r"([A-Za-z])\([A-Za-z]{1,4}\)[A-Za-z]*")
 # A line that stops inside a phrase: on a lower-case letter or a comma, with no stop after it.
 _WRAPPED_END_RE = regex(r"[a-z,][ \t]*$")
 # What may follow an "and" inside one noun phrase: words without a figure, a modal verb or a determiner opening a new

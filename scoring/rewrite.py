@@ -1508,14 +1508,49 @@ def _seed(clause: Clause, start: int, end: int) -> str:
     return seed if len(_WORD_RE.findall(seed)) >= 2 else ""
 
 
+# A preposition the quote opens on before its count, left from the verb it was cut from ("… support to up to 4,000 people").
+_PREPOSITION_TO_FIGURE_RE = regex(r"(?:to|for)\s+(?=(?:up\s+to|at\s+least|a\s+(?:minimum|maximum)\s+of|no\s+(?:fewer|less|more)\s+than"
+                                  r"|not\s+(?:fewer|less|more)\s+than|more\s+than|over|approximately|about|around)?\s*\d)", re.I)
+
+
 def _clean_quote(words: str) -> str:
     """A quote without a cut-off end, or nothing when fewer than two words or figures are left ("active", "OP7"), or
     when what is left is not an activity: a count of the document's parts ("3 groups") or a funding rule."""
     words = _trimmed(_CURRENCY_END_RE.sub("", _OPEN_BRACKET_END_RE.sub("", words.rstrip(" ?"))))  # an indicator asked as a question
     words = _SERIAL_START_RE.sub("", words, count=1) if _SERIAL_START_RE.match(words) else words
+    if lead := _PREPOSITION_TO_FIGURE_RE.match(words):  # "to up to 4,000 …", "for at least 200 …": the count is quoted
+        words = words[lead.end():]
     if _PARTS_ONLY_RE.fullmatch(words) or _FUNDING_RULE_RE.match(words) or _FRAGMENT_START_RE.match(words):
         return ""
     return words if len(_WORD_RE.findall(words)) >= 2 else ""
+
+
+# What may follow a quote's last words in its own clause without its sentence going on: the sentence's end, a line's
+# end, a table's next cell, a closing bracket or quote mark, or nothing.
+# A comma, or a joining word before a figure ("… per week, 48 weeks per year", "… and make 300 contacts"), starts the
+# clause's next part: the quote before it is a whole phrase.
+# The verb after a quoted subject ("At least 300 sessions" before "will be delivered") is not part of the quote either.
+_QUOTE_CLOSED_RE = regex(r"[ \t)\]'\"’”*%]*(?:[.!?;:,|/\t\n]|$|(?:and|or|but|while|whilst|plus)\b(?=(?:\W+[^\W\d_]+){0,4}\W+\d)"
+                         r"|(?:will|shall|must|should|may|can|is|are|was|were|to\s+be|has|have)\b)", re.I)
+
+
+def _marked_open(clause: Clause, start: int, quoted: str) -> str:
+    """`quoted` with " …" after it when the clause's phrase goes on past its last words ("300 contacts …", where the
+    clause has "with rough sleepers per quarter"; "participants from both general …" before "and priority populations"):
+    a quote cut short that ends in a full stop reads as the commissioner's whole sentence, and as a truncated one."""
+    if not quoted or quoted.endswith("…"):
+        return quoted
+    tail = re.findall(r"[^\W_]+", quoted)[-3:]
+    if not tail:
+        return quoted
+    rel = max(0, start - clause.start)
+    last = None
+    for last in regex(r"\W+".join(map(re.escape, tail)) + r"(?![^\W_])").finditer(clause.text, max(0, rel - 400)):
+        if last.end() > rel:
+            break
+    if last is None or last.end() <= rel or _QUOTE_CLOSED_RE.match(clause.text, last.end()):
+        return quoted
+    return quoted + " …"
 
 
 # A quote that opens on its verb ("be responded to within 8 minutes", "will receive a first callback within 3 days") or on
@@ -1600,7 +1635,7 @@ def _sentence_rewrite(template: str, clause: Clause, start: int, end: int, docum
     if area.key == "adult-social-care" and isinstance(doc_area, DocContext) \
             and _SHARED_LIVES_RE.search(f"{heading}\n{doc_area.text[:4000]}"):
         group_text = _CARERS_WORD_RE.sub(" ", clause.text)  # Shared Lives carers give the care: they are not whom it is for
-    context = {"beneficiaries": _beneficiaries(group_text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": quoted if quote else None}
+    context = {"beneficiaries": _beneficiaries(group_text, heading, area, scope.ages, _doc_group(doc_area)), "quoted": _marked_open(clause, start, quoted) if quote else None}
     if area.key == "children-families" and context["beneficiaries"] in (area.beneficiaries, "carers", "foster carers") \
             and _IN_CARE_RE.search(f"{heading}\n{clause.text[:1000]}"):
         context["beneficiaries"] = "children"  # a placement's rate is for the child placed, not a family kept together

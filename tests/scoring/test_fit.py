@@ -558,3 +558,21 @@ def test_a_two_column_price_list_without_end_bars_comes_back_as_its_rows_for_the
     # pasted back under the same header, the note under the rows lets them off
     pasted = "Vaccine | Fee\n" + fees[0].rewrite
     assert not [f.rule for f in review(pasted).findings if f.category in ("output-only", "cost-first")], pasted
+
+
+@pytest.mark.parametrize("clause,ending", [
+    # the phrase goes on past the quote ("with street drinkers per month"): the quote says it was cut
+    ("The outreach team will make 250 contacts with street drinkers per month.", ": 250 contacts …"),
+    # a bracket inside a word is not where the quote stops
+    ("The Provider will deliver 12 workshops for grandparent(s) raising grandchildren.",
+     ": 12 workshops for grandparent(s) raising grandchildren."),
+    # the quote opens on the count, not on the preposition left from the verb it was cut from
+    ("The strategy will streamline assessments and develop transition plans for at least 200 offenders.",
+     ": at least 200 offenders."),
+    # a whole phrase before the clause's next part ends as a sentence
+    ("The Family Hub will deliver 40 parenting programmes per year, each lasting 10 weeks.",
+     ": 40 parenting programmes per year."),
+])
+def test_a_quote_ends_as_its_phrase_does_and_says_when_it_was_cut(clause, ending):
+    rewrite = _output_findings(clause)[0].rewrite
+    assert rewrite.endswith(ending), rewrite
