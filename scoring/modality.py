@@ -462,6 +462,9 @@ _TARGET_STATED_RE = regex(r"\b(?:aim|target|standard|goal|ambition|expectation)\
                           # 2024-25", "Reference Point/Target: 1,769 registered sites in 2007-08" (not "the target of 500
                           # was met", a result)
                           r"|\btargets?\s*(?::|\bis\b|\bare\b|\bwill\s+be\b)[\s|]*(?:at\s+least\s+|a\s+minimum\s+of\s+)?\d"
+                          # a target kept, its bound as a sign, whatever year it is for: "The target for CW04 remains ≥ 85%
+                          # adolescent utilisation … for 2020", "The targets remain ≥ 95% for pre-school enrolment"
+                          r"|\btargets?\s+(?:for\s+[^.;:\n]{1,40}?\s+)?(?:remains?|stays?|is\s+(?:still|again)|are\s+(?:still|again))\s*(?:(?:≥|>=|≤|<=)\s*|at\s+least\s+)?\d"
                           # a body that targets a share, whatever result follows: "It targets 90 per cent of patients to be
                           # transferred within 30 minutes, but was able to achieve 60.4 per cent"
                           r"|\b(?:also\s+)?targets\s+(?:at\s+least\s+)?\d{1,3}(?:\.\d+)?\s*(?:%|per\s?cent)"

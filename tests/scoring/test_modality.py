@@ -272,6 +272,7 @@ def test_a_share_or_count_set_as_a_level_is_not_a_report(text):
 @pytest.mark.parametrize("text", [
     "The target is 650 befriending visits in 2025-26.",
     "Reference Point/Target: 40 accredited family centres in 2025-26.",
+    "The target for HV02 remains ≥ 80% uptake of funded home visits for 2021.",
 ])
 def test_a_target_that_sets_its_figure_for_a_year_is_not_that_years_report(text):
     assert not reports_fact(text)
