@@ -1545,7 +1545,9 @@ def _marked_open(clause: Clause, start: int, quoted: str) -> str:
         return quoted
     rel = max(0, start - clause.start)
     last = None
-    for last in regex(r"\W+".join(map(re.escape, tail)) + r"(?![^\W_])").finditer(clause.text, max(0, rel - 400)):
+    # (re.compile, not regex(): the pattern is made from each quote's own words, and regex() keeps every pattern it is
+    # given, in memory and on disk, for the life of the process)
+    for last in re.compile(r"\W+".join(map(re.escape, tail)) + r"(?![^\W_])").finditer(clause.text, max(0, rel - 400)):
         if last.end() > rel:
             break
     if last is None or last.end() <= rel or _QUOTE_CLOSED_RE.match(clause.text, last.end()):
